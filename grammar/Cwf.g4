@@ -1,0 +1,4 @@
+grammar Cwf;
+program : 'workflow' STRING EOF ;
+STRING : '"' (~["\\\r\n] | '\\' .)* '"' ;
+WS : [ \t\r\n]+ -> skip ;
