@@ -1,0 +1,9 @@
+namespace Cwf.Diagnostics;
+
+public enum Severity
+{
+    Hidden,
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,90 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Cwf.Ir;
+
+/// <summary>The catalog of portable functions (see spec/ir.md for their exact semantics).</summary>
+public static class Functions
+{
+    private static BuiltinFunction Fn(string name, FunctionCategory category, SqlType result, string description, params ArgKind[] args) =>
+        new(name, category, [.. args], args.Length, false, ResultRule.Fixed, result, NullRule.AnyArg, description);
+
+    // Strings
+    public static BuiltinFunction Upper { get; } = Fn("upper", FunctionCategory.String, SqlType.String, "upper-case", ArgKind.String);
+    public static BuiltinFunction Lower { get; } = Fn("lower", FunctionCategory.String, SqlType.String, "lower-case", ArgKind.String);
+    public static BuiltinFunction Length { get; } = Fn("length", FunctionCategory.String, SqlType.Int64, "number of characters", ArgKind.String);
+    public static BuiltinFunction Trim { get; } = Fn("trim", FunctionCategory.String, SqlType.String, "remove leading and trailing spaces", ArgKind.String);
+    public static BuiltinFunction LTrim { get; } = Fn("ltrim", FunctionCategory.String, SqlType.String, "remove leading spaces", ArgKind.String);
+    public static BuiltinFunction RTrim { get; } = Fn("rtrim", FunctionCategory.String, SqlType.String, "remove trailing spaces", ArgKind.String);
+    public static BuiltinFunction Substr { get; } = Fn("substr", FunctionCategory.String, SqlType.String, "substr(s, start, length?): 1-based substring", ArgKind.String, ArgKind.Integer, ArgKind.Integer) with { MinArgs = 2 };
+    public static BuiltinFunction Replace { get; } = Fn("replace", FunctionCategory.String, SqlType.String, "replace(s, from, to): replace every occurrence", ArgKind.String, ArgKind.String, ArgKind.String);
+    public static BuiltinFunction Concat { get; } = Fn("concat", FunctionCategory.String, SqlType.String, "concat(a, b, ...): NULL if any argument is NULL", ArgKind.String, ArgKind.String) with { Variadic = true };
+    public static BuiltinFunction StartsWith { get; } = Fn("starts_with", FunctionCategory.String, SqlType.Bool, "starts_with(s, prefix)", ArgKind.String, ArgKind.String);
+    public static BuiltinFunction EndsWith { get; } = Fn("ends_with", FunctionCategory.String, SqlType.Bool, "ends_with(s, suffix)", ArgKind.String, ArgKind.String);
+    public static BuiltinFunction StrPos { get; } = Fn("strpos", FunctionCategory.String, SqlType.Int64, "strpos(s, sub): 1-based position of sub, 0 when absent", ArgKind.String, ArgKind.String);
+
+    // Math
+    public static BuiltinFunction Abs { get; } = Fn("abs", FunctionCategory.Math, SqlType.Unknown, "absolute value", ArgKind.Numeric) with { Result = ResultRule.SameAsFirst };
+    public static BuiltinFunction Round { get; } = Fn("round", FunctionCategory.Math, SqlType.Unknown, "round(x, digits?): half away from zero", ArgKind.Numeric, ArgKind.Integer) with { MinArgs = 1, Result = ResultRule.SameAsFirst };
+    public static BuiltinFunction Floor { get; } = Fn("floor", FunctionCategory.Math, SqlType.Unknown, "largest integral value not above x", ArgKind.Numeric) with { Result = ResultRule.SameAsFirst };
+    public static BuiltinFunction Ceil { get; } = Fn("ceil", FunctionCategory.Math, SqlType.Unknown, "smallest integral value not below x", ArgKind.Numeric) with { Result = ResultRule.SameAsFirst };
+    public static BuiltinFunction Sqrt { get; } = Fn("sqrt", FunctionCategory.Math, SqlType.Float64, "square root", ArgKind.Numeric);
+    public static BuiltinFunction Power { get; } = Fn("power", FunctionCategory.Math, SqlType.Float64, "power(x, y) = x^y", ArgKind.Numeric, ArgKind.Numeric);
+    public static BuiltinFunction Ln { get; } = Fn("ln", FunctionCategory.Math, SqlType.Float64, "natural logarithm", ArgKind.Numeric);
+    public static BuiltinFunction Log10 { get; } = Fn("log10", FunctionCategory.Math, SqlType.Float64, "base-10 logarithm", ArgKind.Numeric);
+    public static BuiltinFunction Exp { get; } = Fn("exp", FunctionCategory.Math, SqlType.Float64, "e^x", ArgKind.Numeric);
+
+    // Conditional
+    public static BuiltinFunction Coalesce { get; } = new("coalesce", FunctionCategory.Conditional, [ArgKind.Common], 1, true, ResultRule.CommonOfArgs, SqlType.Unknown, NullRule.AllArgs, "first non-NULL argument");
+    public static BuiltinFunction NullIf { get; } = new("nullif", FunctionCategory.Conditional, [ArgKind.Common, ArgKind.Common], 2, false, ResultRule.CommonOfArgs, SqlType.Unknown, NullRule.Always, "nullif(a, b): NULL when a = b, else a");
+
+    // Dates
+    public static BuiltinFunction Year { get; } = Fn("year", FunctionCategory.Date, SqlType.Int64, "calendar year of a date or timestamp", ArgKind.Temporal);
+    public static BuiltinFunction Month { get; } = Fn("month", FunctionCategory.Date, SqlType.Int64, "month 1-12", ArgKind.Temporal);
+    public static BuiltinFunction Day { get; } = Fn("day", FunctionCategory.Date, SqlType.Int64, "day of month 1-31", ArgKind.Temporal);
+
+    // Spatial: geography (WGS84 lon/lat); metric results in meters / square meters.
+    public static BuiltinFunction Point { get; } = Fn("st_point", FunctionCategory.Spatial, SqlType.Geography, "st_point(lon, lat): a point", ArgKind.Numeric, ArgKind.Numeric);
+    public static BuiltinFunction X { get; } = Fn("st_x", FunctionCategory.Spatial, SqlType.Float64, "longitude of a point", ArgKind.Geography);
+    public static BuiltinFunction Y { get; } = Fn("st_y", FunctionCategory.Spatial, SqlType.Float64, "latitude of a point", ArgKind.Geography);
+    public static BuiltinFunction AsText { get; } = Fn("st_astext", FunctionCategory.Spatial, SqlType.String, "well-known text of a geography", ArgKind.Geography);
+    public static BuiltinFunction GeogFromText { get; } = Fn("st_geogfromtext", FunctionCategory.Spatial, SqlType.Geography, "geography from well-known text", ArgKind.String);
+    public static BuiltinFunction Buffer { get; } = Fn("st_buffer", FunctionCategory.Spatial, SqlType.Geography, "st_buffer(g, meters): geodesic buffer", ArgKind.Geography, ArgKind.Numeric);
+    public static BuiltinFunction Centroid { get; } = Fn("st_centroid", FunctionCategory.Spatial, SqlType.Geography, "centroid (planar on lon/lat, as the warehouses do)", ArgKind.Geography);
+    public static BuiltinFunction Area { get; } = Fn("st_area", FunctionCategory.Spatial, SqlType.Float64, "geodesic area in square meters", ArgKind.Geography);
+    public static BuiltinFunction LengthMeters { get; } = Fn("st_length", FunctionCategory.Spatial, SqlType.Float64, "geodesic length in meters", ArgKind.Geography);
+    public static BuiltinFunction Distance { get; } = Fn("st_distance", FunctionCategory.Spatial, SqlType.Float64, "st_distance(a, b): geodesic distance in meters", ArgKind.Geography, ArgKind.Geography);
+    public static BuiltinFunction DWithin { get; } = Fn("st_dwithin", FunctionCategory.Spatial, SqlType.Bool, "st_dwithin(a, b, meters): geodesic distance at most meters", ArgKind.Geography, ArgKind.Geography, ArgKind.Numeric);
+    public static BuiltinFunction Intersects { get; } = Fn("st_intersects", FunctionCategory.Spatial, SqlType.Bool, "a and b share a point", ArgKind.Geography, ArgKind.Geography);
+    public static BuiltinFunction Contains { get; } = Fn("st_contains", FunctionCategory.Spatial, SqlType.Bool, "b lies in a, not only on its boundary", ArgKind.Geography, ArgKind.Geography);
+    public static BuiltinFunction Within { get; } = Fn("st_within", FunctionCategory.Spatial, SqlType.Bool, "a lies within b (st_contains(b, a))", ArgKind.Geography, ArgKind.Geography);
+    public static BuiltinFunction Covers { get; } = Fn("st_covers", FunctionCategory.Spatial, SqlType.Bool, "no point of b lies outside a", ArgKind.Geography, ArgKind.Geography);
+    public static BuiltinFunction Touches { get; } = Fn("st_touches", FunctionCategory.Spatial, SqlType.Bool, "a and b meet only at their boundaries", ArgKind.Geography, ArgKind.Geography);
+
+    // H3 (cell ids are 15-character lower-case hex strings on every dialect)
+    public static BuiltinFunction H3FromPoint { get; } = Fn("h3_from_point", FunctionCategory.H3, SqlType.String, "h3_from_point(point, resolution 0-15): the H3 cell id", ArgKind.Geography, ArgKind.Integer);
+    public static BuiltinFunction H3Boundary { get; } = Fn("h3_boundary", FunctionCategory.H3, SqlType.Geography, "h3_boundary(cell): the cell's polygon", ArgKind.String);
+
+    /// <summary>Every function, ordered by name.</summary>
+    public static ImmutableArray<BuiltinFunction> All { get; } =
+        [.. typeof(Functions).GetProperties()
+            .Where(p => p.PropertyType == typeof(BuiltinFunction))
+            .Select(p => (BuiltinFunction)p.GetValue(null)!)
+            .OrderBy(f => f.Name, StringComparer.Ordinal)];
+
+    private static readonly FrozenDictionary<string, BuiltinFunction> ByName =
+        All.ToFrozenDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+
+    public static BuiltinFunction? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The spatial predicates a spatial join or spatial filter may use, by their canvas names.</summary>
+    public static BuiltinFunction? SpatialPredicate(string name) => name.ToLowerInvariant() switch
+    {
+        "intersects" => Intersects,
+        "contains" => Contains,
+        "within" => Within,
+        "covers" => Covers,
+        "touches" => Touches,
+        _ => null,
+    };
+}

@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace Cwf.Ir;
+
+/// <summary>
+/// Prints a workflow as one line per node (<c>%3 = filter %2 (x > 1)</c>), for `cwf explain`,
+/// debugging and tests. The canonical form numbers nodes by a walk from the sinks and leaves
+/// out names and ids, so that two front ends that build the same graph in a different order
+/// print the same text: the round-trip tests compare canonical prints.
+/// </summary>
+public static class IrPrinter
+{
+    public static string Print(Workflow workflow, bool withSchemas = false) =>
+        Write(workflow, workflow.Nodes, canonical: false, withSchemas);
+
+    public static string PrintCanonical(Workflow workflow) =>
+        Write(workflow, CanonicalOrder(workflow), canonical: true, withSchemas: true);
+
+    /// <summary>The operator and its arguments without ids or names: equal for two nodes that compute the same thing over the same inputs.</summary>
+    public static string Describe(RelNode node, Func<int, string> inputName) => node switch
+    {
+        ScanNode s => $"scan {s.Table}",
+        FilterNode f => $"filter{(f.Branch == FilterBranch.Unmatch ? "[unmatch]" : "")} {inputName(f.Input)} {f.Predicate}",
+        ProjectNode p => $"project {inputName(p.Input)} [{string.Join(", ", p.Columns)}]",
+        AggregateNode a => $"aggregate {inputName(a.Input)} keys [{string.Join(", ", a.Keys)}] aggs [{string.Join(", ", a.Aggregates)}]",
+        JoinNode j => $"join[{j.Kind.ToString().ToLowerInvariant()}] {inputName(j.Left)} {inputName(j.Right)} on {j.Condition} -> [{string.Join(", ", j.Outputs.Select(o => o.Column == o.Name ? $"{o.Side}.{o.Column}" : $"{o.Side}.{o.Column} as {o.Name}"))}]",
+        SemiJoinNode sj => $"{(sj.Anti ? "antijoin" : "semijoin")} {inputName(sj.Left)} {inputName(sj.Right)} on {sj.Condition}",
+        UnionAllNode u => $"union {string.Join(" ", u.Sources.Select(inputName))}",
+        SortNode s => $"sort {inputName(s.Input)} [{string.Join(", ", s.Keys)}]",
+        LimitNode l => $"limit {inputName(l.Input)} {l.Count}",
+        DistinctNode d => $"distinct {inputName(d.Input)}",
+        SinkNode k => $"sink {inputName(k.Input)} -> {k.Table} ({k.Mode.ToString().ToLowerInvariant()})",
+        OpaqueNode o => $"opaque {o.Component} {string.Join(" ", o.Sources.Select(inputName))}" +
+                        (o.SqlTemplate is null ? "" : $" sql{{{o.SqlTemplate}}}") +
+                        (o.Properties.IsEmpty ? "" : " {" + string.Join(", ", o.Properties.Select(kv => $"{kv.Key}={kv.Value}")) + "}"),
+        _ => throw new InvalidOperationException($"Unexpected node {node.GetType().Name}."),
+    };
+
+    private static string Write(Workflow workflow, IReadOnlyList<RelNode> order, bool canonical, bool withSchemas)
+    {
+        var number = new Dictionary<int, int>(order.Count);
+        for (int i = 0; i < order.Count; i++) number[order[i].Id] = canonical ? i + 1 : order[i].Id;
+        string Ref(int id) => "%" + number[id];
+
+        var sb = new StringBuilder();
+        sb.Append("workflow \"").Append(workflow.Name).Append("\"\n");
+        foreach (var p in workflow.Parameters) sb.Append(p).Append('\n');
+        foreach (var node in order)
+        {
+            sb.Append(Ref(node.Id)).Append(" = ").Append(Describe(node, Ref));
+            if (!canonical && node.Name.Length > 0) sb.Append("  // ").Append(node.Name);
+            if (withSchemas && node is not SinkNode) sb.Append("\n    : ").Append(node.Schema);
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    // Post-order walk from the sinks (sorted by their description), inputs in port order; nodes no
+    // sink reaches follow, in their own post-order. Iterative, so long chains do not overflow.
+    private static List<RelNode> CanonicalOrder(Workflow workflow)
+    {
+        var visited = new HashSet<int>();
+        var order = new List<RelNode>(workflow.Nodes.Length);
+        var roots = workflow.Sinks
+            .OrderBy(s => $"{s.Table} {s.Mode}", StringComparer.Ordinal)
+            .Cast<RelNode>()
+            .Concat(workflow.Nodes.Reverse());
+        var stack = new Stack<(int Id, int NextInput)>();
+        foreach (var root in roots)
+        {
+            if (!visited.Add(root.Id)) continue;
+            stack.Push((root.Id, 0));
+            while (stack.Count > 0)
+            {
+                var (id, next) = stack.Pop();
+                var inputs = workflow[id].Inputs;
+                if (next < inputs.Count)
+                {
+                    stack.Push((id, next + 1));
+                    if (visited.Add(inputs[next])) stack.Push((inputs[next], 0));
+                }
+                else order.Add(workflow[id]);
+            }
+        }
+        return order;
+    }
+}

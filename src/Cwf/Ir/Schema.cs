@@ -1,0 +1,53 @@
+using System.Collections.Frozen;
+
+namespace Cwf.Ir;
+
+/// <summary>
+/// The ordered columns of a relation. Column names are unique ignoring case, because most
+/// warehouses resolve column names case-insensitively; lookups ignore case and return the
+/// column with its declared spelling. An open schema (custom SQL with no known result) accepts
+/// any column name, typed Unknown.
+/// </summary>
+public sealed class Schema : IEquatable<Schema>
+{
+    private readonly FrozenDictionary<string, int> _index;
+
+    public Schema(Seq<Column> columns, bool isOpen = false)
+    {
+        Columns = columns;
+        IsOpen = isOpen;
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < columns.Count; i++)
+            index.TryAdd(columns[i].Name, i);
+        _index = index.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static Schema Empty { get; } = new([]);
+
+    /// <summary>A schema nothing is known about: every column name resolves, typed Unknown.</summary>
+    public static Schema Open { get; } = new([], isOpen: true);
+
+    public Seq<Column> Columns { get; }
+    public bool IsOpen { get; }
+    public int Count => Columns.Count;
+    public Column this[int index] => Columns[index];
+    public IEnumerable<string> Names => Columns.Select(c => c.Name);
+
+    /// <summary>Whether two declared names collide (same ignoring case).</summary>
+    public bool HasDuplicateNames => _index.Count != Columns.Count;
+
+    public int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
+
+    public bool Contains(string name) => _index.ContainsKey(name);
+
+    /// <summary>The column of that name; in an open schema an unknown name yields an Unknown-typed column.</summary>
+    public Column? Find(string name) =>
+        _index.TryGetValue(name, out var i) ? Columns[i] : IsOpen ? new Column(name, SqlType.Unknown) : null;
+
+    public bool Equals(Schema? other) => other is not null && IsOpen == other.IsOpen && Columns.Equals(other.Columns);
+    public override bool Equals(object? obj) => Equals(obj as Schema);
+    public override int GetHashCode() => HashCode.Combine(Columns, IsOpen);
+
+    public override string ToString() =>
+        "(" + string.Join(", ", Columns.Select(c => c.ToString())) + (IsOpen ? (Count == 0 ? "..." : ", ...") : "") + ")";
+}

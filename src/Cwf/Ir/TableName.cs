@@ -1,0 +1,46 @@
+namespace Cwf.Ir;
+
+/// <summary>
+/// A warehouse table name of one to three parts (<c>table</c>, <c>schema.table</c>,
+/// <c>catalog.schema.table</c> / <c>project.dataset.table</c>), kept as the user wrote it.
+/// </summary>
+public sealed record TableName(Seq<string> Parts)
+{
+    public string Table => Parts[^1];
+    public string? Schema => Parts.Count >= 2 ? Parts[^2] : null;
+    public string? Catalog => Parts.Count >= 3 ? Parts[^3] : null;
+
+    /// <summary>
+    /// Splits a dotted name; parts may be quoted with double quotes (dots inside stay) or
+    /// backticks, where BigQuery style <c>`project.dataset.table`</c> still means three parts. Returns null when the text is not 1 to 3 non-empty parts.
+    /// </summary>
+    public static TableName? TryParse(string text)
+    {
+        var parts = new List<string>();
+        var current = new System.Text.StringBuilder();
+        char quote = '\0';
+        foreach (char c in text.Trim())
+        {
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                else if (c == '.' && quote == '`') NextPart();
+                else current.Append(c);
+            }
+            else if (c is '`' or '"') quote = c;
+            else if (c == '.') NextPart();
+            else current.Append(c);
+        }
+        NextPart();
+        void NextPart()
+        {
+            parts.Add(current.ToString());
+            current.Clear();
+        }
+
+        if (quote != '\0' || parts.Count is < 1 or > 3 || parts.Exists(p => p.Trim().Length == 0)) return null;
+        return new TableName([.. parts.Select(p => p.Trim())]);
+    }
+
+    public override string ToString() => string.Join(".", Parts);
+}
