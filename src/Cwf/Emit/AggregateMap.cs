@@ -5,11 +5,12 @@ namespace Cwf.Emit;
 
 /// <summary>
 /// How a dialect writes each aggregate: a one-argument template (none for COUNT(*)) and whether
-/// the result is cast back to the IR type (PostgreSQL's SUM of bigint is numeric, DuckDB's is HUGEINT).
+/// the result over an int64 argument is cast back to int64 (PostgreSQL's SUM of bigint is
+/// numeric, DuckDB's a HUGEINT, Redshift's may be NUMERIC).
 /// </summary>
 public sealed class AggregateMap
 {
-    private readonly FrozenDictionary<AggregateFunction, (SqlTemplate Template, bool CastResult)> _map;
+    private readonly FrozenDictionary<AggregateFunction, (SqlTemplate Template, bool CastIntegerResult)> _map;
 
     private AggregateMap(FrozenDictionary<AggregateFunction, (SqlTemplate, bool)> map) => _map = map;
 
@@ -24,10 +25,10 @@ public sealed class AggregateMap
         [AggregateFunction.Max] = ("MAX({0})", false),
     }.ToFrozenDictionary());
 
-    public (SqlTemplate Template, bool CastResult) this[AggregateFunction function] => _map[function];
+    public (SqlTemplate Template, bool CastIntegerResult) this[AggregateFunction function] => _map[function];
 
-    /// <summary>A copy in which <paramref name="function"/>'s result is cast to the IR type.</summary>
-    public AggregateMap WithResultCast(params AggregateFunction[] functions)
+    /// <summary>A copy in which the result of these aggregates over an int64 is cast back to int64.</summary>
+    public AggregateMap WithIntegerResultCast(params AggregateFunction[] functions)
     {
         var map = new Dictionary<AggregateFunction, (SqlTemplate, bool)>(_map);
         foreach (var f in functions) map[f] = (map[f].Item1, true);

@@ -63,8 +63,15 @@ internal sealed class ExpressionWriter
         _ => throw new InvalidOperationException($"Unexpected expression {expr.GetType().Name}."),
     };
 
-    public SqlFragment CastTo(SqlFragment value, SqlType type) =>
-        Dialect.TypeName(type) is { } name ? SqlFragment.Atom($"CAST({value.Text} AS {name})") : value;
+    /// <summary>A cast to the dialect's type for <paramref name="type"/>, unless the value is already such a cast.</summary>
+    public SqlFragment CastTo(SqlFragment value, SqlType type)
+    {
+        if (Dialect.TypeName(type) is not { } name) return value;
+        var text = value.Text;
+        bool already = text.StartsWith("CAST(", StringComparison.Ordinal) && text.EndsWith($" AS {name})", StringComparison.Ordinal) &&
+                       SqlTemplate.MatchingParenthesis(text, 4) == text.Length - 1;
+        return already ? value : SqlFragment.Atom($"CAST({text} AS {name})");
+    }
 
     private SqlFragment WriteBinary(Binary b)
     {

@@ -82,8 +82,9 @@ internal sealed class QueryWriter
 
     private SqlFragment Aggregate(ExpressionWriter writer, AggregateCall call)
     {
-        var (template, castResult) = Dialect.Aggregates[call.Function];
+        var (template, castIntegerResult) = Dialect.Aggregates[call.Function];
         var argument = call.Argument;
+        bool castResult = castIntegerResult && argument is { Type: SqlType.Int64 };
         // AVG of integers is a float average (Redshift would truncate, PostgreSQL give numeric).
         if (call.Function == AggregateFunction.Avg && argument is { Type: SqlType.Int64 })
             argument = new Cast(argument, SqlType.Float64);

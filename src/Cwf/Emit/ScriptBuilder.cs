@@ -255,7 +255,7 @@ internal sealed class ScriptBuilder
         foreach (var id in needed)
         {
             var node = _workflow[id];
-            if (node is SinkNode or ScanNode && _kind[id] == Materialization.Cte) continue;
+            if (node is SinkNode || node is ScanNode && _kind[id] == Materialization.Cte) continue;
             _cteName[id] = namer.Next(node);
             if (_kind[id] != Materialization.Cte) _materializedName[id] = namer.Next(node, "cwf_");
         }

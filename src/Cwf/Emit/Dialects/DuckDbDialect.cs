@@ -93,5 +93,5 @@ public sealed class DuckDbDialect : Dialect
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary || f == F.H3FromPoint, Spatial);
 
     /// <summary>SUM of BIGINT is a HUGEINT.</summary>
-    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithResultCast(AggregateFunction.Sum);
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum);
 }

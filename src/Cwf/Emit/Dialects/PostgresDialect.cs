@@ -85,7 +85,7 @@ public sealed class PostgresDialect : Dialect
         (F.H3FromPoint, FunctionMapping.Sql("h3_lat_lng_to_cell({0}, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
         (F.H3Boundary, FunctionMapping.Sql("h3_cell_to_boundary_geometry({0}::h3index)").WithNote(H3Extension)));
 
-    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithResultCast(AggregateFunction.Sum);
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum);
 
     public override SqlFragment OutputColumn(SqlFragment value, Column column) =>
         column.Type == SqlType.Geography
