@@ -16,6 +16,9 @@ public sealed class RelationNamer
 
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
 
+    // The next suffix to try per base name, so that n steps with one name cost O(n), not O(n²).
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.OrdinalIgnoreCase);
+
     /// <param name="reserved">Names that must not be used (unqualified table names of the workflow).</param>
     public RelationNamer(IEnumerable<string> reserved)
     {
@@ -31,8 +34,10 @@ public sealed class RelationNamer
         if (ReservedWords.IsReserved(baseName)) baseName += "_";
 
         var candidate = Fit(baseName, "");
-        for (int n = 2; !_taken.Add(candidate); n++)
-            candidate = Fit(baseName, "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        int n = _nextSuffix.GetValueOrDefault(baseName, 2);
+        while (!_taken.Add(candidate))
+            candidate = Fit(baseName, "_" + (n++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _nextSuffix[baseName] = n;
         return candidate;
     }
 
