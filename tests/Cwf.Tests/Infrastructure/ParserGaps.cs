@@ -70,9 +70,18 @@ public static class ParserGaps
             "dt-sql-parser rejects SELECT * EXCEPT (columns); checked as *",
             new Regex(@"\*\s*EXCEPT\s*\(\s*" + Name + @"(?:\s*,\s*" + Name + @")*\s*\)", Options), "*",
             "SELECT * EXCEPT (a) FROM t"),
-        new("transaction-control", NodeSqlParserDialects,
-            "node-sql-parser rejects some transaction statements (BEGIN TRANSACTION, END, COMMIT on Snowflake); the whole statement is matched by this pattern instead",
+        // Transaction statements: the whole statement is matched against the dialect's documented forms.
+        new("transaction-control-postgres", [ParserDialect.Postgres, ParserDialect.Redshift],
+            "node-sql-parser rejects some PostgreSQL/Redshift transaction statements (END, COMMIT WORK, BEGIN TRANSACTION on Redshift); matched whole by this pattern instead",
             new Regex(@"^\s*(?:(?:BEGIN|COMMIT|END|ROLLBACK)(?:\s+(?:TRANSACTION|WORK))?|START\s+TRANSACTION)\s*$", Options), "SELECT 1",
+            "END TRANSACTION"),
+        new("transaction-control-snowflake", [ParserDialect.Snowflake],
+            "node-sql-parser rejects every Snowflake transaction statement; matched whole by this pattern instead",
+            new Regex(@"^\s*(?:BEGIN(?:\s+(?:TRANSACTION|WORK))?|START\s+TRANSACTION|(?:COMMIT|ROLLBACK)(?:\s+WORK)?)\s*$", Options), "SELECT 1",
+            "COMMIT"),
+        new("transaction-control-bigquery", [ParserDialect.BigQuery],
+            "node-sql-parser rejects every BigQuery transaction statement; matched whole by this pattern instead",
+            new Regex(@"^\s*(?:BEGIN|COMMIT|ROLLBACK)(?:\s+TRANSACTION)?\s*$", Options), "SELECT 1",
             "BEGIN TRANSACTION"),
     ];
 }

@@ -16,7 +16,10 @@ namespace Cwf.Tests.Snapshots;
 /// </summary>
 public static class Snapshot
 {
-    public static void Match(string actual, string name, string extension = "txt", [CallerFilePath] string callerFilePath = "")
+    public static void Match(string actual, string name, string extension = "txt", [CallerFilePath] string callerFilePath = "") =>
+        Match(actual, name, extension, callerFilePath, TestSettings.AcceptSnapshots);
+
+    internal static void Match(string actual, string name, string extension, string callerFilePath, bool accept)
     {
         var (verified, received) = Paths(name, extension, callerFilePath);
         var text = Normalize(actual);
@@ -27,7 +30,7 @@ public static class Snapshot
             File.Delete(received);
             return;
         }
-        if (TestSettings.AcceptSnapshots)
+        if (accept)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(verified)!);
             File.WriteAllText(verified, text, new UTF8Encoding(false));
