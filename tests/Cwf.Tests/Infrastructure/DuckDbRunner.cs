@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Cwf.Ir;
 using DuckDB.NET.Data;
@@ -50,41 +49,31 @@ public sealed class DuckDbRunner : IDisposable
     {
         var columns = table.Schema.Columns;
         var create = new StringBuilder();
-        if (table.Name.Schema is { } schema) create.Append($"CREATE SCHEMA IF NOT EXISTS {PgDatabase.QuoteIdentifier(schema)};\n");
-        create.Append($"CREATE TABLE {PgDatabase.QuoteName(table.Name)} (")
-              .AppendJoin(", ", columns.Select(c => $"{PgDatabase.QuoteIdentifier(c.Name)} {DuckDbType(c.Type)}"))
+        if (table.Name.Schema is { } schema) create.Append($"CREATE SCHEMA IF NOT EXISTS {SqlNames.Quote(schema)};\n");
+        create.Append($"CREATE TABLE {SqlNames.Quote(table.Name)} (")
+              .AppendJoin(", ", columns.Select(c => $"{SqlNames.Quote(c.Name)} {DuckDbType(c.Type)}"))
               .Append(')');
         Execute(create.ToString());
         if (table.Rows.Count == 0) return;
 
         using var appender = Connection.CreateAppender(table.Name.Schema, table.Name.Table);
-        foreach (var row in table.Rows)
+        foreach (var row in table.TypedRows())
         {
             var appended = appender.CreateRow();
-            for (int i = 0; i < columns.Count; i++)
+            foreach (var cell in row)
             {
-                var value = row[i];
-                if (value is null or DBNull)
+                _ = cell switch
                 {
-                    appended.AppendNullValue();
-                    continue;
-                }
-                _ = columns[i].Type switch
-                {
-                    SqlType.Int64 => appended.AppendValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
-                    SqlType.Float64 => appended.AppendValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
-                    SqlType.Decimal => appended.AppendValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
-                    SqlType.String => appended.AppendValue(Convert.ToString(value, CultureInfo.InvariantCulture)),
-                    SqlType.Bool => appended.AppendValue(Convert.ToBoolean(value, CultureInfo.InvariantCulture)),
-                    SqlType.Date => appended.AppendValue(value is DateOnly d ? d : DateOnly.Parse(Convert.ToString(value, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture)),
-                    SqlType.Timestamp => appended.AppendValue(value is DateTime t ? t : DateTime.Parse(Convert.ToString(value, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture)),
-                    SqlType.Geography => appended.AppendValue(value switch
-                    {
-                        NetTopologySuite.Geometries.Geometry g => g.AsText(),
-                        GeometryValue g => g.Wkt,
-                        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-                    }),
-                    _ => throw new ArgumentException($"cannot load a column of type {columns[i].Type}"),
+                    null => appended.AppendNullValue(),
+                    long v => appended.AppendValue(v),
+                    double v => appended.AppendValue(v),
+                    decimal v => appended.AppendValue(v),
+                    string v => appended.AppendValue(v),
+                    bool v => appended.AppendValue(v),
+                    DateOnly v => appended.AppendValue(v),
+                    DateTime v => appended.AppendValue(v),
+                    NetTopologySuite.Geometries.Geometry v => appended.AppendValue(v.AsText()),
+                    _ => throw new InvalidOperationException($"TestTable.TypedRows produced a {cell.GetType()}"),
                 };
             }
             appended.EndRow();
@@ -107,7 +96,7 @@ public sealed class DuckDbRunner : IDisposable
 
     /// <summary>Reads a whole table (<c>table</c> or <c>schema.table</c>) back.</summary>
     public RowSet ReadTable(string table, params string[] geometryColumns) =>
-        Query($"SELECT * FROM {PgDatabase.QuoteName(TestTable.ParseName(table))}", geometryColumns);
+        Query($"SELECT * FROM {SqlNames.Quote(TestTable.ParseName(table))}", geometryColumns);
 
     /// <summary>Runs a query; columns named in <paramref name="geometryColumns"/> are read as WKT (text) or WKB (blob).</summary>
     public RowSet Query(string sql, params string[] geometryColumns)

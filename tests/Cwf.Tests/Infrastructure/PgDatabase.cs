@@ -1,24 +1,8 @@
-using System.Globalization;
 using System.Text;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 using Npgsql;
 using Cwf.Ir;
 
 namespace Cwf.Tests.Infrastructure;
-
-/// <summary>What psql did with a script: exit code 0 on success, 3 when a statement failed under ON_ERROR_STOP.</summary>
-public sealed record PsqlResult(int ExitCode, string StandardOutput, string StandardError)
-{
-    public bool Succeeded => ExitCode == 0;
-
-    /// <summary>Throws with psql's error output unless the script ran to its end.</summary>
-    public PsqlResult EnsureSucceeded()
-    {
-        if (!Succeeded) throw new Xunit.Sdk.XunitException($"psql failed (exit {ExitCode}):\n{StandardError}");
-        return this;
-    }
-}
 
 /// <summary>
 /// A database of its own for one test on the test server, with PostGIS; dropped on dispose.
@@ -61,10 +45,13 @@ public sealed class PgDatabase : IAsyncDisposable
         _ => throw new ArgumentException($"No PostgreSQL type for {type}."),
     };
 
-    /// <summary>Quotes each part of a table name: <c>"schema"."table"</c>.</summary>
-    public static string QuoteName(TableName name) => string.Join('.', name.Parts.Select(QuoteIdentifier));
-
-    public static string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>The type name binary COPY writes a typed cell (<see cref="TestTable.TypedRows"/>) as.</summary>
+    private static string CopyTypeName(SqlType type) => type switch
+    {
+        SqlType.Timestamp => "timestamp without time zone",
+        SqlType.Geography => "geometry",
+        _ => PostgresType(type),
+    };
 
     /// <summary>Runs SQL statements over Npgsql (setup, not the code under test: use <see cref="RunPsqlAsync"/> for that).</summary>
     public async Task ExecuteAsync(string sql)
@@ -78,22 +65,23 @@ public sealed class PgDatabase : IAsyncDisposable
     {
         var columns = table.Schema.Columns;
         var create = new StringBuilder();
-        if (table.Name.Schema is { } schema) create.Append($"CREATE SCHEMA IF NOT EXISTS {QuoteIdentifier(schema)};\n");
-        create.Append($"CREATE TABLE {QuoteName(table.Name)} (")
-              .AppendJoin(", ", columns.Select(c => $"{QuoteIdentifier(c.Name)} {PostgresType(c.Type)}"))
+        if (table.Name.Schema is { } schema) create.Append($"CREATE SCHEMA IF NOT EXISTS {SqlNames.Quote(schema)};\n");
+        create.Append($"CREATE TABLE {SqlNames.Quote(table.Name)} (")
+              .AppendJoin(", ", columns.Select(c => $"{SqlNames.Quote(c.Name)} {PostgresType(c.Type)}"))
               .Append(')');
         await ExecuteAsync(create.ToString());
 
         await using var connection = await DataSource.OpenConnectionAsync();
-        var copy = $"COPY {QuoteName(table.Name)} ({string.Join(", ", columns.Select(c => QuoteIdentifier(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+        var copy = $"COPY {SqlNames.Quote(table.Name)} ({string.Join(", ", columns.Select(c => SqlNames.Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(copy);
-        foreach (var (row, rowIndex) in table.Rows.Select((r, i) => (r, i)))
+        foreach (var row in table.TypedRows())
         {
-            if (row.Count != columns.Count)
-                throw new ArgumentException($"Row {rowIndex} of {table.Name} has {row.Count} values for {columns.Count} columns.");
             await importer.StartRowAsync();
             for (int i = 0; i < columns.Count; i++)
-                await WriteCellAsync(importer, columns[i], row[i], rowIndex);
+            {
+                if (row[i] is null) await importer.WriteNullAsync();
+                else await importer.WriteAsync(row[i], CopyTypeName(columns[i].Type));
+            }
         }
         await importer.CompleteAsync();
     }
@@ -112,7 +100,7 @@ public sealed class PgDatabase : IAsyncDisposable
     }
 
     /// <summary>Reads a whole table (<c>table</c> or <c>schema.table</c>) back, rows in no particular order.</summary>
-    public Task<RowSet> ReadTableAsync(string table) => QueryAsync($"SELECT * FROM {QuoteName(TestTable.ParseName(table))}");
+    public Task<RowSet> ReadTableAsync(string table) => QueryAsync($"SELECT * FROM {SqlNames.Quote(TestTable.ParseName(table))}");
 
     /// <summary>Runs a query and returns its rows normalized (geometries as <see cref="GeometryValue"/>).</summary>
     public async Task<RowSet> QueryAsync(string sql)
@@ -151,84 +139,5 @@ public sealed class PgDatabase : IAsyncDisposable
     {
         await DataSource.DisposeAsync();
         await _server.DropDatabaseAsync(Name);
-    }
-
-    private static readonly WKTReader WktReader = new();
-
-    private static Task WriteCellAsync(NpgsqlBinaryImporter importer, Column column, object? value, int row)
-    {
-        if (value is null or DBNull) return importer.WriteNullAsync();
-        try
-        {
-            return column.Type switch
-            {
-                SqlType.Int64 => importer.WriteAsync(Convert.ToInt64(value, CultureInfo.InvariantCulture), "bigint"),
-                SqlType.Float64 => importer.WriteAsync(Convert.ToDouble(value, CultureInfo.InvariantCulture), "double precision"),
-                SqlType.Decimal => importer.WriteAsync(Convert.ToDecimal(value, CultureInfo.InvariantCulture), "numeric"),
-                SqlType.String => importer.WriteAsync(Convert.ToString(value, CultureInfo.InvariantCulture)!, "text"),
-                SqlType.Bool => importer.WriteAsync(Convert.ToBoolean(value, CultureInfo.InvariantCulture), "boolean"),
-                SqlType.Date => importer.WriteAsync(ToDate(value), "date"),
-                SqlType.Timestamp => importer.WriteAsync(ToTimestamp(value), "timestamp without time zone"),
-                SqlType.Geography => importer.WriteAsync(ToGeometry(value), "geometry"),
-                _ => throw new ArgumentException($"cannot load a column of type {column.Type}"),
-            };
-        }
-        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ParseException or ArgumentException)
-        {
-            throw new ArgumentException($"Row {row}, column {column.Name} ({column.Type.Name()}): cannot load {value} ({value.GetType().Name}): {e.Message}", e);
-        }
-    }
-
-    private static DateOnly ToDate(object value) => value switch
-    {
-        DateOnly d => d,
-        DateTime t => DateOnly.FromDateTime(t),
-        string s => DateOnly.Parse(s, CultureInfo.InvariantCulture),
-        _ => throw new InvalidCastException("a date must be a DateOnly, DateTime or ISO text"),
-    };
-
-    private static DateTime ToTimestamp(object value) => value switch
-    {
-        DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Unspecified),
-        DateTimeOffset t => DateTime.SpecifyKind(t.UtcDateTime, DateTimeKind.Unspecified),
-        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
-        string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.None),
-        _ => throw new InvalidCastException("a timestamp must be a DateTime, DateTimeOffset or ISO text"),
-    };
-
-    private static Geometry ToGeometry(object value)
-    {
-        var geometry = value switch
-        {
-            Geometry g => g.Copy(),
-            GeometryValue g => g.Geometry.Copy(),
-            string wkt => WktReader.Read(wkt),
-            _ => throw new InvalidCastException("a geography must be WKT text or an NTS geometry"),
-        };
-        geometry.SRID = 4326;
-        return geometry;
-    }
-}
-
-/// <summary>Finds the psql client: on PATH, else in the newest /usr/lib/postgresql/*/bin.</summary>
-internal static class Psql
-{
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = System.IO.Path.Combine(dir, "psql");
-            if (File.Exists(candidate)) return candidate;
-        }
-        var installed = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Where(d => File.Exists(System.IO.Path.Combine(d, "bin", "psql")))
-                .OrderByDescending(d => int.TryParse(System.IO.Path.GetFileName(d), out var major) ? major : 0)
-                .Select(d => System.IO.Path.Combine(d, "bin", "psql"))
-                .FirstOrDefault()
-            : null;
-        return installed ?? throw new InvalidOperationException("psql was not found on PATH nor in /usr/lib/postgresql/*/bin.");
     }
 }
