@@ -1,4 +1,3 @@
-using System.Text;
 using Cwf.Ir;
 using DuckDB.NET.Data;
 using NetTopologySuite.IO;
@@ -47,13 +46,7 @@ public sealed class DuckDbRunner : IDisposable
     /// <summary>Creates the table (and its schema when named) and inserts the rows.</summary>
     public void LoadTable(TestTable table)
     {
-        var columns = table.Schema.Columns;
-        var create = new StringBuilder();
-        if (table.Name.Schema is { } schema) create.Append($"CREATE SCHEMA IF NOT EXISTS {SqlNames.Quote(schema)};\n");
-        create.Append($"CREATE TABLE {SqlNames.Quote(table.Name)} (")
-              .AppendJoin(", ", columns.Select(c => $"{SqlNames.Quote(c.Name)} {DuckDbType(c.Type)}"))
-              .Append(')');
-        Execute(create.ToString());
+        Execute(table.CreateSql(DuckDbType));
         if (table.Rows.Count == 0) return;
 
         using var appender = Connection.CreateAppender(table.Name.Schema, table.Name.Table);

@@ -1,4 +1,3 @@
-using System.Text;
 using Npgsql;
 using Cwf.Ir;
 
@@ -64,12 +63,7 @@ public sealed class PgDatabase : IAsyncDisposable
     public async Task LoadTableAsync(TestTable table)
     {
         var columns = table.Schema.Columns;
-        var create = new StringBuilder();
-        if (table.Name.Schema is { } schema) create.Append($"CREATE SCHEMA IF NOT EXISTS {SqlNames.Quote(schema)};\n");
-        create.Append($"CREATE TABLE {SqlNames.Quote(table.Name)} (")
-              .AppendJoin(", ", columns.Select(c => $"{SqlNames.Quote(c.Name)} {PostgresType(c.Type)}"))
-              .Append(')');
-        await ExecuteAsync(create.ToString());
+        await ExecuteAsync(table.CreateSql(PostgresType));
 
         await using var connection = await DataSource.OpenConnectionAsync();
         var copy = $"COPY {SqlNames.Quote(table.Name)} ({string.Join(", ", columns.Select(c => SqlNames.Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";

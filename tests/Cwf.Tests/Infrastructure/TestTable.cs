@@ -90,6 +90,17 @@ public sealed record TestTable(TableName Name, Schema Schema, IReadOnlyList<IRea
         return geometry;
     }
 
+    /// <summary>The DDL that creates the table (and its schema when named) with an engine's column type names.</summary>
+    public string CreateSql(Func<SqlType, string> columnType)
+    {
+        var create = new System.Text.StringBuilder();
+        if (Name.Schema is { } schema) create.Append($"CREATE SCHEMA IF NOT EXISTS {SqlNames.Quote(schema)};\n");
+        return create.Append($"CREATE TABLE {SqlNames.Quote(Name)} (")
+            .AppendJoin(", ", Schema.Columns.Select(c => $"{SqlNames.Quote(c.Name)} {columnType(c.Type)}"))
+            .Append(");")
+            .ToString();
+    }
+
     public static TableName ParseName(string name) =>
         TableName.TryParse(name) ?? throw new ArgumentException($"'{name}' is not a table name of one to three parts.");
 
