@@ -72,18 +72,18 @@ step
     | POINT identifier '=' columnRef ',' identifier '=' columnRef (AS identifier)?  # pointStep
     | H3 columnRef RESOLUTION expression (AS identifier)?                 # h3Step
     | H3_BOUNDARY columnRef (AS identifier)?                              # h3BoundaryStep
-    | SQL (WITH identifier (',' identifier)*)? text schemaBlock?          # sqlStep
+    | SQL (WITH identifier (',' identifier)*)? text (RETURNS schemaBlock)? # sqlStep
     | IDENTIFIER (~'|')*                                                  # unknownStep
     ;
 
 joinKind        : INNER | LEFT OUTER? | RIGHT OUTER? | FULL OUTER? ;
 derivation      : identifier '=' expression ;
-renaming        : columnRef AS identifier ;
+renaming        : columnRef TO identifier ;
 sortKey         : expression (ASC | DESC)? (NULLS (FIRST | LAST))? ;
 groupKey        : identifier '=' expression | columnRef ;
 aggregateBlock  : '{' (aggregateItem (',' aggregateItem)* ','?)? '}' ;
 aggregateItem   : (identifier ':')? expression ;
-unit            : M | KM | MI | M2 | KM2 ;
+unit            : M | KM | MI | FT | M2 | KM2 | MI2 | HA ;
 columnRef       : identifier ('.' identifier)? ;
 
 // ---------------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ softKeyword
     | GROUP | BY | SUMMARIZE | JOIN | INNER | LEFT | RIGHT | FULL | OUTER | ON
     | SPATIAL_JOIN | SPATIAL_FILTER | UNION | BUFFER | CENTROID | AREA | DISTANCE | POINT
     | H3 | H3_BOUNDARY | RESOLUTION | SQL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
-    | M | KM | MI | M2 | KM2 | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
+    | M | KM | MI | FT | M2 | KM2 | MI2 | HA | RETURNS | TO | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
     ;
 
 // ---------------------------------------------------------------------------------------
@@ -163,7 +163,8 @@ BUFFER: 'buffer'; CENTROID: 'centroid'; AREA: 'area'; DISTANCE: 'distance'; POIN
 H3: 'h3'; H3_BOUNDARY: 'h3_boundary'; RESOLUTION: 'resolution'; SQL: 'sql';
 WITH: 'with'; WITHOUT: 'without'; ASC: 'asc'; DESC: 'desc'; NULLS: 'nulls';
 FIRST: 'first'; LAST: 'last';
-M: 'm'; KM: 'km'; MI: 'mi'; M2: 'm2'; KM2: 'km2';
+M: 'm'; KM: 'km'; MI: 'mi'; FT: 'ft'; M2: 'm2'; KM2: 'km2'; MI2: 'mi2'; HA: 'ha';
+RETURNS: 'returns'; TO: 'to';
 DATE: 'date'; TIMESTAMP: 'timestamp'; DECIMAL: 'decimal';
 PRECISION: 'precision'; VARYING: 'varying'; TIME: 'time'; ZONE: 'zone';
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Cwf.Components;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
@@ -137,7 +138,7 @@ public sealed class ExpressionBinder
         if (inputs.Count == 0)
         {
             Report(DiagnosticCodes.UnknownColumn, star, $"unknown relation '{star.Qualifier!.Name}' in '{star.Qualifier.Name}.*'",
-                NameSuggestions.Hint(star.Qualifier.Name, _scope.Inputs.SelectMany(i => i.Qualifiers)) ?? "");
+                Suggest.DidYouMean(star.Qualifier.Name, _scope.Inputs.SelectMany(i => i.Qualifiers)));
             return null;
         }
         var result = new List<NamedExpr>();
@@ -214,7 +215,7 @@ public sealed class ExpressionBinder
         {
             var qualifiers = _scope.Inputs.SelectMany(i => i.Qualifiers).ToList();
             return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown relation '{qualifier}' in '{name}'",
-                NameSuggestions.Hint(qualifier, qualifiers) ?? "",
+                Suggest.DidYouMean(qualifier, qualifiers),
                 qualifiers.Count == 0 ? "write the column name alone" : "relations here: " + string.Join(", ", qualifiers));
         }
         foreach (var (input, index) in matches)
@@ -222,7 +223,7 @@ public sealed class ExpressionBinder
                 return ExprFactory.Column(column, index);
         var candidates = matches.SelectMany(m => m.input.Schema.Names).ToList();
         return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown column '{name.Name}' in '{qualifier}'",
-            NameSuggestions.Hint(name.Name, candidates) ?? "", Available(candidates));
+            Suggest.DidYouMean(name.Name, candidates), Available(candidates));
     }
 
     private Expr? BindBare(NameSyntax name)
@@ -254,7 +255,7 @@ public sealed class ExpressionBinder
         var where = _scope.Inputs.Length == 1 && _scope.Inputs[0].Qualifier is { } q ? $" in '{q}'" : "";
         var paramHint = !_options.BareNamesMayBeParameters && _scope.Parameters.ContainsKey(name.Name) ? $"to use the parameter, write @{name.Name}" : "";
         return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown column '{name.Name}'{where}",
-            NameSuggestions.Hint(name.Name, candidates.Concat(_options.BareNamesMayBeParameters ? _scope.Parameters.Keys : [])) ?? "",
+            Suggest.DidYouMean(name.Name, candidates.Concat(_options.BareNamesMayBeParameters ? _scope.Parameters.Keys : [])),
             paramHint, Available(_scope.Inputs.SelectMany(i => i.Schema.Names)));
     }
 
@@ -279,7 +280,7 @@ public sealed class ExpressionBinder
         if (_scope.Parameters.TryGetValue(name, out var type))
             return new ParamRef(_scope.ParameterNames[name], type);
         return Fail(DiagnosticCodes.UnknownParameter, site, $"unknown parameter '@{name}'",
-            NameSuggestions.Hint(name, _scope.Parameters.Keys, n => "@" + n) ?? "",
+            Suggest.DidYouMean(name, _scope.Parameters.Keys, "@"),
             _scope.Parameters.Count == 0 ? "declare it: param name: type = value" : "parameters: " + string.Join(", ", _scope.Parameters.Keys.Order().Select(p => "@" + p)));
     }
 
@@ -306,20 +307,19 @@ public sealed class ExpressionBinder
         _ => Fail(DiagnosticCodes.InvalidTypedLiteral, literal, $"'{literal.Value}' is not a valid {literal.Kind.ToString().ToLowerInvariant()}"),
     };
 
-    /// <summary><c>500 m</c> is 500.0 meters; <c>2 km</c> is 2000.0; <c>@r km</c> is <c>@r * 1000.0</c>.</summary>
+    /// <summary>
+    /// <c>500 m</c> is 500.0 (meters), <c>2 km</c> 2000.0, <c>1 km2</c> 1000000.0 (square meters),
+    /// <c>@r km</c> is <c>@r * 1000.0</c>: the conversions of Components/Units, shared with the canvas importer.
+    /// </summary>
     private Expr? BindQuantity(QuantitySyntax quantity)
     {
-        double factor = quantity.Unit.Factor();
-        if (quantity.Value is LiteralSyntax { Kind: LiteralKind.Integer or LiteralKind.Float } number)
-        {
-            var value = number.Kind == LiteralKind.Integer ? (double?)Convert.ToDouble(LiteralValues.Integer(number.Text)) : LiteralValues.Float(number.Text);
-            return value is { } v ? Literal.Float(v * factor) : Fail(DiagnosticCodes.InvalidNumber, number, $"the number {number.Text} is out of range");
-        }
         var operand = Bind(quantity.Value);
         if (operand is null) return null;
         if (!operand.Type.IsNumeric() && operand.Type != SqlType.Unknown)
             return Fail(DiagnosticCodes.TypeMismatch, quantity.Value, $"a unit needs a number, but this is {operand.Type.Name()}");
-        return factor == 1 ? operand : ExprFactory.Binary(BinaryOp.Multiply, operand, Literal.Float(factor));
+        if (Units.ParseLength(quantity.Unit) is { } length) return Units.ToMeters(operand, length);
+        if (Units.ParseArea(quantity.Unit) is { } area) return Units.ToSquareMeters(operand, area);
+        return Fail(DiagnosticCodes.WrongUnit, quantity, $"unknown unit '{quantity.Unit}'");
     }
 
     private Expr? BindUnary(UnarySyntax unary)
@@ -362,9 +362,9 @@ public sealed class ExpressionBinder
         {
             case BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual:
                 if (left.Type == SqlType.Geography || right.Type == SqlType.Geography)
-                    return Fail(DiagnosticCodes.GeographyNotAllowed, binary, $"geography values cannot be compared with '{symbol}'",
+                    return Fail(DiagnosticCodes.NotComparable, binary, $"geography values cannot be compared with '{symbol}'",
                         "test a spatial relation instead, for example intersects(a, b), or compare st_astext(a)");
-                return Fail(DiagnosticCodes.OperatorTypeMismatch, binary, $"cannot compare {types} with '{symbol}'", ComparisonHint(left, right));
+                return Fail(DiagnosticCodes.OperatorTypeMismatch, binary, $"cannot compare {left.Type.Name()} with {right.Type.Name()} ('{symbol}')", ComparisonHint(left, right));
             case BinaryOp.And or BinaryOp.Or:
                 var (side, type) = left.Type is SqlType.Bool or SqlType.Unknown ? ("right", right.Type) : ("left", left.Type);
                 return Fail(DiagnosticCodes.OperatorTypeMismatch, binary, $"'{symbol}' needs bool operands, but the {side} one is {type.Name()}",
@@ -413,7 +413,7 @@ public sealed class ExpressionBinder
     {
         if (values.Any(v => v.Type == SqlType.Geography))
         {
-            Report(DiagnosticCodes.GeographyNotAllowed, site, $"geography values cannot be compared with {what}");
+            Report(DiagnosticCodes.NotComparable, site, $"geography values cannot be compared with {what}");
             return false;
         }
         var common = SqlType.Unknown;
@@ -510,7 +510,7 @@ public sealed class ExpressionBinder
     {
         if (Catalog.SqlTypeNames.TryParse(type.Text) is { } resolved) return resolved;
         Report(DiagnosticCodes.UnknownType, type, $"unknown type '{type.Text}'",
-            NameSuggestions.Hint(type.Text, Catalog.SqlTypeNames.CwfNames) ?? "",
+            Suggest.DidYouMean(type.Text, Catalog.SqlTypeNames.CwfNames),
             "types: " + string.Join(", ", Catalog.SqlTypeNames.CwfNames));
         return null;
     }
@@ -536,7 +536,7 @@ public sealed class ExpressionBinder
         if (candidates is null)
         {
             return Fail(DiagnosticCodes.UnknownFunction, call, $"unknown function '{call.FullName}'",
-                NameSuggestions.Hint(call.FunctionName, FunctionCatalog.AllNames) ?? "",
+                Suggest.DidYouMean(call.FunctionName, FunctionCatalog.AllNames),
                 "spec/language.md lists the functions; the sql step can run anything else");
         }
         if (args.Any(a => a is null)) return null;
@@ -684,7 +684,7 @@ public sealed class ExpressionBinder
         }
         if (kind is AggregateFunction.Min or AggregateFunction.Max or AggregateFunction.CountDistinct && type == SqlType.Geography)
         {
-            Report(DiagnosticCodes.GeographyNotAllowed, call.Arguments[0], $"{(kind == AggregateFunction.CountDistinct ? "count(distinct ...)" : call.FunctionName)} cannot compare geography values",
+            Report(DiagnosticCodes.NotComparable, call.Arguments[0], $"{(kind == AggregateFunction.CountDistinct ? "count(distinct ...)" : call.FunctionName)} cannot compare geography values",
                 "aggregate st_astext(geom) instead, or drop the geography column");
             return false;
         }

@@ -41,7 +41,7 @@ public static class CwfParser
         {
             var (first, last) = chunks[k];
             var outcome = RangeParser.Parse(tokens, first, last, p => p.statementEntry(), (b, c) => b.Statement(c.statement()),
-                ExpressionParseOptions.Default, "the end of the statement", e => NotAStatement(source, e));
+                ExpressionParseOptions.Default, "end of the statement", e => NotAStatement(source, e));
             diagnostics.AddRange(outcome.Diagnostics);
             var statement = outcome.Syntax ?? Erroneous(tokens, first, last);
             int nextStart = k + 1 < chunks.Count ? tokens.Tokens[chunks[k + 1].First].StartIndex : int.MaxValue;
@@ -65,7 +65,7 @@ public static class CwfParser
         if (tokens.Count == 0)
             return new(null, [Diagnostic.Create(DiagnosticCodes.UnexpectedToken, new SourceLocation(source, new TextSpan(0, 0)),
                 "the expression is empty")]);
-        var outcome = RangeParser.Parse(tokens, 0, tokens.Count - 1, entry, build, options ?? ExpressionParseOptions.Default, "the end of the expression");
+        var outcome = RangeParser.Parse(tokens, 0, tokens.Count - 1, entry, build, options ?? ExpressionParseOptions.Default, "end of the expression");
         return new(outcome.Syntax, [.. outcome.Diagnostics]);
     }
 

@@ -77,8 +77,11 @@ public sealed record TypedLiteralSyntax(TypedLiteralKind Kind, string Value) : E
     public override IEnumerable<ExpressionSyntax> Children => [];
 }
 
-/// <summary>A number or a parameter with a unit: <c>500 m</c>, <c>2 km</c>, <c>@radius mi</c>, <c>1.5 km2</c>.</summary>
-public sealed record QuantitySyntax(ExpressionSyntax Value, Unit Unit) : ExpressionSyntax
+/// <summary>
+/// A number or a parameter with a unit: <c>500 m</c>, <c>2 km</c>, <c>@radius mi</c>, <c>1.5 km2</c>.
+/// <paramref name="Unit"/> is the lower-case spelling (m, km, mi, ft, m2, km2, mi2, ha; see Components/Units).
+/// </summary>
+public sealed record QuantitySyntax(ExpressionSyntax Value, string Unit) : ExpressionSyntax
 {
     public override IEnumerable<ExpressionSyntax> Children => [Value];
 }

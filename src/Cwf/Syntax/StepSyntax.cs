@@ -24,7 +24,7 @@ public sealed record DeriveStepSyntax(Seq<DerivationSyntax> Columns) : StepSynta
 
 public sealed record RenamingSyntax(NameSyntax Column, IdentifierSyntax NewName) : SyntaxNode;
 
-/// <summary><c>rename old as new, ...</c> (canvas native.renamecolumn).</summary>
+/// <summary><c>rename old to new, ...</c> (canvas native.renamecolumn).</summary>
 public sealed record RenameStepSyntax(Seq<RenamingSyntax> Renamings) : StepSyntax;
 
 /// <summary><c>drop a, b</c> (canvas native.dropcolumn).</summary>
@@ -69,16 +69,16 @@ public sealed record SpatialFilterStepSyntax(IdentifierSyntax Other, ExpressionS
 public sealed record UnionStepSyntax(Seq<IdentifierSyntax> Others) : StepSyntax;
 
 /// <summary><c>buffer geom by 300 m [as zone]</c>: adds <c>geom_buffer</c> (canvas native.buffer).</summary>
-public sealed record BufferStepSyntax(NameSyntax Geography, ExpressionSyntax Distance, Unit? Unit, IdentifierSyntax? Alias = null) : StepSyntax;
+public sealed record BufferStepSyntax(NameSyntax Geography, ExpressionSyntax Distance, string? Unit, IdentifierSyntax? Alias = null) : StepSyntax;
 
 /// <summary><c>centroid geom [as c]</c>: adds <c>geom_centroid</c> (canvas native.centroid).</summary>
 public sealed record CentroidStepSyntax(NameSyntax Geography, IdentifierSyntax? Alias = null) : StepSyntax;
 
 /// <summary><c>area geom [in km2] [as a]</c>: adds <c>geom_area</c> (canvas native.area).</summary>
-public sealed record AreaStepSyntax(NameSyntax Geography, Unit? Unit, IdentifierSyntax? Alias = null) : StepSyntax;
+public sealed record AreaStepSyntax(NameSyntax Geography, string? Unit, IdentifierSyntax? Alias = null) : StepSyntax;
 
 /// <summary><c>distance a, b [in km] [as d]</c>: adds <c>distance</c> (canvas native.distance).</summary>
-public sealed record DistanceStepSyntax(NameSyntax From, NameSyntax To, Unit? Unit, IdentifierSyntax? Alias = null) : StepSyntax;
+public sealed record DistanceStepSyntax(NameSyntax From, NameSyntax To, string? Unit, IdentifierSyntax? Alias = null) : StepSyntax;
 
 /// <summary><c>point lat = y, lon = x [as p]</c>: adds <c>geom</c> (canvas native.geogpoint).</summary>
 public sealed record PointStepSyntax(NameSyntax Latitude, NameSyntax Longitude, IdentifierSyntax? Alias = null) : StepSyntax;
@@ -90,7 +90,7 @@ public sealed record H3StepSyntax(NameSyntax Point, ExpressionSyntax Resolution,
 public sealed record H3BoundaryStepSyntax(NameSyntax Cell, IdentifierSyntax? Alias = null) : StepSyntax;
 
 /// <summary>
-/// <c>sql [with b, c] "select ... from $a" [{ col: type, ... }]</c>: raw SQL over the piped input
+/// <c>sql [with b, c] "select ... from $a" [returns { col: type, ... }]</c>: raw SQL over the piped input
 /// ($a) and the named ones ($b, $c), with an optional declared result schema (canvas native.customsql).
 /// </summary>
 public sealed record SqlStepSyntax(Seq<IdentifierSyntax> Inputs, string Sql, Seq<ColumnDeclarationSyntax>? Schema) : StepSyntax;

@@ -45,7 +45,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     {
         var word = c.IDENTIFIER().GetText();
         Report(DiagnosticCodes.UnknownStatement, c.IDENTIFIER().Symbol, $"unknown statement '{word}'",
-            NameSuggestions.Hint(word, TokenFacts.StatementKeywords) ?? "",
+            Suggest.DidYouMean(word, TokenFacts.StatementKeywords),
             "a statement starts with " + string.Join(", ", TokenFacts.StatementKeywords));
         return new ErroneousStatementSyntax(source.ToString(Span(c)), []);
     }
@@ -74,7 +74,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 return WriteMode.Append;
             default:
                 Report(DiagnosticCodes.InvalidWriteMode, Span(context), $"unknown output mode '{word}'",
-                    NameSuggestions.Hint(word, ["replace", "append"]) ?? "", "valid modes: replace, append");
+                    Suggest.DidYouMean(word, ["replace", "append"]), "valid modes: replace, append");
                 return WriteMode.Replace;
         }
     }
@@ -124,7 +124,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     {
         var word = c.IDENTIFIER().GetText();
         Report(DiagnosticCodes.UnknownStep, c.IDENTIFIER().Symbol, $"unknown step '{word}'",
-            NameSuggestions.Hint(word, TokenFacts.StepKeywords) ?? "",
+            Suggest.DidYouMean(word, TokenFacts.StepKeywords),
             "steps: " + string.Join(", ", TokenFacts.StepKeywords.Where(k => k is not ("inner" or "left" or "right" or "full" or "limit"))));
         return new DistinctStepSyntax();
     }
@@ -169,8 +169,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         [.. context.aggregateItem().Select(a => new AggregateItemSyntax(
             a.identifier() is { } name ? Identifier(name) : null, TopExpression(a.expression())) { Span = Span(a) })];
 
-    private static Unit? Unit(G.CwfParser.UnitContext? context) =>
-        context is null ? null : UnitFacts.FromSpelling(context.GetText());
+    private static string? Unit(G.CwfParser.UnitContext? context) => context?.GetText().ToLowerInvariant();
 
     private IdentifierSyntax? Alias(G.CwfParser.IdentifierContext? context) => context is null ? null : Identifier(context);
 
