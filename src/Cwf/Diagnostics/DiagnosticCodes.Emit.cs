@@ -16,6 +16,6 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor ApproximateTranslation { get; } = Warning("CWF6021", "Function translated with a known limitation", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor IdentifierTooLong { get; } = Warning("CWF6030", "Identifier longer than the dialect allows", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor TableNamePartDropped { get; } = Warning("CWF6031", "Table name has more parts than the dialect allows", DiagnosticCategory.Emit);
-    public static DiagnosticDescriptor NoOutputs { get; } = Warning("CWF6040", "Workflow writes no table", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor NothingToEmit { get; } = Info("CWF6040", "Nothing to emit: the workflow has no output", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor NonTransactionalScript { get; } = Info("CWF6041", "Script is not atomic in the target dialect", DiagnosticCategory.Emit);
 }

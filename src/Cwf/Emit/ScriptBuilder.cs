@@ -50,7 +50,7 @@ internal sealed class ScriptBuilder
 
         var outputs = FindOutputs();
         if (outputs.Count == 0)
-            _context.Report(DiagnosticCodes.NoOutputs, null, $"Workflow '{_workflow.Name}' has no output: the {Mode.ToString().ToLowerInvariant()} is empty.",
+            _context.Report(DiagnosticCodes.NothingToEmit, null, $"Workflow '{_workflow.Name}' has no output: the {Mode.ToString().ToLowerInvariant()} is empty.",
                 Mode == EmitMode.Query ? "" : "add a step that writes a table (saveastable, or `write` in .cwf)");
 
         var needed = Needed(outputs);

@@ -344,7 +344,7 @@ public class EmitSemanticsTests
     }
 
     [Fact]
-    public void A_workflow_without_outputs_is_a_warning()
+    public void A_workflow_without_outputs_is_noted()
     {
         var (b, _) = Start();
         var result = SqlEmitter.Emit(b.ToWorkflow(), D("postgres"));

@@ -1,4 +1,5 @@
 using Cwf.Ir;
+using Cwf.Tests.Infrastructure;
 using static Cwf.Ir.ExprFactory;
 using F = Cwf.Ir.Functions;
 
@@ -13,10 +14,41 @@ public static class FunctionExpectations
 {
     public sealed record Expectation(string Name, Expr Expr, object Expected, bool NullOnNullInput = true);
 
-    /// <summary>s = '  Hello, World  ', x = -2.5, n = 7, m = 2.345, d = 2024-02-29.</summary>
-    public const string InputRow = "('  Hello, World  ', -2.5, 7, 2.345, DATE '2024-02-29')";
+    private static readonly Schema InputSchema = new([
+        new("s", SqlType.String), new("x", SqlType.Float64), new("n", SqlType.Int64), new("m", SqlType.Decimal), new("d", SqlType.Date)]);
 
-    public static List<Expectation> Build(Expr s, Expr x, Expr n, Expr m, Expr d)
+    /// <summary>One row of values and one of NULLs.</summary>
+    public static TestTable Inputs() => new(new TableName(["inputs"]), InputSchema,
+        [["  Hello, World  ", -2.5, 7L, 2.345m, new DateOnly(2024, 2, 29)], [null, null, null, null, null]]);
+
+    public static List<Expectation> All { get; } = Build(
+        EmitSamples.Col(InputSchema, "s"), EmitSamples.Col(InputSchema, "x"), EmitSamples.Col(InputSchema, "n"),
+        EmitSamples.Col(InputSchema, "m"), EmitSamples.Col(InputSchema, "d"));
+
+    /// <summary>inputs → one projection computing every expectation → table <c>computed</c>.</summary>
+    public static Workflow Workflow()
+    {
+        var b = new WorkflowBuilder("functions");
+        var input = b.Scan(new TableName(["inputs"]), InputSchema, "inputs");
+        var project = b.Project(input.Id, All.Select(e => new NamedExpr(e.Name, e.Expr)), "computed");
+        b.Sink(project.Id, new TableName(["computed"]), WriteMode.Replace, "k");
+        return b.ToWorkflow();
+    }
+
+    /// <summary>The computed row of values first, then the row of NULLs.</summary>
+    public static string OutputQuery => $"SELECT {string.Join(", ", All.Select(e => e.Name))} FROM computed ORDER BY f_upper NULLS LAST";
+
+    public static void AssertOutputs(RowSet rows)
+    {
+        Assert.Equal(2, rows.Count);
+        for (int i = 0; i < All.Count; i++)
+        {
+            AssertValue(All[i], rows.Rows[0][i], rows.EngineTypes?[i] ?? "");
+            if (All[i].NullOnNullInput) Assert.True(rows.Rows[1][i] is null, $"{All[i].Name} of NULL should be NULL, was {rows.Rows[1][i]}");
+        }
+    }
+
+    private static List<Expectation> Build(Expr s, Expr x, Expr n, Expr m, Expr d)
     {
         Expr Str(string v) => Literal.String(v);
         Expr Int(long v) => Literal.Int(v);
@@ -69,8 +101,10 @@ public static class FunctionExpectations
         ];
     }
 
-    public static void AssertValue(Expectation e, object? actual)
+    /// <summary>Values are normalized (integers read back as decimals), so integer results are also checked by the engine's column type.</summary>
+    private static void AssertValue(Expectation e, object? actual, string engineType)
     {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
         switch (e.Expected)
         {
             case DBNull:
@@ -78,14 +112,18 @@ public static class FunctionExpectations
                 break;
             case double expected:
                 Assert.True(actual is not null, $"{e.Name}: NULL");
-                Assert.Equal(expected, Convert.ToDouble(actual, System.Globalization.CultureInfo.InvariantCulture), 9);
+                Assert.True(Math.Abs(expected - Convert.ToDouble(actual, inv)) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{e.Name}: expected {expected}, got {actual}");
+                Assert.True(engineType.Contains("double", StringComparison.OrdinalIgnoreCase) || engineType.Contains("float", StringComparison.OrdinalIgnoreCase),
+                    $"{e.Name}: expected a float64 column, got {engineType}");
                 break;
             case decimal expected:
-                Assert.Equal(expected, Convert.ToDecimal(actual, System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(expected, Convert.ToDecimal(actual, inv));
                 break;
             case long expected:
-                Assert.True(actual is long or int, $"{e.Name}: expected an integer, got {actual?.GetType().Name} {actual}");
-                Assert.Equal(expected, Convert.ToInt64(actual, System.Globalization.CultureInfo.InvariantCulture));
+                Assert.True(actual is decimal, $"{e.Name}: expected an integer, got {actual?.GetType().Name} {actual}");
+                Assert.Equal(expected, Convert.ToInt64(actual, inv));
+                Assert.True(engineType.Contains("bigint", StringComparison.OrdinalIgnoreCase) || engineType.Equals("int8", StringComparison.OrdinalIgnoreCase),
+                    $"{e.Name}: expected an int64 column, got {engineType}");
                 break;
             default:
                 Assert.True(Equals(e.Expected, actual), $"{e.Name}: expected {e.Expected}, got {actual}");
