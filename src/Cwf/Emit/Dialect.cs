@@ -266,9 +266,6 @@ public abstract class Dialect
         return block.Line(")");
     }
 
-    /// <summary>Lines for the script header naming what the warehouse needs beyond plain SQL.</summary>
-    public virtual IEnumerable<string> ScriptNotes => [];
-
     public override string ToString() => Name;
 
     // ---- shared translation helpers ------------------------------------------------------------

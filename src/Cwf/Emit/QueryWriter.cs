@@ -1,4 +1,3 @@
-using Cwf.Diagnostics;
 using Cwf.Ir;
 
 namespace Cwf.Emit;
@@ -23,12 +22,12 @@ internal sealed class QueryWriter
 
     private Dialect Dialect => _context.Dialect;
 
-    /// <summary>Whether the node's query can be the main query of a statement (custom SQL and scans are referenced instead).</summary>
-    public static bool IsSelect(RelNode node) => node is not (OpaqueNode or ScanNode or SinkNode);
+    /// <summary>Whether the node's query can be the main query of a statement (custom SQL is referenced instead).</summary>
+    public static bool IsSelect(RelNode node) => node is not OpaqueNode;
 
+    /// <summary>The query of a step; scans and sinks have none (a scan is read as its table).</summary>
     public SqlBlock Write(RelNode node) => node switch
     {
-        ScanNode s => Select(Columns(s.Schema, null), Dialect.TableName(s.Table)),
         FilterNode f => WriteFilter(f),
         ProjectNode p => WriteProject(p),
         AggregateNode a => WriteAggregate(a),

@@ -51,7 +51,7 @@ internal sealed class ScriptBuilder
         var outputs = FindOutputs();
         if (outputs.Count == 0)
             _context.Report(DiagnosticCodes.NothingToEmit, null, $"Workflow '{_workflow.Name}' has no output: the {Mode.ToString().ToLowerInvariant()} is empty.",
-                Mode == EmitMode.Query ? "" : "add a step that writes a table (saveastable, or `write` in .cwf)");
+                Mode == EmitMode.Query ? "" : "add a step that writes a table");
 
         var needed = Needed(outputs);
         foreach (var id in needed)
@@ -67,9 +67,7 @@ internal sealed class ScriptBuilder
         foreach (var id in needed)
         {
             var node = _workflow[id];
-            if (node is SinkNode or OpaqueNode { SqlTemplate: null }) continue;
-            if (node is ScanNode && _kind[id] == Materialization.Cte) continue;
-            _bodies[id] = _writer.Write(node);
+            if (node is not (SinkNode or ScanNode or OpaqueNode { SqlTemplate: null })) _bodies[id] = _writer.Write(node);
         }
         if (_context.Diagnostics.HasErrors) return Result(null);
 

@@ -11,7 +11,6 @@ public sealed class SqlBlock
 {
     private readonly List<SqlLine> _lines = [];
 
-    public int Count => _lines.Count;
     public bool IsEmpty => _lines.Count == 0;
 
     public SqlBlock Line(string text, int indent = 0)
@@ -33,14 +32,6 @@ public sealed class SqlBlock
     {
         if (_lines.Count == 0) throw new InvalidOperationException("Cannot add a suffix to an empty block.");
         _lines[^1] = _lines[^1] with { Text = _lines[^1].Text + text };
-        return this;
-    }
-
-    /// <summary>Adds text at the start of the first line (a keyword such as INSERT INTO ... before a query).</summary>
-    public SqlBlock Prefix(string text)
-    {
-        if (_lines.Count == 0) throw new InvalidOperationException("Cannot add a prefix to an empty block.");
-        _lines[0] = _lines[0] with { Text = text + _lines[0].Text };
         return this;
     }
 

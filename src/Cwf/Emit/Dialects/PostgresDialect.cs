@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Cwf.Diagnostics;
 using Cwf.Ir;
 using F = Cwf.Ir.Functions;
 
