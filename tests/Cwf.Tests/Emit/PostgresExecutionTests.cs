@@ -160,6 +160,42 @@ public sealed class PostgresExecutionTests(PostgresServer server)
             [5L, null, null, null, "POINT(1 2)"]), await db.ReadTableAsync("distances"), new RowSetComparison { RelativeTolerance = 0.005, AbsoluteTolerance = 1e-6 });
     }
 
+    [Fact]
+    public async Task Every_spatial_function_computes_the_IR_semantics()
+    {
+        await using var db = await DatabaseAsync(EmitData.Zones());
+        var b = new WorkflowBuilder("spatial functions");
+        var zones = b.Scan(new TableName(["geo", "zones"]), EmitSamples.Zones, "zones");
+        var zone = EmitSamples.Col(EmitSamples.Zones, "geom");
+        Expr Geo(string wkt) => Call(F.GeogFromText, Literal.String(wkt));
+        var inside = Call(F.Point, Literal.Float(2.35), Literal.Float(48.85));
+        var onEdge = Call(F.Point, Literal.Float(1.5), Literal.Float(48.5));
+        var project = b.Project(zones.Id, [
+            new("zone_id", EmitSamples.Col(EmitSamples.Zones, "zone_id")),
+            new("contains_inside", Call(F.Contains, zone, inside)),
+            new("contains_edge", Call(F.Contains, zone, onEdge)),
+            new("covers_edge", Call(F.Covers, zone, onEdge)),
+            new("touches_edge", Call(F.Touches, zone, onEdge)),
+            new("within", Call(F.Within, inside, zone)),
+            new("intersects", Call(F.Intersects, zone, Geo("LINESTRING(0 48.5, 2 48.5)"))),
+            new("centroid_y", Call(F.Y, Call(F.Centroid, zone))),
+            new("length_m", Call(F.LengthMeters, Geo("LINESTRING(0 0, 0 1)"))),
+            new("square_m2", Call(F.Area, Geo("POLYGON((0 0, 1 0, 1 1, 0 1, 0 0))"))),
+            new("wkt", Call(F.AsText, Call(F.Point, Literal.Float(-1.5), Literal.Float(2)))),
+            new("cast_wkt", Cast(Cast(Literal.String("POINT(3 4)"), SqlType.Geography), SqlType.String)),
+        ], "predicates");
+        b.Sink(project.Id, new TableName(["spatial_functions"]), WriteMode.Replace, "k");
+        await RunAsync(db, b.ToWorkflow());
+
+        // 1° of latitude at the equator is 110,574 m on the WGS84 spheroid; a 1°×1° square there is about 12,308 km².
+        RowSetAssert.Equal(RowSet.Of(
+            ["zone_id", "contains_inside", "contains_edge", "covers_edge", "touches_edge", "within", "intersects", "centroid_y", "length_m", "square_m2", "wkt", "cast_wkt"],
+            [1L, true, false, true, true, true, true, 48.65, 110_574.0, 12_308_000_000.0, "POINT(-1.5 2)", "POINT(3 4)"],
+            [2L, false, false, false, false, false, false, -33.85, 110_574.0, 12_308_000_000.0, "POINT(-1.5 2)", "POINT(3 4)"],
+            [3L, null, null, null, null, null, null, null, 110_574.0, 12_308_000_000.0, "POINT(-1.5 2)", "POINT(3 4)"]),
+            await db.ReadTableAsync("spatial_functions"), new RowSetComparison { RelativeTolerance = 0.001 });
+    }
+
     private static double Haversine(double lon1, double lat1, double lon2, double lat2)
     {
         double rad(double d) => d * Math.PI / 180;
