@@ -196,6 +196,9 @@ public abstract class Dialect
         yield return new SqlBlock().Line($"CREATE TABLE {table} AS").Append(query);
     }
 
+    /// <summary>Append mode: statements that create the table, empty, when it does not exist yet (none by default: appending needs the table).</summary>
+    public virtual IEnumerable<SqlBlock> CreateTableForAppend(string table, SqlBlock query) => [];
+
     /// <summary>Append mode: the query's rows inserted into the listed columns.</summary>
     public virtual SqlBlock InsertInto(string table, IReadOnlyList<string> columns, SqlBlock query) =>
         new SqlBlock().Line($"INSERT INTO {table} ({string.Join(", ", columns)})").Append(query);

@@ -283,9 +283,10 @@ internal sealed class ScriptBuilder
         return Compose(Closure(id, includeRoot: true), _writer.SelectAll(node.Schema, _cteName[id], forStorage));
     }
 
+    // Always a new block: the bodies are shared by every statement that reads them.
     private SqlBlock Compose(List<int> ctes, SqlBlock main)
     {
-        if (ctes.Count == 0) return main;
+        if (ctes.Count == 0) return new SqlBlock().Append(main);
         var block = new SqlBlock().Line("WITH");
         for (int i = 0; i < ctes.Count; i++)
         {
@@ -332,7 +333,10 @@ internal sealed class ScriptBuilder
             var table = _dialect.TableName(_tables[sink.Id]);
             var query = StatementQuery(output.Source, forStorage: true);
             if (sink.Mode == WriteMode.Append)
+            {
+                statements.AddRange(_dialect.CreateTableForAppend(table, query));
                 statements.Add(_dialect.InsertInto(table, sink.Schema.IsOpen ? [] : [.. sink.Schema.Names.Select(_dialect.Identifier)], query));
+            }
             else statements.AddRange(_dialect.CreateTableAs(table, query));
         }
 

@@ -63,11 +63,22 @@ public sealed class PostgresExecutionTests(PostgresServer server)
     [Fact]
     public async Task A_failing_output_rolls_the_whole_script_back()
     {
-        await using var db = await DatabaseAsync(EmitData.Orders(), EmitData.Customers());
-        // No analytics.top_orders: the append fails, and the outputs written before it are rolled back.
+        await using var db = await DatabaseAsync(EmitData.Orders(), EmitData.Customers(), TestTable.Create("analytics.top_orders", "id int64"));
+        // analytics.top_orders lacks the appended columns: the append fails, and the outputs written before it are rolled back.
         var result = await db.RunPsqlAsync(SqlEmitter.Emit(EmitSamples.Relational(), Postgres).Sql!);
         Assert.False(result.Succeeded);
+        Assert.Contains("column \"customer_id\" of relation \"top_orders\" does not exist", result.StandardError);
         Assert.False(await db.TableExistsAsync("analytics.orders_by_region"));
+    }
+
+    [Fact]
+    public async Task An_append_creates_its_missing_table_with_the_output_types()
+    {
+        await using var db = await DatabaseAsync(EmitData.Places(), EmitData.Zones());
+        await RunAsync(db, SpatialWithoutH3());
+        RowSetAssert.Equal(RowSet.Of(["id"], [2L], [3L], [5L]), await db.QueryAsync("SELECT id FROM geo.outside"));
+        RowSetAssert.Equal(RowSet.Of(["type"], ["geometry(Geometry,4326)"]), await db.QueryAsync(
+            "SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = 'geo.outside'::regclass AND attname = 'geom'"));
     }
 
     [Fact]

@@ -91,6 +91,21 @@ public sealed class PostgresDialect : Dialect
             ? SqlFragment.Atom($"CAST(ST_SetSRID({value.Text}, 4326) AS geometry(Geometry,4326))")
             : value;
 
+    /// <summary>
+    /// An append creates its table with the output's column types when it is missing, so the
+    /// script always runs. <c>LIMIT 0</c> over the query (rather than <c>WITH NO DATA</c>) keeps
+    /// the statement readable by the common SQL parsers; the executor fetches no row.
+    /// </summary>
+    public override IEnumerable<SqlBlock> CreateTableForAppend(string table, SqlBlock query)
+    {
+        yield return new SqlBlock()
+            .Line($"CREATE TABLE IF NOT EXISTS {table} AS")
+            .Line("SELECT * FROM (")
+            .Append(query, 2)
+            .Line(") AS output")
+            .Line("LIMIT 0");
+    }
+
     public override SqlBlock DropTemporaryTable(string name) => new SqlBlock().Line($"DROP TABLE IF EXISTS pg_temp.{name}");
 
     public override SqlBlock DropView(string name) => new SqlBlock().Line($"DROP VIEW IF EXISTS pg_temp.{name}");
