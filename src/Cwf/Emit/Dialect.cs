@@ -199,9 +199,9 @@ public abstract class Dialect
     /// <summary>Append mode: statements that create the table, empty, when it does not exist yet (none by default: appending needs the table).</summary>
     public virtual IEnumerable<SqlBlock> CreateTableForAppend(string table, SqlBlock query) => [];
 
-    /// <summary>Append mode: the query's rows inserted into the listed columns.</summary>
+    /// <summary>Append mode: the query's rows inserted into the listed columns (all columns, in order, when none are known).</summary>
     public virtual SqlBlock InsertInto(string table, IReadOnlyList<string> columns, SqlBlock query) =>
-        new SqlBlock().Line($"INSERT INTO {table} ({string.Join(", ", columns)})").Append(query);
+        new SqlBlock().Line(columns.Count == 0 ? $"INSERT INTO {table}" : $"INSERT INTO {table} ({string.Join(", ", columns)})").Append(query);
 
     public virtual SqlBlock CreateSchema(string schema) => new SqlBlock().Line($"CREATE SCHEMA IF NOT EXISTS {schema}");
 

@@ -392,3 +392,51 @@ public class EmitSemanticsTests
         Assert.Contains("WHERE status " + expected, Sql(b.ToWorkflow(), dialect));
     }
 }
+
+public class EmitRobustnessTests
+{
+    /// <summary>Custom SQL with no known schema, raw SQL fragments and untyped NULLs still emit in every dialect and mode.</summary>
+    [Fact]
+    public void Open_schemas_raw_sql_and_unknown_types_emit_everywhere()
+    {
+        var b = new WorkflowBuilder("open");
+        var orders = b.Scan(new TableName(["shop", "orders"]), EmitSamples.Orders, "orders");
+        var custom = b.Opaque([orders.Id], "native.customsql", "SELECT *, 1 AS extra FROM $a", Schema.Open,
+            ImmutableSortedDictionary<string, string>.Empty, "Custom");
+        var filtered = b.Filter(custom.Id, new RawSql("extra = 1", SqlType.Bool), FilterBranch.Unmatch, "Raw filter");
+        var projected = b.Project(filtered.Id, [
+            new("extra", new ColumnRef("extra", SqlType.Unknown)),
+            new("nothing", Literal.Null()),
+            new("raw_value", new RawSql("extra + 1", SqlType.Unknown)),
+        ], "Project");
+        var union = b.UnionAll([custom.Id, custom.Id], "Union");
+        b.Sink(projected.Id, new TableName(["out", "projected"]), WriteMode.Replace, "k1");
+        b.Sink(union.Id, new TableName(["out", "unioned"]), WriteMode.Append, "k2");
+        var workflow = b.ToWorkflow();
+        foreach (var dialect in Dialects.All)
+            foreach (var mode in new[] { EmitMode.Script, EmitMode.Query })
+            {
+                var result = SqlEmitter.Emit(workflow, dialect, new EmitOptions { Mode = mode });
+                Assert.True(result.Sql is not null, $"{dialect} {mode}: {string.Join("\n", result.Diagnostics)}");
+                Assert.Contains("WHERE NOT COALESCE(extra = 1, FALSE)", result.Sql);
+                Assert.Contains("extra + 1 AS raw_value", result.Sql);
+                Assert.Contains("NULL AS nothing", result.Sql);
+                if (mode == EmitMode.Script) Assert.Contains("INSERT INTO " + dialect.TableName(new TableName(["out", "unioned"])) + "\nWITH", result.Sql);
+            }
+    }
+
+    [Fact]
+    public void The_open_workflow_runs_on_DuckDB()
+    {
+        using var duck = new Infrastructure.DuckDbRunner();
+        duck.LoadTable(EmitData.Orders());
+        var b = new WorkflowBuilder("open");
+        var orders = b.Scan(new TableName(["shop", "orders"]), EmitSamples.Orders, "orders");
+        var custom = b.Opaque([orders.Id], "native.customsql", "SELECT id, 1 AS extra FROM $a", Schema.Open,
+            ImmutableSortedDictionary<string, string>.Empty, "Custom");
+        var union = b.UnionAll([custom.Id, custom.Id], "Union");
+        b.Sink(union.Id, new TableName(["unioned"]), WriteMode.Replace, "k");
+        duck.RunScript(SqlEmitter.Emit(b.ToWorkflow(), Dialects.Find("duckdb")!).Sql!).EnsureSucceeded();
+        Assert.Equal(10, duck.ReadTable("unioned").Count);
+    }
+}
