@@ -9,7 +9,13 @@ namespace Cwf.Interpretation.Geo;
 /// </summary>
 internal sealed partial class Geodesic
 {
-    public static Geodesic Wgs84 { get; } = new(6378137, 1 / 298.257223563);
+    public static Geodesic Wgs84 => Instances.Wgs84;
+
+    // A nested holder so that the instance is built after this class's coefficient tables.
+    private static class Instances
+    {
+        public static readonly Geodesic Wgs84 = new(6378137, 1 / 298.257223563);
+    }
 
     private const int Order = 6;
     private const int NA1 = Order, NC1 = Order, NC1p = Order, NA2 = Order, NC2 = Order;
