@@ -9,7 +9,7 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor InvalidCast { get; } = Error("CWF7003", "Value cannot be cast to the target type", DiagnosticCategory.Execution);
     public static DiagnosticDescriptor InvalidArgument { get; } = Error("CWF7004", "Function argument out of its domain", DiagnosticCategory.Execution);
     public static DiagnosticDescriptor InvalidGeography { get; } = Error("CWF7005", "Spatial operation failed on its geometry", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor NotComparable { get; } = Error("CWF7006", "Values cannot be compared", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor ValuesNotComparable { get; } = Error("CWF7006", "Values cannot be compared", DiagnosticCategory.Execution);
 
     // Steps the interpreter cannot run.
     public static DiagnosticDescriptor OpaqueStepNotInterpretable { get; } = Error("CWF7010", "Custom SQL or an unknown component cannot be interpreted", DiagnosticCategory.Execution);

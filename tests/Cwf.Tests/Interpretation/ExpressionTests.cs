@@ -327,6 +327,8 @@ public class ExpressionTests
         Assert.Equal(1, Run(b.ToWorkflow(), db, options).Outputs.Find(Output)!.Count);
         var bad = new InterpreterOptions { Parameters = System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty.Add("n", "x").Add("other", 1) };
         var result = Interpreter.Run(b.ToWorkflow(), db, bad);
-        Assert.Equal(2, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.ParameterValueInvalid.Code));
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ParameterValueInvalid.Code && d.Message.Contains("invalid input for int64: 'x'"));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ParameterValueInvalid.Code && d.Message.Contains("no parameter @other"));
     }
 }
