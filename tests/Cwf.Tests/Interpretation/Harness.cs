@@ -57,7 +57,7 @@ internal static class Harness
 
     public static InterpreterOptions KeepAll { get; } = new() { KeepNodeResults = true };
 
-    public static ImmutableArray<object?> Column(Table table, string name)
+    public static object?[] Column(Table table, string name)
     {
         int index = table.Schema.IndexOf(name);
         return [.. table.Rows.Select(r => r[index])];
