@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Cwf.Interpretation.Evaluation;
 using NetTopologySuite.Geometries;
@@ -14,10 +13,16 @@ namespace Cwf.Interpretation.Geo;
 /// </summary>
 internal static class Wkt
 {
-    public static string Write(Geometry g)
+    /// <summary>PostGIS's ST_AsText form (ordinates rounded to 15 decimals).</summary>
+    public static string Write(Geometry g) => Write(g, NumberText.Ordinate);
+
+    /// <summary>The same form with ordinates in shortest round-trip digits, for data files that must read back unchanged.</summary>
+    public static string WriteExact(Geometry g) => Write(g, NumberText.Float);
+
+    private static string Write(Geometry g, Func<double, string> ordinate)
     {
         var sb = new StringBuilder();
-        Write(sb, g);
+        new Writer(sb, ordinate).Write(g);
         return sb.ToString();
     }
 
@@ -49,109 +54,110 @@ internal static class Wkt
         }
     }
 
-    private static void Write(StringBuilder sb, Geometry g)
+    private sealed class Writer(StringBuilder sb, Func<double, string> ordinate)
     {
-        switch (g)
+        public void Write(Geometry g)
         {
-            case Point p:
-                sb.Append("POINT");
-                if (p.IsEmpty) sb.Append(" EMPTY");
-                else
-                {
-                    sb.Append('(');
-                    Coordinate(sb, p.Coordinate);
-                    sb.Append(')');
-                }
-                break;
-            case LineString line:
-                sb.Append("LINESTRING");
-                Path(sb, line.Coordinates, emptyKeyword: true);
-                break;
-            case Polygon polygon:
-                sb.Append("POLYGON");
-                Polygon(sb, polygon);
-                break;
-            case MultiPoint multi:
-                sb.Append("MULTIPOINT");
-                Members(sb, multi, member =>
-                {
-                    if (member.IsEmpty) sb.Append("EMPTY");
+            switch (g)
+            {
+                case Point p:
+                    sb.Append("POINT");
+                    if (p.IsEmpty) sb.Append(" EMPTY");
                     else
                     {
                         sb.Append('(');
-                        Coordinate(sb, member.Coordinate);
+                        Coordinate(p.Coordinate);
                         sb.Append(')');
                     }
-                });
-                break;
-            case MultiLineString multi:
-                sb.Append("MULTILINESTRING");
-                Members(sb, multi, member => Path(sb, member.Coordinates, emptyKeyword: false));
-                break;
-            case MultiPolygon multi:
-                sb.Append("MULTIPOLYGON");
-                Members(sb, multi, member => Polygon(sb, (Polygon)member, bareEmpty: true));
-                break;
-            case GeometryCollection collection:
-                sb.Append("GEOMETRYCOLLECTION");
-                Members(sb, collection, member => Write(sb, member));
-                break;
-            default:
-                throw new InvalidOperationException($"Unexpected geometry {g.GeometryType}.");
+                    break;
+                case LineString line:
+                    sb.Append("LINESTRING");
+                    Path(line.Coordinates, emptyKeyword: true);
+                    break;
+                case Polygon polygon:
+                    sb.Append("POLYGON");
+                    Polygon(polygon);
+                    break;
+                case MultiPoint multi:
+                    sb.Append("MULTIPOINT");
+                    Members(multi, member =>
+                    {
+                        if (member.IsEmpty) sb.Append("EMPTY");
+                        else
+                        {
+                            sb.Append('(');
+                            Coordinate(member.Coordinate);
+                            sb.Append(')');
+                        }
+                    });
+                    break;
+                case MultiLineString multi:
+                    sb.Append("MULTILINESTRING");
+                    Members(multi, member => Path(member.Coordinates, emptyKeyword: false));
+                    break;
+                case MultiPolygon multi:
+                    sb.Append("MULTIPOLYGON");
+                    Members(multi, member => Polygon((Polygon)member, bareEmpty: true));
+                    break;
+                case GeometryCollection collection:
+                    sb.Append("GEOMETRYCOLLECTION");
+                    Members(collection, member => Write(member));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unexpected geometry {g.GeometryType}.");
+            }
         }
+
+        private void Members(GeometryCollection collection, Action<Geometry> writeMember)
+        {
+            if (collection.NumGeometries == 0)
+            {
+                sb.Append(" EMPTY");
+                return;
+            }
+            sb.Append('(');
+            for (int i = 0; i < collection.NumGeometries; i++)
+            {
+                if (i > 0) sb.Append(',');
+                writeMember(collection.GetGeometryN(i));
+            }
+            sb.Append(')');
+        }
+
+        private void Polygon(Polygon polygon, bool bareEmpty = false)
+        {
+            if (polygon.IsEmpty)
+            {
+                sb.Append(bareEmpty ? "EMPTY" : " EMPTY");
+                return;
+            }
+            sb.Append('(');
+            Path(polygon.ExteriorRing.Coordinates, emptyKeyword: false);
+            foreach (var hole in polygon.InteriorRings)
+            {
+                sb.Append(',');
+                Path(hole.Coordinates, emptyKeyword: false);
+            }
+            sb.Append(')');
+        }
+
+        private void Path(Coordinate[] coordinates, bool emptyKeyword)
+        {
+            if (coordinates.Length == 0)
+            {
+                sb.Append(emptyKeyword ? " EMPTY" : "EMPTY");
+                return;
+            }
+            sb.Append('(');
+            for (int i = 0; i < coordinates.Length; i++)
+            {
+                if (i > 0) sb.Append(',');
+                Coordinate(coordinates[i]);
+            }
+            sb.Append(')');
+        }
+
+        private void Coordinate(Coordinate c) =>
+            sb.Append(ordinate(c.X)).Append(' ').Append(ordinate(c.Y));
     }
-
-    private static void Members(StringBuilder sb, GeometryCollection collection, Action<Geometry> writeMember)
-    {
-        if (collection.NumGeometries == 0)
-        {
-            sb.Append(" EMPTY");
-            return;
-        }
-        sb.Append('(');
-        for (int i = 0; i < collection.NumGeometries; i++)
-        {
-            if (i > 0) sb.Append(',');
-            writeMember(collection.GetGeometryN(i));
-        }
-        sb.Append(')');
-    }
-
-    private static void Polygon(StringBuilder sb, Polygon polygon, bool bareEmpty = false)
-    {
-        if (polygon.IsEmpty)
-        {
-            sb.Append(bareEmpty ? "EMPTY" : " EMPTY");
-            return;
-        }
-        sb.Append('(');
-        Path(sb, polygon.ExteriorRing.Coordinates, emptyKeyword: false);
-        foreach (var hole in polygon.InteriorRings)
-        {
-            sb.Append(',');
-            Path(sb, hole.Coordinates, emptyKeyword: false);
-        }
-        sb.Append(')');
-    }
-
-    private static void Path(StringBuilder sb, Coordinate[] coordinates, bool emptyKeyword)
-    {
-        if (coordinates.Length == 0)
-        {
-            sb.Append(emptyKeyword ? " EMPTY" : "EMPTY");
-            return;
-        }
-        sb.Append('(');
-        for (int i = 0; i < coordinates.Length; i++)
-        {
-            if (i > 0) sb.Append(',');
-            Coordinate(sb, coordinates[i]);
-        }
-        sb.Append(')');
-    }
-
-    private static void Coordinate(StringBuilder sb, Coordinate c) =>
-        sb.Append(NumberText.Ordinate(c.X)).Append(' ').Append(NumberText.Ordinate(c.Y));
-
-    internal static string Invariant(double d) => d.ToString("R", CultureInfo.InvariantCulture);
 }
