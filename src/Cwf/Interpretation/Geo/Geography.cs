@@ -15,8 +15,12 @@ internal static class Geography
 {
     public static GeometryFactory Factory { get; } = new(new PrecisionModel(), 4326);
 
-    /// <summary>Segments per quarter circle of a buffer: 16 keeps a buffer's area within 0.2% of the true geodesic disc (PostGIS uses 8, 0.6% below).</summary>
-    public const int BufferQuadrantSegments = 16;
+    /// <summary>
+    /// Segments per quarter circle of a buffer. 10 keeps a buffer's area within 0.5% of both the true
+    /// geodesic disc (0.41% below it) and PostGIS's buffer, which uses 8 segments in a UTM projection
+    /// (0.6% below the disc, up to 0.2% less again from the UTM scale).
+    /// </summary>
+    public const int BufferQuadrantSegments = 10;
 
     private static readonly Geodesic Wgs84 = Geodesic.Wgs84;
 
