@@ -4,24 +4,24 @@ namespace Cwf.Diagnostics;
 public static partial class DiagnosticCodes
 {
     // Errors while evaluating a step (SQL engines raise the same errors at run time).
-    public static DiagnosticDescriptor DivisionByZero { get; } = Error("CWF7001", "Division by zero", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor NumericOverflow { get; } = Error("CWF7002", "Numeric value out of range", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor InvalidCast { get; } = Error("CWF7003", "Value cannot be cast to the target type", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor InvalidArgument { get; } = Error("CWF7004", "Function argument out of its domain", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor InvalidGeography { get; } = Error("CWF7005", "Spatial operation failed on its geometry", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor ValuesNotComparable { get; } = Error("CWF7006", "Values cannot be compared", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RuntimeDivisionByZero { get; } = Error("CWF7001", "Division by zero", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RuntimeOverflow { get; } = Error("CWF7002", "Numeric value out of range", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RuntimeCastFailed { get; } = Error("CWF7003", "Value cannot be cast to the target type", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RuntimeInvalidArgument { get; } = Error("CWF7004", "Function argument out of its domain", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RuntimeGeographyFailed { get; } = Error("CWF7005", "Spatial operation failed on its geometry", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RuntimeNotComparable { get; } = Error("CWF7006", "Values cannot be compared", DiagnosticCategory.Execution);
 
     // Steps the interpreter cannot run.
     public static DiagnosticDescriptor OpaqueStepNotInterpretable { get; } = Error("CWF7010", "Custom SQL or an unknown component cannot be interpreted", DiagnosticCategory.Execution);
     public static DiagnosticDescriptor RawSqlNotInterpretable { get; } = Error("CWF7011", "A raw SQL expression cannot be interpreted", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor StepSkipped { get; } = Info("CWF7012", "Step not run because an input failed", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RunStepSkipped { get; } = Info("CWF7012", "Step not run because an input failed", DiagnosticCategory.Execution);
 
     // The input tables and parameters given to a run.
-    public static DiagnosticDescriptor SourceTableMissing { get; } = Error("CWF7020", "No data for a source table", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor SourceColumnMissing { get; } = Error("CWF7021", "Source data lacks a column of the table's schema", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor SourceColumnTypeMismatch { get; } = Error("CWF7022", "Source data column has another type than the table's schema", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor AppendSchemaMismatch { get; } = Error("CWF7023", "Appended rows do not fit the existing table", DiagnosticCategory.Execution);
-    public static DiagnosticDescriptor ParameterValueInvalid { get; } = Error("CWF7024", "Parameter value does not fit the parameter's type", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RunTableMissing { get; } = Error("CWF7020", "No data for a source table", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RunColumnMissing { get; } = Error("CWF7021", "Source data lacks a column of the table's schema", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RunColumnTypeMismatch { get; } = Error("CWF7022", "Source data column has another type than the table's schema", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RunAppendMismatch { get; } = Error("CWF7023", "Appended rows do not fit the existing table", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor RunParameterInvalid { get; } = Error("CWF7024", "Parameter value does not fit the parameter's type", DiagnosticCategory.Execution);
 
     // Data files of `cwf run --data <dir>`.
     public static DiagnosticDescriptor DataFileNotFound { get; } = Error("CWF7100", "No data file for a source table", DiagnosticCategory.Execution);

@@ -39,7 +39,7 @@ public static class Interpreter
             {
                 failed.Add(node.Id);
                 if (node is SinkNode skipped)
-                    diagnostics.Report(DiagnosticCodes.StepSkipped, node.Origin ?? Location.None,
+                    diagnostics.Report(DiagnosticCodes.RunStepSkipped, node.Origin ?? Location.None,
                         $"table {skipped.Table} was not written because step {Describe(workflow[failedInput])} failed");
             }
             else
@@ -137,12 +137,12 @@ public static class Interpreter
             }
             catch (InterpretationException e)
             {
-                diagnostics.Report(DiagnosticCodes.ParameterValueInvalid, parameter.Origin ?? Location.None,
+                diagnostics.Report(DiagnosticCodes.RunParameterInvalid, parameter.Origin ?? Location.None,
                     $"parameter @{parameter.Name} ({parameter.Type.Name()}): {e.Message}");
             }
         }
         foreach (var name in options.Parameters.Keys.Where(n => workflow.FindParameter(n) is null))
-            diagnostics.Report(DiagnosticCodes.ParameterValueInvalid, Location.None, $"the workflow has no parameter @{name}",
+            diagnostics.Report(DiagnosticCodes.RunParameterInvalid, Location.None, $"the workflow has no parameter @{name}",
                 workflow.Parameters.IsEmpty ? "it has no parameters" : "its parameters: " + string.Join(", ", workflow.Parameters.Select(p => "@" + p.Name)));
         return values.ToImmutable();
     }

@@ -103,16 +103,16 @@ public class ExpressionTests
     [Fact]
     public void Integer_arithmetic_overflows_and_division_by_zero_are_errors()
     {
-        Assert.Equal(DiagnosticCodes.NumericOverflow.Code, Error(Bin(BinaryOp.Add, I(long.MaxValue), I(1))).Code);
-        Assert.Equal(DiagnosticCodes.NumericOverflow.Code, Error(Bin(BinaryOp.Multiply, I(long.MinValue), I(-1))).Code);
-        Assert.Equal(DiagnosticCodes.NumericOverflow.Code, Error(ExprFactory.Unary(UnaryOp.Negate, I(long.MinValue))).Code);
-        Assert.Equal(DiagnosticCodes.NumericOverflow.Code, Error(Call(Functions.Abs, I(long.MinValue))).Code);
-        Assert.Equal(DiagnosticCodes.NumericOverflow.Code, Error(Bin(BinaryOp.Multiply, F(1e308), F(10))).Code);
-        Assert.Equal(DiagnosticCodes.DivisionByZero.Code, Error(Bin(BinaryOp.Divide, I(1), I(0))).Code);
-        Assert.Equal(DiagnosticCodes.DivisionByZero.Code, Error(Bin(BinaryOp.Divide, F(1), F(0))).Code);
-        Assert.Equal(DiagnosticCodes.DivisionByZero.Code, Error(Bin(BinaryOp.Modulo, I(1), I(0))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeOverflow.Code, Error(Bin(BinaryOp.Add, I(long.MaxValue), I(1))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeOverflow.Code, Error(Bin(BinaryOp.Multiply, I(long.MinValue), I(-1))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeOverflow.Code, Error(ExprFactory.Unary(UnaryOp.Negate, I(long.MinValue))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeOverflow.Code, Error(Call(Functions.Abs, I(long.MinValue))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeOverflow.Code, Error(Bin(BinaryOp.Multiply, F(1e308), F(10))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeDivisionByZero.Code, Error(Bin(BinaryOp.Divide, I(1), I(0))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeDivisionByZero.Code, Error(Bin(BinaryOp.Divide, F(1), F(0))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeDivisionByZero.Code, Error(Bin(BinaryOp.Modulo, I(1), I(0))).Code);
         // Strict operators evaluate both sides: the error surfaces even next to a NULL.
-        Assert.Equal(DiagnosticCodes.DivisionByZero.Code, Error(Bin(BinaryOp.Add, NullOf(SqlType.Float64), Bin(BinaryOp.Divide, I(1), I(0)))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeDivisionByZero.Code, Error(Bin(BinaryOp.Add, NullOf(SqlType.Float64), Bin(BinaryOp.Divide, I(1), I(0)))).Code);
     }
 
     [Fact]
@@ -156,12 +156,12 @@ public class ExpressionTests
     [Fact]
     public void Math_domain_errors_are_diagnostics()
     {
-        Assert.Equal(DiagnosticCodes.InvalidArgument.Code, Error(Call(Functions.Sqrt, F(-1))).Code);
-        Assert.Equal(DiagnosticCodes.InvalidArgument.Code, Error(Call(Functions.Ln, I(0))).Code);
-        Assert.Equal(DiagnosticCodes.InvalidArgument.Code, Error(Call(Functions.Log10, F(-3))).Code);
-        Assert.Equal(DiagnosticCodes.InvalidArgument.Code, Error(Call(Functions.Power, F(-8), F(1.0 / 3))).Code);
-        Assert.Equal(DiagnosticCodes.InvalidArgument.Code, Error(Call(Functions.Power, I(0), I(-1))).Code);
-        Assert.Equal(DiagnosticCodes.NumericOverflow.Code, Error(Call(Functions.Exp, F(1000))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeInvalidArgument.Code, Error(Call(Functions.Sqrt, F(-1))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeInvalidArgument.Code, Error(Call(Functions.Ln, I(0))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeInvalidArgument.Code, Error(Call(Functions.Log10, F(-3))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeInvalidArgument.Code, Error(Call(Functions.Power, F(-8), F(1.0 / 3))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeInvalidArgument.Code, Error(Call(Functions.Power, I(0), I(-1))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeOverflow.Code, Error(Call(Functions.Exp, F(1000))).Code);
         Assert.Equal(8.0, Value(Call(Functions.Power, I(2), I(3))));
         Assert.Equal(-8.0, Value(Call(Functions.Power, F(-2), I(3))));
         Assert.Equal(2.0, Value(Call(Functions.Log10, I(100))));
@@ -177,7 +177,7 @@ public class ExpressionTests
         Assert.Equal("", Value(Call(Functions.Substr, S("hello"), I(-5), I(2))));
         Assert.Equal("lo", Value(Call(Functions.Substr, S("hello"), I(4))));
         Assert.Equal("😀b", Value(Call(Functions.Substr, S("a😀b"), I(2), I(long.MaxValue))));
-        Assert.Equal(DiagnosticCodes.InvalidArgument.Code, Error(Call(Functions.Substr, S("hello"), I(1), I(-1))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeInvalidArgument.Code, Error(Call(Functions.Substr, S("hello"), I(1), I(-1))).Code);
         Assert.Equal(3L, Value(Call(Functions.StrPos, S("a😀b"), S("b"))));
         Assert.Equal(0L, Value(Call(Functions.StrPos, S("abc"), S("x"))));
         Assert.Equal(1L, Value(Call(Functions.StrPos, S("abc"), S(""))));
@@ -237,7 +237,7 @@ public class ExpressionTests
     [InlineData("maybe", SqlType.Bool)]
     [InlineData("POINT(1", SqlType.Geography)]
     public void Failed_casts_are_diagnostics(string text, SqlType type) =>
-        Assert.Equal(DiagnosticCodes.InvalidCast.Code, Error(ExprFactory.Cast(S(text), type)).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeCastFailed.Code, Error(ExprFactory.Cast(S(text), type)).Code);
 
     [Fact]
     public void Numbers_cast_to_int64_round_half_away_from_zero()
@@ -245,9 +245,9 @@ public class ExpressionTests
         Assert.Equal(3L, Value(ExprFactory.Cast(F(2.5), SqlType.Int64)));
         Assert.Equal(-3L, Value(ExprFactory.Cast(F(-2.5), SqlType.Int64)));
         Assert.Equal(2L, Value(ExprFactory.Cast(M(2.49m), SqlType.Int64)));
-        Assert.Equal(DiagnosticCodes.NumericOverflow.Code, Error(ExprFactory.Cast(F(1e19), SqlType.Int64)).Code);
-        Assert.Equal(DiagnosticCodes.InvalidCast.Code, Error(ExprFactory.Cast(F(double.NaN), SqlType.Int64)).Code);
-        Assert.Equal(DiagnosticCodes.NumericOverflow.Code, Error(ExprFactory.Cast(S("99999999999999999999"), SqlType.Int64)).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeOverflow.Code, Error(ExprFactory.Cast(F(1e19), SqlType.Int64)).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeCastFailed.Code, Error(ExprFactory.Cast(F(double.NaN), SqlType.Int64)).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeOverflow.Code, Error(ExprFactory.Cast(S("99999999999999999999"), SqlType.Int64)).Code);
     }
 
     [Fact]
@@ -275,8 +275,8 @@ public class ExpressionTests
         Assert.Equal("POINT(2.35 48.85)", Value(Call(Functions.AsText, point)));
         Assert.Equal(2.35, Value(Call(Functions.X, point)));
         Assert.Null(Value(Call(Functions.X, Call(Functions.GeogFromText, S("POINT EMPTY")))));
-        Assert.Equal(DiagnosticCodes.InvalidGeography.Code, Error(Call(Functions.X, Call(Functions.GeogFromText, S("LINESTRING(0 0,1 1)")))).Code);
-        Assert.Equal(DiagnosticCodes.InvalidGeography.Code, Error(Call(Functions.GeogFromText, S("POLYGON((0 0"))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeGeographyFailed.Code, Error(Call(Functions.X, Call(Functions.GeogFromText, S("LINESTRING(0 0,1 1)")))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeGeographyFailed.Code, Error(Call(Functions.GeogFromText, S("POLYGON((0 0"))).Code);
         Assert.Null(Value(Call(Functions.Distance, point, Call(Functions.GeogFromText, S("POINT EMPTY")))));
         Assert.Equal(true, Value(Call(Functions.DWithin, point, Call(Functions.Point, F(2.35), F(48.851)), I(200))));
         var area = (double)Value(Call(Functions.Area, Call(Functions.Buffer, point, I(300))))!;
@@ -289,7 +289,7 @@ public class ExpressionTests
         var point = Call(Functions.Point, F(-122.0553238), F(37.3615593));
         Assert.Equal("85283473fffffff", Value(Call(Functions.H3FromPoint, point, I(5))));
         Assert.Null(Value(Call(Functions.H3FromPoint, Call(Functions.GeogFromText, S("POINT EMPTY")), I(5))));
-        Assert.Equal(DiagnosticCodes.InvalidArgument.Code, Error(Call(Functions.H3FromPoint, point, I(16))).Code);
+        Assert.Equal(DiagnosticCodes.RuntimeInvalidArgument.Code, Error(Call(Functions.H3FromPoint, point, I(16))).Code);
         Assert.Null(Value(Call(Functions.H3Boundary, S("not a cell"))));
         var boundary = (Geometry)Value(Call(Functions.H3Boundary, S("85283473fffffff")))!;
         Assert.Equal("Polygon", boundary.GeometryType);
@@ -328,7 +328,7 @@ public class ExpressionTests
         var bad = new InterpreterOptions { Parameters = System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty.Add("n", "x").Add("other", 1) };
         var result = Interpreter.Run(b.ToWorkflow(), db, bad);
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ParameterValueInvalid.Code && d.Message.Contains("invalid input for int64: 'x'"));
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ParameterValueInvalid.Code && d.Message.Contains("no parameter @other"));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.RunParameterInvalid.Code && d.Message.Contains("invalid input for int64: 'x'"));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.RunParameterInvalid.Code && d.Message.Contains("no parameter @other"));
     }
 }

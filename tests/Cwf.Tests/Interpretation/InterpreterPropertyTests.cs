@@ -3,6 +3,7 @@ using Cwf.Diagnostics;
 using Cwf.Interpretation;
 using Cwf.Ir;
 using Cwf.Tests.Generators;
+using Cwf.Tests.Infrastructure;
 
 namespace Cwf.Tests.Interpretation;
 
@@ -20,7 +21,7 @@ public class InterpreterPropertyTests
             var result = Interpreter.Run(c.Workflow, c.Inputs);
             var internalErrors = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.InternalError.Code).ToList();
             Assert.True(internalErrors.Count == 0, string.Join("\n", internalErrors));
-        }, iter: 400, print: Print);
+        }, iter: 4 * TestSettings.PropertyIterations, print: Print);
     }
 
     [Theory]
@@ -34,7 +35,7 @@ public class InterpreterPropertyTests
             var result = Interpreter.Run(c.Workflow, c.Inputs);
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
             Assert.NotNull(result.Outputs.Find(TableName.TryParse("out1")!));
-        }, iter: 300, print: Print);
+        }, iter: 3 * TestSettings.PropertyIterations, print: Print);
     }
 
     private static readonly Dictionary<string, GeneratorOptions> Presets = new()
@@ -54,7 +55,7 @@ public class InterpreterPropertyTests
             var first = Interpreter.Run(c.Workflow, c.Inputs);
             var second = Interpreter.Run(c.Workflow, c.Inputs);
             Assert.Equal(Describe(first), Describe(second));
-        }, iter: 150, print: Print);
+        }, iter: TestSettings.PropertyIterations, print: Print);
     }
 
     private static string Describe(InterpretationResult r) =>
@@ -83,7 +84,7 @@ public class InterpreterPropertyTests
             var o = result.Outputs;
             Assert.Equal(Sorted(x.Left), Sorted(o["m"], o["u"]));
             Assert.Equal(Sorted(x.Left), Sorted(o["s"], o["a"]));
-        }, iter: 300);
+        }, iter: 3 * TestSettings.PropertyIterations);
     }
 
     private static List<string> Sorted(params Table[] tables) =>

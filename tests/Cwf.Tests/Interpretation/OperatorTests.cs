@@ -104,7 +104,7 @@ public class OperatorTests
         var agg = b2.Aggregate(scan.Id, [], [new AggregateCall("total", AggregateFunction.Sum, Col(schema, "x"))], "sum");
         b2.Sink(agg.Id, Output, WriteMode.Replace, "out");
         var result = Run(b2.ToWorkflow(), Db(Table(schema, [long.MaxValue], [1L])));
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.NumericOverflow.Code);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.RuntimeOverflow.Code);
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public class OperatorTests
         b.Sink(limit.Id, Output, WriteMode.Replace, "out");
         var result = Run(b.ToWorkflow(), Db(PeopleRows));
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(DiagnosticCodes.InvalidArgument.Code, error.Code);
+        Assert.Equal(DiagnosticCodes.RuntimeInvalidArgument.Code, error.Code);
         Assert.Equal(origin, error.Location);
         Assert.Contains("'top'", error.Message);
         Assert.Null(result.Outputs.Find(Output));
@@ -310,7 +310,7 @@ public class OperatorTests
         b.Sink(names.Id, TableName.TryParse("target")!, WriteMode.Append, "append");
         var db = Db(PeopleRows).With(TableName.TryParse("target")!, Table(Schema(("id", SqlType.Int64))));
         var result = Run(b.ToWorkflow(), db);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.AppendSchemaMismatch.Code);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.RunAppendMismatch.Code);
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public class OperatorTests
         b.Sink(scan.Id, TableName.TryParse("copy")!, WriteMode.Replace, "copy");
         var result = Run(b.ToWorkflow(), Db(PeopleRows));
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OpaqueStepNotInterpretable.Code);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.StepSkipped.Code && d.Message.Contains("blocked"));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.RunStepSkipped.Code && d.Message.Contains("blocked"));
         Assert.NotNull(result.Outputs.Find(TableName.TryParse("copy")!));
         Assert.Null(result.Outputs.Find(TableName.TryParse("blocked")!));
     }
@@ -335,11 +335,11 @@ public class OperatorTests
         var scan = b.Scan(Source, People, "src");
         b.Sink(scan.Id, Output, WriteMode.Replace, "out");
         var none = Run(b.ToWorkflow(), Database.Empty);
-        Assert.Contains(none.Diagnostics, d => d.Code == DiagnosticCodes.SourceTableMissing.Code);
+        Assert.Contains(none.Diagnostics, d => d.Code == DiagnosticCodes.RunTableMissing.Code);
         var narrow = Run(b.ToWorkflow(), Db(Table(Schema(("id", SqlType.Int64)), [1L])));
-        Assert.Contains(narrow.Diagnostics, d => d.Code == DiagnosticCodes.SourceColumnMissing.Code && d.Message.Contains("'name'"));
+        Assert.Contains(narrow.Diagnostics, d => d.Code == DiagnosticCodes.RunColumnMissing.Code && d.Message.Contains("'name'"));
         var wrongType = Run(b.ToWorkflow(), Db(Table(Schema(("id", SqlType.String), ("name", SqlType.String), ("city", SqlType.String), ("age", SqlType.Int64)))));
-        Assert.Contains(wrongType.Diagnostics, d => d.Code == DiagnosticCodes.SourceColumnTypeMismatch.Code);
+        Assert.Contains(wrongType.Diagnostics, d => d.Code == DiagnosticCodes.RunColumnTypeMismatch.Code);
     }
 
     [Fact]

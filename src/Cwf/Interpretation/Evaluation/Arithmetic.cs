@@ -78,10 +78,10 @@ internal static class Arithmetic
         _ => false,
     };
 
-    public static InterpretationException DivisionByZero() => new(DiagnosticCodes.DivisionByZero, "division by zero",
+    public static InterpretationException DivisionByZero() => new(DiagnosticCodes.RuntimeDivisionByZero, "division by zero",
         "guard the divisor, for example nullif(divisor, 0)");
 
-    public static InterpretationException Overflow(SqlType type) => new(DiagnosticCodes.NumericOverflow, $"{type.Name()} value out of range");
+    public static InterpretationException Overflow(SqlType type) => new(DiagnosticCodes.RuntimeOverflow, $"{type.Name()} value out of range");
 
     private static object Checked(Func<long> operation)
     {

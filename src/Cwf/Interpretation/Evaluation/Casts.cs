@@ -164,12 +164,12 @@ internal static class Casts
     private static object ToGeography(object value)
     {
         if (value is not string s) throw Invalid(value, SqlType.Geography);
-        return Wkt.TryRead(s, out var error) ?? throw new InterpretationException(DiagnosticCodes.InvalidCast,
+        return Wkt.TryRead(s, out var error) ?? throw new InterpretationException(DiagnosticCodes.RuntimeCastFailed,
             $"'{Abbreviate(s)}' is not well-known text: {error}", "write geography as WKT, for example POINT(2.35 48.85)");
     }
 
     private static InterpretationException Invalid(object value, SqlType target) =>
-        new(DiagnosticCodes.InvalidCast,
+        new(DiagnosticCodes.RuntimeCastFailed,
             value is string s
                 ? $"invalid input for {target.Name()}: '{Abbreviate(s)}'"
                 : $"cannot cast {SqlValues.TypeOf(value).Name()} value {Abbreviate(SqlValues.ToText(value))} to {target.Name()}");

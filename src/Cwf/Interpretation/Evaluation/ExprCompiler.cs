@@ -28,7 +28,7 @@ internal sealed class ExprCompiler(Schema left, Schema? right, IReadOnlyDictiona
             case ParamRef p:
             {
                 if (!parameters.TryGetValue(p.Name, out var value))
-                    throw new InterpretationException(DiagnosticCodes.ParameterValueInvalid, $"no value for parameter @{p.Name}");
+                    throw new InterpretationException(DiagnosticCodes.RunParameterInvalid, $"no value for parameter @{p.Name}");
                 return (_, _) => value;
             }
             case Unary u:

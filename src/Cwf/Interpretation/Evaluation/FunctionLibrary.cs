@@ -64,7 +64,7 @@ internal static class FunctionLibrary
         ["st_y"] = (a, _) => Spatial(() => Geography.Y(Geo(a[0]))),
         ["st_astext"] = (a, _) => Wkt.Write(Geo(a[0])),
         ["st_geogfromtext"] = (a, _) => Wkt.TryRead(Str(a[0]), out var error)
-            ?? throw new InterpretationException(DiagnosticCodes.InvalidGeography, $"st_geogfromtext: not well-known text: {error}"),
+            ?? throw new InterpretationException(DiagnosticCodes.RuntimeGeographyFailed, $"st_geogfromtext: not well-known text: {error}"),
         ["st_buffer"] = (a, _) => Spatial(() => Geography.Buffer(Geo(a[0]), Num(a[1]))),
         ["st_centroid"] = (a, _) => Geography.Centroid(Geo(a[0])),
         ["st_area"] = (a, _) => Geography.Area(Geo(a[0])),
@@ -174,11 +174,11 @@ internal static class FunctionLibrary
         }
         catch (GeographyException e)
         {
-            throw new InterpretationException(DiagnosticCodes.InvalidGeography, e.Message);
+            throw new InterpretationException(DiagnosticCodes.RuntimeGeographyFailed, e.Message);
         }
     }
 
-    private static InterpretationException Domain(string message) => new(DiagnosticCodes.InvalidArgument, message);
+    private static InterpretationException Domain(string message) => new(DiagnosticCodes.RuntimeInvalidArgument, message);
 
-    private static InterpretationException Underflow() => new(DiagnosticCodes.NumericOverflow, "float64 value out of range: underflow");
+    private static InterpretationException Underflow() => new(DiagnosticCodes.RuntimeOverflow, "float64 value out of range: underflow");
 }

@@ -93,7 +93,7 @@ internal static class SqlValues
             case (DateOnly x, DateTime y): return x.ToDateTime(TimeOnly.MinValue).CompareTo(y);
             case (DateTime x, DateOnly y): return x.CompareTo(y.ToDateTime(TimeOnly.MinValue));
             default:
-                throw new InterpretationException(DiagnosticCodes.ValuesNotComparable,
+                throw new InterpretationException(DiagnosticCodes.RuntimeNotComparable,
                     $"cannot compare {TypeOf(a).Name()} with {TypeOf(b).Name()}",
                     TypeOf(a) == SqlType.Geography ? "geography values cannot be compared, sorted or grouped; compare st_astext(...) or an H3 cell instead" : null);
         }

@@ -11,8 +11,8 @@ internal static class LimitStep
     {
         var count = context.EvaluateConstant(node.Count);
         if (count is not long n)
-            throw new InterpretationException(DiagnosticCodes.InvalidArgument, $"the row limit must be an int64, got {(count is null ? "NULL" : SqlValues.ToText(count))}");
-        if (n < 0) throw new InterpretationException(DiagnosticCodes.InvalidArgument, $"the row limit must not be negative, got {n}");
+            throw new InterpretationException(DiagnosticCodes.RuntimeInvalidArgument, $"the row limit must be an int64, got {(count is null ? "NULL" : SqlValues.ToText(count))}");
+        if (n < 0) throw new InterpretationException(DiagnosticCodes.RuntimeInvalidArgument, $"the row limit must not be negative, got {n}");
         return n >= input.Count ? Table.FromTrustedRows(node.Schema, input.RowArrays) : Table.FromTrustedRows(node.Schema, input.RowArrays[..(int)n]);
     }
 }

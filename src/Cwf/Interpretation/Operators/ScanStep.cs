@@ -10,7 +10,7 @@ internal static class ScanStep
     public static Table Run(ScanNode node, Database input)
     {
         var table = input.Find(node.Table)
-            ?? throw new InterpretationException(DiagnosticCodes.SourceTableMissing, $"no data was given for table {node.Table}",
+            ?? throw new InterpretationException(DiagnosticCodes.RunTableMissing, $"no data was given for table {node.Table}",
                 "pass the table to the run (with `cwf run --data <dir>`: a file named after the table)");
         var positions = new int[node.Schema.Count];
         for (int i = 0; i < node.Schema.Count; i++)
@@ -18,11 +18,11 @@ internal static class ScanStep
             var wanted = node.Schema[i];
             int index = table.Schema.IndexOf(wanted.Name);
             if (index < 0)
-                throw new InterpretationException(DiagnosticCodes.SourceColumnMissing,
+                throw new InterpretationException(DiagnosticCodes.RunColumnMissing,
                     $"the data of {node.Table} has no column '{wanted.Name}' (it has {string.Join(", ", table.Schema.Names)})");
             var actual = table.Schema[index].Type;
             if (actual != wanted.Type && actual != SqlType.Unknown && wanted.Type != SqlType.Unknown)
-                throw new InterpretationException(DiagnosticCodes.SourceColumnTypeMismatch,
+                throw new InterpretationException(DiagnosticCodes.RunColumnTypeMismatch,
                     $"column '{wanted.Name}' of {node.Table} is {actual.Name()} in the data but {wanted.Type.Name()} in the workflow");
             positions[i] = index;
         }
@@ -35,7 +35,7 @@ internal static class ScanStep
             {
                 var value = source[r][positions[i]];
                 if (!SqlValues.TryNormalize(value, node.Schema[i].Type, out row[i]))
-                    throw new InterpretationException(DiagnosticCodes.SourceColumnTypeMismatch,
+                    throw new InterpretationException(DiagnosticCodes.RunColumnTypeMismatch,
                         $"row {r + 1} of {node.Table}: column '{node.Schema[i].Name}' holds a {value!.GetType().Name}, not a {node.Schema[i].Type.Name()}");
             }
             rows[r] = row;

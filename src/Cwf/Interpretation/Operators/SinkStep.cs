@@ -25,7 +25,7 @@ internal static class SinkStep
             int index = rows.Schema.IndexOf(target[c].Name);
             var type = index < 0 ? SqlType.Unknown : rows.Schema[index].Type;
             if (index < 0 || rows.Schema.Count != target.Count || !SqlTypeFacts.IsImplicitlyConvertible(type, target[c].Type))
-                throw new InterpretationException(DiagnosticCodes.AppendSchemaMismatch,
+                throw new InterpretationException(DiagnosticCodes.RunAppendMismatch,
                     $"cannot append {rows.Schema} to {node.Table}, which has columns {target}",
                     "append rows with the same column names and compatible types, or replace the table");
             positions[c] = index;
