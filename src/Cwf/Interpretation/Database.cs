@@ -16,9 +16,6 @@ public sealed class Database
 
     public static Database Empty { get; } = new(ImmutableSortedDictionary.Create<string, (TableName, Table)>(StringComparer.Ordinal));
 
-    public static Database From(IEnumerable<(TableName Name, Table Table)> tables) =>
-        tables.Aggregate(Empty, (db, t) => db.With(t.Name, t.Table));
-
     public Database With(TableName name, Table table) => new(_tables.SetItem(Key(name), (name, table)));
 
     public Table? Find(TableName name) => _tables.TryGetValue(Key(name), out var entry) ? entry.Table : null;

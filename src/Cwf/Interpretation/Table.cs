@@ -47,8 +47,6 @@ public sealed class Table
     /// <summary>Rows the interpreter built itself: already normalized, and never handed out as arrays to change.</summary>
     internal static Table FromTrustedRows(Schema schema, object?[][] rows) => new(rows, schema);
 
-    public static Table Empty(Schema schema) => new([], schema);
-
     public Schema Schema { get; }
 
     public int Count => _rows.Length;

@@ -138,13 +138,6 @@ internal struct GeoAccumulator
 
     public readonly double Sum() => _s;
 
-    public readonly double SumWith(double y)
-    {
-        var copy = this;
-        copy.Add(y);
-        return copy._s;
-    }
-
     public void Add(double y)
     {
         var u = GeoMath.Sum(y, _t);

@@ -243,7 +243,7 @@ internal static class Geography
     private sealed class Parts
     {
         public List<Coordinate> Vertices { get; } = [];
-        private readonly List<(Vector A, Vector B, Coordinate Ca, Coordinate Cb)> _edges = [];
+        private readonly List<(Vector A, Vector B)> _edges = [];
 
         public static Parts Of(Geometry g)
         {
@@ -271,7 +271,7 @@ internal static class Geography
         {
             Vertices.AddRange(coordinates);
             for (int i = 1; i < coordinates.Length; i++)
-                _edges.Add((Vector.From(coordinates[i - 1]), Vector.From(coordinates[i]), coordinates[i - 1], coordinates[i]));
+                _edges.Add((Vector.From(coordinates[i - 1]), Vector.From(coordinates[i])));
         }
 
         /// <summary>The smallest geodesic distance from a point to any vertex or edge of these parts.</summary>
@@ -280,7 +280,7 @@ internal static class Geography
             double best = double.PositiveInfinity;
             foreach (var v in Vertices) best = Math.Min(best, GeodesicDistance(p, v));
             var pv = Vector.From(p);
-            foreach (var (a, b, _, _) in _edges)
+            foreach (var (a, b) in _edges)
             {
                 if (Vector.NearestOnArc(pv, a, b) is { } nearest)
                     best = Math.Min(best, GeodesicDistance(p, nearest.ToCoordinate()));
