@@ -97,10 +97,11 @@ public static class EmitSamples
     }
 
     /// <summary>
-    /// Spatial steps: points from lon/lat, a buffer, area, centroid, distance, H3, a spatial join,
-    /// and a spatial filter's match (semi join) and unmatch (anti join).
+    /// Spatial steps: points from lon/lat, a buffer, area, centroid, distance, H3 (unless
+    /// <paramref name="h3"/> is false: no extension here runs it), a spatial join, and a spatial
+    /// filter's match (semi join) and unmatch (anti join).
     /// </summary>
-    public static Workflow Spatial()
+    public static Workflow Spatial(bool h3 = true)
     {
         var b = new WorkflowBuilder("spatial");
         var places = b.Scan(new TableName(["geo", "places"]), Places, "places");
@@ -112,12 +113,13 @@ public static class EmitSamples
             new("geom", Call(F.Point, Col(Places, "lon"), Col(Places, "lat"))),
         ], "Points");
         var geom = Column(points.Schema.Find("geom")!);
-        var measured = b.Project(points.Id, [
+        NamedExpr[] measures = [
             new("id", Column(points.Schema.Find("id")!)),
             new("geom", geom),
             new("geom_buffer", Call(F.Buffer, geom, Literal.Float(500))),
             new("h3", Call(F.H3FromPoint, geom, Literal.Int(8))),
-        ], "Buffer and H3");
+        ];
+        var measured = b.Project(points.Id, h3 ? measures : measures[..^1], "Buffer and H3");
 
         var zoneGeom = Col(Zones, "geom");
         var zoneStats = b.Project(zones.Id, [

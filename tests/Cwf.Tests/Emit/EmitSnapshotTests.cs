@@ -11,7 +11,7 @@ public class EmitSnapshotTests
     public static readonly IReadOnlyDictionary<string, Func<Workflow>> Samples = new Dictionary<string, Func<Workflow>>
     {
         ["relational"] = EmitSamples.Relational,
-        ["spatial"] = EmitSamples.Spatial,
+        ["spatial"] = () => EmitSamples.Spatial(),
         ["custom"] = EmitSamples.CustomAndParameters,
     };
 
