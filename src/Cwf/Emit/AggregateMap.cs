@@ -6,13 +6,20 @@ namespace Cwf.Emit;
 /// <summary>
 /// How a dialect writes each aggregate: a one-argument template (none for COUNT(*)) and whether
 /// the result over an int64 argument is cast back to int64 (PostgreSQL's SUM of bigint is
-/// numeric, DuckDB's a HUGEINT, Redshift's may be NUMERIC).
+/// numeric, DuckDB's a HUGEINT, Redshift's may be NUMERIC); and, where MIN and MAX do not take
+/// booleans (PostgreSQL, Redshift, Snowflake), the boolean aggregates that mean the same
+/// (MIN = every value true, MAX = some value true).
 /// </summary>
 public sealed class AggregateMap
 {
     private readonly FrozenDictionary<AggregateFunction, (SqlTemplate Template, bool CastIntegerResult)> _map;
+    private readonly FrozenDictionary<AggregateFunction, SqlTemplate> _boolean;
 
-    private AggregateMap(FrozenDictionary<AggregateFunction, (SqlTemplate, bool)> map) => _map = map;
+    private AggregateMap(FrozenDictionary<AggregateFunction, (SqlTemplate, bool)> map, FrozenDictionary<AggregateFunction, SqlTemplate>? boolean = null)
+    {
+        _map = map;
+        _boolean = boolean ?? FrozenDictionary<AggregateFunction, SqlTemplate>.Empty;
+    }
 
     public static AggregateMap Standard { get; } = new(new Dictionary<AggregateFunction, (SqlTemplate, bool)>
     {
@@ -27,11 +34,22 @@ public sealed class AggregateMap
 
     public (SqlTemplate Template, bool CastIntegerResult) this[AggregateFunction function] => _map[function];
 
+    /// <summary>The template for an aggregate over an argument of type <paramref name="argument"/> (null for COUNT(*)).</summary>
+    public (SqlTemplate Template, bool CastIntegerResult) For(AggregateFunction function, SqlType? argument) =>
+        argument == SqlType.Bool && _boolean.TryGetValue(function, out var template) ? (template, false) : _map[function];
+
+    /// <summary>The template of MIN / MAX over booleans, where the dialect writes it otherwise (null: as for any type).</summary>
+    public SqlTemplate? BooleanTemplate(AggregateFunction function) => _boolean.TryGetValue(function, out var template) ? template : null;
+
     /// <summary>A copy in which the result of these aggregates over an int64 is cast back to int64.</summary>
     public AggregateMap WithIntegerResultCast(params AggregateFunction[] functions)
     {
         var map = new Dictionary<AggregateFunction, (SqlTemplate, bool)>(_map);
         foreach (var f in functions) map[f] = (map[f].Item1, true);
-        return new AggregateMap(map.ToFrozenDictionary());
+        return new AggregateMap(map.ToFrozenDictionary(), _boolean);
     }
+
+    /// <summary>A copy that writes MIN and MAX of booleans with these templates (e.g. <c>BOOL_AND({0})</c>, <c>BOOL_OR({0})</c>).</summary>
+    public AggregateMap WithBooleanMinMax(SqlTemplate min, SqlTemplate max) =>
+        new(_map, new Dictionary<AggregateFunction, SqlTemplate> { [AggregateFunction.Min] = min, [AggregateFunction.Max] = max }.ToFrozenDictionary());
 }

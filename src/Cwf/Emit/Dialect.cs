@@ -66,6 +66,19 @@ public abstract class Dialect
     /// <summary>Any value of a group: <c>ANY_VALUE({0})</c>.</summary>
     public virtual SqlTemplate AnyValue => "ANY_VALUE({0})";
 
+    /// <summary>
+    /// How a float64 becomes an int64 where <c>CAST(x AS integer type)</c> does not round half away
+    /// from zero as the IR's cast does; null: that CAST.
+    /// </summary>
+    public virtual SqlTemplate? FloatToInteger => null;
+
+    /// <summary>
+    /// A string operand of an ordering comparison, sort key or MIN/MAX, made to order by code point
+    /// (<see cref="DialectCapabilities.BinaryCollation"/>); unchanged where strings always do.
+    /// </summary>
+    public SqlFragment BinaryOrdered(SqlFragment value) =>
+        Capabilities.BinaryCollation is { } collation ? new SqlFragment($"{value.Wrap(Precedence.Atom)} COLLATE {collation}", Precedence.Unary) : value;
+
     // ---- identifiers -------------------------------------------------------------------------
 
     protected virtual char QuoteOpen => '"';

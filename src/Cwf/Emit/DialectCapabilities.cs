@@ -77,6 +77,17 @@ public sealed record DialectCapabilities
     /// <summary>A backslash in a LIKE pattern escapes the next character by default.</summary>
     public bool LikeBackslashEscape { get; init; }
 
+    /// <summary>
+    /// The collation (as written after COLLATE) under which strings order by code point, as the IR
+    /// orders them, where a database's default collation may be linguistic (PostgreSQL: <c>"C"</c>):
+    /// string comparisons, sort keys and MIN/MAX arguments are written with it. Null where strings
+    /// order by code point unless the user asks otherwise.
+    /// </summary>
+    public string? BinaryCollation { get; init; }
+
+    /// <summary>The collation a MIN/MAX result goes back to, so output columns keep the database's default (PostgreSQL: <c>"default"</c>).</summary>
+    public string? DefaultCollation { get; init; }
+
     /// <summary>Longest identifier, in bytes (UTF-8).</summary>
     public int MaxIdentifierBytes { get; init; } = 63;
 

@@ -30,17 +30,37 @@ internal sealed class ExpressionWriter
         c => aliases[c.Input] + "." + dialect.Identifier(c.Name);
 
     /// <summary>
-    /// An expression that is a whole output column. A bare integer or string literal (or inlined
-    /// parameter) is cast to its type, so that a created table gets the IR's column type: a bare
-    /// 1 would make an int4 column on PostgreSQL, a bare 'a' a VARCHAR(1) on Snowflake. Other
-    /// literals are typed already.
+    /// An expression that is a whole output column. An integer or string value the warehouse can
+    /// only type from literals is cast to its type, so that a created table gets the IR's column
+    /// type: <c>1</c>, <c>-1 * 2</c> or <c>CASE WHEN c THEN 5 END</c> would make an int4 column on
+    /// PostgreSQL, <c>'a'</c> a VARCHAR(1) on Snowflake. Other literals are typed already.
     /// </summary>
     public SqlFragment WriteColumn(Expr expr)
     {
         var sql = Write(expr);
-        bool bareConstant = expr is Literal { Value: not null } || expr is ParamRef p && !_context.IsProcedureArgument(p);
-        return bareConstant && expr.Type is SqlType.Int64 or SqlType.String ? CastTo(sql, expr.Type) : sql;
+        return expr.Type is SqlType.Int64 or SqlType.String && TypedByLiterals(expr) ? CastTo(sql, expr.Type) : sql;
     }
+
+    /// <summary>
+    /// Whether every value the expression can produce comes from an integer or string literal (or
+    /// an inlined parameter) through operators and functions that keep the literal's type, so that
+    /// the warehouse types it from the literals (int4, VARCHAR(n)) rather than as the IR's type.
+    /// NULL literals are written typed, and columns, casts and other functions have their types.
+    /// </summary>
+    public bool TypedByLiterals(Expr expr) => expr switch
+    {
+        Literal l => l.Value is not null,
+        ParamRef p => !_context.IsProcedureArgument(p),
+        Unary u => TypedByLiterals(u.Operand),
+        Binary { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Modulo or BinaryOp.Concat } b =>
+            TypedByLiterals(b.Left) && TypedByLiterals(b.Right),
+        Case c => c.Whens.All(w => TypedByLiterals(w.Result)) && (c.Else is null || TypedByLiterals(c.Else)),
+        Call c when c.Function == Ir.Functions.Coalesce || c.Function == Ir.Functions.NullIf || c.Function == Ir.Functions.Concat =>
+            c.Args.All(TypedByLiterals),
+        Call c when c.Function == Ir.Functions.Abs || c.Function.Category == FunctionCategory.String && c.Type == SqlType.String =>
+            TypedByLiterals(c.Args[0]),
+        _ => false,
+    };
 
     public SqlFragment Write(Expr expr) => expr switch
     {
@@ -53,7 +73,7 @@ internal sealed class ExpressionWriter
         IsNull n => new SqlFragment(Write(n.Operand).Wrap(Precedence.Comparison + 1) + (n.Negated ? " IS NOT NULL" : " IS NULL"), Precedence.Comparison),
         InList i => WriteInList(i),
         Between b => new SqlFragment(
-            $"{Write(b.Operand).Wrap(Precedence.Comparison + 1)}{(b.Negated ? " NOT" : "")} BETWEEN {Write(b.Low).Wrap(Precedence.Comparison + 1)} AND {Write(b.High).Wrap(Precedence.Comparison + 1)}",
+            $"{Ordered(b.Operand).Wrap(Precedence.Comparison + 1)}{(b.Negated ? " NOT" : "")} BETWEEN {Write(b.Low).Wrap(Precedence.Comparison + 1)} AND {Write(b.High).Wrap(Precedence.Comparison + 1)}",
             Precedence.Comparison),
         Like l => WriteLike(l),
         Case c => WriteCase(c),
@@ -62,6 +82,9 @@ internal sealed class ExpressionWriter
         RawSql r => new SqlFragment(r.Sql.Trim(), SqlTemplate.DetectPrecedence(r.Sql)),
         _ => throw new InvalidOperationException($"Unexpected expression {expr.GetType().Name}."),
     };
+
+    /// <summary>An operand whose order matters (a sort key, a BETWEEN operand, a MIN/MAX argument): strings by code point.</summary>
+    public SqlFragment Ordered(Expr expr) => expr.Type == SqlType.String ? Dialect.BinaryOrdered(Write(expr)) : Write(expr);
 
     /// <summary>A cast to the dialect's type for <paramref name="type"/>, unless the value is already such a cast.</summary>
     public SqlFragment CastTo(SqlFragment value, SqlType type)
@@ -112,7 +135,13 @@ internal sealed class ExpressionWriter
                     _ => throw new InvalidOperationException($"Unexpected operator {b.Op}."),
                 };
                 if (p == Precedence.Comparison)
-                    return new SqlFragment($"{Write(b.Left).Wrap(p + 1)} {op} {Write(b.Right).Wrap(p + 1)}", p);
+                {
+                    var left = Write(b.Left);
+                    // Strings order by code point (the left operand's collation decides the comparison's).
+                    if (b.Op is not (BinaryOp.Equal or BinaryOp.NotEqual) && (b.Left.Type == SqlType.String || b.Right.Type == SqlType.String))
+                        left = Dialect.BinaryOrdered(left);
+                    return new SqlFragment($"{left.Wrap(p + 1)} {op} {Write(b.Right).Wrap(p + 1)}", p);
+                }
                 return Arithmetic(Write(b.Left), op, Write(b.Right), p);
             }
         }
@@ -136,13 +165,14 @@ internal sealed class ExpressionWriter
         return new SqlFragment($"{Write(i.Operand).Wrap(Precedence.Comparison + 1)}{(i.Negated ? " NOT" : "")} IN ({items})", Precedence.Comparison);
     }
 
-    // The IR's LIKE has no escape character: where a backslash escapes by default, a literal
-    // pattern's backslashes are doubled so that they match themselves.
+    // The IR's LIKE has no escape character: where a backslash escapes by default, a pattern's
+    // backslashes are doubled so that they match themselves (in the literal, or with REPLACE).
     private SqlFragment WriteLike(Like l)
     {
-        var pattern = l.Pattern is Literal { Value: string text } && Dialect.Capabilities.LikeBackslashEscape
-            ? Dialect.Literal(text.Replace("\\", "\\\\"), SqlType.String)
-            : Write(l.Pattern);
+        var pattern = !Dialect.Capabilities.LikeBackslashEscape ? Write(l.Pattern)
+            : l.Pattern is Literal { Value: string text } ? Dialect.Literal(text.Replace("\\", "\\\\"), SqlType.String)
+            : l.Pattern is Literal ? Write(l.Pattern)
+            : SqlFragment.Atom($"REPLACE({Write(l.Pattern).Text}, {Dialect.Literal("\\", SqlType.String).Text}, {Dialect.Literal("\\\\", SqlType.String).Text})");
         return new SqlFragment(
             $"{Write(l.Operand).Wrap(Precedence.Comparison + 1)}{(l.Negated ? " NOT" : "")} LIKE {pattern.Wrap(Precedence.Comparison + 1)}",
             Precedence.Comparison);
@@ -164,6 +194,8 @@ internal sealed class ExpressionWriter
             return WriteCall(new Call(Ir.Functions.AsText, [c.Operand], SqlType.String, c.Nullable));
         if (c.Operand.Type == SqlType.String && c.Type == SqlType.Geography)
             return WriteCall(new Call(Ir.Functions.GeogFromText, [c.Operand], SqlType.Geography, c.Nullable));
+        if (c.Operand.Type == SqlType.Float64 && c.Type == SqlType.Int64 && Dialect.FloatToInteger is { } rounded)
+            return rounded.Render([Write(c.Operand)]);
         return CastTo(Write(c.Operand), c.Type);
     }
 

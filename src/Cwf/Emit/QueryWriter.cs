@@ -34,7 +34,9 @@ internal sealed class QueryWriter
         JoinNode j => WriteJoin(j),
         SemiJoinNode s => WriteSemiJoin(s),
         UnionAllNode u => WriteUnion(u),
-        SortNode s => Select(Columns(s.Schema, null), _relation(s.Input)).Line("ORDER BY " + OrderBy(s, s.Keys)),
+        SortNode s => OrderBy(s, s.Keys) is { } order
+            ? Select(Columns(s.Schema, null), _relation(s.Input)).Line("ORDER BY " + order)
+            : Select(Columns(s.Schema, null), _relation(s.Input)),
         LimitNode l => WriteLimit(l),
         DistinctNode d => WriteDistinct(d),
         OpaqueNode o => WriteOpaque(o),
@@ -71,7 +73,8 @@ internal sealed class QueryWriter
     private SqlBlock WriteAggregate(AggregateNode a)
     {
         var writer = Expressions(a);
-        var keys = a.Keys.Select(k => writer.WriteColumn(k.Expr)).ToList();
+        // A literal key is written typed (a bare 1 or TRUE in GROUP BY would be a column position or an error).
+        var keys = a.Keys.Select(k => k.Expr is Literal { Value: not null } or ParamRef ? writer.CastTo(writer.WriteColumn(k.Expr), k.Expr.Type) : writer.WriteColumn(k.Expr)).ToList();
         var items = a.Keys.Select((k, i) => Item(keys[i], k.Name))
             .Concat(a.Aggregates.Select(call => Item(Aggregate(writer, call), call.Name)));
         var block = Select(items, _relation(a.Input));
@@ -81,13 +84,19 @@ internal sealed class QueryWriter
 
     private SqlFragment Aggregate(ExpressionWriter writer, AggregateCall call)
     {
-        var (template, castIntegerResult) = Dialect.Aggregates[call.Function];
+        var (template, castIntegerResult) = Dialect.Aggregates.For(call.Function, call.Argument?.Type);
         var argument = call.Argument;
-        bool castResult = castIntegerResult && argument is { Type: SqlType.Int64 };
+        // MIN and MAX of a value typed by its literals are typed by them too (int4 on PostgreSQL).
+        bool castResult = castIntegerResult && argument is { Type: SqlType.Int64 } ||
+                          call.Function is AggregateFunction.Min or AggregateFunction.Max && argument is { Type: SqlType.Int64 or SqlType.String } && writer.TypedByLiterals(argument);
         // AVG of integers is a float average (Redshift would truncate, PostgreSQL give numeric).
         if (call.Function == AggregateFunction.Avg && argument is { Type: SqlType.Int64 })
             argument = new Cast(argument, SqlType.Float64);
-        var sql = template.Render(argument is null ? [] : [writer.Write(argument)]);
+        bool ordered = call.Function is AggregateFunction.Min or AggregateFunction.Max && argument is { Type: SqlType.String };
+        var sql = template.Render(argument is null ? [] : [ordered ? writer.Ordered(argument) : writer.Write(argument)]);
+        // The result goes back to the default collation, so output columns keep the database's.
+        if (ordered && Dialect.Capabilities is { BinaryCollation: not null, DefaultCollation: { } collation })
+            sql = new SqlFragment($"{sql.Wrap(Precedence.Atom)} COLLATE {collation}", Precedence.Unary);
         return castResult ? writer.CastTo(sql, call.Type) : sql;
     }
 
@@ -204,7 +213,7 @@ internal sealed class QueryWriter
         var block = Select(Columns(l.Schema, null), _relation(l.Input));
         // A limit keeps the first rows of a sorted input only if it sorts again: an ORDER BY in a
         // CTE does not order the query that reads it.
-        if (_context.Workflow[l.Input] is SortNode sort) block.Line("ORDER BY " + OrderBy(sort, sort.Keys));
+        if (_context.Workflow[l.Input] is SortNode sort && OrderBy(sort, sort.Keys) is { } order) block.Line("ORDER BY " + order);
         return block.Line(Dialect.Limit(count));
     }
 
@@ -234,12 +243,19 @@ internal sealed class QueryWriter
         return SqlBlock.FromText(CustomSql.Substitute(o.SqlTemplate, o.Sources.Count, i => _relation(o.Sources[i])));
     }
 
-    private string OrderBy(RelNode node, Seq<SortKey> keys)
+    /// <summary>
+    /// The ORDER BY list, or null when every key is a constant. A constant key orders nothing and
+    /// is left out: a bare integer there would be a column position (a negative one an error, a
+    /// string an error on PostgreSQL).
+    /// </summary>
+    private string? OrderBy(RelNode node, Seq<SortKey> keys)
     {
         var writer = Expressions(node);
-        return string.Join(", ", keys.Select(k =>
+        var variable = keys.Where(k => !IsConstant(k.Expr)).ToList();
+        if (variable.Count == 0) return null;
+        return string.Join(", ", variable.Select(k =>
         {
-            var sql = writer.Write(k.Expr).Text;
+            var sql = writer.Ordered(k.Expr).Text;
             var direction = k.Descending ? "DESC" : "ASC";
             // NULLs last in both directions (contract 5a.5).
             return Dialect.Capabilities.NullsOrdering
@@ -247,6 +263,8 @@ internal sealed class QueryWriter
                 : $"CASE WHEN {sql} IS NULL THEN 1 ELSE 0 END, {sql} {direction}";
         }));
     }
+
+    private static bool IsConstant(Expr e) => e is Literal or ParamRef or Unary { Op: UnaryOp.Negate, Operand: Literal };
 
     private string Item(SqlFragment value, string name)
     {

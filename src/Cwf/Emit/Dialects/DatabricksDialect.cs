@@ -103,6 +103,9 @@ public sealed class DatabricksDialect : Dialect
         (F.H3Boundary, FunctionMapping.Sql("st_geomfromtext(h3_boundaryaswkt({0}), 4326)").WithNote(H3Runtime)))
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary, SpatialRuntime);
 
+    /// <summary>CAST of a double to BIGINT truncates; ROUND rounds half away from zero, as the IR's cast does.</summary>
+    public override SqlTemplate? FloatToInteger => "CAST(ROUND({0}) AS BIGINT)";
+
     public override SqlTemplate GeographyGroupingKey => "st_asbinary({0})";
 
     public override SqlBlock CreateView(string name, SqlBlock query) =>

@@ -34,6 +34,8 @@ public sealed class PostgresDialect : Dialect
         GeographyComparable = true,
         Geography = GeographyStorage.Geometry,
         LikeBackslashEscape = true,
+        BinaryCollation = "\"C\"",
+        DefaultCollation = "\"default\"",
         MaxIdentifierBytes = 63,
         MaxTableNameParts = 2,
     };
@@ -84,7 +86,14 @@ public sealed class PostgresDialect : Dialect
         (F.H3FromPoint, FunctionMapping.Sql("h3_lat_lng_to_cell({0}, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
         (F.H3Boundary, FunctionMapping.Sql("h3_cell_to_boundary_geometry({0}::h3index)").WithNote(H3Extension)));
 
-    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum);
+    /// <summary>
+    /// CAST(float8 AS bigint) rounds half to even, the IR half away from zero: the fraction decides,
+    /// computed exactly in float8 (a detour through numeric would keep only 15 digits).
+    /// </summary>
+    public override SqlTemplate? FloatToInteger => "CAST(TRUNC({0}) + SIGN({0}) * FLOOR(2 * ABS({0} - TRUNC({0}))) AS BIGINT)";
+
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
+        .WithBooleanMinMax("BOOL_AND({0})", "BOOL_OR({0})");
 
     public override SqlFragment OutputColumn(SqlFragment value, Column column) =>
         column.Type == SqlType.Geography

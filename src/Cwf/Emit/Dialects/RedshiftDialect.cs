@@ -93,7 +93,8 @@ public sealed class RedshiftDialect : Dialect
         (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"));
 
     /// <summary>SUM of BIGINT may widen to NUMERIC.</summary>
-    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum);
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
+        .WithBooleanMinMax("BOOL_AND({0})", "BOOL_OR({0})");
 
     public override string? ProcedureBodyProblem(string body) =>
         body.Contains("$$", StringComparison.Ordinal) ? "The procedure body contains $$, which ends a Redshift procedure body." : null;

@@ -93,6 +93,9 @@ public sealed class SnowflakeDialect : Dialect
         (F.H3FromPoint, "H3_POINT_TO_CELL_STRING({0}, {1})"),
         (F.H3Boundary, "H3_CELL_TO_BOUNDARY({0})"));
 
+    /// <summary>MIN and MAX take no BOOLEAN: the boolean aggregates mean the same.</summary>
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithBooleanMinMax("BOOLAND_AGG({0})", "BOOLOR_AGG({0})");
+
     public override SqlTemplate GeographyGroupingKey => "ST_ASWKB({0})";
 
     /// <summary>Snowflake Scripting reads an argument inside a SQL statement as a bind variable.</summary>

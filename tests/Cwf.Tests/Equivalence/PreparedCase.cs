@@ -1,0 +1,40 @@
+using Cwf.Emit;
+using Cwf.Ir;
+
+namespace Cwf.Tests.Equivalence;
+
+/// <summary>A case ready to run on an engine: isolated in its schema, compiled for the engine's dialect, and its expected outputs.</summary>
+public sealed record PreparedCase(IsolatedCase Isolated, string Dialect, string? Sql, IReadOnlyList<ExpectedOutput> Expected, string? Problem)
+{
+    public EquivalenceCase Case => Isolated.Case;
+
+    /// <summary>Interprets the case and emits it in script mode with the case's materialization plan.</summary>
+    public static PreparedCase Create(EquivalenceCase c, string schema, Dialect dialect)
+    {
+        var isolated = IsolatedCase.Create(c, schema);
+        var (expected, interpreterError) = ExpectedOutput.Compute(isolated);
+        var emitted = SqlEmitter.Emit(isolated.Workflow, dialect, new EmitOptions { Mode = EmitMode.Script, Plan = c.Plan });
+        string? problem = interpreterError;
+        if (emitted.Sql is null)
+            problem = $"{dialect.DisplayName} emission failed:\n  " + string.Join("\n  ", emitted.Diagnostics.Where(d => d.IsError));
+        return new PreparedCase(isolated, dialect.DisplayName, emitted.Sql, expected ?? [], problem);
+    }
+}
+
+/// <summary>What an engine did with one case: the error that stopped its script, or the tables it wrote.</summary>
+public sealed record EngineOutcome(string? Error, IReadOnlyDictionary<string, Infrastructure.RowSet> Tables)
+{
+    public static EngineOutcome Failed(string error) => new(error, new Dictionary<string, Infrastructure.RowSet>());
+}
+
+/// <summary>An engine the compiled SQL runs on: it loads the cases' inputs, runs their scripts and reads their outputs back.</summary>
+public interface IEquivalenceEngine : IAsyncDisposable
+{
+    Dialect Dialect { get; }
+
+    /// <summary>The engine's name for the column type it should store an IR type as (what a reader reports).</summary>
+    string TypeName(SqlType type);
+
+    /// <summary>Runs every case (each in its own schema) and returns one outcome per case, in order.</summary>
+    Task<IReadOnlyList<EngineOutcome>> RunAsync(IReadOnlyList<PreparedCase> cases);
+}
