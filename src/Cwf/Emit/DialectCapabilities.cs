@@ -60,6 +60,16 @@ public sealed record DialectCapabilities
     /// <summary><c>int / int</c> is already a floating-point division (no cast needed for the IR's true division).</summary>
     public bool IntegerDivisionIsFloat { get; init; }
 
+    /// <summary>Dividing decimals gives a floating-point number (DuckDB): the quotient is cast back to the decimal type.</summary>
+    public bool DecimalDivisionIsFloat { get; init; }
+
+    /// <summary>
+    /// <c>SUBSTR(s, start, n)</c> with a start below 1 keeps the characters at positions
+    /// [start, start + n), as standard SQL and the IR do (PostgreSQL, Redshift). Elsewhere a start
+    /// below 1 counts from the end of the string or is read as 1, so the emitter clamps it first.
+    /// </summary>
+    public bool StandardSubstr { get; init; }
+
     /// <summary>Remainder is the <c>%</c> operator (otherwise <c>MOD(a, b)</c>).</summary>
     public bool ModuloOperator { get; init; } = true;
 

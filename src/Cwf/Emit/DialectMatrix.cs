@@ -53,6 +53,7 @@ public static class DialectMatrix
             {
                 var (template, cast) = d.Aggregates[aggregate];
                 sb.Append(" | ").Append(Code(template.Text)).Append(cast ? " (int64 cast back)" : "");
+                if (d.Aggregates.CastsDecimalResult(aggregate)) sb.Append(" (decimal cast back)");
                 if (d.Aggregates.BooleanTemplate(aggregate) is { } boolean) sb.Append("; bool: ").Append(Code(boolean.Text));
             }
             sb.Append(" |\n");

@@ -55,9 +55,9 @@ internal sealed class ExpressionWriter
         Binary { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Modulo or BinaryOp.Concat } b =>
             TypedByLiterals(b.Left) && TypedByLiterals(b.Right),
         Case c => c.Whens.All(w => TypedByLiterals(w.Result)) && (c.Else is null || TypedByLiterals(c.Else)),
-        Call c when c.Function == Ir.Functions.Coalesce || c.Function == Ir.Functions.NullIf || c.Function == Ir.Functions.Concat =>
-            c.Args.All(TypedByLiterals),
-        Call c when c.Function == Ir.Functions.Abs || c.Function.Category == FunctionCategory.String && c.Type == SqlType.String =>
+        Call c when c.Function == Ir.Functions.Coalesce || c.Function == Ir.Functions.Concat => c.Args.All(TypedByLiterals),
+        // NULLIF has its first argument's type; so do abs and the string functions.
+        Call c when c.Function == Ir.Functions.NullIf || c.Function == Ir.Functions.Abs || c.Function.Category == FunctionCategory.String && c.Type == SqlType.String =>
             TypedByLiterals(c.Args[0]),
         _ => false,
     };
@@ -115,7 +115,8 @@ internal sealed class ExpressionWriter
                 if (b.Type == SqlType.Float64 && b.Left.Type != SqlType.Float64 && b.Right.Type != SqlType.Float64 &&
                     !Dialect.Capabilities.IntegerDivisionIsFloat)
                     left = CastTo(left, SqlType.Float64);
-                return Arithmetic(left, "/", Write(b.Right), Precedence.Multiplicative);
+                var quotient = Arithmetic(left, "/", Write(b.Right), Precedence.Multiplicative);
+                return b.Type == SqlType.Decimal && Dialect.Capabilities.DecimalDivisionIsFloat ? CastTo(quotient, SqlType.Decimal) : quotient;
             }
             default:
             {
@@ -213,7 +214,7 @@ internal sealed class ExpressionWriter
         }
         foreach (var note in mapping.Notes) _context.FunctionNote(_node, function, note);
 
-        var args = call.Args.Select(Write).ToList();
+        var args = SubstrArguments(call).Select(Write).ToList();
         SqlFragment result;
         if (mapping.Joined is var (prefix, separator, suffix))
         {
@@ -224,6 +225,28 @@ internal sealed class ExpressionWriter
         else result = mapping.TemplateFor(args.Count, function.MinArgs).Render(args);
 
         return mapping.CastResult ? CastTo(result, call.Type) : result;
+    }
+
+    /// <summary>
+    /// The arguments of a call; for <c>substr</c> where the dialect does not read a start below 1
+    /// as standard SQL does, the start clamped at 1 and the length shortened by the positions
+    /// before 1 (at least 0), so that <c>substr('abc', -1, 3)</c> is <c>'a'</c> everywhere.
+    /// </summary>
+    private Seq<Expr> SubstrArguments(Call call)
+    {
+        if (call.Function != Ir.Functions.Substr || Dialect.Capabilities.StandardSubstr || call.Args[1] is Literal { Value: >= 1L })
+            return call.Args;
+        var start = call.Args[1];
+        var one = Literal.Int(1);
+        var beforeOne = ExprFactory.Binary(BinaryOp.Less, start, one);
+        var clamped = ExprFactory.Case([new WhenClause(beforeOne, one)], start);
+        if (call.Args.Count == 2) return [call.Args[0], clamped];
+        var zero = Literal.Int(0);
+        var remaining = ExprFactory.Binary(BinaryOp.Add, ExprFactory.Binary(BinaryOp.Subtract, start, one), call.Args[2]);
+        var length = ExprFactory.Case(
+            [new WhenClause(ExprFactory.Binary(BinaryOp.Less, remaining, zero), zero), new WhenClause(beforeOne, remaining)],
+            call.Args[2]);
+        return [call.Args[0], clamped, length];
     }
 
     /// <summary>

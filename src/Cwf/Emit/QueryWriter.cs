@@ -84,11 +84,10 @@ internal sealed class QueryWriter
 
     private SqlFragment Aggregate(ExpressionWriter writer, AggregateCall call)
     {
-        var (template, castIntegerResult) = Dialect.Aggregates.For(call.Function, call.Argument?.Type);
+        var (template, castResult) = Dialect.Aggregates.For(call.Function, call.Argument?.Type);
         var argument = call.Argument;
         // MIN and MAX of a value typed by its literals are typed by them too (int4 on PostgreSQL).
-        bool castResult = castIntegerResult && argument is { Type: SqlType.Int64 } ||
-                          call.Function is AggregateFunction.Min or AggregateFunction.Max && argument is { Type: SqlType.Int64 or SqlType.String } && writer.TypedByLiterals(argument);
+        castResult |= call.Function is AggregateFunction.Min or AggregateFunction.Max && argument is { Type: SqlType.Int64 or SqlType.String } && writer.TypedByLiterals(argument);
         // AVG of integers is a float average (Redshift would truncate, PostgreSQL give numeric).
         if (call.Function == AggregateFunction.Avg && argument is { Type: SqlType.Int64 })
             argument = new Cast(argument, SqlType.Float64);

@@ -75,7 +75,7 @@ public sealed class EquivalenceCheck(Func<Task<IEquivalenceEngine>> createEngine
     {
         if (c.Problem is not null) return c.Problem;
         if (outcome.Error is not null) return outcome.Error;
-        var comparison = new OutputComparison(engine.TypeName);
+        var comparison = new OutputComparison(engine.Stores);
         var report = new StringBuilder();
         foreach (var expected in c.Expected)
         {

@@ -13,7 +13,7 @@ namespace Cwf.Tests.Equivalence;
 /// for a sorted output, that the engine's rows are in the sort's order (re-sorting them stably
 /// with the interpreter leaves them unchanged; ties may come in any order).
 /// </summary>
-public sealed class OutputComparison(Func<SqlType, string> engineTypeName)
+public sealed class OutputComparison(Func<SqlType, string, bool> stores)
 {
     /// <summary>Floats within 1e-9 relative; geometries within 1e-9 degrees (centroids: last-bit differences).</summary>
     public static RowSetComparison Exact { get; } = new() { RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-9, GeometryTolerance = 1e-9 };
@@ -65,8 +65,8 @@ public sealed class OutputComparison(Func<SqlType, string> engineTypeName)
     {
         if (actual.EngineTypes is not { } types || types.Count != schema.Count) return null;
         var wrong = schema.Columns.Select((c, i) => (Column: c, Type: types[i]))
-            .Where(x => x.Column.Type != SqlType.Unknown && !string.Equals(x.Type, engineTypeName(x.Column.Type), StringComparison.OrdinalIgnoreCase))
-            .Select(x => $"{x.Column.Name} is {x.Type}, not {engineTypeName(x.Column.Type)} ({x.Column.Type.Name()})")
+            .Where(x => x.Column.Type != SqlType.Unknown && !stores(x.Column.Type, x.Type))
+            .Select(x => $"{x.Column.Name} is {x.Type}, not {x.Column.Type.Name()}")
             .ToList();
         return wrong.Count == 0 ? null : "Column types differ: " + string.Join("; ", wrong);
     }

@@ -19,7 +19,7 @@ public sealed partial class PostgresEngine(PgDatabase database) : IEquivalenceEn
 
     public PgDatabase Database => database;
 
-    public string TypeName(SqlType type) => type switch
+    public bool Stores(SqlType type, string engineType) => engineType == type switch
     {
         SqlType.Int64 => "bigint",
         SqlType.Float64 => "double precision",

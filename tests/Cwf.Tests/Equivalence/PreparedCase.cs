@@ -32,8 +32,8 @@ public interface IEquivalenceEngine : IAsyncDisposable
 {
     Dialect Dialect { get; }
 
-    /// <summary>The engine's name for the column type it should store an IR type as (what a reader reports).</summary>
-    string TypeName(SqlType type);
+    /// <summary>Whether a column of the engine's type (as its catalog or reader names it) holds the IR type as the dialect stores it.</summary>
+    bool Stores(SqlType type, string engineType);
 
     /// <summary>Runs every case (each in its own schema) and returns one outcome per case, in order.</summary>
     Task<IReadOnlyList<EngineOutcome>> RunAsync(IReadOnlyList<PreparedCase> cases);

@@ -41,6 +41,7 @@ public sealed class DuckDbDialect : Dialect
         StarExcept = "EXCLUDE",
         GroupByAll = true,
         IntegerDivisionIsFloat = true,
+        DecimalDivisionIsFloat = true,
         GeographyComparable = true,
         Geography = GeographyStorage.Geometry,
         MaxIdentifierBytes = 255,
@@ -92,6 +93,7 @@ public sealed class DuckDbDialect : Dialect
         (F.H3Boundary, FunctionMapping.Sql("ST_GeomFromText(h3_cell_to_boundary_wkt({0}))").WithNote(H3)))
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary || f == F.H3FromPoint, Spatial);
 
-    /// <summary>SUM of BIGINT is a HUGEINT.</summary>
-    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum);
+    /// <summary>SUM of BIGINT is a HUGEINT, AVG of a DECIMAL a DOUBLE.</summary>
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
+        .WithDecimalResultCast(AggregateFunction.Avg);
 }

@@ -34,6 +34,7 @@ public sealed class PostgresDialect : Dialect
         GeographyComparable = true,
         Geography = GeographyStorage.Geometry,
         LikeBackslashEscape = true,
+        StandardSubstr = true,
         BinaryCollation = "\"C\"",
         DefaultCollation = "\"default\"",
         MaxIdentifierBytes = 63,

@@ -36,6 +36,7 @@ public sealed class RedshiftDialect : Dialect
         Geography = GeographyStorage.Geometry,
         NativeH3 = true,
         LikeBackslashEscape = true,
+        StandardSubstr = true,
         MaxIdentifierBytes = 127,
     };
 
@@ -61,7 +62,7 @@ public sealed class RedshiftDialect : Dialect
 
     public override FunctionMap Functions { get; } = StandardFunctions.With(
         (F.Length, FunctionMapping.Sql("LENGTH({0})") with { CastResult = true }),
-        (F.Substr, FunctionMapping.Sql("SUBSTRING({0} FROM {1})", "SUBSTRING({0} FROM {1} FOR {2})")),
+        (F.Substr, FunctionMapping.Sql("SUBSTRING({0} FROM {1})", "SUBSTRING({0}, {1}, {2})")),
         (F.StartsWith, "LEFT({0}, LENGTH({1})) = {1}"),
         (F.EndsWith, "RIGHT({0}, LENGTH({1})) = {1}"),
         (F.StrPos, FunctionMapping.Sql("STRPOS({0}, {1})") with { CastResult = true }),

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CsCheck;
+using Cwf.Diagnostics;
+using Cwf.Emit;
+using Cwf.Tests.Generators;
+using Cwf.Tests.Infrastructure;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Cwf.Tests.Equivalence;
+
+/// <summary>
+/// Property: for random workflows over every IR operator and function (spatial and H3 included)
+/// and random materialization plans, the SQL of all six dialects, as a script and as queries,
+/// parses: BigQuery, Snowflake, Redshift and PostgreSQL with node-sql-parser, Databricks with
+/// dt-sql-parser's Spark grammar (through the documented <see cref="ParserGaps"/> only), DuckDB
+/// with DuckDB's own parser. All statements go to the parsers in one batch; a failing workflow is
+/// shrunk with CsCheck.
+/// </summary>
+public sealed class DialectParseTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly DuckDbParser _duckDb = new();
+
+    public void Dispose() => _duckDb.Dispose();
+
+    private static readonly EmitMode[] Modes = [EmitMode.Script, EmitMode.Query];
+
+    private static Gen<EquivalenceCase> Cases => EquivalenceCases.Gen(GeneratorOptions.Everything);
+
+    [Fact]
+    public void The_SQL_of_every_dialect_parses()
+    {
+        var clock = Stopwatch.StartNew();
+        var cases = EquivalenceCases.Batch(Cases, 2 * TestSettings.PropertyIterations, stream: 4);
+        var failures = Problems(cases);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{cases.Count} workflows × {Dialects.All.Length} dialects × {Modes.Length} modes, {Statements} statements parsed ({ParserSeconds:F1} s in the parsers), {failures.Count} workflows failed, {clock.Elapsed.TotalSeconds:F1} s"));
+        if (failures.Count == 0) return;
+        File.WriteAllText("/tmp/parse_failures.txt", string.Join("\n=========\n", failures.Select(f => f.Problem)));
+        var lines = failures.SelectMany(f => f.Problem.Split('\n').Select((l, i) => (Line: l, Next: f.Problem.Split('\n').ElementAtOrDefault(i + 1) ?? "")))
+            .Where(x => x.Line.Contains("REJECTED") || x.Line.Contains("failed") || x.Line.StartsWith("duckdb", StringComparison.Ordinal));
+        foreach (var kind in lines.GroupBy(x => EquivalenceCheck.Signature(x.Line)).OrderByDescending(g => g.Count()))
+            output.WriteLine($"{kind.Count()} × {kind.First().Line[..Math.Min(160, kind.First().Line.Length)]}\n      {kind.First().Next}");
+
+        var (first, _) = failures[0];
+        string? smallest = null;
+        string csCheck = "";
+        try
+        {
+            Cases.Sample(c =>
+            {
+                if (Problems([c]) is [var (_, problem)])
+                {
+                    smallest = problem;
+                    throw new XunitException(problem);
+                }
+            }, seed: first.Seed, iter: 300, threads: 1, print: c => c.ToString());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            csCheck = e.Message.Split('\n')[0];
+        }
+        throw new XunitException(
+            $"{failures.Count} of {cases.Count} workflows emit SQL that does not parse. Seeds: {string.Join(", ", failures.Select(f => f.Case.Seed))}\n\n" +
+            $"The smallest failing workflow found ({csCheck}):\n{smallest ?? failures[0].Problem}");
+    }
+
+    private int Statements;
+    private double ParserSeconds;
+
+    /// <summary>The workflows whose SQL some parser rejects (or whose emission failed), with a report each.</summary>
+    private List<(EquivalenceCase Case, string Problem)> Problems(IReadOnlyList<EquivalenceCase> cases)
+    {
+        var reports = new Dictionary<int, StringBuilder>();
+        StringBuilder Report(int i) => reports.TryGetValue(i, out var r) ? r : reports[i] = new StringBuilder();
+        var statements = new List<(int Case, ParserDialect Dialect, string Sql)>();
+        for (int i = 0; i < cases.Count; i++)
+        {
+            foreach (var dialect in Dialects.All)
+            {
+                foreach (var mode in Modes)
+                {
+                    var emitted = SqlEmitter.Emit(cases[i].Workflow, dialect, new EmitOptions { Mode = mode, Plan = cases[i].Plan });
+                    var errors = emitted.Diagnostics.Where(d => d.IsError).ToList();
+                    // The one thing a dialect may refuse: a function it cannot compute (Snowflake's st_touches).
+                    if (emitted.Sql is null || errors.Any(d => d.Code != DiagnosticCodes.FunctionNotSupported.Code))
+                    {
+                        if (errors.Any(d => d.Code != DiagnosticCodes.FunctionNotSupported.Code) || errors.Count == 0)
+                            Report(i).Append($"{dialect.Name} {mode}: emission failed: {string.Join("; ", errors)}\n");
+                        continue;
+                    }
+                    if (ParserFor(dialect) is { } parser)
+                        statements.AddRange(SqlStatementSplitter.Split(emitted.Sql, parser).Select(s => (i, parser, s.Text)));
+                    else if (_duckDb.Error(emitted.Sql) is { } error)
+                        Report(i).Append($"duckdb {mode}: {error}\n---- SQL\n{emitted.Sql}\n");
+                }
+            }
+        }
+        Statements += statements.Count;
+        var clock = Stopwatch.StartNew();
+        var verdicts = SqlParsers.Check([.. statements.Select(s => (s.Dialect, s.Sql))]);
+        ParserSeconds += clock.Elapsed.TotalSeconds;
+        for (int k = 0; k < verdicts.Count; k++)
+            if (!verdicts[k].Ok) Report(statements[k].Case).Append(verdicts[k]).Append('\n');
+        File.AppendAllLines("/tmp/rejected.jsonl", verdicts.Where(v => !v.Ok).Select(v => System.Text.Json.JsonSerializer.Serialize(new { dialect = v.Dialect.CheckerName(), sql = v.Statement })));
+        File.AppendAllLines("/tmp/all.jsonl", verdicts.Select(v => System.Text.Json.JsonSerializer.Serialize(new { dialect = v.Dialect.CheckerName(), sql = v.Statement })));
+        return [.. reports.OrderBy(r => r.Key).Select(r => (cases[r.Key], $"{r.Value}---- workflow\n{cases[r.Key]}"))];
+    }
+
+    private static ParserDialect? ParserFor(Dialect dialect) =>
+        ParserDialects.All.Cast<ParserDialect?>().FirstOrDefault(p => Dialects.Find(p!.Value.CheckerName()) == dialect);
+}
