@@ -73,6 +73,13 @@ public abstract class Dialect
     public virtual SqlTemplate? FloatToInteger => null;
 
     /// <summary>
+    /// Where dividing by zero gives NULL instead of an error (DuckDB): <c>{0} / {1}</c> and
+    /// <c>{0} % {1}</c> guarded so that a zero divisor raises, as in the IR and on the other
+    /// warehouses. Null: the operators as they are.
+    /// </summary>
+    public virtual (SqlTemplate Divide, SqlTemplate Modulo)? CheckedDivision => null;
+
+    /// <summary>
     /// A string operand of an ordering comparison, sort key or MIN/MAX, made to order by code point
     /// (<see cref="DialectCapabilities.BinaryCollation"/>); unchanged where strings always do.
     /// </summary>

@@ -60,6 +60,13 @@ public sealed record DialectCapabilities
     /// <summary><c>int / int</c> is already a floating-point division (no cast needed for the IR's true division).</summary>
     public bool IntegerDivisionIsFloat { get; init; }
 
+    /// <summary>
+    /// An operator with a NULL operand (a NULL literal, or an operator over one) is folded to a NULL
+    /// of type INTEGER (DuckDB), which functions then refuse and a created table stores as INTEGER:
+    /// the result is cast back to the operator's type.
+    /// </summary>
+    public bool NullOperandLosesType { get; init; }
+
     /// <summary>Dividing decimals gives a floating-point number (DuckDB): the quotient is cast back to the decimal type.</summary>
     public bool DecimalDivisionIsFloat { get; init; }
 

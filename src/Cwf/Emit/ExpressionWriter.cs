@@ -62,7 +62,25 @@ internal sealed class ExpressionWriter
         _ => false,
     };
 
-    public SqlFragment Write(Expr expr) => expr switch
+    public SqlFragment Write(Expr expr)
+    {
+        var sql = WriteExpr(expr);
+        return Dialect.Capabilities.NullOperandLosesType && expr is Unary or Binary { Op: not (BinaryOp.And or BinaryOp.Or) } && FoldsToNull(expr)
+            ? CastTo(sql, expr.Type)
+            : sql;
+    }
+
+    /// <summary>Whether an operator's value is NULL whatever the rows hold: a NULL literal operand, directly or through other operators.</summary>
+    private static bool FoldsToNull(Expr expr) => expr switch
+    {
+        Literal l => l.Value is null,
+        Unary u => FoldsToNull(u.Operand),
+        Binary { Op: not (BinaryOp.And or BinaryOp.Or) } b => FoldsToNull(b.Left) || FoldsToNull(b.Right),
+        Cast c => FoldsToNull(c.Operand),
+        _ => false,
+    };
+
+    private SqlFragment WriteExpr(Expr expr) => expr switch
     {
         ColumnRef c => SqlFragment.Atom(_column(c)),
         Literal l => Dialect.Literal(l.Value, l.Type),
@@ -115,7 +133,9 @@ internal sealed class ExpressionWriter
                 if (b.Type == SqlType.Float64 && b.Left.Type != SqlType.Float64 && b.Right.Type != SqlType.Float64 &&
                     !Dialect.Capabilities.IntegerDivisionIsFloat)
                     left = CastTo(left, SqlType.Float64);
-                var quotient = Arithmetic(left, "/", Write(b.Right), Precedence.Multiplicative);
+                var quotient = Dialect.CheckedDivision is { } check && !IsNonZeroLiteral(b.Right)
+                    ? check.Divide.Render([left, Write(b.Right)])
+                    : Arithmetic(left, "/", Write(b.Right), Precedence.Multiplicative);
                 return b.Type == SqlType.Decimal && Dialect.Capabilities.DecimalDivisionIsFloat ? CastTo(quotient, SqlType.Decimal) : quotient;
             }
             default:
@@ -135,6 +155,8 @@ internal sealed class ExpressionWriter
                     BinaryOp.GreaterOrEqual => (">=", Precedence.Comparison),
                     _ => throw new InvalidOperationException($"Unexpected operator {b.Op}."),
                 };
+                if (b.Op == BinaryOp.Modulo && Dialect.CheckedDivision is { } checkedModulo && !IsNonZeroLiteral(b.Right))
+                    return checkedModulo.Modulo.Render([Write(b.Left), Write(b.Right)]);
                 if (p == Precedence.Comparison)
                 {
                     var left = Write(b.Left);
@@ -147,6 +169,8 @@ internal sealed class ExpressionWriter
             }
         }
     }
+
+    private static bool IsNonZeroLiteral(Expr e) => e is Literal { Value: long l } && l != 0 || e is Literal { Value: double d } && d != 0 || e is Literal { Value: decimal m } && m != 0;
 
     // Left-associative: the right operand of a - (b - c) keeps its parentheses.
     private static SqlFragment Arithmetic(SqlFragment left, string op, SqlFragment right, int p) =>

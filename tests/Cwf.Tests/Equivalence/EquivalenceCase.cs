@@ -60,6 +60,11 @@ public static class EquivalenceCases
         return cases;
     }
 
+    /// <summary>Every expression of a workflow, sub-expressions included (aggregate arguments too).</summary>
+    public static IEnumerable<Expr> Expressions(Workflow workflow) =>
+        workflow.Nodes.SelectMany(n => n.Expressions.Concat(n is AggregateNode a ? a.Aggregates.Select(c => c.Argument).OfType<Expr>() : []))
+            .SelectMany(e => e.DescendantsAndSelf());
+
     private static PCG MasterPcg(uint stream)
     {
         var given = Environment.GetEnvironmentVariable(SeedVariable);

@@ -42,6 +42,7 @@ public sealed class DuckDbDialect : Dialect
         GroupByAll = true,
         IntegerDivisionIsFloat = true,
         DecimalDivisionIsFloat = true,
+        NullOperandLosesType = true,
         GeographyComparable = true,
         Geography = GeographyStorage.Geometry,
         MaxIdentifierBytes = 255,
@@ -92,6 +93,13 @@ public sealed class DuckDbDialect : Dialect
         (F.H3FromPoint, FunctionMapping.Sql("h3_latlng_to_cell_string(ST_Y({0}), ST_X({0}), CAST({1} AS INTEGER))").WithNote(H3)),
         (F.H3Boundary, FunctionMapping.Sql("ST_GeomFromText(h3_cell_to_boundary_wkt({0}))").WithNote(H3)))
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary || f == F.H3FromPoint, Spatial);
+
+    /// <summary>CAST of a DOUBLE to BIGINT rounds half to even; ROUND rounds half away from zero, as the IR's cast does.</summary>
+    public override SqlTemplate? FloatToInteger => "CAST(ROUND({0}) AS BIGINT)";
+
+    /// <summary>Division by zero is NULL in DuckDB: error() raises instead.</summary>
+    public override (SqlTemplate Divide, SqlTemplate Modulo)? CheckedDivision =>
+        ("CASE WHEN {1} = 0 THEN error('division by zero') ELSE {0} / {1} END", "CASE WHEN {1} = 0 THEN error('division by zero') ELSE {0} % {1} END");
 
     /// <summary>SUM of BIGINT is a HUGEINT, AVG of a DECIMAL a DOUBLE.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)

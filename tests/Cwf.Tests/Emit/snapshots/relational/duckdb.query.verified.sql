@@ -17,7 +17,7 @@ WITH
     SELECT
       id,
       customer_id,
-      amount / quantity AS unit_price,
+      CASE WHEN quantity = 0 THEN error('division by zero') ELSE amount / quantity END AS unit_price,
       quantity / 2 AS half,
       UPPER(status) AS status,
       EXTRACT(YEAR FROM created) AS year,

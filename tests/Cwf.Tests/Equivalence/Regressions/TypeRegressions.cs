@@ -1,0 +1,77 @@
+using Cwf.Ir;
+using Cwf.Tests.Infrastructure;
+using static Cwf.Ir.ExprFactory;
+
+namespace Cwf.Tests.Equivalence.Regressions;
+
+/// <summary>Counterexamples about result types: what a created table's columns are, on every engine.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TypeRegressions(PostgresServer server)
+{
+    /// <summary>PostgreSQL has no MIN/MAX of boolean (found by the PostgreSQL property): BOOL_AND/BOOL_OR mean the same.</summary>
+    private static RegressionCase MinAndMaxOfBooleans()
+    {
+        var w = new Workflows(TestTable.Create("t", "k int64, b bool", [1L, true], [1L, false], [2L, true], [2L, null], [3L, null]));
+        var aggregate = w.Builder.Aggregate(w.Scan, [new("k", w.Col("k"))],
+            [new("lowest", AggregateFunction.Min, w.Col("b")), new("highest", AggregateFunction.Max, w.Col("b"))], "aggregate").Id;
+        return RegressionCase.Of(w.Sink(aggregate, "out").Build(), w.Input)
+            .Expect("out", RowSet.Of(["k", "lowest", "highest"], [1L, false, true], [2L, true, true], [3L, null, null]));
+    }
+
+    [Fact]
+    public async Task Min_and_max_of_booleans()
+    {
+        var c = MinAndMaxOfBooleans();
+        c.AssertInterpreter();
+        await c.AssertPostgresAsync(server);
+        await c.AssertDuckDbAsync();
+    }
+
+    /// <summary>
+    /// A value built only from integer literals is an int4 on PostgreSQL (found by the PostgreSQL
+    /// property: <c>CASE WHEN TRUE THEN -709 END</c>, <c>NULLIF(0, length(...))</c>, <c>MAX(5)</c>),
+    /// so the created column was <c>integer</c>: such columns are cast to the IR's int64.
+    /// </summary>
+    private static RegressionCase ColumnsTypedByIntegerLiterals()
+    {
+        var w = new Workflows(TestTable.Create("t", "s string", ["ab"], ["abc"]));
+        var project = w.Project(
+            ("from_case", Case([new WhenClause(Literal.Bool(true), Literal.Int(-709))], null)),
+            ("from_nullif", Call(Functions.NullIf, Literal.Int(0), Call(Functions.Length, w.Col("s")))),
+            ("from_arithmetic", Binary(BinaryOp.Multiply, Literal.Int(-3), Literal.Int(7))),
+            ("from_coalesce", Call(Functions.Coalesce, Literal.Null(SqlType.Int64), Literal.Int(4))));
+        var aggregate = w.Builder.Aggregate(w.Scan, [], [new("largest", AggregateFunction.Max, Case([new WhenClause(Literal.Bool(true), Literal.Int(5))], null))], "aggregate").Id;
+        return RegressionCase.Of(w.Sink(project, "computed").Sink(aggregate, "summary").Build(), w.Input)
+            .Expect("computed", RowSet.Of(["from_case", "from_nullif", "from_arithmetic", "from_coalesce"], [-709L, 0L, -21L, 4L], [-709L, 0L, -21L, 4L]))
+            .Expect("summary", RowSet.Of(["largest"], [5L]));
+    }
+
+    [Fact]
+    public async Task Columns_typed_by_integer_literals_are_int64()
+    {
+        var c = ColumnsTypedByIntegerLiterals();
+        c.AssertInterpreter();
+        await c.AssertPostgresAsync(server);
+        await c.AssertDuckDbAsync();
+    }
+
+    /// <summary>DuckDB divides decimals and averages them as DOUBLE (found by the DuckDB property): the IR's result is decimal.</summary>
+    private static RegressionCase DecimalDivisionAndAverage()
+    {
+        var w = new Workflows(TestTable.Create("t", "k int64, d decimal", [1L, 1.5m], [1L, 2.25m], [2L, 10m]));
+        var project = w.Project(("k", w.Col("k")), ("half", Binary(BinaryOp.Divide, w.Col("d"), Literal.Decimal(2m))), ("per_k", Binary(BinaryOp.Divide, w.Col("d"), w.Col("k"))));
+        var aggregate = w.Builder.Aggregate(w.Scan, [new("k", w.Col("k"))], [new("mean", AggregateFunction.Avg, w.Col("d"))], "aggregate").Id;
+        return RegressionCase.Of(w.Sink(project, "divided").Sink(aggregate, "averaged").Build(), w.Input)
+            .Expect("divided", RowSet.Of(["k", "half", "per_k"], [1L, 0.75m, 1.5m], [1L, 1.125m, 2.25m], [2L, 5m, 5m]))
+            .Expect("averaged", RowSet.Of(["k", "mean"], [1L, 1.875m], [2L, 10m]));
+    }
+
+    [Fact]
+    public async Task Decimal_division_and_average_stay_decimal()
+    {
+        var c = DecimalDivisionAndAverage();
+        c.AssertInterpreter();
+        await c.AssertPostgresAsync(server);
+        await c.AssertDuckDbAsync();
+    }
+}
