@@ -89,8 +89,14 @@ internal sealed class RequiredColumns
         a.Keys.IsEmpty ? AtLeastOne(a.Aggregates, c => needed is null || needed.Contains(c.Name))
             : [.. a.Aggregates.Where(c => needed is null || needed.Contains(c.Name))];
 
-    public static List<JoinOutput> Kept(JoinNode j, IReadOnlySet<string>? needed) =>
-        AtLeastOne(j.Outputs, o => needed is null || needed.Contains(o.Name));
+    public static List<JoinOutput> Kept(JoinNode j, IReadOnlySet<string>? needed)
+    {
+        var kept = j.Outputs.Where(o => needed is null || needed.Contains(o.Name)).ToList();
+        if (kept.Count > 0 || j.Outputs.IsEmpty) return kept;
+        // No column is needed (a count over the join): keep one the condition reads anyway.
+        var read = Predicates.Columns(j.Condition).ToList();
+        return [j.Outputs.FirstOrDefault(o => read.Any(r => r.Input == o.Side && r.Name.Equals(o.Column, StringComparison.OrdinalIgnoreCase))) ?? j.Outputs[0]];
+    }
 
     public static List<string> KeptUnionColumns(UnionAllNode u, IReadOnlySet<string> needed) =>
         AtLeastOne(u.OutputSchema.Columns, c => needed.Contains(c.Name)).Select(c => c.Name).ToList();
