@@ -39,17 +39,20 @@ public sealed class SpatialBufferToDWithin : OptimizerPass
             {
                 case JoinNode j:
                     var joinCondition = ThroughColumn(rw, j.Condition, [j.Left, j.Right],
-                        (side, column) => !j.Outputs.Any(o => o.Side == side && o.Column.Equals(column, StringComparison.OrdinalIgnoreCase)));
+                        (side, column) => !j.Outputs.Any(o => o.Side == side && o.Column.Equals(column, StringComparison.OrdinalIgnoreCase)),
+                        mayAddColumn: _ => true);
                     if (joinCondition is not null) rw.Replace(j with { Condition = joinCondition });
                     break;
                 case SemiJoinNode s:
                     var semiCondition = ThroughColumn(rw, s.Condition, [s.Left, s.Right],
-                        (side, column) => side == 1 || !(required ??= RequiredColumns.Compute(workflow)).IsNeeded(s.Id, column));
+                        (side, column) => side == 1 || !(required ??= RequiredColumns.Compute(workflow)).IsNeeded(s.Id, column),
+                        mayAddColumn: side => side == 1);
                     if (semiCondition is not null) rw.Replace(s with { Condition = semiCondition });
                     break;
                 case FilterNode f when f.Branch == FilterBranch.Match:
                     var predicate = ThroughColumn(rw, f.Predicate, [f.Input],
-                        (_, column) => !(required ??= RequiredColumns.Compute(workflow)).IsNeeded(f.Id, column));
+                        (_, column) => !(required ??= RequiredColumns.Compute(workflow)).IsNeeded(f.Id, column),
+                        mayAddColumn: _ => false);
                     if (predicate is not null) rw.Replace(f with { Predicate = predicate });
                     break;
             }
@@ -71,10 +74,11 @@ public sealed class SpatialBufferToDWithin : OptimizerPass
 
     /// <summary>
     /// Rewrites one conjunct <c>st_intersects(col, b)</c> where <c>col</c> is a buffer computed by
-    /// the single-reader projection that feeds input <c>col.Input</c>, and that projection also
-    /// passes the buffered column through. Null when no conjunct qualifies.
+    /// the single-reader projection that feeds input <c>col.Input</c>. The projection must pass the
+    /// buffered column through, or gains that column where no reader sees it (a join's outputs
+    /// are explicit; a semi-join's right side is not output). Null when no conjunct qualifies.
     /// </summary>
-    private static Expr? ThroughColumn(WorkflowRewriter rw, Expr condition, int[] inputs, Func<int, string, bool> unusedElsewhere)
+    private static Expr? ThroughColumn(WorkflowRewriter rw, Expr condition, int[] inputs, Func<int, string, bool> unusedElsewhere, Func<int, bool> mayAddColumn)
     {
         var conjuncts = Predicates.Conjuncts(condition);
         for (int i = 0; i < conjuncts.Count; i++)
@@ -85,10 +89,16 @@ public sealed class SpatialBufferToDWithin : OptimizerPass
                 if (call.Args[arg] is not ColumnRef column || rw[inputs[column.Input]] is not ProjectNode p || rw.Readers(p.Id) != 1) continue;
                 var definition = p.Columns.FirstOrDefault(c => c.Name.Equals(column.Name, StringComparison.OrdinalIgnoreCase));
                 if (definition is null || Buffer(definition.Expr) is not { Geo: ColumnRef geo } buffer) continue;
-                var passed = p.Columns.FirstOrDefault(c => c.Expr is ColumnRef r && r.Name.Equals(geo.Name, StringComparison.OrdinalIgnoreCase));
-                if (passed is null) continue;
                 if (Predicates.Columns(condition).Count(r => r.Input == column.Input && r.Name.Equals(column.Name, StringComparison.OrdinalIgnoreCase)) != 1) continue;
                 if (!unusedElsewhere(column.Input, column.Name)) continue;
+                var passed = p.Columns.FirstOrDefault(c => c.Expr is ColumnRef r && r.Name.Equals(geo.Name, StringComparison.OrdinalIgnoreCase));
+                if (passed is null)
+                {
+                    // Pruning may have dropped the buffered column; add it back where no reader sees the extra column.
+                    if (!mayAddColumn(column.Input) || p.Columns.Any(c => c.Name.Equals(geo.Name, StringComparison.OrdinalIgnoreCase))) continue;
+                    passed = new NamedExpr(geo.Name, geo);
+                    rw.Replace(p with { Columns = p.Columns.Add(passed) });
+                }
                 var other = call.Args[1 - arg];
                 var reference = new ColumnRef(passed.Name, passed.Expr.Type, passed.Expr.Nullable, column.Input);
                 conjuncts[i] = ExprFactory.Call(Functions.DWithin, reference, other, buffer.Distance);
