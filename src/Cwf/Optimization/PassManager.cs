@@ -119,7 +119,7 @@ public sealed class PassManager
             return (current, new PassRun(pass.Name, iteration, elapsed, false));
         }
         return changed && options.RecordIr
-            ? (next, new PassRun(pass.Name, iteration, elapsed, true, IrPrinter.Print(current), IrPrinter.Print(next)))
+            ? (next, new PassRun(pass.Name, iteration, elapsed, true, IrPrinter.Print(current, withSchemas: true), IrPrinter.Print(next, withSchemas: true)))
             : (next, new PassRun(pass.Name, iteration, elapsed, changed));
     }
 
