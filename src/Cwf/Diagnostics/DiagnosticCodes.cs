@@ -20,17 +20,16 @@ public static partial class DiagnosticCodes
     private static DiagnosticDescriptor Info(string code, string title, DiagnosticCategory category) =>
         new(code, title, Severity.Info, category);
 
-    /// <summary>Every descriptor declared on this class, ordered by code.</summary>
-    // Lazy: static initializers of partial files run in compilation order, which is not fixed,
-    // so an eager list could read descriptors of other files before they are initialized.
-    public static ImmutableArray<DiagnosticDescriptor> All => LazyAll.Value;
-
-    private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> LazyAll = new(() =>
+    // Lazy: the partial files' static initializers run in an unspecified order.
+    private static readonly Lazy<ImmutableArray<DiagnosticDescriptor>> AllDescriptors = new(() =>
         [.. typeof(DiagnosticCodes)
             .GetProperties(BindingFlags.Public | BindingFlags.Static)
             .Where(p => p.PropertyType == typeof(DiagnosticDescriptor))
             .Select(p => (DiagnosticDescriptor)p.GetValue(null)!)
             .OrderBy(d => d.Code, StringComparer.Ordinal)]);
+
+    /// <summary>Every descriptor declared on this class, ordered by code.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All => AllDescriptors.Value;
 
     public static DiagnosticDescriptor? Find(string code) =>
         All.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));

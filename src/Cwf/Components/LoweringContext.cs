@@ -1,0 +1,58 @@
+using Cwf.Diagnostics;
+using Cwf.Ir;
+
+namespace Cwf.Components;
+
+/// <summary>What every component lowering needs: the workflow being built and the diagnostics sink.</summary>
+public sealed class LoweringContext(WorkflowBuilder builder, DiagnosticBag diagnostics)
+{
+    public WorkflowBuilder Builder { get; } = builder;
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    /// <summary>The column of that name in the input's schema, or null after reporting it unknown (with a suggestion).</summary>
+    public Column? Resolve(int input, ColumnArg arg, string? inputName = null)
+    {
+        var schema = Builder.SchemaOf(input);
+        if (schema.Find(arg.Name) is { } column) return column;
+        var where = inputName ?? Builder[input].Name;
+        Diagnostics.Report(DiagnosticCodes.UnknownColumn, arg.Location,
+            $"unknown column '{arg.Name}'{(string.IsNullOrEmpty(where) ? "" : $" in '{where}'")}",
+            NameSuggestions.Hint(arg.Name, [.. schema.Names]));
+        return null;
+    }
+
+    /// <summary>Resolves a column and checks its type; reports the expected type when it does not fit.</summary>
+    public Column? Resolve(int input, ColumnArg arg, Func<SqlType, bool> accepts, string expected, string? inputName = null)
+    {
+        var column = Resolve(input, arg, inputName);
+        if (column is null || accepts(column.Type) || column.Type == SqlType.Unknown) return column;
+        Diagnostics.Report(DiagnosticCodes.ColumnTypeMismatch, arg.Location,
+            $"column '{column.Name}' is {column.Type.Name()}, but {expected} is expected here");
+        return null;
+    }
+
+    public Column? ResolveGeography(int input, ColumnArg arg, string? inputName = null) =>
+        Resolve(input, arg, t => t == SqlType.Geography, "a geography column", inputName);
+
+    public Column? ResolveNumeric(int input, ColumnArg arg, string? inputName = null) =>
+        Resolve(input, arg, t => t.IsNumeric(), "a numeric column", inputName);
+
+    /// <summary>
+    /// A Project that keeps every input column and adds <paramref name="name"/>; an existing column of
+    /// that name (ignoring case) is replaced in place, with a warning (contract 5a.9).
+    /// </summary>
+    public int AddColumn(int input, string name, Expr expr, StepInfo step)
+    {
+        var schema = Builder.SchemaOf(input);
+        int existing = schema.IndexOf(name);
+        if (existing >= 0)
+            Diagnostics.Report(DiagnosticCodes.ColumnReplaced, step.Origin,
+                $"the new column '{name}' replaces the existing column '{schema[existing].Name}'",
+                "rename one of them to keep both");
+        var columns = schema.Columns.Select((c, i) => i == existing ? new NamedExpr(name, expr) : PassThrough(c)).ToList();
+        if (existing < 0) columns.Add(new NamedExpr(name, expr));
+        return Builder.Project(input, columns, step.Name, step.Origin).Id;
+    }
+
+    public static NamedExpr PassThrough(Column column) => new(column.Name, ExprFactory.Column(column));
+}

@@ -1,0 +1,23 @@
+namespace Cwf.Diagnostics;
+
+// CWF2800-CWF2899: the component contract, checked the same way for .cwf steps and canvas nodes
+// (src/Cwf/Components). The rest of CWF2xxx belongs to the .cwf binder.
+public static partial class DiagnosticCodes
+{
+    public static DiagnosticDescriptor UnknownColumn { get; } = Error("CWF2800", "Unknown column", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor ColumnTypeMismatch { get; } = Error("CWF2801", "Column has the wrong type for this step", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor ColumnReplaced { get; } = Warning("CWF2802", "Added column replaces an existing column", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor DuplicateOutputColumn { get; } = Error("CWF2803", "Two output columns have the same name", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor NoColumnsLeft { get; } = Error("CWF2804", "Step leaves no columns", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor UnionMismatch { get; } = Error("CWF2805", "Union inputs differ in column names or types", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidLimit { get; } = Error("CWF2806", "Limit is not a non-negative integer", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidResolution { get; } = Error("CWF2807", "H3 resolution is not an integer from 0 to 15", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidFilterValue { get; } = Error("CWF2808", "Filter value does not fit the column's type", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor NotComparable { get; } = Error("CWF2809", "Geography values cannot be compared, sorted or grouped", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor PredicateNotBoolean { get; } = Error("CWF2810", "Filter condition is not a boolean", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor OpaqueComponent { get; } = Warning("CWF2811", "Component is not understood by cwf and is kept opaque", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor UncheckedSchema { get; } = Warning("CWF2812", "Result schema unknown: later columns are not checked", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidAggregation { get; } = Error("CWF2813", "Aggregation does not apply to the column", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidDistance { get; } = Error("CWF2814", "Distance is not a number", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor TooManyCustomSqlInputs { get; } = Error("CWF2815", "Custom SQL takes at most three inputs ($a, $b, $c)", DiagnosticCategory.Binding);
+}
