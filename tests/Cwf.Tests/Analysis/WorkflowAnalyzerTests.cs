@@ -50,36 +50,12 @@ public class WorkflowAnalyzerTests
     [Fact]
     public void Ten_thousand_step_chains_are_analysed_without_recursion()
     {
-        var w = Chains.Linear(10_000);
+        var w = Cwf.Benchmarks.Shapes.WorkflowShapes.LinearChain(10_000);
         var analysis = WorkflowAnalyzer.Analyze(w);
         Assert.Empty(analysis.Dead);
         Assert.Equal(w.Nodes.Length, analysis.TopologicalOrder.Length);
         var graph = DataflowGraph.From(w);
         Assert.Equal(w.Nodes.Length, graph.VertexCount);
         Assert.Equal(w.Nodes.Length - 1, graph.EdgeCount);
-    }
-}
-
-/// <summary>Generated workflows of a given size (the benchmarks build the same shapes).</summary>
-internal static class Chains
-{
-    /// <summary>A scan, then steps alternating derive, filter and select, then a sink: <paramref name="steps"/> steps in all.</summary>
-    public static Workflow Linear(int steps)
-    {
-        var b = new WorkflowBuilder("chain");
-        int current = b.Scan(Table("cities"), Cities, "cities").Id;
-        for (int i = 1; i < steps - 1; i++)
-        {
-            var schema = b.SchemaOf(current);
-            current = (i % 3) switch
-            {
-                0 => b.Filter(current, ExprFactory.Binary(BinaryOp.Greater, b.Col(current, "population"), Int(i)), FilterBranch.Match, $"f{i}").Id,
-                1 => b.Project(current, schema.Columns.Where(c => c.Name != "extra").Select(c => b.Keep(current, c.Name))
-                        .Append(new NamedExpr("extra", ExprFactory.Binary(BinaryOp.Add, b.Col(current, "id"), Int(i)))), $"d{i}").Id,
-                _ => b.Project(current, schema.Columns.Where(c => c.Name != "extra").Select(c => b.Keep(current, c.Name)), $"s{i}").Id,
-            };
-        }
-        b.Sink(current, Table("out"), WriteMode.Replace, "out");
-        return b.ToWorkflow();
     }
 }

@@ -61,8 +61,8 @@ public class PredicatePushdownTests
         b.Sink(f2.Id, Table("out"), WriteMode.Replace, "out");
         Assert.Equal("""
             %1 = scan cities  // cities
-            %2 = filter %1 ((id > 1) and (population > 2))  // f1
-            %3 = distinct %2  // d
+            %7 = filter %1 ((population > 2) and (id > 1))  // f2
+            %3 = distinct %7  // d
             %4 = sort %3 [id desc]  // s
             %6 = sink %4 -> out (replace)  // out
             """, After(Pass, b.ToWorkflow()));

@@ -8,7 +8,7 @@ namespace Cwf.Optimization.Passes;
 /// deterministic predicates move. Per step:
 /// <list type="bullet">
 /// <item>project: conjuncts move below with the computed columns substituted, when those are cheap (no spatial or H3 work is duplicated);</item>
-/// <item>sort, distinct: the predicate commutes with them; a filter of the same branch: the two merge (filters of different branches stay in order, so that rounds cannot swap them back and forth);</item>
+/// <item>sort, distinct: the predicate commutes with them; a match filter below absorbs the conjuncts (filters of different branches stay in order);</item>
 /// <item>aggregate with keys: conjuncts over the keys only (they remove whole groups);</item>
 /// <item>union all: into every input, by column name, with a cast where an input's type is narrower;</item>
 /// <item>semi / anti join: into the left input (the output is the left rows);</item>
@@ -20,7 +20,13 @@ namespace Cwf.Optimization.Passes;
 /// Join conditions are pushed too: a conjunct of the ON condition over only the side whose rows
 /// are not preserved (either side of an inner join, the right of a left join, the left of a right
 /// join, the right of a semi or anti join, the left of a semi join) becomes a filter on that input.
-/// Nothing moves below a LIMIT, an opaque step or an output.
+/// Nothing moves below a LIMIT, an opaque step or an output. An unmatch filter moves as a whole
+/// (it cannot be split into conjuncts) and never into a join condition.
+/// <para>
+/// Cost: a filter travels down with its conjuncts indexed by column (<see cref="ConjunctSet"/>)
+/// and merges with the filters it meets, and is written out once where it stops; so a chain of n
+/// steps with filters everywhere costs O(n + conjunct rewrites), not O(n²).
+/// </para>
 /// </summary>
 public sealed class PredicatePushdown : OptimizerPass
 {
@@ -30,15 +36,15 @@ public sealed class PredicatePushdown : OptimizerPass
     public override Workflow Run(Workflow workflow, OptimizerTarget target)
     {
         var rw = new WorkflowRewriter(workflow);
-        // Readers first: a filter sinks through the steps below it and merges with the filters it meets.
+        // Readers first: a filter sinks through the steps below it and absorbs the filters it meets.
         for (int i = workflow.Nodes.Length - 1; i >= 0; i--)
         {
             int id = workflow.Nodes[i].Id;
             if (!rw.Contains(id)) continue;
             switch (rw[id])
             {
-                case FilterNode:
-                    Sink(rw, id);
+                case FilterNode f:
+                    Sink(rw, f);
                     break;
                 case JoinNode j:
                     PushJoinCondition(rw, j);
@@ -51,109 +57,136 @@ public sealed class PredicatePushdown : OptimizerPass
         return rw.ToWorkflow();
     }
 
-    private static void Sink(WorkflowRewriter rw, int filterId)
+    /// <summary>Conjuncts travelling toward input <paramref name="Port"/> of node <paramref name="Reader"/>.</summary>
+    private sealed record Travel(ConjunctSet Set, int Reader, int Port);
+
+    private static void Sink(WorkflowRewriter rw, FilterNode f)
     {
-        var pending = new Stack<int>();
-        pending.Push(filterId);
+        bool match = f.Branch == FilterBranch.Match;
+        var parts = match ? Predicates.Conjuncts(f.Predicate) : [f.Predicate];
+        var fixedHere = parts.Where(p => !Predicates.IsDeterministic(p)).ToList();
+        var set = new ConjunctSet(parts.Where(Predicates.IsDeterministic));
+        if (set.Count == 0) return;
+
+        var stayAtTop = new List<Expr>(fixedHere);
+        var pending = new Stack<Travel>();
+        pending.Push(new Travel(set, f.Id, 0));
         while (pending.Count > 0)
         {
-            int id = pending.Pop();
-            if (!rw.Contains(id) || rw[id] is not FilterNode f) continue;
-            var child = rw[f.Input];
-            if (rw.Readers(child.Id) != 1 || child is SinkNode or LimitNode or OpaqueNode or ScanNode) continue;
-            bool match = f.Branch == FilterBranch.Match;
-            var parts = match ? Predicates.Conjuncts(f.Predicate) : [f.Predicate];
-            var movable = parts.Where(Predicates.IsDeterministic).ToList();
-            if (movable.Count == 0) continue;
-
-            switch (child)
+            var (conjuncts, reader, port) = pending.Pop();
+            if (conjuncts.Count == 0) continue;
+            var below = rw[rw[reader].Inputs[port]];
+            if (rw.Readers(below.Id) != 1 || below is SinkNode or LimitNode or OpaqueNode or ScanNode)
             {
-                case FilterNode g when g.Branch == f.Branch && movable.Count == parts.Count:
-                    var merged = rw.Replace(g with { Predicate = match ? ExprFactory.And(g.Predicate, f.Predicate) : ExprFactory.Or(g.Predicate, f.Predicate) });
-                    rw.Redirect(f.Id, merged.Id);
-                    pending.Push(merged.Id);
+                Place(conjuncts.Items);
+                continue;
+            }
+            switch (below)
+            {
+                case FilterNode g when match && g.Branch == FilterBranch.Match && Predicates.IsDeterministic(g.Predicate):
+                    foreach (var c in Predicates.Conjuncts(g.Predicate)) conjuncts.Add(c);
+                    rw.Redirect(g.Id, g.Input);
+                    pending.Push(new Travel(conjuncts, reader, port));
                     break;
-                case SortNode or DistinctNode:
-                    pending.Push(MoveBelow(rw, f, child, 0, movable, parts, e => e));
+                case SortNode or DistinctNode or SemiJoinNode:
+                    pending.Push(new Travel(conjuncts, below.Id, 0));
                     break;
                 case ProjectNode p:
-                    var computed = p.Columns.ToDictionary(c => c.Name, c => c.Expr, StringComparer.OrdinalIgnoreCase);
-                    var throughProject = movable.Where(c => Predicates.Columns(c).All(r => computed.TryGetValue(r.Name, out var e) && Predicates.IsCheap(e))).ToList();
-                    if (throughProject.Count == 0 || !match && throughProject.Count != parts.Count) break;
-                    pending.Push(MoveBelow(rw, f, p, 0, throughProject, parts, e => Predicates.Substitute(e, r => computed[r.Name])));
+                    Cross(conjuncts, p.Columns.Select(c => (c.Name, (Expr?)c.Expr)).ToList(), p.Id);
                     break;
                 case AggregateNode a when !a.Keys.IsEmpty:
-                    var keys = a.Keys.ToDictionary(k => k.Name, k => k.Expr, StringComparer.OrdinalIgnoreCase);
-                    var overKeys = movable.Where(c => Predicates.Columns(c).All(r => keys.TryGetValue(r.Name, out var e) && Predicates.IsCheap(e))).ToList();
-                    if (overKeys.Count == 0 || !match && overKeys.Count != parts.Count) break;
-                    pending.Push(MoveBelow(rw, f, a, 0, overKeys, parts, e => Predicates.Substitute(e, r => keys[r.Name])));
+                    Cross(conjuncts, a.Keys.Select(k => (k.Name, (Expr?)k.Expr)).Concat(a.Aggregates.Select(g => (g.Name, (Expr?)null))).ToList(), a.Id);
                     break;
-                case SemiJoinNode s:
-                    pending.Push(MoveBelow(rw, f, s, 0, movable, parts, e => e));
-                    break;
-                case UnionAllNode u:
-                    if (!match && movable.Count != parts.Count) break;
-                    foreach (var created in IntoUnion(rw, f, u, movable, parts)) pending.Push(created);
+                case UnionAllNode u when IntoUnion(rw, u, conjuncts) is { } perInput:
+                    for (int i = perInput.Count - 1; i >= 0; i--) pending.Push(new Travel(perInput[i], u.Id, i));
                     break;
                 case JoinNode j:
-                    foreach (var created in IntoJoin(rw, f, j, parts)) pending.Push(created);
+                    IntoJoin(j, conjuncts);
+                    break;
+                default:
+                    Place(conjuncts.Items);
                     break;
             }
+
+            void Cross(ConjunctSet travelling, List<(string Name, Expr? Definition)> definitions, int node)
+            {
+                var stuck = travelling.CrossDefinitions(definitions);
+                if (!match && stuck.Count > 0)
+                {
+                    Place(stuck);
+                    return;
+                }
+                Place(stuck);
+                pending.Push(new Travel(travelling, node, 0));
+            }
+
+            void IntoJoin(JoinNode j, ConjunctSet travelling)
+            {
+                var (left, right, condition, rest, kind) = SplitForJoin(rw, j, [.. travelling.Items], match);
+                if (left.Count + right.Count + condition.Count == 0 && kind == j.Kind)
+                {
+                    Place(rest);
+                    return;
+                }
+                var newCondition = condition.Count == 0 ? j.Condition
+                    : Predicates.And((j.Condition is Literal { Value: true } ? [] : Predicates.Conjuncts(j.Condition)).Concat(condition));
+                rw.Replace(j with { Kind = kind, Condition = newCondition });
+                Place(rest);
+                pending.Push(new Travel(new ConjunctSet(right), j.Id, 1));
+                pending.Push(new Travel(new ConjunctSet(left), j.Id, 0));
+            }
+
+            // Writes conjuncts as a filter on the edge being travelled (into the original filter when that is the edge).
+            void Place(IEnumerable<Expr> items)
+            {
+                var list = items.ToList();
+                if (list.Count == 0) return;
+                if (reader == f.Id)
+                {
+                    stayAtTop.AddRange(list);
+                    return;
+                }
+                var consumer = rw[reader];
+                int input = consumer.Inputs[port];
+                var predicate = match ? Predicates.And(list) : list[0];
+                var filter = rw.Insert(new FilterNode(rw.NewId(), f.Name, input, predicate, f.Branch, rw[input].Schema) { Origin = f.Origin }, before: consumer.Id);
+                rw.Replace(consumer.WithInputs(consumer.Inputs.SetItem(port, filter.Id)));
+            }
         }
+
+        if (stayAtTop.Count == parts.Count && stayAtTop.SequenceEqual(parts)) return;
+        if (stayAtTop.Count == 0) rw.Redirect(f.Id, rw[f.Id].Inputs[0]);
+        else rw.Replace((FilterNode)rw[f.Id] with { Predicate = match ? Predicates.And(stayAtTop) : stayAtTop[0] });
     }
 
-    /// <summary>
-    /// Puts a new filter with <paramref name="moved"/> (rewritten for the input) between
-    /// <paramref name="child"/> and its input <paramref name="port"/>; the old filter keeps the
-    /// rest of <paramref name="all"/> or disappears. Returns the new filter's id.
-    /// </summary>
-    private static int MoveBelow(WorkflowRewriter rw, FilterNode f, RelNode child, int port, List<Expr> moved, List<Expr> all, Func<Expr, Expr> rewrite)
+    private static List<ConjunctSet>? IntoUnion(WorkflowRewriter rw, UnionAllNode u, ConjunctSet conjuncts)
     {
-        int input = child.Inputs[port];
-        var predicate = f.Branch == FilterBranch.Match ? Predicates.And(moved.Select(rewrite)) : rewrite(moved[0]);
-        var below = rw.Insert(new FilterNode(rw.NewId(), f.Name, input, predicate, f.Branch, rw[input].Schema) { Origin = f.Origin }, before: child.Id);
-        rw.Replace(child.WithInputs(child.Inputs.SetItem(port, below.Id)));
-        KeepRest(rw, f, all, moved);
-        return below.Id;
-    }
-
-    private static void KeepRest(WorkflowRewriter rw, FilterNode f, List<Expr> all, List<Expr> moved)
-    {
-        var rest = all.Where(c => !moved.Contains(c)).ToList();
-        if (rest.Count == 0) rw.Redirect(f.Id, f.Input);
-        else rw.Replace(f with { Predicate = Predicates.And(rest) });
-    }
-
-    private static IEnumerable<int> IntoUnion(WorkflowRewriter rw, FilterNode f, UnionAllNode u, List<Expr> moved, List<Expr> all)
-    {
-        var sources = new List<int>();
-        var created = new List<int>();
-        var predicate = f.Branch == FilterBranch.Match ? Predicates.And(moved) : moved[0];
+        var result = new List<ConjunctSet>();
         foreach (var source in u.Sources)
         {
             var schema = rw[source].Schema;
-            if (Predicates.Columns(predicate).Any(r => schema.Find(r.Name) is null)) return [];
-            var rewritten = Predicates.Substitute(predicate, r =>
+            if (conjuncts.Items.SelectMany(Predicates.Columns).Any(r => schema.Find(r.Name) is null)) return null;
+            result.Add(new ConjunctSet(conjuncts.Items.Select(c => Predicates.Substitute(c, r =>
             {
                 var column = schema.Find(r.Name)!;
                 var reference = new ColumnRef(column.Name, column.Type, column.Nullable);
                 return column.Type == r.Type || r.Type == SqlType.Unknown || column.Type == SqlType.Unknown ? reference : ExprFactory.Cast(reference, r.Type);
-            });
-            var below = rw.Insert(new FilterNode(rw.NewId(), f.Name, source, rewritten, f.Branch, schema) { Origin = f.Origin }, before: u.Id);
-            sources.Add(below.Id);
-            created.Add(below.Id);
+            }))));
         }
-        rw.Replace(u with { Sources = sources.ToSeq() });
-        KeepRest(rw, f, all, moved);
-        return created;
+        return result;
     }
 
-    private static IEnumerable<int> IntoJoin(WorkflowRewriter rw, FilterNode f, JoinNode j, List<Expr> parts)
+    /// <summary>
+    /// Splits a filter's conjuncts over a join's output into those for the left input, the right
+    /// input and the condition (all rewritten for their place), and those that stay above; and
+    /// the join kind after NULL-rejecting conjuncts removed its NULL-extended rows.
+    /// </summary>
+    private static (List<Expr> Left, List<Expr> Right, List<Expr> Condition, List<Expr> Remaining, JoinKind Kind) SplitForJoin(
+        WorkflowRewriter rw, JoinNode j, List<Expr> parts, bool match)
     {
         var outputs = j.Outputs.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
         int SideOf(ColumnRef r) => outputs.TryGetValue(r.Name, out var o) ? o.Side : -1;
-        if (parts.SelectMany(Predicates.Columns).Any(r => SideOf(r) < 0)) return [];
-        bool match = f.Branch == FilterBranch.Match;
+        if (parts.SelectMany(Predicates.Columns).Any(r => SideOf(r) < 0)) return ([], [], [], parts, j.Kind);
 
         var kind = j.Kind;
         if (match)
@@ -171,48 +204,25 @@ public sealed class PredicatePushdown : OptimizerPass
         bool intoLeft = kind is JoinKind.Inner or JoinKind.Left;
         bool intoRight = kind is JoinKind.Inner or JoinKind.Right;
 
-        var left = new List<Expr>();
-        var right = new List<Expr>();
-        var condition = new List<Expr>();
-        foreach (var c in parts)
-        {
-            if (!Predicates.IsDeterministic(c)) continue;
-            var sides = Predicates.Columns(c).Select(SideOf).Distinct().ToList();
-            if (sides is [0] && intoLeft || sides is [] && intoLeft) left.Add(c);
-            else if (sides is [1] && intoRight || sides is [] && intoRight) right.Add(c);
-            else if (match && kind == JoinKind.Inner) condition.Add(c);
-        }
-        if (!match && left.Count + right.Count != parts.Count)
-        {
-            left.Clear();
-            right.Clear();
-        }
-        if (left.Count + right.Count + condition.Count == 0 && kind == j.Kind) return [];
-
-        Expr ForInput(Expr e, int input) => Predicates.Substitute(e, r =>
+        Expr For(Expr e, int? input) => Predicates.Substitute(e, r =>
         {
             var o = outputs[r.Name];
             var column = rw[o.Side == 0 ? j.Left : j.Right].Schema.Find(o.Column)!;
-            return new ColumnRef(column.Name, column.Type, column.Nullable, input);
+            return new ColumnRef(column.Name, column.Type, column.Nullable, input ?? o.Side);
         });
 
-        var created = new List<int>();
-        int Below(int input, List<Expr> moved)
+        var (left, right, condition, rest) = (new List<Expr>(), new List<Expr>(), new List<Expr>(), new List<Expr>());
+        foreach (var c in parts)
         {
-            if (moved.Count == 0) return input;
-            var predicate = match ? Predicates.And(moved.Select(e => ForInput(e, 0))) : ForInput(moved[0], 0);
-            var node = rw.Insert(new FilterNode(rw.NewId(), f.Name, input, predicate, f.Branch, rw[input].Schema) { Origin = f.Origin }, before: j.Id);
-            created.Add(node.Id);
-            return node.Id;
+            var sides = Predicates.Columns(c).Select(SideOf).Distinct().ToList();
+            if ((sides is [0] || sides.Count == 0) && intoLeft) left.Add(For(c, 0));
+            else if ((sides is [1] || sides.Count == 0) && intoRight) right.Add(For(c, 0));
+            else if (match && kind == JoinKind.Inner) condition.Add(For(c, null));
+            else rest.Add(c);
         }
-        int newLeft = Below(j.Left, left);
-        int newRight = Below(j.Right, right);
-        var newCondition = condition.Count == 0 ? j.Condition
-            : Predicates.And((j.Condition is Literal { Value: true } ? [] : Predicates.Conjuncts(j.Condition))
-                .Concat(condition.Select(e => Predicates.Substitute(e, r => { var o = outputs[r.Name]; return ForInput(r, o.Side); }))));
-        rw.Replace(j with { Left = newLeft, Right = newRight, Kind = kind, Condition = newCondition });
-        KeepRest(rw, f, parts, [.. left, .. right, .. condition]);
-        return created;
+        // An unmatch predicate is one unit: it moves whole or not at all.
+        if (!match && rest.Count > 0) return ([], [], [], parts, j.Kind);
+        return (left, right, condition, rest, kind);
     }
 
     private static void PushJoinCondition(WorkflowRewriter rw, JoinNode j)
