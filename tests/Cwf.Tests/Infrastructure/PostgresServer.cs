@@ -32,7 +32,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     private SharedServer? _server;
 
-    private sealed record SharedServer(PostgresEndpoint Endpoint, NpgsqlDataSource Admin, PostgresCluster? OwnCluster);
+    private sealed record SharedServer(PostgresEndpoint Endpoint, NpgsqlDataSource Admin);
 
     public PostgresEndpoint Endpoint => Server.Endpoint;
 
@@ -45,7 +45,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     /// <summary>
     /// A new, empty database with PostGIS, dropped when the returned object is disposed. Its name
-    /// starts with the calling test's name, to make leftovers and server logs readable.
+    /// holds the calling test's name, to make leftovers and server logs readable.
     /// </summary>
     public async Task<PgDatabase> CreateDatabaseAsync([CallerMemberName] string purpose = "test")
     {
@@ -109,7 +109,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Cannot connect to the test PostgreSQL server ({(own is null ? ConnectionVariable + "=" + given : "started by scripts/pg-cluster.sh")}): {e.Message}", e);
         }
-        return new SharedServer(endpoint, admin, own);
+        return new SharedServer(endpoint, admin);
     }
 
     private static string Sanitize(string purpose)
