@@ -1,4 +1,5 @@
 using CsCheck;
+using Cwf.Interpretation;
 using Cwf.Ir;
 using Cwf.Optimization;
 using static Cwf.Tests.Optimization.Fixtures;
@@ -7,7 +8,7 @@ namespace Cwf.Tests.Optimization;
 
 /// <summary>
 /// Every pass, and the whole pipeline, keeps the results of non-spatial workflows that exercise
-/// its rewrites, on random tables full of NULLs and duplicates (checked with <see cref="MiniEvaluator"/>).
+/// its rewrites, on random tables full of NULLs and duplicates, as the reference interpreter computes them.
 /// </summary>
 public class PassSemanticsTests
 {
@@ -20,19 +21,17 @@ public class PassSemanticsTests
     private static readonly Gen<object?> Text = Choose(null, "FR", "DE", "Europe", "Asia", "a");
     private static readonly Gen<object?> Code = Choose("FR", "DE", "IT", "Europe");
 
-    private static readonly Gen<MiniEvaluator.Data> Data =
+    private static readonly Gen<Database> Data =
         Gen.Select(
             Gen.Select(Gen.Long[0, 4], Text, SmallInt, Text, (id, name, pop, country) => new object?[] { id, name, pop, country, null }).List[0, 7],
             Gen.Select(Code, Text, (code, continent) => new object?[] { code, continent, null }).List[0, 4],
             SmallInt.Select(v => new[] { v }).List[0, 5],
             Choose(null, 1.5, 2.0, -1.0).Select(v => new[] { v }).List[0, 5],
-            (cities, countries, a, c) => new MiniEvaluator.Data(new()
-            {
-                ["cities"] = (Cities, cities),
-                ["countries"] = (Countries, countries),
-                ["a"] = (Numbers, a),
-                ["c"] = (Floats, c),
-            }));
+            (cities, countries, a, c) => Database.Empty
+                .With(Table("cities"), new Cwf.Interpretation.Table(Cities, cities))
+                .With(Table("countries"), new Cwf.Interpretation.Table(Countries, countries))
+                .With(Table("a"), new Cwf.Interpretation.Table(Numbers, a))
+                .With(Table("c"), new Cwf.Interpretation.Table(Floats, c)));
 
     public static TheoryData<string> Names => [.. Workflows().Keys];
 
@@ -48,14 +47,11 @@ public class PassSemanticsTests
         foreach (var (_, optimized) in candidates) Assert.Empty(IrValidator.Validate(optimized));
         Data.Sample(data =>
         {
-            var expected = MiniEvaluator.Run(workflow, data);
+            var expected = Results.Describe(Interpreter.Run(workflow, data));
             foreach (var (pass, optimized) in candidates)
-                Assert.True(Same(expected, MiniEvaluator.Run(optimized, data)), $"{pass} changed the results of '{name}':\n{IrPrinter.Print(optimized)}");
+                Assert.True(expected == Results.Describe(Interpreter.Run(optimized, data)), $"{pass} changed the results of '{name}':\n{IrPrinter.Print(optimized)}");
         }, iter: 150);
     }
-
-    private static bool Same(SortedDictionary<string, List<string>> a, SortedDictionary<string, List<string>> b) =>
-        a.Keys.SequenceEqual(b.Keys) && a.All(kv => kv.Value.SequenceEqual(b[kv.Key]));
 
     private static Dictionary<string, Workflow> Workflows()
     {
