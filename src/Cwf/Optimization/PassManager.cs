@@ -20,7 +20,7 @@ public sealed class PassManager
     /// <summary>The passes in the order one round runs them.</summary>
     public ImmutableArray<OptimizerPass> Passes { get; }
 
-    /// <summary>The standard pipeline. Cleanups first, so that later passes see simple IR; pruning last, after the rewrites that free columns.</summary>
+    /// <summary>The standard pipeline. Cleanups first, so that later passes see simple IR; pruning and merging of projections last, after the rewrites that free columns.</summary>
     public static PassManager Default { get; } = new(
     [
         new DeadStepElimination(),
@@ -33,6 +33,7 @@ public sealed class PassManager
         new DistinctJoinToSemiJoin(),
         new LimitPushdown(),
         new ProjectionPruning(),
+        new ProjectMerging(),
     ]);
 
     public static ImmutableArray<string> PassNames => [.. Default.Passes.Select(p => p.Name)];
