@@ -111,3 +111,27 @@ public class PassManagerTests
         public override Workflow Run(Workflow workflow, OptimizerTarget target) => workflow.WithNodes(workflow.Nodes.Select(n => n is ScanNode s ? s with { Name = s.Name + "'" } : n));
     }
 }
+
+public class PassCatalogTests
+{
+    [Fact]
+    public void Pass_names_are_unique_kebab_case_and_every_pass_says_what_it_does()
+    {
+        var names = PassManager.PassNames;
+        Assert.Equal(names.Length, names.Distinct().Count());
+        Assert.All(names, n => Assert.Matches("^[a-z]+(-[a-z]+)*$", n));
+        Assert.All(PassManager.Default.Passes, p => Assert.False(string.IsNullOrWhiteSpace(p.Description)));
+    }
+
+    [Fact]
+    public void Explain_says_when_optimization_is_off()
+    {
+        var b = new WorkflowBuilder("off");
+        var scan = b.Scan(Table("cities"), Cities, "cities");
+        b.Sink(scan.Id, Table("out"), WriteMode.Replace, "out");
+        var result = PassManager.Optimize(b.ToWorkflow(), OptimizerOptions.Default with { Enabled = false });
+        var text = Cwf.Planning.Explainer.Explain(result, Cwf.Planning.Planner.Plan(result.Optimized, OptimizerTarget.Conservative), OptimizerTarget.Conservative, timings: false);
+        Assert.Contains("== optimizer: off (--no-opt); dead steps removed\n", text);
+        Assert.EndsWith("== plan\nevery step: CTE\n", text);
+    }
+}
