@@ -51,12 +51,14 @@ internal sealed class WorkflowRewriter
 
     public int NewId() => _nextId++;
 
-    /// <summary>Puts a new version of an existing node (same id) in place.</summary>
+    /// <summary>Puts a new version of an existing node (same id) in place; an equal node changes nothing.</summary>
     public T Replace<T>(T node) where T : RelNode
     {
         var old = _nodes[node.Id];
-        foreach (var input in old.Inputs) _readers[Resolve(input)]--;
         var resolved = Resolved(node);
+        // An equal node is no change: a pass that rebuilds a node as it was must not keep the rounds going.
+        if (resolved.Equals(old)) return (T)old;
+        foreach (var input in old.Inputs) _readers[Resolve(input)]--;
         foreach (var input in resolved.Inputs) _readers[input]++;
         _nodes[node.Id] = resolved;
         Changed = true;
