@@ -11,15 +11,17 @@ namespace Cwf.Binding;
 public static class CwfFrontEnd
 {
     /// <summary>
-    /// The workflow (null when there is an error), the syntax tree and all diagnostics: syntax
-    /// errors first, then binding diagnostics. Statements with syntax errors are skipped by the
-    /// binder, and so are the statements that depend on them, silently.
+    /// The workflow (null when there is an error), the syntax tree and all diagnostics in source
+    /// order (at the same place, syntax before binding). Statements with syntax errors are skipped
+    /// by the binder, and so are the statements that depend on them, silently.
     /// </summary>
     public static CompileResult Compile(SourceText source, SchemaCatalog catalog, BindOptions? options = null)
     {
         var parsed = CwfParser.ParseProgram(source);
         var bound = Binder.Bind(parsed.Syntax!, catalog, options);
-        var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics);
+        var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics)
+            .OrderBy(d => d.Location is SourceLocation s ? s.Span.Start : int.MaxValue)
+            .ToImmutableArray();
         return new CompileResult(parsed.HasErrors ? null : bound.Workflow, parsed.Syntax!, diagnostics);
     }
 }

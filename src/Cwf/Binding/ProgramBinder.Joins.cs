@@ -73,20 +73,20 @@ internal sealed partial class ProgramBinder
     /// branch. Canvas predicates go through the shared lowering; other conditions (say st_dwithin)
     /// build the same semi join.
     /// </summary>
-    private Relation?[] BindSpatialFilter(SpatialFilterStepSyntax f, Relation source, (FilterBranch Branch, StepInfo Info)[] branches)
+    private PendingRelation[] BindSpatialFilter(SpatialFilterStepSyntax f, Relation source, (FilterBranch Branch, StepInfo Info)[] branches)
     {
-        var failed = new Relation?[branches.Length];
+        var failed = branches.Select(_ => PendingRelation.Of(null)).ToArray();
         if (ResolveRelation(f.Other) is not { } filter) return failed;
         var (sourceScope, filterScope) = (source.Scope, Qualified(filter.Scope, f.Other.Name));
         if (CanvasPredicate(f.Condition) is { } canvas)
         {
             if (ResolvePredicateColumns(canvas.Call, canvas.Function, sourceScope, filterScope, f.Other.Name) is not { } columns) return failed;
-            return [.. branches.Select(b => Next(source,
-                ComponentLowering.SpatialFilter(_cx, source.Node, filter.Node, columns.Main, columns.Other, canvas.Function, b.Branch, b.Info)))];
+            return [.. branches.Select(b => PendingRelation.Later(() => Next(source,
+                ComponentLowering.SpatialFilter(_cx, source.Node, filter.Node, columns.Main, columns.Other, canvas.Function, b.Branch, b.Info))))];
         }
         if (BindJoinCondition(f.Condition, sourceScope, filterScope, "a spatial filter condition") is not { } predicate) return failed;
-        return [.. branches.Select(b => Next(source,
-            _builder.SemiJoin(source.Node, filter.Node, predicate, anti: b.Branch == FilterBranch.Unmatch, b.Info.Name, b.Info.Origin).Id))];
+        return [.. branches.Select(b => PendingRelation.Later(() => Next(source,
+            _builder.SemiJoin(source.Node, filter.Node, predicate, anti: b.Branch == FilterBranch.Unmatch, b.Info.Name, b.Info.Origin).Id)))];
     }
 
     /// <summary>A condition of one of the five canvas predicates over two column names.</summary>

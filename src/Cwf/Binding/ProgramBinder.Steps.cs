@@ -9,52 +9,68 @@ namespace Cwf.Binding;
 internal sealed partial class ProgramBinder
 {
     /// <summary>
-    /// Binds a pipeline step by step (a loop: 10,000 steps are fine). Returns one relation per
-    /// result name (two when <paramref name="secondName"/> is given); a null entry is a failed result.
-    /// When a step fails, the rest of the pipeline is still checked for mistakes that do not depend
-    /// on it; a failed filter, sort or take keeps its input's columns, so checking goes on normally.
+    /// Binds a pipeline step by step (a loop: 10,000 steps are fine); null when it failed. When a
+    /// step fails, the rest of the pipeline is still checked for mistakes that do not depend on it;
+    /// a failed filter, sort or take keeps its input's columns, so checking goes on normally.
     /// </summary>
-    private Relation?[] BindPipeline(PipelineSyntax pipeline, string name, string? secondName)
+    private Relation? BindPipeline(PipelineSyntax pipeline, string name) =>
+        BindSteps(pipeline, pipeline.Steps.Count, name);
+
+    private Relation? BindSteps(PipelineSyntax pipeline, int count, string name)
     {
         var current = ResolveRelation(pipeline.Input);
-        var steps = pipeline.Steps;
-        for (int i = 0; i < steps.Count; i++)
+        for (int i = 0; i < count; i++)
         {
-            var step = steps[i];
-            bool last = i == steps.Count - 1;
-            if (last && secondName is not null) return BindTwoResults(step, current, name, secondName);
-            var stepName = last ? name : $"{name}_{i + 1}_{StepKeyword(step)}";
+            var step = pipeline.Steps[i];
+            var stepName = i == pipeline.Steps.Count - 1 ? name : $"{name}_{i + 1}_{StepKeyword(step)}";
             current = current is null ? CheckOnly(step) : BindStep(step, current, Step(stepName, step));
         }
-        if (secondName is null) return [current];
-        if (current is not null)
-            _diagnostics.Report(DiagnosticCodes.ResultCountMismatch, Locate(pipeline), $"'{pipeline.Input.Name}' is one result, but two names are given",
-                "end the pipeline with split or spatial_filter, which have two results (match and unmatch)");
-        return [null, null];
+        return current;
     }
 
-    private Relation?[] BindTwoResults(StepSyntax step, Relation? input, string first, string second)
+    /// <summary>
+    /// <c>let a, b = ... | split c</c> (or <c>| spatial_filter ...</c>): everything is checked now,
+    /// and each result's node is built when the result is first used.
+    /// </summary>
+    private PendingRelation[] BindTwoResultPipeline(PipelineSyntax pipeline, string first, string second)
     {
-        if (input is null)
+        PendingRelation[] failed = [PendingRelation.Of(null), PendingRelation.Of(null)];
+        if (pipeline.Steps.Count == 0)
+        {
+            var input = ResolveRelation(pipeline.Input);
+            if (input is not null)
+                _diagnostics.Report(DiagnosticCodes.ResultCountMismatch, Locate(pipeline), $"'{pipeline.Input.Name}' is one result, but two names are given",
+                    "end the pipeline with split or spatial_filter, which have two results (match and unmatch)");
+            return failed;
+        }
+        var current = BindSteps(pipeline, pipeline.Steps.Count - 1, first);
+        var step = pipeline.Steps[^1];
+        if (current is null)
         {
             CheckOnly(step);
-            return [null, null];
+            return failed;
         }
         switch (step)
         {
             case SplitStepSyntax split:
-                var predicate = Binder(input, "a split").BindScalar(split.Predicate);
-                if (predicate is null) return [null, null];
-                var match = ComponentLowering.Where(_cx, input.Node, predicate, Locate(split.Predicate), FilterBranch.Match, Step(first, split));
-                var unmatch = ComponentLowering.Where(_cx, input.Node, predicate, Locate(split.Predicate), FilterBranch.Unmatch, Step(second, split));
-                return [Next(input, match), Next(input, unmatch)];
+                var predicate = Binder(current, "a split").BindScalar(split.Predicate);
+                if (predicate is null) return failed;
+                if (predicate.Type is not (SqlType.Bool or SqlType.Unknown))
+                {
+                    _diagnostics.Report(DiagnosticCodes.PredicateNotBoolean, Locate(split.Predicate),
+                        $"the split condition is {predicate.Type.Name()}, not a boolean", "compare it with something, e.g. x > 0");
+                    return failed;
+                }
+                PendingRelation Branch(FilterBranch branch, string name) => PendingRelation.Later(() =>
+                    Next(current, ComponentLowering.Where(_cx, current.Node, predicate, Locate(split.Predicate), branch, Step(name, split))));
+                return [Branch(FilterBranch.Match, first), Branch(FilterBranch.Unmatch, second)];
             case SpatialFilterStepSyntax filter:
-                return BindSpatialFilter(filter, input, [(FilterBranch.Match, Step(first, filter)), (FilterBranch.Unmatch, Step(second, filter))]);
+                return BindSpatialFilter(filter, current, [(FilterBranch.Match, Step(first, filter)), (FilterBranch.Unmatch, Step(second, filter))]);
             default:
                 _diagnostics.Report(DiagnosticCodes.ResultCountMismatch, Locate(step), $"'{StepKeyword(step)}' has one result, but two names are given",
                     step is FilterStepSyntax ? "use split to get both the matching and the other rows" : "end the pipeline with split or spatial_filter, which have two results");
                 CheckOnly(step);
-                return [null, null];
+                return failed;
         }
     }
 
@@ -100,7 +116,7 @@ internal sealed partial class ProgramBinder
             case SpatialJoinStepSyntax j:
                 return BindSpatialJoin(j, input, info);
             case SpatialFilterStepSyntax f:
-                return BindSpatialFilter(f, input, [(FilterBranch.Match, info)])[0];
+                return BindSpatialFilter(f, input, [(FilterBranch.Match, info)])[0].Get();
             case UnionStepSyntax u:
                 return BindUnion(u, input, info);
             case SqlStepSyntax s:
@@ -285,7 +301,8 @@ internal sealed partial class ProgramBinder
             }
             if (!expr.Type.IsComparable())
             {
-                _diagnostics.Report(DiagnosticCodes.NotComparable, Locate(key.Expression), "cannot group by a geography value",
+                _diagnostics.Report(DiagnosticCodes.NotComparable, Locate(key.Expression),
+                    expr is ColumnRef c ? $"cannot group by the geography column '{c.Name}'" : "cannot group by a geography value",
                     "group by an id, a text form (st_astext) or an H3 cell instead");
                 ok = false;
                 continue;

@@ -64,6 +64,7 @@ internal sealed partial class ProgramBinder
         {
             foreach (var name in DeclaredNames(_program.Statements[i]))
             {
+                if (IsDiscard(name)) continue;
                 if (_declarations.TryGetValue(name.Name, out var first))
                 {
                     _diagnostics.Add(Diagnostic.Create(DiagnosticCodes.DuplicateName, Locate(name),
@@ -84,6 +85,9 @@ internal sealed partial class ProgramBinder
         ErroneousStatementSyntax e => e.DeclaredNames,
         _ => [],
     };
+
+    /// <summary><c>_</c> names a result nobody uses (<c>let _, closed = stores | split open</c>).</summary>
+    private static bool IsDiscard(IdentifierSyntax name) => name.Name == "_";
 
     private bool Owns(IdentifierSyntax name) =>
         _declarations.TryGetValue(name.Name, out var d) && d.Statement == _statement && ReferenceEquals(d.Site, name);
@@ -123,7 +127,7 @@ internal sealed partial class ProgramBinder
                 BindOutput(o);
                 break;
             case ErroneousStatementSyntax e:
-                foreach (var name in e.DeclaredNames) Declare(new RelationSymbol(name.Name, name, _statement, null, IsSource: false) { Used = true });
+                foreach (var name in e.DeclaredNames) Declare(new RelationSymbol(name.Name, name, _statement, PendingRelation.Of(null), IsSource: false) { Used = true });
                 break;
         }
     }
@@ -180,7 +184,7 @@ internal sealed partial class ProgramBinder
             int node = ComponentLowering.ReadTable(_cx, table, schema, Step(s.Name.Name, s));
             relation = new Relation(node, new ScopeInput(schema, s.Name.Name));
         }
-        Declare(new RelationSymbol(s.Name.Name, s.Name, _statement, relation, IsSource: true));
+        Declare(new RelationSymbol(s.Name.Name, s.Name, _statement, PendingRelation.Of(relation), IsSource: true));
     }
 
     private Schema? CatalogSchema(TableNameSyntax site, TableName? table)
@@ -218,10 +222,11 @@ internal sealed partial class ProgramBinder
 
     private void BindLet(LetStatementSyntax l)
     {
-        var name = l.Names[0].Name;
-        var results = BindPipeline(l.Pipeline, name, l.Names.Count == 2 ? l.Names[1].Name : null);
+        var results = l.Names.Count == 2
+            ? BindTwoResultPipeline(l.Pipeline, l.Names[0].Name, l.Names[1].Name)
+            : [PendingRelation.Of(BindPipeline(l.Pipeline, l.Names[0].Name))];
         for (int i = 0; i < l.Names.Count; i++)
-            Declare(new RelationSymbol(l.Names[i].Name, l.Names[i], _statement, results?[i], IsSource: false));
+            if (!IsDiscard(l.Names[i])) Declare(new RelationSymbol(l.Names[i].Name, l.Names[i], _statement, results[i], IsSource: false));
     }
 
     private void BindOutput(OutputStatementSyntax o)
@@ -237,8 +242,7 @@ internal sealed partial class ProgramBinder
             else _writtenTables[key] = (o.Table, key);
         }
         var name = "output_" + (table?.Table ?? "table");
-        var results = BindPipeline(o.Pipeline, name, null);
-        if (results?[0] is { } relation && table is not null)
+        if (BindPipeline(o.Pipeline, name) is { } relation && table is not null)
             ComponentLowering.SaveAsTable(_cx, relation.Node, table, o.Mode, Step(name, o));
     }
 
@@ -266,7 +270,7 @@ internal sealed partial class ProgramBinder
             var symbol = _symbols[name.Name];
             symbol.Used = true;
             // Inside a pipeline, a relation's columns can be qualified with the name it was referred to by.
-            if (symbol is RelationSymbol r) return r.Relation is { } found ? found with { Scope = new ScopeInput(found.Scope.Schema, name.Name, found.Scope.Aliases) } : null;
+            if (symbol is RelationSymbol r) return r.Relation.Get() is { } found ? found with { Scope = new ScopeInput(found.Scope.Schema, name.Name, found.Scope.Aliases) } : null;
             _diagnostics.Report(DiagnosticCodes.UnknownRelation, Locate(name), $"'{name.Name}' is a parameter, not a source or a let result",
                 "a pipeline starts with the name of a source or a let");
             return null;
@@ -286,7 +290,7 @@ internal sealed partial class ProgramBinder
         {
             switch (symbol)
             {
-                case RelationSymbol { Used: false, Relation: not null } r:
+                case RelationSymbol { Used: false } r when r.Relation.IsBuilt ? r.Relation.Get() is not null : true:
                     _diagnostics.Report(DiagnosticCodes.UnusedResult, Locate(r.Site), $"'{r.Name}' is never used",
                         r.IsSource ? "remove the source, or use it in a pipeline" : "remove it, or write it with an output");
                     break;
