@@ -348,7 +348,7 @@ public sealed class ExpressionBinder
         var op = Operator(binary.Operator);
         if (Typing.Binary(op, left.Type, right.Type) is not null) return ExprFactory.Binary(op, left, right);
 
-        string symbol = Symbol(binary.Operator);
+        string symbol = Formatting.ExpressionPrinter.Operator(binary.Operator);
         string types = $"{left.Type.Name()} and {right.Type.Name()}";
         switch (op)
         {
@@ -716,25 +716,6 @@ public sealed class ExpressionBinder
         BinaryOperator.Multiply => BinaryOp.Multiply,
         BinaryOperator.Divide => BinaryOp.Divide,
         _ => BinaryOp.Modulo,
-    };
-
-    /// <summary>The operator as .cwf writes it.</summary>
-    public static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Or => "or",
-        BinaryOperator.And => "and",
-        BinaryOperator.Equal => "=",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Concat => "||",
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        _ => "%",
     };
 
     internal Location Locate(SyntaxNode node) =>
