@@ -190,8 +190,9 @@ BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
 WS: [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN);
 
 // Error tokens: reported with a precise message instead of a generic syntax error.
-UNTERMINATED_BLOCK_COMMENT: '/*' .*? EOF;
-UNTERMINATED_TRIPLE_STRING: '"""' .*? EOF;
+// (The bodies cannot contain the closing delimiter, so these only match when it never comes.)
+UNTERMINATED_BLOCK_COMMENT: '/*' (~'*' | '*'+ ~[*/])* '*'* EOF;
+UNTERMINATED_TRIPLE_STRING: '"""' (~'"' | '"' ~'"' | '""' ~'"')* ('"' | '""')? EOF;
 UNTERMINATED_STRING: '\'' (~['\r\n] | '\'\'')* | '"' (~["\r\n] | '""')* | '`' (~[`\r\n] | '``')*;
 ERROR_CHARACTER: .;
 

@@ -238,6 +238,9 @@ public sealed class ExpressionBinder
         if (chosen.Count > 1 && !(parameter && known.Count == 0))
         {
             var options = chosen.Select(h => Qualified(h.Input, h.Column.Name)).Distinct().ToList();
+            if (options.Count == 1)
+                return Fail(DiagnosticCodes.AmbiguousColumn, name, $"column '{name.Name}' is ambiguous: both sides of the join have it and the same name",
+                    "give one side another name with a let, e.g. let other = ..., and qualify the column with it");
             return Fail(DiagnosticCodes.AmbiguousColumn, name, $"column '{name.Name}' is ambiguous: it could be {string.Join(" or ", options)}",
                 "qualify it with the relation's name");
         }

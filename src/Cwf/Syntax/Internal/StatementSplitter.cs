@@ -43,6 +43,7 @@ internal static class StatementSplitter
     private static bool IsStatementStart(TokenList t, int i)
     {
         int next = t.Type(i + 1), after = t.Type(i + 2);
+        if (i + 1 >= t.Count || t.StartLines[i + 1] != t.StartLines[i]) return false;
         bool name = TokenFacts.IsNameToken(next);
         return t.Type(i) switch
         {
