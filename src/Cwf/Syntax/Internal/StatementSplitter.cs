@@ -1,4 +1,4 @@
-using Cwf.Diagnostics;
+using Cwf.Binding;
 using G = Cwf.Syntax.Generated;
 
 namespace Cwf.Syntax.Internal;
@@ -60,5 +60,5 @@ internal static class StatementSplitter
     private static bool IsMisspelledStatementStart(TokenList t, int i, int depth) =>
         depth == 0 && t.Type(i) == G.CwfLexer.IDENTIFIER && i > 0 && TokenFacts.EndsValue(t.Type(i - 1)) &&
         i + 1 < t.Count && t.StartLines[i + 1] == t.StartLines[i] &&
-        NameSuggestions.Closest(t.Tokens[i].Text, TokenFacts.StatementKeywords) is not null;
+        Suggest.IsNear(t.Tokens[i].Text, TokenFacts.StatementKeywords);
 }
