@@ -81,3 +81,59 @@ public class ExampleTests
         Assert.Equal([SqlType.String, SqlType.Float64, SqlType.Int64], sink.Schema.Columns.Select(c => c.Type));
     }
 }
+
+/// <summary>Every component of the canvas contract has its .cwf form in at least one example.</summary>
+public class ExampleCoverageTests
+{
+    private static readonly Dictionary<string, Func<Cwf.Syntax.SyntaxNode, bool>> Forms = new()
+    {
+        ["ReadTable"] = n => n is Cwf.Syntax.SourceStatementSyntax,
+        ["native.select"] = n => n is Cwf.Syntax.SelectStepSyntax,
+        ["native.selectexpression"] = n => n is Cwf.Syntax.DeriveStepSyntax,
+        ["native.dropcolumn"] = n => n is Cwf.Syntax.DropStepSyntax,
+        ["native.renamecolumn"] = n => n is Cwf.Syntax.RenameStepSyntax,
+        ["native.where"] = n => n is Cwf.Syntax.SplitStepSyntax or Cwf.Syntax.FilterStepSyntax { Predicate: Cwf.Syntax.BinarySyntax { Operator: Cwf.Syntax.BinaryOperator.GreaterOrEqual, Right: Cwf.Syntax.NameSyntax } },
+        ["native.wheresimplified"] = n => n is Cwf.Syntax.FilterStepSyntax { Predicate: Cwf.Syntax.BinarySyntax { Left: Cwf.Syntax.NameSyntax, Right: Cwf.Syntax.LiteralSyntax } },
+        ["native.isnotnull"] = n => n is Cwf.Syntax.FilterStepSyntax { Predicate: Cwf.Syntax.IsNullSyntax { Negated: true } },
+        ["native.orderby"] = n => n is Cwf.Syntax.SortStepSyntax,
+        ["native.limit"] = n => n is Cwf.Syntax.TakeStepSyntax,
+        ["native.distinct"] = n => n is Cwf.Syntax.DistinctStepSyntax,
+        ["native.groupby"] = n => n is Cwf.Syntax.GroupStepSyntax,
+        ["native.summarize"] = n => n is Cwf.Syntax.SummarizeStepSyntax,
+        ["native.join"] = n => n is Cwf.Syntax.JoinStepSyntax,
+        ["native.spatialjoin"] = n => n is Cwf.Syntax.SpatialJoinStepSyntax,
+        ["native.spatialfilter"] = n => n is Cwf.Syntax.SpatialFilterStepSyntax,
+        ["native.unionall"] = n => n is Cwf.Syntax.UnionStepSyntax,
+        ["native.buffer"] = n => n is Cwf.Syntax.BufferStepSyntax,
+        ["native.centroid"] = n => n is Cwf.Syntax.CentroidStepSyntax,
+        ["native.area"] = n => n is Cwf.Syntax.AreaStepSyntax,
+        ["native.distance"] = n => n is Cwf.Syntax.DistanceStepSyntax,
+        ["native.geogpoint"] = n => n is Cwf.Syntax.PointStepSyntax,
+        ["native.h3frompoint"] = n => n is Cwf.Syntax.H3StepSyntax,
+        ["native.h3boundary"] = n => n is Cwf.Syntax.H3BoundaryStepSyntax,
+        ["native.saveastable"] = n => n is Cwf.Syntax.OutputStatementSyntax,
+        ["native.customsql"] = n => n is Cwf.Syntax.SqlStepSyntax,
+    };
+
+    [Fact]
+    public void Every_contract_component_appears_in_an_example()
+    {
+        var nodes = new List<Cwf.Syntax.SyntaxNode>();
+        foreach (var path in Directory.GetFiles(Compilation.ExamplesDirectory, "*.cwf"))
+        {
+            var text = File.ReadAllText(path);
+            var result = Compilation.Compile(text, Compilation.ExampleCatalog(Path.GetFileNameWithoutExtension(path)), path);
+            Assert.True(result.Diagnostics.IsEmpty, path + "\n" + string.Join("\n", result.Diagnostics));
+            Assert.Empty(IrValidator.Validate(result.Workflow!));
+            foreach (var statement in result.Syntax.Statements)
+            {
+                nodes.Add(statement);
+                if (statement is Cwf.Syntax.LetStatementSyntax l) nodes.AddRange(l.Pipeline.Steps);
+                if (statement is Cwf.Syntax.OutputStatementSyntax o) nodes.AddRange(o.Pipeline.Steps);
+            }
+        }
+        Assert.Equal(ComponentCatalog.All.Select(c => c.Id).Order(), Forms.Keys.Order());
+        var missing = Forms.Where(f => !nodes.Any(f.Value)).Select(f => f.Key).ToList();
+        Assert.Empty(missing);
+    }
+}
