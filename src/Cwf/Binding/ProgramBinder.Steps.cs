@@ -139,7 +139,7 @@ internal sealed partial class ProgramBinder
 
     private Relation? BindDerive(DeriveStepSyntax d, Relation input, StepInfo info)
     {
-        Relation? current = input;
+        var current = input;
         foreach (var derivation in d.Columns)
         {
             var expr = Binder(current, "a derived column").BindScalar(derivation.Expression);
@@ -442,8 +442,10 @@ internal sealed partial class ProgramBinder
     }
 
     /// <summary>The relation a step produced, keeping the input's qualifier and aliases (null when the step failed).</summary>
-    private Relation? Next(Relation input, int? node) =>
-        node is { } id ? new Relation(id, new ScopeInput(_builder.SchemaOf(id), input.Scope.Qualifier, input.Scope.Aliases)) : null;
+    private Relation? Next(Relation input, int? node) => node is { } id ? Next(input, id) : null;
+
+    private Relation Next(Relation input, int node) =>
+        new(node, new ScopeInput(_builder.SchemaOf(node), input.Scope.Qualifier, input.Scope.Aliases));
 
     private static string StepKeyword(StepSyntax step) => step switch
     {
