@@ -179,7 +179,8 @@ public partial class FormatterTests
         {
             var result = Compile(text);
             Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics) + "\n---\n" + text);
-        }, iter: 200);
+            Assert.Empty(IrValidator.Validate(result.Workflow!));
+        }, iter: 300);
     }
 
     [Fact]
