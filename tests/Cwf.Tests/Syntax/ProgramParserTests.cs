@@ -97,6 +97,16 @@ public class ProgramParserTests
     }
 
     [Fact]
+    public void A_broken_statement_start_keeps_its_error_to_itself()
+    {
+        var result = Parse("source s = table \"a.b\" { id: int64 }\nsource t table \"a.c\"\nlet x = s | take 1\noutput x -> table \"o.t\"");
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("2:10", ((Cwf.Diagnostics.SourceLocation)d.Location).Start.ToString());
+        Assert.IsType<SourceStatementSyntax>(result.Syntax!.Statements[0]);
+        Assert.IsType<ErroneousStatementSyntax>(result.Syntax!.Statements[1]);
+    }
+
+    [Fact]
     public void A_statement_keyword_inside_an_expression_does_not_split()
     {
         var p = Ok("let x = s\n  | select id,\n    source,\n    output\noutput x -> table \"o.t\"");
