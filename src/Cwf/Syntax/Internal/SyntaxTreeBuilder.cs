@@ -304,6 +304,8 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 c.otherwise is null ? null : Expression(c.otherwise)),
             G.CwfParser.CastExpressionContext c => new CastSyntax(Expression(c.expression()), Type(c.typeName()), Shorthand: false),
             G.CwfParser.CallExpressionContext c => Call(c),
+            // SQL's extract(year from d) is the function year(d) (unknown parts stay unknown functions).
+            G.CwfParser.ExtractExpressionContext c => new CallSyntax([Identifier(c.identifier())], [Expression(c.expression())]),
             G.CwfParser.NameReferenceContext c => NameReference(c.qualifiedName()),
             G.CwfParser.ParenthesizedContext c => new ParenthesizedSyntax(Expression(c.expression())),
             _ => throw new InvalidOperationException($"Unexpected expression {context.GetType().Name}."),
