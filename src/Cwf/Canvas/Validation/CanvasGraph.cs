@@ -29,7 +29,7 @@ public sealed class CanvasGraph
     /// <summary>Nodes in data-flow order (every node after the nodes it reads; ties in canvas order). Nodes on or after a cycle are left out.</summary>
     public ImmutableArray<CanvasNode> Order { get; }
 
-    /// <summary>Ids of nodes whose wiring is wrong (an error was reported): they are not lowered.</summary>
+    /// <summary>Ids of nodes whose wiring is wrong (an error was reported) or that have no edge at all: they are not lowered.</summary>
     public ImmutableHashSet<string> InvalidNodes { get; }
 
     public CanvasNode? Find(string id) => _byId.GetValueOrDefault(id);
@@ -89,13 +89,17 @@ public sealed class CanvasGraph
             (outgoing.TryGetValue(source.Id, out var outs) ? outs : outgoing[source.Id] = []).Add(connection);
         }
 
-        foreach (var node in byId.Values.OrderBy(n => n.Index))
-            CheckInputs(node, incoming.GetValueOrDefault(node.Id) ?? [], dangling, text, diagnostics, invalid);
+        // A node with no edge at all is a leftover: it is reported and left out, not checked further.
         foreach (var node in byId.Values.OrderBy(n => n.Index))
         {
-            if (incoming.ContainsKey(node.Id) || outgoing.ContainsKey(node.Id) || invalid.Contains(node.Id)) continue;
+            if (incoming.ContainsKey(node.Id) || outgoing.ContainsKey(node.Id) || invalid.Contains(node.Id) || dangling.Keys.Any(k => k.Node == node.Id))
+            {
+                CheckInputs(node, incoming.GetValueOrDefault(node.Id) ?? [], dangling, text, diagnostics, invalid);
+                continue;
+            }
+            invalid.Add(node.Id);
             diagnostics.Report(DiagnosticCodes.UnconnectedNode, text.At(node.Pointer, node),
-                $"{node.Display} is not connected to any other node", "connect it or delete it from the canvas");
+                $"{node.Display} is not connected to any other node; it is ignored", "connect it or delete it from the canvas");
         }
 
         var nodes = byId.Values.OrderBy(n => n.Index).ToList();
@@ -182,7 +186,8 @@ public sealed class CanvasGraph
                 string why = dangling.TryGetValue((node.Id, port.Name), out var missing)
                     ? $"; its edge comes from node '{missing}', which does not exist"
                     : "";
-                diagnostics.Report(DiagnosticCodes.MissingInputEdge, text.At(node.Pointer, node, port.Name),
+                var entry = node.FindInput(port.Name);
+                diagnostics.Report(DiagnosticCodes.MissingInputEdge, text.At(entry?.Pointer ?? node.Pointer, node, port.Name),
                     $"input '{port.Name}' of {node.Display} ({node.Component}) is not connected{why}",
                     "connect a table to it");
             }
