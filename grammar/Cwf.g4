@@ -1,4 +1,199 @@
+// The .cwf workflow language: one grammar for the lexer and the parser.
+// spec/language.md is the readable reference; this file is the authority on syntax.
+//
+// How it is driven (src/Cwf/Syntax/CwfParser.cs): the whole file is lexed once, the token
+// stream is cut into statements at line-initial statement keywords, and each statement is
+// parsed on its own with `statementEntry`. So a mistake in one statement never hides the
+// next one. Canvas SQL fragments use `expressionEntry` and `selectListEntry`.
+//
+// Keywords are case-insensitive. Only the SQL operators and literals are reserved; every
+// statement and step keyword is a soft keyword that stays usable as a column name
+// (`area`, `distance`, `source`, `date` ...), see `identifier`.
+
 grammar Cwf;
-program : 'workflow' STRING EOF ;
-STRING : '"' (~["\\\r\n] | '\\' .)* '"' ;
-WS : [ \t\r\n]+ -> skip ;
+
+options { caseInsensitive = true; }
+
+// ---------------------------------------------------------------------------------------
+// Entry rules
+
+program        : statement* EOF ;
+statementEntry : statement EOF ;
+expressionEntry: expression EOF ;
+selectListEntry: SELECT? selectItem (',' selectItem)* EOF ;
+
+// ---------------------------------------------------------------------------------------
+// Statements
+
+statement
+    : WORKFLOW text                                                       # workflowStatement
+    | kind=(PARAM | CONST) identifier (':' typeName)? '=' expression      # parameterStatement
+    | SOURCE identifier '=' TABLE text schemaBlock?                       # sourceStatement
+    | LET identifier (',' identifier)? '=' pipeline                      # letStatement
+    | OUTPUT pipeline '->' TABLE text (MODE identifier)?                  # outputStatement
+    | IDENTIFIER .*?                                                      # unknownStatement
+    ;
+
+schemaBlock     : '{' (columnDecl (',' columnDecl)* ','?)? '}' ;
+columnDecl      : identifier ':' typeName (NOT NULL)? ;
+
+// A type as written: a cwf name (int64, geography ...) or a warehouse name (varchar(20),
+// double precision, timestamp with time zone); resolved by the binder.
+typeName        : identifier (PRECISION | VARYING | (WITH | WITHOUT) TIME ZONE)? ('(' INTEGER (',' INTEGER)* ')')? ;
+
+// A statement-level string: table names, the workflow title, raw SQL.
+text            : DQ_STRING | SQ_STRING | TRIPLE_STRING ;
+
+// ---------------------------------------------------------------------------------------
+// Pipelines and steps
+
+pipeline        : identifier ('|' step)* ;
+
+step
+    : FILTER expression                                                   # filterStep
+    | SPLIT expression                                                    # splitStep
+    | SELECT selectItem (',' selectItem)*                                 # selectStep
+    | DERIVE derivation (',' derivation)*                                 # deriveStep
+    | RENAME renaming (',' renaming)*                                     # renameStep
+    | DROP columnRef (',' columnRef)*                                     # dropStep
+    | SORT sortKey (',' sortKey)*                                         # sortStep
+    | (TAKE | LIMIT) expression                                           # takeStep
+    | DISTINCT                                                            # distinctStep
+    | GROUP BY groupKey (',' groupKey)* aggregateBlock                    # groupStep
+    | SUMMARIZE aggregateBlock                                            # summarizeStep
+    | joinKind? JOIN identifier ON expression                             # joinStep
+    | SPATIAL_JOIN identifier ON expression                               # spatialJoinStep
+    | SPATIAL_FILTER identifier ON expression                             # spatialFilterStep
+    | UNION identifier (',' identifier)*                                  # unionStep
+    | BUFFER columnRef BY expression unit? (AS identifier)?               # bufferStep
+    | CENTROID columnRef (AS identifier)?                                 # centroidStep
+    | AREA columnRef (IN unit)? (AS identifier)?                          # areaStep
+    | DISTANCE columnRef ',' columnRef (IN unit)? (AS identifier)?        # distanceStep
+    | POINT identifier '=' columnRef ',' identifier '=' columnRef (AS identifier)?  # pointStep
+    | H3 columnRef RESOLUTION expression (AS identifier)?                 # h3Step
+    | H3_BOUNDARY columnRef (AS identifier)?                              # h3BoundaryStep
+    | SQL (WITH identifier (',' identifier)*)? text (RETURNS schemaBlock)? # sqlStep
+    | IDENTIFIER (~'|')*                                                  # unknownStep
+    ;
+
+joinKind        : INNER | LEFT OUTER? | RIGHT OUTER? | FULL OUTER? ;
+derivation      : identifier '=' expression ;
+renaming        : columnRef TO identifier ;
+sortKey         : expression (ASC | DESC)? (NULLS (FIRST | LAST))? ;
+groupKey        : identifier '=' expression | columnRef ;
+aggregateBlock  : '{' (aggregateItem (',' aggregateItem)* ','?)? '}' ;
+aggregateItem   : (identifier ':')? expression ;
+unit            : M | KM | MI | FT | M2 | KM2 | MI2 | HA ;
+columnRef       : identifier ('.' identifier)? ;
+
+// ---------------------------------------------------------------------------------------
+// Expressions: SQL-compatible. Precedence levels are separate rules with loops, so a long
+// chain such as a + b + c + ... is a flat list in the parse tree, not a deep one.
+
+selectItem
+    : '*'                                         # starItem
+    | identifier '.' '*'                          # qualifiedStarItem
+    | expression (AS? identifier)?                # expressionItem
+    ;
+
+expression      : orExpr ;
+orExpr          : andExpr (OR andExpr)* ;
+andExpr         : notExpr (AND notExpr)* ;
+notExpr         : NOT notExpr | predicate ;
+predicate       : concatExpr predicateTail* ;
+predicateTail
+    : op=('=' | '==' | '<>' | '!=' | '<' | '<=' | '>' | '>=') concatExpr   # comparisonTail
+    | IS NOT? NULL                                                         # isNullTail
+    | NOT? IN '(' expression (',' expression)* ')'                         # inTail
+    | NOT? BETWEEN concatExpr AND concatExpr                               # betweenTail
+    | NOT? LIKE concatExpr                                                 # likeTail
+    ;
+concatExpr      : additive ('||' additive)* ;
+additive        : multiplicative (op+=('+' | '-') multiplicative)* ;
+multiplicative  : unary (op+=('*' | '/' | '%') unary)* ;
+unary           : op=('-' | '+') unary | postfix ;
+postfix         : primary ('::' typeName)* ;
+
+primary
+    : number=(INTEGER | FLOAT) unit?                                       # numberLiteral
+    | PARAMETER unit?                                                      # parameterRef
+    | SQ_STRING                                                            # stringLiteral
+    | (TRUE | FALSE)                                                       # booleanLiteral
+    | NULL                                                                 # nullLiteral
+    | kind=(DATE | TIMESTAMP | DECIMAL) SQ_STRING                          # typedLiteral
+    | CASE operand=expression? whenClause+ (ELSE otherwise=expression)? END # caseExpression
+    | CAST '(' expression AS typeName ')'                                  # castExpression
+    | qualifiedName '(' (DISTINCT? expression (',' expression)* | '*')? ')' # callExpression
+    | qualifiedName                                                        # nameReference
+    | '(' expression ')'                                                   # parenthesized
+    ;
+
+whenClause      : WHEN expression THEN expression ;
+qualifiedName   : identifier ('.' identifier)* ;
+
+// Names: plain, "double quoted" (SQL), `backticked` (BigQuery, Databricks), or a soft keyword.
+identifier      : IDENTIFIER | DQ_STRING | BQ_IDENTIFIER | softKeyword ;
+
+softKeyword
+    : WORKFLOW | PARAM | CONST | SOURCE | TABLE | LET | OUTPUT | MODE
+    | FILTER | SPLIT | SELECT | DERIVE | RENAME | DROP | SORT | TAKE | LIMIT | DISTINCT
+    | GROUP | BY | SUMMARIZE | JOIN | INNER | LEFT | RIGHT | FULL | OUTER | ON
+    | SPATIAL_JOIN | SPATIAL_FILTER | UNION | BUFFER | CENTROID | AREA | DISTANCE | POINT
+    | H3 | H3_BOUNDARY | RESOLUTION | SQL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
+    | M | KM | MI | FT | M2 | KM2 | MI2 | HA | RETURNS | TO | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
+    ;
+
+// ---------------------------------------------------------------------------------------
+// Lexer
+
+// Reserved (SQL operators and literals)
+AND: 'and'; OR: 'or'; NOT: 'not'; IS: 'is'; NULL: 'null'; IN: 'in'; BETWEEN: 'between';
+LIKE: 'like'; CASE: 'case'; WHEN: 'when'; THEN: 'then'; ELSE: 'else'; END: 'end';
+CAST: 'cast'; AS: 'as'; TRUE: 'true'; FALSE: 'false';
+
+// Soft keywords
+WORKFLOW: 'workflow'; PARAM: 'param'; CONST: 'const'; SOURCE: 'source'; TABLE: 'table';
+LET: 'let'; OUTPUT: 'output'; MODE: 'mode';
+FILTER: 'filter'; SPLIT: 'split'; SELECT: 'select'; DERIVE: 'derive'; RENAME: 'rename';
+DROP: 'drop'; SORT: 'sort'; TAKE: 'take'; LIMIT: 'limit'; DISTINCT: 'distinct';
+GROUP: 'group'; BY: 'by'; SUMMARIZE: 'summarize'; JOIN: 'join'; INNER: 'inner';
+LEFT: 'left'; RIGHT: 'right'; FULL: 'full'; OUTER: 'outer'; ON: 'on';
+SPATIAL_JOIN: 'spatial_join'; SPATIAL_FILTER: 'spatial_filter'; UNION: 'union';
+BUFFER: 'buffer'; CENTROID: 'centroid'; AREA: 'area'; DISTANCE: 'distance'; POINT: 'point';
+H3: 'h3'; H3_BOUNDARY: 'h3_boundary'; RESOLUTION: 'resolution'; SQL: 'sql';
+WITH: 'with'; WITHOUT: 'without'; ASC: 'asc'; DESC: 'desc'; NULLS: 'nulls';
+FIRST: 'first'; LAST: 'last';
+M: 'm'; KM: 'km'; MI: 'mi'; FT: 'ft'; M2: 'm2'; KM2: 'km2'; MI2: 'mi2'; HA: 'ha';
+RETURNS: 'returns'; TO: 'to';
+DATE: 'date'; TIMESTAMP: 'timestamp'; DECIMAL: 'decimal';
+PRECISION: 'precision'; VARYING: 'varying'; TIME: 'time'; ZONE: 'zone';
+
+// Punctuation and operators
+PIPE: '|'; CONCAT: '||'; ARROW: '->'; DOUBLE_COLON: '::'; COLON: ':'; COMMA: ',';
+DOT: '.'; LPAREN: '('; RPAREN: ')'; LBRACE: '{'; RBRACE: '}';
+EQ: '='; EQ2: '=='; NEQ: '<>'; NEQ2: '!='; LT: '<'; LE: '<='; GT: '>'; GE: '>=';
+PLUS: '+'; MINUS: '-'; STAR: '*'; SLASH: '/'; PERCENT: '%';
+
+// Literals and names
+INTEGER: DIGIT+;
+FLOAT: DIGIT+ '.' DIGIT* EXPONENT? | '.' DIGIT+ EXPONENT? | DIGIT+ EXPONENT;
+PARAMETER: '@' [a-z_] [a-z_0-9]*;
+TRIPLE_STRING: '"""' .*? '"""';
+SQ_STRING: '\'' (~['\r\n] | '\'\'')* '\'';
+DQ_STRING: '"' (~["\r\n] | '""')* '"';
+BQ_IDENTIFIER: '`' (~[`\r\n] | '``')* '`';
+IDENTIFIER: [\p{L}_] [\p{L}\p{N}_$]*;
+
+// Trivia
+LINE_COMMENT: ('//' | '--') ~[\r\n]* -> channel(HIDDEN);
+BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
+WS: [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN);
+
+// Error tokens: reported with a precise message instead of a generic syntax error.
+UNTERMINATED_BLOCK_COMMENT: '/*' .*? EOF;
+UNTERMINATED_TRIPLE_STRING: '"""' .*? EOF;
+UNTERMINATED_STRING: '\'' (~['\r\n] | '\'\'')* | '"' (~["\r\n] | '""')* | '`' (~[`\r\n] | '``')*;
+ERROR_CHARACTER: .;
+
+fragment DIGIT: [0-9];
+fragment EXPONENT: 'e' [+-]? DIGIT+;

@@ -1,0 +1,761 @@
+using System.Runtime.CompilerServices;
+using Cwf.Components;
+using Cwf.Diagnostics;
+using Cwf.Ir;
+using Cwf.Syntax;
+using Cwf.Text;
+
+namespace Cwf.Binding;
+
+/// <summary>
+/// Binds expression syntax to typed IR expressions against a scope (one or two inputs and the
+/// parameters), with the IR's typing rules (<see cref="Typing"/>, <see cref="ExprFactory"/>).
+/// Every problem is a diagnostic; a sub-expression that fails makes its parents fail silently,
+/// so one mistake gives one diagnostic while independent mistakes are all reported.
+/// </summary>
+public sealed class ExpressionBinder
+{
+    private readonly ExpressionScope _scope;
+    private readonly SourceText? _source;
+    private readonly ExpressionBinderOptions _options;
+    private readonly DiagnosticBag _diagnostics;
+    private bool _insideAggregate;
+
+    public ExpressionBinder(ExpressionScope scope, SourceText? source, ExpressionBinderOptions? options = null)
+        : this(scope, source, options, new DiagnosticBag())
+    {
+    }
+
+    internal ExpressionBinder(ExpressionScope scope, SourceText? source, ExpressionBinderOptions? options, DiagnosticBag diagnostics)
+    {
+        _scope = scope;
+        _source = source;
+        _options = options ?? ExpressionBinderOptions.Default;
+        _diagnostics = diagnostics;
+    }
+
+    public ExpressionScope Scope => _scope;
+
+    // ---------------------------------------------------------------------------------------
+    // Public entry points: each returns its own diagnostics.
+
+    public static BoundExpression Bind(ExpressionSyntax syntax, ExpressionScope scope, SourceText? source = null, ExpressionBinderOptions? options = null)
+    {
+        var bag = new DiagnosticBag();
+        var expr = new ExpressionBinder(scope, source, options, bag).BindScalar(syntax);
+        return new BoundExpression(expr, bag.ToImmutable());
+    }
+
+    public static BoundSelectList BindSelectList(SelectListSyntax syntax, ExpressionScope scope, SourceText? source = null, ExpressionBinderOptions? options = null)
+    {
+        var bag = new DiagnosticBag();
+        var columns = new ExpressionBinder(scope, source, options, bag).BindSelectItems(syntax.Items);
+        return new BoundSelectList(columns, bag.ToImmutable());
+    }
+
+    /// <summary>An aggregate such as <c>sum(x)</c>, <c>count(distinct x)</c> or <c>count(*)</c>, named <paramref name="name"/> or by default <c>x_sum</c>.</summary>
+    public static BoundAggregate BindAggregate(ExpressionSyntax syntax, string? name, ExpressionScope scope, SourceText? source = null, ExpressionBinderOptions? options = null)
+    {
+        var bag = new DiagnosticBag();
+        var aggregate = new ExpressionBinder(scope, source, options, bag).BindAggregateCall(syntax, name, syntax);
+        return new BoundAggregate(aggregate, bag.ToImmutable());
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Entry points for the statement binder (diagnostics go to the shared bag).
+
+    /// <summary>A scalar expression (no aggregates), or null after reporting why not.</summary>
+    internal Expr? BindScalar(ExpressionSyntax syntax) => Guarded(syntax, () => Bind(syntax));
+
+    /// <summary>A scalar expression that must be of type bool (filters, conditions).</summary>
+    internal Expr? BindPredicate(ExpressionSyntax syntax, string what)
+    {
+        var expr = BindScalar(syntax);
+        if (expr is null) return null;
+        if (expr.Type is SqlType.Bool or SqlType.Unknown) return expr;
+        Report(DiagnosticCodes.TypeMismatch, syntax, $"{what} must be a bool condition, but this is {expr.Type.Name()}",
+            expr.Type == SqlType.Geography ? "use a spatial predicate such as intersects(a, b)" : "compare it, for example x > 0 or x is not null");
+        return null;
+    }
+
+    internal AggregateCall? BindAggregateCall(ExpressionSyntax syntax, string? name, SyntaxNode nameSite) =>
+        Guarded(syntax, () => BindAggregateCore(syntax, name, nameSite));
+
+    /// <summary>The columns of a select list, in order; null after reporting a problem.</summary>
+    internal Seq<NamedExpr>? BindSelectItems(Seq<SelectItemSyntax> items)
+    {
+        var columns = new List<NamedExpr>();
+        bool ok = true;
+        foreach (var item in items)
+        {
+            if (item.Expression is StarSyntax star)
+            {
+                if (ExpandStar(star) is { } expanded) columns.AddRange(expanded);
+                else ok = false;
+                continue;
+            }
+            var expr = BindScalar(item.Expression);
+            if (expr is null)
+            {
+                ok = false;
+                continue;
+            }
+            string? name = item.Alias?.Name ?? (expr is ColumnRef c ? c.Name : null);
+            if (name is null)
+            {
+                Report(DiagnosticCodes.UnnamedColumn, item.Expression, "this computed column needs a name",
+                    $"add 'as name' after it");
+                ok = false;
+                continue;
+            }
+            columns.Add(new NamedExpr(name, expr));
+        }
+        if (!ok) return null;
+        return CheckUniqueNames(columns, items) ? columns.ToSeq() : null;
+    }
+
+    private bool CheckUniqueNames(List<NamedExpr> columns, Seq<SelectItemSyntax> items)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in columns)
+        {
+            if (seen.Add(column.Name)) continue;
+            var site = items.LastOrDefault(i => string.Equals(i.Alias?.Name, column.Name, StringComparison.OrdinalIgnoreCase))
+                ?? items.LastOrDefault(i => i.Expression is NameSyntax n && string.Equals(n.Name, column.Name, StringComparison.OrdinalIgnoreCase))
+                ?? items[^1];
+            Report(DiagnosticCodes.DuplicateOutputColumn, site, $"the select list produces two columns named '{column.Name}'",
+                "rename one of them with 'as'");
+            return false;
+        }
+        return true;
+    }
+
+    private IEnumerable<NamedExpr>? ExpandStar(StarSyntax star)
+    {
+        var inputs = star.Qualifier is null
+            ? _scope.Inputs.Select((input, index) => (input, index)).ToList()
+            : _scope.Inputs.Select((input, index) => (input, index)).Where(x => x.input.HasQualifier(star.Qualifier.Name)).ToList();
+        if (inputs.Count == 0)
+        {
+            Report(DiagnosticCodes.UnknownColumn, star, $"unknown relation '{star.Qualifier!.Name}' in '{star.Qualifier.Name}.*'",
+                Suggest.DidYouMean(star.Qualifier.Name, _scope.Inputs.SelectMany(i => i.Qualifiers)));
+            return null;
+        }
+        var result = new List<NamedExpr>();
+        foreach (var (input, index) in inputs)
+        {
+            if (input.Schema.IsOpen)
+            {
+                Report(DiagnosticCodes.StarNotAllowed, star, "'*' cannot list the columns of a relation whose columns are unknown",
+                    "declare the result schema of the sql step: sql \"...\" { name: type, ... }");
+                return null;
+            }
+            bool own = star.Qualifier is null || string.Equals(input.Qualifier, star.Qualifier.Name, StringComparison.OrdinalIgnoreCase);
+            var columns = own
+                ? input.Schema.Columns
+                : input.Aliases.Where(a => string.Equals(a.Qualifier, star.Qualifier!.Name, StringComparison.OrdinalIgnoreCase))
+                    .Select(a => input.Schema.Find(a.Column)!).ToSeq();
+            result.AddRange(columns.Select(c => new NamedExpr(c.Name, ExprFactory.Column(c, index))));
+        }
+        return result;
+    }
+
+    private T? Guarded<T>(SyntaxNode syntax, Func<T?> bind) where T : class
+    {
+        try
+        {
+            return bind();
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            Report(DiagnosticCodes.TooComplex, syntax, "this expression is nested too deeply to compile", "simplify it, or split it into several steps");
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Expressions
+
+    private Expr? Bind(ExpressionSyntax syntax)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return syntax switch
+        {
+            NameSyntax n => BindName(n),
+            ParameterSyntax p => BindParameter(p, p.Name),
+            LiteralSyntax l => BindLiteral(l),
+            TypedLiteralSyntax t => BindTypedLiteral(t),
+            QuantitySyntax q => BindQuantity(q),
+            UnarySyntax u => BindUnary(u),
+            BinarySyntax b => BindBinary(b),
+            IsNullSyntax n => Bind(n.Operand) is { } operand ? ExprFactory.IsNull(operand, n.Negated) : null,
+            InListSyntax i => BindInList(i),
+            BetweenSyntax b => BindBetween(b),
+            LikeSyntax l => BindLike(l),
+            CaseSyntax c => BindCase(c),
+            CastSyntax c => BindCast(c),
+            CallSyntax c => BindCall(c),
+            StarSyntax s => Fail(DiagnosticCodes.StarNotAllowed, s, "'*' is only allowed in a select list and in count(*)"),
+            ParenthesizedSyntax p => Bind(p.Inner),
+            _ => throw new InvalidOperationException($"Unexpected syntax {syntax.GetType().Name}."),
+        };
+    }
+
+    private Expr? BindName(NameSyntax name)
+    {
+        if (name.Parts.Count > 2)
+            return Fail(DiagnosticCodes.UnknownColumn, name, $"'{name}' is not a column: a column is 'name' or 'relation.name'");
+        return name.Qualifier is { } qualifier ? BindQualified(name, qualifier) : BindBare(name);
+    }
+
+    private Expr? BindQualified(NameSyntax name, string qualifier)
+    {
+        var matches = _scope.Inputs.Select((input, index) => (input, index)).Where(x => x.input.HasQualifier(qualifier)).ToList();
+        if (matches.Count == 0)
+        {
+            var qualifiers = _scope.Inputs.SelectMany(i => i.Qualifiers).ToList();
+            return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown relation '{qualifier}' in '{name}'",
+                Suggest.DidYouMean(qualifier, qualifiers),
+                qualifiers.Count == 0 ? "write the column name alone" : "relations here: " + string.Join(", ", qualifiers));
+        }
+        foreach (var (input, index) in matches)
+            if (input.FindQualified(qualifier, name.Name) is { } column)
+                return ExprFactory.Column(column, index);
+        var candidates = matches.SelectMany(m => m.input.Schema.Names).ToList();
+        return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown column '{name.Name}' in '{qualifier}'",
+            Suggest.DidYouMean(name.Name, candidates), Available(candidates));
+    }
+
+    private Expr? BindBare(NameSyntax name)
+    {
+        var hits = new List<(Column Column, int Input, bool Known)>();
+        for (int i = 0; i < _scope.Inputs.Length; i++)
+            foreach (var column in _scope.Inputs[i].FindBare(name.Name))
+                hits.Add((column, i, _scope.Inputs[i].Knows(name.Name)));
+        var known = hits.Where(h => h.Known).ToList();
+        var chosen = known.Count > 0 ? known : hits;
+        bool parameter = _options.BareNamesMayBeParameters && _scope.Parameters.ContainsKey(name.Name);
+
+        if (chosen.Count == 1)
+        {
+            if (parameter && known.Count == 1)
+                Report(DiagnosticCodes.ParameterShadowed, name,
+                    $"'{name.Name}' is both a column and a parameter; the column is used", $"write @{name.Name} for the parameter");
+            return ExprFactory.Column(chosen[0].Column, chosen[0].Input);
+        }
+        if (chosen.Count > 1 && !(parameter && known.Count == 0))
+        {
+            var options = chosen.Select(h => Qualified(h.Input, h.Column.Name)).Distinct().ToList();
+            return Fail(DiagnosticCodes.AmbiguousColumn, name, $"column '{name.Name}' is ambiguous: it could be {string.Join(" or ", options)}",
+                "qualify it with the relation's name");
+        }
+        if (parameter) return BindParameter(name, name.Name);
+
+        var candidates = _scope.Inputs.SelectMany(i => i.CandidateNames).ToList();
+        var where = _scope.Inputs.Length == 1 && _scope.Inputs[0].Qualifier is { } q ? $" in '{q}'" : "";
+        var paramHint = !_options.BareNamesMayBeParameters && _scope.Parameters.ContainsKey(name.Name) ? $"to use the parameter, write @{name.Name}" : "";
+        return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown column '{name.Name}'{where}",
+            Suggest.DidYouMean(name.Name, candidates.Concat(_options.BareNamesMayBeParameters ? _scope.Parameters.Keys : [])),
+            paramHint, Available(_scope.Inputs.SelectMany(i => i.Schema.Names)));
+    }
+
+    private string Qualified(int input, string column)
+    {
+        var scopeInput = _scope.Inputs[input];
+        var alias = scopeInput.Aliases.FirstOrDefault(a => string.Equals(a.Column, column, StringComparison.OrdinalIgnoreCase));
+        if (alias is not null) return $"'{alias.Qualifier}.{alias.Name}'";
+        return scopeInput.Qualifier is { } q ? $"'{q}.{column}'" : $"'{column}' of input {input + 1}";
+    }
+
+    private static string Available(IEnumerable<string> names)
+    {
+        var list = names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (list.Count == 0) return "";
+        var shown = string.Join(", ", list.Take(30));
+        return "available columns: " + shown + (list.Count > 30 ? $", and {list.Count - 30} more" : "");
+    }
+
+    private Expr? BindParameter(SyntaxNode site, string name)
+    {
+        if (_scope.Parameters.TryGetValue(name, out var type))
+            return new ParamRef(_scope.ParameterNames[name], type);
+        return Fail(DiagnosticCodes.UnknownParameter, site, $"unknown parameter '@{name}'",
+            Suggest.DidYouMean(name, _scope.Parameters.Keys, "@"),
+            _scope.Parameters.Count == 0 ? "declare it: param name: type = value" : "parameters: " + string.Join(", ", _scope.Parameters.Keys.Order().Select(p => "@" + p)));
+    }
+
+    private Expr? BindLiteral(LiteralSyntax literal) => literal.Kind switch
+    {
+        LiteralKind.Integer => LiteralValues.Integer(literal.Text) switch
+        {
+            long l => Literal.Int(l),
+            decimal d => Literal.Decimal(d),
+            _ => Fail(DiagnosticCodes.InvalidNumber, literal, $"the number {literal.Text} is too large"),
+        },
+        LiteralKind.Float => LiteralValues.Float(literal.Text) is { } d ? Literal.Float(d) : Fail(DiagnosticCodes.InvalidNumber, literal, $"the number {literal.Text} is out of range"),
+        LiteralKind.String => Literal.String(literal.Text),
+        LiteralKind.True => Literal.Bool(true),
+        LiteralKind.False => Literal.Bool(false),
+        _ => Literal.Null(),
+    };
+
+    private Expr? BindTypedLiteral(TypedLiteralSyntax literal) => literal.Kind switch
+    {
+        TypedLiteralKind.Date when LiteralValues.Date(literal.Value) is { } d => Literal.Date(d),
+        TypedLiteralKind.Timestamp when LiteralValues.Timestamp(literal.Value) is { } t => Literal.Timestamp(t),
+        TypedLiteralKind.Decimal when LiteralValues.Decimal(literal.Value) is { } m => Literal.Decimal(m),
+        _ => Fail(DiagnosticCodes.InvalidTypedLiteral, literal, $"'{literal.Value}' is not a valid {literal.Kind.ToString().ToLowerInvariant()}"),
+    };
+
+    /// <summary>
+    /// <c>500 m</c> is 500.0 (meters), <c>2 km</c> 2000.0, <c>1 km2</c> 1000000.0 (square meters),
+    /// <c>@r km</c> is <c>@r * 1000.0</c>: the conversions of Components/Units, shared with the canvas importer.
+    /// </summary>
+    private Expr? BindQuantity(QuantitySyntax quantity)
+    {
+        var operand = Bind(quantity.Value);
+        if (operand is null) return null;
+        if (!operand.Type.IsNumeric() && operand.Type != SqlType.Unknown)
+            return Fail(DiagnosticCodes.TypeMismatch, quantity.Value, $"a unit needs a number, but this is {operand.Type.Name()}");
+        if (Units.ParseLength(quantity.Unit) is { } length) return Units.ToMeters(operand, length);
+        if (Units.ParseArea(quantity.Unit) is { } area) return Units.ToSquareMeters(operand, area);
+        return Fail(DiagnosticCodes.WrongUnit, quantity, $"unknown unit '{quantity.Unit}'");
+    }
+
+    private Expr? BindUnary(UnarySyntax unary)
+    {
+        var operand = Bind(unary.Operand);
+        if (operand is null) return null;
+        switch (unary.Operator)
+        {
+            case UnaryOperator.Not:
+                if (Typing.Unary(UnaryOp.Not, operand.Type) is null)
+                    return Fail(DiagnosticCodes.OperatorTypeMismatch, unary, $"'not' needs a bool operand, but this is {operand.Type.Name()}");
+                return ExprFactory.Not(operand);
+            default:
+                if (Typing.Unary(UnaryOp.Negate, operand.Type) is null)
+                    return Fail(DiagnosticCodes.OperatorTypeMismatch, unary,
+                        $"'{(unary.Operator == UnaryOperator.Minus ? "-" : "+")}' needs a number, but this is {operand.Type.Name()}");
+                if (unary.Operator == UnaryOperator.Plus) return operand;
+                return operand switch
+                {
+                    Literal { Value: long l } when l != long.MinValue => Literal.Int(-l),
+                    Literal { Value: decimal m } when m == 9223372036854775808m => Literal.Int(long.MinValue),
+                    Literal { Value: decimal m } => Literal.Decimal(-m),
+                    Literal { Value: double d } => Literal.Float(-d),
+                    _ => ExprFactory.Unary(UnaryOp.Negate, operand),
+                };
+        }
+    }
+
+    private Expr? BindBinary(BinarySyntax binary)
+    {
+        var left = Bind(binary.Left);
+        var right = Bind(binary.Right);
+        if (left is null || right is null) return null;
+        var op = Operator(binary.Operator);
+        if (Typing.Binary(op, left.Type, right.Type) is not null) return ExprFactory.Binary(op, left, right);
+
+        string symbol = Symbol(binary.Operator);
+        string types = $"{left.Type.Name()} and {right.Type.Name()}";
+        switch (op)
+        {
+            case BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual:
+                if (left.Type == SqlType.Geography || right.Type == SqlType.Geography)
+                    return Fail(DiagnosticCodes.NotComparable, binary, $"geography values cannot be compared with '{symbol}'",
+                        "test a spatial relation instead, for example intersects(a, b), or compare st_astext(a)");
+                return Fail(DiagnosticCodes.OperatorTypeMismatch, binary, $"cannot compare {left.Type.Name()} with {right.Type.Name()} ('{symbol}')", ComparisonHint(left, right));
+            case BinaryOp.And or BinaryOp.Or:
+                var (side, type) = left.Type is SqlType.Bool or SqlType.Unknown ? ("right", right.Type) : ("left", left.Type);
+                return Fail(DiagnosticCodes.OperatorTypeMismatch, binary, $"'{symbol}' needs bool operands, but the {side} one is {type.Name()}",
+                    "compare it, for example x > 0 or x is not null");
+            case BinaryOp.Modulo:
+                return Fail(DiagnosticCodes.OperatorTypeMismatch, binary, $"'%' needs int64 operands, but these are {types}",
+                    "cast them: cast(x as int64) % 2");
+            case BinaryOp.Concat:
+                return Fail(DiagnosticCodes.OperatorTypeMismatch, binary, $"'||' joins strings, but these are {types}",
+                    "cast the other values to string: cast(x as string)");
+            default:
+                return Fail(DiagnosticCodes.OperatorTypeMismatch, binary, $"'{symbol}' does not apply to {types}",
+                    left.Type == SqlType.String || right.Type == SqlType.String ? "to join strings, use ||" : "");
+        }
+    }
+
+    private static string ComparisonHint(Expr left, Expr right)
+    {
+        var (literal, other) = left is Literal ? (left, right) : (right, left);
+        if (literal is Literal { Value: string s } && other.Type.IsNumeric()) return $"remove the quotes: {s}";
+        if (literal is Literal { Value: string s2 } && other.Type == SqlType.Date) return $"write a date literal: date '{s2}'";
+        if (literal is Literal { Value: string s3 } && other.Type == SqlType.Timestamp) return $"write a timestamp literal: timestamp '{s3}'";
+        return "cast one side: cast(x as type)";
+    }
+
+    private Expr? BindInList(InListSyntax inList)
+    {
+        var operand = Bind(inList.Operand);
+        var items = inList.Items.Select(Bind).ToList();
+        if (operand is null || items.Any(i => i is null)) return null;
+        if (!CommonComparable(inList, "'in'", [operand, .. items!])) return null;
+        return ExprFactory.InList(operand, items!, inList.Negated);
+    }
+
+    private Expr? BindBetween(BetweenSyntax between)
+    {
+        var operand = Bind(between.Operand);
+        var low = Bind(between.Low);
+        var high = Bind(between.High);
+        if (operand is null || low is null || high is null) return null;
+        if (!CommonComparable(between, "'between'", [operand, low, high])) return null;
+        return ExprFactory.Between(operand, low, high, between.Negated);
+    }
+
+    private bool CommonComparable(SyntaxNode site, string what, IReadOnlyList<Expr> values)
+    {
+        if (values.Any(v => v.Type == SqlType.Geography))
+        {
+            Report(DiagnosticCodes.NotComparable, site, $"geography values cannot be compared with {what}");
+            return false;
+        }
+        var common = SqlType.Unknown;
+        foreach (var v in values)
+        {
+            if (SqlTypeFacts.CommonType(common, v.Type) is { } next)
+            {
+                common = next;
+                continue;
+            }
+            Report(DiagnosticCodes.TypeMismatch, site, $"the values of {what} do not have one type: {common.Name()} and {v.Type.Name()}",
+                "cast them to one type");
+            return false;
+        }
+        return true;
+    }
+
+    private Expr? BindLike(LikeSyntax like)
+    {
+        var operand = Bind(like.Operand);
+        var pattern = Bind(like.Pattern);
+        if (operand is null || pattern is null) return null;
+        foreach (var (value, site) in new[] { (operand, like.Operand), (pattern, like.Pattern) })
+            if (value.Type is not (SqlType.String or SqlType.Unknown))
+                return Fail(DiagnosticCodes.TypeMismatch, site, $"'like' works on strings, but this is {value.Type.Name()}", "cast it: cast(x as string)");
+        return ExprFactory.Like(operand, pattern, like.Negated);
+    }
+
+    private Expr? BindCase(CaseSyntax @case)
+    {
+        var operand = @case.Operand is null ? null : Bind(@case.Operand);
+        bool ok = @case.Operand is null || operand is not null;
+        var whens = new List<WhenClause>();
+        foreach (var when in @case.Whens)
+        {
+            var condition = Bind(when.Condition);
+            var result = Bind(when.Result);
+            if (condition is null || result is null || !ok)
+            {
+                ok = false;
+                continue;
+            }
+            if (operand is not null)
+            {
+                if (!CommonComparable(when.Condition, "'case'", [operand, condition]))
+                {
+                    ok = false;
+                    continue;
+                }
+                condition = ExprFactory.Eq(operand, condition);
+            }
+            else if (condition.Type is not (SqlType.Bool or SqlType.Unknown))
+            {
+                Report(DiagnosticCodes.TypeMismatch, when.Condition, $"a 'when' condition must be bool, but this is {condition.Type.Name()}",
+                    "write 'case x when value then ...' to compare x with values");
+                ok = false;
+                continue;
+            }
+            whens.Add(new WhenClause(condition, result));
+        }
+        var @else = @case.Else is null ? null : Bind(@case.Else);
+        if (!ok || (@case.Else is not null && @else is null)) return null;
+        return CaseOf(@case, whens, @else);
+    }
+
+    private Expr? CaseOf(SyntaxNode site, List<WhenClause> whens, Expr? @else)
+    {
+        var type = SqlType.Unknown;
+        foreach (var result in whens.Select(w => w.Result).Append(@else).OfType<Expr>())
+        {
+            if (SqlTypeFacts.CommonType(type, result.Type) is { } next)
+            {
+                type = next;
+                continue;
+            }
+            return Fail(DiagnosticCodes.TypeMismatch, site, $"the results have no common type: {type.Name()} and {result.Type.Name()}",
+                "cast them to one type");
+        }
+        return ExprFactory.Case(whens, @else);
+    }
+
+    private Expr? BindCast(CastSyntax cast)
+    {
+        var operand = Bind(cast.Operand);
+        var type = ResolveType(cast.Type);
+        if (operand is null || type is null) return null;
+        if (!Typing.CanCast(operand.Type, type.Value))
+            return Fail(DiagnosticCodes.InvalidCast, cast, $"cannot cast {operand.Type.Name()} to {type.Value.Name()}");
+        return operand is Literal { Value: null } ? Literal.Null(type.Value) : ExprFactory.Cast(operand, type.Value);
+    }
+
+    /// <summary>Resolves a written type name, reporting CWF2013 when it is unknown.</summary>
+    internal SqlType? ResolveType(TypeSyntax type)
+    {
+        if (Catalog.SqlTypeNames.TryParse(type.Text) is { } resolved) return resolved;
+        Report(DiagnosticCodes.UnknownType, type, $"unknown type '{type.Text}'",
+            Suggest.DidYouMean(type.Text, Catalog.SqlTypeNames.CwfNames),
+            "types: " + string.Join(", ", Catalog.SqlTypeNames.CwfNames));
+        return null;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Calls
+
+    private Expr? BindCall(CallSyntax call)
+    {
+        var name = FunctionCatalog.UnqualifiedName([.. call.Name.Select(n => n.Name)]);
+        if (name is not null && FunctionCatalog.FindAggregate(name) is not null)
+        {
+            if (_insideAggregate)
+                return Fail(DiagnosticCodes.NestedAggregate, call, $"'{call.FullName}' is an aggregate inside another aggregate",
+                    "aggregate in two steps: group first, then group or summarize again");
+            return Fail(DiagnosticCodes.AggregateNotAllowed, call, $"aggregate function '{call.FullName}' is not allowed in {_options.Context}",
+                "aggregates belong in 'group by ... { name: agg(x) }' or 'summarize { ... }'");
+        }
+        if (name is not null && FunctionCatalog.IsConditional(name)) return BindConditional(call);
+
+        var candidates = name is null ? null : FunctionCatalog.Find(name);
+        var args = call.Arguments.Select(Bind).ToList();
+        if (candidates is null)
+        {
+            return Fail(DiagnosticCodes.UnknownFunction, call, $"unknown function '{call.FullName}'",
+                Suggest.DidYouMean(call.FunctionName, FunctionCatalog.AllNames),
+                "spec/language.md lists the functions; the sql step can run anything else");
+        }
+        if (args.Any(a => a is null)) return null;
+        if (call.Distinct)
+            return Fail(DiagnosticCodes.DistinctNotSupported, call, $"'distinct' is only allowed in count(distinct x), not in {call.FullName}()");
+
+        var types = args.Select(a => a!.Type).ToList();
+        var fitting = candidates.Where(f => types.Count >= f.MinArgs && types.Count <= f.MaxArgs).ToList();
+        if (fitting.Count == 0)
+        {
+            var f = candidates[0];
+            string expected = f.Variadic ? $"at least {f.MinArgs}" : f.MinArgs == f.MaxArgs ? $"{f.MinArgs}" : $"{f.MinArgs} to {f.MaxArgs}";
+            return Fail(DiagnosticCodes.WrongArgumentCount, call,
+                $"{call.FullName} takes {expected} argument{(expected == "1" ? "" : "s")}, but {types.Count} {(types.Count == 1 ? "was" : "were")} given",
+                f.Description);
+        }
+        foreach (var f in fitting)
+            if (Typing.Call(f, types) is not null)
+                return ExprFactory.Call(f, [.. args!]);
+        return ReportArgumentTypes(call, fitting, args!);
+    }
+
+    private Expr? ReportArgumentTypes(CallSyntax call, List<BuiltinFunction> candidates, List<Expr?> args)
+    {
+        var f = candidates[0];
+        if (f.Result == ResultRule.CommonOfArgs)
+            return Fail(DiagnosticCodes.WrongArgumentType, call,
+                $"the arguments of {call.FullName} have no common type: {string.Join(", ", args.Select(a => a!.Type.Name()))}", "cast them to one type");
+        for (int i = 0; i < args.Count; i++)
+        {
+            var accepted = candidates.Where(c => Typing.ArgAccepts(c.ParameterAt(i), args[i]!.Type)).ToList();
+            if (accepted.Count > 0) continue;
+            var kinds = string.Join(" or ", candidates.Select(c => Describe(c.ParameterAt(i))).Distinct());
+            string position = args.Count == 1 ? "the argument" : $"argument {i + 1}";
+            return Fail(DiagnosticCodes.WrongArgumentType, call.Arguments[i],
+                $"{position} of {call.FullName} must be {kinds}, but this is {args[i]!.Type.Name()}",
+                string.Join("; ", candidates.Select(c => c.Description)));
+        }
+        return Fail(DiagnosticCodes.WrongArgumentType, call, $"{call.FullName} does not accept ({string.Join(", ", args.Select(a => a!.Type.Name()))})",
+            f.Description);
+    }
+
+    private static string Describe(ArgKind kind) => kind switch
+    {
+        ArgKind.Numeric => "a number",
+        ArgKind.Integer => "an int64",
+        ArgKind.String => "a string",
+        ArgKind.Bool => "a bool",
+        ArgKind.Date => "a date",
+        ArgKind.Temporal => "a date or timestamp",
+        ArgKind.Geography => "a geography",
+        _ => "a value",
+    };
+
+    // if(c, a, b) and iif(c, a, b) are CASE WHEN c THEN a ELSE b END.
+    private Expr? BindConditional(CallSyntax call)
+    {
+        if (call.Arguments.Count != 3)
+            return Fail(DiagnosticCodes.WrongArgumentCount, call, $"{call.FullName} takes 3 arguments (condition, then, else), but {call.Arguments.Count} were given");
+        var args = call.Arguments.Select(Bind).ToList();
+        if (args.Any(a => a is null)) return null;
+        if (args[0]!.Type is not (SqlType.Bool or SqlType.Unknown))
+            return Fail(DiagnosticCodes.WrongArgumentType, call.Arguments[0], $"the condition of {call.FullName} must be bool, but this is {args[0]!.Type.Name()}");
+        return CaseOf(call, [new WhenClause(args[0]!, args[1]!)], args[2]);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Aggregates
+
+    private AggregateCall? BindAggregateCore(ExpressionSyntax syntax, string? name, SyntaxNode nameSite)
+    {
+        var inner = syntax;
+        while (inner is ParenthesizedSyntax p) inner = p.Inner;
+        var function = inner is CallSyntax c && FunctionCatalog.UnqualifiedName([.. c.Name.Select(n => n.Name)]) is { } fn
+            ? FunctionCatalog.FindAggregate(fn)
+            : null;
+        if (inner is not CallSyntax call || function is null)
+        {
+            bool containsAggregate = syntax.Children.Any(ContainsAggregate);
+            Report(DiagnosticCodes.InvalidAggregate, syntax,
+                containsAggregate ? "an aggregate item must be a single aggregate call" : "this is not an aggregate",
+                containsAggregate ? "compute the total first, then derive from it in a later step"
+                    : "use count(), count(x), count(distinct x), sum(x), avg(x), min(x) or max(x)");
+            return null;
+        }
+
+        var kind = function.Value;
+        Expr? argument = null;
+        if (kind == AggregateFunction.Count && (call.Arguments.Count == 0 || call.Arguments is [StarSyntax]))
+        {
+            if (call.Distinct)
+            {
+                Report(DiagnosticCodes.DistinctNotSupported, call, "count(distinct *) is not supported", "count the distinct values of one column: count(distinct x)");
+                return null;
+            }
+            kind = AggregateFunction.CountAll;
+        }
+        else
+        {
+            if (call.Arguments.Count != 1)
+            {
+                Report(DiagnosticCodes.WrongArgumentCount, call, $"{call.FunctionName} takes one argument, but {call.Arguments.Count} were given");
+                return null;
+            }
+            if (call.Distinct)
+            {
+                if (kind != AggregateFunction.Count)
+                {
+                    Report(DiagnosticCodes.DistinctNotSupported, call, $"'distinct' is only supported in count(distinct x), not in {call.FunctionName}");
+                    return null;
+                }
+                kind = AggregateFunction.CountDistinct;
+            }
+            _insideAggregate = true;
+            try
+            {
+                argument = Bind(call.Arguments[0]);
+            }
+            finally
+            {
+                _insideAggregate = false;
+            }
+            if (argument is null) return null;
+            if (!CheckAggregateArgument(kind, call, argument)) return null;
+        }
+
+        var method = FunctionCatalog.MethodName(kind);
+        var outputName = name ?? (kind == AggregateFunction.CountAll ? "count" : argument is ColumnRef column ? $"{column.Name}_{method}" : null);
+        if (outputName is null)
+        {
+            Report(DiagnosticCodes.UnnamedColumn, nameSite, "this aggregate needs a name", $"write it as 'name: {method}(...)'");
+            return null;
+        }
+        return new AggregateCall(outputName, kind, argument);
+    }
+
+    private bool CheckAggregateArgument(AggregateFunction kind, CallSyntax call, Expr argument)
+    {
+        var type = argument.Type;
+        if (kind is AggregateFunction.Sum or AggregateFunction.Avg && !(type.IsNumeric() || type == SqlType.Unknown))
+        {
+            Report(DiagnosticCodes.WrongArgumentType, call.Arguments[0], $"{call.FunctionName} needs a number, but this is {type.Name()}",
+                "count(x) counts values of any type");
+            return false;
+        }
+        if (kind is AggregateFunction.Min or AggregateFunction.Max or AggregateFunction.CountDistinct && type == SqlType.Geography)
+        {
+            Report(DiagnosticCodes.NotComparable, call.Arguments[0], $"{(kind == AggregateFunction.CountDistinct ? "count(distinct ...)" : call.FunctionName)} cannot compare geography values",
+                "aggregate st_astext(geom) instead, or drop the geography column");
+            return false;
+        }
+        return true;
+    }
+
+    private static bool ContainsAggregate(ExpressionSyntax syntax)
+    {
+        var stack = new Stack<ExpressionSyntax>();
+        stack.Push(syntax);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is CallSyntax c && FunctionCatalog.UnqualifiedName([.. c.Name.Select(n => n.Name)]) is { } n && FunctionCatalog.FindAggregate(n) is not null)
+                return true;
+            foreach (var child in node.Children) stack.Push(child);
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Operators and diagnostics
+
+    private static BinaryOp Operator(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Or => BinaryOp.Or,
+        BinaryOperator.And => BinaryOp.And,
+        BinaryOperator.Equal => BinaryOp.Equal,
+        BinaryOperator.NotEqual => BinaryOp.NotEqual,
+        BinaryOperator.Less => BinaryOp.Less,
+        BinaryOperator.LessOrEqual => BinaryOp.LessOrEqual,
+        BinaryOperator.Greater => BinaryOp.Greater,
+        BinaryOperator.GreaterOrEqual => BinaryOp.GreaterOrEqual,
+        BinaryOperator.Concat => BinaryOp.Concat,
+        BinaryOperator.Add => BinaryOp.Add,
+        BinaryOperator.Subtract => BinaryOp.Subtract,
+        BinaryOperator.Multiply => BinaryOp.Multiply,
+        BinaryOperator.Divide => BinaryOp.Divide,
+        _ => BinaryOp.Modulo,
+    };
+
+    /// <summary>The operator as .cwf writes it.</summary>
+    public static string Symbol(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Or => "or",
+        BinaryOperator.And => "and",
+        BinaryOperator.Equal => "=",
+        BinaryOperator.NotEqual => "!=",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        BinaryOperator.GreaterOrEqual => ">=",
+        BinaryOperator.Concat => "||",
+        BinaryOperator.Add => "+",
+        BinaryOperator.Subtract => "-",
+        BinaryOperator.Multiply => "*",
+        BinaryOperator.Divide => "/",
+        _ => "%",
+    };
+
+    internal Location Locate(SyntaxNode node) =>
+        _options.Locate is { } locate ? locate(node.Span)
+        : _source is not null ? new SourceLocation(_source, node.Span)
+        : new FileLocation(null);
+
+    internal void Report(DiagnosticDescriptor descriptor, SyntaxNode site, string message, params string[] hints) =>
+        _diagnostics.Report(descriptor, Locate(site), message, hints);
+
+    private Expr? Fail(DiagnosticDescriptor descriptor, SyntaxNode site, string message, params string[] hints)
+    {
+        Report(descriptor, site, message, hints);
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Cwf.Ir;
+
+namespace Cwf.Binding;
+
+/// <summary>Another name for a column: after a join, <c>blocks.pop</c> names the output column <c>pop_joined</c>.</summary>
+public sealed record ColumnAlias(string Qualifier, string Name, string Column);
+
+/// <summary>
+/// One relation an expression can see: its schema, the name it can be qualified with
+/// (<c>stores.revenue</c>), and aliases that keep the names of the relations a join combined.
+/// </summary>
+public sealed class ScopeInput
+{
+    private readonly FrozenDictionary<string, ImmutableArray<ColumnAlias>> _aliasesByName;
+    private readonly FrozenSet<string> _qualifiers;
+
+    public ScopeInput(Schema schema, string? qualifier = null, IEnumerable<ColumnAlias>? aliases = null)
+    {
+        Schema = schema;
+        Qualifier = qualifier;
+        Aliases = aliases is null ? [] : [.. aliases.Where(a => schema.Contains(a.Column) || schema.IsOpen)];
+        _aliasesByName = Aliases.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+        _qualifiers = Aliases.Select(a => a.Qualifier).Concat(qualifier is null ? [] : [qualifier])
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public Schema Schema { get; }
+    public string? Qualifier { get; }
+    public ImmutableArray<ColumnAlias> Aliases { get; }
+
+    /// <summary>Every qualifier that names columns of this input.</summary>
+    public IEnumerable<string> Qualifiers => _qualifiers.Order(StringComparer.Ordinal);
+
+    public bool HasQualifier(string qualifier) => _qualifiers.Contains(qualifier);
+
+    /// <summary>The column <c>qualifier.name</c> names, or null.</summary>
+    public Column? FindQualified(string qualifier, string name)
+    {
+        if (Qualifier is not null && string.Equals(Qualifier, qualifier, StringComparison.OrdinalIgnoreCase) && Schema.Find(name) is { } own)
+            return own;
+        if (_aliasesByName.TryGetValue(name, out var aliases))
+            foreach (var alias in aliases)
+                if (string.Equals(alias.Qualifier, qualifier, StringComparison.OrdinalIgnoreCase))
+                    return Schema.Find(alias.Column);
+        return null;
+    }
+
+    /// <summary>
+    /// The columns a bare name can mean here: the column of that name, else the columns that an
+    /// alias of that name points to (one, or several when it is ambiguous).
+    /// </summary>
+    public IReadOnlyList<Column> FindBare(string name)
+    {
+        if (Schema.Contains(name)) return [Schema.Find(name)!];
+        if (_aliasesByName.TryGetValue(name, out var aliases))
+            return [.. aliases.Select(a => a.Column).Distinct(StringComparer.OrdinalIgnoreCase).Select(c => Schema.Find(c)!)];
+        return Schema.IsOpen ? [new Column(name, SqlType.Unknown)] : [];
+    }
+
+    /// <summary>Whether a bare name is known for certain (not just accepted by an open schema).</summary>
+    public bool Knows(string name) => Schema.Contains(name) || _aliasesByName.ContainsKey(name);
+
+    /// <summary>The names to suggest for a misspelling: columns, and qualified aliases.</summary>
+    public IEnumerable<string> CandidateNames =>
+        Schema.Names.Concat(Aliases.Select(a => a.Name)).Distinct(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,63 @@
+using Cwf.Diagnostics;
+using G = Cwf.Syntax.Generated;
+
+namespace Cwf.Syntax.Internal;
+
+/// <summary>
+/// Cuts the token stream into statements, so each is parsed on its own and a mistake in one
+/// never swallows the next. A statement starts at a statement keyword that begins a line and
+/// is followed by what that statement needs (<c>let name =</c>, <c>source name =</c>, ...); a
+/// line that begins with a misspelled statement keyword (<c>lett x = ...</c>) starts one too.
+/// </summary>
+internal static class StatementSplitter
+{
+    /// <summary>The ranges [first, last] of token indices, one per statement.</summary>
+    public static List<(int First, int Last)> Split(TokenList tokens)
+    {
+        var starts = new List<int>();
+        int depth = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            bool lineStart = i == 0 || tokens.EndLines[i - 1] < tokens.StartLines[i];
+            if (i == 0 || (lineStart && (IsStatementStart(tokens, i) || IsMisspelledStatementStart(tokens, i, depth))))
+            {
+                starts.Add(i);
+                depth = 0;
+            }
+            switch (tokens.Type(i))
+            {
+                case G.CwfLexer.LPAREN or G.CwfLexer.LBRACE:
+                    depth++;
+                    break;
+                case G.CwfLexer.RPAREN or G.CwfLexer.RBRACE:
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+        var chunks = new List<(int, int)>(starts.Count);
+        for (int k = 0; k < starts.Count; k++)
+            chunks.Add((starts[k], (k + 1 < starts.Count ? starts[k + 1] : tokens.Count) - 1));
+        return chunks;
+    }
+
+    private static bool IsStatementStart(TokenList t, int i)
+    {
+        int next = t.Type(i + 1), after = t.Type(i + 2);
+        bool name = TokenFacts.IsNameToken(next);
+        return t.Type(i) switch
+        {
+            G.CwfLexer.WORKFLOW => TokenFacts.IsStringToken(next),
+            G.CwfLexer.PARAM or G.CwfLexer.CONST => name && after is G.CwfLexer.COLON or G.CwfLexer.EQ,
+            G.CwfLexer.SOURCE => name && after == G.CwfLexer.EQ,
+            G.CwfLexer.LET => name && after is G.CwfLexer.EQ or G.CwfLexer.COMMA,
+            G.CwfLexer.OUTPUT => name && (after is G.CwfLexer.PIPE or G.CwfLexer.ARROW || i + 2 >= t.Count || t.StartLines[i + 2] > t.StartLines[i]),
+            _ => false,
+        };
+    }
+
+    // `lett x = a` after a complete statement: an unknown word that looks like a statement keyword.
+    private static bool IsMisspelledStatementStart(TokenList t, int i, int depth) =>
+        depth == 0 && t.Type(i) == G.CwfLexer.IDENTIFIER && i > 0 && TokenFacts.EndsValue(t.Type(i - 1)) &&
+        i + 1 < t.Count && t.StartLines[i + 1] == t.StartLines[i] &&
+        NameSuggestions.Closest(t.Tokens[i].Text, TokenFacts.StatementKeywords) is not null;
+}

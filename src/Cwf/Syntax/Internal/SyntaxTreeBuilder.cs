@@ -1,0 +1,431 @@
+using Antlr4.Runtime;
+using Cwf.Binding;
+using Cwf.Diagnostics;
+using Cwf.Ir;
+using Cwf.Text;
+using G = Cwf.Syntax.Generated;
+
+namespace Cwf.Syntax.Internal;
+
+/// <summary>
+/// Turns ANTLR parse trees into the immutable syntax tree, with spans. Operator chains are
+/// flat lists in the parse tree and are folded left to right here with loops. Checks what the
+/// grammar cannot say (number ranges, date literals, output modes, table names, expression
+/// depth) and reports each as a diagnostic; <see cref="Failed"/> then tells the driver to keep
+/// the statement as erroneous.
+/// </summary>
+internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOptions options)
+{
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+    public bool Failed => _diagnostics.Exists(d => d.IsError);
+
+    // ---------------------------------------------------------------------------------------
+    // Statements
+
+    public StatementSyntax Statement(G.CwfParser.StatementContext context)
+    {
+        StatementSyntax statement = context switch
+        {
+            G.CwfParser.WorkflowStatementContext c => new WorkflowStatementSyntax(Text(c.text())),
+            G.CwfParser.ParameterStatementContext c => new ParameterStatementSyntax(
+                c.kind.Type == G.CwfLexer.PARAM, Identifier(c.identifier()), c.typeName() is { } t ? Type(t) : null, TopExpression(c.expression())),
+            G.CwfParser.SourceStatementContext c => new SourceStatementSyntax(
+                Identifier(c.identifier()), TableName(c.text()), c.schemaBlock() is { } s ? Schema(s) : null),
+            G.CwfParser.LetStatementContext c => new LetStatementSyntax([.. c.identifier().Select(Identifier)], Pipeline(c.pipeline())),
+            G.CwfParser.OutputStatementContext c => new OutputStatementSyntax(Pipeline(c.pipeline()), TableName(c.text()), Mode(c.identifier())),
+            G.CwfParser.UnknownStatementContext c => UnknownStatement(c),
+            _ => throw new InvalidOperationException($"Unexpected statement {context.GetType().Name}."),
+        };
+        return statement with { Span = Span(context) };
+    }
+
+    private StatementSyntax UnknownStatement(G.CwfParser.UnknownStatementContext c)
+    {
+        var word = c.IDENTIFIER().GetText();
+        Report(DiagnosticCodes.UnknownStatement, c.IDENTIFIER().Symbol, $"unknown statement '{word}'",
+            Suggest.DidYouMean(word, TokenFacts.StatementKeywords),
+            "a statement starts with " + string.Join(", ", TokenFacts.StatementKeywords));
+        return new ErroneousStatementSyntax(source.ToString(Span(c)), []);
+    }
+
+    private Seq<ColumnDeclarationSyntax> Schema(G.CwfParser.SchemaBlockContext context) =>
+        [.. context.columnDecl().Select(c => new ColumnDeclarationSyntax(Identifier(c.identifier()), Type(c.typeName()), c.NOT() is not null) { Span = Span(c) })];
+
+    private TableNameSyntax TableName(G.CwfParser.TextContext context)
+    {
+        var text = Text(context);
+        if (Ir.TableName.TryParse(text) is null)
+            Report(DiagnosticCodes.InvalidTableName, Span(context), $"'{text}' is not a table name",
+                "write one to three dotted parts: \"table\", \"schema.table\" or \"catalog.schema.table\"");
+        return new TableNameSyntax(text) { Span = Span(context) };
+    }
+
+    private WriteMode Mode(G.CwfParser.IdentifierContext? context)
+    {
+        if (context is null) return WriteMode.Replace;
+        var word = Identifier(context).Name;
+        switch (word.ToLowerInvariant())
+        {
+            case "replace":
+                return WriteMode.Replace;
+            case "append":
+                return WriteMode.Append;
+            default:
+                Report(DiagnosticCodes.InvalidWriteMode, Span(context), $"unknown output mode '{word}'",
+                    Suggest.DidYouMean(word, ["replace", "append"]), "valid modes: replace, append");
+                return WriteMode.Replace;
+        }
+    }
+
+    private PipelineSyntax Pipeline(G.CwfParser.PipelineContext context) =>
+        new(Identifier(context.identifier()), [.. context.step().Select(Step)]) { Span = Span(context) };
+
+    // ---------------------------------------------------------------------------------------
+    // Steps
+
+    private StepSyntax Step(G.CwfParser.StepContext context)
+    {
+        StepSyntax step = context switch
+        {
+            G.CwfParser.FilterStepContext c => new FilterStepSyntax(TopExpression(c.expression())),
+            G.CwfParser.SplitStepContext c => new SplitStepSyntax(TopExpression(c.expression())),
+            G.CwfParser.SelectStepContext c => new SelectStepSyntax([.. c.selectItem().Select(SelectItem)]),
+            G.CwfParser.DeriveStepContext c => new DeriveStepSyntax([.. c.derivation().Select(d =>
+                new DerivationSyntax(Identifier(d.identifier()), TopExpression(d.expression())) { Span = Span(d) })]),
+            G.CwfParser.RenameStepContext c => new RenameStepSyntax([.. c.renaming().Select(r =>
+                new RenamingSyntax(ColumnRef(r.columnRef()), Identifier(r.identifier())) { Span = Span(r) })]),
+            G.CwfParser.DropStepContext c => new DropStepSyntax([.. c.columnRef().Select(ColumnRef)]),
+            G.CwfParser.SortStepContext c => new SortStepSyntax([.. c.sortKey().Select(SortKey)]),
+            G.CwfParser.TakeStepContext c => new TakeStepSyntax(TopExpression(c.expression())),
+            G.CwfParser.DistinctStepContext => new DistinctStepSyntax(),
+            G.CwfParser.GroupStepContext c => new GroupStepSyntax([.. c.groupKey().Select(GroupKey)], Aggregates(c.aggregateBlock())),
+            G.CwfParser.SummarizeStepContext c => new SummarizeStepSyntax(Aggregates(c.aggregateBlock())),
+            G.CwfParser.JoinStepContext c => new JoinStepSyntax(JoinKind(c.joinKind()), Identifier(c.identifier()), TopExpression(c.expression())),
+            G.CwfParser.SpatialJoinStepContext c => new SpatialJoinStepSyntax(Identifier(c.identifier()), TopExpression(c.expression())),
+            G.CwfParser.SpatialFilterStepContext c => new SpatialFilterStepSyntax(Identifier(c.identifier()), TopExpression(c.expression())),
+            G.CwfParser.UnionStepContext c => new UnionStepSyntax([.. c.identifier().Select(Identifier)]),
+            G.CwfParser.BufferStepContext c => new BufferStepSyntax(ColumnRef(c.columnRef()), TopExpression(c.expression()), Unit(c.unit()), Alias(c.identifier())),
+            G.CwfParser.CentroidStepContext c => new CentroidStepSyntax(ColumnRef(c.columnRef()), Alias(c.identifier())),
+            G.CwfParser.AreaStepContext c => new AreaStepSyntax(ColumnRef(c.columnRef()), Unit(c.unit()), Alias(c.identifier())),
+            G.CwfParser.DistanceStepContext c => new DistanceStepSyntax(ColumnRef(c.columnRef(0)), ColumnRef(c.columnRef(1)), Unit(c.unit()), Alias(c.identifier())),
+            G.CwfParser.PointStepContext c => PointStep(c),
+            G.CwfParser.H3StepContext c => new H3StepSyntax(ColumnRef(c.columnRef()), TopExpression(c.expression()), Alias(c.identifier())),
+            G.CwfParser.H3BoundaryStepContext c => new H3BoundaryStepSyntax(ColumnRef(c.columnRef()), Alias(c.identifier())),
+            G.CwfParser.SqlStepContext c => new SqlStepSyntax([.. c.identifier().Select(Identifier)], Text(c.text()), c.schemaBlock() is { } s ? Schema(s) : null),
+            G.CwfParser.UnknownStepContext c => UnknownStep(c),
+            _ => throw new InvalidOperationException($"Unexpected step {context.GetType().Name}."),
+        };
+        return step with { Span = Span(context) };
+    }
+
+    private StepSyntax UnknownStep(G.CwfParser.UnknownStepContext c)
+    {
+        var word = c.IDENTIFIER().GetText();
+        Report(DiagnosticCodes.UnknownStep, c.IDENTIFIER().Symbol, $"unknown step '{word}'",
+            Suggest.DidYouMean(word, TokenFacts.StepKeywords),
+            "steps: " + string.Join(", ", TokenFacts.StepKeywords.Where(k => k is not ("inner" or "left" or "right" or "full" or "limit"))));
+        return new DistinctStepSyntax();
+    }
+
+    private StepSyntax PointStep(G.CwfParser.PointStepContext c)
+    {
+        var first = Identifier(c.identifier(0)).Name.ToLowerInvariant();
+        var second = Identifier(c.identifier(1)).Name.ToLowerInvariant();
+        var alias = c.identifier().Length > 2 ? Identifier(c.identifier(2)) : null;
+        bool IsLat(string s) => s is "lat" or "latitude";
+        bool IsLon(string s) => s is "lon" or "lng" or "longitude";
+        if (IsLat(first) && IsLon(second)) return new PointStepSyntax(ColumnRef(c.columnRef(0)), ColumnRef(c.columnRef(1)), alias);
+        if (IsLon(first) && IsLat(second)) return new PointStepSyntax(ColumnRef(c.columnRef(1)), ColumnRef(c.columnRef(0)), alias);
+        Report(DiagnosticCodes.InvalidPointArguments, Span(c), "point needs a latitude and a longitude column",
+            "write: point lat = latitude_column, lon = longitude_column");
+        return new PointStepSyntax(ColumnRef(c.columnRef(0)), ColumnRef(c.columnRef(1)), alias);
+    }
+
+    private static JoinKind JoinKind(G.CwfParser.JoinKindContext? context) => context switch
+    {
+        null => Ir.JoinKind.Inner,
+        _ when context.LEFT() is not null => Ir.JoinKind.Left,
+        _ when context.RIGHT() is not null => Ir.JoinKind.Right,
+        _ when context.FULL() is not null => Ir.JoinKind.Full,
+        _ => Ir.JoinKind.Inner,
+    };
+
+    private SortKeySyntax SortKey(G.CwfParser.SortKeyContext context)
+    {
+        if (context.FIRST() is { } first)
+            Report(DiagnosticCodes.NullsFirst, first.Symbol, "NULLs always sort last in cwf",
+                "remove 'nulls first'; to put NULLs first, sort by (x is null) desc, then by x");
+        return new SortKeySyntax(TopExpression(context.expression()), context.DESC() is not null) { Span = Span(context) };
+    }
+
+    private GroupKeySyntax GroupKey(G.CwfParser.GroupKeyContext context) =>
+        context.columnRef() is { } column
+            ? new GroupKeySyntax(null, ColumnRef(column)) { Span = Span(context) }
+            : new GroupKeySyntax(Identifier(context.identifier()), TopExpression(context.expression())) { Span = Span(context) };
+
+    private Seq<AggregateItemSyntax> Aggregates(G.CwfParser.AggregateBlockContext context) =>
+        [.. context.aggregateItem().Select(a => new AggregateItemSyntax(
+            a.identifier() is { } name ? Identifier(name) : null, TopExpression(a.expression())) { Span = Span(a) })];
+
+    private static string? Unit(G.CwfParser.UnitContext? context) => context?.GetText().ToLowerInvariant();
+
+    private IdentifierSyntax? Alias(G.CwfParser.IdentifierContext? context) => context is null ? null : Identifier(context);
+
+    private NameSyntax ColumnRef(G.CwfParser.ColumnRefContext context) =>
+        new([.. context.identifier().Select(Identifier)]) { Span = Span(context) };
+
+    // ---------------------------------------------------------------------------------------
+    // Select lists
+
+    public SelectListSyntax SelectList(IEnumerable<G.CwfParser.SelectItemContext> items, TextSpan span) =>
+        new([.. items.Select(SelectItem)]) { Span = span };
+
+    private SelectItemSyntax SelectItem(G.CwfParser.SelectItemContext context) => context switch
+    {
+        G.CwfParser.StarItemContext c => new SelectItemSyntax(new StarSyntax { Span = Span(c) }) { Span = Span(c) },
+        G.CwfParser.QualifiedStarItemContext c => new SelectItemSyntax(new StarSyntax(Identifier(c.identifier())) { Span = Span(c) }) { Span = Span(c) },
+        G.CwfParser.ExpressionItemContext c => new SelectItemSyntax(TopExpression(c.expression()), c.identifier() is { } a ? Identifier(a) : null) { Span = Span(c) },
+        _ => throw new InvalidOperationException($"Unexpected select item {context.GetType().Name}."),
+    };
+
+    // ---------------------------------------------------------------------------------------
+    // Expressions
+
+    /// <summary>An expression that stands on its own (in a step, a parameter, a select item): its depth is checked.</summary>
+    public ExpressionSyntax TopExpression(G.CwfParser.ExpressionContext context)
+    {
+        var expression = Expression(context);
+        int depth = expression.Depth();
+        if (depth > SyntaxLimits.MaxExpressionDepth)
+            Report(DiagnosticCodes.TooComplex, expression.Span,
+                $"this expression is nested {depth} levels deep; the limit is {SyntaxLimits.MaxExpressionDepth}",
+                "split it into several derive steps, or use 'in (...)' instead of a long chain of 'or'");
+        return expression;
+    }
+
+    private ExpressionSyntax Expression(G.CwfParser.ExpressionContext context) => Or(context.orExpr());
+
+    private ExpressionSyntax Or(G.CwfParser.OrExprContext context) =>
+        Fold(context.andExpr(), And, _ => BinaryOperator.Or);
+
+    private ExpressionSyntax And(G.CwfParser.AndExprContext context) =>
+        Fold(context.notExpr(), Not, _ => BinaryOperator.And);
+
+    private ExpressionSyntax Concat(G.CwfParser.ConcatExprContext context) =>
+        Fold(context.additive(), Additive, _ => BinaryOperator.Concat);
+
+    private ExpressionSyntax Additive(G.CwfParser.AdditiveContext context) =>
+        Fold(context.multiplicative(), Multiplicative, i => context._op[i].Type == G.CwfLexer.PLUS ? BinaryOperator.Add : BinaryOperator.Subtract);
+
+    private ExpressionSyntax Multiplicative(G.CwfParser.MultiplicativeContext context) =>
+        Fold(context.unary(), Unary, i => context._op[i].Type switch
+        {
+            G.CwfLexer.STAR => BinaryOperator.Multiply,
+            G.CwfLexer.SLASH => BinaryOperator.Divide,
+            _ => BinaryOperator.Modulo,
+        });
+
+    // Folds `a op b op c` into ((a op b) op c) with a loop; operatorAt(i) is the operator before operand i + 1.
+    private static ExpressionSyntax Fold<T>(T[] operands, Func<T, ExpressionSyntax> build, Func<int, BinaryOperator> operatorAt)
+    {
+        var result = build(operands[0]);
+        for (int i = 1; i < operands.Length; i++)
+        {
+            var right = build(operands[i]);
+            result = new BinarySyntax(operatorAt(i - 1), result, right) { Span = result.Span.Union(right.Span) };
+        }
+        return result;
+    }
+
+    private ExpressionSyntax Not(G.CwfParser.NotExprContext context) =>
+        context.NOT() is not null
+            ? new UnarySyntax(UnaryOperator.Not, Not(context.notExpr())) { Span = Span(context) }
+            : Predicate(context.predicate());
+
+    private ExpressionSyntax Predicate(G.CwfParser.PredicateContext context)
+    {
+        var result = Concat(context.concatExpr());
+        foreach (var tail in context.predicateTail())
+        {
+            var span = TextSpan.FromBounds(result.Span.Start, Span(tail).End);
+            result = tail switch
+            {
+                G.CwfParser.ComparisonTailContext c => new BinarySyntax(Comparison(c.op.Type), result, Concat(c.concatExpr())),
+                G.CwfParser.IsNullTailContext c => new IsNullSyntax(result, c.NOT() is not null),
+                G.CwfParser.InTailContext c => new InListSyntax(result, [.. c.expression().Select(Expression)], c.NOT() is not null),
+                G.CwfParser.BetweenTailContext c => new BetweenSyntax(result, Concat(c.concatExpr(0)), Concat(c.concatExpr(1)), c.NOT() is not null),
+                G.CwfParser.LikeTailContext c => new LikeSyntax(result, Concat(c.concatExpr()), c.NOT() is not null),
+                _ => throw new InvalidOperationException($"Unexpected predicate {tail.GetType().Name}."),
+            };
+            result = result with { Span = span };
+        }
+        return result;
+    }
+
+    private static BinaryOperator Comparison(int type) => type switch
+    {
+        G.CwfLexer.EQ or G.CwfLexer.EQ2 => BinaryOperator.Equal,
+        G.CwfLexer.NEQ or G.CwfLexer.NEQ2 => BinaryOperator.NotEqual,
+        G.CwfLexer.LT => BinaryOperator.Less,
+        G.CwfLexer.LE => BinaryOperator.LessOrEqual,
+        G.CwfLexer.GT => BinaryOperator.Greater,
+        _ => BinaryOperator.GreaterOrEqual,
+    };
+
+    private ExpressionSyntax Unary(G.CwfParser.UnaryContext context)
+    {
+        if (context.unary() is { } operand)
+        {
+            var op = context.op.Type == G.CwfLexer.MINUS ? UnaryOperator.Minus : UnaryOperator.Plus;
+            return new UnarySyntax(op, Unary(operand)) { Span = Span(context) };
+        }
+        var postfix = context.postfix();
+        var result = Primary(postfix.primary());
+        foreach (var type in postfix.typeName())
+            result = new CastSyntax(result, Type(type), Shorthand: true) { Span = TextSpan.FromBounds(result.Span.Start, Span(type).End) };
+        return result;
+    }
+
+    private ExpressionSyntax Primary(G.CwfParser.PrimaryContext context)
+    {
+        ExpressionSyntax result = context switch
+        {
+            G.CwfParser.NumberLiteralContext c => WithUnit(Number(c.number), c.unit()),
+            G.CwfParser.ParameterRefContext c => WithUnit(new ParameterSyntax(c.PARAMETER().GetText()[1..]) { Span = Span(c.PARAMETER().Symbol) }, c.unit()),
+            G.CwfParser.StringLiteralContext c => new LiteralSyntax(LiteralKind.String, UnquoteSingle(c.SQ_STRING().GetText())),
+            G.CwfParser.BooleanLiteralContext c => LiteralSyntax.Bool(c.TRUE() is not null),
+            G.CwfParser.NullLiteralContext => LiteralSyntax.Null(),
+            G.CwfParser.TypedLiteralContext c => TypedLiteral(c),
+            G.CwfParser.CaseExpressionContext c => new CaseSyntax(
+                c.operand is null ? null : Expression(c.operand),
+                [.. c.whenClause().Select(w => new WhenClauseSyntax(Expression(w.expression(0)), Expression(w.expression(1))) { Span = Span(w) })],
+                c.otherwise is null ? null : Expression(c.otherwise)),
+            G.CwfParser.CastExpressionContext c => new CastSyntax(Expression(c.expression()), Type(c.typeName()), Shorthand: false),
+            G.CwfParser.CallExpressionContext c => Call(c),
+            G.CwfParser.NameReferenceContext c => NameReference(c.qualifiedName()),
+            G.CwfParser.ParenthesizedContext c => new ParenthesizedSyntax(Expression(c.expression())),
+            _ => throw new InvalidOperationException($"Unexpected expression {context.GetType().Name}."),
+        };
+        return result with { Span = Span(context) };
+    }
+
+    private ExpressionSyntax Call(G.CwfParser.CallExpressionContext c)
+    {
+        var name = c.qualifiedName().identifier().Select(Identifier).ToSeq();
+        Seq<ExpressionSyntax> arguments = c.STAR() is { } star
+            ? [new StarSyntax { Span = Span(star.Symbol) }]
+            : [.. c.expression().Select(Expression)];
+        return new CallSyntax(name, arguments, c.DISTINCT() is not null);
+    }
+
+    private ExpressionSyntax NameReference(G.CwfParser.QualifiedNameContext context)
+    {
+        var parts = context.identifier();
+        if (options.DoubleQuotedStrings && parts.Length == 1 && parts[0].DQ_STRING() is { } dq)
+            return new LiteralSyntax(LiteralKind.String, UnquoteDouble(dq.GetText()));
+        if (parts.Length > 3)
+            Report(DiagnosticCodes.TooManyNameParts, Span(context), $"'{context.GetText()}' has {parts.Length} parts",
+                "a column is 'name' or 'relation.name'");
+        return new NameSyntax([.. parts.Select(Identifier)]);
+    }
+
+    private LiteralSyntax Number(IToken token)
+    {
+        var text = token.Text;
+        bool ok = token.Type == G.CwfLexer.INTEGER ? LiteralValues.Integer(text) is not null : LiteralValues.Float(text) is not null;
+        if (!ok)
+            Report(DiagnosticCodes.InvalidNumber, token, $"the number {text} is too large",
+                token.Type == G.CwfLexer.INTEGER ? "integers go up to 79228162514264337593543950335 (as decimal)" : "floats go up to about 1.8e308");
+        return new LiteralSyntax(token.Type == G.CwfLexer.INTEGER ? LiteralKind.Integer : LiteralKind.Float, text) { Span = Span(token) };
+    }
+
+    private static ExpressionSyntax WithUnit(ExpressionSyntax value, G.CwfParser.UnitContext? unit) =>
+        Unit(unit) is { } u ? new QuantitySyntax(value, u) : value;
+
+    private ExpressionSyntax TypedLiteral(G.CwfParser.TypedLiteralContext c)
+    {
+        var value = UnquoteSingle(c.SQ_STRING().GetText());
+        var (kind, valid, example) = c.kind.Type switch
+        {
+            G.CwfLexer.DATE => (TypedLiteralKind.Date, LiteralValues.Date(value) is not null, "date '2024-01-31'"),
+            G.CwfLexer.TIMESTAMP => (TypedLiteralKind.Timestamp, LiteralValues.Timestamp(value) is not null, "timestamp '2024-01-31 13:45:00'"),
+            _ => (TypedLiteralKind.Decimal, LiteralValues.Decimal(value) is not null, "decimal '12.50'"),
+        };
+        if (!valid)
+            Report(DiagnosticCodes.InvalidTypedLiteral, Span(c), $"'{value}' is not a valid {kind.ToString().ToLowerInvariant()}", $"write it like {example}");
+        return new TypedLiteralSyntax(kind, value);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Names, types, text
+
+    public IdentifierSyntax Identifier(G.CwfParser.IdentifierContext context)
+    {
+        var token = context.Start;
+        string name = token.Type switch
+        {
+            G.CwfLexer.DQ_STRING => UnquoteDouble(token.Text),
+            G.CwfLexer.BQ_IDENTIFIER => token.Text[1..^1].Replace("``", "`"),
+            _ => token.Text,
+        };
+        return new IdentifierSyntax(name) { Span = Span(context) };
+    }
+
+    private TypeSyntax Type(G.CwfParser.TypeNameContext context)
+    {
+        var words = new List<string> { Identifier(context.identifier()).Name.ToLowerInvariant() };
+        var arguments = new List<string>();
+        for (int i = 1; i < context.ChildCount; i++)
+        {
+            if (context.GetChild(i) is not Antlr4.Runtime.Tree.ITerminalNode terminal) continue;
+            switch (terminal.Symbol.Type)
+            {
+                case G.CwfLexer.INTEGER:
+                    arguments.Add(terminal.GetText());
+                    break;
+                case G.CwfLexer.LPAREN or G.CwfLexer.RPAREN or G.CwfLexer.COMMA:
+                    break;
+                default:
+                    words.Add(terminal.GetText().ToLowerInvariant());
+                    break;
+            }
+        }
+        var text = string.Join(" ", words) + (arguments.Count > 0 ? "(" + string.Join(",", arguments) + ")" : "");
+        return new TypeSyntax(text) { Span = Span(context) };
+    }
+
+    private static string Text(G.CwfParser.TextContext context)
+    {
+        var text = context.Start.Text;
+        return context.Start.Type switch
+        {
+            G.CwfLexer.TRIPLE_STRING => text[3..^3],
+            G.CwfLexer.SQ_STRING => UnquoteSingle(text),
+            _ => UnquoteDouble(text),
+        };
+    }
+
+    private static string UnquoteSingle(string text) => text[1..^1].Replace("''", "'");
+    private static string UnquoteDouble(string text) => text[1..^1].Replace("\"\"", "\"");
+
+    // ---------------------------------------------------------------------------------------
+    // Spans and diagnostics
+
+    public static TextSpan Span(ParserRuleContext context)
+    {
+        int start = context.Start.StartIndex;
+        var stop = context.Stop;
+        if (stop is null || stop.Type == TokenConstants.EOF || stop.StopIndex < start) return new TextSpan(Math.Max(0, start), 0);
+        return TextSpan.FromBounds(start, stop.StopIndex + 1);
+    }
+
+    private static TextSpan Span(IToken token) => TextSpan.FromBounds(token.StartIndex, token.StopIndex + 1);
+
+    private void Report(DiagnosticDescriptor descriptor, IToken token, string message, params string[] hints) =>
+        Report(descriptor, Span(token), message, hints);
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, string message, params string[] hints) =>
+        _diagnostics.Add(Diagnostic.Create(descriptor, new SourceLocation(source, span), message, hints));
+}

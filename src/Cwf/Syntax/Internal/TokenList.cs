@@ -1,0 +1,63 @@
+using Antlr4.Runtime;
+using Cwf.Text;
+using G = Cwf.Syntax.Generated;
+
+namespace Cwf.Syntax.Internal;
+
+/// <summary>
+/// The lexed text: the tokens the parser sees (default channel, error tokens included) and the
+/// comments beside them, with the line each starts and ends on.
+/// </summary>
+internal sealed class TokenList
+{
+    private TokenList(SourceText source, List<IToken> tokens, List<IToken> comments)
+    {
+        Source = source;
+        Tokens = tokens;
+        Comments = comments;
+        StartLines = tokens.Select(t => t.Line).ToArray();
+        EndLines = tokens.Select(t => source.GetPosition(Math.Max(t.StartIndex, t.StopIndex)).Line).ToArray();
+    }
+
+    public SourceText Source { get; }
+    public List<IToken> Tokens { get; }
+    public List<IToken> Comments { get; }
+    public int[] StartLines { get; }
+    public int[] EndLines { get; }
+    public int Count => Tokens.Count;
+
+    public int Type(int index) => index >= 0 && index < Tokens.Count ? Tokens[index].Type : TokenConstants.EOF;
+
+    public static TokenList Lex(SourceText source)
+    {
+        var lexer = new G.CwfLexer(new AntlrInputStream(source.Text));
+        lexer.RemoveErrorListeners();
+        var tokens = new List<IToken>();
+        var comments = new List<IToken>();
+        foreach (var token in lexer.GetAllTokens())
+        {
+            if (token.Channel == TokenConstants.DefaultChannel) tokens.Add(token);
+            else if (TokenFacts.IsComment(token.Type)) comments.Add(token);
+        }
+        return new TokenList(source, tokens, comments);
+    }
+
+    public static TextSpan SpanOf(IToken token) => TextSpan.FromBounds(token.StartIndex, token.StopIndex + 1);
+
+    /// <summary>Index of the last token that starts before <paramref name="offset"/>, or -1.</summary>
+    public int LastTokenBefore(int offset)
+    {
+        int lo = 0, hi = Tokens.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (Tokens[mid].StartIndex < offset)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else hi = mid - 1;
+        }
+        return found;
+    }
+}

@@ -1,0 +1,42 @@
+using Cwf.Ir;
+
+namespace Cwf.Syntax;
+
+/// <summary>A top-level statement of a .cwf program.</summary>
+public abstract record StatementSyntax : CommentedSyntax;
+
+/// <summary><c>workflow "title"</c>.</summary>
+public sealed record WorkflowStatementSyntax(string Title) : StatementSyntax;
+
+/// <summary>
+/// <c>param name: type = default</c> (public: a procedure argument) or <c>const name: type = value</c>
+/// (inlined). The type may be left out when the default says it.
+/// </summary>
+public sealed record ParameterStatementSyntax(bool IsPublic, IdentifierSyntax Name, TypeSyntax? Type, ExpressionSyntax Default) : StatementSyntax;
+
+/// <summary>A column of a declared schema: <c>name: type [not null]</c>.</summary>
+public sealed record ColumnDeclarationSyntax(IdentifierSyntax Name, TypeSyntax Type, bool NotNull = false) : CommentedSyntax;
+
+/// <summary>A table name as written in quotes.</summary>
+public sealed record TableNameSyntax(string Text) : SyntaxNode
+{
+    public override string ToString() => Text;
+}
+
+/// <summary><c>source name = table "a.b.c" [{ col: type, ... }]</c>: without a schema, the catalog supplies it.</summary>
+public sealed record SourceStatementSyntax(IdentifierSyntax Name, TableNameSyntax Table, Seq<ColumnDeclarationSyntax>? Schema) : StatementSyntax;
+
+/// <summary>A relation followed by steps: <c>stores | filter x > 1 | take 10</c>.</summary>
+public sealed record PipelineSyntax(IdentifierSyntax Input, Seq<StepSyntax> Steps) : SyntaxNode;
+
+/// <summary><c>let name = pipeline</c>, or <c>let a, b = pipeline</c> when the last step has two results.</summary>
+public sealed record LetStatementSyntax(Seq<IdentifierSyntax> Names, PipelineSyntax Pipeline) : StatementSyntax;
+
+/// <summary><c>output pipeline -> table "a.b" [mode replace|append]</c> (canvas native.saveastable).</summary>
+public sealed record OutputStatementSyntax(PipelineSyntax Pipeline, TableNameSyntax Table, WriteMode Mode) : StatementSyntax;
+
+/// <summary>
+/// A statement that did not parse: its text is kept (the formatter prints it verbatim) with the
+/// names it seemed to declare, so that the binder stays silent about statements that use them.
+/// </summary>
+public sealed record ErroneousStatementSyntax(string Text, Seq<IdentifierSyntax> DeclaredNames) : StatementSyntax;

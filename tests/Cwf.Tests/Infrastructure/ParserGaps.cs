@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace Cwf.Tests.Infrastructure;
+
+/// <summary>
+/// The known false rejections of the independent parsers (node-sql-parser 5.4.0, dt-sql-parser
+/// 4.5.1 Spark SQL), each with its rewrite. Add one only for SQL that the warehouse documents as
+/// valid, with an <see cref="ParserGap.Example"/> that the parser rejects; the tests keep every
+/// entry honest. Patterns see code only (literals and quoted names are masked).
+/// </summary>
+public static class ParserGaps
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    /// <summary>One name part: a bare identifier or a masked quoted one.</summary>
+    private const string Part = "(?:[A-Za-z_][A-Za-z0-9_$]*|[\"`]\uE000\\d+\uE001[\"`])";
+
+    private const string Name = Part + @"(?:\s*\.\s*" + Part + ")*";
+
+    private static readonly ParserDialect[] NodeSqlParserDialects =
+        [ParserDialect.BigQuery, ParserDialect.Snowflake, ParserDialect.Redshift, ParserDialect.Postgres];
+
+    public static IReadOnlyList<ParserGap> All { get; } =
+    [
+        new("geography-type", [ParserDialect.Postgres, ParserDialect.Redshift],
+            "node-sql-parser rejects the type name geography (x::geography, CAST(x AS geography), column types); checked as geometry",
+            new Regex(@"\bgeography\b", Options), "geometry",
+            "SELECT ST_Area(g::geography) FROM t"),
+        new("geometry-typmod", [ParserDialect.Postgres],
+            "node-sql-parser rejects PostGIS type modifiers such as geometry(Geometry,4326); checked as plain geometry",
+            new Regex(@"\bgeometry\s*\(\s*[A-Za-z]+\s*(?:,\s*\d+\s*)?\)", Options), "geometry",
+            "SELECT ST_SetSRID(x, 4326)::geometry(Geometry,4326) AS g FROM t"),
+        new("is-distinct-from", NodeSqlParserDialects,
+            "node-sql-parser rejects IS [NOT] DISTINCT FROM (PostgreSQL accepts only IS DISTINCT FROM); checked as =",
+            new Regex(@"\bIS\s+(?:NOT\s+)?DISTINCT\s+FROM\b", Options), "=",
+            "SELECT a FROM t WHERE a IS NOT DISTINCT FROM b"),
+        new("drop-if-exists", [ParserDialect.BigQuery, ParserDialect.Snowflake, ParserDialect.Redshift],
+            "node-sql-parser rejects DROP TABLE IF EXISTS and DROP VIEW; checked as DROP TABLE",
+            new Regex(@"^(\s*DROP\s+)(?:TABLE|VIEW)\s+IF\s+EXISTS\b", Options), "$1TABLE",
+            "DROP TABLE IF EXISTS s.t"),
+        new("drop-view", [ParserDialect.BigQuery, ParserDialect.Snowflake, ParserDialect.Redshift],
+            "node-sql-parser knows no DROP VIEW; checked as DROP TABLE",
+            new Regex(@"^(\s*DROP\s+)VIEW\b", Options), "$1TABLE",
+            "DROP VIEW v"),
+        new("redshift-create-table-as", [ParserDialect.Redshift],
+            "node-sql-parser rejects Redshift CREATE [TEMP] TABLE ... AS; the query after AS is checked",
+            new Regex(@"^\s*CREATE\s+(?:(?:LOCAL\s+)?TEMP(?:ORARY)?\s+)?TABLE\s+" + Name + @"\s+AS\s+", Options), "",
+            "CREATE TABLE s.t AS SELECT 1 AS x"),
+        new("redshift-temp-table", [ParserDialect.Redshift],
+            "node-sql-parser rejects CREATE TEMP TABLE for Redshift; checked as CREATE TABLE",
+            new Regex(@"^(\s*CREATE\s+)(?:LOCAL\s+)?TEMP(?:ORARY)?\s+TABLE\b", Options), "$1TABLE",
+            "CREATE TEMP TABLE x (a int)"),
+        new("bigquery-nulls-order", [ParserDialect.BigQuery],
+            "node-sql-parser rejects NULLS FIRST/LAST in BigQuery ORDER BY; checked without it",
+            new Regex(@"\s+NULLS\s+(?:FIRST|LAST)\b", Options), "",
+            "SELECT a FROM t ORDER BY a DESC NULLS LAST"),
+        new("qualify", [ParserDialect.BigQuery, ParserDialect.Databricks],
+            "the parser rejects QUALIFY (BigQuery, Databricks); checked as HAVING",
+            new Regex(@"\bQUALIFY\b", Options), "HAVING",
+            "SELECT a FROM t QUALIFY ROW_NUMBER() OVER (PARTITION BY a ORDER BY b) = 1"),
+        new("bigquery-create-schema", [ParserDialect.BigQuery],
+            "node-sql-parser fails on BigQuery CREATE SCHEMA (an internal error); the whole statement is matched by this pattern instead",
+            new Regex(@"^\s*CREATE\s+SCHEMA\s+(?:IF\s+NOT\s+EXISTS\s+)?" + Name + @"\s*$", Options), "SELECT 1",
+            "CREATE SCHEMA IF NOT EXISTS `p.s`"),
+        new("databricks-three-part-name", [ParserDialect.Databricks],
+            "dt-sql-parser accepts catalog.schema.table only after FROM; checked as schema.table",
+            new Regex(@"(?<![A-Za-z0-9_$.])" + Part + @"\s*\.\s*(" + Part + @"\s*\.\s*" + Part + ")", Options), "$1",
+            "CREATE OR REPLACE TABLE `c`.`s`.`t` AS SELECT 1 AS x"),
+        new("databricks-star-except", [ParserDialect.Databricks],
+            "dt-sql-parser rejects SELECT * EXCEPT (columns); checked as *",
+            new Regex(@"\*\s*EXCEPT\s*\(\s*" + Name + @"(?:\s*,\s*" + Name + @")*\s*\)", Options), "*",
+            "SELECT * EXCEPT (a) FROM t"),
+        // Transaction statements: the whole statement is matched against the dialect's documented forms.
+        new("transaction-control-postgres", [ParserDialect.Postgres, ParserDialect.Redshift],
+            "node-sql-parser rejects some PostgreSQL/Redshift transaction statements (END, COMMIT WORK, BEGIN TRANSACTION on Redshift); matched whole by this pattern instead",
+            new Regex(@"^\s*(?:(?:BEGIN|COMMIT|END|ROLLBACK)(?:\s+(?:TRANSACTION|WORK))?|START\s+TRANSACTION)\s*$", Options), "SELECT 1",
+            "END TRANSACTION"),
+        new("transaction-control-snowflake", [ParserDialect.Snowflake],
+            "node-sql-parser rejects every Snowflake transaction statement; matched whole by this pattern instead",
+            new Regex(@"^\s*(?:BEGIN(?:\s+(?:TRANSACTION|WORK))?|START\s+TRANSACTION|(?:COMMIT|ROLLBACK)(?:\s+WORK)?)\s*$", Options), "SELECT 1",
+            "COMMIT"),
+        new("transaction-control-bigquery", [ParserDialect.BigQuery],
+            "node-sql-parser rejects every BigQuery transaction statement; matched whole by this pattern instead",
+            new Regex(@"^\s*(?:BEGIN|COMMIT|ROLLBACK)(?:\s+TRANSACTION)?\s*$", Options), "SELECT 1",
+            "BEGIN TRANSACTION"),
+    ];
+}

@@ -1,0 +1,33 @@
+using Npgsql;
+
+namespace Cwf.Tests.Infrastructure;
+
+/// <summary>Where the test PostgreSQL server listens, as an Npgsql connection string and as psql arguments.</summary>
+public sealed record PostgresEndpoint(string ConnectionString)
+{
+    private readonly NpgsqlConnectionStringBuilder _builder = new(ConnectionString);
+
+    public string Host => _builder.Host ?? "127.0.0.1";
+    public int Port => _builder.Port;
+    public string User => _builder.Username ?? "postgres";
+    public string? Password => _builder.Password;
+
+    /// <summary>The connection string of another database on the same server.</summary>
+    public string ForDatabase(string database) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>The libpq environment that points psql at <paramref name="database"/> on this server.</summary>
+    public IReadOnlyDictionary<string, string?> PsqlEnvironment(string database) => new Dictionary<string, string?>
+    {
+        ["PGHOST"] = Host,
+        ["PGPORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["PGUSER"] = User,
+        ["PGPASSWORD"] = Password,
+        ["PGDATABASE"] = database,
+        ["PGCONNECT_TIMEOUT"] = "15",
+        // A developer's own psql settings must not change what the tests see.
+        ["PSQLRC"] = "/dev/null",
+        ["PGSERVICE"] = null,
+        ["PGOPTIONS"] = null,
+    };
+}
