@@ -25,12 +25,12 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor MissingValue { get; } = Error("CWF3020", "Required input has no value", DiagnosticCategory.Canvas);
     public static DiagnosticDescriptor InvalidSelection { get; } = Error("CWF3021", "Value is not one of the component's options", DiagnosticCategory.Canvas);
     public static DiagnosticDescriptor SelectionCaseMismatch { get; } = Warning("CWF3022", "Option differs from a valid one only in case", DiagnosticCategory.Canvas);
-    public static DiagnosticDescriptor InvalidNumber { get; } = Error("CWF3023", "Value is not a number", DiagnosticCategory.Canvas);
+    public static DiagnosticDescriptor NotANumber { get; } = Error("CWF3023", "Value is not a number", DiagnosticCategory.Canvas);
     public static DiagnosticDescriptor NotAnInteger { get; } = Error("CWF3024", "Value is not a whole number", DiagnosticCategory.Canvas);
     public static DiagnosticDescriptor InvalidBoolean { get; } = Error("CWF3025", "Value is not true or false", DiagnosticCategory.Canvas);
     public static DiagnosticDescriptor InvalidValueShape { get; } = Error("CWF3026", "Value has the wrong JSON type for its input", DiagnosticCategory.Canvas);
     public static DiagnosticDescriptor InvalidAggregationList { get; } = Error("CWF3027", "Aggregation list is not \"column,method,...\" pairs", DiagnosticCategory.Canvas);
-    public static DiagnosticDescriptor InvalidTableName { get; } = Error("CWF3028", "Table name is not 1 to 3 dotted parts", DiagnosticCategory.Canvas);
+    public static DiagnosticDescriptor MalformedTableName { get; } = Error("CWF3028", "Table name is not 1 to 3 dotted parts", DiagnosticCategory.Canvas);
 
     // Variables (CWF303x)
     public static DiagnosticDescriptor UnknownVariable { get; } = Error("CWF3030", "Reference to a variable the canvas does not declare", DiagnosticCategory.Canvas);

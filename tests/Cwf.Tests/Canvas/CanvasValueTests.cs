@@ -68,7 +68,7 @@ public class CanvasValueTests
     public void Non_numeric_number_is_an_error(object distance)
     {
         var (result, json, node) = One("native.buffer", "Zone", ("geo", "geom"), ("distance", distance), ("units", "Meters"));
-        var d = CanvasAssert.Single(result, DiagnosticCodes.InvalidNumber, node, "Zone", "distance", "/nodes/1/data/inputs/2/value");
+        var d = CanvasAssert.Single(result, DiagnosticCodes.NotANumber, node, "Zone", "distance", "/nodes/1/data/inputs/2/value");
         Assert.Contains("must be a number", d.Message);
         Assert.Equal(TestCanvas.LineOf(json, "\"name\": \"distance\"") + 4, ((CanvasLocation)d.Location).Position!.Value.Line);
     }
@@ -97,7 +97,7 @@ public class CanvasValueTests
     public void Integer_rejects_units()
     {
         var (result, _, node) = One("native.limit", "Top", ("limit", "500m"));
-        CanvasAssert.Single(result, DiagnosticCodes.InvalidNumber, node, "Top", "limit");
+        CanvasAssert.Single(result, DiagnosticCodes.NotANumber, node, "Top", "limit");
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public class CanvasValueTests
         var src = c.Source("src.schools", "schools", Schools);
         var save = c.Node("native.saveastable", "Save", ("destination", "a.b.c.d"));
         c.Flow(src, save);
-        CanvasAssert.Single(CanvasTestKit.Import(c.ToJson()), DiagnosticCodes.InvalidTableName, save, "Save", "destination");
+        CanvasAssert.Single(CanvasTestKit.Import(c.ToJson()), DiagnosticCodes.MalformedTableName, save, "Save", "destination");
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public class CanvasValueTests
     public void Every_error_of_a_node_is_reported_at_once()
     {
         var (result, _, _) = One("native.buffer", "Zone", ("geo", "geom"), ("distance", "far"), ("units", "Parsecs"));
-        Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCodes.InvalidNumber);
+        Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCodes.NotANumber);
         Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCodes.InvalidSelection);
     }
 }

@@ -21,6 +21,12 @@ internal sealed class NodeInputs(CanvasNode node, ComponentDescriptor descriptor
 
     public Location NodeLocation => text.At(node.Pointer, node);
 
+    /// <summary>The JSON pointer of the input's value (or of the inputs array when the input is missing).</summary>
+    public string ValuePointer(string name) => node.FindInput(name)?.ValuePointer ?? node.Pointer + "/data/inputs";
+
+    /// <summary>Whether the value as written differs from <paramref name="read"/> (a <c>{{@name}}</c> was substituted).</summary>
+    public bool WasSubstituted(string name, string read) => node.FindInput(name)?.Value?.Text != read;
+
     /// <summary>The value as text after variable substitution; the parameter's default when empty; null (reported) when required and missing.</summary>
     public string? Text(string name)
     {
@@ -46,7 +52,7 @@ internal sealed class NodeInputs(CanvasNode node, ComponentDescriptor descriptor
         if (WholeNumberVariable(name) is { } parameter) return new ParamRef(parameter.Name, parameter.Type);
         if (Text(name) is not { } text) return null;
         if (ComponentLowering.NumberLiteral(text.Trim()) is { } literal) return literal;
-        return Fail<Expr>(DiagnosticCodes.InvalidNumber, name, $"input '{name}' must be a number, found '{text}'", "write a plain number such as 300 or 2.5, without units");
+        return Fail<Expr>(DiagnosticCodes.NotANumber, name, $"input '{name}' must be a number, found '{text}'", "write a plain number such as 300 or 2.5, without units");
     }
 
     /// <summary>A Number that must be integral: "10" and "10.0" give 10; "10.5" and "500m" are errors.</summary>
@@ -56,7 +62,7 @@ internal sealed class NodeInputs(CanvasNode node, ComponentDescriptor descriptor
         if (Text(name) is not { } text) return null;
         var trimmed = text.Trim();
         if (!decimal.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            return Fail<Expr>(DiagnosticCodes.InvalidNumber, name, $"input '{name}' must be a whole number, found '{text}'", "write a plain whole number such as 10");
+            return Fail<Expr>(DiagnosticCodes.NotANumber, name, $"input '{name}' must be a whole number, found '{text}'", "write a plain whole number such as 10");
         if (value != decimal.Truncate(value) || value < long.MinValue || value > long.MaxValue)
             return Fail<Expr>(DiagnosticCodes.NotAnInteger, name, $"input '{name}' must be a whole number, found {trimmed}", $"use {decimal.Truncate(value)} or {decimal.Truncate(value) + 1}");
         return Literal.Int((long)value);
@@ -129,11 +135,14 @@ internal sealed class NodeInputs(CanvasNode node, ComponentDescriptor descriptor
     public TableName? Table(string name)
     {
         if (Text(name) is not { } text) return null;
-        return TableName.TryParse(text) ?? Fail<TableName>(DiagnosticCodes.InvalidTableName, name, $"'{text}' is not a table name", "write it as schema.table or project.dataset.table");
+        return TableName.TryParse(text) ?? Fail<TableName>(DiagnosticCodes.MalformedTableName, name, $"'{text}' is not a table name", "write it as schema.table or project.dataset.table");
     }
 
     private Parameter? WholeNumberVariable(string name) =>
         node.FindInput(name)?.Value is StringValue s && variables.WholeReference(s.Value) is { Type: SqlType.Int64 or SqlType.Float64 } p ? p : null;
+
+    /// <summary>Marks the node as failed after an error was reported elsewhere (by the expression binder).</summary>
+    public void MarkFailed() => Failed = true;
 
     /// <summary>Reports an error about one input and marks the node as failed.</summary>
     public void Error(DiagnosticDescriptor code, string name, string message, params string[] hints) => Fail<string>(code, name, message, hints);

@@ -45,6 +45,37 @@ internal static class SqlText
         _ => Convert.ToString(parameter.Value, CultureInfo.InvariantCulture) ?? "NULL",
     };
 
+    /// <summary>
+    /// The words and commas outside parentheses, quotes and comments, upper-cased, with their offsets:
+    /// enough to recognise the shape <c>SELECT list FROM $a [alias] [WHERE ...]</c>.
+    /// </summary>
+    public static List<Match> TopLevelWords(string sql)
+    {
+        var words = new List<Match>();
+        int depth = 0, i = 0;
+        while (i < sql.Length)
+        {
+            char c = sql[i];
+            if (c is '\'' or '"' or '`') { i = SkipQuoted(sql, i, c); continue; }
+            if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-') { int end = sql.IndexOf('\n', i); i = end < 0 ? sql.Length : end; continue; }
+            if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*') { int end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal); i = end < 0 ? sql.Length : end + 2; continue; }
+            if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (depth == 0 && c == ',') words.Add(new Match(i, 1, ","));
+            else if (depth == 0 && c == ';') words.Add(new Match(i, 1, ";"));
+            else if (depth == 0 && (IsWordChar(c) || c == '$'))
+            {
+                int end = i + 1;
+                while (end < sql.Length && IsWordChar(sql[end])) end++;
+                words.Add(new Match(i, end - i, sql[i..end].ToUpperInvariant()));
+                i = end;
+                continue;
+            }
+            i++;
+        }
+        return words;
+    }
+
     private static List<Match> Scan(string sql, char sigil)
     {
         var matches = new List<Match>();

@@ -34,6 +34,18 @@ public sealed class CanvasText
     public LinePosition? PositionOf(string pointer) =>
         _index.Find(PointerPrefix + pointer) is { } p ? ToFilePosition(p) : null;
 
+    /// <summary>
+    /// Line and column in the file of character <paramref name="index"/> of the (decoded) string value at
+    /// <paramref name="pointer"/>, looking through the escapes of its JSON literal; null when the value is not a string.
+    /// </summary>
+    public LinePosition? PositionInString(string pointer, int index)
+    {
+        if (_index.Find(PointerPrefix + pointer) is not { } start) return null;
+        int quote = Json.GetOffset(start.Line, start.Column);
+        if (EmbeddedJsonString.Decode(Json.Text, quote) is not var (_, map)) return null;
+        return ToFilePosition(Json.GetPosition(map[Math.Clamp(index, 0, map.Length - 1)]));
+    }
+
     /// <summary>Turns a position in <see cref="Json"/> into a position in the file.</summary>
     public LinePosition ToFilePosition(LinePosition inJson)
     {
