@@ -271,7 +271,7 @@ public class CanvasGraphValidationTests
     }
 
     [Fact]
-    public void Using_only_unmatch_still_builds_match_as_split_does()
+    public void Only_the_used_filter_output_is_lowered()
     {
         var c = new TestCanvas();
         var src = c.Source("src.schools", "schools", Schools);
@@ -279,10 +279,9 @@ public class CanvasGraphValidationTests
         var save = c.Node("native.saveastable", "Nameless", ("destination", "out.nameless"));
         c.Flow(src, filter).Edge(filter, "unmatch", save, "source");
         var result = CanvasTestKit.Import(c.ToJson());
-        var nodes = result.Workflow!.Nodes.OfType<FilterNode>().ToList();
-        Assert.Equal([FilterBranch.Match, FilterBranch.Unmatch], nodes.Select(n => n.Branch));
-        Assert.Equal("(name is not null)", nodes[1].Predicate.ToString());
-        Assert.Equal(nodes[1].Id, result.Workflow.Sinks.Single().Input);
+        var node = Assert.Single(result.Workflow!.Nodes.OfType<FilterNode>());
+        Assert.Equal(FilterBranch.Unmatch, node.Branch);
+        Assert.Equal("(name is not null)", node.Predicate.ToString());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Cwf.Canvas;
 /// <summary>
 /// Lowers the checked canvas graph into IR, node by node in data-flow order, through the shared
 /// <see cref="ComponentLowering"/> functions (so a canvas and its decompiled .cwf give the same
-/// IR). Two-output filters become a match node and, when used, an unmatch node. A node whose inputs
+/// IR). Two-output filters become one IR node per output that is used. A node whose inputs
 /// failed is skipped without further diagnostics, so one mistake gives one error.
 /// </summary>
 internal sealed class CanvasLowering
@@ -117,13 +117,14 @@ internal sealed class CanvasLowering
     }
 
     /// <summary>
-    /// Two-output filters: the match node, and the unmatch node when that output is used (as .cwf
-    /// writes <c>filter</c> and <c>let a, b = ... | split</c>), so both front ends build the same IR.
+    /// Two-output filters: one IR node per output that is used, match when neither is (so the node is
+    /// still checked), as .cwf builds <c>filter</c> and the results of <c>let a, b = ... | split</c>.
     /// </summary>
     private void Filter(CanvasNode node, NodeInputs a, StepInfo step)
     {
         int source = Input(node, "source");
-        List<string> used = _graph.Outgoing(node).Any(c => c.SourceHandle == "unmatch") ? ["match", "unmatch"] : ["match"];
+        var used = _graph.Outgoing(node).Select(c => c.SourceHandle).Distinct().OrderBy(h => h == "match" ? 0 : 1).ToList();
+        if (used.Count == 0) used.Add("match");
 
         Func<FilterBranch, StepInfo, int?>? lower = node.Component switch
         {
