@@ -25,7 +25,8 @@ public static class CanvasImporter
 
         var variables = CanvasVariables.Build(document, text, diagnostics);
         var graph = CanvasGraph.Build(document, text, diagnostics);
-        var names = new StepNames(variables.Parameters.Select(p => p.Name));
+        // Names must not be parameters, reserved words of .cwf, or the discard name.
+        var names = new StepNames(variables.Parameters.Select(p => p.Name).Concat(Syntax.Internal.TokenFacts.ReservedWords).Append("_"));
         var (builder, outputs) = CanvasLowering.Lower(document, graph, text, variables, catalog ?? SchemaCatalog.Empty, names, diagnostics);
         if (builder.Name.Length == 0) builder.Name = Path.GetFileNameWithoutExtension(source.Path);
         var workflow = diagnostics.HasErrors ? null : builder.ToWorkflow();
