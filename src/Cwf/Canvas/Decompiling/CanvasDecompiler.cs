@@ -36,6 +36,7 @@ public static class CanvasDecompiler
         private readonly Workflow _workflow = result.Workflow!;
         private readonly Dictionary<string, Seq<CommentSyntax>> _notes = [];
         private readonly DiagnosticBag _scratch = new();
+        private readonly Dictionary<string, (IdentifierSyntax Main, IdentifierSyntax Other, StatementSyntax? Alias)> _joinNames = [];
 
         public ProgramSyntax Program()
         {
@@ -58,7 +59,16 @@ public static class CanvasDecompiler
             foreach (var node in lowered.Where(n => n.Component == "ReadTable"))
                 statements.Add(WithNote(node, Source(node)));
             foreach (var node in lowered.Where(n => n.Component is not ("ReadTable" or "native.saveastable") && IsNamed(n)))
-                statements.Add(WithNote(node, ComponentCatalog.Find(node.Component) is null ? Opaque(node) : Let(node)));
+            {
+                if (ComponentCatalog.Find(node.Component) is null)
+                {
+                    statements.Add(WithNote(node, Opaque(node)));
+                    continue;
+                }
+                var let = Let(node);
+                if (_joinNames.TryGetValue(node.Id, out var names) && names.Alias is { } alias) statements.Add(alias);
+                statements.Add(WithNote(node, let));
+            }
             foreach (var node in lowered.Where(n => n.Component == "native.saveastable"))
                 statements.Add(WithNote(node, Output(node)));
             return new ProgramSyntax(statements.ToSeq());
@@ -158,7 +168,7 @@ public static class CanvasDecompiler
                 if (IsNamed(piped.Source) || piped.Source.Component == "ReadTable")
                 {
                     steps.Reverse();
-                    return new PipelineSyntax(RelationName(piped), steps.ToSeq());
+                    return new PipelineSyntax(_joinNames.TryGetValue(node.Id, out var names) ? names.Main : RelationName(piped), steps.ToSeq());
                 }
                 node = piped.Source;
             }
@@ -186,8 +196,8 @@ public static class CanvasDecompiler
                 "native.groupby" => new GroupStepSyntax([.. a.Columns("groupby")!.Select(k => new GroupKeySyntax(null, Name(k.Name)))], Aggregates(a)),
                 "native.summarize" => new SummarizeStepSyntax(Aggregates(a)),
                 "native.join" => Join(node, a),
-                "native.spatialjoin" => new SpatialJoinStepSyntax(Other(node, "secondarytable"), Predicate(node, a, "maintable", "secondarytable", "maincolumn", "secondarycolumn")),
-                "native.spatialfilter" => new SpatialFilterStepSyntax(Other(node, "filter"), Predicate(node, a, "source", "filter", "geosource", "geofilter")),
+                "native.spatialjoin" => new SpatialJoinStepSyntax(JoinNames(node).Other, Predicate(node, a, "maincolumn", "secondarycolumn")),
+                "native.spatialfilter" => new SpatialFilterStepSyntax(JoinNames(node).Other, Predicate(node, a, "geosource", "geofilter")),
                 "native.unionall" => new UnionStepSyntax([.. _graph.Incoming(node, "tables").Skip(1).Select(RelationName)]),
                 "native.buffer" => new BufferStepSyntax(Name(a.Column("geo")!.Name), ExprSyntaxWriter.Write(a.Number("distance")!), Units.Symbol(Units.ParseLength(a.Selection("units")!)!.Value)),
                 "native.centroid" => new CentroidStepSyntax(Name(a.Column("geo")!.Name)),
@@ -256,8 +266,7 @@ public static class CanvasDecompiler
         {
             var join = (JoinNode)Ir(node);
             var (main, secondary) = (a.Column("maincolumn")!.Name, a.Column("secondarycolumn")!.Name);
-            var other = Other(node, "secondarytable");
-            var piped = RelationName(_graph.Incoming(node, "maintable")[0]);
+            var (piped, other, _) = JoinNames(node);
             ExpressionSyntax condition = string.Equals(main, secondary, StringComparison.OrdinalIgnoreCase)
                 ? Name(main)
                 : new BinarySyntax(BinaryOperator.Equal, new NameSyntax(piped.Name, main), new NameSyntax(other.Name, secondary));
@@ -265,15 +274,54 @@ public static class CanvasDecompiler
         }
 
         /// <summary><c>predicate(piped.geo, other.geo)</c>, both sides qualified so that equal column names stay unambiguous.</summary>
-        private CallSyntax Predicate(CanvasNode node, NodeInputs a, string mainPort, string otherPort, string mainColumn, string otherColumn)
+        private CallSyntax Predicate(CanvasNode node, NodeInputs a, string mainColumn, string otherColumn)
         {
-            var piped = RelationName(_graph.Incoming(node, mainPort)[0]);
-            var other = Other(node, otherPort);
+            var (piped, other, _) = JoinNames(node);
             return new CallSyntax(a.Selection("predicate")!,
                 new NameSyntax(piped.Name, a.Column(mainColumn)!.Name), new NameSyntax(other.Name, a.Column(otherColumn)!.Name));
         }
 
-        private IdentifierSyntax Other(CanvasNode node, string port) => RelationName(_graph.Incoming(node, port)[0]);
+        /// <summary>
+        /// The names a join-like step qualifies its two sides with. After a join, .cwf keeps the joined
+        /// relations' names as qualifiers of the result (<c>blocks.pop</c> is <c>pop_joined</c>), so when one
+        /// side descends from the other, <c>other.col</c> would be ambiguous: that side is then read
+        /// through a second name, <c>let blocks_2 = blocks</c>, declared just before the step.
+        /// </summary>
+        private (IdentifierSyntax Main, IdentifierSyntax Other, StatementSyntax? Alias) JoinNames(CanvasNode node)
+        {
+            if (_joinNames.TryGetValue(node.Id, out var known)) return known;
+            var (mainPort, otherPort) = node.Component == "native.spatialfilter" ? ("source", "filter") : ("maintable", "secondarytable");
+            var mainInput = _graph.Incoming(node, mainPort)[0];
+            var otherInput = _graph.Incoming(node, otherPort)[0];
+            var (main, other) = (RelationName(mainInput), RelationName(otherInput));
+            (IdentifierSyntax, IdentifierSyntax, StatementSyntax?) names = (main, other, null);
+            if (DescendsFrom(mainInput.Source, otherInput.Source))
+                names = (main, new IdentifierSyntax(_names.Fresh(other.Name)), null);
+            else if (DescendsFrom(otherInput.Source, mainInput.Source))
+                names = (new IdentifierSyntax(_names.Fresh(main.Name)), other, null);
+            if (!ReferenceEquals(names.Item1, main) || !ReferenceEquals(names.Item2, other))
+            {
+                var (alias, original) = ReferenceEquals(names.Item1, main) ? (names.Item2, other) : (names.Item1, main);
+                names.Item3 = new LetStatementSyntax([alias], new PipelineSyntax(original, []));
+            }
+            _joinNames[node.Id] = names;
+            return names;
+        }
+
+        /// <summary>Whether <paramref name="ancestor"/> feeds <paramref name="node"/> (or is it): a backward walk, only done for join-like steps.</summary>
+        private bool DescendsFrom(CanvasNode node, CanvasNode ancestor)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<CanvasNode>([node]);
+            while (stack.Count > 0)
+            {
+                var current = stack.Pop();
+                if (current.Id == ancestor.Id) return true;
+                if (!seen.Add(current.Id)) continue;
+                foreach (var c in _graph.Incoming(current)) stack.Push(c.Source);
+            }
+            return false;
+        }
 
         private StepSyntax CustomSql(CanvasNode node)
         {

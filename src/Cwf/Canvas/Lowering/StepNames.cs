@@ -30,6 +30,16 @@ public sealed class StepNames
         return name;
     }
 
+    /// <summary>A new unique name from a stem (for a second name of the same relation).</summary>
+    public string Fresh(string stem)
+    {
+        var name = stem;
+        for (int i = 2; _used.Contains(name) || _used.Contains(name + UnmatchSuffix); i++) name = $"{stem}_{i}";
+        _used.Add(name);
+        _used.Add(name + UnmatchSuffix);
+        return name;
+    }
+
     /// <summary>The name of a two-output filter's <c>unmatch</c> result.</summary>
     public string Unmatch(CanvasNode node) => Of(node) + UnmatchSuffix;
 
