@@ -36,7 +36,8 @@ public static class CanvasDecompiler
         private readonly Workflow _workflow = result.Workflow!;
         private readonly Dictionary<string, Seq<CommentSyntax>> _notes = [];
         private readonly DiagnosticBag _scratch = new();
-        private readonly Dictionary<string, (IdentifierSyntax Main, IdentifierSyntax Other, StatementSyntax? Alias)> _joinNames = [];
+        private readonly Dictionary<string, (IdentifierSyntax Main, IdentifierSyntax Other)> _joinNames = [];
+        private readonly List<StatementSyntax> _aliases = [];  // second names the let being built needs, declared before it
 
         public ProgramSyntax Program()
         {
@@ -66,7 +67,8 @@ public static class CanvasDecompiler
                     continue;
                 }
                 var let = Let(node);
-                if (_joinNames.TryGetValue(node.Id, out var names) && names.Alias is { } alias) statements.Add(alias);
+                statements.AddRange(_aliases);
+                _aliases.Clear();
                 statements.Add(WithNote(node, let));
             }
             foreach (var node in lowered.Where(n => n.Component == "native.saveastable"))
@@ -266,7 +268,7 @@ public static class CanvasDecompiler
         {
             var join = (JoinNode)Ir(node);
             var (main, secondary) = (a.Column("maincolumn")!.Name, a.Column("secondarycolumn")!.Name);
-            var (piped, other, _) = JoinNames(node);
+            var (piped, other) = JoinNames(node);
             ExpressionSyntax condition = string.Equals(main, secondary, StringComparison.OrdinalIgnoreCase)
                 ? Name(main)
                 : new BinarySyntax(BinaryOperator.Equal, new NameSyntax(piped.Name, main), new NameSyntax(other.Name, secondary));
@@ -276,7 +278,7 @@ public static class CanvasDecompiler
         /// <summary><c>predicate(piped.geo, other.geo)</c>, both sides qualified so that equal column names stay unambiguous.</summary>
         private CallSyntax Predicate(CanvasNode node, NodeInputs a, string mainColumn, string otherColumn)
         {
-            var (piped, other, _) = JoinNames(node);
+            var (piped, other) = JoinNames(node);
             return new CallSyntax(a.Selection("predicate")!,
                 new NameSyntax(piped.Name, a.Column(mainColumn)!.Name), new NameSyntax(other.Name, a.Column(otherColumn)!.Name));
         }
@@ -287,25 +289,23 @@ public static class CanvasDecompiler
         /// side descends from the other, <c>other.col</c> would be ambiguous: that side is then read
         /// through a second name, <c>let blocks_2 = blocks</c>, declared just before the step.
         /// </summary>
-        private (IdentifierSyntax Main, IdentifierSyntax Other, StatementSyntax? Alias) JoinNames(CanvasNode node)
+        private (IdentifierSyntax Main, IdentifierSyntax Other) JoinNames(CanvasNode node)
         {
             if (_joinNames.TryGetValue(node.Id, out var known)) return known;
             var (mainPort, otherPort) = node.Component == "native.spatialfilter" ? ("source", "filter") : ("maintable", "secondarytable");
             var mainInput = _graph.Incoming(node, mainPort)[0];
             var otherInput = _graph.Incoming(node, otherPort)[0];
             var (main, other) = (RelationName(mainInput), RelationName(otherInput));
-            (IdentifierSyntax, IdentifierSyntax, StatementSyntax?) names = (main, other, null);
-            if (DescendsFrom(mainInput.Source, otherInput.Source))
-                names = (main, new IdentifierSyntax(_names.Fresh(other.Name)), null);
-            else if (DescendsFrom(otherInput.Source, mainInput.Source))
-                names = (new IdentifierSyntax(_names.Fresh(main.Name)), other, null);
-            if (!ReferenceEquals(names.Item1, main) || !ReferenceEquals(names.Item2, other))
-            {
-                var (alias, original) = ReferenceEquals(names.Item1, main) ? (names.Item2, other) : (names.Item1, main);
-                names.Item3 = new LetStatementSyntax([alias], new PipelineSyntax(original, []));
-            }
-            _joinNames[node.Id] = names;
-            return names;
+            if (DescendsFrom(mainInput.Source, otherInput.Source)) other = SecondName(other);
+            else if (DescendsFrom(otherInput.Source, mainInput.Source)) main = SecondName(main);
+            return _joinNames[node.Id] = (main, other);
+        }
+
+        private IdentifierSyntax SecondName(IdentifierSyntax original)
+        {
+            var alias = new IdentifierSyntax(_names.Fresh(original.Name));
+            _aliases.Add(new LetStatementSyntax([alias], new PipelineSyntax(original, [])));
+            return alias;
         }
 
         /// <summary>Whether <paramref name="ancestor"/> feeds <paramref name="node"/> (or is it): a backward walk, only done for join-like steps.</summary>
