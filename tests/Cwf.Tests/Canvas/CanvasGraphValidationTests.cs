@@ -204,19 +204,22 @@ public class CanvasGraphValidationTests
     }
 
     [Fact]
-    public void Long_chain_imports_without_recursion()
+    public void Ten_thousand_step_chain_imports_and_decompiles_without_recursion()
     {
         var c = new TestCanvas();
         var previous = c.Source("src.schools", "schools", Schools);
-        for (int i = 0; i < 3000; i++)
+        for (int i = 0; i < 10_000; i++)
         {
-            var next = c.Node("native.limit", $"Limit {i}", ("limit", 100));
+            var next = i % 2 == 0 ? c.Node("native.limit", $"Limit {i}", ("limit", 100)) : c.Node("native.centroid", "", ("geo", "geom"));
             c.Flow(previous, next);
             previous = next;
         }
+        c.Flow(previous, c.Node("native.saveastable", "Save", ("destination", "out.x")));
         var result = CanvasTestKit.Import(c.ToJson());
         CanvasAssert.NoErrors(result);
-        Assert.Equal(3001, result.Workflow!.Nodes.Length);
+        Assert.Equal(10_002, result.Workflow!.Nodes.Length);
+        var let = Assert.Single(Cwf.Canvas.CanvasDecompiler.Decompile(result).Statements.OfType<Cwf.Syntax.LetStatementSyntax>());
+        Assert.Equal(10_000, let.Pipeline.Steps.Count);
     }
 
     [Fact]

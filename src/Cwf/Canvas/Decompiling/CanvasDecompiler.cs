@@ -41,7 +41,8 @@ public static class CanvasDecompiler
 
         public ProgramSyntax Program()
         {
-            var lowered = _graph.Order.Where(n => result.IrNodes.Keys.Any(k => k.Node == n.Id)).ToList();
+            var loweredIds = result.IrNodes.Keys.Select(k => k.Node).ToHashSet(StringComparer.Ordinal);
+            var lowered = _graph.Order.Where(n => loweredIds.Contains(n.Id)).ToList();
             var statements = new List<StatementSyntax>();
             var header = new List<CommentSyntax>();
             foreach (var (note, nodeId) in NoteComments.Place(_document.Notes, lowered))

@@ -12,6 +12,7 @@ public sealed class StepNames
 {
     private readonly Dictionary<string, string> _byNode = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.OrdinalIgnoreCase);  // so that n equal labels cost O(n)
 
     /// <param name="reserved">Names that must not be used (language keywords, parameter names).</param>
     public StepNames(IEnumerable<string> reserved) => _used.UnionWith(reserved);
@@ -22,19 +23,16 @@ public sealed class StepNames
         if (_byNode.TryGetValue(node.Id, out var name)) return name;
         string shortName = ShortName(node.Component);
         string stem = Sanitize(string.IsNullOrWhiteSpace(node.Label) ? shortName : node.Label, shortName);
-        name = stem;
-        for (int i = 2; _used.Contains(name) || _used.Contains(name + UnmatchSuffix); i++) name = $"{stem}_{i}";
-        _used.Add(name);
-        _used.Add(name + UnmatchSuffix);
-        _byNode[node.Id] = name;
-        return name;
+        return _byNode[node.Id] = Fresh(stem);
     }
 
     /// <summary>A new unique name from a stem (for a second name of the same relation).</summary>
     public string Fresh(string stem)
     {
         var name = stem;
-        for (int i = 2; _used.Contains(name) || _used.Contains(name + UnmatchSuffix); i++) name = $"{stem}_{i}";
+        int i = _nextSuffix.GetValueOrDefault(stem, 2);
+        while (_used.Contains(name) || _used.Contains(name + UnmatchSuffix)) name = $"{stem}_{i++}";
+        _nextSuffix[stem] = i;
         _used.Add(name);
         _used.Add(name + UnmatchSuffix);
         return name;

@@ -90,9 +90,10 @@ public sealed class CanvasGraph
         }
 
         // A node with no edge at all is a leftover: it is reported and left out, not checked further.
+        var danglingTargets = dangling.Keys.Select(k => k.Node).ToHashSet(StringComparer.Ordinal);
         foreach (var node in byId.Values.OrderBy(n => n.Index))
         {
-            if (incoming.ContainsKey(node.Id) || outgoing.ContainsKey(node.Id) || invalid.Contains(node.Id) || dangling.Keys.Any(k => k.Node == node.Id))
+            if (incoming.ContainsKey(node.Id) || outgoing.ContainsKey(node.Id) || invalid.Contains(node.Id) || danglingTargets.Contains(node.Id))
             {
                 CheckInputs(node, incoming.GetValueOrDefault(node.Id) ?? [], dangling, text, diagnostics, invalid);
                 continue;
