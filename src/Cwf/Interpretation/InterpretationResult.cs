@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Cwf.Diagnostics;
+
+namespace Cwf.Interpretation;
+
+/// <summary>
+/// What a run produced: the tables its sinks wrote (after replace/append against the input
+/// tables), the diagnostics (run-time errors at the failing step's origin), and, when asked
+/// for, every step's result by node id.
+/// </summary>
+public sealed record InterpretationResult(Database Outputs, ImmutableArray<Diagnostic> Diagnostics, ImmutableDictionary<int, Table> NodeResults)
+{
+    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>Reported after each step: how far the run is, which step finished and how many rows it produced.</summary>
+public sealed record StepProgress(int Completed, int Total, int NodeId, string NodeName, string Operator, int Rows);

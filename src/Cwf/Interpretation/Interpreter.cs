@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using Cwf.Diagnostics;
+using Cwf.Interpretation.Evaluation;
+using Cwf.Interpretation.Operators;
+using Cwf.Ir;
+
+namespace Cwf.Interpretation;
+
+/// <summary>
+/// The reference interpreter: runs a workflow's IR in process over in-memory tables. It is the
+/// test oracle (compiled SQL of every dialect must mean what the interpreter computes) and the
+/// engine behind <c>cwf run</c>. Semantics, tolerances and file formats: spec/interpreter.md.
+/// <para>
+/// Steps run in the workflow's topological order in one loop (no recursion over the graph).
+/// Scans read the input tables as given; sinks write into <see cref="InterpretationResult.Outputs"/>.
+/// A run-time error (division by zero, a failed cast, custom SQL...) becomes a diagnostic at
+/// the step's origin; steps that depend on a failed step do not run, independent ones still do.
+/// Nothing here throws on user input or data.
+/// </para>
+/// </summary>
+public static class Interpreter
+{
+    public static InterpretationResult Run(Workflow workflow, Database input, InterpreterOptions? options = null, IProgress<StepProgress>? progress = null)
+    {
+        options ??= InterpreterOptions.Default;
+        var diagnostics = new DiagnosticBag();
+        var context = new StepContext(ResolveParameters(workflow, options, diagnostics));
+        var results = new Dictionary<int, Table>();
+        var kept = ImmutableDictionary.CreateBuilder<int, Table>();
+        var failed = new HashSet<int>();
+        var pendingConsumers = workflow.Consumers().ToDictionary(kv => kv.Key, kv => kv.Value.Length);
+        var outputs = Database.Empty;
+        int completed = 0;
+
+        foreach (var node in workflow.Nodes)
+        {
+            completed++;
+            if (node.Inputs.Where(failed.Contains).Select(id => (int?)id).FirstOrDefault() is { } failedInput)
+            {
+                failed.Add(node.Id);
+                if (node is SinkNode skipped)
+                    diagnostics.Report(DiagnosticCodes.RunStepSkipped, node.Origin ?? Location.None,
+                        $"table {skipped.Table} was not written because step {Describe(workflow[failedInput])} failed");
+            }
+            else
+            {
+                try
+                {
+                    var inputs = node.Inputs.Select(id => results[id]).ToList();
+                    if (node is SinkNode sink)
+                    {
+                        outputs = SinkStep.Write(sink, Table.FromTrustedRows(sink.Schema, inputs[0].RowArrays), outputs, input);
+                        progress?.Report(new StepProgress(completed, workflow.Nodes.Length, node.Id, node.Name, "sink", inputs[0].Count));
+                    }
+                    else
+                    {
+                        var table = Evaluate(node, inputs, input, context);
+                        results[node.Id] = table;
+                        if (options.KeepNodeResults) kept[node.Id] = table;
+                        progress?.Report(new StepProgress(completed, workflow.Nodes.Length, node.Id, node.Name, Operator(node), table.Count));
+                    }
+                }
+                catch (InterpretationException e)
+                {
+                    failed.Add(node.Id);
+                    diagnostics.Report(e.Descriptor, node.Origin ?? Location.None, $"in step {Describe(node)}: {e.Message}", e.Hint ?? "");
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A bug in the interpreter, not the user's: still a diagnostic, never an escaping exception.
+                    failed.Add(node.Id);
+                    diagnostics.Report(DiagnosticCodes.InternalError, node.Origin ?? Location.None,
+                        $"in step {Describe(node)}: the interpreter failed: {e.GetType().Name}: {e.Message}");
+                }
+            }
+
+            // Free each input once its last consumer has run.
+            foreach (var id in node.Inputs)
+                if (--pendingConsumers[id] == 0) results.Remove(id);
+        }
+        return new InterpretationResult(outputs, diagnostics.ToImmutable(), kept.ToImmutable());
+    }
+
+    private static Table Evaluate(RelNode node, List<Table> inputs, Database input, StepContext context) => node switch
+    {
+        ScanNode scan => ScanStep.Run(scan, input),
+        FilterNode filter => FilterStep.Run(filter, inputs[0], context),
+        ProjectNode project => ProjectStep.Run(project, inputs[0], context),
+        AggregateNode aggregate => AggregateStep.Run(aggregate, inputs[0], context),
+        JoinNode join => JoinStep.Run(join, inputs[0], inputs[1], context),
+        SemiJoinNode semi => SemiJoinStep.Run(semi, inputs[0], inputs[1], context),
+        UnionAllNode union => UnionAllStep.Run(union, inputs),
+        SortNode sort => SortStep.Run(sort, inputs[0], context),
+        LimitNode limit => LimitStep.Run(limit, inputs[0], context),
+        DistinctNode distinct => DistinctStep.Run(distinct, inputs[0]),
+        OpaqueNode opaque => throw new InterpretationException(DiagnosticCodes.OpaqueStepNotInterpretable,
+            opaque.IsCustomSql
+                ? "custom SQL runs only on a warehouse; the interpreter cannot evaluate it"
+                : $"component '{opaque.Component}' is unknown to cwf and cannot be interpreted",
+            "run the compiled SQL on the warehouse instead, or replace the step with portable components"),
+        _ => throw new InvalidOperationException($"Unexpected node {node.GetType().Name}."),
+    };
+
+    private static string Operator(RelNode node) => node switch
+    {
+        ScanNode => "scan",
+        FilterNode => "filter",
+        ProjectNode => "project",
+        AggregateNode => "aggregate",
+        JoinNode => "join",
+        SemiJoinNode s => s.Anti ? "antijoin" : "semijoin",
+        UnionAllNode => "union",
+        SortNode => "sort",
+        LimitNode => "limit",
+        DistinctNode => "distinct",
+        SinkNode => "sink",
+        _ => "opaque",
+    };
+
+    private static string Describe(RelNode node) => node.Name.Length > 0 ? $"'{node.Name}' (%{node.Id})" : $"%{node.Id}";
+
+    private static ImmutableDictionary<string, object?> ResolveParameters(Workflow workflow, InterpreterOptions options, DiagnosticBag diagnostics)
+    {
+        var values = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in workflow.Parameters)
+        {
+            var given = options.Parameters.FirstOrDefault(kv => string.Equals(kv.Key, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            object? raw = given.Key is null ? parameter.Value : given.Value;
+            if (SqlValues.TryNormalize(raw, parameter.Type, out var value))
+            {
+                values[parameter.Name] = value;
+                continue;
+            }
+            try
+            {
+                values[parameter.Name] = raw is string text ? Casts.Cast(text, parameter.Type) : SqlValues.Widen(raw, parameter.Type);
+            }
+            catch (InterpretationException e)
+            {
+                diagnostics.Report(DiagnosticCodes.RunParameterInvalid, parameter.Origin ?? Location.None,
+                    $"parameter @{parameter.Name} ({parameter.Type.Name()}): {e.Message}");
+            }
+        }
+        foreach (var name in options.Parameters.Keys.Where(n => workflow.FindParameter(n) is null))
+            diagnostics.Report(DiagnosticCodes.RunParameterInvalid, Location.None, $"the workflow has no parameter @{name}",
+                workflow.Parameters.IsEmpty ? "it has no parameters" : "its parameters: " + string.Join(", ", workflow.Parameters.Select(p => "@" + p.Name)));
+        return values.ToImmutable();
+    }
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace Cwf.Interpretation;
+
+/// <summary>How to run a workflow.</summary>
+public sealed record InterpreterOptions
+{
+    public static InterpreterOptions Default { get; } = new();
+
+    /// <summary>
+    /// Values for workflow parameters by name (ignoring case), overriding their defaults: CLR
+    /// values of the parameter's type, or strings, which are cast to it (for command lines).
+    /// </summary>
+    public ImmutableDictionary<string, object?> Parameters { get; init; } = ImmutableDictionary<string, object?>.Empty;
+
+    /// <summary>Keep every step's result in <see cref="InterpretationResult.NodeResults"/> (tests, debugging); otherwise results are freed when no longer needed.</summary>
+    public bool KeepNodeResults { get; init; }
+}

@@ -1,0 +1,49 @@
+using Cwf.Interpretation.Evaluation;
+using Cwf.Ir;
+
+namespace Cwf.Interpretation.Operators;
+
+/// <summary>Orders rows by the keys; NULLs last in both directions; ties keep their input order (stable).</summary>
+internal static class SortStep
+{
+    public static Table Run(SortNode node, Table input, StepContext context)
+    {
+        var keys = node.Keys.Select(k => context.Compile(k.Expr, input.Schema)).ToArray();
+        var descending = node.Keys.Select(k => k.Descending).ToArray();
+        var source = input.RowArrays;
+        var entries = new (object?[] Keys, int Index)[source.Length];
+        for (int r = 0; r < source.Length; r++)
+        {
+            var values = new object?[keys.Length];
+            for (int k = 0; k < keys.Length; k++) values[k] = keys[k](source[r], null);
+            entries[r] = (values, r);
+        }
+        try
+        {
+            Array.Sort(entries, Compare);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is InterpretationException inner)
+        {
+            // Array.Sort wraps what the comparison throws (values that cannot be compared).
+            throw inner;
+        }
+        return Table.FromTrustedRows(node.Schema, [.. entries.Select(e => source[e.Index])]);
+
+        int Compare((object?[] Keys, int Index) a, (object?[] Keys, int Index) b)
+        {
+            for (int k = 0; k < descending.Length; k++)
+            {
+                var x = a.Keys[k];
+                var y = b.Keys[k];
+                if (x is null || y is null)
+                {
+                    if (x is null && y is null) continue;
+                    return x is null ? 1 : -1;
+                }
+                int c = SqlValues.Compare(x, y);
+                if (c != 0) return descending[k] ? -c : c;
+            }
+            return a.Index.CompareTo(b.Index);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+using Cwf.Interpretation;
+using Cwf.Ir;
+
+namespace Cwf.Tests.Generators;
+
+/// <summary>
+/// Builds one random workflow: source tables with data, then a chain of random steps, each
+/// reading earlier results (so the DAG shares nodes), then sinks. Every step keeps the IR's
+/// invariants: unique column names, comparable grouping and sort keys, union inputs with the
+/// same columns, and join conditions over both sides.
+/// </summary>
+internal sealed class CaseBuilder
+{
+    private readonly Rng _rng;
+    private readonly GeneratorOptions _options;
+    private readonly DataGenerator _data;
+    private readonly ExprGenerator _exprs;
+    private readonly WorkflowBuilder _builder = new("generated");
+    private readonly List<int> _pool = [];
+    private int _names;
+
+    public CaseBuilder(Rng rng, GeneratorOptions options)
+    {
+        _rng = rng;
+        _options = options;
+        _data = new DataGenerator(rng, options);
+        _exprs = new ExprGenerator(rng, options, _data);
+    }
+
+    public int ExpressionNodes => _exprs.Nodes;
+
+    public GeneratedCase Build()
+    {
+        var inputs = Database.Empty;
+        int tables = _rng.Int(1, _options.MaxSourceTables);
+        for (int t = 1; t <= tables; t++)
+        {
+            var name = TableName.TryParse($"t{t}")!;
+            var schema = SourceSchema();
+            inputs = inputs.With(name, _data.Table(schema));
+            _pool.Add(_builder.Scan(name, schema, $"t{t}").Id);
+        }
+
+        int steps = _rng.Int(0, _options.MaxSteps);
+        for (int s = 0; s < steps; s++)
+            if (Step() is { } id) _pool.Add(id);
+
+        int last = _pool[^1];
+        _builder.Sink(last, TableName.TryParse("out1")!, WriteMode.Replace, "out1");
+        if (_rng.Chance(0.15)) _builder.Sink(last, TableName.TryParse("out1")!, WriteMode.Append, "out1 again");
+        if (_pool.Count > 1 && _rng.Chance(0.4))
+            _builder.Sink(_rng.Pick(_pool), TableName.TryParse("out2")!, WriteMode.Replace, "out2");
+        return new GeneratedCase(_builder.ToWorkflow(), inputs);
+    }
+
+    private Schema SourceSchema()
+    {
+        var types = _exprs.ValueTypes.Where(_options.Allows).ToList();
+        int count = _rng.Int(1, _options.MaxColumns);
+        return new Schema(Enumerable.Range(1, count)
+            .Select(i => new Column($"c{i}", _rng.Pick(types), Nullable: _rng.Chance(0.8)))
+            .ToSeq());
+    }
+
+    private string Fresh(string prefix) => $"{prefix}{++_names}";
+
+    private static List<ColumnRef> Scope(Schema schema, int input = 0) => [.. schema.Columns.Select(c => ExprFactory.Column(c, input))];
+
+    private int Depth => _rng.Int(1, _options.MaxExpressionDepth);
+
+    private int? Step()
+    {
+        var choices = new List<(int, Func<int?>)>();
+        void Offer(GeneratedOperators op, int weight, Func<int?> make)
+        {
+            if ((_options.Operators & op) != 0) choices.Add((weight, make));
+        }
+        Offer(GeneratedOperators.Filter, 4, Filter);
+        Offer(GeneratedOperators.Project, 4, Project);
+        Offer(GeneratedOperators.Aggregate, 2, Aggregate);
+        Offer(GeneratedOperators.Join, 2, Join);
+        Offer(GeneratedOperators.SemiJoin, 2, SemiJoin);
+        Offer(GeneratedOperators.UnionAll, 1, UnionAll);
+        Offer(GeneratedOperators.Sort, 1, Sort);
+        Offer(GeneratedOperators.Limit, 1, Limit);
+        Offer(GeneratedOperators.Distinct, 1, Distinct);
+        return choices.Count == 0 ? null : _rng.Weighted([.. choices])();
+    }
+
+    private int Input() => _rng.Chance(0.6) ? _pool[^1] : _rng.Pick(_pool);
+
+    private Schema SchemaOf(int id) => _builder.SchemaOf(id);
+
+    private int? Filter()
+    {
+        int input = Input();
+        var predicate = _exprs.Make(SqlType.Bool, Scope(SchemaOf(input)), Depth);
+        return _builder.Filter(input, predicate, _rng.Chance(0.7) ? FilterBranch.Match : FilterBranch.Unmatch, Fresh("filter")).Id;
+    }
+
+    private int? Project()
+    {
+        int input = Input();
+        var schema = SchemaOf(input);
+        var scope = Scope(schema);
+        var columns = new List<NamedExpr>();
+        foreach (var c in schema.Columns.OrderBy(_ => _rng.Double()))
+            if (_rng.Chance(0.6)) columns.Add(new NamedExpr(c.Name, ExprFactory.Column(c)));
+        int computed = _rng.Int(columns.Count == 0 ? 1 : 0, 2);
+        for (int i = 0; i < computed; i++)
+            columns.Add(new NamedExpr(Fresh("e"), _exprs.Make(_rng.Pick(_exprs.ValueTypes), scope, Depth)));
+        return _builder.Project(input, columns, Fresh("project")).Id;
+    }
+
+    private int? Aggregate()
+    {
+        int input = Input();
+        var schema = SchemaOf(input);
+        var scope = Scope(schema);
+        var keys = new List<NamedExpr>();
+        foreach (var c in schema.Columns.Where(c => c.Type.IsComparable()).OrderBy(_ => _rng.Double()).Take(_rng.Int(0, 2)))
+            keys.Add(new NamedExpr(c.Name, ExprFactory.Column(c)));
+        if (_rng.Chance(0.2)) keys.Add(new NamedExpr(Fresh("k"), _exprs.Make(_rng.Pick(_exprs.ComparableTypes), scope, 1)));
+
+        var aggregates = new List<AggregateCall>();
+        int count = _rng.Int(1, 3);
+        for (int i = 0; i < count; i++)
+        {
+            var name = Fresh("agg");
+            if (_rng.Chance(0.15))
+            {
+                aggregates.Add(new AggregateCall(name, AggregateFunction.CountAll, null));
+                continue;
+            }
+            var argument = _rng.Chance(0.7) && schema.Count > 0 ? (Expr)ExprFactory.Column(_rng.Pick(schema.Columns)) : _exprs.Make(_rng.Pick(_exprs.ValueTypes), scope, 1);
+            var functions = argument.Type switch
+            {
+                var t when t.IsNumeric() => new[] { AggregateFunction.Sum, AggregateFunction.Avg, AggregateFunction.Min, AggregateFunction.Max, AggregateFunction.Count, AggregateFunction.CountDistinct },
+                SqlType.Geography => [AggregateFunction.Count],
+                _ => [AggregateFunction.Min, AggregateFunction.Max, AggregateFunction.Count, AggregateFunction.CountDistinct],
+            };
+            aggregates.Add(new AggregateCall(name, _rng.Pick(functions), argument));
+        }
+        return _builder.Aggregate(input, keys, aggregates, Fresh("aggregate")).Id;
+    }
+
+    private (int Left, int Right, Expr Condition) JoinInputs()
+    {
+        int left = Input();
+        int right = _rng.Pick(_pool);
+        var ls = SchemaOf(left);
+        var rs = SchemaOf(right);
+        var leftScope = Scope(ls);
+        var rightScope = Scope(rs, input: 1);
+
+        var equiPairs = (from l in leftScope from r in rightScope
+                         where l.Type.IsComparable() && SqlTypeFacts.CommonType(l.Type, r.Type) is { } t && t != SqlType.Unknown && r.Type.IsComparable()
+                         select (l, r)).ToList();
+        var geoPairs = (from l in leftScope from r in rightScope where l.Type == SqlType.Geography && r.Type == SqlType.Geography select (l, r)).ToList();
+
+        Expr condition = _rng.Weighted<Func<Expr>>(
+            (equiPairs.Count > 0 ? 4 : 0, () =>
+            {
+                var (l, r) = _rng.Pick(equiPairs);
+                var eq = ExprFactory.Eq(l, r);
+                return _rng.Chance(0.2) ? ExprFactory.And(eq, _exprs.Make(SqlType.Bool, [.. leftScope, .. rightScope], 1)) : eq;
+            }),
+            (geoPairs.Count > 0 && _options.Spatial ? 3 : 0, () =>
+            {
+                var (l, r) = _rng.Pick(geoPairs);
+                var predicate = _rng.Pick([Functions.Intersects, Functions.Contains, Functions.Within, Functions.Covers, Functions.Touches, Functions.DWithin]);
+                if (!_options.Allows(predicate)) return ExprFactory.IsNull(l);
+                var args = predicate == Functions.DWithin ? new Expr[] { l, r, Literal.Float(_rng.Pick([100.0, 10_000.0, 200_000.0])) } : [l, r];
+                return _rng.Chance(0.5) ? ExprFactory.Call(predicate, args) : ExprFactory.Call(predicate, [.. args.Take(2).Reverse(), .. args.Skip(2)]);
+            }),
+            (1, () => _exprs.Make(SqlType.Bool, [.. leftScope, .. rightScope], Depth)))();
+        return (left, right, condition);
+    }
+
+    private int? Join()
+    {
+        var (left, right, condition) = JoinInputs();
+        var ls = SchemaOf(left);
+        var rs = SchemaOf(right);
+        var used = new HashSet<string>(ls.Names, StringComparer.OrdinalIgnoreCase);
+        var outputs = ls.Columns.Select(c => new JoinOutput(0, c.Name, c.Name)).ToList();
+        foreach (var c in rs.Columns)
+        {
+            var name = c.Name + "_joined";
+            for (int n = 2; !used.Add(name); n++) name = $"{c.Name}_joined{n}";
+            outputs.Add(new JoinOutput(1, c.Name, name));
+        }
+        var kind = _rng.Pick([JoinKind.Inner, JoinKind.Inner, JoinKind.Left, JoinKind.Right, JoinKind.Full]);
+        return _builder.Join(left, right, kind, condition, outputs, Fresh("join")).Id;
+    }
+
+    private int? SemiJoin()
+    {
+        var (left, right, condition) = JoinInputs();
+        return _builder.SemiJoin(left, right, condition, _rng.Chance(0.4), Fresh("semijoin")).Id;
+    }
+
+    private int? UnionAll()
+    {
+        int input = Input();
+        var schema = SchemaOf(input);
+        // The same columns in another order: union matches them by name.
+        var shuffled = _builder.Project(input, schema.Columns.OrderBy(_ => _rng.Double()).Select(c => new NamedExpr(c.Name, ExprFactory.Column(c))), Fresh("reorder")).Id;
+        var sources = _rng.Chance(0.3) ? new[] { input, shuffled, input } : [input, shuffled];
+        return _builder.UnionAll(sources, Fresh("union")).Id;
+    }
+
+    private int? Sort()
+    {
+        int input = Input();
+        var schema = SchemaOf(input);
+        var comparable = schema.Columns.Where(c => c.Type.IsComparable()).ToList();
+        var keys = new List<SortKey>();
+        foreach (var c in comparable.OrderBy(_ => _rng.Double()).Take(_rng.Int(1, 3)))
+            keys.Add(new SortKey(ExprFactory.Column(c), _rng.Chance(0.4)));
+        if (keys.Count == 0 || _rng.Chance(0.2))
+            keys.Add(new SortKey(_exprs.Make(_rng.Pick(_exprs.ComparableTypes), Scope(schema), 1), _rng.Chance(0.4)));
+        return _builder.Sort(input, keys, Fresh("sort")).Id;
+    }
+
+    private int? Limit()
+    {
+        int input = Input();
+        var schema = SchemaOf(input);
+        if (!_options.OrderDependentResults)
+        {
+            // A sort on every column fixes which rows a limit keeps.
+            if (schema.Columns.Any(c => !c.Type.IsComparable())) return null;
+            input = _builder.Sort(input, schema.Columns.Select(c => new SortKey(ExprFactory.Column(c), _rng.Chance(0.5))), Fresh("sort")).Id;
+        }
+        return _builder.Limit(input, Literal.Int(_rng.Int(0, _options.MaxRows + 2)), Fresh("limit")).Id;
+    }
+
+    private int? Distinct()
+    {
+        int input = Input();
+        if (SchemaOf(input).Columns.Any(c => !c.Type.IsComparable())) return null;
+        return _builder.Distinct(input, Fresh("distinct")).Id;
+    }
+}

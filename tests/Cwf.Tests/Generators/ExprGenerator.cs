@@ -1,0 +1,218 @@
+using Cwf.Interpretation.Geo;
+using Cwf.Ir;
+
+namespace Cwf.Tests.Generators;
+
+/// <summary>
+/// Random well-typed expressions of a requested type over the columns in scope (one input, or
+/// both sides of a join), built with <see cref="ExprFactory"/> so that types follow the IR's
+/// rules. With <see cref="GeneratorOptions.AllowRuntimeErrors"/> off, every construct that can
+/// fail at run time is guarded (see that option). Counts the nodes it makes, for shrinking.
+/// </summary>
+internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGenerator data)
+{
+    private static readonly SqlType[] Comparable = [SqlType.Int64, SqlType.Float64, SqlType.Decimal, SqlType.String, SqlType.Bool, SqlType.Date, SqlType.Timestamp];
+    private static readonly string[] LikePatterns = ["%", "a%", "%b", "_", "%a_%", "A%", "%\u00e9%", "x\\_y", "50%%", ""];
+    private bool Safe => !options.AllowRuntimeErrors;
+
+    public int Nodes { get; private set; }
+
+    /// <summary>Types an expression may have: the allowed column types (bool and int64 always, for predicates and counts).</summary>
+    public IReadOnlyList<SqlType> ValueTypes => [.. new[] { SqlType.Int64, SqlType.Bool }.Concat(options.Types).Distinct().Where(options.Allows)];
+
+    public IReadOnlyList<SqlType> ComparableTypes => [.. Comparable.Where(t => ValueTypes.Contains(t))];
+
+    public Expr Make(SqlType type, IReadOnlyList<ColumnRef> scope, int depth)
+    {
+        Nodes++;
+        if (depth <= 0 || rng.Chance(0.3)) return Leaf(type, scope);
+        var made = type switch
+        {
+            SqlType.Bool => Bool(scope, depth - 1),
+            SqlType.Int64 => Int64(scope, depth - 1),
+            SqlType.Float64 => Float64(scope, depth - 1),
+            SqlType.Decimal => Decimal(scope, depth - 1),
+            SqlType.String => String(scope, depth - 1),
+            SqlType.Date => Temporal(SqlType.Date, scope, depth - 1),
+            SqlType.Timestamp => Temporal(SqlType.Timestamp, scope, depth - 1),
+            SqlType.Geography => Geography(scope, depth - 1),
+            _ => null,
+        };
+        return made ?? Leaf(type, scope);
+    }
+
+    public Expr Leaf(SqlType type, IReadOnlyList<ColumnRef> scope)
+    {
+        var columns = scope.Where(c => c.Type == type).ToList();
+        if (columns.Count > 0 && rng.Chance(0.75)) return rng.Pick(columns);
+        if (rng.Chance(0.05) && type != SqlType.Geography) return Literal.Null(type);
+        return type switch
+        {
+            SqlType.Geography => Call(Functions.GeogFromText, Literal.String(Wkt.WriteExact(data.Geography()))) ?? Literal.Null(type),
+            SqlType.Float64 => Literal.Float(data.Float64()),
+            _ => new Literal(data.Value(type), type),
+        };
+    }
+
+    private Expr? Call(BuiltinFunction f, params Expr[] args)
+    {
+        if (!options.Allows(f)) return null;
+        Nodes++;
+        return ExprFactory.Call(f, args);
+    }
+
+    private Expr? Pick(params Func<Expr?>[] makers)
+    {
+        // Try the constructors in a random order until one applies (one may be excluded by the options).
+        var order = makers.OrderBy(_ => rng.Double()).ToList();
+        foreach (var make in order)
+            if (make() is { } e) return e;
+        return null;
+    }
+
+    private SqlType NumericType() => rng.Pick(ValueTypes.Where(t => t.IsNumeric()).ToList());
+
+    private Expr Any(IReadOnlyList<ColumnRef> scope, int depth) => Make(rng.Pick(ValueTypes), scope, depth);
+
+    private Expr? Bool(IReadOnlyList<ColumnRef> scope, int depth) => Pick(
+        () =>
+        {
+            var t = rng.Pick(ComparableTypes);
+            var other = t.IsNumeric() && rng.Chance(0.3) ? NumericType() : t;
+            var op = rng.Pick([BinaryOp.Equal, BinaryOp.NotEqual, BinaryOp.Less, BinaryOp.LessOrEqual, BinaryOp.Greater, BinaryOp.GreaterOrEqual]);
+            return ExprFactory.Binary(op, Make(t, scope, depth), Make(other, scope, depth));
+        },
+        () => ExprFactory.And(Make(SqlType.Bool, scope, depth), Make(SqlType.Bool, scope, depth)),
+        () => ExprFactory.Or(Make(SqlType.Bool, scope, depth), Make(SqlType.Bool, scope, depth)),
+        () => ExprFactory.Not(Make(SqlType.Bool, scope, depth)),
+        () => ExprFactory.IsNull(Any(scope, depth), rng.Chance(0.5)),
+        () =>
+        {
+            var t = rng.Pick(ComparableTypes);
+            return ExprFactory.InList(Make(t, scope, depth), Enumerable.Range(0, rng.Int(1, 3)).Select(_ => Make(t, scope, depth - 1)), rng.Chance(0.3));
+        },
+        () =>
+        {
+            var t = rng.Pick(ComparableTypes);
+            return ExprFactory.Between(Make(t, scope, depth), Make(t, scope, depth - 1), Make(t, scope, depth - 1), rng.Chance(0.3));
+        },
+        () => ValueTypes.Contains(SqlType.String) ? ExprFactory.Like(Make(SqlType.String, scope, depth), Literal.String(rng.Pick(LikePatterns)), rng.Chance(0.3)) : null,
+        () => ValueTypes.Contains(SqlType.String) ? Call(rng.Pick([Functions.StartsWith, Functions.EndsWith]), Make(SqlType.String, scope, depth), Make(SqlType.String, scope, depth)) : null,
+        () => Spatial ? Call(rng.Pick([Functions.Intersects, Functions.Contains, Functions.Within, Functions.Covers, Functions.Touches]), Make(SqlType.Geography, scope, depth), Make(SqlType.Geography, scope, depth)) : null,
+        () => Spatial ? Call(Functions.DWithin, Make(SqlType.Geography, scope, depth), Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([0.0, 10.0, 1000.0, 100_000.0]))) : null);
+
+    private bool Spatial => ValueTypes.Contains(SqlType.Geography);
+
+    private Expr SmallInt() => Literal.Int(rng.Int(-100, 100));
+
+    private Expr NonZeroInt() => Literal.Int(rng.Chance(0.5) ? rng.Int(1, 10) : -rng.Int(1, 10));
+
+    private Expr Guarded(Expr divisor) => Safe ? ExprFactory.Call(Functions.NullIf, divisor, divisor.Type == SqlType.Int64 ? Literal.Int(0) : divisor.Type == SqlType.Decimal ? Literal.Decimal(0) : Literal.Float(0)) : divisor;
+
+    private Expr NonNegative(Expr x) => Safe ? ExprFactory.Binary(BinaryOp.Add, ExprFactory.Call(Functions.Abs, x), Literal.Int(1)) : x;
+
+    private Expr? Int64(IReadOnlyList<ColumnRef> scope, int depth) => Pick(
+        () => ExprFactory.Binary(rng.Pick([BinaryOp.Add, BinaryOp.Subtract]), Make(SqlType.Int64, scope, depth), Safe ? SmallInt() : Make(SqlType.Int64, scope, depth)),
+        () => ExprFactory.Binary(BinaryOp.Multiply, Make(SqlType.Int64, scope, depth), Safe ? SmallInt() : Make(SqlType.Int64, scope, depth)),
+        () => ExprFactory.Binary(BinaryOp.Modulo, Make(SqlType.Int64, scope, depth), Safe ? NonZeroInt() : Make(SqlType.Int64, scope, depth)),
+        () => ExprFactory.Unary(UnaryOp.Negate, Make(SqlType.Int64, scope, depth)),
+        () => Call(Functions.Abs, Make(SqlType.Int64, scope, depth)),
+        () => Call(Functions.Round, Make(SqlType.Int64, scope, depth), Literal.Int(rng.Int(-3, 2))),
+        () => ValueTypes.Contains(SqlType.String) ? Call(Functions.Length, Make(SqlType.String, scope, depth)) : null,
+        () => ValueTypes.Contains(SqlType.String) ? Call(Functions.StrPos, Make(SqlType.String, scope, depth), Make(SqlType.String, scope, depth)) : null,
+        () => TemporalType() is { } t ? Call(rng.Pick([Functions.Year, Functions.Month, Functions.Day]), Make(t, scope, depth)) : null,
+        () =>
+        {
+            // Safe casts to int64 start from a column, whose values are moderate.
+            var from = rng.Pick(ValueTypes.Where(t => t is SqlType.Float64 or SqlType.Decimal).ToList() is { Count: > 0 } l ? l : [SqlType.Int64]);
+            return ExprFactory.Cast(Safe ? Leaf(from, scope) : Make(from, scope, depth), SqlType.Int64);
+        },
+        () => Conditional(SqlType.Int64, scope, depth));
+
+    private SqlType? TemporalType()
+    {
+        var temporal = ValueTypes.Where(t => t.IsTemporal()).ToList();
+        return temporal.Count == 0 ? null : rng.Pick(temporal);
+    }
+
+    private Expr? Float64(IReadOnlyList<ColumnRef> scope, int depth) => Pick(
+        () => ExprFactory.Binary(rng.Pick([BinaryOp.Add, BinaryOp.Subtract]), Make(SqlType.Float64, scope, depth), Make(NumericType(), scope, depth)),
+        () => ExprFactory.Binary(BinaryOp.Multiply, Make(SqlType.Float64, scope, depth), Safe ? Literal.Float(rng.Pick([0.5, -2.0, 3.0, 0.001])) : Make(NumericType(), scope, depth)),
+        () =>
+        {
+            var numerator = Make(rng.Pick([SqlType.Int64, SqlType.Float64]), scope, depth);
+            return ExprFactory.Binary(BinaryOp.Divide, numerator, Guarded(Make(rng.Pick([SqlType.Int64, SqlType.Float64]), scope, depth)));
+        },
+        () => Call(Functions.Sqrt, NonNegative(Make(NumericType(), scope, depth))),
+        () => Call(Functions.Power, NonNegative(Make(NumericType(), scope, depth)), Safe ? Literal.Int(rng.Int(0, 2)) : Make(NumericType(), scope, depth)),
+        () => Call(rng.Pick([Functions.Ln, Functions.Log10]), NonNegative(Make(NumericType(), scope, depth))),
+        () => Call(Functions.Exp, Safe ? ExprFactory.Binary(BinaryOp.Modulo, Make(SqlType.Int64, scope, depth), Literal.Int(7)) : Make(NumericType(), scope, depth)),
+        () => Call(rng.Pick([Functions.Abs, Functions.Floor, Functions.Ceil]), Make(SqlType.Float64, scope, depth)),
+        () => Call(Functions.Round, Make(SqlType.Float64, scope, depth), Literal.Int(rng.Int(-2, 4))),
+        () => ExprFactory.Cast(Make(rng.Pick([SqlType.Int64, ValueTypes.Contains(SqlType.Decimal) ? SqlType.Decimal : SqlType.Int64]), scope, depth), SqlType.Float64),
+        () => !Safe && ValueTypes.Contains(SqlType.String) ? ExprFactory.Cast(Make(SqlType.String, scope, depth), SqlType.Float64) : null,
+        () => Spatial ? Call(rng.Pick([Functions.X, Functions.Y]), Safe ? Call(Functions.Centroid, Make(SqlType.Geography, scope, depth))! : Make(SqlType.Geography, scope, depth)) : null,
+        () => Spatial ? Call(rng.Pick([Functions.Area, Functions.LengthMeters]), Make(SqlType.Geography, scope, depth)) : null,
+        () => Spatial ? Call(Functions.Distance, Make(SqlType.Geography, scope, depth), Make(SqlType.Geography, scope, depth)) : null,
+        () => Conditional(SqlType.Float64, scope, depth));
+
+    private Expr? Decimal(IReadOnlyList<ColumnRef> scope, int depth) => Pick(
+        () => ExprFactory.Binary(rng.Pick([BinaryOp.Add, BinaryOp.Subtract]), Make(SqlType.Decimal, scope, depth), Make(rng.Pick([SqlType.Decimal, SqlType.Int64]), scope, depth)),
+        () => ExprFactory.Binary(BinaryOp.Multiply, Make(SqlType.Decimal, scope, depth), Safe ? Literal.Decimal(rng.Pick([0.5m, 2m, -1.25m])) : Make(SqlType.Decimal, scope, depth)),
+        () => ExprFactory.Binary(BinaryOp.Divide, Make(SqlType.Decimal, scope, depth), Guarded(Make(rng.Pick([SqlType.Decimal, SqlType.Int64]), scope, depth))),
+        () => Call(rng.Pick([Functions.Abs, Functions.Floor, Functions.Ceil]), Make(SqlType.Decimal, scope, depth)),
+        () => Call(Functions.Round, Make(SqlType.Decimal, scope, depth), Literal.Int(rng.Int(-1, 3))),
+        () => ExprFactory.Cast(Safe ? Leaf(rng.Pick([SqlType.Int64, ValueTypes.Contains(SqlType.Float64) ? SqlType.Float64 : SqlType.Int64]), scope) : Make(NumericType(), scope, depth), SqlType.Decimal),
+        () => Conditional(SqlType.Decimal, scope, depth));
+
+    private Expr? String(IReadOnlyList<ColumnRef> scope, int depth) => Pick(
+        () => Call(rng.Pick([Functions.Upper, Functions.Lower, Functions.Trim, Functions.LTrim, Functions.RTrim]), Make(SqlType.String, scope, depth)),
+        () => rng.Chance(0.5)
+            ? Call(Functions.Substr, Make(SqlType.String, scope, depth), Make(SqlType.Int64, scope, depth - 1), Safe ? Literal.Int(rng.Int(0, 5)) : Make(SqlType.Int64, scope, depth - 1))
+            : Call(Functions.Substr, Make(SqlType.String, scope, depth), Make(SqlType.Int64, scope, depth - 1)),
+        () => Call(Functions.Replace, Make(SqlType.String, scope, depth), Literal.String(rng.Pick(["a", "", " ", "é"])), Make(SqlType.String, scope, depth - 1)),
+        () => Call(Functions.Concat, Make(SqlType.String, scope, depth), Make(SqlType.String, scope, depth), Make(SqlType.String, scope, depth - 1)),
+        () => ExprFactory.Binary(BinaryOp.Concat, Make(SqlType.String, scope, depth), Make(SqlType.String, scope, depth)),
+        () =>
+        {
+            // Float-to-text formatting differs between warehouses; only the permissive preset casts floats.
+            var from = ValueTypes.Where(t => t is not (SqlType.Geography or SqlType.String) && (t != SqlType.Float64 || !Safe)).ToList();
+            return ExprFactory.Cast(Make(rng.Pick(from), scope, depth), SqlType.String);
+        },
+        () => Spatial ? Call(Functions.AsText, Make(SqlType.Geography, scope, depth)) : null,
+        () => Spatial ? Call(Functions.H3FromPoint, Point(scope, depth), Literal.Int(rng.Int(0, 15))) : null,
+        () => Conditional(SqlType.String, scope, depth));
+
+    private Expr? Temporal(SqlType type, IReadOnlyList<ColumnRef> scope, int depth) => Pick(
+        () =>
+        {
+            var other = type == SqlType.Date ? SqlType.Timestamp : SqlType.Date;
+            return ValueTypes.Contains(other) ? ExprFactory.Cast(Make(other, scope, depth), type) : null;
+        },
+        () => Conditional(type, scope, depth));
+
+    private Expr Point(IReadOnlyList<ColumnRef> scope, int depth)
+    {
+        Nodes++;
+        var center = data.Center();
+        Expr lon = rng.Chance(0.7) ? Literal.Float(center.X) : Make(SqlType.Float64, scope, depth);
+        Expr lat = rng.Chance(0.7) ? Literal.Float(center.Y) : Literal.Float(Math.Clamp(center.Y, -85, 85));
+        // Safe: st_point needs finite coordinates; a guarded division may make them NULL, never infinite.
+        return ExprFactory.Call(Functions.Point, lon, lat);
+    }
+
+    private Expr? Geography(IReadOnlyList<ColumnRef> scope, int depth) => Pick(
+        () => Call(Functions.Point, Literal.Float(data.Center().X), Literal.Float(data.Center().Y)),
+        () => Call(Functions.Buffer, Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([1.0, 50.0, 1000.0, 25_000.0]))),
+        () => Call(Functions.Centroid, Make(SqlType.Geography, scope, depth)),
+        () => Call(Functions.H3Boundary, Call(Functions.H3FromPoint, Point(scope, depth), Literal.Int(rng.Int(3, 12))) ?? Literal.Null(SqlType.String)),
+        () => Conditional(SqlType.Geography, scope, depth));
+
+    /// <summary>CASE, COALESCE or NULLIF producing the type (NULLIF only for comparable types).</summary>
+    private Expr? Conditional(SqlType type, IReadOnlyList<ColumnRef> scope, int depth) => rng.Weighted<Func<Expr?>>(
+        (2, () => ExprFactory.Case(
+            Enumerable.Range(0, rng.Int(1, 2)).Select(_ => new WhenClause(Make(SqlType.Bool, scope, depth), Make(type, scope, depth))),
+            rng.Chance(0.7) ? Make(type, scope, depth) : null)),
+        (2, () => Call(Functions.Coalesce, [.. Enumerable.Range(0, rng.Int(1, 3)).Select(_ => Make(type, scope, depth))])),
+        (1, () => type.IsComparable() ? Call(Functions.NullIf, Make(type, scope, depth), Make(type, scope, depth)) : null))();
+}
