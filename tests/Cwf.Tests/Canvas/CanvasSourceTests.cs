@@ -59,4 +59,17 @@ public class CanvasSourceTests
         Assert.Equal("/nodes/0/data/schema/1/type", location.JsonPointer);
         Assert.Equal("trips", location.NodeLabel);
     }
+
+    [Fact]
+    public void Source_table_may_come_from_data_id_alone()
+    {
+        var c = new TestCanvas();
+        var src = c.Source("src.trips", "trips");
+        c.Flow(src, c.Node("native.saveastable", "Save", ("destination", "out.trips")));
+        var obj = c.ToJsonObject();
+        obj["nodes"]![0]!["data"]!["inputs"] = new System.Text.Json.Nodes.JsonArray();
+        var result = CanvasTestKit.Import(obj.ToJsonString(), Catalog);
+        CanvasAssert.NoErrors(result);
+        Assert.Equal("src.trips", result.Workflow!.Nodes.OfType<ScanNode>().Single().Table.ToString());
+    }
 }

@@ -157,4 +157,17 @@ public class CanvasSqlFragmentTests
         CanvasAssert.NoErrors(result);
         CanvasAssert.Single(result, DiagnosticCodes.UncheckedSchema, node, "Q");
     }
+
+    [Fact]
+    public void Trailing_semicolons_are_dropped_from_fragments()
+    {
+        var (result, _, _) = One("native.where", "Filter", ("expression", "quantity > 1;  "));
+        CanvasAssert.NoErrors(result);
+        CanvasAssert.Lacks(result, DiagnosticCodes.SqlFragmentNotAnalysed);
+        var (sql, _, _) = One("native.customsql", "Q", ("sql", "SELECT order_id FROM $A;\n"));
+        CanvasAssert.NoErrors(sql);
+        var node = sql.Workflow!.Nodes.OfType<OpaqueNode>().Single();
+        Assert.Equal("SELECT order_id FROM $a", node.SqlTemplate);
+        Assert.Equal("(order_id: int64)", node.Schema.ToString());
+    }
 }

@@ -348,6 +348,6 @@ public static class CanvasDecompiler
             DoubleQuotedStrings = result.Document!.ConnectionProvider is "bigquery" or "databricks" or "databricksWarehouse",
         };
 
-        private static Text.SourceText Fragment(NodeInputs a, string name) => Text.SourceText.From(a.Text(name)!);
+        private static Text.SourceText Fragment(NodeInputs a, string name) => Text.SourceText.From(SqlText.TrimEnd(a.Text(name)!));
     }
 }

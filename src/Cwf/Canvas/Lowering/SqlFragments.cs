@@ -81,10 +81,10 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
                 index > 2 ? "custom SQL reads at most three tables" : $"connect a table to 'source{placeholder.Name}' or remove ${placeholder.Name} from the query");
         }
         if (!KnownVariables(sql, a, "sql") || a.Failed) return null;
-        var inlined = InlineVariables(sql);
+        var inlined = InlineVariables(SqlText.TrimEnd(sql));
         // $a, $b, $c stand for the IR node's inputs in order; with sourceb unconnected, $c is its second input.
         inlined = SqlText.Replace(inlined, SqlText.Placeholders(inlined), p => OpaqueNode.Placeholder(position[p.Name[0] - 'a']));
-        var schema = declared ?? (position.TryGetValue(0, out var first) ? InferSchema(sql, inputs[first].Node) : null);
+        var schema = declared ?? (position.TryGetValue(0, out var first) ? InferSchema(SqlText.TrimEnd(sql), inputs[first].Node) : null);
         return ComponentLowering.CustomSql(cx, [.. inputs.Select(i => i.Node)], inlined, schema, step);
     }
 
@@ -122,9 +122,10 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     /// <summary>The input's text after <c>{{@name}}</c> substitution, with unknown <c>@variables</c> reported.</summary>
     private Fragment? Read(NodeInputs a, string name)
     {
-        if (a.Text(name) is not { } sql || !KnownVariables(sql, a, name)) return null;
+        if (a.Text(name) is not { } value || !KnownVariables(value, a, name)) return null;
+        var sql = SqlText.TrimEnd(value);
         string pointer = a.ValuePointer(name);
-        bool exact = !a.WasSubstituted(name, sql);
+        bool exact = !a.WasSubstituted(name, value);
         var node = a.Node;
         return new Fragment(sql, new SourceText(text.File.Path, sql), span =>
             text.At(pointer, node, name) with { Position = exact ? text.PositionInString(pointer, span.Start) ?? text.PositionOf(pointer) : text.PositionOf(pointer) });

@@ -17,8 +17,12 @@ internal static class SqlText
     /// <summary>Every <c>@name</c> in code; <c>@@system</c> variables and <c>a@b</c> are not references.</summary>
     public static List<Match> Variables(string sql) => Scan(sql, '@');
 
-    /// <summary>Every <c>$x</c> (one letter, not followed by a word character) in code.</summary>
-    public static List<Match> Placeholders(string sql) => [.. Scan(sql, '$').Where(m => m.Name.Length == 1)];
+    /// <summary>Every <c>$x</c> (one letter, not followed by a word character) in code; the name is lower-cased (<c>$A</c> is <c>$a</c>).</summary>
+    public static List<Match> Placeholders(string sql) =>
+        [.. Scan(sql, '$').Where(m => m.Name.Length == 1).Select(m => m with { Name = m.Name.ToLowerInvariant() })];
+
+    /// <summary>The SQL without trailing blanks and semicolons (a fragment is embedded in a larger statement).</summary>
+    public static string TrimEnd(string sql) => sql.TrimEnd().TrimEnd(';').TrimEnd();
 
     /// <summary>Replaces matches (which must be in order and not overlap) by new text.</summary>
     public static string Replace(string sql, IEnumerable<Match> matches, Func<Match, string> replacement)

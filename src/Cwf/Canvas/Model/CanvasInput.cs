@@ -8,7 +8,7 @@ namespace Cwf.Canvas;
 public sealed record CanvasInput(string Name, string? DeclaredType, CanvasValue? Value, string Pointer)
 {
     /// <summary>The pointer of the value itself (or of the entry when it has none).</summary>
-    public string ValuePointer => Value is null ? Pointer : Pointer + "/value";
+    public string ValuePointer { get; init; } = Value is null ? Pointer : Pointer + "/value";
 
     /// <summary>Whether the input carries something (a missing value, null and "" count as empty).</summary>
     public bool HasValue => Value switch

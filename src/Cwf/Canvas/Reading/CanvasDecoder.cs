@@ -109,6 +109,10 @@ internal static class CanvasDecoder
             }
         }
 
+        // A source names its table in the "source" input; some exports only carry it as data.id.
+        if (component == "ReadTable" && !inputs.Any(i => i.Name == "source" && i.HasValue) && Scalar(data, "id") is { Length: > 0 } table)
+            inputs.Add(new CanvasInput("source", "String", new StringValue(table), pointer + "/data/id") { ValuePointer = pointer + "/data/id" });
+
         Schema? schema = null;
         if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("schema", out var columns) && columns.ValueKind == JsonValueKind.Array)
             schema = SchemaJson.ReadColumns(columns, pointer + "/data/schema", p => text.At(p, node), diagnostics, $"node {node.Display}");
