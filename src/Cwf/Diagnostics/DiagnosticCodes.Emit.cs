@@ -1,0 +1,21 @@
+namespace Cwf.Diagnostics;
+
+// CWF6xxx: SQL emission and dialect capabilities.
+public static partial class DiagnosticCodes
+{
+    public static DiagnosticDescriptor UnknownDialect { get; } = Error("CWF6000", "Unknown SQL dialect", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor UnknownComponentNotEmittable { get; } = Error("CWF6001", "Component cannot be compiled to SQL", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor FunctionNotSupported { get; } = Error("CWF6002", "Function not available in the target dialect", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor EmitModeNotSupported { get; } = Error("CWF6003", "Emit mode not available in the target dialect", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor ProcedureBodyConflict { get; } = Error("CWF6004", "Procedure body cannot be quoted", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor ProcedureNeedsSchema { get; } = Error("CWF6005", "Procedure needs a schema (dataset)", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor ParameterTypeUnknown { get; } = Error("CWF6006", "Procedure argument has no known type", DiagnosticCategory.Emit);
+
+    public static DiagnosticDescriptor MaterializationFallback { get; } = Info("CWF6010", "Materialization changed for the target dialect", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor RequiresExtension { get; } = Warning("CWF6020", "Generated SQL needs a warehouse extension", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor ApproximateTranslation { get; } = Warning("CWF6021", "Function translated with a known limitation", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor IdentifierTooLong { get; } = Warning("CWF6030", "Identifier longer than the dialect allows", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor TableNamePartDropped { get; } = Warning("CWF6031", "Table name has more parts than the dialect allows", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor NothingToEmit { get; } = Info("CWF6040", "Nothing to emit: the workflow has no output", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor NonTransactionalScript { get; } = Info("CWF6041", "Script is not atomic in the target dialect", DiagnosticCategory.Emit);
+}

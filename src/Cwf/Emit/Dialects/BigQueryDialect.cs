@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Cwf.Ir;
+using F = Cwf.Ir.Functions;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// BigQuery (GoogleSQL): a geodesic GEOGRAPHY type whose functions work in meters, backtick
+/// quoting, backslash string escapes. H3 comes from the CARTO Analytics Toolbox.
+/// </summary>
+public sealed class BigQueryDialect : Dialect
+{
+    private static readonly FunctionNote CartoToolbox = FunctionNote.Requires(
+        "the CARTO Analytics Toolbox for BigQuery (`carto-un`.carto)",
+        "BigQuery has no built-in H3; install the toolbox, or edit the `carto-un` prefix to where it is installed (e.g. `carto-un-eu`.carto)");
+
+    public override string Name => "bigquery";
+    public override string DisplayName => "BigQuery";
+    public override ImmutableArray<string> Aliases => ["bq", "googlesql"];
+    public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
+
+    public override DialectCapabilities Capabilities { get; } = new()
+    {
+        CreateOrReplaceTable = true,
+        // Temporary tables exist inside a multi-statement script, which is what cwf emits.
+        TemporaryTables = true,
+        StoredProcedures = true,
+        ProcedureNeedsSchema = true,
+        // BigQuery transactions cannot contain CREATE TABLE.
+        Qualify = true,
+        StarExcept = "EXCEPT",
+        GroupByAll = true,
+        IntegerDivisionIsFloat = true,
+        ModuloOperator = false,
+        Geography = GeographyStorage.Geography,
+        LikeBackslashEscape = true,
+        MaxIdentifierBytes = 300,
+    };
+
+    protected override char QuoteOpen => '`';
+    protected override char QuoteClose => '`';
+    protected override bool BackslashEscapesInStrings => true;
+
+    protected override string Quote(string name) => "`" + name.Replace("\\", "\\\\").Replace("`", "\\`") + "`";
+
+    /// <summary>Project ids may contain hyphens: the whole path is quoted as one (<c>`my-project.dataset.table`</c>) when any part needs it.</summary>
+    public override string TableName(TableName name) =>
+        name.Parts.All(p => IsPlainWord(p) && !ReservedWords.IsReserved(p))
+            ? string.Join(".", name.Parts)
+            : Quote(string.Join(".", name.Parts));
+
+    public override string? TypeName(SqlType type) => type switch
+    {
+        SqlType.Int64 => "INT64",
+        SqlType.Float64 => "FLOAT64",
+        SqlType.Decimal => "NUMERIC",
+        SqlType.String => "STRING",
+        SqlType.Bool => "BOOL",
+        SqlType.Date => "DATE",
+        SqlType.Timestamp => "TIMESTAMP",
+        SqlType.Geography => "GEOGRAPHY",
+        _ => null,
+    };
+
+    /// <summary>A literal with a decimal point is FLOAT64 already.</summary>
+    protected override SqlFragment FloatLiteral(double d)
+    {
+        if (double.IsNaN(d)) return SqlFragment.Atom("CAST('NaN' AS FLOAT64)");
+        if (double.IsInfinity(d)) return SqlFragment.Atom($"CAST('{(d > 0 ? "inf" : "-inf")}' AS FLOAT64)");
+        return new SqlFragment(DoubleText(d), d < 0 ? Precedence.Unary : Precedence.Atom);
+    }
+
+    protected override SqlFragment DecimalLiteral(decimal m) =>
+        SqlFragment.Atom($"NUMERIC '{m.ToString(System.Globalization.CultureInfo.InvariantCulture)}'");
+
+    // TRIM without characters removes all Unicode whitespace; the IR trims spaces only.
+    public override FunctionMap Functions { get; } = StandardFunctions.With(
+        (F.Trim, "TRIM({0}, ' ')"),
+        (F.LTrim, "LTRIM({0}, ' ')"),
+        (F.RTrim, "RTRIM({0}, ' ')"),
+        (F.Point, "ST_GEOGPOINT({0}, {1})"),
+        (F.X, "ST_X({0})"),
+        (F.Y, "ST_Y({0})"),
+        (F.AsText, "ST_ASTEXT({0})"),
+        (F.GeogFromText, "ST_GEOGFROMTEXT({0})"),
+        (F.Buffer, "ST_BUFFER({0}, {1})"),
+        (F.Centroid, "ST_CENTROID({0})"),
+        (F.Area, "ST_AREA({0})"),
+        (F.LengthMeters, "ST_LENGTH({0})"),
+        (F.Distance, "ST_DISTANCE({0}, {1})"),
+        (F.DWithin, "ST_DWITHIN({0}, {1}, {2})"),
+        (F.Intersects, "ST_INTERSECTS({0}, {1})"),
+        (F.Contains, "ST_CONTAINS({0}, {1})"),
+        (F.Within, "ST_WITHIN({0}, {1})"),
+        (F.Covers, "ST_COVERS({0}, {1})"),
+        (F.Touches, "ST_TOUCHES({0}, {1})"),
+        (F.H3FromPoint, FunctionMapping.Sql("`carto-un`.carto.H3_FROMGEOGPOINT({0}, {1})").WithNote(CartoToolbox)),
+        (F.H3Boundary, FunctionMapping.Sql("`carto-un`.carto.H3_BOUNDARY({0})").WithNote(CartoToolbox)));
+
+    public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements) =>
+        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments)
+            .Line("BEGIN")
+            .Append(statements, 2)
+            .Line("END");
+}

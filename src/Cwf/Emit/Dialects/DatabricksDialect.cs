@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using Cwf.Diagnostics;
+using Cwf.Ir;
+using F = Cwf.Ir.Functions;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// Databricks SQL (Unity Catalog, DBR 17.1+ for the st_* functions): geography stored as
+/// GEOMETRY(4326), meters from the spheroid functions or a GEOGRAPHY conversion, backtick-quoted
+/// three-part table names. Temporary tables are in preview only, so temporary views stand in.
+/// </summary>
+public sealed class DatabricksDialect : Dialect
+{
+    private static readonly FunctionNote SpatialRuntime = FunctionNote.Requires(
+        "Databricks Runtime 17.1+ or a pro/serverless SQL warehouse (st_* functions)",
+        "the st_* functions are not available on DBSQL Classic warehouses", Severity.Info);
+
+    private static readonly FunctionNote H3Runtime = FunctionNote.Requires(
+        "Photon or a pro/serverless SQL warehouse (h3_* functions)",
+        "the h3_* functions are not available on clusters without Photon", Severity.Info);
+
+    private static readonly FunctionNote PointsOnly = FunctionNote.Limited(
+        "measures meters only between points (st_distancespheroid); other geometries raise an error when the query runs",
+        "compute the distance between centroids, or use custom SQL");
+
+    public override string Name => "databricks";
+    public override string DisplayName => "Databricks";
+    public override ImmutableArray<string> Aliases => ["databricksWarehouse", "dbx"];
+    public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
+
+    public override DialectCapabilities Capabilities { get; } = new()
+    {
+        CreateOrReplaceTable = true,
+        TemporaryViews = true,
+        Views = true,
+        StoredProcedures = true,
+        ProcedureArgumentDefaults = true,
+        Qualify = true,
+        StarExcept = "EXCEPT",
+        GroupByAll = true,
+        IntegerDivisionIsFloat = true,
+        Geography = GeographyStorage.Geometry,
+        NativeH3 = true,
+        LikeBackslashEscape = true,
+        MaxIdentifierBytes = 255,
+    };
+
+    protected override char QuoteOpen => '`';
+    protected override char QuoteClose => '`';
+    protected override bool BackslashEscapesInStrings => true;
+
+    /// <summary>Table names are quoted part by part: <c>`catalog`.`schema`.`table`</c>.</summary>
+    public override string TableName(TableName name) => string.Join(".", name.Parts.Select(Quote));
+
+    public override string? TypeName(SqlType type) => type switch
+    {
+        SqlType.Int64 => "BIGINT",
+        SqlType.Float64 => "DOUBLE",
+        SqlType.Decimal => "DECIMAL(38, 9)",
+        SqlType.String => "STRING",
+        SqlType.Bool => "BOOLEAN",
+        SqlType.Date => "DATE",
+        SqlType.Timestamp => "TIMESTAMP",
+        SqlType.Geography => "GEOMETRY(4326)",
+        _ => null,
+    };
+
+    private static readonly string UtmBuffer =
+        "st_transform(st_buffer(st_transform({0}, " + UtmZoneSrid("st_x(st_centroid({0}))", "st_y(st_centroid({0}))") + "), {1}), 4326)";
+
+    // Spark's INT-returning functions are cast back to the IR's int64; floor and ceil of a
+    // DOUBLE return BIGINT and are cast back to DOUBLE.
+    public override FunctionMap Functions { get; } = StandardFunctions.With(
+        (F.Length, FunctionMapping.Sql("CHAR_LENGTH({0})") with { CastResult = true }),
+        (F.StartsWith, "STARTSWITH({0}, {1})"),
+        (F.EndsWith, "ENDSWITH({0}, {1})"),
+        (F.StrPos, FunctionMapping.Sql("INSTR({0}, {1})") with { CastResult = true }),
+        (F.Floor, FunctionMapping.Sql("FLOOR({0})") with { CastResult = true }),
+        (F.Ceil, FunctionMapping.Sql("CEIL({0})") with { CastResult = true }),
+        (F.Year, FunctionMapping.Sql("EXTRACT(YEAR FROM {0})") with { CastResult = true }),
+        (F.Month, FunctionMapping.Sql("EXTRACT(MONTH FROM {0})") with { CastResult = true }),
+        (F.Day, FunctionMapping.Sql("EXTRACT(DAY FROM {0})") with { CastResult = true }),
+        (F.Point, "st_point({0}, {1}, 4326)"),
+        (F.X, "st_x({0})"),
+        (F.Y, "st_y({0})"),
+        (F.AsText, "st_astext({0})"),
+        (F.GeogFromText, "st_geomfromtext({0}, 4326)"),
+        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(FunctionNote.Limited(
+            "buffers in the UTM zone of the geometry's centroid (st_buffer works in coordinate units); geometries spanning several zones or near the poles are distorted",
+            "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects"))),
+        (F.Centroid, "st_centroid({0})"),
+        (F.Area, "st_area(st_geogfromwkb(st_asbinary({0})))"),
+        (F.LengthMeters, "st_length(st_geogfromwkb(st_asbinary({0})))"),
+        (F.Distance, FunctionMapping.Sql("st_distancespheroid({0}, {1})").WithNote(PointsOnly)),
+        (F.DWithin, FunctionMapping.Sql("st_distancespheroid({0}, {1}) <= {2}").WithNote(PointsOnly)),
+        (F.Intersects, "st_intersects({0}, {1})"),
+        (F.Contains, "st_contains({0}, {1})"),
+        (F.Within, "st_within({0}, {1})"),
+        (F.Covers, "st_covers({0}, {1})"),
+        (F.Touches, "st_touches({0}, {1})"),
+        (F.H3FromPoint, FunctionMapping.Sql("h3_longlatash3string(st_x({0}), st_y({0}), CAST({1} AS INT))").WithNote(H3Runtime)),
+        (F.H3Boundary, FunctionMapping.Sql("st_geomfromtext(h3_boundaryaswkt({0}), 4326)").WithNote(H3Runtime)))
+        .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary, SpatialRuntime);
+
+    public override SqlTemplate GeographyGroupingKey => "st_asbinary({0})";
+
+    public override SqlBlock CreateView(string name, SqlBlock query) =>
+        new SqlBlock().Line($"CREATE OR REPLACE TEMPORARY VIEW {name} AS").Append(query);
+
+    public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements) =>
+        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments, prefix: "IN ")
+            .Line("LANGUAGE SQL")
+            .Line("SQL SECURITY INVOKER")
+            .Line("AS BEGIN")
+            .Append(statements, 2)
+            .Line("END");
+
+    public override string ProcedureCall(string name, IReadOnlyList<ProcedureArgument> arguments) => $"CALL {name}()";
+}

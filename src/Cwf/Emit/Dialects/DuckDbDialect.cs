@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using Cwf.Diagnostics;
+using Cwf.Ir;
+using F = Cwf.Ir.Functions;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// DuckDB, with the spatial extension for geography (GEOMETRY in lon/lat; meters from the
+/// spheroid functions, which read latitude first, hence the coordinate flips) and the h3
+/// community extension. Loading the extensions is the user's part: the script says which.
+/// </summary>
+public sealed class DuckDbDialect : Dialect
+{
+    private static readonly FunctionNote Spatial = FunctionNote.Requires(
+        "the DuckDB spatial extension", "INSTALL spatial; LOAD spatial;", Severity.Info);
+
+    private static readonly FunctionNote H3 = FunctionNote.Requires(
+        "the DuckDB h3 community extension", "INSTALL h3 FROM community; LOAD h3;");
+
+    private static readonly FunctionNote PointsOnly = FunctionNote.Limited(
+        "measures meters only between points (ST_Distance_Spheroid); other geometries raise an error when the query runs",
+        "compute the distance between centroids, or use custom SQL");
+
+    public override string Name => "duckdb";
+    public override string DisplayName => "DuckDB";
+    public override ImmutableArray<string> Aliases => ["duck"];
+    public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
+
+    public override DialectCapabilities Capabilities { get; } = new()
+    {
+        CreateOrReplaceTable = true,
+        TemporaryTables = true,
+        TemporaryViews = true,
+        Views = true,
+        BeginTransaction = "BEGIN TRANSACTION",
+        CommitTransaction = "COMMIT",
+        TransactionalDdl = true,
+        CreateSchemaIfNotExists = true,
+        Qualify = true,
+        StarExcept = "EXCLUDE",
+        GroupByAll = true,
+        IntegerDivisionIsFloat = true,
+        GeographyComparable = true,
+        Geography = GeographyStorage.Geometry,
+        MaxIdentifierBytes = 255,
+    };
+
+    public override string? TypeName(SqlType type) => type switch
+    {
+        SqlType.Int64 => "BIGINT",
+        SqlType.Float64 => "DOUBLE",
+        SqlType.Decimal => "DECIMAL(38, 9)",
+        SqlType.String => "VARCHAR",
+        SqlType.Bool => "BOOLEAN",
+        SqlType.Date => "DATE",
+        SqlType.Timestamp => "TIMESTAMP",
+        SqlType.Geography => "GEOMETRY",
+        _ => null,
+    };
+
+    public override ImmutableArray<string> DefaultSchemas => ["main"];
+
+    private static readonly string Utm = UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))");
+
+    // ST_Transform takes CRS strings; always_xy (true) keeps lon/lat order for EPSG:4326.
+    private static readonly string UtmBuffer =
+        $"ST_Transform(ST_Buffer(ST_Transform({{0}}, 'EPSG:4326', 'EPSG:' || CAST({Utm} AS VARCHAR), true), {{1}}), 'EPSG:' || CAST({Utm} AS VARCHAR), 'EPSG:4326', true)";
+
+    public override FunctionMap Functions { get; } = StandardFunctions.With(
+        (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
+        (F.Point, "ST_Point({0}, {1})"),
+        (F.X, "ST_X({0})"),
+        (F.Y, "ST_Y({0})"),
+        (F.AsText, "ST_AsText({0})"),
+        (F.GeogFromText, "ST_GeomFromText({0})"),
+        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(FunctionNote.Limited(
+            "buffers in the UTM zone of the geometry's centroid (ST_Buffer is planar); geometries spanning several zones or near the poles are distorted",
+            "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects"))),
+        (F.Centroid, "ST_Centroid({0})"),
+        (F.Area, "ST_Area_Spheroid(ST_FlipCoordinates({0}))"),
+        (F.LengthMeters, "ST_Length_Spheroid(ST_FlipCoordinates({0}))"),
+        (F.Distance, FunctionMapping.Sql("ST_Distance_Spheroid(ST_FlipCoordinates({0}), ST_FlipCoordinates({1}))").WithNote(PointsOnly)),
+        (F.DWithin, FunctionMapping.Sql("ST_Distance_Spheroid(ST_FlipCoordinates({0}), ST_FlipCoordinates({1})) <= {2}").WithNote(PointsOnly)),
+        (F.Intersects, "ST_Intersects({0}, {1})"),
+        (F.Contains, "ST_Contains({0}, {1})"),
+        (F.Within, "ST_Within({0}, {1})"),
+        (F.Covers, "ST_Covers({0}, {1})"),
+        (F.Touches, "ST_Touches({0}, {1})"),
+        // The h3 extension reads latitude first.
+        (F.H3FromPoint, FunctionMapping.Sql("h3_latlng_to_cell_string(ST_Y({0}), ST_X({0}), CAST({1} AS INTEGER))").WithNote(H3)),
+        (F.H3Boundary, FunctionMapping.Sql("ST_GeomFromText(h3_cell_to_boundary_wkt({0}))").WithNote(H3)))
+        .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary || f == F.H3FromPoint, Spatial);
+
+    /// <summary>SUM of BIGINT is a HUGEINT.</summary>
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum);
+}

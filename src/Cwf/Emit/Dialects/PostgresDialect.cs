@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using Cwf.Ir;
+using F = Cwf.Ir.Functions;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// PostgreSQL with PostGIS. Geography is stored as <c>geometry(Geometry,4326)</c>; metric
+/// functions cast to <c>geography</c> (geodesic meters on the WGS84 spheroid), predicates and
+/// centroids stay planar on the lon/lat geometry, as the warehouse's own type does (contract 5a.3).
+/// </summary>
+public sealed class PostgresDialect : Dialect
+{
+    private static readonly FunctionNote H3Extension = FunctionNote.Requires(
+        "the h3-pg extension (h3 and h3_postgis)", "CREATE EXTENSION h3; CREATE EXTENSION h3_postgis;");
+
+    public override string Name => "postgres";
+    public override string DisplayName => "PostgreSQL/PostGIS";
+    public override ImmutableArray<string> Aliases => ["postgresql", "postgis", "pg"];
+    public override IdentifierCase IdentifierCase => IdentifierCase.Lower;
+
+    public override DialectCapabilities Capabilities { get; } = new()
+    {
+        TemporaryTables = true,
+        TemporaryViews = true,
+        Views = true,
+        StoredProcedures = true,
+        ProcedureArgumentDefaults = true,
+        BeginTransaction = "BEGIN",
+        CommitTransaction = "COMMIT",
+        TransactionalDdl = true,
+        CreateSchemaIfNotExists = true,
+        FullJoinOnAnyCondition = false,
+        GeographyComparable = true,
+        Geography = GeographyStorage.Geometry,
+        LikeBackslashEscape = true,
+        MaxIdentifierBytes = 63,
+        MaxTableNameParts = 2,
+    };
+
+    public override string? TypeName(SqlType type) => type switch
+    {
+        SqlType.Int64 => "BIGINT",
+        SqlType.Float64 => "DOUBLE PRECISION",
+        SqlType.Decimal => "NUMERIC",
+        SqlType.String => "TEXT",
+        SqlType.Bool => "BOOLEAN",
+        SqlType.Date => "DATE",
+        SqlType.Timestamp => "TIMESTAMP",
+        SqlType.Geography => "geometry(Geometry,4326)",
+        _ => null,
+    };
+
+    public override ImmutableArray<string> DefaultSchemas => ["public"];
+
+    // PostgreSQL's functions take int4 counts, while IR integers are bigint: cast them.
+    public override FunctionMap Functions { get; } = StandardFunctions.With(
+        (F.Length, FunctionMapping.Sql("LENGTH({0})") with { CastResult = true }),
+        (F.Substr, FunctionMapping.Sql("SUBSTR({0}, CAST({1} AS INTEGER))", "SUBSTR({0}, CAST({1} AS INTEGER), CAST({2} AS INTEGER))")),
+        (F.EndsWith, "RIGHT({0}, LENGTH({1})) = {1}"),
+        (F.StrPos, FunctionMapping.Sql("STRPOS({0}, {1})") with { CastResult = true }),
+        // round(double) breaks ties to even and round(double, int) does not exist: round as numeric.
+        (F.Round, FunctionMapping.Sql("ROUND(CAST({0} AS NUMERIC))", "ROUND(CAST({0} AS NUMERIC), CAST({1} AS INTEGER))") with { CastResult = true }),
+        (F.Year, FunctionMapping.Sql("EXTRACT(YEAR FROM {0})") with { CastResult = true }),
+        (F.Month, FunctionMapping.Sql("EXTRACT(MONTH FROM {0})") with { CastResult = true }),
+        (F.Day, FunctionMapping.Sql("EXTRACT(DAY FROM {0})") with { CastResult = true }),
+        (F.Point, "ST_SetSRID(ST_MakePoint({0}, {1}), 4326)"),
+        (F.X, "ST_X({0})"),
+        (F.Y, "ST_Y({0})"),
+        (F.AsText, "ST_AsText({0})"),
+        (F.GeogFromText, "ST_GeomFromText({0}, 4326)"),
+        (F.Buffer, "ST_Buffer({0}::geography, {1})::geometry"),
+        (F.Centroid, "ST_Centroid({0})"),
+        (F.Area, "ST_Area({0}::geography)"),
+        (F.LengthMeters, "ST_Length({0}::geography)"),
+        (F.Distance, "ST_Distance({0}::geography, {1}::geography)"),
+        (F.DWithin, "ST_DWithin({0}::geography, {1}::geography, {2})"),
+        (F.Intersects, "ST_Intersects({0}, {1})"),
+        (F.Contains, "ST_Contains({0}, {1})"),
+        (F.Within, "ST_Within({0}, {1})"),
+        (F.Covers, "ST_Covers({0}, {1})"),
+        (F.Touches, "ST_Touches({0}, {1})"),
+        // h3_lat_lng_to_cell is the name before h3-pg 4.2.3 and a deprecated alias after it.
+        (F.H3FromPoint, FunctionMapping.Sql("h3_lat_lng_to_cell({0}, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
+        (F.H3Boundary, FunctionMapping.Sql("h3_cell_to_boundary_geometry({0}::h3index)").WithNote(H3Extension)));
+
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum);
+
+    public override SqlFragment OutputColumn(SqlFragment value, Column column) =>
+        column.Type == SqlType.Geography
+            ? SqlFragment.Atom($"CAST(ST_SetSRID({value.Text}, 4326) AS geometry(Geometry,4326))")
+            : value;
+
+    /// <summary>
+    /// An append creates its table with the output's column types when it is missing, so the
+    /// script always runs. <c>LIMIT 0</c> over the query (rather than <c>WITH NO DATA</c>) keeps
+    /// the statement readable by the common SQL parsers; the executor fetches no row.
+    /// </summary>
+    public override IEnumerable<SqlBlock> CreateTableForAppend(string table, SqlBlock query)
+    {
+        yield return new SqlBlock()
+            .Line($"CREATE TABLE IF NOT EXISTS {table} AS")
+            .Line("SELECT * FROM (")
+            .Append(query, 2)
+            .Line(") AS output")
+            .Line("LIMIT 0");
+    }
+
+    public override SqlBlock DropTemporaryTable(string name) => new SqlBlock().Line($"DROP TABLE IF EXISTS pg_temp.{name}");
+
+    public override SqlBlock DropView(string name) => new SqlBlock().Line($"DROP VIEW IF EXISTS pg_temp.{name}");
+
+    /// <summary>A GiST index on each geography column and fresh statistics, so that joins on the temporary table use the index.</summary>
+    public override IEnumerable<SqlBlock> AfterMaterialize(string name, Schema schema)
+    {
+        foreach (var column in schema.Columns.Where(c => c.Type == SqlType.Geography))
+            yield return new SqlBlock().Line($"CREATE INDEX ON {name} USING GIST ({Identifier(column.Name)})");
+        yield return new SqlBlock().Line($"ANALYZE {name}");
+    }
+
+    public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements)
+    {
+        var tag = "$cwf$";
+        var text = statements.ToString();
+        for (int n = 1; text.Contains(tag, StringComparison.Ordinal); n++) tag = $"$cwf{n}$";
+        return ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments)
+            .Line("LANGUAGE plpgsql")
+            .Line("AS " + tag)
+            .Line("BEGIN")
+            .Append(statements, 2)
+            .Line("END")
+            .Line(tag);
+    }
+
+    public override string ProcedureCall(string name, IReadOnlyList<ProcedureArgument> arguments) => $"CALL {name}()";
+}

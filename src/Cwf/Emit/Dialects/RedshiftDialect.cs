@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Cwf.Ir;
+using F = Cwf.Ir.Functions;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// Amazon Redshift: geography is stored as GEOMETRY in SRID 4326 (Redshift's GEOGRAPHY only
+/// measures); meters come from a GEOGRAPHY cast or the sphere functions. Names fold to lower
+/// case even when quoted.
+/// </summary>
+public sealed class RedshiftDialect : Dialect
+{
+    private static readonly FunctionNote PointsOnly = FunctionNote.Limited(
+        "measures meters only between points (ST_DistanceSphere); other geometries raise an error when the query runs",
+        "compute the distance between centroids, or use custom SQL");
+
+    public override string Name => "redshift";
+    public override string DisplayName => "Amazon Redshift";
+    public override ImmutableArray<string> Aliases => ["rs"];
+    public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
+
+    public override DialectCapabilities Capabilities { get; } = new()
+    {
+        TemporaryTables = true,
+        Views = true,
+        StoredProcedures = true,
+        BeginTransaction = "BEGIN",
+        CommitTransaction = "COMMIT",
+        TransactionalDdl = true,
+        Qualify = true,
+        StarExcept = "EXCLUDE",
+        GroupByAll = true,
+        // Not confirmed for Redshift: the left join + anti join form is correct everywhere.
+        FullJoinOnAnyCondition = false,
+        Geography = GeographyStorage.Geometry,
+        NativeH3 = true,
+        LikeBackslashEscape = true,
+        MaxIdentifierBytes = 127,
+    };
+
+    protected override bool BackslashEscapesInStrings => true;
+    protected override string QuoteEscape => "''";
+
+    public override string? TypeName(SqlType type) => type switch
+    {
+        SqlType.Int64 => "BIGINT",
+        SqlType.Float64 => "DOUBLE PRECISION",
+        SqlType.Decimal => "DECIMAL(38, 9)",
+        // VARCHAR alone is 256 bytes.
+        SqlType.String => "VARCHAR(65535)",
+        SqlType.Bool => "BOOLEAN",
+        SqlType.Date => "DATE",
+        SqlType.Timestamp => "TIMESTAMP",
+        SqlType.Geography => "GEOMETRY",
+        _ => null,
+    };
+
+    private static readonly string UtmBuffer =
+        "ST_Transform(ST_Buffer(ST_Transform({0}, " + UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))") + "), {1}), 4326)";
+
+    public override FunctionMap Functions { get; } = StandardFunctions.With(
+        (F.Length, FunctionMapping.Sql("LENGTH({0})") with { CastResult = true }),
+        (F.Substr, FunctionMapping.Sql("SUBSTRING({0} FROM {1})", "SUBSTRING({0} FROM {1} FOR {2})")),
+        (F.StartsWith, "LEFT({0}, LENGTH({1})) = {1}"),
+        (F.EndsWith, "RIGHT({0}, LENGTH({1})) = {1}"),
+        (F.StrPos, FunctionMapping.Sql("STRPOS({0}, {1})") with { CastResult = true }),
+        // LOG is the base-10 logarithm on Redshift.
+        (F.Log10, "LOG({0})"),
+        (F.Year, FunctionMapping.Sql("EXTRACT(YEAR FROM {0})") with { CastResult = true }),
+        (F.Month, FunctionMapping.Sql("EXTRACT(MONTH FROM {0})") with { CastResult = true }),
+        (F.Day, FunctionMapping.Sql("EXTRACT(DAY FROM {0})") with { CastResult = true }),
+        (F.Point, "ST_SetSRID(ST_Point({0}, {1}), 4326)"),
+        (F.X, "ST_X({0})"),
+        (F.Y, "ST_Y({0})"),
+        (F.AsText, "ST_AsText({0})"),
+        (F.GeogFromText, "ST_GeomFromText({0}, 4326)"),
+        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(FunctionNote.Limited(
+            "buffers in the UTM zone of the geometry's centroid (Redshift buffers GEOMETRY only, in coordinate units); geometries spanning several zones or near the poles are distorted",
+            "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects"))),
+        (F.Centroid, "ST_Centroid({0})"),
+        (F.Area, "ST_Area(CAST({0} AS GEOGRAPHY))"),
+        (F.LengthMeters, "ST_Length(CAST({0} AS GEOGRAPHY))"),
+        (F.Distance, FunctionMapping.Sql("ST_DistanceSphere({0}, {1})").WithNote(PointsOnly)),
+        (F.DWithin, FunctionMapping.Sql("ST_DistanceSphere({0}, {1}) <= {2}").WithNote(PointsOnly)),
+        (F.Intersects, "ST_Intersects({0}, {1})"),
+        (F.Contains, "ST_Contains({0}, {1})"),
+        (F.Within, "ST_Within({0}, {1})"),
+        (F.Covers, "ST_Covers({0}, {1})"),
+        (F.Touches, "ST_Touches({0}, {1})"),
+        // H3_FromPoint gives a BIGINT cell; the IR's cell id is the lower-case hex string.
+        (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),
+        (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"));
+
+    /// <summary>SUM of BIGINT may widen to NUMERIC.</summary>
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum);
+
+    public override string? ProcedureBodyProblem(string body) =>
+        body.Contains("$$", StringComparison.Ordinal) ? "The procedure body contains $$, which ends a Redshift procedure body." : null;
+
+    public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements) =>
+        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments)
+            .Line("AS $$")
+            .Line("BEGIN")
+            .Append(statements, 2)
+            .Line("END;")
+            .Line("$$ LANGUAGE plpgsql");
+}

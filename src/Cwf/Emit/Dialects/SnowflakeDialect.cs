@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using Cwf.Ir;
+using F = Cwf.Ir.Functions;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// Snowflake: a geodesic GEOGRAPHY type (meters), native H3, and upper-case folding of
+/// unquoted names. The quoting rule keeps the names the user wrote working: a plain name is
+/// written bare, so it matches the upper-case name an unquoted CREATE stored (revenue finds
+/// REVENUE); a plain name that is a reserved word is quoted in upper case, which is what the
+/// bare name would mean; any other name (spaces, punctuation) can only exist quoted, and is
+/// quoted exactly as written.
+/// </summary>
+public sealed class SnowflakeDialect : Dialect
+{
+    public override string Name => "snowflake";
+    public override string DisplayName => "Snowflake";
+    public override ImmutableArray<string> Aliases => ["sf"];
+    public override IdentifierCase IdentifierCase => IdentifierCase.Upper;
+
+    public override DialectCapabilities Capabilities { get; } = new()
+    {
+        CreateOrReplaceTable = true,
+        TemporaryTables = true,
+        TemporaryViews = true,
+        Views = true,
+        StoredProcedures = true,
+        ProcedureArgumentDefaults = true,
+        // A bare BEGIN could open a scripting block.
+        BeginTransaction = "BEGIN TRANSACTION",
+        CommitTransaction = "COMMIT",
+        Qualify = true,
+        StarExcept = "EXCLUDE",
+        GroupByAll = true,
+        Geography = GeographyStorage.Geography,
+        NativeH3 = true,
+        MaxIdentifierBytes = 255,
+    };
+
+    protected override bool BackslashEscapesInStrings => true;
+
+    public override string Identifier(string name) =>
+        IsPlainWord(name) && ReservedWords.IsReserved(name) ? Quote(name.ToUpperInvariant()) : base.Identifier(name);
+
+    public override string? TypeName(SqlType type) => type switch
+    {
+        SqlType.Int64 => "BIGINT",
+        SqlType.Float64 => "FLOAT",
+        SqlType.Decimal => "NUMBER(38, 9)",
+        SqlType.String => "VARCHAR",
+        SqlType.Bool => "BOOLEAN",
+        SqlType.Date => "DATE",
+        SqlType.Timestamp => "TIMESTAMP_NTZ",
+        SqlType.Geography => "GEOGRAPHY",
+        _ => null,
+    };
+
+    protected override SqlFragment FloatLiteral(double d) =>
+        double.IsInfinity(d) ? SqlFragment.Atom($"CAST('{(d > 0 ? "inf" : "-inf")}' AS FLOAT)") : base.FloatLiteral(d);
+
+    // ST_BUFFER exists for GEOMETRY only, in the units of its SRID: buffer in the UTM zone of
+    // the centroid and convert back.
+    private static readonly string UtmBuffer =
+        "TO_GEOGRAPHY(ST_ASWKB(ST_TRANSFORM(ST_BUFFER(ST_TRANSFORM(TO_GEOMETRY(ST_ASWKB({0}), 4326), " +
+        UtmZoneSrid("ST_X(ST_CENTROID({0}))", "ST_Y(ST_CENTROID({0}))") + "), {1}), 4326)))";
+
+    public override FunctionMap Functions { get; } = StandardFunctions.With(
+        (F.StartsWith, "STARTSWITH({0}, {1})"),
+        (F.EndsWith, "ENDSWITH({0}, {1})"),
+        (F.StrPos, "CHARINDEX({1}, {0})"),
+        (F.Log10, "LOG(10, {0})"),
+        (F.Point, "ST_MAKEPOINT({0}, {1})"),
+        (F.X, "ST_X({0})"),
+        (F.Y, "ST_Y({0})"),
+        (F.AsText, "ST_ASWKT({0})"),
+        (F.GeogFromText, "TO_GEOGRAPHY({0})"),
+        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(FunctionNote.Limited(
+            "buffers in the UTM zone of the geometry's centroid (Snowflake buffers GEOMETRY only, in SRID units); geometries spanning several zones or near the poles are distorted",
+            "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects"))),
+        (F.Centroid, "ST_CENTROID({0})"),
+        (F.Area, "ST_AREA({0})"),
+        (F.LengthMeters, "ST_LENGTH({0})"),
+        (F.Distance, "ST_DISTANCE({0}, {1})"),
+        (F.DWithin, "ST_DWITHIN({0}, {1}, {2})"),
+        (F.Intersects, "ST_INTERSECTS({0}, {1})"),
+        (F.Contains, "ST_CONTAINS({0}, {1})"),
+        (F.Within, "ST_WITHIN({0}, {1})"),
+        (F.Covers, "ST_COVERS({0}, {1})"),
+        (F.Touches, FunctionMapping.NotAvailable(
+            "Snowflake has no ST_TOUCHES",
+            "use the intersects predicate, or a custom SQL step with an equivalent test")),
+        (F.H3FromPoint, "H3_POINT_TO_CELL_STRING({0}, {1})"),
+        (F.H3Boundary, "H3_CELL_TO_BOUNDARY({0})"));
+
+    public override SqlTemplate GeographyGroupingKey => "ST_ASWKB({0})";
+
+    /// <summary>Snowflake Scripting reads an argument inside a SQL statement as a bind variable.</summary>
+    public override SqlFragment ProcedureArgumentReference(string argument) => SqlFragment.Atom(":" + argument);
+
+    public override string? ProcedureBodyProblem(string body) =>
+        body.Contains("$$", StringComparison.Ordinal) ? "The procedure body contains $$, which ends a Snowflake procedure body." : null;
+
+    public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements) =>
+        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments)
+            .Line("RETURNS VARCHAR")
+            .Line("LANGUAGE SQL")
+            .Line("AS")
+            .Line("$$")
+            .Line("BEGIN")
+            .Append(statements, 2)
+            .Line("RETURN 'done';", 2)
+            .Line("END;")
+            .Line("$$");
+
+    public override string ProcedureCall(string name, IReadOnlyList<ProcedureArgument> arguments) => $"CALL {name}()";
+}

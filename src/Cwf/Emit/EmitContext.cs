@@ -1,0 +1,70 @@
+using Cwf.Diagnostics;
+using Cwf.Ir;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// The state of one emission: the workflow, dialect and options, how parameters are written,
+/// and the diagnostics found (each note reported once).
+/// </summary>
+internal sealed class EmitContext
+{
+    private readonly HashSet<string> _reported = [];
+    private readonly List<FunctionNote> _scriptNotes = [];
+    private readonly Dictionary<string, Parameter> _parameters;
+    private readonly IReadOnlyDictionary<string, string> _procedureArguments;
+
+    public EmitContext(Workflow workflow, Dialect dialect, EmitOptions options, IReadOnlyDictionary<string, string> procedureArguments)
+    {
+        Workflow = workflow;
+        Dialect = dialect;
+        Options = options;
+        _procedureArguments = procedureArguments;
+        _parameters = new Dictionary<string, Parameter>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in workflow.Parameters) _parameters.TryAdd(p.Name, p);
+    }
+
+    public Workflow Workflow { get; }
+    public Dialect Dialect { get; }
+    public EmitOptions Options { get; }
+    public DiagnosticBag Diagnostics { get; } = new();
+
+    /// <summary>Extensions and setup the script needs, in the order first met (for the header).</summary>
+    public IReadOnlyList<FunctionNote> ScriptNotes => _scriptNotes;
+
+    public static Location LocationOf(RelNode node) => node.Origin ?? Location.None;
+
+    /// <summary>A parameter: the procedure argument when it is one, else its value as a typed literal.</summary>
+    public SqlFragment Parameter(ParamRef reference)
+    {
+        if (_procedureArguments.TryGetValue(reference.Name, out var argument))
+            return Dialect.ProcedureArgumentReference(argument);
+        if (!_parameters.TryGetValue(reference.Name, out var parameter))
+            throw new InvalidOperationException($"The IR references parameter @{reference.Name}, which the workflow does not declare.");
+        return Dialect.Literal(parameter.Value, parameter.Type);
+    }
+
+    public bool IsProcedureArgument(ParamRef reference) => _procedureArguments.ContainsKey(reference.Name);
+
+    public void Report(DiagnosticDescriptor descriptor, RelNode? node, string message, params string[] hints) =>
+        Diagnostics.Report(descriptor, node is null ? Location.None : LocationOf(node), message, hints);
+
+    public void FunctionUnavailable(RelNode node, BuiltinFunction function, FunctionMapping mapping)
+    {
+        if (!_reported.Add($"unavailable|{node.Id}|{function.Name}")) return;
+        Report(DiagnosticCodes.FunctionNotSupported, node,
+            $"{Dialect.DisplayName} cannot compute {function.Name}() in step '{node.Name}': {mapping.Unavailable}",
+            mapping.Workaround ?? "");
+    }
+
+    public void FunctionNote(RelNode node, BuiltinFunction function, FunctionNote note)
+    {
+        string key = note.IsPerScript ? $"script|{note.Message}" : $"use|{node.Id}|{function.Name}|{note.Message}";
+        if (!_reported.Add(key)) return;
+        if (note.IsPerScript) _scriptNotes.Add(note);
+        var message = note.IsPerScript
+            ? $"The {Dialect.DisplayName} SQL for {function.Name}() (first used in step '{node.Name}') {note.Message}"
+            : $"{Dialect.DisplayName}: {function.Name}() in step '{node.Name}' {note.Message}";
+        Diagnostics.Add(Diagnostic.Create(note.Descriptor, LocationOf(node), message, note.Hint ?? "").WithSeverity(note.Severity));
+    }
+}

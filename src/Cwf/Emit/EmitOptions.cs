@@ -1,0 +1,20 @@
+using Cwf.Planning;
+
+namespace Cwf.Emit;
+
+/// <summary>How to emit a workflow: the mode, the planner's materialization decisions, and the procedure name.</summary>
+public sealed record EmitOptions
+{
+    public static EmitOptions Default { get; } = new();
+
+    public EmitMode Mode { get; init; } = EmitMode.Script;
+
+    /// <summary>Per-node materialization (CTE, temporary table, view); every node is a CTE by default.</summary>
+    public MaterializationPlan Plan { get; init; } = MaterializationPlan.AllCte;
+
+    /// <summary>
+    /// The stored procedure's name in <see cref="EmitMode.Procedure"/> (1 to 3 parts); by default
+    /// <c>cwf_&lt;workflow name&gt;</c>, placed on BigQuery in the dataset of the first output.
+    /// </summary>
+    public string? ProcedureName { get; init; }
+}

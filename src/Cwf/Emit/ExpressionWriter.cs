@@ -1,0 +1,216 @@
+using Cwf.Ir;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// Writes IR expressions as SQL of one dialect, with parentheses only where precedence needs
+/// them. Column references are written by the caller's scope (bare, or qualified by the join
+/// alias of their input). Recursion follows one expression's depth, which front ends bound.
+/// </summary>
+internal sealed class ExpressionWriter
+{
+    private readonly EmitContext _context;
+    private readonly RelNode _node;
+    private readonly Func<ColumnRef, string> _column;
+
+    public ExpressionWriter(EmitContext context, RelNode node, Func<ColumnRef, string> column)
+    {
+        _context = context;
+        _node = node;
+        _column = column;
+    }
+
+    private Dialect Dialect => _context.Dialect;
+
+    /// <summary>Columns written bare (a node with one input).</summary>
+    public static Func<ColumnRef, string> Unqualified(Dialect dialect) => c => dialect.Identifier(c.Name);
+
+    /// <summary>Columns qualified by the alias of their input (joins).</summary>
+    public static Func<ColumnRef, string> Qualified(Dialect dialect, params string[] aliases) =>
+        c => aliases[c.Input] + "." + dialect.Identifier(c.Name);
+
+    /// <summary>
+    /// An expression that is a whole output column. A bare integer or string literal (or inlined
+    /// parameter) is cast to its type, so that a created table gets the IR's column type: a bare
+    /// 1 would make an int4 column on PostgreSQL, a bare 'a' a VARCHAR(1) on Snowflake. Other
+    /// literals are typed already.
+    /// </summary>
+    public SqlFragment WriteColumn(Expr expr)
+    {
+        var sql = Write(expr);
+        bool bareConstant = expr is Literal { Value: not null } || expr is ParamRef p && !_context.IsProcedureArgument(p);
+        return bareConstant && expr.Type is SqlType.Int64 or SqlType.String ? CastTo(sql, expr.Type) : sql;
+    }
+
+    public SqlFragment Write(Expr expr) => expr switch
+    {
+        ColumnRef c => SqlFragment.Atom(_column(c)),
+        Literal l => Dialect.Literal(l.Value, l.Type),
+        ParamRef p => _context.Parameter(p),
+        Unary { Op: UnaryOp.Not } u => new SqlFragment("NOT " + Write(u.Operand).Wrap(Precedence.Atom), Precedence.Not),
+        Unary u => new SqlFragment("-" + Write(u.Operand).Wrap(Precedence.Unary + 1), Precedence.Unary),
+        Binary b => WriteBinary(b),
+        IsNull n => new SqlFragment(Write(n.Operand).Wrap(Precedence.Comparison + 1) + (n.Negated ? " IS NOT NULL" : " IS NULL"), Precedence.Comparison),
+        InList i => WriteInList(i),
+        Between b => new SqlFragment(
+            $"{Write(b.Operand).Wrap(Precedence.Comparison + 1)}{(b.Negated ? " NOT" : "")} BETWEEN {Write(b.Low).Wrap(Precedence.Comparison + 1)} AND {Write(b.High).Wrap(Precedence.Comparison + 1)}",
+            Precedence.Comparison),
+        Like l => WriteLike(l),
+        Case c => WriteCase(c),
+        Cast c => WriteCast(c),
+        Call c => WriteCall(c),
+        RawSql r => new SqlFragment(r.Sql.Trim(), SqlTemplate.DetectPrecedence(r.Sql)),
+        _ => throw new InvalidOperationException($"Unexpected expression {expr.GetType().Name}."),
+    };
+
+    /// <summary>A cast to the dialect's type for <paramref name="type"/>, unless the value is already such a cast.</summary>
+    public SqlFragment CastTo(SqlFragment value, SqlType type)
+    {
+        if (Dialect.TypeName(type) is not { } name) return value;
+        var text = value.Text;
+        bool already = text.StartsWith("CAST(", StringComparison.Ordinal) && text.EndsWith($" AS {name})", StringComparison.Ordinal) &&
+                       SqlTemplate.MatchingParenthesis(text, 4) == text.Length - 1;
+        return already ? value : SqlFragment.Atom($"CAST({text} AS {name})");
+    }
+
+    private SqlFragment WriteBinary(Binary b)
+    {
+        switch (b.Op)
+        {
+            case BinaryOp.And or BinaryOp.Or:
+            {
+                int p = b.Op == BinaryOp.And ? Precedence.And : Precedence.Or;
+                string keyword = b.Op == BinaryOp.And ? " AND " : " OR ";
+                return new SqlFragment(Logical(b.Left, p) + keyword + Logical(b.Right, p), p);
+            }
+            case BinaryOp.Modulo when !Dialect.Capabilities.ModuloOperator:
+                return SqlFragment.Atom($"MOD({Write(b.Left).Text}, {Write(b.Right).Text})");
+            case BinaryOp.Divide:
+            {
+                var left = Write(b.Left);
+                // The IR's division is true division: int64 / int64 is float64 everywhere.
+                if (b.Type == SqlType.Float64 && b.Left.Type != SqlType.Float64 && b.Right.Type != SqlType.Float64 &&
+                    !Dialect.Capabilities.IntegerDivisionIsFloat)
+                    left = CastTo(left, SqlType.Float64);
+                return Arithmetic(left, "/", Write(b.Right), Precedence.Multiplicative);
+            }
+            default:
+            {
+                var (op, p) = b.Op switch
+                {
+                    BinaryOp.Add => ("+", Precedence.Additive),
+                    BinaryOp.Subtract => ("-", Precedence.Additive),
+                    BinaryOp.Multiply => ("*", Precedence.Multiplicative),
+                    BinaryOp.Modulo => ("%", Precedence.Multiplicative),
+                    BinaryOp.Concat => ("||", Precedence.Concat),
+                    BinaryOp.Equal => ("=", Precedence.Comparison),
+                    BinaryOp.NotEqual => ("<>", Precedence.Comparison),
+                    BinaryOp.Less => ("<", Precedence.Comparison),
+                    BinaryOp.LessOrEqual => ("<=", Precedence.Comparison),
+                    BinaryOp.Greater => (">", Precedence.Comparison),
+                    BinaryOp.GreaterOrEqual => (">=", Precedence.Comparison),
+                    _ => throw new InvalidOperationException($"Unexpected operator {b.Op}."),
+                };
+                if (p == Precedence.Comparison)
+                    return new SqlFragment($"{Write(b.Left).Wrap(p + 1)} {op} {Write(b.Right).Wrap(p + 1)}", p);
+                return Arithmetic(Write(b.Left), op, Write(b.Right), p);
+            }
+        }
+    }
+
+    // Left-associative: the right operand of a - (b - c) keeps its parentheses.
+    private static SqlFragment Arithmetic(SqlFragment left, string op, SqlFragment right, int p) =>
+        new($"{left.Wrap(p)} {op} {right.Wrap(p + 1)}", p);
+
+    // AND inside OR is parenthesised for the reader, although precedence would not need it.
+    private string Logical(Expr operand, int p)
+    {
+        var sql = Write(operand);
+        return p == Precedence.Or && sql.Precedence == Precedence.And ? "(" + sql.Text + ")" : sql.Wrap(p);
+    }
+
+    private SqlFragment WriteInList(InList i)
+    {
+        if (i.Items.IsEmpty) return SqlFragment.Atom(i.Negated ? "TRUE" : "FALSE");
+        var items = string.Join(", ", i.Items.Select(item => Write(item).Text));
+        return new SqlFragment($"{Write(i.Operand).Wrap(Precedence.Comparison + 1)}{(i.Negated ? " NOT" : "")} IN ({items})", Precedence.Comparison);
+    }
+
+    // The IR's LIKE has no escape character: where a backslash escapes by default, a literal
+    // pattern's backslashes are doubled so that they match themselves.
+    private SqlFragment WriteLike(Like l)
+    {
+        var pattern = l.Pattern is Literal { Value: string text } && Dialect.Capabilities.LikeBackslashEscape
+            ? Dialect.Literal(text.Replace("\\", "\\\\"), SqlType.String)
+            : Write(l.Pattern);
+        return new SqlFragment(
+            $"{Write(l.Operand).Wrap(Precedence.Comparison + 1)}{(l.Negated ? " NOT" : "")} LIKE {pattern.Wrap(Precedence.Comparison + 1)}",
+            Precedence.Comparison);
+    }
+
+    private SqlFragment WriteCase(Case c)
+    {
+        var sb = new System.Text.StringBuilder("CASE");
+        foreach (var w in c.Whens)
+            sb.Append(" WHEN ").Append(Write(w.Condition).Text).Append(" THEN ").Append(Write(w.Result).Text);
+        if (c.Else is not null) sb.Append(" ELSE ").Append(Write(c.Else).Text);
+        return SqlFragment.Atom(sb.Append(" END").ToString());
+    }
+
+    private SqlFragment WriteCast(Cast c)
+    {
+        // Text <-> geography goes through the WKT functions of the dialect.
+        if (c.Operand.Type == SqlType.Geography && c.Type == SqlType.String)
+            return WriteCall(new Call(Ir.Functions.AsText, [c.Operand], SqlType.String, c.Nullable));
+        if (c.Operand.Type == SqlType.String && c.Type == SqlType.Geography)
+            return WriteCall(new Call(Ir.Functions.GeogFromText, [c.Operand], SqlType.Geography, c.Nullable));
+        return CastTo(Write(c.Operand), c.Type);
+    }
+
+    private SqlFragment WriteCall(Call call)
+    {
+        if (Normalize(call) is { } normalized) return Write(normalized);
+
+        var function = call.Function;
+        var mapping = Dialect.Functions.Find(function)
+            ?? throw new InvalidOperationException($"{Dialect.DisplayName} has no entry for function {function.Name}.");
+        if (!mapping.IsAvailable)
+        {
+            _context.FunctionUnavailable(_node, function, mapping);
+            return SqlFragment.Atom("NULL");
+        }
+        foreach (var note in mapping.Notes) _context.FunctionNote(_node, function, note);
+
+        var args = call.Args.Select(Write).ToList();
+        SqlFragment result;
+        if (mapping.Joined is var (prefix, separator, suffix))
+        {
+            int p = mapping.JoinedPrecedence;
+            int minimum = p == Precedence.Atom ? Precedence.Lowest : p;
+            result = new SqlFragment(prefix + string.Join(separator, args.Select(a => a.Wrap(minimum))) + suffix, p);
+        }
+        else result = mapping.TemplateFor(args.Count, function.MinArgs).Render(args);
+
+        return mapping.CastResult ? CastTo(result, call.Type) : result;
+    }
+
+    /// <summary>
+    /// Dialect-independent rewrites before translation: rounding an int64 to a whole number is
+    /// the number itself (BigQuery would return FLOAT64), rounding it to digits goes through
+    /// decimal, and float-valued math functions get a
+    /// float argument (PostgreSQL's sqrt of numeric is numeric).
+    /// </summary>
+    private static Expr? Normalize(Call call)
+    {
+        var f = call.Function;
+        if ((f == Ir.Functions.Floor || f == Ir.Functions.Ceil || f == Ir.Functions.Round) && call.Args.Count == 1 && call.Args[0].Type == SqlType.Int64)
+            return call.Args[0];
+        // round(int64, digits) rounds exactly as a decimal and comes back as int64.
+        if (f == Ir.Functions.Round && call.Args.Count == 2 && call.Args[0].Type == SqlType.Int64)
+            return new Cast(call with { Args = [new Cast(call.Args[0], SqlType.Decimal), call.Args[1]], Type = SqlType.Decimal }, SqlType.Int64);
+        if (f.Result == ResultRule.Fixed && f.FixedType == SqlType.Float64 && f.Category == FunctionCategory.Math &&
+            call.Args.Any(a => a.Type == SqlType.Decimal))
+            return call with { Args = call.Args.Map(a => a.Type == SqlType.Decimal ? (Expr)new Cast(a, SqlType.Float64) : a) };
+        return null;
+    }
+}

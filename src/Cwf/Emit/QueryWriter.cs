@@ -1,0 +1,277 @@
+using Cwf.Ir;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// Writes the SELECT that computes one IR node from its inputs, which it reads through
+/// <c>relation</c> (a CTE name, a temporary table, or the scanned table). One clause per line.
+/// </summary>
+internal sealed class QueryWriter
+{
+    private const string LeftAlias = "l";
+    private const string RightAlias = "r";
+
+    private readonly EmitContext _context;
+    private readonly Func<int, string> _relation;
+
+    public QueryWriter(EmitContext context, Func<int, string> relation)
+    {
+        _context = context;
+        _relation = relation;
+    }
+
+    private Dialect Dialect => _context.Dialect;
+
+    /// <summary>Whether the node's query can be the main query of a statement (custom SQL is referenced instead).</summary>
+    public static bool IsSelect(RelNode node) => node is not OpaqueNode;
+
+    /// <summary>The query of a step; scans and sinks have none (a scan is read as its table).</summary>
+    public SqlBlock Write(RelNode node) => node switch
+    {
+        FilterNode f => WriteFilter(f),
+        ProjectNode p => WriteProject(p),
+        AggregateNode a => WriteAggregate(a),
+        JoinNode j => WriteJoin(j),
+        SemiJoinNode s => WriteSemiJoin(s),
+        UnionAllNode u => WriteUnion(u),
+        SortNode s => Select(Columns(s.Schema, null), _relation(s.Input)).Line("ORDER BY " + OrderBy(s, s.Keys)),
+        LimitNode l => WriteLimit(l),
+        DistinctNode d => WriteDistinct(d),
+        OpaqueNode o => WriteOpaque(o),
+        _ => throw new InvalidOperationException($"No query for {node.GetType().Name}."),
+    };
+
+    /// <summary><c>SELECT columns FROM relation</c>; for storage, the columns as the dialect stores them (output tables).</summary>
+    public SqlBlock SelectAll(Schema schema, string relation, bool forStorage)
+    {
+        if (schema.IsOpen) return Select(["*"], relation);
+        return Select(schema.Columns.Select(c =>
+        {
+            var column = SqlFragment.Atom(Dialect.Identifier(c.Name));
+            return Item(forStorage ? Dialect.OutputColumn(column, c) : column, c.Name);
+        }), relation);
+    }
+
+    private ExpressionWriter Expressions(RelNode node) => new(_context, node, ExpressionWriter.Unqualified(Dialect));
+
+    private SqlBlock WriteFilter(FilterNode f)
+    {
+        var predicate = Expressions(f).Write(f.Predicate);
+        // Unmatch keeps exactly the rows Match drops: false or NULL.
+        var where = f.Branch == FilterBranch.Match ? predicate.Text : $"NOT COALESCE({predicate.Text}, FALSE)";
+        return Select(Columns(f.Schema, null), _relation(f.Input)).Line("WHERE " + where);
+    }
+
+    private SqlBlock WriteProject(ProjectNode p)
+    {
+        var writer = Expressions(p);
+        return Select(p.Columns.Select(c => Item(writer.WriteColumn(c.Expr), c.Name)), _relation(p.Input));
+    }
+
+    private SqlBlock WriteAggregate(AggregateNode a)
+    {
+        var writer = Expressions(a);
+        var keys = a.Keys.Select(k => writer.WriteColumn(k.Expr)).ToList();
+        var items = a.Keys.Select((k, i) => Item(keys[i], k.Name))
+            .Concat(a.Aggregates.Select(call => Item(Aggregate(writer, call), call.Name)));
+        var block = Select(items, _relation(a.Input));
+        if (keys.Count > 0) block.Line("GROUP BY " + string.Join(", ", keys.Select(k => k.Text)));
+        return block;
+    }
+
+    private SqlFragment Aggregate(ExpressionWriter writer, AggregateCall call)
+    {
+        var (template, castIntegerResult) = Dialect.Aggregates[call.Function];
+        var argument = call.Argument;
+        bool castResult = castIntegerResult && argument is { Type: SqlType.Int64 };
+        // AVG of integers is a float average (Redshift would truncate, PostgreSQL give numeric).
+        if (call.Function == AggregateFunction.Avg && argument is { Type: SqlType.Int64 })
+            argument = new Cast(argument, SqlType.Float64);
+        var sql = template.Render(argument is null ? [] : [writer.Write(argument)]);
+        return castResult ? writer.CastTo(sql, call.Type) : sql;
+    }
+
+    private SqlBlock WriteJoin(JoinNode j)
+    {
+        var left = _context.Workflow[j.Left].Schema;
+        var writer = new ExpressionWriter(_context, j, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
+        var condition = writer.Write(j.Condition).Text;
+        var items = j.Outputs.Select(o => JoinItem(o.Side == 0 ? LeftAlias : RightAlias, o)).ToList();
+
+        if (j.Kind == JoinKind.Full && !Dialect.Capabilities.FullJoinOnAnyCondition && !IsEquiJoin(j.Condition))
+        {
+            // Left join, plus the right rows no left row matches, with NULL left columns.
+            var block = Select(items, $"{_relation(j.Left)} AS {LeftAlias}")
+                .Line($"LEFT JOIN {_relation(j.Right)} AS {RightAlias}")
+                .Line("ON " + condition, 2)
+                .Line("UNION ALL");
+            var rightOnly = j.Outputs.Select(o => o.Side == 1
+                ? JoinItem(RightAlias, o)
+                : Item(Dialect.Literal(null, left.Find(o.Column)?.Type ?? SqlType.Unknown), o.Name));
+            block.Append(Select(rightOnly, $"{_relation(j.Right)} AS {RightAlias}"));
+            return block.Append(NotExists(j.Left, condition));
+        }
+
+        string keyword = j.Kind switch
+        {
+            JoinKind.Inner => "INNER JOIN",
+            JoinKind.Left => "LEFT JOIN",
+            JoinKind.Right => "RIGHT JOIN",
+            _ => "FULL OUTER JOIN",
+        };
+        return Select(items, $"{_relation(j.Left)} AS {LeftAlias}")
+            .Line($"{keyword} {_relation(j.Right)} AS {RightAlias}")
+            .Line("ON " + condition, 2);
+    }
+
+    private string JoinItem(string alias, JoinOutput output)
+    {
+        var column = alias + "." + Dialect.Identifier(output.Column);
+        return output.Column == output.Name ? column : $"{column} AS {Dialect.Identifier(output.Name)}";
+    }
+
+    private SqlBlock NotExists(int left, string condition) =>
+        new SqlBlock()
+            .Line("WHERE NOT EXISTS (")
+            .Line("SELECT 1", 2)
+            .Line($"FROM {_relation(left)} AS {LeftAlias}", 2)
+            .Line("WHERE " + condition, 2)
+            .Line(")");
+
+    /// <summary>A conjunction of column equalities across the two sides: hash- and merge-joinable everywhere.</summary>
+    private static bool IsEquiJoin(Expr condition)
+    {
+        var stack = new Stack<Expr>();
+        stack.Push(condition);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case Binary { Op: BinaryOp.And } and:
+                    stack.Push(and.Left);
+                    stack.Push(and.Right);
+                    break;
+                case Binary { Op: BinaryOp.Equal, Left: ColumnRef a, Right: ColumnRef b } when a.Input != b.Input:
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private SqlBlock WriteSemiJoin(SemiJoinNode s)
+    {
+        var writer = new ExpressionWriter(_context, s, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
+        var condition = writer.Write(s.Condition).Text;
+        return Select(Columns(s.Schema, LeftAlias), $"{_relation(s.Left)} AS {LeftAlias}")
+            .Line(s.Anti ? "WHERE NOT EXISTS (" : "WHERE EXISTS (")
+            .Line("SELECT 1", 2)
+            .Line($"FROM {_relation(s.Right)} AS {RightAlias}", 2)
+            .Line("WHERE " + condition, 2)
+            .Line(")");
+    }
+
+    private SqlBlock WriteUnion(UnionAllNode u)
+    {
+        var block = new SqlBlock();
+        for (int i = 0; i < u.Sources.Count; i++)
+        {
+            if (i > 0) block.Line("UNION ALL");
+            var input = _context.Workflow[u.Sources[i]].Schema;
+            if (u.Schema.IsOpen || input.IsOpen)
+            {
+                block.Append(Select(["*"], _relation(u.Sources[i])));
+                continue;
+            }
+            // By name, in the first input's order; a column of a narrower type is widened.
+            var items = u.Schema.Columns.Select(c =>
+            {
+                var source = input.Find(c.Name)!;
+                var value = SqlFragment.Atom(Dialect.Identifier(source.Name));
+                bool widen = source.Type != c.Type && source.Type != SqlType.Unknown && c.Type != SqlType.Unknown;
+                var writer = Expressions(u);
+                return Item(widen ? writer.CastTo(value, c.Type) : value, c.Name);
+            });
+            block.Append(Select(items, _relation(u.Sources[i])));
+        }
+        return block;
+    }
+
+    private SqlBlock WriteLimit(LimitNode l)
+    {
+        var count = Expressions(l).Write(l.Count);
+        var block = Select(Columns(l.Schema, null), _relation(l.Input));
+        // A limit keeps the first rows of a sorted input only if it sorts again: an ORDER BY in a
+        // CTE does not order the query that reads it.
+        if (_context.Workflow[l.Input] is SortNode sort) block.Line("ORDER BY " + OrderBy(sort, sort.Keys));
+        return block.Line(Dialect.Limit(count));
+    }
+
+    private SqlBlock WriteDistinct(DistinctNode d)
+    {
+        var schema = d.Schema;
+        if (Dialect.Capabilities.GeographyComparable || schema.IsOpen || !schema.Columns.Any(c => c.Type == SqlType.Geography))
+            return Select(Columns(schema, null), _relation(d.Input), distinct: true);
+        // Geography cannot be compared here: group by the other columns and the geography's binary form.
+        var items = schema.Columns.Select(c =>
+        {
+            var name = SqlFragment.Atom(Dialect.Identifier(c.Name));
+            return c.Type == SqlType.Geography ? Item(Dialect.AnyValue.Render([name]), c.Name) : name.Text;
+        });
+        var keys = schema.Columns.Select(c =>
+        {
+            var name = SqlFragment.Atom(Dialect.Identifier(c.Name));
+            return c.Type == SqlType.Geography ? Dialect.GeographyGroupingKey.Render([name]).Text : name.Text;
+        });
+        return Select(items, _relation(d.Input)).Line("GROUP BY " + string.Join(", ", keys));
+    }
+
+    private SqlBlock WriteOpaque(OpaqueNode o)
+    {
+        if (o.SqlTemplate is null)
+            throw new InvalidOperationException($"Opaque node {o.Id} has no SQL; the emitter reports it before writing queries.");
+        return SqlBlock.FromText(CustomSql.Substitute(o.SqlTemplate, o.Sources.Count, i => _relation(o.Sources[i])));
+    }
+
+    private string OrderBy(RelNode node, Seq<SortKey> keys)
+    {
+        var writer = Expressions(node);
+        return string.Join(", ", keys.Select(k =>
+        {
+            var sql = writer.Write(k.Expr).Text;
+            var direction = k.Descending ? "DESC" : "ASC";
+            // NULLs last in both directions (contract 5a.5).
+            return Dialect.Capabilities.NullsOrdering
+                ? $"{sql} {direction} NULLS LAST"
+                : $"CASE WHEN {sql} IS NULL THEN 1 ELSE 0 END, {sql} {direction}";
+        }));
+    }
+
+    private string Item(SqlFragment value, string name)
+    {
+        var identifier = Dialect.Identifier(name);
+        return value.Text == identifier ? identifier : $"{value.Text} AS {identifier}";
+    }
+
+    private IEnumerable<string> Columns(Schema schema, string? qualifier)
+    {
+        string prefix = qualifier is null ? "" : qualifier + ".";
+        if (schema.IsOpen) return [prefix + "*"];
+        return schema.Columns.Select(c => prefix + Dialect.Identifier(c.Name));
+    }
+
+    private static SqlBlock Select(IEnumerable<string> items, string from, bool distinct = false)
+    {
+        var list = items.ToList();
+        var keyword = distinct ? "SELECT DISTINCT" : "SELECT";
+        var block = new SqlBlock();
+        if (list.Count == 1 && list[0].EndsWith('*')) block.Line(keyword + " " + list[0]);
+        else
+        {
+            block.Line(keyword);
+            for (int i = 0; i < list.Count; i++) block.Line(list[i] + (i < list.Count - 1 ? "," : ""), 2);
+        }
+        return block.Line("FROM " + from);
+    }
+}

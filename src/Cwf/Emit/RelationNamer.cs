@@ -1,0 +1,94 @@
+using System.Text;
+using Cwf.Ir;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// Stable names for the relations the emitter creates (CTEs, temporary tables, views), derived
+/// from the node names: lower-case snake_case, never a reserved word, unique within the script,
+/// distinct from the unqualified tables the workflow reads or writes, and at most 63 bytes
+/// (PostgreSQL's limit, the smallest of the dialects) — longer names are cut and end in a hash
+/// of the full name, so the same workflow always gets the same names.
+/// </summary>
+public sealed class RelationNamer
+{
+    public const int MaxLength = 63;
+
+    private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
+
+    // The next suffix to try per base name, so that n steps with one name cost O(n), not O(n²).
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <param name="reserved">Names that must not be used (unqualified table names of the workflow).</param>
+    public RelationNamer(IEnumerable<string> reserved)
+    {
+        foreach (var name in reserved) _taken.Add(name);
+    }
+
+    /// <summary>A new unique name from a node's name, or from its kind and id when it has none.</summary>
+    public string Next(RelNode node, string prefix = "")
+    {
+        var baseName = Sanitize(node.Name);
+        if (baseName.Length == 0) baseName = KindName(node) + "_" + node.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        baseName = prefix + baseName;
+        if (ReservedWords.IsReserved(baseName)) baseName += "_";
+
+        var candidate = Fit(baseName, "");
+        int n = _nextSuffix.GetValueOrDefault(baseName, 2);
+        while (!_taken.Add(candidate))
+            candidate = Fit(baseName, "_" + (n++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _nextSuffix[baseName] = n;
+        return candidate;
+    }
+
+    /// <summary>Lower-case letters, digits and single underscores; a leading digit gets an <c>n_</c> prefix.</summary>
+    public static string Sanitize(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        foreach (char c in name.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            else if (sb.Length > 0 && sb[^1] != '_') sb.Append('_');
+        }
+        var text = sb.ToString().Trim('_');
+        return text.Length > 0 && char.IsAsciiDigit(text[0]) ? "n_" + text : text;
+    }
+
+    /// <summary>The name with a suffix, cut to <see cref="MaxLength"/>: a cut name keeps a hash of the whole.</summary>
+    private static string Fit(string name, string suffix)
+    {
+        if (name.Length + suffix.Length <= MaxLength) return name + suffix;
+        var hash = "_" + Fnv1a(name).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        return name[..(MaxLength - hash.Length - suffix.Length)].TrimEnd('_') + hash + suffix;
+    }
+
+    // A fixed hash (string.GetHashCode differs between runs).
+    private static uint Fnv1a(string text)
+    {
+        uint hash = 2166136261;
+        foreach (byte b in Encoding.UTF8.GetBytes(text))
+        {
+            hash ^= b;
+            hash *= 16777619;
+        }
+        return hash;
+    }
+
+    private static string KindName(RelNode node) => node switch
+    {
+        ScanNode => "scan",
+        FilterNode => "filter",
+        ProjectNode => "project",
+        AggregateNode => "aggregate",
+        JoinNode => "join",
+        SemiJoinNode s => s.Anti ? "antijoin" : "semijoin",
+        UnionAllNode => "union",
+        SortNode => "sort",
+        LimitNode => "limit",
+        DistinctNode => "distinct",
+        OpaqueNode => "custom",
+        SinkNode => "sink",
+        _ => "step",
+    };
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// A SQL pattern with argument placeholders <c>{0}</c>, <c>{1}</c>..., the data form of a
+/// function translation (<c>ST_Distance({0}::geography, {1}::geography)</c>). A placeholder that
+/// stands alone as a function argument (between <c>(</c>/<c>,</c> and <c>,</c>/<c>)</c>) takes the
+/// argument as is; anywhere else a non-atomic argument is parenthesised. A placeholder may repeat.
+/// </summary>
+public sealed class SqlTemplate
+{
+    private readonly ImmutableArray<Segment> _segments;
+
+    private SqlTemplate(string text, ImmutableArray<Segment> segments, int precedence, int arity)
+    {
+        Text = text;
+        _segments = segments;
+        Precedence = precedence;
+        Arity = arity;
+    }
+
+    public string Text { get; }
+
+    /// <summary>How tightly the rendered result binds: an atom when the whole template is one call.</summary>
+    public int Precedence { get; }
+
+    /// <summary>One more than the highest placeholder index.</summary>
+    public int Arity { get; }
+
+    public static implicit operator SqlTemplate(string text) => Parse(text);
+
+    public static SqlTemplate Parse(string text, int? precedence = null)
+    {
+        var segments = ImmutableArray.CreateBuilder<Segment>();
+        var literal = new StringBuilder();
+        int arity = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '{' && i + 2 < text.Length && char.IsAsciiDigit(text[i + 1]) && text[i + 2] == '}')
+            {
+                if (literal.Length > 0) segments.Add(new Segment(literal.ToString(), -1, false));
+                literal.Clear();
+                int index = text[i + 1] - '0';
+                arity = Math.Max(arity, index + 1);
+                bool standalone = Neighbour(text, i - 1, -1) is '(' or ',' && Neighbour(text, i + 3, +1) is ')' or ',';
+                segments.Add(new Segment("", index, standalone));
+                i += 2;
+            }
+            else literal.Append(text[i]);
+        }
+        if (literal.Length > 0) segments.Add(new Segment(literal.ToString(), -1, false));
+        return new SqlTemplate(text, segments.ToImmutable(), precedence ?? DetectPrecedence(text), arity);
+    }
+
+    public SqlFragment Render(IReadOnlyList<SqlFragment> args)
+    {
+        if (_segments.Length == 1 && _segments[0].Argument >= 0) return args[_segments[0].Argument];
+        var sb = new StringBuilder();
+        foreach (var segment in _segments)
+        {
+            if (segment.Argument < 0) sb.Append(segment.Literal);
+            else
+            {
+                var arg = args[segment.Argument];
+                sb.Append(segment.Standalone ? arg.Text : arg.Wrap(Emit.Precedence.Atom));
+            }
+        }
+        return new SqlFragment(sb.ToString(), Precedence);
+    }
+
+    public override string ToString() => Text;
+
+    /// <summary>
+    /// An atom when the text is a (possibly qualified or quoted) name followed by one parenthesised
+    /// argument list that closes at the very end, like <c>ST_Area({0}::geography)</c>.
+    /// </summary>
+    public static int DetectPrecedence(string text)
+    {
+        text = text.Trim();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c is '`' or '"')
+            {
+                int close = text.IndexOf(c, i + 1);
+                if (close < 0) return Emit.Precedence.Lowest;
+                i = close + 1;
+            }
+            else if (char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '$') i++;
+            else break;
+        }
+        if (i == 0 || i >= text.Length || text[i] != '(' || char.IsAsciiDigit(text[0]))
+            return Emit.Precedence.Lowest;
+        return MatchingParenthesis(text, i) == text.Length - 1 ? Emit.Precedence.Atom : Emit.Precedence.Lowest;
+    }
+
+    /// <summary>The index of the parenthesis closing the one at <paramref name="open"/>, skipping quoted text; -1 if none.</summary>
+    public static int MatchingParenthesis(string text, int open)
+    {
+        int depth = 0;
+        char quote = '\0';
+        for (int i = open; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quote != '\0')
+            {
+                if (c == '\\' && quote == '\'') i++;
+                else if (c == quote) quote = '\0';
+                continue;
+            }
+            switch (c)
+            {
+                case '\'' or '"' or '`':
+                    quote = c;
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    if (--depth == 0) return i;
+                    break;
+            }
+        }
+        return -1;
+    }
+
+    private static char Neighbour(string text, int start, int step)
+    {
+        for (int i = start; i >= 0 && i < text.Length; i += step)
+            if (!char.IsWhiteSpace(text[i])) return text[i];
+        return '\0';
+    }
+
+    private readonly record struct Segment(string Literal, int Argument, bool Standalone);
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using Cwf.Emit;
+using Cwf.Ir;
+using Cwf.Tests.Snapshots;
+
+namespace Cwf.Tests.Emit;
+
+/// <summary>The SQL of each representative workflow in every dialect and emit mode, with its diagnostics, as reviewed snapshots.</summary>
+public class EmitSnapshotTests
+{
+    public static readonly IReadOnlyDictionary<string, Func<Workflow>> Samples = new Dictionary<string, Func<Workflow>>
+    {
+        ["relational"] = EmitSamples.Relational,
+        ["spatial"] = () => EmitSamples.Spatial(),
+        ["custom"] = EmitSamples.CustomAndParameters,
+    };
+
+    public static TheoryData<string, string, EmitMode> Cases()
+    {
+        var data = new TheoryData<string, string, EmitMode>();
+        foreach (var sample in Samples.Keys)
+            foreach (var dialect in Dialects.Names)
+                foreach (var mode in Enum.GetValues<EmitMode>())
+                    data.Add(sample, dialect, mode);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Emits(string sample, string dialectName, EmitMode mode)
+    {
+        var result = SqlEmitter.Emit(Samples[sample](), Dialects.Find(dialectName)!, new EmitOptions { Mode = mode });
+        Snapshot.Match(Render(result), $"{sample}/{dialectName}.{mode.ToString().ToLowerInvariant()}", "sql");
+    }
+
+    /// <summary>The SQL, then the diagnostics as SQL comments, so a snapshot shows both.</summary>
+    public static string Render(EmitResult result)
+    {
+        var sb = new StringBuilder(result.Sql ?? "-- (no SQL: emission failed)\n");
+        if (!result.Diagnostics.IsEmpty)
+        {
+            sb.Append("\n-- Diagnostics:\n");
+            foreach (var d in result.Diagnostics)
+            {
+                sb.Append("--   ").Append(d.Severity.ToString().ToLowerInvariant()).Append(' ').Append(d.Code).Append(": ").Append(d.Message).Append('\n');
+                foreach (var hint in d.Hints) sb.Append("--     hint: ").Append(hint).Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+}

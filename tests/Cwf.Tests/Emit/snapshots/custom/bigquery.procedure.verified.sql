@@ -1,0 +1,38 @@
+-- Workflow 'custom sql' compiled by cwf for BigQuery (procedure).
+-- Run: CALL analytics.cwf_custom_sql(50.0, 'it\'s big');
+
+CREATE OR REPLACE PROCEDURE analytics.cwf_custom_sql(
+  p_min_amount FLOAT64,
+  p_label STRING
+)
+BEGIN
+  CREATE OR REPLACE TABLE analytics.custom_out AS
+  WITH
+    custom_join AS (
+      SELECT o.id, c.name, o.amount
+      FROM shop.orders AS o
+      JOIN shop.customers c ON o.customer_id = c.id
+      WHERE o.status <> '$a'
+    ),
+    over_minimum AS (
+      SELECT
+        id,
+        name,
+        amount
+      FROM custom_join
+      WHERE amount >= p_min_amount
+    ),
+    label AS (
+      SELECT
+        id,
+        name,
+        p_label AS label
+      FROM over_minimum
+    )
+  SELECT
+    id,
+    name,
+    label
+  FROM label
+  LIMIT 5;
+END;

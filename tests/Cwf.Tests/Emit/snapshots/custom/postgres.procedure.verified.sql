@@ -1,0 +1,43 @@
+-- Workflow 'custom sql' compiled by cwf for PostgreSQL/PostGIS (procedure).
+-- Run: CALL cwf_custom_sql();
+
+CREATE OR REPLACE PROCEDURE cwf_custom_sql(
+  p_min_amount DOUBLE PRECISION DEFAULT CAST(50.0 AS DOUBLE PRECISION),
+  p_label TEXT DEFAULT 'it''s big'
+)
+LANGUAGE plpgsql
+AS $cwf$
+BEGIN
+  CREATE SCHEMA IF NOT EXISTS analytics;
+  DROP TABLE IF EXISTS analytics.custom_out;
+  CREATE TABLE analytics.custom_out AS
+  WITH
+    custom_join AS (
+      SELECT o.id, c.name, o.amount
+      FROM shop.orders AS o
+      JOIN shop.customers c ON o.customer_id = c.id
+      WHERE o.status <> '$a'
+    ),
+    over_minimum AS (
+      SELECT
+        id,
+        name,
+        amount
+      FROM custom_join
+      WHERE amount >= p_min_amount
+    ),
+    label AS (
+      SELECT
+        id,
+        name,
+        p_label AS label
+      FROM over_minimum
+    )
+  SELECT
+    id,
+    name,
+    label
+  FROM label
+  LIMIT 5;
+END
+$cwf$;

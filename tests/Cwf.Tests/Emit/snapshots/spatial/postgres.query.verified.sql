@@ -1,0 +1,97 @@
+-- Workflow 'spatial' compiled by cwf for PostgreSQL/PostGIS (query).
+-- Needs the h3-pg extension (h3 and h3_postgis): CREATE EXTENSION h3; CREATE EXTENSION h3_postgis;
+
+-- output geo.place_buffers
+WITH
+  points AS (
+    SELECT
+      id,
+      name,
+      ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom
+    FROM geo.places
+  )
+SELECT
+  id,
+  geom,
+  ST_Buffer(geom::geography, CAST(500.0 AS DOUBLE PRECISION))::geometry AS geom_buffer,
+  h3_lat_lng_to_cell(geom, CAST(8 AS INTEGER))::text AS h3
+FROM points;
+
+-- output geo.zone_stats
+SELECT
+  zone_id,
+  geom,
+  ST_Area(geom::geography) / CAST(1000000.0 AS DOUBLE PRECISION) AS geom_area,
+  ST_Centroid(geom) AS geom_centroid
+FROM geo.zones;
+
+-- output geo.place_zones
+WITH
+  points AS (
+    SELECT
+      id,
+      name,
+      ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom
+    FROM geo.places
+  ),
+  points_in_zones AS (
+    SELECT
+      l.id,
+      l.name,
+      l.geom,
+      r.zone_id AS zone_id_joined,
+      r.zone_name AS zone_name_joined,
+      r.geom AS geom_joined
+    FROM points AS l
+    INNER JOIN geo.zones AS r
+      ON ST_Within(l.geom, r.geom)
+  )
+SELECT
+  id,
+  zone_name_joined,
+  ST_Distance(geom::geography, geom_joined::geography) AS distance
+FROM points_in_zones;
+
+-- output geo.inside
+WITH
+  points AS (
+    SELECT
+      id,
+      name,
+      ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom
+    FROM geo.places
+  )
+SELECT
+  l.id,
+  l.name,
+  l.geom
+FROM points AS l
+WHERE EXISTS (
+  SELECT 1
+  FROM geo.zones AS r
+  WHERE ST_Intersects(l.geom, r.geom)
+);
+
+-- output geo.outside
+WITH
+  points AS (
+    SELECT
+      id,
+      name,
+      ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom
+    FROM geo.places
+  )
+SELECT
+  l.id,
+  l.name,
+  l.geom
+FROM points AS l
+WHERE NOT EXISTS (
+  SELECT 1
+  FROM geo.zones AS r
+  WHERE ST_Intersects(l.geom, r.geom)
+);
+
+-- Diagnostics:
+--   warning CWF6020: The PostgreSQL/PostGIS SQL for h3_from_point() (first used in step 'Buffer and H3') needs the h3-pg extension (h3 and h3_postgis)
+--     hint: CREATE EXTENSION h3; CREATE EXTENSION h3_postgis;
