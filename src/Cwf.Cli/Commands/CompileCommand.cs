@@ -10,19 +10,28 @@ internal static class CompileCommand
 {
     public static int Run(CliContext cx)
     {
-        var options = Options(cx, cx.Dialect(required: true)!);
+        var result = CompileInput(cx, Options(cx, cx.Dialect(required: true)!));
+        if (result?.Sql is null || result.HasErrors) return ExitCodes.InputErrors;
+        cx.WriteResult(result.Sql);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Loads the input, applies --param and compiles, reporting every diagnostic; null when the
+    /// front end already failed (then nothing after it ran).
+    /// </summary>
+    public static CompilationResult? CompileInput(CliContext cx, CompileOptions options)
+    {
         var (front, diagnostics) = WorkflowLoader.Load(cx);
         if (front.Workflow is null || diagnostics.Any(d => d.IsError))
         {
             cx.Report(diagnostics);
-            return ExitCodes.InputErrors;
+            return null;
         }
         var workflow = ParameterOverrides.Apply(front.Workflow, cx.Command.Values("param"), cx.Command.Spec);
         var result = Compiler.Compile(workflow, options);
         cx.Report([.. diagnostics, .. result.Diagnostics]);
-        if (result.Sql is null || result.HasErrors) return ExitCodes.InputErrors;
-        cx.WriteResult(result.Sql);
-        return ExitCodes.Success;
+        return result;
     }
 
     /// <summary>The compile options from --emit, --no-opt and --disable-pass (unknown pass names are usage errors).</summary>
