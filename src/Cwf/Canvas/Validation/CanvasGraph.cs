@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cwf.Analysis;
 using Cwf.Components;
 using Cwf.Diagnostics;
 
@@ -104,11 +105,13 @@ public sealed class CanvasGraph
         }
 
         var nodes = byId.Values.OrderBy(n => n.Index).ToList();
-        foreach (var cycle in CanvasCycles.Find(nodes, n => outgoing.GetValueOrDefault(n.Id)?.Select(c => c.Target) ?? []))
+        var edges = outgoing.Values.SelectMany(list => list).Select(c => (c.Source.Id, c.Target.Id));
+        foreach (var cycle in GraphCycles.Find(nodes.Select(n => n.Id), edges, StringComparer.Ordinal))
         {
-            invalid.UnionWith(cycle.Select(n => n.Id));
-            diagnostics.Report(DiagnosticCodes.CanvasCycle, text.At(cycle[0].Pointer, cycle[0]),
-                $"the nodes form a cycle: {string.Join(" -> ", cycle.Append(cycle[0]).Select(n => n.Display))}",
+            var path = cycle.Path.Select(id => byId[id]).ToList();
+            invalid.UnionWith(cycle.Path);
+            diagnostics.Report(DiagnosticCodes.CanvasCycle, text.At(path[0].Pointer, path[0]),
+                $"the nodes form a cycle: {cycle.Describe(id => byId[id].Display)}",
                 "a workflow must flow one way; remove one of the edges on the cycle");
         }
 
