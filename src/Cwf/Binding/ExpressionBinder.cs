@@ -203,6 +203,10 @@ public sealed class ExpressionBinder
     private Expr? BindQualified(NameSyntax name, string qualifier)
     {
         var matches = _scope.Inputs.Select((input, index) => (input, index)).Where(x => x.input.HasQualifier(qualifier)).ToList();
+        // Nothing is known about an open relation (raw SQL without a schema): it may have any qualified column.
+        int open = _scope.Inputs.IndexOf(_scope.Inputs.FirstOrDefault(i => i.Schema.IsOpen)!);
+        if (matches.Count == 0 && open >= 0)
+            return new ColumnRef(name.Name, SqlType.Unknown, true, open);
         if (matches.Count == 0)
         {
             var qualifiers = _scope.Inputs.SelectMany(i => i.Qualifiers).ToList();

@@ -1,3 +1,4 @@
+using CsCheck;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using static Cwf.Tests.Binding.Compilation;
@@ -208,6 +209,19 @@ public class BinderTests
     }
 
     [Fact]
+    public void Steps_after_a_failed_step_report_no_cascades()
+    {
+        var errors = ProgramErrors("""
+            let big = stores | buffer geom by 2 km2
+            let reach = big
+              | spatial_join blocks on intersects(big.geom_buffer, blocks.geom)
+              | group by store_id { population: sum(blocks.pop) }
+            output reach -> table "o.t"
+            """);
+        Assert.Equal(DiagnosticCodes.WrongUnit, Assert.Single(errors).Descriptor);
+    }
+
+    [Fact]
     public void Five_seeded_mistakes_give_five_precise_diagnostics()
     {
         var source = """
@@ -267,4 +281,29 @@ public class BinderTests
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         Assert.Equal("CWF2812", Assert.Single(result.Diagnostics).Code);
     }
+}
+
+public class NoCascadeTests
+{
+    // One misspelled column, function or relation anywhere in a valid program gives exactly one error: no cascades.
+    [Fact]
+    public void One_mistake_gives_one_error()
+    {
+        var program = Cwf.Tests.Formatting.ProgramGenerators.Program;
+        CsCheck.Gen.Select(program, CsCheck.Gen.Int[0, int.MaxValue], (text, pick) => (text, pick)).Sample(sample =>
+        {
+            var (text, pick) = sample;
+            int bodyStart = text.IndexOf("// lets", StringComparison.Ordinal);
+            var matches = System.Text.RegularExpressions.Regex.Matches(text[bodyStart..], @"(?<![\w.@`'])(?<!let )(?<!LET )(a|b|abs|coalesce|v[0-9])(?![\w`'])")
+                .Where(m => !IsInsideString(text, bodyStart + m.Index)).ToList();
+            if (matches.Count == 0) return;
+            var m = matches[pick % matches.Count];
+            int at = bodyStart + m.Index;
+            var mutated = text[..at] + m.Value + "zz" + text[(at + m.Length)..];
+            var errors = Compilation.Compile(mutated).Diagnostics.Where(d => d.IsError).ToList();
+            Assert.True(errors.Count == 1, $"{errors.Count} errors:\n{string.Join("\n", errors)}\n---\n{mutated}");
+        }, iter: 1000);
+    }
+
+    private static bool IsInsideString(string text, int index) => text[..index].Count(c => c == '\'') % 2 == 1;
 }

@@ -98,6 +98,7 @@ internal static class ProgramGenerators
             0 => program,
             1 => program.Replace("filter ", "FILTER ").Replace("let ", "LET ").Replace(" and ", "  and\n    "),
             2 => program.Replace(" = ", "=").Replace(", ", " ,  ").Replace("| ", "|"),
-            _ => program.Replace("\n  |", "  |").Replace("(", "( "),
+            // Steps on one line: line comments become block comments so that they do not swallow what follows.
+            _ => program.Replace("// note", "/* note */").Replace("-- sql style", "/* sql style */").Replace("\n  |", "  |").Replace("(", "( "),
         });
 }
