@@ -70,6 +70,19 @@ public class CanvasGraphValidationTests
         Assert.Contains("has no output 'matched'", d.Message);
         Assert.Contains("did you mean 'match'? valid outputs: match, unmatch", d.Hints);
         Assert.Null(result.Workflow);
+        // The handle error explains the unconnected input: no second error about it.
+        CanvasAssert.Lacks(result, DiagnosticCodes.MissingInputEdge);
+    }
+
+    [Fact]
+    public void A_node_that_cannot_be_lowered_still_has_its_values_checked()
+    {
+        var (c, _, filter, _) = Chain();
+        var buffer = c.Node("native.buffer", "Zone", ("geo", "geom"), ("distance", "300m"), ("units", "Meters"));
+        c.Edge(filter, "matched", buffer, "source");
+        var result = CanvasTestKit.Import(c.ToJson());
+        CanvasAssert.Single(result, DiagnosticCodes.UnknownHandle, filter, "Simple Filter", "matched");
+        CanvasAssert.Single(result, DiagnosticCodes.NotANumber, buffer, "Zone", "distance");
     }
 
     [Fact]

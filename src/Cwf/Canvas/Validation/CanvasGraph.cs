@@ -18,20 +18,24 @@ public sealed class CanvasGraph
     private readonly Dictionary<string, List<CanvasConnection>> _outgoing;
 
     private CanvasGraph(Dictionary<string, CanvasNode> byId, Dictionary<string, List<CanvasConnection>> incoming,
-        Dictionary<string, List<CanvasConnection>> outgoing, ImmutableArray<CanvasNode> order, ImmutableHashSet<string> invalid)
+        Dictionary<string, List<CanvasConnection>> outgoing, ImmutableArray<CanvasNode> order, ImmutableHashSet<string> invalid, ImmutableHashSet<string> ignored)
     {
         _byId = byId;
         _incoming = incoming;
         _outgoing = outgoing;
         Order = order;
         InvalidNodes = invalid;
+        IgnoredNodes = ignored;
     }
 
     /// <summary>Nodes in data-flow order (every node after the nodes it reads; ties in canvas order). Nodes on or after a cycle are left out.</summary>
     public ImmutableArray<CanvasNode> Order { get; }
 
-    /// <summary>Ids of nodes whose wiring is wrong (an error was reported) or that have no edge at all: they are not lowered.</summary>
+    /// <summary>Ids of nodes whose wiring is wrong (an error was reported): they are not lowered, only their values are checked.</summary>
     public ImmutableHashSet<string> InvalidNodes { get; }
+
+    /// <summary>Ids of nodes with no edge at all (a warning was reported): left out entirely.</summary>
+    public ImmutableHashSet<string> IgnoredNodes { get; }
 
     public CanvasNode? Find(string id) => _byId.GetValueOrDefault(id);
 
@@ -56,6 +60,9 @@ public sealed class CanvasGraph
         }
         var noteIds = document.Notes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var invalid = new HashSet<string>(StringComparer.Ordinal);
+        var ignored = new HashSet<string>(StringComparer.Ordinal);
+        // Inputs whose edge was dropped for an unknown source handle: that error explains them, no "not connected" follows.
+        var misrouted = new HashSet<(string Node, string Handle)>();
         var incoming = new Dictionary<string, List<CanvasConnection>>(StringComparer.Ordinal);
         var outgoing = new Dictionary<string, List<CanvasConnection>>(StringComparer.Ordinal);
         var seen = new Dictionary<(string, string, string, string), CanvasEdge>();
@@ -75,7 +82,9 @@ public sealed class CanvasGraph
             var targetHandle = InputHandle(target, edge, text, diagnostics);
             if (sourceHandle is null || targetHandle is null)
             {
-                invalid.Add(sourceHandle is null ? source.Id : target.Id);
+                // The edge is wrong, not its ends: the source still lowers (and reports its own mistakes), the target cannot.
+                invalid.Add(target.Id);
+                if (sourceHandle is null && targetHandle is not null) misrouted.Add((target.Id, targetHandle));
                 continue;
             }
             if (seen.TryGetValue((source.Id, sourceHandle, target.Id, targetHandle), out var first))
@@ -96,10 +105,10 @@ public sealed class CanvasGraph
         {
             if (incoming.ContainsKey(node.Id) || outgoing.ContainsKey(node.Id) || invalid.Contains(node.Id) || danglingTargets.Contains(node.Id))
             {
-                CheckInputs(node, incoming.GetValueOrDefault(node.Id) ?? [], dangling, text, diagnostics, invalid);
+                CheckInputs(node, incoming.GetValueOrDefault(node.Id) ?? [], dangling, misrouted, text, diagnostics, invalid);
                 continue;
             }
-            invalid.Add(node.Id);
+            ignored.Add(node.Id);
             diagnostics.Report(DiagnosticCodes.UnconnectedNode, text.At(node.Pointer, node),
                 $"{node.Display} is not connected to any other node; it is ignored", "connect it or delete it from the canvas");
         }
@@ -115,7 +124,7 @@ public sealed class CanvasGraph
                 "a workflow must flow one way; remove one of the edges on the cycle");
         }
 
-        return new CanvasGraph(byId, incoming, outgoing, TopologicalOrder(nodes, incoming, outgoing), [.. invalid]);
+        return new CanvasGraph(byId, incoming, outgoing, TopologicalOrder(nodes, incoming, outgoing), [.. invalid], [.. ignored]);
     }
 
     private static void ReportDangling(CanvasEdge edge, CanvasNode? source, CanvasNode? target, HashSet<string> noteIds,
@@ -171,7 +180,7 @@ public sealed class CanvasGraph
             : $"valid {what}: {string.Join(", ", valid)}";
 
     private static void CheckInputs(CanvasNode node, List<CanvasConnection> incoming, Dictionary<(string, string), string> dangling,
-        CanvasText text, DiagnosticBag diagnostics, HashSet<string> invalid)
+        HashSet<(string, string)> misrouted, CanvasText text, DiagnosticBag diagnostics, HashSet<string> invalid)
     {
         if (ComponentCatalog.Find(node.Component) is not { } descriptor) return;
         foreach (var port in descriptor.Inputs)
@@ -187,6 +196,7 @@ public sealed class CanvasGraph
             else if (edges.Count == 0 && port.Required)
             {
                 invalid.Add(node.Id);
+                if (misrouted.Contains((node.Id, port.Name))) continue;
                 string why = dangling.TryGetValue((node.Id, port.Name), out var missing)
                     ? $"; its edge comes from node '{missing}', which does not exist"
                     : "";
