@@ -14,6 +14,7 @@ internal static class CanvasAssert
         var d = matching[0];
         Assert.Equal(code.DefaultSeverity, d.Severity);
         var location = Assert.IsType<CanvasLocation>(d.Location);
+        Assert.True(location.Position is not null && location.JsonPointer is not null, $"{d} has no line or JSON pointer");
         if (nodeId is not null)
         {
             Assert.Equal(nodeId, location.NodeId);
@@ -25,6 +26,9 @@ internal static class CanvasAssert
         if (line is not null) Assert.Equal(line, location.Position?.Line);
         return d;
     }
+
+    /// <summary>The 1-based line on which the JSON object that contains <paramref name="text"/> starts (pretty-printed JSON: one line up per key before it).</summary>
+    public static int ObjectLine(string json, string text, int keysBefore) => TestCanvas.LineOf(json, text) - keysBefore - 1;
 
     public static void NoErrors(CanvasImportResult result) =>
         Assert.False(result.HasErrors, CanvasTestKit.Describe(result.Diagnostics));

@@ -70,6 +70,19 @@ public class CanvasGraphValidationTests
         Assert.Contains("has no output 'matched'", d.Message);
         Assert.Contains("did you mean 'match'? valid outputs: match, unmatch", d.Hints);
         Assert.Null(result.Workflow);
+        // The handle error explains the unconnected input: no second error about it.
+        CanvasAssert.Lacks(result, DiagnosticCodes.MissingInputEdge);
+    }
+
+    [Fact]
+    public void A_node_that_cannot_be_lowered_still_has_its_values_checked()
+    {
+        var (c, _, filter, _) = Chain();
+        var buffer = c.Node("native.buffer", "Zone", ("geo", "geom"), ("distance", "300m"), ("units", "Meters"));
+        c.Edge(filter, "matched", buffer, "source");
+        var result = CanvasTestKit.Import(c.ToJson());
+        CanvasAssert.Single(result, DiagnosticCodes.UnknownHandle, filter, "Simple Filter", "matched");
+        CanvasAssert.Single(result, DiagnosticCodes.NotANumber, buffer, "Zone", "distance");
     }
 
     [Fact]
@@ -146,9 +159,12 @@ public class CanvasGraphValidationTests
     {
         var (c, _, filter, save) = Chain();
         c.Edge(filter, "match", save, "source");
-        var result = CanvasTestKit.Import(c.ToJson());
+        var json = c.ToJson();
+        var result = CanvasTestKit.Import(json);
         CanvasAssert.NoErrors(result);
-        var d = CanvasAssert.Single(result, DiagnosticCodes.DuplicateEdge, save, "Save as Table", "source", "/edges/2");
+        int lastEdge = json.LastIndexOf($"\"source\": \"{filter}\"", StringComparison.Ordinal);
+        var d = CanvasAssert.Single(result, DiagnosticCodes.DuplicateEdge, save, "Save as Table", "source", "/edges/2",
+            json[..lastEdge].Count(ch => ch == '\n'));
         Assert.Contains("repeats edge 1", d.Message);
     }
 
@@ -157,9 +173,11 @@ public class CanvasGraphValidationTests
     {
         var (c, _, _, _) = Chain();
         var lonely = c.Node("native.distinct", "Forgotten distinct");
-        var result = CanvasTestKit.Import(c.ToJson());
+        var json = c.ToJson();
+        var result = CanvasTestKit.Import(json);
         CanvasAssert.NoErrors(result);
-        CanvasAssert.Single(result, DiagnosticCodes.UnconnectedNode, lonely, "Forgotten distinct", pointer: "/nodes/3");
+        CanvasAssert.Single(result, DiagnosticCodes.UnconnectedNode, lonely, "Forgotten distinct", pointer: "/nodes/3",
+            line: CanvasAssert.ObjectLine(json, $"\"id\": \"{lonely}\"", keysBefore: 2));
         CanvasAssert.Lacks(result, DiagnosticCodes.MissingInputEdge);
         Assert.Equal(3, result.Workflow!.Nodes.Length);
     }
@@ -173,8 +191,10 @@ public class CanvasGraphValidationTests
         var a = c.Node("native.distinct", "Step A");
         var b = c.Node("native.limit", "Step B", ("limit", 5));
         c.Flow(src, union, "tables").Flow(union, a).Flow(a, b).Flow(b, union, "tables");
-        var result = CanvasTestKit.Import(c.ToJson());
-        var d = CanvasAssert.Single(result, DiagnosticCodes.CanvasCycle, union, "Union", pointer: "/nodes/1");
+        var json = c.ToJson();
+        var result = CanvasTestKit.Import(json);
+        var d = CanvasAssert.Single(result, DiagnosticCodes.CanvasCycle, union, "Union", pointer: "/nodes/1",
+            line: CanvasAssert.ObjectLine(json, $"\"id\": \"{union}\"", keysBefore: 2));
         Assert.Contains($"'Union' ({union}) -> 'Step A' ({a}) -> 'Step B' ({b}) -> 'Union' ({union})", d.Message);
         Assert.Null(result.Workflow);
     }

@@ -16,6 +16,10 @@ namespace Cwf.Canvas;
 /// </summary>
 public static class CanvasDecompiler
 {
+    /// <summary>The .cwf text for an import without errors, printed by the .cwf formatter.</summary>
+    /// <exception cref="ArgumentException">The import has errors (callers check <see cref="CanvasImportResult.HasErrors"/> first).</exception>
+    public static string ToCwf(CanvasImportResult result) => Formatting.CwfFormatter.Format(Decompile(result));
+
     /// <summary>The .cwf program for an import without errors.</summary>
     /// <exception cref="ArgumentException">The import has errors (callers check <see cref="CanvasImportResult.HasErrors"/> first).</exception>
     public static ProgramSyntax Decompile(CanvasImportResult result)

@@ -52,10 +52,14 @@ internal sealed class CanvasLowering
 
     private void LowerNode(CanvasNode node)
     {
-        if (node.Component.Length == 0 || _graph.InvalidNodes.Contains(node.Id)) return;
+        if (node.Component.Length == 0 || _graph.IgnoredNodes.Contains(node.Id)) return;
         var descriptor = ComponentCatalog.Find(node.Component);
-        // Inputs from nodes that failed to lower: skip quietly (the cause was reported upstream).
-        if (_graph.Incoming(node).Any(c => !_outputs.ContainsKey((c.Source.Id, c.SourceHandle)))) return;
+        // Wrong wiring, or inputs from nodes that failed to lower (the cause was reported): only the values are checked.
+        if (_graph.InvalidNodes.Contains(node.Id) || _graph.Incoming(node).Any(c => !_outputs.ContainsKey((c.Source.Id, c.SourceHandle))))
+        {
+            if (descriptor is not null) CheckValues(node, descriptor);
+            return;
+        }
         var step = new StepInfo(_names.Of(node), _text.At(node.Pointer, node));
         if (descriptor is null)
         {
@@ -180,6 +184,30 @@ internal sealed class CanvasLowering
         if (a.Text("sql") is not { } sql) return;
         if (_sql.CustomSql([.. connected.Select(c => (c.Index, Input(c.Connections[0])))], sql, node.DeclaredSchema, a, step) is { } id)
             Result(node, id);
+    }
+
+    /// <summary>
+    /// Reads every value of a node that cannot be lowered, so that its own mistakes (a non-numeric
+    /// distance, an unknown option) are reported too; columns need the input's schema and are not checked.
+    /// </summary>
+    private void CheckValues(CanvasNode node, ComponentDescriptor descriptor)
+    {
+        var a = new NodeInputs(node, descriptor, _text, _variables, _diagnostics);
+        foreach (var parameter in descriptor.Parameters)
+        {
+            _ = parameter.Kind switch
+            {
+                ParameterKind.Number => a.Number(parameter.Name),
+                ParameterKind.Integer => a.Integer(parameter.Name),
+                ParameterKind.Boolean => a.Boolean(parameter.Name),
+                ParameterKind.Selection => a.Selection(parameter.Name),
+                ParameterKind.ColumnList => a.Columns(parameter.Name),
+                ParameterKind.Column => a.Column(parameter.Name),
+                ParameterKind.ColumnAggregation => a.Aggregations(parameter.Name),
+                ParameterKind.OutputTable => a.Table(parameter.Name),
+                _ => (object?)a.Text(parameter.Name),
+            };
+        }
     }
 
     private void LowerOpaque(CanvasNode node, StepInfo step)

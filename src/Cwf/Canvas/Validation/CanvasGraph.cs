@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cwf.Analysis;
 using Cwf.Components;
 using Cwf.Diagnostics;
 
@@ -17,20 +18,24 @@ public sealed class CanvasGraph
     private readonly Dictionary<string, List<CanvasConnection>> _outgoing;
 
     private CanvasGraph(Dictionary<string, CanvasNode> byId, Dictionary<string, List<CanvasConnection>> incoming,
-        Dictionary<string, List<CanvasConnection>> outgoing, ImmutableArray<CanvasNode> order, ImmutableHashSet<string> invalid)
+        Dictionary<string, List<CanvasConnection>> outgoing, ImmutableArray<CanvasNode> order, ImmutableHashSet<string> invalid, ImmutableHashSet<string> ignored)
     {
         _byId = byId;
         _incoming = incoming;
         _outgoing = outgoing;
         Order = order;
         InvalidNodes = invalid;
+        IgnoredNodes = ignored;
     }
 
     /// <summary>Nodes in data-flow order (every node after the nodes it reads; ties in canvas order). Nodes on or after a cycle are left out.</summary>
     public ImmutableArray<CanvasNode> Order { get; }
 
-    /// <summary>Ids of nodes whose wiring is wrong (an error was reported) or that have no edge at all: they are not lowered.</summary>
+    /// <summary>Ids of nodes whose wiring is wrong (an error was reported): they are not lowered, only their values are checked.</summary>
     public ImmutableHashSet<string> InvalidNodes { get; }
+
+    /// <summary>Ids of nodes with no edge at all (a warning was reported): left out entirely.</summary>
+    public ImmutableHashSet<string> IgnoredNodes { get; }
 
     public CanvasNode? Find(string id) => _byId.GetValueOrDefault(id);
 
@@ -55,6 +60,9 @@ public sealed class CanvasGraph
         }
         var noteIds = document.Notes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var invalid = new HashSet<string>(StringComparer.Ordinal);
+        var ignored = new HashSet<string>(StringComparer.Ordinal);
+        // Inputs whose edge was dropped for an unknown source handle: that error explains them, no "not connected" follows.
+        var misrouted = new HashSet<(string Node, string Handle)>();
         var incoming = new Dictionary<string, List<CanvasConnection>>(StringComparer.Ordinal);
         var outgoing = new Dictionary<string, List<CanvasConnection>>(StringComparer.Ordinal);
         var seen = new Dictionary<(string, string, string, string), CanvasEdge>();
@@ -74,7 +82,9 @@ public sealed class CanvasGraph
             var targetHandle = InputHandle(target, edge, text, diagnostics);
             if (sourceHandle is null || targetHandle is null)
             {
-                invalid.Add(sourceHandle is null ? source.Id : target.Id);
+                // The edge is wrong, not its ends: the source still lowers (and reports its own mistakes), the target cannot.
+                invalid.Add(target.Id);
+                if (sourceHandle is null && targetHandle is not null) misrouted.Add((target.Id, targetHandle));
                 continue;
             }
             if (seen.TryGetValue((source.Id, sourceHandle, target.Id, targetHandle), out var first))
@@ -95,24 +105,26 @@ public sealed class CanvasGraph
         {
             if (incoming.ContainsKey(node.Id) || outgoing.ContainsKey(node.Id) || invalid.Contains(node.Id) || danglingTargets.Contains(node.Id))
             {
-                CheckInputs(node, incoming.GetValueOrDefault(node.Id) ?? [], dangling, text, diagnostics, invalid);
+                CheckInputs(node, incoming.GetValueOrDefault(node.Id) ?? [], dangling, misrouted, text, diagnostics, invalid);
                 continue;
             }
-            invalid.Add(node.Id);
+            ignored.Add(node.Id);
             diagnostics.Report(DiagnosticCodes.UnconnectedNode, text.At(node.Pointer, node),
                 $"{node.Display} is not connected to any other node; it is ignored", "connect it or delete it from the canvas");
         }
 
         var nodes = byId.Values.OrderBy(n => n.Index).ToList();
-        foreach (var cycle in CanvasCycles.Find(nodes, n => outgoing.GetValueOrDefault(n.Id)?.Select(c => c.Target) ?? []))
+        var edges = outgoing.Values.SelectMany(list => list).Select(c => (c.Source.Id, c.Target.Id));
+        foreach (var cycle in GraphCycles.Find(nodes.Select(n => n.Id), edges, StringComparer.Ordinal))
         {
-            invalid.UnionWith(cycle.Select(n => n.Id));
-            diagnostics.Report(DiagnosticCodes.CanvasCycle, text.At(cycle[0].Pointer, cycle[0]),
-                $"the nodes form a cycle: {string.Join(" -> ", cycle.Append(cycle[0]).Select(n => n.Display))}",
+            var path = cycle.Path.Select(id => byId[id]).ToList();
+            invalid.UnionWith(cycle.Path);
+            diagnostics.Report(DiagnosticCodes.CanvasCycle, text.At(path[0].Pointer, path[0]),
+                $"the nodes form a cycle: {cycle.Describe(id => byId[id].Display)}",
                 "a workflow must flow one way; remove one of the edges on the cycle");
         }
 
-        return new CanvasGraph(byId, incoming, outgoing, TopologicalOrder(nodes, incoming, outgoing), [.. invalid]);
+        return new CanvasGraph(byId, incoming, outgoing, TopologicalOrder(nodes, incoming, outgoing), [.. invalid], [.. ignored]);
     }
 
     private static void ReportDangling(CanvasEdge edge, CanvasNode? source, CanvasNode? target, HashSet<string> noteIds,
@@ -168,7 +180,7 @@ public sealed class CanvasGraph
             : $"valid {what}: {string.Join(", ", valid)}";
 
     private static void CheckInputs(CanvasNode node, List<CanvasConnection> incoming, Dictionary<(string, string), string> dangling,
-        CanvasText text, DiagnosticBag diagnostics, HashSet<string> invalid)
+        HashSet<(string, string)> misrouted, CanvasText text, DiagnosticBag diagnostics, HashSet<string> invalid)
     {
         if (ComponentCatalog.Find(node.Component) is not { } descriptor) return;
         foreach (var port in descriptor.Inputs)
@@ -184,6 +196,7 @@ public sealed class CanvasGraph
             else if (edges.Count == 0 && port.Required)
             {
                 invalid.Add(node.Id);
+                if (misrouted.Contains((node.Id, port.Name))) continue;
                 string why = dangling.TryGetValue((node.Id, port.Name), out var missing)
                     ? $"; its edge comes from node '{missing}', which does not exist"
                     : "";
