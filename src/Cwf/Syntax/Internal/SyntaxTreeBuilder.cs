@@ -129,6 +129,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         Report(DiagnosticCodes.UnknownStep, c.IDENTIFIER().Symbol, $"unknown step '{word}'",
             Suggest.DidYouMean(word, TokenFacts.StepKeywords),
             "steps: " + string.Join(", ", TokenFacts.StepKeywords.Where(k => k is not ("inner" or "left" or "right" or "full" or "limit"))));
+        // A stand-in: the error makes the driver keep the whole statement as erroneous text.
         return new DistinctStepSyntax();
     }
 
