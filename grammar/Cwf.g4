@@ -29,12 +29,15 @@ statement
     : WORKFLOW text                                                       # workflowStatement
     | kind=(PARAM | CONST) identifier (':' typeName)? '=' expression      # parameterStatement
     | SOURCE identifier '=' TABLE text schemaBlock?                       # sourceStatement
+    | LET identifier '=' COMPONENT text '(' (identifier (',' identifier)*)? ')' propertyBlock?  # componentStatement
     | LET identifier (',' identifier)? '=' pipeline                      # letStatement
     | OUTPUT pipeline '->' TABLE text (MODE identifier)?                  # outputStatement
     | IDENTIFIER .*?                                                      # unknownStatement
     ;
 
 schemaBlock     : '{' (columnDecl (',' columnDecl)* ','?)? '}' ;
+propertyBlock   : '{' (property (',' property)* ','?)? '}' ;
+property        : identifier ':' text ;
 columnDecl      : identifier ':' typeName (NOT NULL)? ;
 
 // A type as written: a cwf name (int64, geography ...) or a warehouse name (varchar(20),
@@ -141,7 +144,7 @@ softKeyword
     | GROUP | BY | SUMMARIZE | JOIN | INNER | LEFT | RIGHT | FULL | OUTER | ON
     | SPATIAL_JOIN | SPATIAL_FILTER | UNION | BUFFER | CENTROID | AREA | DISTANCE | POINT
     | H3 | H3_BOUNDARY | RESOLUTION | SQL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
-    | M | KM | MI | FT | M2 | KM2 | MI2 | HA | RETURNS | TO | EXTRACT | FROM | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
+    | M | KM | MI | FT | M2 | KM2 | MI2 | HA | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
     ;
 
 // ---------------------------------------------------------------------------------------
@@ -165,7 +168,7 @@ H3: 'h3'; H3_BOUNDARY: 'h3_boundary'; RESOLUTION: 'resolution'; SQL: 'sql';
 WITH: 'with'; WITHOUT: 'without'; ASC: 'asc'; DESC: 'desc'; NULLS: 'nulls';
 FIRST: 'first'; LAST: 'last';
 M: 'm'; KM: 'km'; MI: 'mi'; FT: 'ft'; M2: 'm2'; KM2: 'km2'; MI2: 'mi2'; HA: 'ha';
-RETURNS: 'returns'; TO: 'to'; EXTRACT: 'extract'; FROM: 'from';
+RETURNS: 'returns'; TO: 'to'; EXTRACT: 'extract'; FROM: 'from'; COMPONENT: 'component';
 DATE: 'date'; TIMESTAMP: 'timestamp'; DECIMAL: 'decimal';
 PRECISION: 'precision'; VARYING: 'varying'; TIME: 'time'; ZONE: 'zone';
 

@@ -143,8 +143,8 @@ internal sealed partial class ProgramBinder
         foreach (var derivation in d.Columns)
         {
             var expr = Binder(current, "a derived column").BindScalar(derivation.Expression);
-            if (expr is null) return null;
-            current = Next(current, ComponentLowering.SelectExpression(_cx, current.Node, derivation.Name.Name, expr, info));
+            if (expr is null || Next(current, ComponentLowering.SelectExpression(_cx, current.Node, derivation.Name.Name, expr, info)) is not { } next) return null;
+            current = next;
         }
         return current;
     }

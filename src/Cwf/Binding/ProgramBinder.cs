@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cwf.Catalog;
 using Cwf.Components;
 using Cwf.Diagnostics;
@@ -47,9 +48,6 @@ internal sealed partial class ProgramBinder
             BindStatement(_program.Statements[_statement]);
         var workflow = _builder.ToWorkflow();
         ReportUnused(workflow);
-        if (!_program.Statements.Any(s => s is OutputStatementSyntax or ErroneousStatementSyntax) && _program.Statements.Count > 0)
-            _diagnostics.Report(DiagnosticCodes.NoOutputs, Locate(_program.Statements[^1]), "the workflow writes no table",
-                "add an output: output name -> table \"schema.table\"");
         var diagnostics = _diagnostics.ToImmutable();
         return new BindResult(diagnostics.Any(d => d.IsError) ? null : workflow, diagnostics);
     }
@@ -82,6 +80,7 @@ internal sealed partial class ProgramBinder
         ParameterStatementSyntax p => [p.Name],
         SourceStatementSyntax s => [s.Name],
         LetStatementSyntax l => l.Names,
+        ComponentStatementSyntax c => [c.Name],
         ErroneousStatementSyntax e => e.DeclaredNames,
         _ => [],
     };
@@ -125,6 +124,9 @@ internal sealed partial class ProgramBinder
                 break;
             case OutputStatementSyntax o:
                 BindOutput(o);
+                break;
+            case ComponentStatementSyntax c:
+                BindComponent(c);
                 break;
             case ErroneousStatementSyntax e:
                 foreach (var name in e.DeclaredNames) Declare(new RelationSymbol(name.Name, name, _statement, PendingRelation.Of(null), IsSource: false) { Used = true });
@@ -227,6 +229,21 @@ internal sealed partial class ProgramBinder
             : [PendingRelation.Of(BindPipeline(l.Pipeline, l.Names[0].Name))];
         for (int i = 0; i < l.Names.Count; i++)
             if (!IsDiscard(l.Names[i])) Declare(new RelationSymbol(l.Names[i].Name, l.Names[i], _statement, results[i], IsSource: false));
+    }
+
+    // A component outside the contract: kept as an opaque node, as the canvas importer keeps it.
+    private void BindComponent(ComponentStatementSyntax c)
+    {
+        var inputs = c.Inputs.Select(ResolveRelation).ToList();
+        Relation? relation = null;
+        if (inputs.All(i => i is not null))
+        {
+            var properties = c.Properties.ToImmutableSortedDictionary(p => p.Name.Name, p => p.Value, StringComparer.Ordinal);
+            int node = ComponentLowering.Opaque(_cx, [.. inputs.Select(i => i!.Node)], c.Component, properties, Step(c.Name.Name, c));
+            relation = new Relation(node, new ScopeInput(_builder.SchemaOf(node), c.Name.Name));
+        }
+        // An opaque component may act on the world, so it is not "unused" when nothing reads it (analysis keeps it as a root).
+        Declare(new RelationSymbol(c.Name.Name, c.Name, _statement, PendingRelation.Of(relation), IsSource: false) { Used = true });
     }
 
     private void BindOutput(OutputStatementSyntax o)

@@ -90,6 +90,12 @@ public static class CwfFormatter
                 sb.Append("let ").Append(string.Join(", ", l.Names.Select(n => ExpressionPrinter.Name(n.Name)))).Append(" = ");
                 WritePipeline(sb, l.Pipeline);
                 break;
+            case ComponentStatementSyntax c:
+                sb.Append("let ").Append(ExpressionPrinter.Name(c.Name.Name)).Append(" = component ").Append(Text(c.Component))
+                    .Append(" (").Append(string.Join(", ", c.Inputs.Select(i => ExpressionPrinter.Name(i.Name)))).Append(')');
+                if (!c.Properties.IsEmpty)
+                    sb.Append(" { ").Append(string.Join(", ", c.Properties.Select(p => $"{ExpressionPrinter.Name(p.Name.Name)}: {Text(p.Value)}"))).Append(" }");
+                break;
             case OutputStatementSyntax o:
                 sb.Append("output ");
                 WritePipeline(sb, o.Pipeline);

@@ -187,10 +187,10 @@ public class BinderTests
     }
 
     [Fact]
-    public void A_workflow_without_outputs_warns()
+    public void A_workflow_without_outputs_warns_about_its_unused_sources()
     {
         var result = Compile(Stores);
-        Assert.Equal(["CWF2032", "CWF2016"], result.Diagnostics.Select(d => d.Code));
+        Assert.Equal(["CWF2016"], result.Diagnostics.Select(d => d.Code));
     }
 
     [Fact]
@@ -251,6 +251,24 @@ public class BinderTests
         var steps = string.Concat(Enumerable.Repeat("\n  | filter revenue > 1", 10_000));
         var w = Ok(Stores + "\nlet x = stores" + steps + "\noutput x -> table \"o.t\"");
         Assert.Equal(10_002, w.Nodes.Length);
+    }
+
+    [Fact]
+    public void Unknown_components_are_kept_opaque_with_a_warning()
+    {
+        var result = Compile(Stores + "\n" + """
+            let iso = component "native.isolines" (stores) { isoline_type: "walk", time: "600", version: "1" }
+            output iso | filter anything > 1 -> table "o.t"
+            """);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Equal("CWF2811", Assert.Single(result.Diagnostics).Code);
+        var opaque = Assert.Single(result.Workflow!.Nodes.OfType<OpaqueNode>());
+        Assert.Equal("native.isolines", opaque.Component);
+        Assert.Null(opaque.SqlTemplate);
+        Assert.Equal(["isoline_type", "time", "version"], opaque.Properties.Keys);
+        Assert.True(opaque.Schema.IsOpen);
+        Assert.Equal(Cwf.Formatting.CwfFormatter.Format(result.Syntax).Split('\n').First(l => l.StartsWith("let iso")),
+            "let iso = component \"native.isolines\" (stores) { isoline_type: \"walk\", time: \"600\", version: \"1\" }");
     }
 
     [Fact]
