@@ -12,7 +12,7 @@ internal static class CheckCommand
         var dialect = cx.Dialect(required: false);
         var (front, diagnostics) = WorkflowLoader.Load(cx);
         if (dialect is not null && front.Workflow is not null && !diagnostics.Any(d => d.IsError))
-            diagnostics.AddRange(Compiler.Compile(front.Workflow, new CompileOptions(dialect) { Mode = EmitMode.Query }).Diagnostics);
+            diagnostics = DiagnosticMerge.Merge(diagnostics, Compiler.Compile(front.Workflow, new CompileOptions(dialect) { Mode = EmitMode.Query }).Diagnostics);
         cx.Report(diagnostics, toOutput: true);
         bool failed = front.Workflow is null || diagnostics.Any(d => d.IsError);
         if (!failed && cx.Format == DiagnosticFormat.Text && diagnostics.Count == 0)

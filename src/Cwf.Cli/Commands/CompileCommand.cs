@@ -30,7 +30,7 @@ internal static class CompileCommand
         }
         var workflow = ParameterOverrides.Apply(front.Workflow, cx.Command.Values("param"), cx.Command.Spec);
         var result = Compiler.Compile(workflow, options);
-        cx.Report([.. diagnostics, .. result.Diagnostics]);
+        cx.Report(DiagnosticMerge.Merge(diagnostics, result.Diagnostics));
         return result;
     }
 

@@ -79,7 +79,7 @@ public static class WorkflowAnalyzer
         if (roots.IsEmpty)
             return [Diagnostic.Create(DiagnosticCodes.NoOutput, Location.None,
                 $"Workflow '{workflow.Name}' writes no table, so no step has any effect and nothing is generated.",
-                "add an output step (a canvas 'saveastable' node, a .cwf 'write' statement)")];
+                "add an output step (a canvas 'saveastable' node, a .cwf 'output' statement)")];
         var list = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var node in workflow.Nodes)
         {

@@ -49,10 +49,9 @@ public sealed class PassManager
         foreach (var name in options.DisabledPasses)
         {
             if (known.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
-            var closest = known.MinBy(k => EditDistance(k, name.ToLowerInvariant()));
             list.Add(Diagnostic.Create(DiagnosticCodes.UnknownPass, Location.None,
-                $"There is no optimizer pass named '{name}'.",
-                closest is not null && EditDistance(closest, name.ToLowerInvariant()) <= 3 ? $"did you mean '{closest}'?" : "",
+                $"there is no optimizer pass named '{name}'",
+                NameSuggestions.Closest(name, known) is { } closest ? $"did you mean '{closest}'?" : "",
                 "valid passes: " + string.Join(", ", known)));
         }
         return list.ToImmutable();
@@ -128,19 +127,4 @@ public sealed class PassManager
         Diagnostic.Create(DiagnosticCodes.PassFailed, Location.None,
             $"Optimizer pass '{pass.Name}' {what}. It was skipped; the output is still correct.",
             $"this is a compiler bug: please report it; `--disable-pass {pass.Name}` silences it");
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var row = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            row[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                row[j] = Math.Min(Math.Min(row[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, row) = (row, previous);
-        }
-        return previous[b.Length];
-    }
 }
