@@ -29,12 +29,15 @@ statement
     : WORKFLOW text                                                       # workflowStatement
     | kind=(PARAM | CONST) identifier (':' typeName)? '=' expression      # parameterStatement
     | SOURCE identifier '=' TABLE text schemaBlock?                       # sourceStatement
+    | LET identifier '=' COMPONENT text '(' (identifier (',' identifier)*)? ')' propertyBlock?  # componentStatement
     | LET identifier (',' identifier)? '=' pipeline                      # letStatement
     | OUTPUT pipeline '->' TABLE text (MODE identifier)?                  # outputStatement
     | IDENTIFIER .*?                                                      # unknownStatement
     ;
 
 schemaBlock     : '{' (columnDecl (',' columnDecl)* ','?)? '}' ;
+propertyBlock   : '{' (property (',' property)* ','?)? '}' ;
+property        : identifier ':' text ;
 columnDecl      : identifier ':' typeName (NOT NULL)? ;
 
 // A type as written: a cwf name (int64, geography ...) or a warehouse name (varchar(20),
@@ -123,6 +126,7 @@ primary
     | kind=(DATE | TIMESTAMP | DECIMAL) SQ_STRING                          # typedLiteral
     | CASE operand=expression? whenClause+ (ELSE otherwise=expression)? END # caseExpression
     | CAST '(' expression AS typeName ')'                                  # castExpression
+    | EXTRACT '(' identifier FROM expression ')'                           # extractExpression
     | qualifiedName '(' (DISTINCT? expression (',' expression)* | '*')? ')' # callExpression
     | qualifiedName                                                        # nameReference
     | '(' expression ')'                                                   # parenthesized
@@ -140,7 +144,7 @@ softKeyword
     | GROUP | BY | SUMMARIZE | JOIN | INNER | LEFT | RIGHT | FULL | OUTER | ON
     | SPATIAL_JOIN | SPATIAL_FILTER | UNION | BUFFER | CENTROID | AREA | DISTANCE | POINT
     | H3 | H3_BOUNDARY | RESOLUTION | SQL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
-    | M | KM | MI | FT | M2 | KM2 | MI2 | HA | RETURNS | TO | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
+    | M | KM | MI | FT | M2 | KM2 | MI2 | HA | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
     ;
 
 // ---------------------------------------------------------------------------------------
@@ -164,7 +168,7 @@ H3: 'h3'; H3_BOUNDARY: 'h3_boundary'; RESOLUTION: 'resolution'; SQL: 'sql';
 WITH: 'with'; WITHOUT: 'without'; ASC: 'asc'; DESC: 'desc'; NULLS: 'nulls';
 FIRST: 'first'; LAST: 'last';
 M: 'm'; KM: 'km'; MI: 'mi'; FT: 'ft'; M2: 'm2'; KM2: 'km2'; MI2: 'mi2'; HA: 'ha';
-RETURNS: 'returns'; TO: 'to';
+RETURNS: 'returns'; TO: 'to'; EXTRACT: 'extract'; FROM: 'from'; COMPONENT: 'component';
 DATE: 'date'; TIMESTAMP: 'timestamp'; DECIMAL: 'decimal';
 PRECISION: 'precision'; VARYING: 'varying'; TIME: 'time'; ZONE: 'zone';
 
@@ -190,8 +194,9 @@ BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
 WS: [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN);
 
 // Error tokens: reported with a precise message instead of a generic syntax error.
-UNTERMINATED_BLOCK_COMMENT: '/*' .*? EOF;
-UNTERMINATED_TRIPLE_STRING: '"""' .*? EOF;
+// (The bodies cannot contain the closing delimiter, so these only match when it never comes.)
+UNTERMINATED_BLOCK_COMMENT: '/*' (~'*' | '*'+ ~[*/])* '*'* EOF;
+UNTERMINATED_TRIPLE_STRING: '"""' (~'"' | '"' ~'"' | '""' ~'"')* ('"' | '""')? EOF;
 UNTERMINATED_STRING: '\'' (~['\r\n] | '\'\'')* | '"' (~["\r\n] | '""')* | '`' (~[`\r\n] | '``')*;
 ERROR_CHARACTER: .;
 

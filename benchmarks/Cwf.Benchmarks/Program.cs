@@ -1,1 +1,4 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+
+// `dotnet run -c Release --project benchmarks/Cwf.Benchmarks -- --filter '*PassManager*'`; see benchmarks/README.md.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -49,8 +49,8 @@ public sealed class ExpressionBinder
     public static BoundSelectList BindSelectList(SelectListSyntax syntax, ExpressionScope scope, SourceText? source = null, ExpressionBinderOptions? options = null)
     {
         var bag = new DiagnosticBag();
-        var columns = new ExpressionBinder(scope, source, options, bag).BindSelectItems(syntax.Items);
-        return new BoundSelectList(columns, bag.ToImmutable());
+        var columns = new ExpressionBinder(scope, source, options, bag).BindSelectItemsWithSites(syntax.Items);
+        return new BoundSelectList(columns?.Select(c => c.Column).ToSeq(), bag.ToImmutable());
     }
 
     /// <summary>An aggregate such as <c>sum(x)</c>, <c>count(distinct x)</c> or <c>count(*)</c>, named <paramref name="name"/> or by default <c>x_sum</c>.</summary>
@@ -81,16 +81,16 @@ public sealed class ExpressionBinder
     internal AggregateCall? BindAggregateCall(ExpressionSyntax syntax, string? name, SyntaxNode nameSite) =>
         Guarded(syntax, () => BindAggregateCore(syntax, name, nameSite));
 
-    /// <summary>The columns of a select list, in order; null after reporting a problem.</summary>
-    internal Seq<NamedExpr>? BindSelectItems(Seq<SelectItemSyntax> items)
+    /// <summary>The columns of a select list in order, each with the item that produced it; null after reporting a problem.</summary>
+    internal List<(NamedExpr Column, SyntaxNode Site)>? BindSelectItemsWithSites(Seq<SelectItemSyntax> items)
     {
-        var columns = new List<NamedExpr>();
+        var columns = new List<(NamedExpr Column, SyntaxNode Site)>();
         bool ok = true;
         foreach (var item in items)
         {
             if (item.Expression is StarSyntax star)
             {
-                if (ExpandStar(star) is { } expanded) columns.AddRange(expanded);
+                if (ExpandStar(star) is { } expanded) columns.AddRange(expanded.Select(c => (c, (SyntaxNode)item)));
                 else ok = false;
                 continue;
             }
@@ -108,26 +108,18 @@ public sealed class ExpressionBinder
                 ok = false;
                 continue;
             }
-            columns.Add(new NamedExpr(name, expr));
+            columns.Add((new NamedExpr(name, expr), item));
         }
         if (!ok) return null;
-        return CheckUniqueNames(columns, items) ? columns.ToSeq() : null;
-    }
-
-    private bool CheckUniqueNames(List<NamedExpr> columns, Seq<SelectItemSyntax> items)
-    {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var column in columns)
+        foreach (var (column, site) in columns)
         {
             if (seen.Add(column.Name)) continue;
-            var site = items.LastOrDefault(i => string.Equals(i.Alias?.Name, column.Name, StringComparison.OrdinalIgnoreCase))
-                ?? items.LastOrDefault(i => i.Expression is NameSyntax n && string.Equals(n.Name, column.Name, StringComparison.OrdinalIgnoreCase))
-                ?? items[^1];
             Report(DiagnosticCodes.DuplicateOutputColumn, site, $"the select list produces two columns named '{column.Name}'",
                 "rename one of them with 'as'");
-            return false;
+            return null;
         }
-        return true;
+        return columns;
     }
 
     private IEnumerable<NamedExpr>? ExpandStar(StarSyntax star)
@@ -211,6 +203,10 @@ public sealed class ExpressionBinder
     private Expr? BindQualified(NameSyntax name, string qualifier)
     {
         var matches = _scope.Inputs.Select((input, index) => (input, index)).Where(x => x.input.HasQualifier(qualifier)).ToList();
+        // Nothing is known about an open relation (raw SQL without a schema): it may have any qualified column.
+        int open = _scope.Inputs.IndexOf(_scope.Inputs.FirstOrDefault(i => i.Schema.IsOpen)!);
+        if (matches.Count == 0 && open >= 0)
+            return new ColumnRef(name.Name, SqlType.Unknown, true, open);
         if (matches.Count == 0)
         {
             var qualifiers = _scope.Inputs.SelectMany(i => i.Qualifiers).ToList();
@@ -246,6 +242,9 @@ public sealed class ExpressionBinder
         if (chosen.Count > 1 && !(parameter && known.Count == 0))
         {
             var options = chosen.Select(h => Qualified(h.Input, h.Column.Name)).Distinct().ToList();
+            if (options.Count == 1)
+                return Fail(DiagnosticCodes.AmbiguousColumn, name, $"column '{name.Name}' is ambiguous: both sides of the join have it and the same name",
+                    "give one side another name with a let, e.g. let other = ..., and qualify the column with it");
             return Fail(DiagnosticCodes.AmbiguousColumn, name, $"column '{name.Name}' is ambiguous: it could be {string.Join(" or ", options)}",
                 "qualify it with the relation's name");
         }
@@ -356,7 +355,7 @@ public sealed class ExpressionBinder
         var op = Operator(binary.Operator);
         if (Typing.Binary(op, left.Type, right.Type) is not null) return ExprFactory.Binary(op, left, right);
 
-        string symbol = Symbol(binary.Operator);
+        string symbol = Formatting.ExpressionPrinter.Operator(binary.Operator);
         string types = $"{left.Type.Name()} and {right.Type.Name()}";
         switch (op)
         {
@@ -678,13 +677,13 @@ public sealed class ExpressionBinder
         var type = argument.Type;
         if (kind is AggregateFunction.Sum or AggregateFunction.Avg && !(type.IsNumeric() || type == SqlType.Unknown))
         {
-            Report(DiagnosticCodes.WrongArgumentType, call.Arguments[0], $"{call.FunctionName} needs a number, but this is {type.Name()}",
+            Report(DiagnosticCodes.InvalidAggregation, call.Arguments[0], $"{call.FunctionName} needs a number, but this is {type.Name()}",
                 "count(x) counts values of any type");
             return false;
         }
         if (kind is AggregateFunction.Min or AggregateFunction.Max or AggregateFunction.CountDistinct && type == SqlType.Geography)
         {
-            Report(DiagnosticCodes.NotComparable, call.Arguments[0], $"{(kind == AggregateFunction.CountDistinct ? "count(distinct ...)" : call.FunctionName)} cannot compare geography values",
+            Report(DiagnosticCodes.InvalidAggregation, call.Arguments[0], $"{(kind == AggregateFunction.CountDistinct ? "count(distinct ...)" : call.FunctionName)} cannot be applied to a geography value",
                 "aggregate st_astext(geom) instead, or drop the geography column");
             return false;
         }
@@ -724,25 +723,6 @@ public sealed class ExpressionBinder
         BinaryOperator.Multiply => BinaryOp.Multiply,
         BinaryOperator.Divide => BinaryOp.Divide,
         _ => BinaryOp.Modulo,
-    };
-
-    /// <summary>The operator as .cwf writes it.</summary>
-    public static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Or => "or",
-        BinaryOperator.And => "and",
-        BinaryOperator.Equal => "=",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Concat => "||",
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        _ => "%",
     };
 
     internal Location Locate(SyntaxNode node) =>

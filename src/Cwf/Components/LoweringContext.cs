@@ -38,11 +38,27 @@ public sealed class LoweringContext(WorkflowBuilder builder, DiagnosticBag diagn
         Resolve(input, arg, t => t.IsNumeric(), "a numeric column", inputName);
 
     /// <summary>
-    /// A Project that keeps every input column and adds <paramref name="name"/>; an existing column of
-    /// that name (ignoring case) is replaced in place, with a warning (contract 5a.9).
+    /// Whether the input's columns are known. A step whose output lists every input column (add,
+    /// rename, drop, join) cannot be built over an open schema (custom SQL with unknown result
+    /// columns): that is reported as an error asking for the schema.
     /// </summary>
-    public int AddColumn(int input, string name, Expr expr, StepInfo step)
+    public bool RequireKnownColumns(int input, StepInfo step, string what)
     {
+        if (!Builder.SchemaOf(input).IsOpen) return true;
+        Diagnostics.Report(DiagnosticCodes.UnknownInputColumns, step.Origin,
+            $"{what} must list the columns of '{Builder[input].Name}', but they are unknown (custom SQL whose result columns cwf could not tell)",
+            "declare the custom SQL's result columns (the node's data.schema on a canvas, `returns { ... }` in .cwf)");
+        return false;
+    }
+
+    /// <summary>
+    /// A Project that keeps every input column and adds <paramref name="name"/>; an existing column of
+    /// that name (ignoring case) is replaced in place, with a warning (contract 5a.9). Null (reported)
+    /// when the input's columns are unknown.
+    /// </summary>
+    public int? AddColumn(int input, string name, Expr expr, StepInfo step)
+    {
+        if (!RequireKnownColumns(input, step, $"adding the column '{name}'")) return null;
         var schema = Builder.SchemaOf(input);
         int existing = schema.IndexOf(name);
         if (existing >= 0)

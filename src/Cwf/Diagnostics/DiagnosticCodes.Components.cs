@@ -19,5 +19,6 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor UncheckedSchema { get; } = Warning("CWF2812", "Result schema unknown: later columns are not checked", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidAggregation { get; } = Error("CWF2813", "Aggregation does not apply to the column", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidDistance { get; } = Error("CWF2814", "Distance is not a number", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor UnknownInputColumns { get; } = Error("CWF2816", "Step must list its input's columns, but they are unknown", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor TooManyCustomSqlInputs { get; } = Error("CWF2815", "Custom SQL takes at most three inputs ($a, $b, $c)", DiagnosticCategory.Binding);
 }

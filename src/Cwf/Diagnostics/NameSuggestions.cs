@@ -6,11 +6,15 @@ public static class NameSuggestions
     /// <summary>The best candidate within a distance proportional to the name's length, or null.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
+        // Edit distance is quadratic: names this long are not typos of an identifier.
+        const int longest = 64;
+        if (name.Length > longest) return null;
         string? best = null;
         int bestDistance = int.MaxValue;
         int limit = Math.Max(1, name.Length / 3);
         foreach (var candidate in candidates)
         {
+            if (candidate.Length > longest) continue;
             int d = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(candidate, best) < 0))
             {

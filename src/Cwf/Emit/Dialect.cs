@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -23,6 +24,9 @@ public abstract class Dialect
     public virtual ImmutableArray<string> Aliases => [];
 
     public abstract DialectCapabilities Capabilities { get; }
+
+    /// <summary>Where strings, quoted names and comments start and end: what splitting a script into statements needs.</summary>
+    public abstract SqlLexicalRules LexicalRules { get; }
 
     public abstract IdentifierCase IdentifierCase { get; }
 

@@ -105,6 +105,24 @@ public sealed record DialectCapabilities
     /// <summary>The collation a MIN/MAX result goes back to, so output columns keep the database's default (PostgreSQL: <c>"default"</c>).</summary>
     public string? DefaultCollation { get; init; }
 
+    /// <summary>A metric <c>ST_DWITHIN(geography, geography, meters)</c> that stops at the threshold (and can use an index).</summary>
+    public bool MetricDWithin { get; init; }
+
+    /// <summary>Distance joins are planned internally, so <c>st_dwithin(a, b, d)</c> beats buffering and intersecting.</summary>
+    public bool DWithinFasterThanBuffer { get; init; }
+
+    /// <summary>A CTE read several times in one statement is evaluated once (PostgreSQL 12+, DuckDB, Snowflake).</summary>
+    public bool SharedCtesEvaluatedOnce { get; init; }
+
+    /// <summary>Spatial joins are nested loops unless the script builds a spatial index itself.</summary>
+    public bool SpatialJoinsNeedIndex { get; init; }
+
+    /// <summary>The script can build a spatial index on a temporary table.</summary>
+    public bool SpatialIndexes { get; init; }
+
+    /// <summary>Large polygons can be split into small pieces (PostGIS ST_Subdivide).</summary>
+    public bool Subdivide { get; init; }
+
     /// <summary>Longest identifier, in bytes (UTF-8).</summary>
     public int MaxIdentifierBytes { get; init; } = 63;
 

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Cwf.Ir;
 
 /// <summary>
@@ -10,16 +8,13 @@ namespace Cwf.Ir;
 /// </summary>
 public sealed class Schema : IEquatable<Schema>
 {
-    private readonly FrozenDictionary<string, int> _index;
+    // Built on first lookup: most schemas in a large workflow are never searched by name.
+    private Dictionary<string, int>? _index;
 
     public Schema(Seq<Column> columns, bool isOpen = false)
     {
         Columns = columns;
         IsOpen = isOpen;
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < columns.Count; i++)
-            index.TryAdd(columns[i].Name, i);
-        _index = index.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     public static Schema Empty { get; } = new([]);
@@ -34,15 +29,27 @@ public sealed class Schema : IEquatable<Schema>
     public IEnumerable<string> Names => Columns.Select(c => c.Name);
 
     /// <summary>Whether two declared names collide (same ignoring case).</summary>
-    public bool HasDuplicateNames => _index.Count != Columns.Count;
+    public bool HasDuplicateNames => Index.Count != Columns.Count;
 
-    public int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
+    public int IndexOf(string name) => Index.TryGetValue(name, out var i) ? i : -1;
 
-    public bool Contains(string name) => _index.ContainsKey(name);
+    public bool Contains(string name) => Index.ContainsKey(name);
 
     /// <summary>The column of that name; in an open schema an unknown name yields an Unknown-typed column.</summary>
     public Column? Find(string name) =>
-        _index.TryGetValue(name, out var i) ? Columns[i] : IsOpen ? new Column(name, SqlType.Unknown) : null;
+        Index.TryGetValue(name, out var i) ? Columns[i] : IsOpen ? new Column(name, SqlType.Unknown) : null;
+
+    private Dictionary<string, int> Index
+    {
+        get
+        {
+            if (_index is not null) return _index;
+            var index = new Dictionary<string, int>(Columns.Count, StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < Columns.Count; i++)
+                index.TryAdd(Columns[i].Name, i);
+            return _index = index;
+        }
+    }
 
     public bool Equals(Schema? other) => other is not null && IsOpen == other.IsOpen && Columns.Equals(other.Columns);
     public override bool Equals(object? obj) => Equals(obj as Schema);

@@ -10,7 +10,8 @@ namespace Cwf.Ir;
 /// </summary>
 public sealed class Workflow
 {
-    private readonly FrozenDictionary<int, RelNode> _byId;
+    // A plain dictionary: passes build many workflows and a frozen one costs more to build than it saves.
+    private readonly Dictionary<int, RelNode> _byId;
 
     /// <summary>Creates a workflow; the nodes may come in any order and are sorted topologically (stably).</summary>
     /// <exception cref="InvalidOperationException">A node reads a missing node or the nodes form a cycle (a compiler bug: front ends reject cycles).</exception>
@@ -19,8 +20,9 @@ public sealed class Workflow
         Name = name;
         Parameters = parameters;
         var list = nodes.ToList();
-        _byId = list.ToFrozenDictionary(n => n.Id);
-        if (_byId.Count != list.Count) throw new InvalidOperationException("Two IR nodes share an id.");
+        _byId = new Dictionary<int, RelNode>(list.Count);
+        foreach (var node in list)
+            if (!_byId.TryAdd(node.Id, node)) throw new InvalidOperationException("Two IR nodes share an id.");
         Nodes = TopologicalOrder(list, _byId);
     }
 
@@ -59,7 +61,7 @@ public sealed class Workflow
     public override string ToString() => IrPrinter.Print(this);
 
     // Kahn's algorithm, iterative; a queue ordered by original position keeps the result stable.
-    private static ImmutableArray<RelNode> TopologicalOrder(List<RelNode> nodes, FrozenDictionary<int, RelNode> byId)
+    private static ImmutableArray<RelNode> TopologicalOrder(List<RelNode> nodes, Dictionary<int, RelNode> byId)
     {
         var position = new Dictionary<int, int>(nodes.Count);
         for (int i = 0; i < nodes.Count; i++) position[nodes[i].Id] = i;

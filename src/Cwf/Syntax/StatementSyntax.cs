@@ -35,6 +35,16 @@ public sealed record LetStatementSyntax(Seq<IdentifierSyntax> Names, PipelineSyn
 /// <summary><c>output pipeline -> table "a.b" [mode replace|append]</c> (canvas native.saveastable).</summary>
 public sealed record OutputStatementSyntax(PipelineSyntax Pipeline, TableNameSyntax Table, WriteMode Mode) : StatementSyntax;
 
+/// <summary>One input value of an opaque component: <c>isoline_type: "walk"</c>.</summary>
+public sealed record ComponentPropertySyntax(IdentifierSyntax Name, string Value) : SyntaxNode;
+
+/// <summary>
+/// <c>let name = component "native.isolines" (a, b) { input: "value", ... }</c>: a canvas component
+/// cwf does not understand, kept opaque (its columns are unknown; backends refuse to emit it).
+/// </summary>
+public sealed record ComponentStatementSyntax(IdentifierSyntax Name, string Component, Seq<IdentifierSyntax> Inputs, Seq<ComponentPropertySyntax> Properties)
+    : StatementSyntax;
+
 /// <summary>
 /// A statement that did not parse: its text is kept (the formatter prints it verbatim) with the
 /// names it seemed to declare, so that the binder stays silent about statements that use them.

@@ -7,9 +7,9 @@ public class ArgumentParserTests
     [Fact]
     public void Parses_positionals_options_aliases_and_inline_values()
     {
-        var parsed = ArgumentParser.Parse(Commands.Compile, ["x.cwf", "--dialect", "POSTGRES", "-o", "out.sql", "--disable-pass=a", "--disable-pass", "b"]);
+        var parsed = ArgumentParser.Parse(CommandCatalog.Compile, ["x.cwf", "--dialect", "POSTGRES", "-o", "out.sql", "--disable-pass=a", "--disable-pass", "b"]);
         Assert.Equal(["x.cwf"], parsed.Positionals);
-        Assert.Equal("postgres", parsed.Value("dialect"));
+        Assert.Equal("POSTGRES", parsed.Value("dialect"));
         Assert.Equal("out.sql", parsed.Value("output"));
         Assert.Equal(["a", "b"], parsed.Values("disable-pass"));
         Assert.False(parsed.Has("no-opt"));
@@ -18,7 +18,7 @@ public class ArgumentParserTests
     [Fact]
     public void Unknown_option_suggests_the_closest()
     {
-        var e = Assert.Throws<UsageException>(() => ArgumentParser.Parse(Commands.Compile, ["x.cwf", "--dialet", "postgres"]));
+        var e = Assert.Throws<UsageException>(() => ArgumentParser.Parse(CommandCatalog.Compile, ["x.cwf", "--dialet", "postgres"]));
         Assert.Contains("did you mean --dialect?", e.Message);
         Assert.StartsWith("usage: cwf compile <file>", e.Usage);
     }
@@ -26,8 +26,8 @@ public class ArgumentParserTests
     [Fact]
     public void Invalid_value_lists_the_valid_ones()
     {
-        var e = Assert.Throws<UsageException>(() => ArgumentParser.Parse(Commands.Compile, ["x.cwf", "--dialect", "oracle"]));
-        Assert.Contains("valid values: bigquery, snowflake, redshift, databricks, postgres, duckdb", e.Message);
+        var e = Assert.Throws<UsageException>(() => ArgumentParser.Parse(CommandCatalog.Compile, ["x.cwf", "--emit", "table"]));
+        Assert.Contains("valid values: script, procedure, query", e.Message);
     }
 
     [Theory]
@@ -37,17 +37,17 @@ public class ArgumentParserTests
     [InlineData(new[] { "a.cwf", "--no-opt", "--no-opt" }, "option --no-opt is given twice")]
     [InlineData(new[] { "a.cwf", "--no-opt=yes" }, "option --no-opt takes no value")]
     public void Usage_mistakes_are_reported(string[] args, string message) =>
-        Assert.Equal(message, Assert.Throws<UsageException>(() => ArgumentParser.Parse(Commands.Compile, args)).Message);
+        Assert.Equal(message, Assert.Throws<UsageException>(() => ArgumentParser.Parse(CommandCatalog.Compile, args)).Message);
 
     [Fact]
     public void Help_is_accepted_without_the_required_arguments()
     {
-        var parsed = ArgumentParser.Parse(Commands.Compile, ["--help"]);
+        var parsed = ArgumentParser.Parse(CommandCatalog.Compile, ["--help"]);
         Assert.True(parsed.Has("help"));
-        Assert.Contains("--dialect <name>", Help.ForCommand(Commands.Compile));
+        Assert.Contains("--dialect <name>", Help.ForCommand(CommandCatalog.Compile));
     }
 
     [Fact]
     public void Negative_numbers_are_positionals_not_options() =>
-        Assert.Equal(["-5"], ArgumentParser.Parse(Commands.Check, ["-5"]).Positionals);
+        Assert.Equal(["-5"], ArgumentParser.Parse(CommandCatalog.Check, ["-5"]).Positionals);
 }

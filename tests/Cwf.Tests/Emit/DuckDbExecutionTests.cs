@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Collections.Immutable;
 using Cwf.Emit;
 using Cwf.Ir;
@@ -133,7 +134,7 @@ public sealed class DuckDbExecutionTests : IDisposable
     public void Every_query_of_query_mode_runs()
     {
         var result = SqlEmitter.Emit(EmitSamples.Relational(), DuckDb, new EmitOptions { Mode = EmitMode.Query });
-        var statements = SqlStatementSplitter.Split(result.Sql!, ParserDialect.Postgres).Select(s => s.Text).ToList();
+        var statements = ParserDialect.Postgres.SplitStatements(result.Sql!).Select(s => s.Text).ToList();
         Assert.Equal(4, statements.Count);
         Assert.Equal([1, 1, 5, 4], statements.Select(q => _duck.Query(q).Count));
     }

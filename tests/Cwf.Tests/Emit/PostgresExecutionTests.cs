@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Collections.Immutable;
 using Cwf.Emit;
 using Cwf.Ir;
@@ -286,7 +287,7 @@ public sealed class PostgresExecutionTests(PostgresServer server)
     {
         await using var db = await DatabaseAsync(EmitData.Places(), EmitData.Zones());
         var sql = SqlEmitter.Emit(SpatialWithoutH3(), Postgres, new EmitOptions { Mode = EmitMode.Query }).Sql!;
-        var statements = SqlStatementSplitter.Split(sql, ParserDialect.Postgres).Select(s => s.Text).ToList();
+        var statements = ParserDialect.Postgres.SplitStatements(sql).Select(s => s.Text).ToList();
         Assert.Equal(5, statements.Count);
         var counts = new List<int>();
         foreach (var statement in statements) counts.Add((await db.QueryAsync(statement)).Count);

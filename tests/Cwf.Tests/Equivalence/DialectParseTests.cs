@@ -38,7 +38,6 @@ public sealed class DialectParseTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{cases.Count} workflows × {Dialects.All.Length} dialects × {Modes.Length} modes, {Statements} statements parsed ({ParserSeconds:F1} s in the parsers), {failures.Count} workflows failed, {clock.Elapsed.TotalSeconds:F1} s"));
         if (failures.Count == 0) return;
-        File.WriteAllText("/tmp/parse_failures.txt", string.Join("\n=========\n", failures.Select(f => f.Problem)));
         var lines = failures.SelectMany(f => f.Problem.Split('\n').Select((l, i) => (Line: l, Next: f.Problem.Split('\n').ElementAtOrDefault(i + 1) ?? "")))
             .Where(x => x.Line.Contains("REJECTED") || x.Line.Contains("failed") || x.Line.StartsWith("duckdb", StringComparison.Ordinal));
         foreach (var kind in lines.GroupBy(x => EquivalenceCheck.Signature(x.Line)).OrderByDescending(g => g.Count()))
@@ -92,7 +91,7 @@ public sealed class DialectParseTests(ITestOutputHelper output) : IDisposable
                         continue;
                     }
                     if (ParserFor(dialect) is { } parser)
-                        statements.AddRange(SqlStatementSplitter.Split(emitted.Sql, parser).Select(s => (i, parser, s.Text)));
+                        statements.AddRange(parser.SplitStatements(emitted.Sql).Select(s => (i, parser, s.Text)));
                     else if (_duckDb.Error(emitted.Sql) is { } error)
                         Report(i).Append($"duckdb {mode}: {error}\n---- SQL\n{emitted.Sql}\n");
                 }
@@ -104,8 +103,6 @@ public sealed class DialectParseTests(ITestOutputHelper output) : IDisposable
         ParserSeconds += clock.Elapsed.TotalSeconds;
         for (int k = 0; k < verdicts.Count; k++)
             if (!verdicts[k].Ok) Report(statements[k].Case).Append(verdicts[k]).Append('\n');
-        File.AppendAllLines("/tmp/rejected.jsonl", verdicts.Where(v => !v.Ok).Select(v => System.Text.Json.JsonSerializer.Serialize(new { dialect = v.Dialect.CheckerName(), sql = v.Statement })));
-        File.AppendAllLines("/tmp/all.jsonl", verdicts.Select(v => System.Text.Json.JsonSerializer.Serialize(new { dialect = v.Dialect.CheckerName(), sql = v.Statement })));
         return [.. reports.OrderBy(r => r.Key).Select(r => (cases[r.Key], $"{r.Value}---- workflow\n{cases[r.Key]}"))];
     }
 

@@ -1,3 +1,6 @@
+using Cwf.Emit;
+using Cwf.Emit.Scripts;
+
 namespace Cwf.Tests.Infrastructure;
 
 /// <summary>
@@ -28,4 +31,12 @@ public static class ParserDialects
         ParserDialect.Postgres => "postgresql",
         _ => throw new ArgumentOutOfRangeException(nameof(dialect)),
     };
+
+    /// <summary>The lexical rules of the backend dialect the parser dialect checks.</summary>
+    public static SqlLexicalRules LexicalRules(this ParserDialect dialect) =>
+        Dialects.Find(dialect == ParserDialect.Postgres ? "postgres" : dialect.CheckerName())!.LexicalRules;
+
+    /// <summary>The statements of a script, split by the dialect's lexical rules.</summary>
+    public static IReadOnlyList<SqlStatement> SplitStatements(this ParserDialect dialect, string script) =>
+        SqlStatementSplitter.Split(script, dialect.LexicalRules());
 }

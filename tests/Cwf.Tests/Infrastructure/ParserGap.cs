@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -48,7 +49,7 @@ internal sealed partial class MaskedSql
     {
         var text = new StringBuilder(sql.Length);
         var originals = new List<string>();
-        foreach (var segment in SqlLexer.Segment(sql, SqlLexicalRules.For(dialect)))
+        foreach (var segment in SqlLexer.Segment(sql, dialect.LexicalRules()))
         {
             var original = sql.Substring(segment.Start, segment.Length);
             switch (segment.Kind)

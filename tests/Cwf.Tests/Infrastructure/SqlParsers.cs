@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -55,7 +56,7 @@ public static class SqlParsers
     /// <summary>Splits a script into statements and checks each one.</summary>
     public static IReadOnlyList<ParserVerdict> CheckScript(ParserDialect dialect, string script)
     {
-        var statements = SqlStatementSplitter.Split(script, dialect);
+        var statements = dialect.SplitStatements(script);
         var verdicts = Check(statements.Select(s => (dialect, s.Text)).ToList());
         return verdicts.Select((v, i) => v with { Line = statements[i].Line }).ToList();
     }

@@ -1,9 +1,10 @@
+using Cwf.Emit.Scripts;
 namespace Cwf.Tests.Infrastructure;
 
 public sealed class SqlStatementSplitterTests
 {
     private static string[] Split(string script, ParserDialect dialect) =>
-        SqlStatementSplitter.Split(script, dialect).Select(s => s.Text).ToArray();
+        dialect.SplitStatements(script).Select(s => s.Text).ToArray();
 
     [Fact]
     public void Semicolons_in_literals_identifiers_and_comments_do_not_split()
@@ -48,7 +49,7 @@ public sealed class SqlStatementSplitterTests
     [Fact]
     public void Empty_statements_and_comment_only_tails_are_dropped_and_lines_are_kept()
     {
-        var statements = SqlStatementSplitter.Split(";;\nSELECT 1;\n\n  SELECT 2; -- the end\n", ParserDialect.Postgres);
+        var statements = ParserDialect.Postgres.SplitStatements(";;\nSELECT 1;\n\n  SELECT 2; -- the end\n");
 
         Assert.Equal(["SELECT 1", "SELECT 2"], statements.Select(s => s.Text));
         Assert.Equal([2, 4], statements.Select(s => s.Line));

@@ -177,3 +177,46 @@ public class ExpressionParserTests
         Assert.Equal("CWF9002", ParseError(string.Concat(Enumerable.Repeat("case when a then ", 2_000)) + "1" + string.Concat(Enumerable.Repeat(" end", 2_000))).Code);
     }
 }
+
+public class CanvasFragmentTests
+{
+    // StringSql values as canvas exports write them, in the warehouses' dialects.
+    [Theory]
+    [InlineData("ST_DWITHIN(geom, ST_GEOGPOINT(-73.98, 40.75), 1000)", false)]
+    [InlineData("status = \"open\" AND revenue >= 1e6", true)]
+    [InlineData("DATE(created_at) > '2020-01-01'", false)]
+    [InlineData("EXTRACT(YEAR FROM created_at) = 2024", false)]
+    [InlineData("IFNULL(population, 0) * 1.0 / NULLIF(area_km2, 0)", false)]
+    [InlineData("CASE WHEN score >= 90 THEN 'A' WHEN score >= 80 THEN 'B' ELSE 'C' END", false)]
+    [InlineData("name NOT LIKE '%test%' AND id NOT IN (1, 2, 3) AND x IS NOT NULL", false)]
+    [InlineData("t.\"Column With Spaces\" <> ''", false)]
+    [InlineData("`carto-un`.carto.H3_FROMGEOGPOINT(geom, @resolution)", true)]
+    [InlineData("CAST(zip AS STRING) || '-' || CAST(code AS VARCHAR(10))", false)]
+    [InlineData("revenue::numeric(12, 2) > 0", false)]
+    [InlineData("COUNT(DISTINCT customer_id)", false)]
+    public void Canvas_fragments_parse(string fragment, bool doubleQuotedStrings)
+    {
+        var result = CwfParser.ParseExpression(SourceText.From(fragment), new ExpressionParseOptions { DoubleQuotedStrings = doubleQuotedStrings });
+        Assert.True(result.Diagnostics.IsEmpty, string.Join("\n", result.Diagnostics));
+    }
+
+    [Theory]
+    [InlineData("*, ST_BUFFER(geom, 100) AS zone")]
+    [InlineData("id, name AS title, COUNT(*) AS n")]
+    [InlineData("SELECT a.*, b.x")]
+    [InlineData("id, revenue / 1000 revenue_k")]
+    public void Canvas_select_lists_parse(string list)
+    {
+        var result = CwfParser.ParseSelectList(SourceText.From(list));
+        Assert.True(result.Diagnostics.IsEmpty, string.Join("\n", result.Diagnostics));
+    }
+
+    [Fact]
+    public void Extract_binds_to_the_date_part_functions()
+    {
+        var source = SourceText.From("extract(year from d) + extract(MONTH from d)");
+        var schema = new Cwf.Ir.Schema([new Cwf.Ir.Column("d", Cwf.Ir.SqlType.Date)]);
+        var bound = Cwf.Binding.ExpressionBinder.Bind(CwfParser.ParseExpression(source).Syntax!, Cwf.Binding.ExpressionScope.Single(schema), source);
+        Assert.Equal("(year(d) + month(d))", bound.Expr!.ToString());
+    }
+}

@@ -8,6 +8,7 @@ public static partial class ComponentLowering
     /// <summary><c>native.dropcolumn</c>: every input column except the listed ones, in order.</summary>
     public static int? DropColumns(LoweringContext cx, int input, IReadOnlyList<ColumnArg> columns, StepInfo step)
     {
+        if (!cx.RequireKnownColumns(input, step, "dropping columns")) return null;
         var dropped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         bool ok = true;
         foreach (var arg in columns)

@@ -8,7 +8,7 @@ public static partial class ComponentLowering
     /// <summary><c>native.renamecolumn</c>: same columns in the same order, one renamed.</summary>
     public static int? RenameColumn(LoweringContext cx, int input, ColumnArg column, string newName, Location newNameLocation, StepInfo step)
     {
-        if (cx.Resolve(input, column) is not { } source) return null;
+        if (!cx.RequireKnownColumns(input, step, $"renaming '{column.Name}'") || cx.Resolve(input, column) is not { } source) return null;
         var schema = cx.Builder.SchemaOf(input);
         if (schema.Find(newName) is { } clash && !string.Equals(clash.Name, source.Name, StringComparison.OrdinalIgnoreCase))
         {

@@ -18,7 +18,7 @@ public static partial class ComponentLowering
     }
 
     /// <summary><c>native.selectexpression</c>: adds <paramref name="column"/> = expression (replacing a column of that name in place).</summary>
-    public static int SelectExpression(LoweringContext cx, int input, string column, Expr expression, StepInfo step) =>
+    public static int? SelectExpression(LoweringContext cx, int input, string column, Expr expression, StepInfo step) =>
         cx.AddColumn(input, column, expression, step);
 
     private static bool CheckUniqueNames(LoweringContext cx, IEnumerable<(string Name, Location Location)> names)

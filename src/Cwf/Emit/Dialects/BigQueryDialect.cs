@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Collections.Immutable;
 using Cwf.Ir;
 using F = Cwf.Ir.Functions;
@@ -19,6 +20,8 @@ public sealed class BigQueryDialect : Dialect
     public override ImmutableArray<string> Aliases => ["bq", "googlesql"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
+    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, TripleQuotedStrings = true, HashComments = true };
+
     public override DialectCapabilities Capabilities { get; } = new()
     {
         CreateOrReplaceTable = true,
@@ -35,6 +38,8 @@ public sealed class BigQueryDialect : Dialect
         Geography = GeographyStorage.Geography,
         LikeBackslashEscape = true,
         MaxIdentifierBytes = 300,
+        MetricDWithin = true,
+        DWithinFasterThanBuffer = true,
     };
 
     protected override char QuoteOpen => '`';

@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Collections.Immutable;
 using Cwf.Diagnostics;
 using Cwf.Ir;
@@ -28,6 +29,8 @@ public sealed class DatabricksDialect : Dialect
     public override string DisplayName => "Databricks";
     public override ImmutableArray<string> Aliases => ["databricksWarehouse", "dbx"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
+
+    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, NestedBlockComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()
     {

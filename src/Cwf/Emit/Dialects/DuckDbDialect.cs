@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Collections.Immutable;
 using Cwf.Diagnostics;
 using Cwf.Ir;
@@ -27,6 +28,8 @@ public sealed class DuckDbDialect : Dialect
     public override ImmutableArray<string> Aliases => ["duck"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
+    public override SqlLexicalRules LexicalRules { get; } = new() { DollarQuotes = true, TaggedDollarQuotes = true, EscapeStringPrefix = true, NestedBlockComments = true };
+
     public override DialectCapabilities Capabilities { get; } = new()
     {
         CreateOrReplaceTable = true,
@@ -46,6 +49,8 @@ public sealed class DuckDbDialect : Dialect
         GeographyComparable = true,
         Geography = GeographyStorage.Geometry,
         MaxIdentifierBytes = 255,
+        SharedCtesEvaluatedOnce = true,
+        SpatialJoinsNeedIndex = true,
     };
 
     public override string? TypeName(SqlType type) => type switch

@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Collections.Immutable;
 using Cwf.Ir;
 using F = Cwf.Ir.Functions;
@@ -19,6 +20,8 @@ public sealed class PostgresDialect : Dialect
     public override ImmutableArray<string> Aliases => ["postgresql", "postgis", "pg"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Lower;
 
+    public override SqlLexicalRules LexicalRules { get; } = new() { DollarQuotes = true, TaggedDollarQuotes = true, EscapeStringPrefix = true, NestedBlockComments = true };
+
     public override DialectCapabilities Capabilities { get; } = new()
     {
         TemporaryTables = true,
@@ -39,6 +42,11 @@ public sealed class PostgresDialect : Dialect
         DefaultCollation = "\"default\"",
         MaxIdentifierBytes = 63,
         MaxTableNameParts = 2,
+        MetricDWithin = true,
+        SharedCtesEvaluatedOnce = true,
+        SpatialJoinsNeedIndex = true,
+        SpatialIndexes = true,
+        Subdivide = true,
     };
 
     public override string? TypeName(SqlType type) => type switch

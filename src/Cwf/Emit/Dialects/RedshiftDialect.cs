@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Collections.Immutable;
 using Cwf.Ir;
 using F = Cwf.Ir.Functions;
@@ -20,6 +21,8 @@ public sealed class RedshiftDialect : Dialect
     public override ImmutableArray<string> Aliases => ["rs"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
+    public override SqlLexicalRules LexicalRules { get; } = new() { DollarQuotes = true, TaggedDollarQuotes = true, EscapeStringPrefix = true };
+
     public override DialectCapabilities Capabilities { get; } = new()
     {
         TemporaryTables = true,
@@ -38,6 +41,7 @@ public sealed class RedshiftDialect : Dialect
         LikeBackslashEscape = true,
         StandardSubstr = true,
         MaxIdentifierBytes = 127,
+        SpatialJoinsNeedIndex = true,
     };
 
     protected override bool BackslashEscapesInStrings => true;

@@ -1,3 +1,4 @@
+using Cwf.Emit.Scripts;
 using System.Collections.Immutable;
 using Cwf.Ir;
 using F = Cwf.Ir.Functions;
@@ -19,6 +20,8 @@ public sealed class SnowflakeDialect : Dialect
     public override ImmutableArray<string> Aliases => ["sf"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Upper;
 
+    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DollarQuotes = true, DoubleSlashComments = true };
+
     public override DialectCapabilities Capabilities { get; } = new()
     {
         CreateOrReplaceTable = true,
@@ -36,6 +39,9 @@ public sealed class SnowflakeDialect : Dialect
         Geography = GeographyStorage.Geography,
         NativeH3 = true,
         MaxIdentifierBytes = 255,
+        MetricDWithin = true,
+        DWithinFasterThanBuffer = true,
+        SharedCtesEvaluatedOnce = true,
     };
 
     protected override bool BackslashEscapesInStrings => true;

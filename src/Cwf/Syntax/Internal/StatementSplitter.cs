@@ -1,4 +1,4 @@
-using Cwf.Diagnostics;
+using Cwf.Binding;
 using G = Cwf.Syntax.Generated;
 
 namespace Cwf.Syntax.Internal;
@@ -6,8 +6,9 @@ namespace Cwf.Syntax.Internal;
 /// <summary>
 /// Cuts the token stream into statements, so each is parsed on its own and a mistake in one
 /// never swallows the next. A statement starts at a statement keyword that begins a line and
-/// is followed by what that statement needs (<c>let name =</c>, <c>source name =</c>, ...); a
-/// line that begins with a misspelled statement keyword (<c>lett x = ...</c>) starts one too.
+/// is followed by what that statement needs (<c>let name =</c>, <c>source name =</c>, ...); after
+/// a complete line, a line that begins with a statement keyword or a misspelling of one
+/// (<c>lett x = ...</c>) starts one too.
 /// </summary>
 internal static class StatementSplitter
 {
@@ -19,7 +20,7 @@ internal static class StatementSplitter
         for (int i = 0; i < tokens.Count; i++)
         {
             bool lineStart = i == 0 || tokens.EndLines[i - 1] < tokens.StartLines[i];
-            if (i == 0 || (lineStart && (IsStatementStart(tokens, i) || IsMisspelledStatementStart(tokens, i, depth))))
+            if (i == 0 || (lineStart && (IsStatementStart(tokens, i) || IsBrokenStatementStart(tokens, i, depth))))
             {
                 starts.Add(i);
                 depth = 0;
@@ -43,6 +44,7 @@ internal static class StatementSplitter
     private static bool IsStatementStart(TokenList t, int i)
     {
         int next = t.Type(i + 1), after = t.Type(i + 2);
+        if (i + 1 >= t.Count || t.StartLines[i + 1] != t.StartLines[i]) return false;
         bool name = TokenFacts.IsNameToken(next);
         return t.Type(i) switch
         {
@@ -55,9 +57,13 @@ internal static class StatementSplitter
         };
     }
 
-    // `lett x = a` after a complete statement: an unknown word that looks like a statement keyword.
-    private static bool IsMisspelledStatementStart(TokenList t, int i, int depth) =>
-        depth == 0 && t.Type(i) == G.CwfLexer.IDENTIFIER && i > 0 && TokenFacts.EndsValue(t.Type(i - 1)) &&
-        i + 1 < t.Count && t.StartLines[i + 1] == t.StartLines[i] &&
-        NameSuggestions.Closest(t.Tokens[i].Text, TokenFacts.StatementKeywords) is not null;
+    // After a line that ends a statement, a line that starts like a statement but is broken
+    // (`source x table "t"`) or misspelled (`lett x = a`) starts one too, so that its error stays its own.
+    private static bool IsBrokenStatementStart(TokenList t, int i, int depth)
+    {
+        if (depth != 0 || i == 0 || !TokenFacts.EndsValue(t.Type(i - 1)) || i + 1 >= t.Count || t.StartLines[i + 1] != t.StartLines[i]) return false;
+        int type = t.Type(i);
+        return type is G.CwfLexer.WORKFLOW or G.CwfLexer.PARAM or G.CwfLexer.CONST or G.CwfLexer.SOURCE or G.CwfLexer.LET or G.CwfLexer.OUTPUT
+            || (type == G.CwfLexer.IDENTIFIER && Suggest.IsNear(t.Tokens[i].Text, TokenFacts.StatementKeywords));
+    }
 }

@@ -34,6 +34,9 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             G.CwfParser.SourceStatementContext c => new SourceStatementSyntax(
                 Identifier(c.identifier()), TableName(c.text()), c.schemaBlock() is { } s ? Schema(s) : null),
             G.CwfParser.LetStatementContext c => new LetStatementSyntax([.. c.identifier().Select(Identifier)], Pipeline(c.pipeline())),
+            G.CwfParser.ComponentStatementContext c => new ComponentStatementSyntax(Identifier(c.identifier(0)), Text(c.text()),
+                [.. c.identifier().Skip(1).Select(Identifier)],
+                c.propertyBlock() is { } block ? [.. block.property().Select(p => new ComponentPropertySyntax(Identifier(p.identifier()), Text(p.text())) { Span = Span(p) })] : []),
             G.CwfParser.OutputStatementContext c => new OutputStatementSyntax(Pipeline(c.pipeline()), TableName(c.text()), Mode(c.identifier())),
             G.CwfParser.UnknownStatementContext c => UnknownStatement(c),
             _ => throw new InvalidOperationException($"Unexpected statement {context.GetType().Name}."),
@@ -126,6 +129,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         Report(DiagnosticCodes.UnknownStep, c.IDENTIFIER().Symbol, $"unknown step '{word}'",
             Suggest.DidYouMean(word, TokenFacts.StepKeywords),
             "steps: " + string.Join(", ", TokenFacts.StepKeywords.Where(k => k is not ("inner" or "left" or "right" or "full" or "limit"))));
+        // A stand-in: the error makes the driver keep the whole statement as erroneous text.
         return new DistinctStepSyntax();
     }
 
@@ -304,6 +308,8 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 c.otherwise is null ? null : Expression(c.otherwise)),
             G.CwfParser.CastExpressionContext c => new CastSyntax(Expression(c.expression()), Type(c.typeName()), Shorthand: false),
             G.CwfParser.CallExpressionContext c => Call(c),
+            // SQL's extract(year from d) is the function year(d) (unknown parts stay unknown functions).
+            G.CwfParser.ExtractExpressionContext c => new CallSyntax([Identifier(c.identifier())], [Expression(c.expression())]),
             G.CwfParser.NameReferenceContext c => NameReference(c.qualifiedName()),
             G.CwfParser.ParenthesizedContext c => new ParenthesizedSyntax(Expression(c.expression())),
             _ => throw new InvalidOperationException($"Unexpected expression {context.GetType().Name}."),

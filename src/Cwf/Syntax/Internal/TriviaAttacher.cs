@@ -54,8 +54,7 @@ internal sealed class TriviaAttacher(TokenList tokens)
                     continue;
                 }
                 int owner = elements.FindIndex(e => e.Span.Start < comment.StartIndex && comment.StartIndex < e.Span.End);
-                if (owner < 0 && elements.Count > 0 && comment.StartIndex > elements[0].Span.Start)
-                    owner = elements.FindIndex(e => e.Span.Start > comment.StartIndex);
+                if (owner < 0) owner = elements.FindIndex(e => e.Span.Start > comment.StartIndex);
                 if (owner >= 0) elementLeading[owner].Add(Comment(comment));
                 else leading.Add(Comment(comment));
             }

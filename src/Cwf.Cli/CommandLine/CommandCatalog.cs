@@ -1,14 +1,14 @@
 namespace Cwf.Cli.CommandLine;
 
 /// <summary>The command-line surface of cwf: every command with its arguments and options.</summary>
-public static class Commands
+public static class CommandCatalog
 {
-    public static readonly string[] DialectNames = ["bigquery", "snowflake", "redshift", "databricks", "postgres", "duckdb"];
     private static readonly string[] DiagnosticFormats = ["text", "json", "sarif"];
 
     private static readonly OptionSpec HelpOption = new("help", "show this help") { Alias = "h" };
     private static readonly OptionSpec Catalog = new("catalog", "JSON catalog of source table schemas (spec/catalog.md)", "file");
-    private static readonly OptionSpec Dialect = new("dialect", "target warehouse", "name") { AllowedValues = DialectNames };
+    private static readonly OptionSpec Dialect = new("dialect", "target warehouse: bigquery, snowflake, redshift, databricks, postgres or duckdb", "name");
+    private static readonly OptionSpec Param = new("param", "override a parameter's default value (repeatable)", "name=value", Repeatable: true);
     private static readonly OptionSpec Output = new("output", "write the result to a file instead of standard output", "file") { Alias = "o" };
     private static readonly OptionSpec Format = new("format", "how diagnostics are printed on standard error", "fmt") { AllowedValues = DiagnosticFormats };
     private static readonly OptionSpec NoOpt = new("no-opt", "skip the optimizer");
@@ -18,13 +18,13 @@ public static class Commands
         ["file"],
         [Dialect, Catalog, Output,
          new OptionSpec("emit", "script: DDL/DML for every output; procedure: a stored procedure taking the public parameters; query: one SELECT per output", "mode") { AllowedValues = ["script", "procedure", "query"] },
-         NoOpt, DisablePass, Format, HelpOption])
+         NoOpt, DisablePass, Param, Format, HelpOption])
     {
         Notes = ["example: cwf compile examples/school_buffers.cwf --dialect postgres | psql -v ON_ERROR_STOP=1"],
     };
 
     public static CommandSpec Check { get; } = new("check", "Report the diagnostics of a workflow without writing SQL",
-        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name") { AllowedValues = DialectNames }, Format, HelpOption]);
+        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name"), Format, HelpOption]);
 
     public static CommandSpec Import { get; } = new("import", "Decompile a canvas export (or generated .sql) into a .cwf program",
         ["file"], [Catalog, Output, Format, HelpOption]);
@@ -36,7 +36,7 @@ public static class Commands
         ["file"], [new OptionSpec("format", "graph notation", "fmt") { AllowedValues = ["dot", "mermaid", "json"] }, Catalog, Output, HelpOption]);
 
     public static CommandSpec Explain { get; } = new("explain", "Show the IR before and after each optimizer pass, pass timings and the materialization plan",
-        ["file"], [Dialect, Catalog, NoOpt, DisablePass, Format, HelpOption]);
+        ["file"], [Dialect, Catalog, NoOpt, DisablePass, Param, Format, HelpOption]);
 
     public static CommandSpec Run { get; } = new("run", "Run a workflow: in process over data files, or on a PostgreSQL server",
         ["file"],
@@ -44,7 +44,7 @@ public static class Commands
          new OptionSpec("out", "folder for the output tables (default: the data folder)", "dir"),
          new OptionSpec("out-format", "file format of the outputs", "fmt") { AllowedValues = ["csv", "geojson", "jsonl"] },
          new OptionSpec("connection", "PostgreSQL connection string: compile for postgres and execute there", "cs"),
-         Catalog, Format, HelpOption])
+         Param, Catalog, Format, HelpOption])
     {
         Notes = ["Give either --data or --connection."],
     };

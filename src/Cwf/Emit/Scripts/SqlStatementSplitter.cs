@@ -1,7 +1,4 @@
-namespace Cwf.Tests.Infrastructure;
-
-/// <summary>One statement of a script, without its terminating semicolon, and the line it starts on (1-based).</summary>
-public sealed record SqlStatement(string Text, int Line);
+namespace Cwf.Emit.Scripts;
 
 /// <summary>
 /// Splits a script into statements at semicolons that are code: not inside string literals,
@@ -11,9 +8,6 @@ public sealed record SqlStatement(string Text, int Line);
 /// </summary>
 public static class SqlStatementSplitter
 {
-    public static IReadOnlyList<SqlStatement> Split(string script, ParserDialect dialect) =>
-        Split(script, SqlLexicalRules.For(dialect));
-
     public static IReadOnlyList<SqlStatement> Split(string script, SqlLexicalRules rules)
     {
         var statements = new List<SqlStatement>();

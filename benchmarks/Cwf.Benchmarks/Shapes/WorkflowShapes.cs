@@ -1,0 +1,65 @@
+using Cwf.Ir;
+
+namespace Cwf.Benchmarks.Shapes;
+
+/// <summary>Generated workflows of a chosen size for the compiler benchmarks (the tests reuse them for the 10,000-step checks).</summary>
+public static class WorkflowShapes
+{
+    public static Schema Cities { get; } = new([
+        new("id", SqlType.Int64, false), new("name", SqlType.String), new("population", SqlType.Int64),
+        new("country", SqlType.String), new("geom", SqlType.Geography)]);
+
+    /// <summary>
+    /// A scan, then steps cycling through derive (adds a column), filter and select (drops it
+    /// again), then a sink: <paramref name="steps"/> nodes in all. Every filter can move to the
+    /// scan, so the optimizer has real work at every size.
+    /// </summary>
+    public static Workflow LinearChain(int steps)
+    {
+        var b = new WorkflowBuilder("chain");
+        int current = b.Scan(TableName.TryParse("cities")!, Cities, "cities").Id;
+        for (int i = 1; i < steps - 1; i++)
+        {
+            var schema = b.SchemaOf(current);
+            var keep = schema.Columns.Where(c => c.Name != "extra").Select(c => new NamedExpr(c.Name, ExprFactory.Column(c))).ToList();
+            current = (i % 3) switch
+            {
+                1 => b.Project(current, keep.Append(new NamedExpr("extra",
+                        ExprFactory.Binary(BinaryOp.Add, ExprFactory.Column(schema.Find("id")!), Literal.Int(i)))), $"derive{i}").Id,
+                2 => b.Filter(current, ExprFactory.Binary(BinaryOp.Greater, ExprFactory.Column(schema.Find("extra")!), Literal.Int(i)), FilterBranch.Match, $"filter{i}").Id,
+                _ => b.Project(current, keep, $"select{i}").Id,
+            };
+        }
+        b.Sink(current, TableName.TryParse("out")!, WriteMode.Replace, "out");
+        return b.ToWorkflow();
+    }
+
+    /// <summary>
+    /// <paramref name="width"/> branches (scan, filter, derive) combined by a union all, grouped
+    /// and written; every tenth branch is also written on its own, so some results are shared.
+    /// About 3 × width + 3 nodes.
+    /// </summary>
+    public static Workflow WideDag(int width)
+    {
+        var b = new WorkflowBuilder("wide");
+        var branches = new List<int>(width);
+        for (int i = 0; i < width; i++)
+        {
+            var scan = b.Scan(TableName.TryParse($"cities_{i}")!, Cities, $"cities{i}");
+            var filter = b.Filter(scan.Id, ExprFactory.Binary(BinaryOp.Greater, ExprFactory.Column(Cities.Find("population")!), Literal.Int(i)), FilterBranch.Match, $"big{i}");
+            var derive = b.Project(filter.Id, [
+                new("country", ExprFactory.Column(Cities.Find("country")!)),
+                new("population", ExprFactory.Column(Cities.Find("population")!)),
+                new("area", ExprFactory.Call(Functions.Area, ExprFactory.Call(Functions.Buffer, ExprFactory.Column(Cities.Find("geom")!), Literal.Float(100)))),
+            ], $"area{i}");
+            if (i % 10 == 0) b.Sink(derive.Id, TableName.TryParse($"branch_{i}")!, WriteMode.Replace, $"branch{i}");
+            branches.Add(derive.Id);
+        }
+        var union = b.UnionAll(branches, "all");
+        var schema = b.SchemaOf(union.Id);
+        var agg = b.Aggregate(union.Id, [new("country", ExprFactory.Column(schema.Find("country")!))],
+            [new AggregateCall("total", AggregateFunction.Sum, ExprFactory.Column(schema.Find("population")!))], "per_country");
+        b.Sink(agg.Id, TableName.TryParse("totals")!, WriteMode.Replace, "totals");
+        return b.ToWorkflow();
+    }
+}

@@ -1,0 +1,11 @@
+namespace Cwf.Cli;
+
+/// <summary>The exit codes of every command (canvas-format.md section 5b).</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>The input has errors (nothing was emitted), or a check failed.</summary>
+    public const int InputErrors = 1;
+    /// <summary>The command line itself is wrong: unknown command or option, missing file, unknown dialect.</summary>
+    public const int Usage = 2;
+}

@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using Cwf.Diagnostics;
+using Cwf.Ir;
+
+namespace Cwf.Binding;
+
+/// <summary>The IR of a bound program (null when there are errors) and every diagnostic, in source order per stage.</summary>
+public sealed record BindResult(Workflow? Workflow, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}

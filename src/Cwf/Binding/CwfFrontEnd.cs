@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Cwf.Catalog;
+using Cwf.Diagnostics;
+using Cwf.Ir;
+using Cwf.Syntax;
+using Cwf.Text;
+
+namespace Cwf.Binding;
+
+/// <summary>Parse and bind in one call: what <c>cwf compile</c> and <c>cwf check</c> need from a .cwf file.</summary>
+public static class CwfFrontEnd
+{
+    /// <summary>
+    /// The workflow (null when there is an error), the syntax tree and all diagnostics in source
+    /// order (at the same place, syntax before binding). Statements with syntax errors are skipped
+    /// by the binder, and so are the statements that depend on them, silently.
+    /// </summary>
+    public static CompileResult Compile(SourceText source, SchemaCatalog catalog, BindOptions? options = null)
+    {
+        var parsed = CwfParser.ParseProgram(source);
+        var bound = Binder.Bind(parsed.Syntax!, catalog, options);
+        var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics)
+            .OrderBy(d => d.Location is SourceLocation s ? s.Span.Start : int.MaxValue)
+            .ToImmutableArray();
+        return new CompileResult(parsed.HasErrors ? null : bound.Workflow, parsed.Syntax!, diagnostics);
+    }
+}
+
+public sealed record CompileResult(Workflow? Workflow, ProgramSyntax Syntax, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}

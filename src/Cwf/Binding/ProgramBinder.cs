@@ -1,0 +1,331 @@
+using System.Collections.Immutable;
+using Cwf.Catalog;
+using Cwf.Components;
+using Cwf.Diagnostics;
+using Cwf.Ir;
+using Cwf.Syntax;
+using Cwf.Text;
+
+namespace Cwf.Binding;
+
+/// <summary>
+/// Binds a program statement by statement, in the order written (a name must be defined before it
+/// is used; a use before the definition is reported as such). Each step is lowered through the
+/// shared component functions (<see cref="ComponentLowering"/>), so a .cwf step builds exactly the
+/// IR its canvas component builds. A statement that fails registers its names as failed: the
+/// statements that use them are bound as far as possible but report nothing about the failed names.
+/// </summary>
+internal sealed partial class ProgramBinder
+{
+    private readonly ProgramSyntax _program;
+    private readonly SchemaCatalog _catalog;
+    private readonly SourceText? _source;
+    private readonly DiagnosticBag _diagnostics = new();
+    private readonly WorkflowBuilder _builder;
+    private readonly LoweringContext _cx;
+    private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SqlType> _parameterTypes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (int Statement, IdentifierSyntax Site)> _declarations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (TableNameSyntax Site, string Text)> _writtenTables = new(StringComparer.OrdinalIgnoreCase);
+    private WorkflowStatementSyntax? _workflowStatement;
+    private int _statement;
+
+    public ProgramBinder(ProgramSyntax program, SchemaCatalog catalog, BindOptions options)
+    {
+        _program = program;
+        _catalog = catalog;
+        _source = program.Source;
+        var defaultName = options.DefaultWorkflowName
+            ?? (program.Source is { } s && s.Path != "<input>" ? Path.GetFileNameWithoutExtension(s.Path) : "workflow");
+        _builder = new WorkflowBuilder(defaultName);
+        _cx = new LoweringContext(_builder, _diagnostics);
+    }
+
+    public BindResult Bind()
+    {
+        CollectDeclarations();
+        for (_statement = 0; _statement < _program.Statements.Count; _statement++)
+            BindStatement(_program.Statements[_statement]);
+        var workflow = _builder.ToWorkflow();
+        ReportUnused(workflow);
+        var diagnostics = _diagnostics.ToImmutable();
+        return new BindResult(diagnostics.Any(d => d.IsError) ? null : workflow, diagnostics);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Declarations
+
+    // Where every name is declared, so that a use before the definition says so, and duplicates are caught once.
+    private void CollectDeclarations()
+    {
+        for (int i = 0; i < _program.Statements.Count; i++)
+        {
+            foreach (var name in DeclaredNames(_program.Statements[i]))
+            {
+                if (IsDiscard(name)) continue;
+                if (_declarations.TryGetValue(name.Name, out var first))
+                {
+                    _diagnostics.Add(Diagnostic.Create(DiagnosticCodes.DuplicateName, Locate(name),
+                        $"'{name.Name}' is already declared on line {Line(first.Site)}", "choose another name")
+                        .WithRelated(Locate(first.Site)));
+                    continue;
+                }
+                _declarations[name.Name] = (i, name);
+            }
+        }
+    }
+
+    private static IEnumerable<IdentifierSyntax> DeclaredNames(StatementSyntax statement) => statement switch
+    {
+        ParameterStatementSyntax p => [p.Name],
+        SourceStatementSyntax s => [s.Name],
+        LetStatementSyntax l => l.Names,
+        ComponentStatementSyntax c => [c.Name],
+        ErroneousStatementSyntax e => e.DeclaredNames,
+        _ => [],
+    };
+
+    /// <summary><c>_</c> names a result nobody uses (<c>let _, closed = stores | split open</c>).</summary>
+    private static bool IsDiscard(IdentifierSyntax name) => name.Name == "_";
+
+    private bool Owns(IdentifierSyntax name) =>
+        _declarations.TryGetValue(name.Name, out var d) && d.Statement == _statement && ReferenceEquals(d.Site, name);
+
+    private void Declare(Symbol symbol)
+    {
+        if (Owns(symbol.Site)) _symbols[symbol.Name] = symbol;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Statements
+
+    private void BindStatement(StatementSyntax statement)
+    {
+        switch (statement)
+        {
+            case WorkflowStatementSyntax w:
+                if (_workflowStatement is not null)
+                {
+                    _diagnostics.Add(Diagnostic.Create(DiagnosticCodes.DuplicateWorkflowName, Locate(w),
+                        "the workflow is already named", "keep one workflow statement").WithRelated(Locate(_workflowStatement)));
+                    break;
+                }
+                _workflowStatement = w;
+                _builder.Name = w.Title;
+                break;
+            case ParameterStatementSyntax p:
+                BindParameter(p);
+                break;
+            case SourceStatementSyntax s:
+                BindSource(s);
+                break;
+            case LetStatementSyntax l:
+                BindLet(l);
+                break;
+            case OutputStatementSyntax o:
+                BindOutput(o);
+                break;
+            case ComponentStatementSyntax c:
+                BindComponent(c);
+                break;
+            case ErroneousStatementSyntax e:
+                foreach (var name in e.DeclaredNames) Declare(new RelationSymbol(name.Name, name, _statement, PendingRelation.Of(null), IsSource: false) { Used = true });
+                break;
+        }
+    }
+
+    private void BindParameter(ParameterStatementSyntax p)
+    {
+        var binder = new ExpressionBinder(new ExpressionScope([]), _source, new ExpressionBinderOptions { Context = "a parameter value" }, _diagnostics);
+        SqlType? declared = p.Type is null ? null : binder.ResolveType(p.Type);
+        var value = binder.BindScalar(p.Default);
+        Parameter? parameter = null;
+        if (value is not null && (p.Type is null || declared is not null))
+        {
+            if (value is not Literal literal)
+                _diagnostics.Report(DiagnosticCodes.InvalidParameterValue, Locate(p.Default), $"the value of '{p.Name.Name}' must be a constant",
+                    "write a literal such as 500, 2 km, 'text' or date '2024-01-31'");
+            else if (ConvertValue(literal, declared ?? literal.Type) is not { } converted)
+                _diagnostics.Report(DiagnosticCodes.InvalidParameterValue, Locate(p.Default),
+                    declared is null ? $"the type of '{p.Name.Name}' cannot be told from null" : $"'{p.Name.Name}' is {declared.Value.Name()}, but its value is {literal.Type.Name()}",
+                    declared is null ? $"declare it: {(p.IsPublic ? "param" : "const")} {p.Name.Name}: type = null" : "");
+            else
+                parameter = new Parameter(p.Name.Name, declared ?? literal.Type, converted.Value, p.IsPublic) { Origin = Locate(p.Name) };
+        }
+        if (parameter is not null && Owns(p.Name))
+        {
+            _builder.AddParameter(parameter);
+            _parameterTypes[parameter.Name] = parameter.Type;
+        }
+        Declare(new ParameterSymbol(p.Name.Name, p.Name, _statement, parameter));
+    }
+
+    // A literal as a value of the parameter's type (numeric widening only), or null when it does not fit.
+    private static Literal? ConvertValue(Literal literal, SqlType type)
+    {
+        if (type == SqlType.Unknown) return null;
+        if (literal.Value is null) return literal.Type == SqlType.Unknown || literal.Type == type ? Literal.Null(type) : null;
+        if (literal.Type == type) return literal;
+        return (literal.Value, type) switch
+        {
+            (long l, SqlType.Float64) => Literal.Float(l),
+            (long l, SqlType.Decimal) => Literal.Decimal(l),
+            (decimal m, SqlType.Float64) => Literal.Float((double)m),
+            (DateOnly d, SqlType.Timestamp) => Literal.Timestamp(d.ToDateTime(TimeOnly.MinValue)),
+            _ => null,
+        };
+    }
+
+    private void BindSource(SourceStatementSyntax s)
+    {
+        Relation? relation = null;
+        var table = TableName.TryParse(s.Table.Text);
+        var schema = s.Schema is { } declared ? DeclaredSchema(declared, $"source '{s.Name.Name}'") : CatalogSchema(s.Table, table);
+        if (table is not null && schema is not null)
+        {
+            int node = ComponentLowering.ReadTable(_cx, table, schema, Step(s.Name.Name, s));
+            relation = new Relation(node, new ScopeInput(schema, s.Name.Name));
+        }
+        Declare(new RelationSymbol(s.Name.Name, s.Name, _statement, PendingRelation.Of(relation), IsSource: true));
+    }
+
+    private Schema? CatalogSchema(TableNameSyntax site, TableName? table)
+    {
+        if (table is null) return null;
+        if (_catalog.Find(table) is { } schema) return schema;
+        var known = _catalog.TableNames.Select(t => t.ToString()).ToList();
+        _diagnostics.Report(DiagnosticCodes.UnknownTable, Locate(site), $"table '{table}' is not in the catalog",
+            Suggest.DidYouMean(table.ToString(), known),
+            known.Count == 0 ? "pass a catalog (--catalog catalog.json) or declare the columns: table \"...\" { id: int64, ... }"
+                : "declare the columns: table \"...\" { id: int64, ... }");
+        return null;
+    }
+
+    /// <summary>A schema written in the program (a source or a sql step), or null after reporting its problems.</summary>
+    private Schema? DeclaredSchema(Seq<ColumnDeclarationSyntax> columns, string owner)
+    {
+        var binder = new ExpressionBinder(new ExpressionScope([]), _source, null, _diagnostics);
+        var result = new List<Column>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        bool ok = true;
+        foreach (var column in columns)
+        {
+            var type = binder.ResolveType(column.Type);
+            if (!seen.Add(column.Name.Name))
+            {
+                _diagnostics.Report(DiagnosticCodes.DuplicateColumn, Locate(column.Name), $"column '{column.Name.Name}' is declared twice in {owner}");
+                ok = false;
+            }
+            if (type is null) ok = false;
+            else result.Add(new Column(column.Name.Name, type.Value, !column.NotNull));
+        }
+        return ok ? new Schema(result.ToSeq()) : null;
+    }
+
+    private void BindLet(LetStatementSyntax l)
+    {
+        var results = l.Names.Count == 2
+            ? BindTwoResultPipeline(l.Pipeline, l.Names[0].Name, l.Names[1].Name)
+            : [PendingRelation.Of(BindPipeline(l.Pipeline, l.Names[0].Name))];
+        for (int i = 0; i < l.Names.Count; i++)
+            if (!IsDiscard(l.Names[i])) Declare(new RelationSymbol(l.Names[i].Name, l.Names[i], _statement, results[i], IsSource: false));
+    }
+
+    // A component outside the contract: kept as an opaque node, as the canvas importer keeps it.
+    private void BindComponent(ComponentStatementSyntax c)
+    {
+        var inputs = c.Inputs.Select(ResolveRelation).ToList();
+        Relation? relation = null;
+        if (inputs.All(i => i is not null))
+        {
+            var properties = c.Properties.ToImmutableSortedDictionary(p => p.Name.Name, p => p.Value, StringComparer.Ordinal);
+            int node = ComponentLowering.Opaque(_cx, [.. inputs.Select(i => i!.Node)], c.Component, properties, Step(c.Name.Name, c));
+            relation = new Relation(node, new ScopeInput(_builder.SchemaOf(node), c.Name.Name));
+        }
+        // An opaque component may act on the world, so it is not "unused" when nothing reads it (analysis keeps it as a root).
+        Declare(new RelationSymbol(c.Name.Name, c.Name, _statement, PendingRelation.Of(relation), IsSource: false) { Used = true });
+    }
+
+    private void BindOutput(OutputStatementSyntax o)
+    {
+        var table = TableName.TryParse(o.Table.Text);
+        if (table is not null)
+        {
+            var key = table.ToString();
+            if (_writtenTables.TryGetValue(key, out var first))
+                _diagnostics.Add(Diagnostic.Create(DiagnosticCodes.OutputWrittenTwice, Locate(o.Table),
+                    $"table '{key}' is also written on line {Line(first.Site)}",
+                    o.Mode == WriteMode.Append ? "" : "the later output replaces what the earlier one wrote").WithRelated(Locate(first.Site)));
+            else _writtenTables[key] = (o.Table, key);
+        }
+        var name = "output_" + (table?.Table ?? "table");
+        if (BindPipeline(o.Pipeline, name) is { } relation && table is not null)
+            ComponentLowering.SaveAsTable(_cx, relation.Node, table, o.Mode, Step(name, o));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Names
+
+    /// <summary>The relation a name refers to, or null (reported unless it belongs to a failed statement).</summary>
+    private Relation? ResolveRelation(IdentifierSyntax name)
+    {
+        if (_declarations.TryGetValue(name.Name, out var declaration))
+        {
+            if (declaration.Statement == _statement)
+            {
+                _diagnostics.Report(DiagnosticCodes.SelfReference, Locate(name), $"'{name.Name}' is defined by this very statement",
+                    "refer to the relation it is computed from");
+                return null;
+            }
+            if (declaration.Statement > _statement)
+            {
+                _diagnostics.Add(Diagnostic.Create(DiagnosticCodes.UsedBeforeDefinition, Locate(name),
+                    $"'{name.Name}' is used before its definition on line {Line(declaration.Site)}",
+                    $"move the definition of '{name.Name}' above this statement").WithRelated(Locate(declaration.Site)));
+                return null;
+            }
+            var symbol = _symbols[name.Name];
+            symbol.Used = true;
+            // Inside a pipeline, a relation's columns can be qualified with the name it was referred to by.
+            if (symbol is RelationSymbol r) return r.Relation.Get() is { } found ? found with { Scope = new ScopeInput(found.Scope.Schema, name.Name, found.Scope.Aliases) } : null;
+            _diagnostics.Report(DiagnosticCodes.UnknownRelation, Locate(name), $"'{name.Name}' is a parameter, not a source or a let result",
+                "a pipeline starts with the name of a source or a let");
+            return null;
+        }
+        var relations = _symbols.Values.OfType<RelationSymbol>().Select(s => s.Name);
+        _diagnostics.Report(DiagnosticCodes.UnknownRelation, Locate(name), $"unknown source or let '{name.Name}'",
+            Suggest.DidYouMean(name.Name, relations));
+        return null;
+    }
+
+    private void ReportUnused(Workflow workflow)
+    {
+        var usedParameters = workflow.Nodes.SelectMany(n => n.Expressions).SelectMany(e => e.DescendantsAndSelf())
+            .OfType<ParamRef>().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool complete = !_diagnostics.HasErrors;
+        foreach (var symbol in _symbols.Values.OrderBy(s => s.Site.Span.Start))
+        {
+            switch (symbol)
+            {
+                case RelationSymbol { Used: false } r when r.Relation.IsBuilt ? r.Relation.Get() is not null : true:
+                    _diagnostics.Report(DiagnosticCodes.UnusedResult, Locate(r.Site), $"'{r.Name}' is never used",
+                        r.IsSource ? "remove the source, or use it in a pipeline" : "remove it, or write it with an output");
+                    break;
+                case ParameterSymbol { Parameter: { } p } when complete && !usedParameters.Contains(p.Name):
+                    _diagnostics.Report(DiagnosticCodes.UnusedParameter, Locate(symbol.Site), $"parameter '{p.Name}' is never used",
+                        "remove it, or refer to it as @" + p.Name);
+                    break;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Locations
+
+    private Location Locate(SyntaxNode node) =>
+        _source is not null ? new SourceLocation(_source, node.Span) : new FileLocation(null);
+
+    private string Line(SyntaxNode node) => _source is not null ? _source.GetPosition(node.Span.Start).Line.ToString() : "?";
+
+    private StepInfo Step(string name, SyntaxNode site) => new(name, Locate(site));
+}

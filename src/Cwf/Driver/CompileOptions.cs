@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Cwf.Emit;
+
+namespace Cwf.Driver;
+
+/// <summary>Everything `cwf compile` can ask for.</summary>
+public sealed record CompileOptions(Dialect Dialect)
+{
+    public EmitMode Mode { get; init; } = EmitMode.Script;
+
+    /// <summary>False for --no-opt.</summary>
+    public bool Optimize { get; init; } = true;
+
+    /// <summary>Passes skipped by --disable-pass.</summary>
+    public ImmutableArray<string> DisabledPasses { get; init; } = [];
+
+    /// <summary>Keep the IR before and after each pass (for `cwf explain`).</summary>
+    public bool RecordIr { get; init; }
+}

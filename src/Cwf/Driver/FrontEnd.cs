@@ -1,0 +1,23 @@
+using Cwf.Binding;
+using Cwf.Canvas;
+using Cwf.Catalog;
+using Cwf.Text;
+
+namespace Cwf.Driver;
+
+/// <summary>Chooses the front end for an input (.cwf text, canvas JSON, generated SQL) and runs it.</summary>
+public static class FrontEnd
+{
+    public static FrontEndResult Load(SourceText source, SchemaCatalog catalog)
+    {
+        var kind = InputDetector.Detect(source.Path, source.Text);
+        if (kind == InputKind.Cwf)
+        {
+            var options = new BindOptions { DefaultWorkflowName = Path.GetFileNameWithoutExtension(source.Path) };
+            var result = CwfFrontEnd.Compile(source, catalog, options);
+            return new FrontEndResult(kind, result.Workflow, result.Diagnostics, Syntax: result.Syntax);
+        }
+        var import = CanvasImporter.Import(source, catalog);
+        return new FrontEndResult(kind, import.Workflow, import.Diagnostics, Canvas: import);
+    }
+}

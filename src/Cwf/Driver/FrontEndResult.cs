@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using Cwf.Canvas;
+using Cwf.Diagnostics;
+using Cwf.Ir;
+using Cwf.Syntax;
+
+namespace Cwf.Driver;
+
+/// <summary>
+/// What a front end made of one input: the IR (null when there are errors), every diagnostic,
+/// and the front end's own result (the .cwf syntax tree or the canvas import) for tools that need it.
+/// </summary>
+public sealed record FrontEndResult(
+    InputKind Kind,
+    Workflow? Workflow,
+    ImmutableArray<Diagnostic> Diagnostics,
+    ProgramSyntax? Syntax = null,
+    CanvasImportResult? Canvas = null)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}

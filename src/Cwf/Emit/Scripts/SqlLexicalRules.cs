@@ -1,0 +1,34 @@
+namespace Cwf.Emit.Scripts;
+
+/// <summary>The lexical conventions of a dialect that decide where a statement ends.</summary>
+public sealed record SqlLexicalRules
+{
+    /// <summary>A backslash escapes the next character in a string ('it\'s').</summary>
+    public bool BackslashEscapes { get; init; }
+
+    /// <summary>"..." is a string literal (BigQuery, Databricks), not an identifier.</summary>
+    public bool DoubleQuotedStrings { get; init; }
+
+    public bool BacktickIdentifiers { get; init; }
+
+    /// <summary>'''...''' and """...""" (BigQuery).</summary>
+    public bool TripleQuotedStrings { get; init; }
+
+    /// <summary>$$...$$ bodies (PostgreSQL, Redshift, Snowflake).</summary>
+    public bool DollarQuotes { get; init; }
+
+    /// <summary>$tag$...$tag$ (PostgreSQL, Redshift).</summary>
+    public bool TaggedDollarQuotes { get; init; }
+
+    /// <summary>E'...' strings take backslash escapes (PostgreSQL, Redshift).</summary>
+    public bool EscapeStringPrefix { get; init; }
+
+    public bool NestedBlockComments { get; init; }
+
+    /// <summary># starts a line comment (BigQuery).</summary>
+    public bool HashComments { get; init; }
+
+    /// <summary>// starts a line comment (Snowflake).</summary>
+    public bool DoubleSlashComments { get; init; }
+
+}

@@ -1,0 +1,80 @@
+using Cwf.Ir;
+
+namespace Cwf.Optimization;
+
+/// <summary>
+/// The conjuncts of a filter on its way down, indexed by the column names they read, so that
+/// crossing a projection touches only the conjuncts that read a column it computes or renames.
+/// That keeps pushing many filters down a long chain linear: each conjunct is rewritten only
+/// where a column it reads is defined, not at every step it passes.
+/// </summary>
+internal sealed class ConjunctSet
+{
+    private readonly List<Expr?> _items = [];
+    private readonly Dictionary<string, HashSet<int>> _byColumn = new(StringComparer.OrdinalIgnoreCase);
+    private int _count;
+
+    public ConjunctSet(IEnumerable<Expr> conjuncts)
+    {
+        foreach (var c in conjuncts) Add(c);
+    }
+
+    public int Count => _count;
+
+    public IEnumerable<Expr> Items => _items.OfType<Expr>();
+
+    public void Add(Expr conjunct)
+    {
+        int index = _items.Count;
+        _items.Add(conjunct);
+        _count++;
+        foreach (var name in Predicates.Columns(conjunct).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (!_byColumn.TryGetValue(name, out var set)) _byColumn[name] = set = [];
+            set.Add(index);
+        }
+    }
+
+    /// <summary>The indexes of the conjuncts that read any of the columns.</summary>
+    public SortedSet<int> Reading(IEnumerable<string> columns)
+    {
+        var result = new SortedSet<int>();
+        foreach (var name in columns)
+            if (_byColumn.TryGetValue(name, out var set)) result.UnionWith(set);
+        return result;
+    }
+
+    public Expr this[int index] => _items[index] ?? throw new InvalidOperationException("Conjunct already removed.");
+
+    public void RemoveAt(int index)
+    {
+        var conjunct = this[index];
+        foreach (var name in Predicates.Columns(conjunct).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+            _byColumn[name].Remove(index);
+        _items[index] = null;
+        _count--;
+    }
+
+    /// <summary>
+    /// Moves the set below a projection or grouping whose outputs are <paramref name="definitions"/>
+    /// (name → expression over the input; null for outputs that cannot be substituted, such as
+    /// aggregates): conjuncts that read a computed or renamed column are rewritten over the input
+    /// when every column they read is cheap to compute again, and are returned as stuck otherwise.
+    /// </summary>
+    public List<Expr> CrossDefinitions(IReadOnlyList<(string Name, Expr? Definition)> definitions)
+    {
+        var map = new Dictionary<string, Expr?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, definition) in definitions) map.TryAdd(name, definition);
+        var changing = definitions.Where(d => d.Definition is not ColumnRef { Input: 0 } r || !r.Name.Equals(d.Name, StringComparison.OrdinalIgnoreCase)).Select(d => d.Name);
+        var stuck = new List<Expr>();
+        foreach (int index in Reading(changing))
+        {
+            var conjunct = this[index];
+            RemoveAt(index);
+            bool substitutable = Predicates.Columns(conjunct).All(r => map.TryGetValue(r.Name, out var e) && e is not null && Predicates.IsCheap(e));
+            if (substitutable) Add(Predicates.Substitute(conjunct, r => map[r.Name]));
+            else stuck.Add(conjunct);
+        }
+        return stuck;
+    }
+}

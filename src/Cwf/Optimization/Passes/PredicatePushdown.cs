@@ -1,0 +1,274 @@
+using Cwf.Ir;
+
+namespace Cwf.Optimization.Passes;
+
+/// <summary>
+/// Moves filters toward the tables they read, so that fewer rows reach joins, aggregates and
+/// expensive projections. A filter only moves below a step that nothing else reads, and only
+/// deterministic predicates move. Per step:
+/// <list type="bullet">
+/// <item>project: conjuncts move below with the computed columns substituted, when those are cheap (no spatial or H3 work is duplicated);</item>
+/// <item>sort, distinct: the predicate commutes with them; a match filter below absorbs the conjuncts (filters of different branches stay in order);</item>
+/// <item>aggregate with keys: conjuncts over the keys only (they remove whole groups);</item>
+/// <item>union all: into every input, by column name, with a cast where an input's type is narrower;</item>
+/// <item>semi / anti join: into the left input (the output is the left rows);</item>
+/// <item>join: a conjunct over one side moves into that side when the side is not NULL-extended
+/// (left for inner and left joins, right for inner and right joins); a conjunct over both sides
+/// joins an inner join's condition; a match filter that rejects the NULLs of an outer join's
+/// optional side turns the join inner on that side first (left → inner, full → left/right/inner).</item>
+/// </list>
+/// Join conditions are pushed too: a conjunct of the ON condition over only the side whose rows
+/// are not preserved (either side of an inner join, the right of a left join, the left of a right
+/// join, the right of a semi or anti join, the left of a semi join) becomes a filter on that input.
+/// Nothing moves below a LIMIT, an opaque step or an output. An unmatch filter moves as a whole
+/// (it cannot be split into conjuncts) and never into a join condition.
+/// <para>
+/// Cost: a filter travels down with its conjuncts indexed by column (<see cref="ConjunctSet"/>)
+/// and merges with the filters it meets, and is written out once where it stops; so a chain of n
+/// steps with filters everywhere costs O(n + conjunct rewrites), not O(n²).
+/// </para>
+/// </summary>
+public sealed class PredicatePushdown : OptimizerPass
+{
+    public override string Name => "predicate-pushdown";
+    public override string Description => "move filters below projections, joins, semi-joins, unions and aggregates";
+
+    public override Workflow Run(Workflow workflow, OptimizerTarget target)
+    {
+        var rw = new WorkflowRewriter(workflow);
+        // Readers first: a filter sinks through the steps below it and absorbs the filters it meets.
+        for (int i = workflow.Nodes.Length - 1; i >= 0; i--)
+        {
+            int id = workflow.Nodes[i].Id;
+            if (!rw.Contains(id)) continue;
+            switch (rw[id])
+            {
+                case FilterNode f:
+                    Sink(rw, f);
+                    break;
+                case JoinNode j:
+                    PushJoinCondition(rw, j);
+                    break;
+                case SemiJoinNode s:
+                    PushSemiJoinCondition(rw, s);
+                    break;
+            }
+        }
+        return rw.ToWorkflow();
+    }
+
+    /// <summary>Conjuncts travelling toward input <paramref name="Port"/> of node <paramref name="Reader"/>.</summary>
+    private sealed record Travel(ConjunctSet Set, int Reader, int Port);
+
+    private static void Sink(WorkflowRewriter rw, FilterNode f)
+    {
+        bool match = f.Branch == FilterBranch.Match;
+        var parts = match ? Predicates.Conjuncts(f.Predicate) : [f.Predicate];
+        var fixedHere = parts.Where(p => !Predicates.IsDeterministic(p)).ToList();
+        var set = new ConjunctSet(parts.Where(Predicates.IsDeterministic));
+        if (set.Count == 0) return;
+
+        var stayAtTop = new List<Expr>(fixedHere);
+        var pending = new Stack<Travel>();
+        pending.Push(new Travel(set, f.Id, 0));
+        while (pending.Count > 0)
+        {
+            var (conjuncts, reader, port) = pending.Pop();
+            if (conjuncts.Count == 0) continue;
+            var below = rw[rw[reader].Inputs[port]];
+            if (rw.Readers(below.Id) != 1 || below is SinkNode or LimitNode or OpaqueNode or ScanNode)
+            {
+                Place(conjuncts.Items);
+                continue;
+            }
+            switch (below)
+            {
+                case FilterNode g when match && g.Branch == FilterBranch.Match && Predicates.IsDeterministic(g.Predicate):
+                    foreach (var c in Predicates.Conjuncts(g.Predicate)) conjuncts.Add(c);
+                    rw.Redirect(g.Id, g.Input);
+                    pending.Push(new Travel(conjuncts, reader, port));
+                    break;
+                case SortNode or DistinctNode or SemiJoinNode:
+                    pending.Push(new Travel(conjuncts, below.Id, 0));
+                    break;
+                case ProjectNode p:
+                    Cross(conjuncts, p.Columns.Select(c => (c.Name, (Expr?)c.Expr)).ToList(), p.Id);
+                    break;
+                case AggregateNode a when !a.Keys.IsEmpty:
+                    Cross(conjuncts, a.Keys.Select(k => (k.Name, (Expr?)k.Expr)).Concat(a.Aggregates.Select(g => (g.Name, (Expr?)null))).ToList(), a.Id);
+                    break;
+                case UnionAllNode u when IntoUnion(rw, u, conjuncts) is { } perInput:
+                    for (int i = perInput.Count - 1; i >= 0; i--) pending.Push(new Travel(perInput[i], u.Id, i));
+                    break;
+                case JoinNode j:
+                    IntoJoin(j, conjuncts);
+                    break;
+                default:
+                    Place(conjuncts.Items);
+                    break;
+            }
+
+            void Cross(ConjunctSet travelling, List<(string Name, Expr? Definition)> definitions, int node)
+            {
+                var stuck = travelling.CrossDefinitions(definitions);
+                if (!match && stuck.Count > 0)
+                {
+                    Place(stuck);
+                    return;
+                }
+                Place(stuck);
+                pending.Push(new Travel(travelling, node, 0));
+            }
+
+            void IntoJoin(JoinNode j, ConjunctSet travelling)
+            {
+                var (left, right, condition, rest, kind) = SplitForJoin(rw, j, [.. travelling.Items], match);
+                if (left.Count + right.Count + condition.Count == 0 && kind == j.Kind)
+                {
+                    Place(rest);
+                    return;
+                }
+                var newCondition = condition.Count == 0 ? j.Condition
+                    : Predicates.And((j.Condition is Literal { Value: true } ? [] : Predicates.Conjuncts(j.Condition)).Concat(condition));
+                rw.Replace(j with { Kind = kind, Condition = newCondition });
+                Place(rest);
+                pending.Push(new Travel(new ConjunctSet(right), j.Id, 1));
+                pending.Push(new Travel(new ConjunctSet(left), j.Id, 0));
+            }
+
+            // Writes conjuncts as a filter on the edge being travelled (into the original filter when that is the edge).
+            void Place(IEnumerable<Expr> items)
+            {
+                var list = items.ToList();
+                if (list.Count == 0) return;
+                if (reader == f.Id)
+                {
+                    stayAtTop.AddRange(list);
+                    return;
+                }
+                var consumer = rw[reader];
+                int input = consumer.Inputs[port];
+                var predicate = match ? Predicates.And(list) : list[0];
+                var filter = rw.Insert(new FilterNode(rw.NewId(), f.Name, input, predicate, f.Branch, rw[input].Schema) { Origin = f.Origin }, before: consumer.Id);
+                rw.Replace(consumer.WithInputs(consumer.Inputs.SetItem(port, filter.Id)));
+            }
+        }
+
+        if (stayAtTop.Count == parts.Count && stayAtTop.SequenceEqual(parts)) return;
+        if (stayAtTop.Count == 0) rw.Redirect(f.Id, rw[f.Id].Inputs[0]);
+        else rw.Replace((FilterNode)rw[f.Id] with { Predicate = match ? Predicates.And(stayAtTop) : stayAtTop[0] });
+    }
+
+    private static List<ConjunctSet>? IntoUnion(WorkflowRewriter rw, UnionAllNode u, ConjunctSet conjuncts)
+    {
+        var result = new List<ConjunctSet>();
+        foreach (var source in u.Sources)
+        {
+            var schema = rw[source].Schema;
+            if (conjuncts.Items.SelectMany(Predicates.Columns).Any(r => schema.Find(r.Name) is null)) return null;
+            result.Add(new ConjunctSet(conjuncts.Items.Select(c => Predicates.Substitute(c, r =>
+            {
+                var column = schema.Find(r.Name)!;
+                var reference = new ColumnRef(column.Name, column.Type, column.Nullable);
+                return column.Type == r.Type || r.Type == SqlType.Unknown || column.Type == SqlType.Unknown ? reference : ExprFactory.Cast(reference, r.Type);
+            }))));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Splits a filter's conjuncts over a join's output into those for the left input, the right
+    /// input and the condition (all rewritten for their place), and those that stay above; and
+    /// the join kind after NULL-rejecting conjuncts removed its NULL-extended rows.
+    /// </summary>
+    private static (List<Expr> Left, List<Expr> Right, List<Expr> Condition, List<Expr> Remaining, JoinKind Kind) SplitForJoin(
+        WorkflowRewriter rw, JoinNode j, List<Expr> parts, bool match)
+    {
+        var outputs = j.Outputs.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
+        int SideOf(ColumnRef r) => outputs.TryGetValue(r.Name, out var o) ? o.Side : -1;
+        if (parts.SelectMany(Predicates.Columns).Any(r => SideOf(r) < 0)) return ([], [], [], parts, j.Kind);
+
+        var kind = j.Kind;
+        if (match)
+        {
+            bool rejectsLeft = parts.Any(c => Predicates.RejectsNulls(c, r => SideOf(r) == 0));
+            bool rejectsRight = parts.Any(c => Predicates.RejectsNulls(c, r => SideOf(r) == 1));
+            kind = (kind, rejectsLeft, rejectsRight) switch
+            {
+                (JoinKind.Left, _, true) or (JoinKind.Right, true, _) or (JoinKind.Full, true, true) => JoinKind.Inner,
+                (JoinKind.Full, true, false) => JoinKind.Left,
+                (JoinKind.Full, false, true) => JoinKind.Right,
+                _ => kind,
+            };
+        }
+        bool intoLeft = kind is JoinKind.Inner or JoinKind.Left;
+        bool intoRight = kind is JoinKind.Inner or JoinKind.Right;
+
+        Expr For(Expr e, int? input) => Predicates.Substitute(e, r =>
+        {
+            var o = outputs[r.Name];
+            var column = rw[o.Side == 0 ? j.Left : j.Right].Schema.Find(o.Column)!;
+            return new ColumnRef(column.Name, column.Type, column.Nullable, input ?? o.Side);
+        });
+
+        var (left, right, condition, rest) = (new List<Expr>(), new List<Expr>(), new List<Expr>(), new List<Expr>());
+        foreach (var c in parts)
+        {
+            var sides = Predicates.Columns(c).Select(SideOf).Distinct().ToList();
+            if ((sides is [0] || sides.Count == 0) && intoLeft) left.Add(For(c, 0));
+            else if ((sides is [1] || sides.Count == 0) && intoRight) right.Add(For(c, 0));
+            else if (match && kind == JoinKind.Inner) condition.Add(For(c, null));
+            else rest.Add(c);
+        }
+        // An unmatch predicate is one unit: it moves whole or not at all.
+        if (!match && rest.Count > 0) return ([], [], [], parts, j.Kind);
+        return (left, right, condition, rest, kind);
+    }
+
+    private static void PushJoinCondition(WorkflowRewriter rw, JoinNode j)
+    {
+        bool intoLeft = j.Kind is JoinKind.Inner or JoinKind.Right;
+        bool intoRight = j.Kind is JoinKind.Inner or JoinKind.Left;
+        var (left, right, rest) = SplitCondition(j.Condition, intoLeft, intoRight);
+        if (left.Count + right.Count == 0) return;
+        rw.Replace(j with
+        {
+            Left = FilterOn(rw, j.Left, left, j),
+            Right = FilterOn(rw, j.Right, right, j),
+            Condition = Predicates.And(rest),
+        });
+    }
+
+    private static void PushSemiJoinCondition(WorkflowRewriter rw, SemiJoinNode s)
+    {
+        var (left, right, rest) = SplitCondition(s.Condition, intoLeft: !s.Anti, intoRight: true);
+        if (left.Count + right.Count == 0) return;
+        rw.Replace(s with
+        {
+            Left = FilterOn(rw, s.Left, left, s),
+            Right = FilterOn(rw, s.Right, right, s),
+            Condition = Predicates.And(rest),
+        });
+    }
+
+    private static (List<Expr> Left, List<Expr> Right, List<Expr> Remaining) SplitCondition(Expr condition, bool intoLeft, bool intoRight)
+    {
+        var (left, right, rest) = (new List<Expr>(), new List<Expr>(), new List<Expr>());
+        foreach (var c in Predicates.Conjuncts(condition))
+        {
+            var sides = Predicates.Columns(c).Select(r => r.Input).Distinct().ToList();
+            if (!Predicates.IsDeterministic(c) || sides.Count != 1) rest.Add(c);
+            else if (sides[0] == 0 && intoLeft) left.Add(c);
+            else if (sides[0] == 1 && intoRight) right.Add(c);
+            else rest.Add(c);
+        }
+        return (left, right, rest);
+    }
+
+    private static int FilterOn(WorkflowRewriter rw, int input, List<Expr> conjuncts, RelNode join)
+    {
+        if (conjuncts.Count == 0) return input;
+        var predicate = Predicates.And(conjuncts.Select(c => Predicates.Substitute(c, r => r with { Input = 0 })));
+        return rw.Insert(new FilterNode(rw.NewId(), join.Name, input, predicate, FilterBranch.Match, rw[input].Schema) { Origin = join.Origin }, before: join.Id).Id;
+    }
+}

@@ -1,0 +1,74 @@
+using Cwf.Ir;
+
+namespace Cwf.Optimization.Passes;
+
+/// <summary>
+/// Fewer, simpler projections: a projection that passes its input through unchanged (same
+/// columns, same order) disappears, and a projection over a projection nothing else reads
+/// becomes one, its references replaced by the inner definitions (one CTE instead of two).
+/// Merging stops where it would compute work twice (an expensive or non-deterministic inner
+/// column read more than once), drop a non-deterministic column, or nest expressions deeper than
+/// <see cref="MaxDepth"/> (so a long chain of <c>x := x + 1</c> does not become one expression
+/// thousands of levels deep for the emitter to recurse through).
+/// </summary>
+public sealed class ProjectMerging : OptimizerPass
+{
+    /// <summary>The deepest expression a merge may produce.</summary>
+    public const int MaxDepth = 32;
+
+    public override string Name => "project-merging";
+    public override string Description => "remove pass-through projections and merge consecutive ones";
+
+    public override Workflow Run(Workflow workflow, OptimizerTarget target)
+    {
+        var rw = new WorkflowRewriter(workflow);
+        foreach (var original in workflow.Nodes)
+        {
+            if (!rw.Contains(original.Id) || rw[original.Id] is not ProjectNode outer) continue;
+            var input = rw[outer.Input];
+            if (IsIdentity(outer, input.Schema))
+            {
+                rw.Redirect(outer.Id, input.Id);
+                continue;
+            }
+            if (input is not ProjectNode inner || rw.Readers(inner.Id) != 1 || Merge(outer, inner) is not { } merged) continue;
+            rw.Redirect(inner.Id, inner.Input);
+            rw.Replace(outer with { Input = inner.Input, Columns = merged });
+        }
+        return rw.ToWorkflow();
+    }
+
+    private static bool IsIdentity(ProjectNode p, Schema input) =>
+        !input.IsOpen && p.Columns.Count == input.Count &&
+        p.Columns.Select((c, i) => c.Expr is ColumnRef { Input: 0 } r && r.Name == c.Name && input[i].Name == c.Name && input[i].Type == r.Type).All(x => x);
+
+    private static Seq<NamedExpr>? Merge(ProjectNode outer, ProjectNode inner)
+    {
+        var definitions = inner.Columns.ToDictionary(c => c.Name, c => c.Expr, StringComparer.OrdinalIgnoreCase);
+        var reads = outer.Columns.SelectMany(c => Predicates.Columns(c.Expr)).GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        foreach (var column in inner.Columns)
+        {
+            int count = reads.GetValueOrDefault(column.Name);
+            bool deterministic = Predicates.IsDeterministic(column.Expr);
+            if (!deterministic && count != 1) return null;
+            if (count > 1 && !Predicates.IsCheap(column.Expr)) return null;
+        }
+        var merged = outer.Columns.Map(c => c with { Expr = Predicates.Substitute(c.Expr, r => definitions[r.Name]) });
+        return merged.All(c => Depth(c.Expr) <= MaxDepth) ? merged : null;
+    }
+
+    private static int Depth(Expr e)
+    {
+        int max = 0;
+        var stack = new Stack<(Expr Expr, int Depth)>();
+        stack.Push((e, 1));
+        while (stack.Count > 0)
+        {
+            var (x, d) = stack.Pop();
+            max = Math.Max(max, d);
+            foreach (var child in x.Children) stack.Push((child, d + 1));
+        }
+        return max;
+    }
+}

@@ -1,0 +1,70 @@
+using Cwf.Ir;
+
+namespace Cwf.Optimization.Passes;
+
+/// <summary>
+/// Drops the columns no output needs (see <see cref="RequiredColumns"/>): table scans read only
+/// the needed columns (BigQuery bills the bytes of the columns a query reads), projections and
+/// joins stop producing unused columns, aggregates stop computing unused aggregates. Union inputs
+/// that would then differ in their column sets (a pass-through step over a wider shared input)
+/// get a projection, so every input of a union still has the same names.
+/// </summary>
+public sealed class ProjectionPruning : OptimizerPass
+{
+    public override string Name => "projection-pruning";
+    public override string Description => "read and compute only the columns the outputs need";
+
+    public override Workflow Run(Workflow workflow, OptimizerTarget target)
+    {
+        var required = RequiredColumns.Compute(workflow);
+        var rw = new WorkflowRewriter(workflow);
+        foreach (var node in workflow.Nodes)
+        {
+            var needed = required.Of(node.Id);
+            switch (node)
+            {
+                case ScanNode s:
+                    var columns = RequiredColumns.Kept(s, needed);
+                    if (columns.Count != s.TableSchema.Count) rw.Replace(s with { TableSchema = new Schema(columns.ToSeq(), s.TableSchema.IsOpen) });
+                    break;
+                case ProjectNode p:
+                    var kept = RequiredColumns.Kept(p, needed);
+                    if (kept.Count != p.Columns.Count) rw.Replace(p with { Columns = kept.ToSeq() });
+                    break;
+                case AggregateNode a:
+                    var aggregates = RequiredColumns.Kept(a, needed);
+                    if (aggregates.Count != a.Aggregates.Count) rw.Replace(a with { Aggregates = aggregates.ToSeq() });
+                    break;
+                case JoinNode j:
+                    var outputs = RequiredColumns.Kept(j, needed);
+                    if (outputs.Count != j.Outputs.Count) rw.Replace(j with { Outputs = outputs.ToSeq() });
+                    break;
+            }
+        }
+        var pruned = rw.ToWorkflow();
+        return ReferenceEquals(pruned, workflow) ? workflow : AlignUnions(pruned);
+    }
+
+    // After pruning, a union input that passes a wider shared result through may carry extra columns.
+    private static Workflow AlignUnions(Workflow workflow)
+    {
+        var rw = new WorkflowRewriter(workflow);
+        foreach (var union in workflow.Nodes.OfType<UnionAllNode>())
+        {
+            // Every input has at least the needed names; keep the names all inputs share.
+            var names = union.OutputSchema.Names
+                .Where(n => union.Sources.All(source => workflow[source].Schema.Contains(n)))
+                .ToList();
+            var sources = union.Sources.Map(source =>
+            {
+                var schema = workflow[source].Schema;
+                if (schema.IsOpen || schema.Count == names.Count && names.All(schema.Contains)) return source;
+                var columns = schema.Columns.Where(c => names.Contains(c.Name, StringComparer.OrdinalIgnoreCase))
+                    .Select(c => new NamedExpr(c.Name, ExprFactory.Column(c)));
+                return rw.Insert(new ProjectNode(rw.NewId(), union.Name, source, columns.ToSeq()) { Origin = union.Origin }, before: union.Id).Id;
+            });
+            if (sources != union.Sources) rw.Replace(union with { Sources = sources });
+        }
+        return rw.ToWorkflow();
+    }
+}

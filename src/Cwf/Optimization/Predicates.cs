@@ -1,0 +1,109 @@
+using Cwf.Ir;
+
+namespace Cwf.Optimization;
+
+/// <summary>Facts about expressions that several passes need: conjuncts, substitution, determinism, cost, NULL rejection.</summary>
+internal static class Predicates
+{
+    public static Literal True { get; } = Literal.Bool(true);
+
+    /// <summary>The operands of a chain of ANDs, left to right (a loop, so long chains are fine).</summary>
+    public static List<Expr> Conjuncts(Expr predicate)
+    {
+        var result = new List<Expr>();
+        var stack = new Stack<Expr>();
+        stack.Push(predicate);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (e is Binary { Op: BinaryOp.And } b)
+            {
+                stack.Push(b.Right);
+                stack.Push(b.Left);
+            }
+            else result.Add(e);
+        }
+        return result;
+    }
+
+    /// <summary>The conjunction of the predicates (left-deep); TRUE for none.</summary>
+    public static Expr And(IEnumerable<Expr> predicates)
+    {
+        Expr? result = null;
+        foreach (var p in predicates) result = result is null ? p : ExprFactory.And(result, p);
+        return result ?? True;
+    }
+
+    /// <summary>No part of it can give a different value when evaluated twice or elsewhere (raw SQL might call random()).</summary>
+    public static bool IsDeterministic(Expr e) => !e.DescendantsAndSelf().Any(x => x is RawSql);
+
+    /// <summary>Deterministic and without spatial or H3 work, so computing it once more costs little.</summary>
+    public static bool IsCheap(Expr e) =>
+        !e.DescendantsAndSelf().Any(x => x is RawSql || x is Call c && c.Function.Category is FunctionCategory.Spatial or FunctionCategory.H3);
+
+    public static IEnumerable<ColumnRef> Columns(Expr e) => e.DescendantsAndSelf().OfType<ColumnRef>();
+
+    /// <summary>
+    /// Replaces column references (returning null keeps one). Recursion is over the expression's
+    /// depth only. Unchanged sub-trees are shared; the result is the same instance when nothing changed.
+    /// </summary>
+    public static Expr Substitute(Expr e, Func<ColumnRef, Expr?> replace)
+    {
+        if (e is ColumnRef c) return replace(c) ?? c;
+        var children = e.Children;
+        if (children.IsEmpty) return e;
+        Expr[]? rewritten = null;
+        for (int i = 0; i < children.Count; i++)
+        {
+            var child = Substitute(children[i], replace);
+            if (!ReferenceEquals(child, children[i])) (rewritten ??= [.. children])[i] = child;
+        }
+        return rewritten is null ? e : e.WithChildren([.. rewritten]);
+    }
+
+    /// <summary>Rewrites bottom-up with <paramref name="rule"/> applied at every node (the same instance when nothing changed).</summary>
+    public static Expr Rewrite(Expr e, Func<Expr, Expr> rule)
+    {
+        var children = e.Children;
+        if (!children.IsEmpty)
+        {
+            Expr[]? rewritten = null;
+            for (int i = 0; i < children.Count; i++)
+            {
+                var child = Rewrite(children[i], rule);
+                if (!ReferenceEquals(child, children[i])) (rewritten ??= [.. children])[i] = child;
+            }
+            if (rewritten is not null) e = e.WithChildren([.. rewritten]);
+        }
+        return rule(e);
+    }
+
+    /// <summary>
+    /// Whether the predicate is FALSE or NULL on every row where the columns <paramref name="ofSide"/>
+    /// selects are all NULL: a filter with it removes the NULL-extended rows of an outer join, so
+    /// the join may become inner on that side. Conservative: false when unsure.
+    /// </summary>
+    public static bool RejectsNulls(Expr predicate, Func<ColumnRef, bool> ofSide) => predicate switch
+    {
+        Binary { Op: BinaryOp.And } b => RejectsNulls(b.Left, ofSide) || RejectsNulls(b.Right, ofSide),
+        Binary { Op: BinaryOp.Or } b => RejectsNulls(b.Left, ofSide) && RejectsNulls(b.Right, ofSide),
+        IsNull { Negated: true } n => NullIfAllNull(n.Operand, ofSide),
+        Unary { Op: UnaryOp.Not } u => NullIfAllNull(u.Operand, ofSide),
+        _ => NullIfAllNull(predicate, ofSide),
+    };
+
+    // Whether the expression is NULL when the selected columns are NULL (strict in them).
+    private static bool NullIfAllNull(Expr e, Func<ColumnRef, bool> ofSide) => e switch
+    {
+        ColumnRef c => ofSide(c),
+        Unary u => NullIfAllNull(u.Operand, ofSide),
+        Binary { Op: BinaryOp.And or BinaryOp.Or } => false,
+        Binary b => NullIfAllNull(b.Left, ofSide) || NullIfAllNull(b.Right, ofSide),
+        Cast c => NullIfAllNull(c.Operand, ofSide),
+        Like l => NullIfAllNull(l.Operand, ofSide) || NullIfAllNull(l.Pattern, ofSide),
+        InList i => NullIfAllNull(i.Operand, ofSide),
+        Between bt => NullIfAllNull(bt.Operand, ofSide),
+        Call call when call.Function.Nulls == NullRule.AnyArg => call.Args.Any(a => NullIfAllNull(a, ofSide)),
+        _ => false,
+    };
+}

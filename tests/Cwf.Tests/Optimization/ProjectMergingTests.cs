@@ -1,0 +1,60 @@
+using Cwf.Ir;
+using Cwf.Optimization.Passes;
+using static Cwf.Tests.Optimization.Fixtures;
+
+namespace Cwf.Tests.Optimization;
+
+public class ProjectMergingTests
+{
+    private static readonly ProjectMerging Pass = new();
+
+    [Fact]
+    public void Merges_a_derive_and_a_select_and_drops_a_pass_through_projection()
+    {
+        var b = new WorkflowBuilder("t");
+        var scan = b.Scan(Table("cities"), Cities, "cities");
+        var identity = b.Project(scan.Id, Cities.Columns.Select(c => b.Keep(scan.Id, c.Name)), "identity");
+        var derive = b.Project(identity.Id, [b.Keep(identity.Id, "id"), new("k", ExprFactory.Binary(BinaryOp.Divide, b.Col(identity.Id, "population"), Int(1000)))], "derive");
+        var select = b.Project(derive.Id, [new("key", b.Col(derive.Id, "id")), new("k2", ExprFactory.Binary(BinaryOp.Multiply, b.Col(derive.Id, "k"), b.Col(derive.Id, "k")))], "select");
+        b.Sink(select.Id, Table("out"), WriteMode.Replace, "out");
+        Assert.Equal("""
+            %1 = scan cities  // cities
+            %4 = project %1 [key := id, k2 := ((population / 1000) * (population / 1000))]  // select
+            %5 = sink %4 -> out (replace)  // out
+            """, After(Pass, b.ToWorkflow()));
+    }
+
+    [Fact]
+    public void Does_not_compute_spatial_or_raw_sql_work_twice()
+    {
+        var b = new WorkflowBuilder("t");
+        var scan = b.Scan(Table("cities"), Cities, "cities");
+        var buffer = b.Project(scan.Id, [new("g", ExprFactory.Call(Functions.Buffer, b.Col(scan.Id, "geom"), Literal.Float(5))),
+            new("r", new RawSql("random()", SqlType.Float64))], "buffer");
+        var both = b.Project(buffer.Id, [new("a", ExprFactory.Call(Functions.Area, b.Col(buffer.Id, "g"))), new("l", ExprFactory.Call(Functions.LengthMeters, b.Col(buffer.Id, "g"))),
+            b.Keep(buffer.Id, "r")], "both");
+        b.Sink(both.Id, Table("out"), WriteMode.Replace, "out");
+        AssertUnchanged(Pass, b.ToWorkflow());
+
+        var c = new WorkflowBuilder("t");
+        var s = c.Scan(Table("cities"), Cities, "cities");
+        var random = c.Project(s.Id, [c.Keep(s.Id, "id"), new("r", new RawSql("random()", SqlType.Float64))], "random");
+        var dropped = c.Project(random.Id, [c.Keep(random.Id, "id")], "dropped");
+        c.Sink(dropped.Id, Table("out"), WriteMode.Replace, "out");
+        AssertUnchanged(Pass, c.ToWorkflow());
+    }
+
+    [Fact]
+    public void Stops_before_expressions_grow_too_deep()
+    {
+        var b = new WorkflowBuilder("t");
+        int current = b.Scan(Table("a"), new Schema([new("x", SqlType.Int64)]), "a").Id;
+        for (int i = 0; i < 100; i++)
+            current = b.Project(current, [new("x", ExprFactory.Binary(BinaryOp.Add, b.Col(current, "x"), Int(1)))], $"inc{i}").Id;
+        b.Sink(current, Table("out"), WriteMode.Replace, "out");
+        var merged = Settle(Pass, b.ToWorkflow());
+        Assert.Empty(IrValidator.Validate(merged));
+        var projects = merged.Nodes.OfType<ProjectNode>().ToList();
+        Assert.InRange(projects.Count, 4, 10);
+    }
+}
