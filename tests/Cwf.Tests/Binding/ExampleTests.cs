@@ -67,7 +67,7 @@ public class ExampleTests
         var joined = ComponentLowering.Join(cx, lines, products, C("product_id"), C("product_id"), JoinKind.Inner, S("join"))!.Value;
         var schema = cx.Builder.SchemaOf(joined);
         var total = ExprFactory.Binary(BinaryOp.Multiply, ExprFactory.Column(schema.Find("quantity")!), ExprFactory.Column(schema.Find("unit_price")!));
-        var derived = ComponentLowering.SelectExpression(cx, joined, "line_total", total, S("derive"));
+        var derived = ComponentLowering.SelectExpression(cx, joined, "line_total", total, S("derive"))!.Value;
         var grouped = ComponentLowering.GroupBy(cx, derived, [C("category_joined")],
             [new AggregationArg(C("line_total"), "sum", Location.None), new AggregationArg(C("line_id"), "count", Location.None)], S("group"))!.Value;
         var sorted = ComponentLowering.OrderBy(cx, grouped, C("line_total_sum"), descending: true, S("sort"))!.Value;
