@@ -6,9 +6,10 @@ namespace Cwf.Emit;
 /// Joins and semi joins that follow a spatial join plan: the probing input looks its candidates
 /// up in the indexed pieces of the other side, one <c>LATERAL</c> subquery per probing row.
 /// A candidate side row is kept once however many of its pieces matched (grouped by its row
-/// number), so duplicate rows on either side keep their multiplicity; where no piece decides
-/// (an inexact predicate, an invalid or collection geometry) the original predicate is tested
-/// against the whole geometry. spec/planner.md argues why the results equal the plain join's.
+/// number), so duplicate rows on either side keep their multiplicity. Where a piece cannot decide
+/// (a point on a cut line is inside the polygon but on the boundary of both pieces; touches) the
+/// predicate is tested against the whole geometry, repaired where it was invalid, as the pieces
+/// were cut from it. spec/planner.md argues why the results equal the plain join's.
 /// </summary>
 internal sealed partial class QueryWriter
 {
@@ -31,12 +32,12 @@ internal sealed partial class QueryWriter
         {
             // Whole geometries are the pieces: the index serves the predicate itself.
             lateral.Append(Select([side + ".*"], $"{planned.Side} AS {side}"));
-            Where(lateral, [parts.Conjunct, .. parts.Rest]);
+            Where(lateral, [parts.OnWhole, .. parts.Rest]);
         }
         else
         {
             string row = Dialect.Identifier(planned.RowColumn);
-            var sure = parts.Sure();
+            var sure = parts.Sure;
             var candidates = SelectList(sure is null
                     ? [$"{PieceAlias}.{row}"]
                     : [$"{PieceAlias}.{row}", $"BOOL_OR({sure}) AS {PlannedSpatialJoin.SureColumn}"])
@@ -48,8 +49,10 @@ internal sealed partial class QueryWriter
                 .Append(candidates, 2)
                 .Line($") AS {CandidateAlias}")
                 .Line($"INNER JOIN {planned.Side} AS {side} ON {side}.{row} = {CandidateAlias}.{row}");
-            var decided = sure is null ? parts.Conjunct : $"CASE WHEN {CandidateAlias}.{PlannedSpatialJoin.SureColumn} THEN TRUE ELSE {parts.Conjunct} END";
-            Where(lateral, [decided, .. parts.Rest]);
+            List<string> conditions = [.. parts.Rest];
+            if (!plan.PiecesAreExact)
+                conditions.Insert(0, sure is null ? parts.OnWhole : $"CASE WHEN {CandidateAlias}.{PlannedSpatialJoin.SureColumn} THEN TRUE ELSE {parts.OnWhole} END");
+            Where(lateral, conditions);
         }
 
         bool inner = j.Kind == JoinKind.Inner;
@@ -63,21 +66,23 @@ internal sealed partial class QueryWriter
     /// <summary><c>WHERE [NOT] EXISTS (a piece matching the row, joined to its side row)</c>; no deduplication needed.</summary>
     private SqlBlock WritePlannedSemiJoin(SemiJoinNode s, PlannedSpatialJoin planned)
     {
+        var plan = planned.Plan;
         var parts = new PlannedParts(this, s, planned);
         var probe = new SqlBlock().Line("SELECT 1", 2);
         if (planned.Pieces is null)
         {
             probe.Line($"FROM {planned.Side} AS {RightAlias}", 2);
-            Where(probe, [parts.Conjunct, .. parts.Rest], 2);
+            Where(probe, [parts.OnWhole, .. parts.Rest], 2);
         }
         else
         {
             string row = Dialect.Identifier(planned.RowColumn);
             probe.Line($"FROM {planned.Pieces} AS {PieceAlias}", 2)
                 .Line($"INNER JOIN {planned.Side} AS {RightAlias} ON {RightAlias}.{row} = {PieceAlias}.{row}", 2);
-            var sure = parts.Sure();
-            var decided = sure is null ? parts.Conjunct : $"CASE WHEN {sure} THEN TRUE ELSE {parts.Conjunct} END";
-            Where(probe, [parts.Candidate, decided, .. parts.Rest], 2);
+            List<string> conditions = [parts.Candidate, .. parts.Rest];
+            if (!plan.PiecesAreExact)
+                conditions.Insert(1, parts.Sure is { } sure ? $"CASE WHEN {sure} THEN TRUE ELSE {parts.OnWhole} END" : parts.OnWhole);
+            Where(probe, conditions, 2);
         }
         return SelectList(Columns(s.Schema, LeftAlias))
             .Append(parts.From())
@@ -101,7 +106,6 @@ internal sealed partial class QueryWriter
         private readonly Expr _onWhole;
         private readonly Expr _onPiece;
         private readonly Expr _probe;
-        private readonly Expr? _exact;
 
         public PlannedParts(QueryWriter owner, RelNode node, PlannedSpatialJoin planned)
         {
@@ -115,36 +119,35 @@ internal sealed partial class QueryWriter
             _probe = planned.ProbeColumn is { } column
                 ? new ColumnRef(column, SqlType.Geography, conjunct.Args[probeArgument].Nullable, 1 - plan.IndexedSide)
                 : conjunct.Args[probeArgument];
-            _onWhole = With(conjunct, probeArgument, _probe);
+            var probed = With(conjunct, probeArgument, _probe);
             Rest = planned.Rest is null ? [] : [Write(planned.Rest)];
             if (planned.Pieces is null)
             {
-                _onPiece = _onWhole;
+                _onWhole = _onPiece = probed;
                 return;
             }
-            var piece = new ColumnRef(PlannedSpatialJoin.PieceColumn, SqlType.Geography, false, 2);
-            _onPiece = With((Call)_onWhole, plan.GeoArgument, piece);
-            _exact = new ColumnRef(planned.ExactColumn, SqlType.Bool, false, 2);
+            // The pieces were cut from the repaired geometry: the whole-geometry test reads it too.
+            var geo = (ColumnRef)conjunct.Args[plan.GeoArgument];
+            _onWhole = With(probed, plan.GeoArgument, ExprFactory.Call(Functions.Coalesce, geo with { Name = planned.RepairedColumn }, geo));
+            _onPiece = With(probed, plan.GeoArgument, new ColumnRef(PlannedSpatialJoin.PieceColumn, SqlType.Geography, false, 2));
         }
 
-        /// <summary>The indexed predicate on the whole geometry of the side row (the probe read once per row).</summary>
-        public string Conjunct => Write(_onWhole);
+        /// <summary>The indexed predicate on the whole geometry of the side row (repaired where invalid; the probe read once per row).</summary>
+        public string OnWhole => Write(_onWhole);
 
         /// <summary>The other conjuncts of the join condition.</summary>
         public IReadOnlyList<string> Rest { get; }
 
-        /// <summary>What the index looks up: the predicate itself on a piece where pieces are exact, else any contact with the piece.</summary>
+        /// <summary>
+        /// What the index looks up: the predicate itself on a piece where pieces are exact (a pair
+        /// matches exactly when one of its pieces does), else any contact with the piece.
+        /// </summary>
         public string Candidate => Write(_planned.Plan.PiecesAreExact
             ? _onPiece
             : ExprFactory.Call(Functions.Intersects, _probe, ((Call)_onPiece).Args[_planned.Plan.GeoArgument]));
 
-        /// <summary>When one piece decides that the pair matches (its geometry is cut exactly, and the piece satisfies the predicate), or null when no piece can.</summary>
-        public string? Sure()
-        {
-            var plan = _planned.Plan;
-            if (plan.PiecesAreExact) return Write(_exact!);
-            return plan.PieceImpliesMatch ? Write(ExprFactory.And(_exact!, _onPiece)) : null;
-        }
+        /// <summary>For an inexact predicate, a test on one piece that decides the pair matches (within a piece is within the whole); null when no piece can decide (touches).</summary>
+        public string? Sure => _planned.Plan.PieceImpliesMatch ? Write(_onPiece) : null;
 
         /// <summary>The probing input as a FROM clause: its relation, or a subquery adding the probe column.</summary>
         public SqlBlock From()
@@ -153,7 +156,7 @@ internal sealed partial class QueryWriter
             string alias = Alias(1 - plan.IndexedSide);
             string relation = _owner._relation(_planned.ProbeInput);
             if (_planned.ProbeColumn is not { } column) return new SqlBlock().Line($"FROM {relation} AS {alias}");
-            var probe = Write(_planned.Plan.Conjunct.Args[1 - plan.GeoArgument]);
+            var probe = Write(plan.Conjunct.Args[1 - plan.GeoArgument]);
             // OFFSET 0 keeps the engine from inlining the subquery, which would compute the probe again for every candidate.
             return new SqlBlock()
                 .Line("FROM (")

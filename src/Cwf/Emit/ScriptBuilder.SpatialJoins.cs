@@ -34,22 +34,26 @@ internal sealed partial class ScriptBuilder
     private IEnumerable<int> InputsRead(int id) =>
         _spatialJoins.TryGetValue(id, out var planned) ? [planned.ProbeInput] : _workflow[id].Inputs;
 
-    /// <summary>The side table (row numbers, and whether pieces are exact), its pieces, their indexes and statistics; the drops go to <paramref name="cleanup"/>.</summary>
+    /// <summary>
+    /// The side table (row numbers; invalid geometries repaired, NULL for valid ones), its pieces,
+    /// their indexes and statistics; the drops go to <paramref name="cleanup"/>.
+    /// </summary>
     private List<SqlBlock> SpatialJoinSetup(PlannedSpatialJoin planned, List<SqlBlock> cleanup)
     {
         var indexing = _dialect.SpatialIndexing!;
         var plan = planned.Plan;
-        string row = _dialect.Identifier(planned.RowColumn), exact = _dialect.Identifier(planned.ExactColumn);
+        string row = _dialect.Identifier(planned.RowColumn), repaired = _dialect.Identifier(planned.RepairedColumn);
         var geo = SqlFragment.Atom("s." + _dialect.Identifier(plan.GeoColumn));
         bool geodesic = plan.Predicate == Functions.DWithin.Name;
-        SqlBlock Statement(SqlTemplate template, params string[] args) =>
-            new SqlBlock().Line(template.Render([.. args.Select(SqlFragment.Atom)]).Text);
+        string Render(SqlTemplate template, params SqlFragment[] args) => template.Render(args).Text;
+        SqlBlock Statement(SqlTemplate template, params string[] args) => new SqlBlock().Line(Render(template, [.. args.Select(SqlFragment.Atom)]));
         SqlBlock SpatialIndex(string table, string column) =>
-            Statement(indexing.SpatialIndex, table, geodesic ? indexing.GeodesicKey.Render([SqlFragment.Atom(column)]).Text : column);
+            Statement(indexing.SpatialIndex, table, geodesic ? Render(indexing.GeodesicKey, SqlFragment.Atom(column)) : column);
 
         var statements = new List<SqlBlock>();
         var items = new List<string> { $"ROW_NUMBER() OVER () AS {row}" };
-        if (planned.Pieces is not null) items.Add($"{indexing.PiecesAreExact.Render([geo]).Wrap(Precedence.Atom)} AS {exact}");
+        if (planned.Pieces is not null)
+            items.Add($"CASE WHEN {Render(indexing.IsValid, geo)} THEN NULL ELSE {Render(indexing.Repair, geo)} END AS {repaired}");
         items.Add("s.*");
         var numbered = new SqlBlock()
             .Line("SELECT " + string.Join(", ", items))
@@ -64,12 +68,13 @@ internal sealed partial class ScriptBuilder
         if (planned.Pieces is not { } pieces) return statements;
 
         string piece = _dialect.Identifier(PlannedSpatialJoin.PieceColumn);
+        var whole = SqlFragment.Atom($"COALESCE(s.{repaired}, {geo.Text})");
         var maxVertices = SqlFragment.Atom(plan.MaxVerticesPerPiece.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var select = new SqlBlock()
-            .Line($"SELECT s.{row}, s.{exact}, cwf_cut.{piece}")
+            .Line($"SELECT s.{row}, cwf_cut.{piece}")
             .Line($"FROM {planned.Side} AS s")
-            .Line($"CROSS JOIN LATERAL {indexing.Parts.Render([geo]).Text} AS cwf_part")
-            .Line($"CROSS JOIN LATERAL {indexing.Subdivide.Render([SqlFragment.Atom("cwf_part.geom"), maxVertices]).Text} AS cwf_cut({piece})");
+            .Line($"CROSS JOIN LATERAL {Render(indexing.Parts, whole)} AS cwf_part")
+            .Line($"CROSS JOIN LATERAL {Render(indexing.Subdivide, SqlFragment.Atom("cwf_part.geom"), maxVertices)} AS cwf_cut({piece})");
         statements.Add(_dialect.CreateTemporaryTable(pieces, select));
         cleanup.Add(_dialect.DropTemporaryTable(pieces));
         statements.Add(SpatialIndex(pieces, piece));

@@ -119,9 +119,10 @@ public sealed class PostgresDialect : Dialect
     }
 
     /// <summary>
-    /// GiST indexes; <c>ST_Subdivide</c> of the parts of <c>ST_MakeValid</c> (several real country
-    /// polygons are invalid, and ST_Subdivide keeps only the highest dimension of a collection).
-    /// ST_IsValidDetail rather than ST_IsValid, which prints a NOTICE per invalid geometry.
+    /// GiST indexes; ST_MakeValid before ST_Subdivide (several real country polygons are
+    /// invalid), each part of ST_Dump cut on its own (ST_Subdivide keeps only the highest
+    /// dimension of a collection). ST_IsValidDetail rather than ST_IsValid, which prints a NOTICE
+    /// per invalid geometry.
     /// </summary>
     public override SpatialIndexing SpatialIndexing { get; } = new()
     {
@@ -129,8 +130,9 @@ public sealed class PostgresDialect : Dialect
         GeodesicKey = "({0}::geography)",
         KeyIndex = "CREATE INDEX ON {0} ({1})",
         Analyze = "ANALYZE {0}",
-        PiecesAreExact = "(ST_IsValidDetail({0})).valid AND ST_GeometryType({0}) <> 'ST_GeometryCollection'",
-        Parts = "ST_Dump(ST_MakeValid({0}))",
+        IsValid = "(ST_IsValidDetail({0})).valid",
+        Repair = "ST_MakeValid({0})",
+        Parts = "ST_Dump({0})",
         Subdivide = "ST_Subdivide({0}, {1})",
     };
 

@@ -155,16 +155,34 @@ public sealed class SpatialJoinExecutionTests(PostgresServer server)
         AssertNone(problems);
     }
 
+    /// <summary>
+    /// PostGIS's answers on invalid geometries are not defined (they depend on whether it prepared
+    /// the geometry, that is on the join order, and GEOS may throw mid-query), so the planned join
+    /// answers for the geometries repaired by ST_MakeValid: it equals the plain join over them.
+    /// </summary>
     [Fact]
-    public async Task Invalid_zones_give_the_plain_rows()
+    public async Task Invalid_zones_give_the_rows_of_their_repaired_geometries()
     {
         await using var data = await LoadAsync(InvalidZones());
-        var problems = new List<string>();
-        foreach (var (name, condition) in Predicates)
+        var cases = Predicates.SelectMany(p => new[]
         {
-            problems.AddRange(await CompareAsync(data, name, Join(condition), interpreter: false));
-            problems.AddRange(await CompareAsync(data, name + " (semi)", Filter(condition, anti: false), interpreter: false));
-            problems.AddRange(await CompareAsync(data, name + " (anti)", Filter(condition, anti: true), interpreter: false));
+            (Label: p.Name, Workflow: Join(p.Condition)),
+            (Label: p.Name + " (semi)", Workflow: Filter(p.Condition, anti: false)),
+            (Label: p.Name + " (anti)", Workflow: Filter(p.Condition, anti: true)),
+        }).ToList();
+        var planned = new List<RowSet>();
+        foreach (var (label, workflow) in cases)
+        {
+            var plan = Plan(workflow, SmallPieces);
+            Assert.Single(plan.SpatialJoins);
+            planned.Add(await RunAsync(data.Db, Emit(workflow, plan)));
+        }
+        await data.Db.ExecuteAsync("UPDATE geo.zones SET geom = ST_MakeValid(geom) WHERE NOT (ST_IsValidDetail(geom)).valid");
+        var problems = new List<string>();
+        for (int i = 0; i < cases.Count; i++)
+        {
+            var plain = await RunAsync(data.Db, Emit(cases[i].Workflow, MaterializationPlan.AllCte));
+            if (RowSetComparison.Default.Differences(plain, planned[i]) is { } d) problems.Add($"{cases[i].Label}: planned differs from plain over the repaired zones:\n{d}");
         }
         AssertNone(problems);
     }

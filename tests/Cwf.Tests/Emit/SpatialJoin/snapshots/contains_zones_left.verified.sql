@@ -5,7 +5,7 @@ BEGIN;
 CREATE SCHEMA IF NOT EXISTS out;
 
 CREATE TEMPORARY TABLE cwf_matched_side AS
-SELECT ROW_NUMBER() OVER () AS cwf_row, ((ST_IsValidDetail(s.geom)).valid AND ST_GeometryType(s.geom) <> 'ST_GeometryCollection') AS cwf_exact, s.*
+SELECT ROW_NUMBER() OVER () AS cwf_row, CASE WHEN (ST_IsValidDetail(s.geom)).valid THEN NULL ELSE ST_MakeValid(s.geom) END AS cwf_repaired, s.*
 FROM (
   SELECT
     zone_id,
@@ -19,9 +19,9 @@ CREATE INDEX ON cwf_matched_side (cwf_row);
 ANALYZE cwf_matched_side;
 
 CREATE TEMPORARY TABLE cwf_matched_pieces AS
-SELECT s.cwf_row, s.cwf_exact, cwf_cut.cwf_piece
+SELECT s.cwf_row, cwf_cut.cwf_piece
 FROM cwf_matched_side AS s
-CROSS JOIN LATERAL ST_Dump(ST_MakeValid(s.geom)) AS cwf_part
+CROSS JOIN LATERAL ST_Dump(COALESCE(s.cwf_repaired, s.geom)) AS cwf_part
 CROSS JOIN LATERAL ST_Subdivide(cwf_part.geom, 256) AS cwf_cut(cwf_piece);
 
 CREATE INDEX ON cwf_matched_pieces USING GIST (cwf_piece);
@@ -45,13 +45,13 @@ WITH
       FROM (
         SELECT
           p.cwf_row,
-          BOOL_OR(p.cwf_exact AND ST_Contains(p.cwf_piece, r.geom)) AS cwf_sure
+          BOOL_OR(ST_Contains(p.cwf_piece, r.geom)) AS cwf_sure
         FROM cwf_matched_pieces AS p
         WHERE ST_Intersects(r.geom, p.cwf_piece)
         GROUP BY p.cwf_row
       ) AS m
       INNER JOIN cwf_matched_side AS l ON l.cwf_row = m.cwf_row
-      WHERE CASE WHEN m.cwf_sure THEN TRUE ELSE ST_Contains(l.geom, r.geom) END
+      WHERE CASE WHEN m.cwf_sure THEN TRUE ELSE ST_Contains(COALESCE(l.cwf_repaired, l.geom), r.geom) END
     ) AS l
   )
 SELECT

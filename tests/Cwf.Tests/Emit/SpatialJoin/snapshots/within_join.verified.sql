@@ -5,7 +5,7 @@ BEGIN;
 CREATE SCHEMA IF NOT EXISTS out;
 
 CREATE TEMPORARY TABLE cwf_matched_side AS
-SELECT ROW_NUMBER() OVER () AS cwf_row, ((ST_IsValidDetail(s.geom)).valid AND ST_GeometryType(s.geom) <> 'ST_GeometryCollection') AS cwf_exact, s.*
+SELECT ROW_NUMBER() OVER () AS cwf_row, CASE WHEN (ST_IsValidDetail(s.geom)).valid THEN NULL ELSE ST_MakeValid(s.geom) END AS cwf_repaired, s.*
 FROM (
   SELECT
     zone_id,
@@ -19,9 +19,9 @@ CREATE INDEX ON cwf_matched_side (cwf_row);
 ANALYZE cwf_matched_side;
 
 CREATE TEMPORARY TABLE cwf_matched_pieces AS
-SELECT s.cwf_row, s.cwf_exact, cwf_cut.cwf_piece
+SELECT s.cwf_row, cwf_cut.cwf_piece
 FROM cwf_matched_side AS s
-CROSS JOIN LATERAL ST_Dump(ST_MakeValid(s.geom)) AS cwf_part
+CROSS JOIN LATERAL ST_Dump(COALESCE(s.cwf_repaired, s.geom)) AS cwf_part
 CROSS JOIN LATERAL ST_Subdivide(cwf_part.geom, 256) AS cwf_cut(cwf_piece);
 
 CREATE INDEX ON cwf_matched_pieces USING GIST (cwf_piece);
@@ -45,13 +45,13 @@ WITH
       FROM (
         SELECT
           p.cwf_row,
-          BOOL_OR(p.cwf_exact AND ST_Within(l.geom, p.cwf_piece)) AS cwf_sure
+          BOOL_OR(ST_Within(l.geom, p.cwf_piece)) AS cwf_sure
         FROM cwf_matched_pieces AS p
         WHERE ST_Intersects(l.geom, p.cwf_piece)
         GROUP BY p.cwf_row
       ) AS m
       INNER JOIN cwf_matched_side AS r ON r.cwf_row = m.cwf_row
-      WHERE CASE WHEN m.cwf_sure THEN TRUE ELSE ST_Within(l.geom, r.geom) END
+      WHERE CASE WHEN m.cwf_sure THEN TRUE ELSE ST_Within(l.geom, COALESCE(r.cwf_repaired, r.geom)) END
     ) AS r
   )
 SELECT
