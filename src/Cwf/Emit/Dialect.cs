@@ -249,6 +249,9 @@ public abstract class Dialect
     /// </summary>
     public virtual IEnumerable<SqlBlock> AfterMaterialize(string name, Schema schema) => [];
 
+    /// <summary>How planned spatial joins are indexed; null where the plan is ignored (the warehouse indexes spatial joins itself).</summary>
+    public virtual SpatialIndexing? SpatialIndexing => null;
+
     /// <summary>
     /// A column of an output statement as it must be stored: PostgreSQL pins geography
     /// columns to <c>geometry(Geometry,4326)</c>. The default stores the value as it is.

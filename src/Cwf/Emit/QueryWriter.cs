@@ -6,18 +6,21 @@ namespace Cwf.Emit;
 /// Writes the SELECT that computes one IR node from its inputs, which it reads through
 /// <c>relation</c> (a CTE name, a temporary table, or the scanned table). One clause per line.
 /// </summary>
-internal sealed class QueryWriter
+internal sealed partial class QueryWriter
 {
     private const string LeftAlias = "l";
     private const string RightAlias = "r";
 
     private readonly EmitContext _context;
     private readonly Func<int, string> _relation;
+    private readonly IReadOnlyDictionary<int, PlannedSpatialJoin> _spatialJoins;
 
-    public QueryWriter(EmitContext context, Func<int, string> relation)
+    /// <param name="spatialJoins">Joins and semi joins to write through their indexed side (QueryWriter.SpatialJoin.cs), by node id.</param>
+    public QueryWriter(EmitContext context, Func<int, string> relation, IReadOnlyDictionary<int, PlannedSpatialJoin>? spatialJoins = null)
     {
         _context = context;
         _relation = relation;
+        _spatialJoins = spatialJoins ?? new Dictionary<int, PlannedSpatialJoin>();
     }
 
     private Dialect Dialect => _context.Dialect;
@@ -31,7 +34,9 @@ internal sealed class QueryWriter
         FilterNode f => WriteFilter(f),
         ProjectNode p => WriteProject(p),
         AggregateNode a => WriteAggregate(a),
+        JoinNode j when _spatialJoins.TryGetValue(j.Id, out var planned) => WritePlannedJoin(j, planned),
         JoinNode j => WriteJoin(j),
+        SemiJoinNode s when _spatialJoins.TryGetValue(s.Id, out var planned) => WritePlannedSemiJoin(s, planned),
         SemiJoinNode s => WriteSemiJoin(s),
         UnionAllNode u => WriteUnion(u),
         SortNode s => OrderBy(s, s.Keys) is { } order
@@ -278,17 +283,18 @@ internal sealed class QueryWriter
         return schema.Columns.Select(c => prefix + Dialect.Identifier(c.Name));
     }
 
-    private static SqlBlock Select(IEnumerable<string> items, string from, bool distinct = false)
+    private static SqlBlock Select(IEnumerable<string> items, string from, bool distinct = false) =>
+        SelectList(items, distinct).Line("FROM " + from);
+
+    /// <summary><c>SELECT</c> and the items, one per line (a lone star on the SELECT line).</summary>
+    private static SqlBlock SelectList(IEnumerable<string> items, bool distinct = false)
     {
         var list = items.ToList();
         var keyword = distinct ? "SELECT DISTINCT" : "SELECT";
         var block = new SqlBlock();
-        if (list.Count == 1 && list[0].EndsWith('*')) block.Line(keyword + " " + list[0]);
-        else
-        {
-            block.Line(keyword);
-            for (int i = 0; i < list.Count; i++) block.Line(list[i] + (i < list.Count - 1 ? "," : ""), 2);
-        }
-        return block.Line("FROM " + from);
+        if (list.Count == 1 && list[0].EndsWith('*')) return block.Line(keyword + " " + list[0]);
+        block.Line(keyword);
+        for (int i = 0; i < list.Count; i++) block.Line(list[i] + (i < list.Count - 1 ? "," : ""), 2);
+        return block;
     }
 }

@@ -26,11 +26,11 @@ public sealed class RelationNamer
     }
 
     /// <summary>A new unique name from a node's name, or from its kind and id when it has none.</summary>
-    public string Next(RelNode node, string prefix = "")
+    public string Next(RelNode node, string prefix = "", string suffix = "")
     {
         var baseName = Sanitize(node.Name);
         if (baseName.Length == 0) baseName = KindName(node) + "_" + node.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        baseName = prefix + baseName;
+        baseName = prefix + baseName + suffix;
         if (ReservedWords.IsReserved(baseName)) baseName += "_";
 
         var candidate = Fit(baseName, "");

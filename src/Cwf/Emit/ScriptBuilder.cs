@@ -11,7 +11,7 @@ namespace Cwf.Emit;
 /// materialized, names the relations, writes each node's query once, and assembles the
 /// statements of the mode (script, procedure, query). Every walk over the graph is a loop.
 /// </summary>
-internal sealed class ScriptBuilder
+internal sealed partial class ScriptBuilder
 {
     private readonly Workflow _workflow;
     private readonly Dialect _dialect;
@@ -63,7 +63,7 @@ internal sealed class ScriptBuilder
         NormalizeTableNames(needed, outputs);
         DecideMaterialization(needed);
         AssignNames(needed);
-        _writer = new QueryWriter(_context, Relation);
+        _writer = new QueryWriter(_context, Relation, _spatialJoins);
         foreach (var id in needed)
         {
             var node = _workflow[id];
@@ -161,7 +161,7 @@ internal sealed class ScriptBuilder
             if (!isRoot && _kind[id] != Materialization.Cte) continue;
             if (_workflow[id] is ScanNode) continue;
             if (!isRoot || includeRoot) result.Add(id);
-            foreach (var input in _workflow[id].Inputs) stack.Push(input);
+            foreach (var input in InputsRead(id)) stack.Push(input);
         }
         result.Sort((a, b) => _position[a].CompareTo(_position[b]));
         return result;
@@ -257,6 +257,7 @@ internal sealed class ScriptBuilder
             _cteName[id] = namer.Next(node);
             if (_kind[id] != Materialization.Cte) _materializedName[id] = namer.Next(node, "cwf_");
         }
+        PlanSpatialJoins(needed, namer);
     }
 
     /// <summary>How a query reads the rows of a node: its temporary table or view, its table (a scan), or its CTE.</summary>
@@ -314,17 +315,24 @@ internal sealed class ScriptBuilder
             statements.AddRange(schemas.Select(_dialect.CreateSchema));
         }
 
-        var materialized = _materializedName.Keys.OrderBy(id => _position[id]).ToList();
-        foreach (var id in materialized)
+        // Temporary relations in dependency order: a spatial join's indexed side before the join is read.
+        var cleanup = new List<SqlBlock>();
+        foreach (var id in _materializedName.Keys.Union(_spatialJoins.Keys).OrderBy(id => _position[id]))
         {
-            var name = _materializedName[id];
+            if (_spatialJoins.TryGetValue(id, out var planned)) statements.AddRange(SpatialJoinSetup(planned, cleanup));
+            if (!_materializedName.TryGetValue(id, out var name)) continue;
             var query = StatementQuery(id, forStorage: false, materializing: true);
             if (_kind[id] == Materialization.TempTable)
             {
                 statements.Add(_dialect.CreateTemporaryTable(name, query));
                 statements.AddRange(_dialect.AfterMaterialize(name, _workflow[id].Schema));
+                cleanup.Add(_dialect.DropTemporaryTable(name));
             }
-            else statements.Add(_dialect.CreateView(name, query));
+            else
+            {
+                statements.Add(_dialect.CreateView(name, query));
+                cleanup.Add(_dialect.DropView(name));
+            }
         }
 
         foreach (var output in outputs)
@@ -340,10 +348,8 @@ internal sealed class ScriptBuilder
             else statements.AddRange(_dialect.CreateTableAs(table, query));
         }
 
-        foreach (var id in Enumerable.Reverse(materialized))
-            statements.Add(_kind[id] == Materialization.TempTable
-                ? _dialect.DropTemporaryTable(_materializedName[id])
-                : _dialect.DropView(_materializedName[id]));
+        cleanup.Reverse();
+        statements.AddRange(cleanup);
         return statements;
     }
 

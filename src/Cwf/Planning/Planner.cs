@@ -128,16 +128,18 @@ public static class Planner
 
     private static SpatialJoinPlan? SpatialJoin(Workflow workflow, RelNode node, OptimizerTarget target)
     {
-        var (condition, isSemi) = node switch
+        var (condition, isSemi, kind) = node switch
         {
-            JoinNode { Kind: JoinKind.Inner } j => (j.Condition, false),
-            SemiJoinNode s => (s.Condition, true),
-            _ => (null, false),
+            JoinNode j => (j.Condition, false, j.Kind),
+            SemiJoinNode s => (s.Condition, true, JoinKind.Inner),
+            _ => (null, false, JoinKind.Inner),
         };
-        if (condition is null) return null;
+        if (condition is null || kind == JoinKind.Full) return null;
         foreach (var conjunct in Predicates.Conjuncts(condition))
         {
             if (conjunct is not Call { Function.Category: FunctionCategory.Spatial } call || call.Function.FixedType != SqlType.Bool || call.Args.Count < 2) continue;
+            // The probe is computed once per probing row instead of once per pair: only for deterministic expressions.
+            if (!Predicates.IsDeterministic(call)) continue;
             var name = call.Function.Name;
             // The container of within(a, b) is b; of contains / covers(a, b) it is a.
             int? container = name switch
@@ -146,22 +148,72 @@ public static class Planner
                 "st_contains" or "st_covers" => 0,
                 _ => null,
             };
-            // Symmetric predicates: index the right input's column, whichever argument it is.
-            int argument = container ?? (call.Args[1] is ColumnRef { Input: 1 } ? 1 : call.Args[0] is ColumnRef { Input: 1 } ? 0 : -1);
+            // Symmetric predicates: index the right input's column (the canvas's secondary input,
+            // usually the polygons), whichever argument it is; the left one when the right side
+            // is an expression (a buffer) that no index could serve, or when a right join keeps
+            // every right row.
+            int argument = container ?? SymmetricArgument(call, kind == JoinKind.Right ? [0] : kind == JoinKind.Left || isSemi ? [1] : [1, 0]);
             if (argument < 0 || call.Args[argument] is not ColumnRef geo) continue;
             int side = geo.Input;
             if (isSemi && side != 1) continue;
-            if (Predicates.Columns(call.Args[1 - argument]).Any(r => r.Input == side)) continue;
+            // The other input probes the index row by row, so the other arguments (the probe, a distance) must not read the indexed side.
+            if (call.Args.Where((_, i) => i != argument).Any(a => Predicates.Columns(a).Any(r => r.Input == side))) continue;
+            // An outer join keeps the rows of its preserved side: only that side can probe.
+            if (kind == JoinKind.Left && side != 1 || kind == JoinKind.Right && side != 0) continue;
+            var probe = workflow[node.Inputs[1 - side]];
+            if (AtMostRows(workflow, probe) is { } rows && rows <= TinyProbeRows) return null;
             bool exact = name is "st_intersects" or "st_dwithin";
+            bool implied = name is not "st_touches";
             var input = workflow[node.Inputs[side]];
             var subdivide = target.SupportsSubdivide
-                ? $", split into pieces of at most {DefaultMaxVerticesPerPiece} vertices (ST_Subdivide){(exact ? "" : " used to find candidates, then the exact predicate on the whole geometry")}"
+                ? $", split into pieces of at most {DefaultMaxVerticesPerPiece} vertices (ST_Subdivide){(exact ? "" : " used to find candidates, then the exact predicate on the whole geometry where no piece decides")}"
                 : "";
+            var what = isSemi ? "EXISTS probe" : kind == JoinKind.Inner ? "join" : $"{kind.ToString().ToLowerInvariant()} join";
             var reason = $"{target.Name} does not index spatial joins by itself: {Describe(input)} ({(side == 0 ? "left" : "right")} input) is materialized once{subdivide}, " +
-                         $"indexed (GiST) and analysed before the {name} {(isSemi ? "EXISTS probe" : "join")}" +
+                         $"indexed (GiST) and analysed before the {name} {what}" +
                          (isSemi || !target.SupportsSubdivide ? "" : "; pairs matched through several pieces are counted once") +
                          " (measured 19-48x on PostGIS, shared/design/performance.md)";
-            return new SpatialJoinPlan(node.Id, side, geo.Name, name, target.SupportsSubdivide, DefaultMaxVerticesPerPiece, exact || !target.SupportsSubdivide, reason);
+            return new SpatialJoinPlan(node.Id, side, geo.Name, name, target.SupportsSubdivide, DefaultMaxVerticesPerPiece,
+                exact || !target.SupportsSubdivide, reason, call, argument, implied || !target.SupportsSubdivide);
+        }
+        return null;
+    }
+
+    /// <summary>The argument that is a column of the first of <paramref name="sides"/> that has one (the later argument first), or -1.</summary>
+    private static int SymmetricArgument(Call call, int[] sides)
+    {
+        foreach (int side in sides)
+            for (int i = 1; i >= 0; i--)
+                if (call.Args[i] is ColumnRef c && c.Input == side) return i;
+        return -1;
+    }
+
+    /// <summary>A probe input known to have at most this many rows is not worth a materialized, indexed side: the plain join tests every pair of so few rows directly.</summary>
+    public const int TinyProbeRows = 16;
+
+    /// <summary>
+    /// An upper bound on a node's row count known from the IR alone (a literal limit or a global
+    /// aggregate at most a few row-preserving steps up), or null. The walk is bounded, so a long
+    /// chain costs nothing per spatial join.
+    /// </summary>
+    private static long? AtMostRows(Workflow workflow, RelNode node)
+    {
+        var current = node;
+        for (int step = 0; step < 32; step++)
+        {
+            switch (current)
+            {
+                case LimitNode { Count: Literal { Value: long n } }:
+                    return Math.Max(n, 0);
+                case AggregateNode { Keys.IsEmpty: true }:
+                    return 1;
+                // Filters, projections, sorts, limits and distinct never add rows: look at their input.
+                case FilterNode or ProjectNode or SortNode or LimitNode or DistinctNode:
+                    current = workflow[current.Inputs[0]];
+                    break;
+                default:
+                    return null;
+            }
         }
         return null;
     }

@@ -136,6 +136,24 @@ public sealed class PostgresDialect : Dialect
         yield return new SqlBlock().Line($"ANALYZE {name}");
     }
 
+    /// <summary>
+    /// GiST indexes; ST_MakeValid before ST_Subdivide (several real country polygons are
+    /// invalid), each part of ST_Dump cut on its own (ST_Subdivide keeps only the highest
+    /// dimension of a collection). ST_IsValidDetail rather than ST_IsValid, which prints a NOTICE
+    /// per invalid geometry.
+    /// </summary>
+    public override SpatialIndexing SpatialIndexing { get; } = new()
+    {
+        SpatialIndex = "CREATE INDEX ON {0} USING GIST ({1})",
+        GeodesicKey = "({0}::geography)",
+        KeyIndex = "CREATE INDEX ON {0} ({1})",
+        Analyze = "ANALYZE {0}",
+        IsValid = "(ST_IsValidDetail({0})).valid",
+        Repair = "ST_MakeValid({0})",
+        Parts = "ST_Dump({0})",
+        Subdivide = "ST_Subdivide({0}, {1})",
+    };
+
     public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements)
     {
         var tag = "$cwf$";

@@ -1,0 +1,50 @@
+using Cwf.Emit;
+using Cwf.Ir;
+using Cwf.Optimization;
+using Cwf.Planning;
+
+namespace Cwf.Benchmarks.SpatialSql;
+
+/// <summary>
+/// One workflow compiled the three ways the benchmark compares: (a) one temporary table per step,
+/// as canvas products run workflows; (b) cwf without the optimizer and planner (every step a CTE,
+/// as `--no-opt`); (c) cwf optimized and planned for PostGIS.
+/// </summary>
+public sealed record CompiledWays(string OneTablePerStep, string NoOpt, string Optimized, string Explain)
+{
+    /// <summary>
+    /// What PostgreSQL/PostGIS is, for the optimizer and planner: the facts listed on
+    /// <see cref="OptimizerTarget"/> for it (the CLI should derive the same from the dialect).
+    /// </summary>
+    public static OptimizerTarget PostgisTarget { get; } = new()
+    {
+        Name = "postgres",
+        HasNativeDWithin = true,
+        PrefersDWithinOverBuffer = false,
+        MaterializesSharedCtes = true,
+        SupportsTempTables = true,
+        SupportsViews = true,
+        NeedsExplicitSpatialIndex = true,
+        SupportsSpatialIndex = true,
+        SupportsSubdivide = true,
+    };
+
+    public static CompiledWays Compile(Workflow workflow)
+    {
+        var dialect = Dialects.Find("postgres")!;
+        var noOpt = PassManager.Optimize(workflow, new OptimizerOptions { Enabled = false, Target = PostgisTarget });
+        var optimized = PassManager.Optimize(workflow, new OptimizerOptions { Target = PostgisTarget, RecordIr = true });
+        var plan = Planner.Plan(optimized.Optimized, PostgisTarget);
+        return new CompiledWays(
+            CanvasStyleScript.Write(workflow, dialect),
+            Emit(noOpt.Optimized, dialect, MaterializationPlan.AllCte),
+            Emit(optimized.Optimized, dialect, plan),
+            Explainer.Explain(optimized, plan, PostgisTarget, timings: false));
+    }
+
+    private static string Emit(Workflow workflow, Dialect dialect, MaterializationPlan plan)
+    {
+        var result = SqlEmitter.Emit(workflow, dialect, new EmitOptions { Plan = plan });
+        return result.Sql ?? throw new InvalidOperationException($"{workflow.Name} does not emit:\n{string.Join("\n", result.Diagnostics)}");
+    }
+}

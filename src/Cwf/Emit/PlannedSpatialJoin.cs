@@ -1,0 +1,74 @@
+using Cwf.Ir;
+using Cwf.Optimization;
+using Cwf.Planning;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// A <see cref="SpatialJoinPlan"/> as one emission follows it: the tables it creates (the indexed
+/// input numbered by row with its invalid geometries repaired, and its pieces unless the plan
+/// keeps whole geometries), the names of their bookkeeping columns (chosen not to clash with the
+/// input's columns), and the join condition split into the conjunct the index serves and the rest.
+/// </summary>
+internal sealed record PlannedSpatialJoin(
+    SpatialJoinPlan Plan,
+    int IndexedInput,
+    int ProbeInput,
+    string Side,
+    string? Pieces,
+    string RowColumn,
+    string RepairedColumn,
+    string? ProbeColumn,
+    Expr? Rest)
+{
+    public const string PieceColumn = "cwf_piece";
+    public const string SureColumn = "cwf_sure";
+
+    /// <summary>The plan for a join or semi join of the workflow, or null when it does not fit the node (a stale plan is ignored, never trusted).</summary>
+    public static PlannedSpatialJoin? Create(Workflow workflow, SpatialJoinPlan plan, string side, string? pieces)
+    {
+        if (!workflow.Contains(plan.NodeId)) return null;
+        var node = workflow[plan.NodeId];
+        var (condition, kind) = node switch
+        {
+            JoinNode j => (j.Condition, j.Kind),
+            SemiJoinNode s when plan.IndexedSide == 1 => (s.Condition, JoinKind.Inner),
+            _ => (null, JoinKind.Full),
+        };
+        if (condition is null || plan.IndexedSide is not (0 or 1)) return null;
+        bool preserved = kind switch
+        {
+            JoinKind.Inner => true,
+            JoinKind.Left => plan.IndexedSide == 1,
+            JoinKind.Right => plan.IndexedSide == 0,
+            _ => false,
+        };
+        var conjunct = plan.Conjunct;
+        if (!preserved || plan.GeoArgument < 0 || plan.GeoArgument >= conjunct.Args.Count ||
+            conjunct.Args[plan.GeoArgument] is not ColumnRef { } geo || geo.Input != plan.IndexedSide || geo.Name != plan.GeoColumn ||
+            conjunct.Args.Where((_, i) => i != plan.GeoArgument).Any(a => Predicates.Columns(a).Any(c => c.Input == plan.IndexedSide)))
+            return null;
+
+        var conjuncts = Predicates.Conjuncts(condition);
+        int at = conjuncts.IndexOf(conjunct);
+        if (at < 0) return null;
+        conjuncts.RemoveAt(at);
+
+        int indexed = node.Inputs[plan.IndexedSide], probing = node.Inputs[1 - plan.IndexedSide];
+        var sideSchema = workflow[indexed].Schema;
+        var probeSchema = workflow[probing].Schema;
+        // A probe that is an expression (a buffer) is computed once per probing row, as a column of that input.
+        string? probeColumn = conjunct.Args[1 - plan.GeoArgument] is ColumnRef || probeSchema.IsOpen ? null : Fresh("cwf_probe", probeSchema);
+        return new PlannedSpatialJoin(plan, indexed, probing, side, plan.Subdivide ? pieces : null,
+            Fresh("cwf_row", sideSchema), Fresh("cwf_repaired", sideSchema), probeColumn,
+            conjuncts.Count == 0 ? null : Predicates.And(conjuncts));
+    }
+
+    /// <summary>The name, or the name with a number, that the schema does not have.</summary>
+    private static string Fresh(string name, Schema schema)
+    {
+        var candidate = name;
+        for (int n = 2; !schema.IsOpen && schema.Find(candidate) is not null; n++) candidate = $"{name}_{n}";
+        return candidate;
+    }
+}

@@ -1,0 +1,68 @@
+-- Workflow 'spatial join' compiled by cwf for PostgreSQL/PostGIS (script).
+
+BEGIN;
+
+CREATE SCHEMA IF NOT EXISTS out;
+
+CREATE TEMPORARY TABLE cwf_matched_side AS
+SELECT ROW_NUMBER() OVER () AS cwf_row, CASE WHEN (ST_IsValidDetail(s.geom)).valid THEN NULL ELSE ST_MakeValid(s.geom) END AS cwf_repaired, s.*
+FROM (
+  SELECT
+    zone_id,
+    zone,
+    geom
+  FROM geo.zones
+) AS s;
+
+CREATE INDEX ON cwf_matched_side (cwf_row);
+
+ANALYZE cwf_matched_side;
+
+CREATE TEMPORARY TABLE cwf_matched_pieces AS
+SELECT s.cwf_row, cwf_cut.cwf_piece
+FROM cwf_matched_side AS s
+CROSS JOIN LATERAL ST_Dump(COALESCE(s.cwf_repaired, s.geom)) AS cwf_part
+CROSS JOIN LATERAL ST_Subdivide(cwf_part.geom, 256) AS cwf_cut(cwf_piece);
+
+CREATE INDEX ON cwf_matched_pieces USING GIST ((cwf_piece::geography));
+
+ANALYZE cwf_matched_pieces;
+
+DROP TABLE IF EXISTS out.matches;
+
+CREATE TABLE out.matches AS
+WITH
+  matched AS (
+    SELECT
+      l.id,
+      l.name,
+      r.zone_id,
+      r.zone,
+      r.geom AS zone_geom
+    FROM geo.cities AS l
+    CROSS JOIN LATERAL (
+      SELECT r.*
+      FROM (
+        SELECT
+          p.cwf_row,
+          BOOL_OR(ST_DWithin(l.geom::geography, p.cwf_piece::geography, CAST(30000.0 AS DOUBLE PRECISION))) AS cwf_sure
+        FROM cwf_matched_pieces AS p
+        WHERE ST_DWithin(l.geom::geography, p.cwf_piece::geography, CAST(30000.0 AS DOUBLE PRECISION))
+        GROUP BY p.cwf_row
+      ) AS m
+      INNER JOIN cwf_matched_side AS r ON r.cwf_row = m.cwf_row
+    ) AS r
+  )
+SELECT
+  id,
+  name,
+  zone_id,
+  zone,
+  CAST(ST_SetSRID(zone_geom, 4326) AS geometry(Geometry,4326)) AS zone_geom
+FROM matched;
+
+DROP TABLE IF EXISTS pg_temp.cwf_matched_pieces;
+
+DROP TABLE IF EXISTS pg_temp.cwf_matched_side;
+
+COMMIT;
