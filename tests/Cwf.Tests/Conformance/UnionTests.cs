@@ -62,7 +62,7 @@ public sealed class UnionTests(PostgresServer server)
         c.Connect(south, union, "tables");
         c.Connect(north, union, "tables");
         var sql = CwfCli.Compile(c, "postgres", CwfCli.Catalog(North, South)).Sql;
-        var select = sql[sql.IndexOf("CREATE TABLE out.both", StringComparison.Ordinal)..];
+        var select = sql[sql.IndexOf("CREATE TABLE out.\"both\"", StringComparison.Ordinal)..]; // BOTH is reserved: quoted
         Assert.True(select.IndexOf("amount", StringComparison.Ordinal) < select.IndexOf("sale_id", StringComparison.Ordinal), sql);
     }
 

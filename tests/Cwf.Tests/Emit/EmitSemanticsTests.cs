@@ -250,7 +250,7 @@ public class EmitSemanticsTests
     {
         var sql = Sql(EmitSamples.Spatial(), "postgres");
         Assert.Contains("CAST(ST_SetSRID(geom_buffer, 4326) AS geometry(Geometry,4326)) AS geom_buffer", sql);
-        Assert.Contains("ST_Buffer(geom::geography, CAST(500.0 AS DOUBLE PRECISION))::geometry", sql);
+        Assert.Contains("ST_Buffer(geom::geography, CAST(500.0 AS DOUBLE PRECISION), 'quad_segs=32')::geometry", sql);
         Assert.Contains("ST_Area(geom::geography)", sql);
         Assert.Contains("ON ST_Within(l.geom, r.geom)", sql);
         Assert.Contains("ST_Centroid(geom) AS geom_centroid", sql);

@@ -163,21 +163,21 @@ public class FunctionMapTests
     }
 
     [Theory]
-    [InlineData("bigquery", "ST_BUFFER(g, meters)")]
-    [InlineData("postgres", "ST_Buffer(g::geography, meters)::geometry")]
+    [InlineData("bigquery", "ST_BUFFER(g, meters * 1.003222)")]
+    [InlineData("postgres", "ST_Buffer(g::geography, meters, 'quad_segs=32')::geometry")]
     public void Buffer_is_native_in_meters_where_the_warehouse_has_it(string dialect, string expected) =>
         Assert.Equal(expected, Sql(dialect, F.Buffer, G, Meters));
 
     [Theory]
-    [InlineData("snowflake", "ST_TRANSFORM(TO_GEOMETRY(ST_ASWKB(g), 4326), 32600")]
-    [InlineData("redshift", "ST_Transform(ST_Buffer(ST_Transform(g, 32600")]
-    [InlineData("databricks", "st_transform(st_buffer(st_transform(g, 32600")]
-    [InlineData("duckdb", "ST_Transform(ST_Buffer(ST_Transform(g, 'EPSG:4326', 'EPSG:' || CAST(32600")]
-    public void Buffer_goes_through_the_utm_zone_where_only_planar_buffers_exist(string dialect, string expected)
+    [InlineData("snowflake", "ST_TRANSFORM(TO_GEOMETRY(ST_ASWKB(g), 4326), 32600", ", meters * 1.003222)")]
+    [InlineData("redshift", "ST_Transform(ST_Buffer(ST_Transform(g, 32600", ", meters, 32)")]
+    [InlineData("databricks", "st_transform(st_buffer(st_transform(g, 32600", ", meters * 1.003222)")]
+    [InlineData("duckdb", "ST_Transform(ST_Buffer(ST_Transform(g, 'EPSG:4326', 'EPSG:' || CAST(32600", ", meters, 32)")]
+    public void Buffer_goes_through_the_utm_zone_where_only_planar_buffers_exist(string dialect, string expected, string radiusAndSegments)
     {
         var (sql, diagnostics) = FunctionRendering.Render(Dialects.Find(dialect)!, (Call)ExprFactory.Call(F.Buffer, G, Meters));
         Assert.Contains(expected, sql);
-        Assert.Contains(", meters)", sql);
+        Assert.Contains(radiusAndSegments, sql);
         Assert.Contains(diagnostics, d => d.Code == "CWF6021");
     }
 

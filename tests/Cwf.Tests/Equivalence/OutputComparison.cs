@@ -20,8 +20,8 @@ public sealed class OutputComparison(Func<SqlType, string, bool> stores)
 
     /// <summary>
     /// For values computed from geodesic buffers, which engines approximate with different
-    /// polygons (PostGIS: 8 segments per quarter circle in a UTM projection; the interpreter: 10 on
-    /// an azimuthal equidistant projection): areas within 2%, polygons whose symmetric difference is
+    /// polygons (PostGIS: 32 segments per quarter circle in its best-fit projection; the interpreter:
+    /// 32 on an azimuthal equidistant projection): areas within 2%, polygons whose symmetric difference is
     /// within 2% of their area, floats derived from them within 2%.
     /// </summary>
     public static RowSetComparison Approximate { get; } = new()

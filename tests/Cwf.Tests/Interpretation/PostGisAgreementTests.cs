@@ -8,7 +8,7 @@ namespace Cwf.Tests.Interpretation;
 /// (points, lines, polygons with holes, multipolygons near five hubs). PostGisReference/geography.tsv
 /// holds each pair's WKT and what PostGIS 3.3 / PostgreSQL 15 returned for
 /// <c>st_distance(a::geography, b::geography)</c>, <c>st_area(a::geography)</c>,
-/// <c>st_length(a::geography)</c>, <c>st_area(st_buffer(a::geography, 500))</c> and
+/// <c>st_length(a::geography)</c>, <c>st_area(st_buffer(a::geography, 500, 'quad_segs=32'))</c> and
 /// <c>st_astext(st_centroid(a))</c> (geometries built with <c>st_geomfromtext(wkt, 4326)</c>).
 /// These are the tolerances spec/interpreter.md promises.
 /// </summary>

@@ -88,7 +88,7 @@ public sealed class BigQueryDialect : Dialect
         (F.Y, "ST_Y({0})"),
         (F.AsText, "ST_ASTEXT({0})"),
         (F.GeogFromText, "ST_GEOGFROMTEXT({0})"),
-        (F.Buffer, "ST_BUFFER({0}, {1})"),
+        (F.Buffer, "ST_BUFFER({0}, " + EqualAreaBufferRadius + ")"),
         (F.Centroid, "ST_CENTROID({0})"),
         (F.Area, "ST_AREA({0})"),
         (F.LengthMeters, "ST_LENGTH({0})"),

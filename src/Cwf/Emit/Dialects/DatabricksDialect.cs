@@ -70,7 +70,7 @@ public sealed class DatabricksDialect : Dialect
     };
 
     private static readonly string UtmBuffer =
-        "st_transform(st_buffer(st_transform({0}, " + UtmZoneSrid("st_x(st_centroid({0}))", "st_y(st_centroid({0}))") + "), {1}), 4326)";
+        "st_transform(st_buffer(st_transform({0}, " + UtmZoneSrid("st_x(st_centroid({0}))", "st_y(st_centroid({0}))") + "), " + EqualAreaBufferRadius + "), 4326)";
 
     // Spark's INT-returning functions are cast back to the IR's int64; floor and ceil of a
     // DOUBLE return BIGINT and are cast back to DOUBLE.

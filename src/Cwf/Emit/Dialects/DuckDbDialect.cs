@@ -72,7 +72,7 @@ public sealed class DuckDbDialect : Dialect
 
     // ST_Transform takes CRS strings; always_xy (true) keeps lon/lat order for EPSG:4326.
     private static readonly string UtmBuffer =
-        $"ST_Transform(ST_Buffer(ST_Transform({{0}}, 'EPSG:4326', 'EPSG:' || CAST({Utm} AS VARCHAR), true), {{1}}), 'EPSG:' || CAST({Utm} AS VARCHAR), 'EPSG:4326', true)";
+        $"ST_Transform(ST_Buffer(ST_Transform({{0}}, 'EPSG:4326', 'EPSG:' || CAST({Utm} AS VARCHAR), true), {{1}}, 32), 'EPSG:' || CAST({Utm} AS VARCHAR), 'EPSG:4326', true)";
 
     public override FunctionMap Functions { get; } = StandardFunctions.With(
         (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),

@@ -80,7 +80,7 @@ public sealed class PostgresDialect : Dialect
         (F.Y, "ST_Y({0})"),
         (F.AsText, "ST_AsText({0})"),
         (F.GeogFromText, "ST_GeomFromText({0}, 4326)"),
-        (F.Buffer, "ST_Buffer({0}::geography, {1})::geometry"),
+        (F.Buffer, "ST_Buffer({0}::geography, {1}, 'quad_segs=32')::geometry"),
         (F.Centroid, "ST_Centroid({0})"),
         (F.Area, "ST_Area({0}::geography)"),
         (F.LengthMeters, "ST_Length({0}::geography)"),

@@ -62,7 +62,7 @@ public sealed class RedshiftDialect : Dialect
     };
 
     private static readonly string UtmBuffer =
-        "ST_Transform(ST_Buffer(ST_Transform({0}, " + UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))") + "), {1}), 4326)";
+        "ST_Transform(ST_Buffer(ST_Transform({0}, " + UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))") + "), {1}, 32), 4326)";
 
     public override FunctionMap Functions { get; } = StandardFunctions.With(
         (F.Length, FunctionMapping.Sql("LENGTH({0})") with { CastResult = true }),

@@ -69,7 +69,7 @@ public sealed class SnowflakeDialect : Dialect
     // the centroid and convert back.
     private static readonly string UtmBuffer =
         "TO_GEOGRAPHY(ST_ASWKB(ST_TRANSFORM(ST_BUFFER(ST_TRANSFORM(TO_GEOMETRY(ST_ASWKB({0}), 4326), " +
-        UtmZoneSrid("ST_X(ST_CENTROID({0}))", "ST_Y(ST_CENTROID({0}))") + "), {1}), 4326)))";
+        UtmZoneSrid("ST_X(ST_CENTROID({0}))", "ST_Y(ST_CENTROID({0}))") + "), " + EqualAreaBufferRadius + "), 4326)))";
 
     public override FunctionMap Functions { get; } = StandardFunctions.With(
         (F.StartsWith, "STARTSWITH({0}, {1})"),

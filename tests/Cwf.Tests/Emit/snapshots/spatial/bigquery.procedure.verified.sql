@@ -16,7 +16,7 @@ BEGIN
   SELECT
     id,
     geom,
-    ST_BUFFER(geom, 500.0) AS geom_buffer,
+    ST_BUFFER(geom, 500.0 * 1.003222) AS geom_buffer,
     `carto-un`.carto.H3_FROMGEOGPOINT(geom, 8) AS h3
   FROM points;
   CREATE OR REPLACE TABLE geo.zone_stats AS

@@ -14,7 +14,7 @@ WITH
 SELECT
   id,
   geom,
-  st_transform(st_buffer(st_transform(geom, 32600 + CASE WHEN st_y(st_centroid(geom)) < 0 THEN 100 ELSE 0 END + LEAST(60, CAST(FLOOR((st_x(st_centroid(geom)) + 180) / 6) AS INTEGER) + 1)), CAST(500.0 AS DOUBLE)), 4326) AS geom_buffer,
+  st_transform(st_buffer(st_transform(geom, 32600 + CASE WHEN st_y(st_centroid(geom)) < 0 THEN 100 ELSE 0 END + LEAST(60, CAST(FLOOR((st_x(st_centroid(geom)) + 180) / 6) AS INTEGER) + 1)), CAST(500.0 AS DOUBLE) * 1.003222), 4326) AS geom_buffer,
   h3_longlatash3string(st_x(geom), st_y(geom), CAST(8 AS INT)) AS h3
 FROM points;
 

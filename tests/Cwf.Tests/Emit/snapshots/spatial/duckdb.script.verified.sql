@@ -18,7 +18,7 @@ WITH
 SELECT
   id,
   geom,
-  ST_Transform(ST_Buffer(ST_Transform(geom, 'EPSG:4326', 'EPSG:' || CAST(32600 + CASE WHEN ST_Y(ST_Centroid(geom)) < 0 THEN 100 ELSE 0 END + LEAST(60, CAST(FLOOR((ST_X(ST_Centroid(geom)) + 180) / 6) AS INTEGER) + 1) AS VARCHAR), true), CAST(500.0 AS DOUBLE)), 'EPSG:' || CAST(32600 + CASE WHEN ST_Y(ST_Centroid(geom)) < 0 THEN 100 ELSE 0 END + LEAST(60, CAST(FLOOR((ST_X(ST_Centroid(geom)) + 180) / 6) AS INTEGER) + 1) AS VARCHAR), 'EPSG:4326', true) AS geom_buffer,
+  ST_Transform(ST_Buffer(ST_Transform(geom, 'EPSG:4326', 'EPSG:' || CAST(32600 + CASE WHEN ST_Y(ST_Centroid(geom)) < 0 THEN 100 ELSE 0 END + LEAST(60, CAST(FLOOR((ST_X(ST_Centroid(geom)) + 180) / 6) AS INTEGER) + 1) AS VARCHAR), true), CAST(500.0 AS DOUBLE), 32), 'EPSG:' || CAST(32600 + CASE WHEN ST_Y(ST_Centroid(geom)) < 0 THEN 100 ELSE 0 END + LEAST(60, CAST(FLOOR((ST_X(ST_Centroid(geom)) + 180) / 6) AS INTEGER) + 1) AS VARCHAR), 'EPSG:4326', true) AS geom_buffer,
   h3_latlng_to_cell_string(ST_Y(geom), ST_X(geom), CAST(8 AS INTEGER)) AS h3
 FROM points;
 

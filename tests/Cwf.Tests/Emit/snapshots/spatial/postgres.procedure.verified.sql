@@ -21,7 +21,7 @@ BEGIN
       SELECT
         id,
         geom,
-        ST_Buffer(geom::geography, CAST(500.0 AS DOUBLE PRECISION))::geometry AS geom_buffer,
+        ST_Buffer(geom::geography, CAST(500.0 AS DOUBLE PRECISION), 'quad_segs=32')::geometry AS geom_buffer,
         h3_lat_lng_to_cell(geom, CAST(8 AS INTEGER))::text AS h3
       FROM points
     )

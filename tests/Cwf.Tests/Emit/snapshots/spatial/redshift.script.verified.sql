@@ -16,7 +16,7 @@ WITH
 SELECT
   id,
   geom,
-  ST_Transform(ST_Buffer(ST_Transform(geom, 32600 + CASE WHEN ST_Y(ST_Centroid(geom)) < 0 THEN 100 ELSE 0 END + LEAST(60, CAST(FLOOR((ST_X(ST_Centroid(geom)) + 180) / 6) AS INTEGER) + 1)), CAST(500.0 AS DOUBLE PRECISION)), 4326) AS geom_buffer,
+  ST_Transform(ST_Buffer(ST_Transform(geom, 32600 + CASE WHEN ST_Y(ST_Centroid(geom)) < 0 THEN 100 ELSE 0 END + LEAST(60, CAST(FLOOR((ST_X(ST_Centroid(geom)) + 180) / 6) AS INTEGER) + 1)), CAST(500.0 AS DOUBLE PRECISION), 32), 4326) AS geom_buffer,
   LOWER(TO_HEX(H3_FromPoint(geom, 8))) AS h3
 FROM points;
 
