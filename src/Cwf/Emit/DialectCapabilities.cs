@@ -71,6 +71,13 @@ public sealed record DialectCapabilities
     public bool DecimalDivisionIsFloat { get; init; }
 
     /// <summary>
+    /// A decimal product has the sum of its operands' scales and a rounded decimal the scale it was
+    /// rounded to (DuckDB); a COALESCE or CASE over such values takes one scale for all and cuts the
+    /// others' digits: both are cast back to the decimal type.
+    /// </summary>
+    public bool DecimalScaleFollowsOperands { get; init; }
+
+    /// <summary>
     /// <c>SUBSTR(s, start, n)</c> with a start below 1 keeps the characters at positions
     /// [start, start + n), as standard SQL and the IR do (PostgreSQL, Redshift). Elsewhere a start
     /// below 1 counts from the end of the string or is read as 1, so the emitter clamps it first.

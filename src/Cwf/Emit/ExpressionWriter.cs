@@ -65,18 +65,30 @@ internal sealed class ExpressionWriter
     public SqlFragment Write(Expr expr)
     {
         var sql = WriteExpr(expr);
-        return Dialect.Capabilities.NullOperandLosesType && expr is Unary or Binary { Op: not (BinaryOp.And or BinaryOp.Or) } && FoldsToNull(expr)
+        return Dialect.Capabilities.NullOperandLosesType && IsOperator(expr) && FoldsToNull(expr)
             ? CastTo(sql, expr.Type)
             : sql;
     }
 
-    /// <summary>Whether an operator's value is NULL whatever the rows hold: a NULL literal operand, directly or through other operators.</summary>
+    /// <summary>
+    /// Operators and functions whose NULL result a dialect may fold untyped: arithmetic, comparison,
+    /// concatenation and the functions that are NULL on NULL input (not AND/OR, CASE or NULLIF).
+    /// </summary>
+    private static bool IsOperator(Expr expr) =>
+        expr is Unary or Binary { Op: not (BinaryOp.And or BinaryOp.Or) } || expr is Call { Function.Nulls: NullRule.AnyArg or NullRule.AllArgs };
+
+    /// <summary>
+    /// Whether an operator's value is NULL whatever the rows hold: a NULL literal operand, directly
+    /// or through other operators, casts and functions that are NULL on NULL input.
+    /// </summary>
     private static bool FoldsToNull(Expr expr) => expr switch
     {
         Literal l => l.Value is null,
         Unary u => FoldsToNull(u.Operand),
         Binary { Op: not (BinaryOp.And or BinaryOp.Or) } b => FoldsToNull(b.Left) || FoldsToNull(b.Right),
         Cast c => FoldsToNull(c.Operand),
+        Call { Function.Nulls: NullRule.AnyArg } c => c.Args.Any(FoldsToNull),
+        Call { Function.Nulls: NullRule.AllArgs } c => c.Args.All(FoldsToNull),
         _ => false,
     };
 
@@ -165,7 +177,10 @@ internal sealed class ExpressionWriter
                         left = Dialect.BinaryOrdered(left);
                     return new SqlFragment($"{left.Wrap(p + 1)} {op} {Write(b.Right).Wrap(p + 1)}", p);
                 }
-                return Arithmetic(Write(b.Left), op, Write(b.Right), p);
+                var result = Arithmetic(Write(b.Left), op, Write(b.Right), p);
+                return b.Op == BinaryOp.Multiply && b.Type == SqlType.Decimal && Dialect.Capabilities.DecimalScaleFollowsOperands
+                    ? CastTo(result, SqlType.Decimal)
+                    : result;
             }
         }
     }
@@ -248,7 +263,8 @@ internal sealed class ExpressionWriter
         }
         else result = mapping.TemplateFor(args.Count, function.MinArgs).Render(args);
 
-        return mapping.CastResult ? CastTo(result, call.Type) : result;
+        bool rescale = function == Ir.Functions.Round && call.Type == SqlType.Decimal && Dialect.Capabilities.DecimalScaleFollowsOperands;
+        return mapping.CastResult || rescale ? CastTo(result, call.Type) : result;
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ public sealed class DuckDbDialect : Dialect
         GroupByAll = true,
         IntegerDivisionIsFloat = true,
         DecimalDivisionIsFloat = true,
+        DecimalScaleFollowsOperands = true,
         NullOperandLosesType = true,
         GeographyComparable = true,
         Geography = GeographyStorage.Geometry,

@@ -74,4 +74,57 @@ public sealed class TypeRegressions(PostgresServer server)
         await c.AssertPostgresAsync(server);
         await c.AssertDuckDbAsync();
     }
+
+    /// <summary>
+    /// DuckDB folds an operator or function over a constant NULL to a NULL of type INTEGER, also
+    /// when the NULL comes through COALESCE or a function (found by the long DuckDB run:
+    /// <c>coalesce(null::decimal) * 0.5</c>, <c>'a' || null::string</c>, <c>round(null::decimal, 0) + 4</c>),
+    /// so the created column was INTEGER: the result is cast back to the IR's type.
+    /// </summary>
+    private static RegressionCase NullsFoldedThroughFunctions()
+    {
+        var w = new Workflows(TestTable.Create("t", "k int64", [1L], [2L]));
+        var project = w.Project(
+            ("k", w.Col("k")),
+            ("product", Binary(BinaryOp.Multiply, Call(Functions.Coalesce, Literal.Null(SqlType.Decimal)), Literal.Decimal(0.5m))),
+            ("text", Call(Functions.Concat, Literal.String("a"), Literal.Null(SqlType.String), Literal.String(" "))),
+            ("rounded", Binary(BinaryOp.Add, Call(Functions.Round, Literal.Null(SqlType.Decimal), Literal.Int(0)), Literal.Decimal(4m))),
+            ("alone", Call(Functions.Round, Literal.Null(SqlType.Decimal), Literal.Int(1))));
+        return RegressionCase.Of(w.Sink(project, "out").Build(), w.Input)
+            .Expect("out", RowSet.Of(["k", "product", "text", "rounded", "alone"], [1L, null, null, null, null], [2L, null, null, null, null]));
+    }
+
+    [Fact]
+    public async Task Nulls_folded_through_functions_keep_their_type()
+    {
+        var c = NullsFoldedThroughFunctions();
+        c.AssertInterpreter();
+        await c.AssertPostgresAsync(server);
+        await c.AssertDuckDbAsync();
+    }
+
+    /// <summary>
+    /// DuckDB gives a decimal product the sum of its operands' scales and <c>round(d, 1)</c> scale 1,
+    /// and a COALESCE over them then cut every value to one digit (found by the long DuckDB run:
+    /// <c>coalesce(e1, 721520.359 * -1.25, round(39893.601, 1))</c> gave -2.4 for -2.444491467):
+    /// products and rounded decimals are cast back to the decimal type.
+    /// </summary>
+    private static RegressionCase DecimalScalesInCoalesce()
+    {
+        var w = new Workflows(TestTable.Create("t", "d decimal", [-2.444491467m], [null]));
+        var project = w.Project(("picked", Call(Functions.Coalesce, w.Col("d"),
+            Binary(BinaryOp.Multiply, Literal.Decimal(721520.359m), Literal.Decimal(-1.25m)),
+            Call(Functions.Round, Literal.Decimal(39893.601m), Literal.Int(1)))));
+        return RegressionCase.Of(w.Sink(project, "out").Build(), w.Input)
+            .Expect("out", RowSet.Of(["picked"], [-2.444491467m], [-901900.44875m]));
+    }
+
+    [Fact]
+    public async Task Decimal_scales_survive_a_coalesce_of_products_and_rounded_values()
+    {
+        var c = DecimalScalesInCoalesce();
+        c.AssertInterpreter();
+        await c.AssertPostgresAsync(server);
+        await c.AssertDuckDbAsync();
+    }
 }
