@@ -108,7 +108,7 @@ internal static class RunCommand
             }
             foreach (var sink in workflow.Sinks.DistinctBy(s => s.Table.ToString()))
             {
-                using var count = new NpgsqlCommand($"SELECT count(*) FROM {dialect.TableName(sink.Table)}", connection);
+                using var count = new NpgsqlCommand($"SELECT count(*) FROM {dialect.TableName(dialect.KeptParts(sink.Table))}", connection);
                 cx.Error.WriteLine($"wrote {sink.Table}: {Convert.ToInt64(count.ExecuteScalar()):N0} rows ({sink.Mode.ToString().ToLowerInvariant()})");
             }
         }

@@ -113,6 +113,16 @@ public abstract class Dialect
     /// <summary>A table name, each part as an identifier.</summary>
     public virtual string TableName(TableName name) => string.Join(".", name.Parts.Select(Identifier));
 
+    /// <summary>
+    /// The name the compiled script uses for a table: its last <see cref="DialectCapabilities.MaxTableNameParts"/>
+    /// parts (PostgreSQL cannot name another database, so <c>db.schema.table</c> is <c>schema.table</c>).
+    /// </summary>
+    public TableName KeptParts(TableName name)
+    {
+        int max = Capabilities.MaxTableNameParts;
+        return name.Parts.Count <= max ? name : new TableName(name.Parts.Items.RemoveRange(0, name.Parts.Count - max));
+    }
+
     /// <summary>The name quoted, the closing quote doubled inside.</summary>
     protected virtual string Quote(string name) =>
         QuoteOpen + name.Replace(QuoteClose.ToString(), new string(QuoteClose, 2)) + QuoteClose;

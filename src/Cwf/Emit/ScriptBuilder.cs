@@ -188,12 +188,11 @@ internal sealed partial class ScriptBuilder
 
     private TableName Normalize(TableName table, RelNode node, HashSet<string> reported)
     {
-        int max = Capabilities.MaxTableNameParts;
-        if (table.Parts.Count <= max) return table;
-        var kept = new TableName(table.Parts.Items.RemoveRange(0, table.Parts.Count - max));
+        var kept = _dialect.KeptParts(table);
+        if (kept == table) return table;
         if (reported.Add("parts|" + table))
             _context.Report(DiagnosticCodes.TableNamePartDropped, node,
-                $"{_dialect.DisplayName} names tables with at most {max} parts: '{table}' in step '{node.Name}' is written as '{kept}'.",
+                $"{_dialect.DisplayName} names tables with at most {Capabilities.MaxTableNameParts} parts: '{table}' in step '{node.Name}' is written as '{kept}'.",
                 "the first part names another database; connect to it instead");
         return kept;
     }
