@@ -34,6 +34,14 @@ public sealed class VariableFixture : PgCanvasFixture
         c.Connect(people, byScore);
         c.Save(byScore, "out.by_score");
 
+        var literal = c.Add("native.where", "At sign in a string", ("expression", "name = '@who' OR name = 'x@who'"));
+        c.Connect(people, literal);
+        c.Save(literal, "out.literal_at");
+
+        var braced = c.Add("native.where", "Braced in sql", ("expression", "score > {{@cutoff}}"));
+        c.Connect(people, braced);
+        c.Save(braced, "out.braced_sql");
+
         var flag = c.Add("native.selectexpression", "Flag", ("column", "who"), ("expression", "@who"));
         c.Connect(people, flag);
         c.Save(flag, "out.flagged");
@@ -78,6 +86,18 @@ public sealed class VariableTests(VariableFixture fixture) : IClassFixture<Varia
     public async Task Number_variable_in_sql_is_a_numeric_literal()
     {
         Exact.AssertEqual(Rows("person_id", [2L]), await Db.QueryAsync("SELECT person_id FROM out.by_score"));
+    }
+
+    [Fact]
+    public async Task At_sign_inside_a_string_literal_is_not_a_variable()
+    {
+        Exact.AssertEqual(Rows("person_id", [4L]), await Db.QueryAsync("SELECT person_id FROM out.literal_at"));
+    }
+
+    [Fact]
+    public async Task Braced_reference_in_sql_is_replaced_textually()
+    {
+        Exact.AssertEqual(Rows("person_id", [2L]), await Db.QueryAsync("SELECT person_id FROM out.braced_sql"));
     }
 
     [Fact]

@@ -82,6 +82,19 @@ public sealed class WhereSimplifiedTests(WhereSimplifiedFixture fixture) : IClas
             await fixture.Db.QueryAsync($"SELECT event_id FROM out.{name}"));
     }
 
+    [Fact(Skip = "Contract conflict for the lead: 5a.8 says no collation is emitted, but the PostgreSQL backend writes " +
+        "ordering comparisons of strings with COLLATE \"C\" on purpose (spec/dialects.md, string order by code point on every engine).")]
+    public void No_collation_is_emitted_for_an_ordering_comparison_of_strings()
+    {
+        var c = new ProductCanvas("String ordering");
+        var events = c.Source("src.events", "Events");
+        var filter = c.Add("native.wheresimplified", "Before b", ("column", "name"), ("operator", "less than"), ("value", "b"));
+        c.Connect(events, filter);
+        c.Save(filter, "out.before_b");
+        var sql = CwfCli.Compile(c, "postgres", CwfCli.Catalog(WhereSimplifiedFixture.Events)).Sql;
+        Assert.DoesNotContain("COLLATE", sql, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void No_collation_is_emitted()
     {
