@@ -276,4 +276,25 @@ public sealed class DiagnosticsContractTests
         r.Single("error", filter.Named, "'bigger than'");
         r.Single("error", buffer.Named, "'far'");
     }
+
+    [Fact]
+    public void A_source_whose_columns_are_unknown_is_an_error_naming_node_and_table()
+    {
+        var c = new ProductCanvas("Unknown table");
+        var sensors = c.Source("src.sensorz", "Sensors");
+        var distinct = c.Add("native.distinct", "Unique rows");
+        c.Connect(sensors, distinct);
+        c.Save(distinct, "out.result");
+        Error(c, sensors.Named, "'source'", "'src.sensorz'");
+    }
+
+    [Fact]
+    public void Notes_give_no_diagnostics()
+    {
+        var (c, _, _) = One("native.distinct", "Unique rows");
+        c.Note("## Why\nRemoves duplicate stores.");
+        var r = CwfCli.Compile(c, "postgres", Catalog).ExpectExit(0);
+        Assert.Empty(r.Warnings);
+        Assert.Empty(r.Errors);
+    }
 }
