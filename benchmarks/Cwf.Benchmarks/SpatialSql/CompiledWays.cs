@@ -1,3 +1,4 @@
+using Cwf.Driver;
 using Cwf.Emit;
 using Cwf.Ir;
 using Cwf.Optimization;
@@ -12,34 +13,18 @@ namespace Cwf.Benchmarks.SpatialSql;
 /// </summary>
 public sealed record CompiledWays(string OneTablePerStep, string NoOpt, string Optimized, string Explain)
 {
-    /// <summary>
-    /// What PostgreSQL/PostGIS is, for the optimizer and planner: the facts listed on
-    /// <see cref="OptimizerTarget"/> for it (the CLI should derive the same from the dialect).
-    /// </summary>
-    public static OptimizerTarget PostgisTarget { get; } = new()
-    {
-        Name = "postgres",
-        HasNativeDWithin = true,
-        PrefersDWithinOverBuffer = false,
-        MaterializesSharedCtes = true,
-        SupportsTempTables = true,
-        SupportsViews = true,
-        NeedsExplicitSpatialIndex = true,
-        SupportsSpatialIndex = true,
-        SupportsSubdivide = true,
-    };
-
     public static CompiledWays Compile(Workflow workflow)
     {
         var dialect = Dialects.Find("postgres")!;
-        var noOpt = PassManager.Optimize(workflow, new OptimizerOptions { Enabled = false, Target = PostgisTarget });
-        var optimized = PassManager.Optimize(workflow, new OptimizerOptions { Target = PostgisTarget, RecordIr = true });
-        var plan = Planner.Plan(optimized.Optimized, PostgisTarget);
+        var target = OptimizerTargets.For(dialect);
+        var noOpt = PassManager.Optimize(workflow, new OptimizerOptions { Enabled = false, Target = target });
+        var optimized = PassManager.Optimize(workflow, new OptimizerOptions { Target = target, RecordIr = true });
+        var plan = Planner.Plan(optimized.Optimized, target);
         return new CompiledWays(
             CanvasStyleScript.Write(workflow, dialect),
             Emit(noOpt.Optimized, dialect, MaterializationPlan.AllCte),
             Emit(optimized.Optimized, dialect, plan),
-            Explainer.Explain(optimized, plan, PostgisTarget, timings: false));
+            Explainer.Explain(optimized, plan, target, timings: false));
     }
 
     private static string Emit(Workflow workflow, Dialect dialect, MaterializationPlan plan)

@@ -12,7 +12,7 @@ namespace Cwf.Benchmarks.SpatialSql;
 /// temporary table per step, (b) as cwf's plain CTE plan without optimization, (c) optimized and
 /// planned (spatial joins through subdivided, indexed polygons). The Ratio column is b/a and c/a.
 /// One measured run is a whole script through psql, tens of seconds to minutes, so the job runs
-/// each a few times (CWF_BENCH_ITERATIONS, default 3) in process: the work is PostgreSQL's.
+/// each a few times (CWF_BENCH_ITERATIONS, default 2) in process: the work is PostgreSQL's.
 /// The setup installs the data from npm and starts a throwaway cluster (benchmarks/README.md).
 /// </summary>
 [Config(typeof(Configuration))]
@@ -22,9 +22,9 @@ public class SpatialSqlBenchmarks
     {
         public Configuration()
         {
-            int iterations = int.TryParse(Environment.GetEnvironmentVariable("CWF_BENCH_ITERATIONS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 3;
+            int iterations = int.TryParse(Environment.GetEnvironmentVariable("CWF_BENCH_ITERATIONS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 2;
             AddJob(Job.Default
-                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(3), logOutput: true)) // the default in-process limit is 5 minutes per benchmark
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
                 .WithWarmupCount(0)

@@ -221,7 +221,7 @@ public abstract class Dialect
     }
 
     /// <summary>Append mode: statements that create the table, empty, when it does not exist yet (none by default: appending needs the table).</summary>
-    public virtual IEnumerable<SqlBlock> CreateTableForAppend(string table, SqlBlock query) => [];
+    public virtual IEnumerable<SqlBlock> CreateTableForAppend(string table, Schema schema, SqlBlock query) => [];
 
     /// <summary>Append mode: the query's rows inserted into the listed columns (all columns, in order, when none are known).</summary>
     public virtual SqlBlock InsertInto(string table, IReadOnlyList<string> columns, SqlBlock query) =>

@@ -342,7 +342,7 @@ internal sealed partial class ScriptBuilder
             var query = StatementQuery(output.Source, forStorage: true);
             if (sink.Mode == WriteMode.Append)
             {
-                statements.AddRange(_dialect.CreateTableForAppend(table, query));
+                statements.AddRange(_dialect.CreateTableForAppend(table, sink.Schema, query));
                 statements.Add(_dialect.InsertInto(table, sink.Schema.IsOpen ? [] : [.. sink.Schema.Names.Select(_dialect.Identifier)], query));
             }
             else statements.AddRange(_dialect.CreateTableAs(table, query));

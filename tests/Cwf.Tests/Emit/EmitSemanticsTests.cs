@@ -86,9 +86,24 @@ public class EmitSemanticsTests
         var table = D(dialect).TableName(new TableName(["out", "t"]));
         Assert.Contains($"INSERT INTO {table} (id, customer_id, amount, quantity, status, created)\nSELECT", sql);
         Assert.DoesNotContain("DROP TABLE", sql);
-        // PostgreSQL first creates the table, empty, if it is missing, so that the script always runs.
-        if (dialect == "postgres") Assert.Contains($"CREATE TABLE IF NOT EXISTS {table} AS\nSELECT", sql);
+        // PostgreSQL first creates the table, empty, with the output's column types if it is
+        // missing, so that the script always runs.
+        if (dialect == "postgres")
+            Assert.Contains($"CREATE TABLE IF NOT EXISTS {table} (\n  id BIGINT,\n  customer_id BIGINT,\n  amount DOUBLE PRECISION,\n  quantity BIGINT,\n  status TEXT,\n  created DATE\n);\n", sql);
         else Assert.DoesNotContain("CREATE TABLE", sql);
+    }
+
+    [Fact]
+    public void Appending_an_output_of_unknown_schema_on_postgres_takes_the_column_types_from_the_query()
+    {
+        var (b, orders) = Start();
+        var custom = b.Opaque([orders.Id], "native.customsql", "SELECT *, 1 AS extra FROM $a", Schema.Open,
+            ImmutableSortedDictionary<string, string>.Empty, "Custom");
+        b.Sink(custom.Id, new TableName(["out", "t"]), WriteMode.Append, "k");
+        var sql = Sql(b.ToWorkflow(), "postgres");
+        Assert.Contains("CREATE TABLE IF NOT EXISTS out.t AS\nSELECT * FROM (\n", sql);
+        Assert.Contains(") AS output\nLIMIT 0;\n", sql);
+        Assert.Contains("INSERT INTO out.t\n", sql);
     }
 
     [Theory]

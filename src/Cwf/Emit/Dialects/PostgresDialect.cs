@@ -111,11 +111,20 @@ public sealed class PostgresDialect : Dialect
 
     /// <summary>
     /// An append creates its table with the output's column types when it is missing, so the
-    /// script always runs. <c>LIMIT 0</c> over the query (rather than <c>WITH NO DATA</c>) keeps
-    /// the statement readable by the common SQL parsers; the executor fetches no row.
+    /// script always runs. When the output's schema is unknown (custom SQL without a declared
+    /// schema) the query itself gives the types: <c>LIMIT 0</c> over it (rather than
+    /// <c>WITH NO DATA</c>) keeps the statement readable by the common SQL parsers.
     /// </summary>
-    public override IEnumerable<SqlBlock> CreateTableForAppend(string table, SqlBlock query)
+    public override IEnumerable<SqlBlock> CreateTableForAppend(string table, Schema schema, SqlBlock query)
     {
+        if (!schema.IsOpen && schema.Count > 0 && schema.Columns.All(c => TypeName(c.Type) is not null))
+        {
+            var create = new SqlBlock().Line($"CREATE TABLE IF NOT EXISTS {table} (");
+            for (int i = 0; i < schema.Count; i++)
+                create.Line($"{Identifier(schema[i].Name)} {TypeName(schema[i].Type)}{(i < schema.Count - 1 ? "," : "")}", 2);
+            yield return create.Line(")");
+            yield break;
+        }
         yield return new SqlBlock()
             .Line($"CREATE TABLE IF NOT EXISTS {table} AS")
             .Line("SELECT * FROM (")

@@ -40,7 +40,7 @@ WITH
       r.zone,
       r.geom AS zone_geom
     FROM (
-      SELECT l.*, (ST_Buffer(l.geom::geography, CAST(20000.0 AS DOUBLE PRECISION))::geometry) AS cwf_probe
+      SELECT l.*, (ST_Buffer(l.geom::geography, CAST(20000.0 AS DOUBLE PRECISION), 'quad_segs=32')::geometry) AS cwf_probe
       FROM geo.cities AS l
       OFFSET 0
     ) AS l

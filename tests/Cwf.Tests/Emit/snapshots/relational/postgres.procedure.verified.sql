@@ -75,73 +75,14 @@ BEGIN
     MIN(amount) AS amount_min,
     MAX(amount) AS amount_max
   FROM small_orders;
-  CREATE TABLE IF NOT EXISTS analytics.top_orders AS
-  SELECT * FROM (
-    WITH
-      big_orders AS (
-        SELECT
-          id,
-          customer_id,
-          amount,
-          quantity,
-          status,
-          created
-        FROM shop.orders
-        WHERE amount > CAST(100.0 AS DOUBLE PRECISION)
-      ),
-      small_orders AS (
-        SELECT
-          id,
-          customer_id,
-          amount,
-          quantity,
-          status,
-          created
-        FROM shop.orders
-        WHERE NOT COALESCE(amount > CAST(100.0 AS DOUBLE PRECISION), FALSE)
-      ),
-      all_orders AS (
-        SELECT
-          id,
-          customer_id,
-          amount,
-          quantity,
-          status,
-          created
-        FROM big_orders
-        UNION ALL
-        SELECT
-          id,
-          customer_id,
-          amount,
-          quantity,
-          status,
-          created
-        FROM small_orders
-      ),
-      sort AS (
-        SELECT
-          id,
-          customer_id,
-          amount,
-          quantity,
-          status,
-          created
-        FROM all_orders
-        ORDER BY amount DESC NULLS LAST, id ASC NULLS LAST
-      )
-    SELECT
-      id,
-      customer_id,
-      amount,
-      quantity,
-      status,
-      created
-    FROM sort
-    ORDER BY amount DESC NULLS LAST, id ASC NULLS LAST
-    LIMIT 10
-  ) AS output
-  LIMIT 0;
+  CREATE TABLE IF NOT EXISTS analytics.top_orders (
+    id BIGINT,
+    customer_id BIGINT,
+    amount DOUBLE PRECISION,
+    quantity BIGINT,
+    status TEXT,
+    created DATE
+  );
   INSERT INTO analytics.top_orders (id, customer_id, amount, quantity, status, created)
   WITH
     big_orders AS (

@@ -108,35 +108,11 @@ SELECT
   CAST(ST_SetSRID(geom, 4326) AS geometry(Geometry,4326)) AS geom
 FROM inside_a_zone;
 
-CREATE TABLE IF NOT EXISTS geo.outside AS
-SELECT * FROM (
-  WITH
-    points AS (
-      SELECT
-        id,
-        name,
-        ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom
-      FROM geo.places
-    ),
-    outside_every_zone AS (
-      SELECT
-        l.id,
-        l.name,
-        l.geom
-      FROM points AS l
-      WHERE NOT EXISTS (
-        SELECT 1
-        FROM geo.zones AS r
-        WHERE ST_Intersects(l.geom, r.geom)
-      )
-    )
-  SELECT
-    id,
-    name,
-    CAST(ST_SetSRID(geom, 4326) AS geometry(Geometry,4326)) AS geom
-  FROM outside_every_zone
-) AS output
-LIMIT 0;
+CREATE TABLE IF NOT EXISTS geo.outside (
+  id BIGINT,
+  name TEXT,
+  geom geometry(Geometry,4326)
+);
 
 INSERT INTO geo.outside (id, name, geom)
 WITH
