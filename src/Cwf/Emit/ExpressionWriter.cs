@@ -173,7 +173,10 @@ internal sealed class ExpressionWriter
                 {
                     var left = Write(b.Left);
                     // Strings order by code point (the left operand's collation decides the comparison's).
-                    if (b.Op is not (BinaryOp.Equal or BinaryOp.NotEqual) && (b.Left.Type == SqlType.String || b.Right.Type == SqlType.String))
+                    // An operand of unknown type (a column of unchecked custom SQL) may be no string at all:
+                    // the database then decides the comparison's type, and a collation could not apply.
+                    if (b.Op is not (BinaryOp.Equal or BinaryOp.NotEqual) && (b.Left.Type == SqlType.String || b.Right.Type == SqlType.String)
+                        && b.Left.Type != SqlType.Unknown && b.Right.Type != SqlType.Unknown)
                         left = Dialect.BinaryOrdered(left);
                     return new SqlFragment($"{left.Wrap(p + 1)} {op} {Write(b.Right).Wrap(p + 1)}", p);
                 }
