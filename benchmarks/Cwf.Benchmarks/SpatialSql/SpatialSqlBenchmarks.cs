@@ -38,7 +38,11 @@ public class SpatialSqlBenchmarks
 
     private CompiledWays _ways = null!;
 
-    public static IEnumerable<SpatialWorkflow> Workflows => SpatialWorkflows.All;
+    /// <summary>Every workflow, or those named in CWF_BENCH_WORKFLOWS (comma-separated, e.g. <c>W2</c>).</summary>
+    public static IEnumerable<SpatialWorkflow> Workflows =>
+        Environment.GetEnvironmentVariable("CWF_BENCH_WORKFLOWS") is { Length: > 0 } names
+            ? SpatialWorkflows.All.Where(w => names.Split(',', StringSplitOptions.TrimEntries).Contains(w.Name))
+            : SpatialWorkflows.All;
 
     [ParamsSource(nameof(Workflows))]
     public SpatialWorkflow Workflow { get; set; } = SpatialWorkflows.PointsInPolygons;

@@ -50,10 +50,11 @@ public static class SpatialWorkflows
         output per_country -> table "bench.w1_per_country" mode replace
         """, ["bench.w1_per_country"]);
 
-    public static SpatialWorkflow BufferJoin { get; } = new("W2", "cities over 50,000 people, buffered 10 km, intersecting countries, per country", $$"""
+    // Intersections with invalid polygons can throw in GEOS (TopologyException), so this one reads the repaired countries.
+    public static SpatialWorkflow BufferJoin { get; } = new("W2", "cities over 50,000 people, buffered 10 km, intersecting (repaired) countries, per country", $$"""
         workflow "Country reach of large cities"
 
-        {{Sources}}
+        {{Sources.Replace("\"src.countries\"", "\"src.countries_valid\"", StringComparison.Ordinal)}}
 
         let reach = cities
           | filter population > 50000

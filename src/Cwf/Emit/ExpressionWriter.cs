@@ -204,7 +204,7 @@ internal sealed class ExpressionWriter
     private SqlFragment WriteInList(InList i)
     {
         if (i.Items.IsEmpty) return SqlFragment.Atom(i.Negated ? "TRUE" : "FALSE");
-        var items = string.Join(", ", i.Items.Select(item => Write(item).Text));
+        var items = string.Join(", ", i.Items.Select(item => Write(item).ListItem));
         return new SqlFragment($"{Write(i.Operand).Wrap(Precedence.Comparison + 1)}{(i.Negated ? " NOT" : "")} IN ({items})", Precedence.Comparison);
     }
 

@@ -83,7 +83,7 @@ internal sealed partial class QueryWriter
         var items = a.Keys.Select((k, i) => Item(keys[i], k.Name))
             .Concat(a.Aggregates.Select(call => Item(Aggregate(writer, call), call.Name)));
         var block = Select(items, _relation(a.Input));
-        if (keys.Count > 0) block.Line("GROUP BY " + string.Join(", ", keys.Select(k => k.Text)));
+        if (keys.Count > 0) block.Line("GROUP BY " + string.Join(", ", keys.Select(k => k.ListItem)));
         return block;
     }
 
@@ -273,7 +273,7 @@ internal sealed partial class QueryWriter
     private string Item(SqlFragment value, string name)
     {
         var identifier = Dialect.Identifier(name);
-        return value.Text == identifier ? identifier : $"{value.Text} AS {identifier}";
+        return value.Text == identifier ? identifier : $"{value.ListItem} AS {identifier}";
     }
 
     private IEnumerable<string> Columns(Schema schema, string? qualifier)

@@ -26,5 +26,12 @@ public readonly record struct SqlFragment(string Text, int Precedence)
     /// <summary>The text, parenthesised when it binds less tightly than <paramref name="minimum"/>.</summary>
     public string Wrap(int minimum) => Precedence >= minimum ? Text : "(" + Text + ")";
 
+    /// <summary>
+    /// The text, parenthesised when it is a logical expression (AND, OR, NOT): as a select item, a
+    /// grouping key or an IN item, `(a OR b)` reads unambiguously, and several SQL parsers reject a
+    /// bare AND/OR/NOT there.
+    /// </summary>
+    public string ListItem => Precedence is >= Emit.Precedence.Or and < Emit.Precedence.Comparison ? "(" + Text + ")" : Text;
+
     public override string ToString() => Text;
 }
