@@ -134,7 +134,22 @@ internal sealed class ExpressionWriter
             {
                 int p = b.Op == BinaryOp.And ? Precedence.And : Precedence.Or;
                 string keyword = b.Op == BinaryOp.And ? " AND " : " OR ";
-                return new SqlFragment(Logical(b.Left, p) + keyword + Logical(b.Right, p), p);
+                // A chain of the same operator is written flat, in one join: the optimizer builds
+                // conjunctions of thousands of terms, which nested concatenation would copy
+                // quadratically and recursion would follow to their full depth.
+                var operands = new List<string>();
+                var pending = new Stack<Expr>();
+                pending.Push(b);
+                while (pending.TryPop(out var next))
+                {
+                    if (next is Binary same && same.Op == b.Op)
+                    {
+                        pending.Push(same.Right);
+                        pending.Push(same.Left);
+                    }
+                    else operands.Add(Logical(next, p));
+                }
+                return new SqlFragment(string.Join(keyword, operands), p);
             }
             case BinaryOp.Modulo when !Dialect.Capabilities.ModuloOperator:
                 return SqlFragment.Atom($"MOD({Write(b.Left).Text}, {Write(b.Right).Text})");
