@@ -27,7 +27,8 @@ public sealed record SpatialWorkflow(string Name, string Title, string Program, 
 /// </summary>
 public static class SpatialWorkflows
 {
-    private const string Sources = """
+    /// <summary>The two sources, the countries read from <paramref name="countries"/>.</summary>
+    private static string Sources(string countries = "src.countries") => $$"""
         source cities = table "src.cities" {
           id: int64 not null,
           name: string,
@@ -35,13 +36,13 @@ public static class SpatialWorkflows
           population: int64,
           geom: geography,
         }
-        source countries = table "src.countries" { a3: string, geom: geography }
+        source countries = table "{{countries}}" { a3: string, geom: geography }
         """;
 
     public static SpatialWorkflow PointsInPolygons { get; } = new("W1", "every city in the country it lies in, count and population per country", $$"""
         workflow "Cities per country"
 
-        {{Sources}}
+        {{Sources()}}
 
         let per_country = cities
           | spatial_join countries on within(cities.geom, countries.geom)
@@ -54,7 +55,7 @@ public static class SpatialWorkflows
     public static SpatialWorkflow BufferJoin { get; } = new("W2", "cities over 50,000 people, buffered 10 km, intersecting (repaired) countries, per country", $$"""
         workflow "Country reach of large cities"
 
-        {{Sources.Replace("\"src.countries\"", "\"src.countries_valid\"", StringComparison.Ordinal)}}
+        {{Sources("src.countries_valid")}}
 
         let reach = cities
           | filter population > 50000
@@ -68,7 +69,7 @@ public static class SpatialWorkflows
     public static SpatialWorkflow SharedStep { get; } = new("W3", "towns over 1,000 people located once, then per country and per country and size class", $$"""
         workflow "Towns by country and size"
 
-        {{Sources}}
+        {{Sources()}}
 
         let located = cities
           | filter population > 1000

@@ -67,15 +67,13 @@ public sealed record DialectCapabilities
     /// </summary>
     public bool NullOperandLosesType { get; init; }
 
-    /// <summary>Dividing decimals gives a floating-point number (DuckDB): the quotient is cast back to the decimal type.</summary>
-    public bool DecimalDivisionIsFloat { get; init; }
-
     /// <summary>
-    /// A decimal product has the sum of its operands' scales and a rounded decimal the scale it was
-    /// rounded to (DuckDB); a COALESCE or CASE over such values takes one scale for all and cuts the
-    /// others' digits: both are cast back to the decimal type.
+    /// Decimal arithmetic changes the type (DuckDB): a quotient is a floating-point number, a
+    /// product has the sum of its operands' scales and a rounded decimal the scale it was rounded
+    /// to, and a COALESCE or CASE over such values takes one scale for all and cuts the others'
+    /// digits. Quotients, products and rounded decimals are cast back to the decimal type.
     /// </summary>
-    public bool DecimalScaleFollowsOperands { get; init; }
+    public bool DecimalArithmeticChangesType { get; init; }
 
     /// <summary>
     /// <c>SUBSTR(s, start, n)</c> with a start below 1 keeps the characters at positions

@@ -163,7 +163,7 @@ internal sealed class ExpressionWriter
                 var quotient = Dialect.CheckedDivision is { } check && !IsNonZeroLiteral(b.Right)
                     ? check.Divide.Render([left, Write(b.Right)])
                     : Arithmetic(left, "/", Write(b.Right), Precedence.Multiplicative);
-                return b.Type == SqlType.Decimal && Dialect.Capabilities.DecimalDivisionIsFloat ? CastTo(quotient, SqlType.Decimal) : quotient;
+                return b.Type == SqlType.Decimal && Dialect.Capabilities.DecimalArithmeticChangesType ? CastTo(quotient, SqlType.Decimal) : quotient;
             }
             default:
             {
@@ -196,7 +196,7 @@ internal sealed class ExpressionWriter
                     return new SqlFragment($"{left.Wrap(p + 1)} {op} {Write(b.Right).Wrap(p + 1)}", p);
                 }
                 var result = Arithmetic(Write(b.Left), op, Write(b.Right), p);
-                return b.Op == BinaryOp.Multiply && b.Type == SqlType.Decimal && Dialect.Capabilities.DecimalScaleFollowsOperands
+                return b.Op == BinaryOp.Multiply && b.Type == SqlType.Decimal && Dialect.Capabilities.DecimalArithmeticChangesType
                     ? CastTo(result, SqlType.Decimal)
                     : result;
             }
@@ -281,7 +281,7 @@ internal sealed class ExpressionWriter
         }
         else result = mapping.TemplateFor(args.Count, function.MinArgs).Render(args);
 
-        bool rescale = function == Ir.Functions.Round && call.Type == SqlType.Decimal && Dialect.Capabilities.DecimalScaleFollowsOperands;
+        bool rescale = function == Ir.Functions.Round && call.Type == SqlType.Decimal && Dialect.Capabilities.DecimalArithmeticChangesType;
         return mapping.CastResult || rescale ? CastTo(result, call.Type) : result;
     }
 
