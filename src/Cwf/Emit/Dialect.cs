@@ -311,10 +311,6 @@ public abstract class Dialect
     // ---- shared translation helpers ------------------------------------------------------------
 
     /// <summary>
-    /// The SRID of the UTM zone holding a lon/lat point (EPSG 326zz north, 327zz south), for
-    /// buffering in meters where only planar buffers exist.
-    /// </summary>
-    /// <summary>
     /// The radius of a buffer where the warehouse uses its default 8 segments per quarter circle
     /// and takes no count (BigQuery's is a named argument the BigQuery parsers reject): scaled by
     /// sqrt(2π / (32 sin(2π/32))) = 1.003222 so that the 32-gon has the area of the disc. Vertices
@@ -323,6 +319,10 @@ public abstract class Dialect
     /// </summary>
     protected const string EqualAreaBufferRadius = "{1} * 1.003222";
 
+    /// <summary>
+    /// The SRID of the UTM zone holding a lon/lat point (EPSG 326zz north, 327zz south), for
+    /// buffering in meters where only planar buffers exist.
+    /// </summary>
     protected static string UtmZoneSrid(string longitude, string latitude, string floor = "FLOOR", string integerType = "INTEGER") =>
         $"32600 + CASE WHEN {latitude} < 0 THEN 100 ELSE 0 END + LEAST(60, CAST({floor}(({longitude} + 180) / 6) AS {integerType}) + 1)";
 }
