@@ -1,6 +1,7 @@
 using CsCheck;
 using Cwf.Diagnostics;
 using Cwf.Ir;
+using Cwf.Tests.Infrastructure;
 using static Cwf.Tests.Binding.Compilation;
 
 namespace Cwf.Tests.Binding;
@@ -308,7 +309,7 @@ public class NoCascadeTests
     public void One_mistake_gives_one_error()
     {
         var program = Cwf.Tests.Formatting.ProgramGenerators.Program;
-        CsCheck.Gen.Select(program, CsCheck.Gen.Int[0, int.MaxValue], (text, pick) => (text, pick)).Sample(sample =>
+        CsCheck.Gen.Select(program, CsCheck.Gen.Int[0, int.MaxValue], (text, pick) => (text, pick)).Check(sample =>
         {
             var (text, pick) = sample;
             int bodyStart = text.IndexOf("// lets", StringComparison.Ordinal);
@@ -320,7 +321,7 @@ public class NoCascadeTests
             var mutated = text[..at] + m.Value + "zz" + text[(at + m.Length)..];
             var errors = Compilation.Compile(mutated).Diagnostics.Where(d => d.IsError).ToList();
             Assert.True(errors.Count == 1, $"{errors.Count} errors:\n{string.Join("\n", errors)}\n---\n{mutated}");
-        }, iter: 1000);
+        }, iterations: 1000);
     }
 
     private static bool IsInsideString(string text, int index) => text[..index].Count(c => c == '\'') % 2 == 1;

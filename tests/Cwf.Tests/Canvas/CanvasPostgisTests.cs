@@ -9,6 +9,7 @@ namespace Cwf.Tests.Canvas;
 /// the test PostGIS server over the test data its README lists, and checked against the rows the
 /// README promises.
 /// </summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public class CanvasPostgisTests(PostgresServer server)
 {

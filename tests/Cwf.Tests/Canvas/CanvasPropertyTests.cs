@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CsCheck;
 using Cwf.Diagnostics;
 using Cwf.Ir;
+using Cwf.Tests.Infrastructure;
 
 namespace Cwf.Tests.Canvas;
 
@@ -14,7 +15,7 @@ public class CanvasPropertyTests
     [Fact]
     public void Random_valid_canvases_import_without_errors_and_with_the_contract_columns()
     {
-        Choices.Sample(choices =>
+        Choices.Check(choices =>
         {
             var canvas = new RandomCanvas(choices);
             var result = CanvasTestKit.Import(canvas.Canvas.ToJson());
@@ -22,7 +23,7 @@ public class CanvasPropertyTests
             Assert.Empty(IrValidator.Validate(result.Workflow!));
             var sink = result.Workflow!.Sinks.Single(s => s.Table.ToString() == "out.result");
             Assert.Equal(canvas.ExpectedColumns, sink.Schema.Names);
-        }, iter: 300);
+        }, iterations: 300);
     }
 
     /// <summary>One way to damage a canvas; the check says what must (at least) be reported.</summary>
@@ -45,7 +46,7 @@ public class CanvasPropertyTests
     [Fact]
     public void Mutated_canvases_give_diagnostics_never_exceptions()
     {
-        Gen.Select(Choices, Gen.Int[0, Mutations.Length - 1], Gen.Int[0, int.MaxValue]).Sample((choices, m, r) =>
+        Gen.Select(Choices, Gen.Int[0, Mutations.Length - 1], Gen.Int[0, int.MaxValue]).Check((choices, m, r) =>
         {
             var mutation = Mutations[m];
             var json = mutation.Apply(new RandomCanvas(choices).Canvas.ToJsonObject(), r);
@@ -54,14 +55,14 @@ public class CanvasPropertyTests
             if (mutation.Expected is { } expected)
                 Assert.Contains(result.Diagnostics, d => d.Descriptor == expected);
             Assert.Equal(result.HasErrors, result.Workflow is null);
-        }, iter: 1000);
+        }, iterations: 1000);
     }
 
     [Fact]
     public void Arbitrary_text_never_throws()
     {
-        Gen.String.Sample(text => Assert.NotEmpty(CanvasTestKit.Import(text).Diagnostics), iter: 1000);
-        Gen.String.Sample(text => Assert.NotEmpty(CanvasTestKit.Import("/* {\"diagramJson\": \"" + text + "\"} */").Diagnostics), iter: 500);
+        Gen.String.Check(text => Assert.NotEmpty(CanvasTestKit.Import(text).Diagnostics), iterations: 1000);
+        Gen.String.Check(text => Assert.NotEmpty(CanvasTestKit.Import("/* {\"diagramJson\": \"" + text + "\"} */").Diagnostics), iterations: 500);
     }
 
     private static string Write(JsonObject canvas) => canvas.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

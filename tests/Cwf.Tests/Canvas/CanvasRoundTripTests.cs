@@ -3,6 +3,7 @@ using Cwf.Binding;
 using Cwf.Canvas;
 using Cwf.Ir;
 using Cwf.Tests.Snapshots;
+using Cwf.Tests.Infrastructure;
 using Cwf.Text;
 
 namespace Cwf.Tests.Canvas;
@@ -52,13 +53,13 @@ public class CanvasRoundTripTests
     [Fact]
     public void Random_valid_canvases_round_trip()
     {
-        Gen.Int[0, 1_000_000].Array[0, 40].Sample(choices =>
+        Gen.Int[0, 1_000_000].Array[0, 40].Check(choices =>
         {
             var imported = CanvasTestKit.Import(new RandomCanvas(choices).Canvas.ToJson());
             var (canvas, cwf, text) = RoundTrip(imported, Catalog.SchemaCatalog.Empty);
             Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
             Assert.Equal(IrPrinter.PrintCanonical(canvas), IrPrinter.PrintCanonical(cwf.Workflow!));
-        }, iter: 200);
+        }, iterations: 200);
     }
 
     [Fact]

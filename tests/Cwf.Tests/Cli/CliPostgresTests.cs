@@ -4,6 +4,7 @@ using static Cwf.Tests.Cli.CliRunner;
 namespace Cwf.Tests.Cli;
 
 /// <summary>The README's main job for real: `cwf compile ... --dialect postgres | psql`, and `cwf run --connection`.</summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public class CliPostgresTests(PostgresServer server)
 {

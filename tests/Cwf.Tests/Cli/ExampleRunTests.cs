@@ -19,6 +19,7 @@ namespace Cwf.Tests.Cli;
 /// (every output table written, none empty), and compiled for PostgreSQL on the test server with
 /// the same files loaded, where every output table must hold the rows the interpreter wrote.
 /// </summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public class ExampleRunTests(PostgresServer server)
 {

@@ -60,6 +60,7 @@ public sealed class AddedColumnFixture : PgCanvasFixture
     }
 }
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class AddedColumnTests(AddedColumnFixture fixture) : IClassFixture<AddedColumnFixture>
 {

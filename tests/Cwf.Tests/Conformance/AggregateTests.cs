@@ -68,6 +68,7 @@ public sealed class AggregateFixture : PgCanvasFixture
     }
 }
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class AggregateTests(AggregateFixture fixture) : IClassFixture<AggregateFixture>
 {

@@ -9,6 +9,7 @@ namespace Cwf.Tests.Conformance;
 /// input errors, 2 on bad usage; the three envelopes give the same script; the real <c>./cwf</c>
 /// entry point behaves as the in-process CLI.
 /// </summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class CliContractTests(PostgresServer server)
 {
@@ -111,10 +112,11 @@ public sealed class CliContractTests(PostgresServer server)
     }
 
     [Fact]
+    [EngineTest(Engine.Cli)]
     public async Task The_cwf_script_is_the_command_line_the_tests_use()
     {
         var script = RepoPaths.Combine("cwf");
-        var ok = await ProcessRunner.RunAsync(script, ["compile", Every.CanvasPath, "--dialect", "postgres", "--catalog", Every.CatalogPath],
+        var ok = await ProcessRunner.RunAsync(Engine.Cli, script, ["compile", Every.CanvasPath, "--dialect", "postgres", "--catalog", Every.CatalogPath],
             timeout: TimeSpan.FromMinutes(8));
         Assert.True(ok.ExitCode == 0, ok.StandardError);
         var inProcess = CwfCli.Run("compile", Every.CanvasPath, "--dialect", "postgres", "--catalog", Every.CatalogPath).ExpectExit(0);
@@ -130,11 +132,11 @@ public sealed class CliContractTests(PostgresServer server)
         {
             var file = Path.Combine(dir, "canvas.json");
             File.WriteAllText(file, c.ToJson());
-            var error = await ProcessRunner.RunAsync(script, ["compile", file, "--dialect", "postgres", "--catalog", Every.CatalogPath]);
+            var error = await ProcessRunner.RunAsync(Engine.Cli, script, ["compile", file, "--dialect", "postgres", "--catalog", Every.CatalogPath]);
             Assert.Equal(1, error.ExitCode);
             Assert.Equal("", error.StandardOutput);
             Assert.Contains(limit.Named, error.StandardError);
-            var usage = await ProcessRunner.RunAsync(script, ["compile", file, "--dialect", "oracle"]);
+            var usage = await ProcessRunner.RunAsync(Engine.Cli, script, ["compile", file, "--dialect", "oracle"]);
             Assert.Equal(2, usage.ExitCode);
             Assert.Equal("", usage.StandardOutput);
         }

@@ -136,6 +136,7 @@ public sealed class ComponentCanvasFixture : PgCanvasFixture
     }
 }
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class ComponentOutputTests(ComponentCanvasFixture fixture) : IClassFixture<ComponentCanvasFixture>
 {

@@ -64,6 +64,7 @@ public sealed class CustomSqlFixture : PgCanvasFixture
     }
 }
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class CustomSqlTests(CustomSqlFixture fixture) : IClassFixture<CustomSqlFixture>
 {

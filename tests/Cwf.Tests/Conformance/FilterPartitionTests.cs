@@ -56,6 +56,7 @@ public sealed class FilterPartitionFixture : PgCanvasFixture
     }
 }
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class FilterPartitionTests(FilterPartitionFixture fixture) : IClassFixture<FilterPartitionFixture>
 {

@@ -35,6 +35,7 @@ public sealed class JoinFixture : PgCanvasFixture
     }
 }
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class JoinTests(JoinFixture fixture) : IClassFixture<JoinFixture>
 {

@@ -46,6 +46,7 @@ public sealed class NumberInputFixture : PgCanvasFixture
     }
 }
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class NumberInputTests(NumberInputFixture fixture) : IClassFixture<NumberInputFixture>
 {

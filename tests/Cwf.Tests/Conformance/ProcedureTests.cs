@@ -9,6 +9,7 @@ namespace Cwf.Tests.Conformance;
 /// (defaulting to their values) while other variables are inlined; <c>--emit script</c> inlines all.
 /// Run with psql on PostgreSQL and called with and without arguments.
 /// </summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class ProcedureTests(PostgresServer server)
 {

@@ -4,6 +4,7 @@ using static Cwf.Tests.Conformance.PgRun;
 namespace Cwf.Tests.Conformance;
 
 /// <summary>Contract 5a.5: NULLs sort last in both directions, on every dialect.</summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class SortingTests(PostgresServer server)
 {

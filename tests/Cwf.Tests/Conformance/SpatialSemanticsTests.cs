@@ -86,6 +86,7 @@ public sealed class SpatialSemanticsFixture : PgCanvasFixture
     }
 }
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class SpatialSemanticsTests(SpatialSemanticsFixture fixture) : IClassFixture<SpatialSemanticsFixture>
 {

@@ -10,6 +10,7 @@ namespace Cwf.Tests.Conformance;
 /// <c>double precision</c>, <c>GEOMETRY</c> ...); the canvas is compiled with either and run with psql
 /// on a table created with PostgreSQL's own types.
 /// </summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class TypeNameTests(PostgresServer server)
 {

@@ -8,6 +8,7 @@ namespace Cwf.Tests.Conformance;
 /// edges appear in the <c>edges</c> array (not as the nodes do); later inputs are matched by name;
 /// differing column sets or types are an error (exit code 1, nothing emitted).
 /// </summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class UnionTests(PostgresServer server)
 {

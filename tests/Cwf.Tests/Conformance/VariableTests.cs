@@ -69,6 +69,7 @@ public sealed class VariableFixture : PgCanvasFixture
     }
 }
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class VariableTests(VariableFixture fixture) : IClassFixture<VariableFixture>
 {

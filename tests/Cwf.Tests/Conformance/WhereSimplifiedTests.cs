@@ -54,6 +54,7 @@ public sealed class WhereSimplifiedFixture : PgCanvasFixture
     }
 }
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class WhereSimplifiedTests(WhereSimplifiedFixture fixture) : IClassFixture<WhereSimplifiedFixture>
 {

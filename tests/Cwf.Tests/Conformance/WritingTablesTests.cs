@@ -10,6 +10,7 @@ namespace Cwf.Tests.Conformance;
 /// geo columns are written as <c>geometry(Geometry,4326)</c>, and the script runs with
 /// <c>psql -v ON_ERROR_STOP=1</c> (again and again).
 /// </summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class WritingTablesTests(PostgresServer server)
 {

@@ -9,6 +9,7 @@ using static Cwf.Ir.ExprFactory;
 namespace Cwf.Tests.Emit;
 
 /// <summary>Non-spatial DuckDB SQL runs in process (DuckDB.NET) and computes what the IR means.</summary>
+[EngineTest(Engine.DuckDb)]
 public sealed class DuckDbExecutionTests : IDisposable
 {
     private readonly DuckDbRunner _duck = new();

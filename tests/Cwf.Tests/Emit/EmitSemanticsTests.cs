@@ -441,6 +441,7 @@ public class EmitRobustnessTests
     }
 
     [Fact]
+    [Infrastructure.EngineTest(Infrastructure.Engine.DuckDb)]
     public void The_open_workflow_runs_on_DuckDB()
     {
         using var duck = new Infrastructure.DuckDbRunner();

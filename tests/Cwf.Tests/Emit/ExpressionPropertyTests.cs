@@ -13,6 +13,7 @@ namespace Cwf.Tests.Emit;
 /// three-valued logic evaluated here: the filter's match and unmatch partition the rows, and
 /// parentheses are where precedence needs them.
 /// </summary>
+[EngineTest(Engine.PostgreSql), EngineTest(Engine.DuckDb)]
 [Collection(PostgresCollection.Name)]
 public sealed class ExpressionPropertyTests(PostgresServer server)
 {
@@ -150,7 +151,7 @@ public sealed class ExpressionPropertyTests(PostgresServer server)
 
     [Fact]
     public void DuckDB_agrees_with_three_valued_logic() =>
-        Cases.Sample(c =>
+        Cases.Check(c =>
         {
             using var duck = new DuckDbRunner();
             duck.LoadTable(Rows());
@@ -160,14 +161,14 @@ public sealed class ExpressionPropertyTests(PostgresServer server)
             RowSetAssert.Equal(matched, duck.Query("SELECT id FROM matched"));
             RowSetAssert.Equal(unmatched, duck.Query("SELECT id FROM unmatched"));
             RowSetAssert.Equal(values, duck.ReadTable("computed"));
-        }, iter: TestSettings.PropertyIterations, threads: 1, print: c => $"predicate {c.Predicate}, value {c.Value}");
+        }, iterations: TestSettings.PropertyIterations, print: c => $"predicate {c.Predicate}, value {c.Value}");
 
     [Fact]
     public async Task PostgreSQL_agrees_with_three_valued_logic()
     {
         await using var db = await server.CreateDatabaseAsync();
         await db.LoadTableAsync(Rows());
-        await Cases.SampleAsync(async c =>
+        await Cases.CheckAsync(async c =>
         {
             var sql = SqlEmitter.Emit(Compile(c.Predicate, c.Value), Dialects.Find("postgres")!).Sql!;
             (await db.RunPsqlAsync(sql)).EnsureSucceeded();
@@ -175,6 +176,6 @@ public sealed class ExpressionPropertyTests(PostgresServer server)
             RowSetAssert.Equal(matched, await db.QueryAsync("SELECT id FROM matched"));
             RowSetAssert.Equal(unmatched, await db.QueryAsync("SELECT id FROM unmatched"));
             RowSetAssert.Equal(values, await db.ReadTableAsync("computed"));
-        }, iter: Math.Max(1, TestSettings.PropertyIterations / 4), threads: 1, print: c => $"predicate {c.Predicate}, value {c.Value}");
+        }, iterations: Math.Max(1, TestSettings.PropertyIterations / 4), print: c => $"predicate {c.Predicate}, value {c.Value}");
     }
 }

@@ -10,6 +10,7 @@ namespace Cwf.Tests.Emit;
 /// The reference interpreter (the test oracle) and the compiled SQL, run on PostgreSQL/PostGIS
 /// and on DuckDB, produce the same output tables from the same inputs.
 /// </summary>
+[EngineTest(Engine.PostgreSql), EngineTest(Engine.DuckDb)]
 [Collection(PostgresCollection.Name)]
 public sealed class InterpreterAgreementTests(PostgresServer server)
 {

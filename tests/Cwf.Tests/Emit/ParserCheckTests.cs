@@ -11,6 +11,7 @@ namespace Cwf.Tests.Emit;
 /// (Databricks). Procedures are procedural code the parsers do not read; their bodies are the
 /// script's statements, checked here.
 /// </summary>
+[EngineTest(Engine.Parser)]
 public class ParserCheckTests
 {
     public static TheoryData<string, ParserDialect, EmitMode> Cases()

@@ -14,6 +14,7 @@ namespace Cwf.Tests.Emit;
 /// creates or fills every output table, and computes what the IR means, NULLs and real
 /// geographies included.
 /// </summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresExecutionTests(PostgresServer server)
 {

@@ -14,6 +14,7 @@ namespace Cwf.Tests.Equivalence;
 /// its value's in the interpreter and PostgreSQL ('1.50'), which the IR does not pin down, as
 /// for floats (spec/equivalence.md).
 /// </summary>
+[EngineTest(Engine.DuckDb)]
 public sealed class DuckDbEquivalenceTests(ITestOutputHelper output)
 {
     private static bool DecimalText(EquivalenceCase c) =>

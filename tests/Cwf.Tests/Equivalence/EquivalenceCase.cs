@@ -5,6 +5,7 @@ using Cwf.Interpretation;
 using Cwf.Ir;
 using Cwf.Planning;
 using Cwf.Tests.Generators;
+using Cwf.Tests.Infrastructure;
 
 namespace Cwf.Tests.Equivalence;
 
@@ -32,44 +33,26 @@ public sealed record EquivalenceCase(string Seed, GeneratedCase Generated, Mater
 
 /// <summary>
 /// Generates <see cref="EquivalenceCase"/>s. The cases of a property run come from one fixed
-/// master seed, each remembering the CsCheck seed that regenerates it, so a failing case can be
-/// replayed alone and shrunk by CsCheck (<see cref="Shrinking"/>).
+/// master seed (<see cref="Property"/>), each remembering the seed that regenerates it, so a
+/// failing case can be replayed alone and shrunk.
 /// </summary>
 public static class EquivalenceCases
 {
-    /// <summary>Replaces the fixed master seed of every equivalence property (a CsCheck seed string) for an exploratory run.</summary>
-    public const string SeedVariable = "CWF_EQUIVALENCE_SEED";
-
     public static Gen<EquivalenceCase> Gen(GeneratorOptions options, double tempTableChance = 0.2) =>
         new CaseGen(WorkflowGenerator.Cases(options), tempTableChance);
 
     /// <summary>
-    /// <paramref name="count"/> cases from the fixed master seed <paramref name="stream"/> (one per
-    /// property, so that properties see different cases), or from CWF_EQUIVALENCE_SEED when set;
+    /// <paramref name="count"/> cases from the fixed master seed of <paramref name="stream"/> (one per
+    /// property, so that properties see different cases), or from CWF_PROPERTY_SEED when set;
     /// each case carries the seed that regenerates it.
     /// </summary>
-    public static IReadOnlyList<EquivalenceCase> Batch(Gen<EquivalenceCase> gen, int count, uint stream)
-    {
-        var master = MasterPcg(stream);
-        var cases = new List<EquivalenceCase>(count);
-        for (int i = 0; i < count; i++)
-        {
-            var seed = master.ToString(master.State);
-            cases.Add(gen.Generate(master, null, out _) with { Seed = seed });
-        }
-        return cases;
-    }
+    public static IReadOnlyList<EquivalenceCase> Batch(Gen<EquivalenceCase> gen, int count, uint stream) =>
+        [.. Property.Cases(gen, count, stream).Select(c => c.Value with { Seed = c.Seed })];
 
     /// <summary>Every expression of a workflow, sub-expressions included (aggregate arguments too).</summary>
     public static IEnumerable<Expr> Expressions(Workflow workflow) =>
         workflow.Nodes.SelectMany(n => n.Expressions.Concat(n is AggregateNode a ? a.Aggregates.Select(c => c.Argument).OfType<Expr>() : []))
             .SelectMany(e => e.DescendantsAndSelf());
-
-    private static PCG MasterPcg(uint stream)
-    {
-        var given = Environment.GetEnvironmentVariable(SeedVariable);
-        return string.IsNullOrWhiteSpace(given) ? new PCG(stream, 0x5EED_C0DE_0000UL + stream) : PCG.Parse(given.Trim());
-    }
 
     private sealed class CaseGen(Gen<GeneratedCase> cases, double tempTableChance) : Gen<EquivalenceCase>
     {

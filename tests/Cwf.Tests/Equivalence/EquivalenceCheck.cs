@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using Cwf.Interpretation;
 using Cwf.Tests.Generators;
+using Cwf.Tests.Infrastructure;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -14,7 +15,7 @@ namespace Cwf.Tests.Equivalence;
 /// The property "the compiled SQL, run on an engine, writes the tables the reference interpreter
 /// computes", checked in batches: many cases from a fixed seed are compiled, run together in one
 /// database (each in its own schema) and compared output by output. When cases fail, the first is
-/// shrunk — CsCheck replays its seed and searches smaller workflows that still fail, then input
+/// shrunk — <see cref="Property.ShrinkAsync"/> searches smaller workflows that still fail, then input
 /// rows are removed one by one while it still fails — and the test fails with the smallest case:
 /// its IR, data, SQL and differences, and the seeds of every failing case.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class EquivalenceCheck(Func<Task<IEquivalenceEngine>> createEngine
     /// <summary>Cases per database (and per psql call).</summary>
     public int BatchSize { get; init; } = 100;
 
-    /// <summary>CsCheck iterations spent searching for a smaller failing workflow (most are skipped as not smaller).</summary>
+    /// <summary>Candidates drawn searching for a smaller failing workflow (most are skipped as not smaller).</summary>
     public int ShrinkIterations { get; init; } = ShrinkIterationsSetting ?? 400;
 
     /// <summary>CWF_EQUIVALENCE_SHRINK: shrink iterations (0 reports the first failing case as generated).</summary>
@@ -57,7 +58,7 @@ public sealed class EquivalenceCheck(Func<Task<IEquivalenceEngine>> createEngine
         var minimal = (ShrinkIterations > 0 ? await ShrinkAsync(first.Case, Signature(firstProblem)) : null) ?? Counterexample.Format(first, firstProblem);
         throw new XunitException(
             $"{failures.Count} of {count} cases differ between the reference interpreter and {first.Dialect}.\n" +
-            $"Seeds of the failing cases (CWF_EQUIVALENCE_SEED=<seed> with CWF_PROPERTY_ITERATIONS=1 replays one): {string.Join(", ", failures.Select(f => f.Case.Case.Seed))}\n\n" +
+            $"Seeds of the failing cases ({Property.SeedVariable}=<seed> replays one as the first case): {string.Join(", ", failures.Select(f => f.Case.Case.Seed))}\n\n" +
             $"The smallest failing case found:\n{minimal}");
     }
 
@@ -121,28 +122,19 @@ public sealed class EquivalenceCheck(Func<Task<IEquivalenceEngine>> createEngine
     private async Task<string?> ShrinkAsync(EquivalenceCase failing, string signature)
     {
         await using var engine = await createEngine();
-        EquivalenceCase? smallest = null;
         string? report = null;
-        string csCheck = "";
-        try
+        async Task<bool> FailsTheSameWay(EquivalenceCase c)
         {
-            await gen.SampleAsync(async c =>
-            {
-                c = c with { Seed = "" };
-                if (await CheckOneAsync(engine, c) is { } failure && Signature(failure.Problem) == signature)
-                {
-                    (smallest, report) = (c, failure.Report);
-                    throw new XunitException(failure.Problem);
-                }
-            }, seed: failing.Seed, iter: ShrinkIterations, threads: 1, print: c => c.ToString());
+            if (await CheckOneAsync(engine, c with { Seed = "" }) is not { } failure || Signature(failure.Problem) != signature) return false;
+            report = failure.Report;
+            return true;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            csCheck = e.Message.Split('\n')[0];
-        }
-        if (smallest is null) return null;
+        // The failing case alone first: a case that passes alone depends on its batch, and is reported as it failed there.
+        if (!await FailsTheSameWay(failing)) return null;
 
-        // CsCheck shrinks the workflow; then drop input rows one at a time while the case still fails.
+        // Shrink the workflow; then drop input rows one at a time while the case still fails.
+        var shrunk = await Property.ShrinkAsync(gen, new Seeded<EquivalenceCase>(failing.Seed, failing), FailsTheSameWay, ShrinkIterations);
+        var smallest = shrunk.Value with { Seed = "" };
         var inputs = smallest.Inputs;
         foreach (var (name, _) in inputs.Tables.ToList())
         {
@@ -155,6 +147,6 @@ public sealed class EquivalenceCheck(Func<Task<IEquivalenceEngine>> createEngine
                     (inputs, smallest, report) = (fewer, candidate, failure.Report);
             }
         }
-        return $"(CsCheck: {csCheck})\n{report}";
+        return $"(shrunk from seed {failing.Seed} to seed {shrunk.Seed}, then input rows removed)\n{report}";
     }
 }

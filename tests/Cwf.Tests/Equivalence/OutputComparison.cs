@@ -15,8 +15,8 @@ namespace Cwf.Tests.Equivalence;
 /// </summary>
 public sealed class OutputComparison(Func<SqlType, string, bool> stores)
 {
-    /// <summary>Floats within 1e-9 relative; geometries within 1e-9 degrees (centroids: last-bit differences).</summary>
-    public static RowSetComparison Exact { get; } = new() { RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-9, GeometryTolerance = 1e-9 };
+    /// <summary>The rounding rule: floats within 1e-9 · max(1, |a|, |b|); geometries within 1e-9 degrees (centroids: last-bit differences).</summary>
+    public static RowSetComparison Exact => RowSetComparison.Rounding;
 
     /// <summary>
     /// For values computed from geodesic buffers, which engines approximate with different

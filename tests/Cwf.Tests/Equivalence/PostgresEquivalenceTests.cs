@@ -11,6 +11,7 @@ namespace Cwf.Tests.Equivalence;
 /// geometries), the PostgreSQL/PostGIS script run with psql (ON_ERROR_STOP) writes exactly the
 /// tables the reference interpreter computes. H3 is left out (h3-pg is not packaged here).
 /// </summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresEquivalenceTests(PostgresServer server, ITestOutputHelper output)
 {

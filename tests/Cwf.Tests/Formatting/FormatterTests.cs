@@ -3,6 +3,7 @@ using CsCheck;
 using Cwf.Formatting;
 using Cwf.Ir;
 using Cwf.Syntax;
+using Cwf.Tests.Infrastructure;
 using Cwf.Text;
 using static Cwf.Tests.Binding.Compilation;
 
@@ -175,18 +176,18 @@ public partial class FormatterTests
     [Fact]
     public void Generated_programs_are_valid()
     {
-        ProgramGenerators.Program.Sample(text =>
+        ProgramGenerators.Program.Check(text =>
         {
             var result = Compile(text);
             Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics) + "\n---\n" + text);
             Assert.Empty(IrValidator.Validate(result.Workflow!));
-        }, iter: 300);
+        }, iterations: 300);
     }
 
     [Fact]
     public void Formatting_is_idempotent_keeps_comments_and_never_changes_the_ir()
     {
-        ProgramGenerators.Program.Sample(text =>
+        ProgramGenerators.Program.Check(text =>
         {
             var once = Format(text);
             Assert.Equal(once, Format(once));
@@ -195,7 +196,7 @@ public partial class FormatterTests
             var after = Compile(once).Workflow;
             Assert.NotNull(after);
             Assert.Equal(IrPrinter.PrintCanonical(before), IrPrinter.PrintCanonical(after!));
-        }, iter: 1000);
+        }, iterations: 1000);
     }
 
     private static List<string> Comments(string text) =>

@@ -1,6 +1,8 @@
 using CsCheck;
 using Cwf.Interpretation.Evaluation;
 using Cwf.Ir;
+using Cwf.Tests.Infrastructure;
+using SqlValues = Cwf.Interpretation.Evaluation.SqlValues;
 
 namespace Cwf.Tests.Generators;
 
@@ -88,9 +90,9 @@ public class GeneratorTests
     [Fact]
     public void A_failing_property_shrinks_to_a_small_workflow()
     {
-        // A deliberately false property: "no workflow has a join". CsCheck must report a small one.
+        // A deliberately false property: "no workflow has a join". Property.Check must report a small one.
         var error = Assert.ThrowsAny<Exception>(() =>
-            WorkflowGenerator.Cases(new GeneratorOptions { MaxSteps = 10 }).Sample(c => Assert.DoesNotContain(c.Workflow.Nodes, n => n is JoinNode), iter: 2000, threads: 1, print: c => c.ToString()));
+            WorkflowGenerator.Cases(new GeneratorOptions { MaxSteps = 10 }).Check(c => Assert.DoesNotContain(c.Workflow.Nodes, n => n is JoinNode), iterations: 2000, print: c => c.ToString()));
         var message = error.Message;
         int nodeLines = message.Split('\n').Count(l => l.StartsWith('%'));
         Assert.InRange(nodeLines, 3, 6);

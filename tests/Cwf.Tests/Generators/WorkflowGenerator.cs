@@ -17,10 +17,10 @@
 //
 // Example (a cross-engine property):
 //   WorkflowGenerator.Cases(GeneratorOptions.PostgreSql with { MaxSteps = 4 })
-//       .Sample(c => Compare(Interpreter.Run(c.Workflow, c.Inputs), RunOnPostgres(c)), iter: 200, print: c => c.ToString());
+//       .Check(c => Compare(Interpreter.Run(c.Workflow, c.Inputs), RunOnPostgres(c)), iterations: 200, print: c => c.ToString());
 //
 // Shrinking: a case's CsCheck Size grows with its steps, expression nodes and rows, so a failing
-// property is reported with the smallest failing workflow CsCheck finds.
+// property is reported with the smallest failing workflow that Property.Check finds.
 using System.Text;
 using CsCheck;
 using Cwf.Interpretation;

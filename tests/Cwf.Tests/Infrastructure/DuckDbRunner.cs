@@ -24,6 +24,7 @@ public sealed class DuckDbRunner : IDisposable
 {
     public DuckDbRunner()
     {
+        EngineGuard.Require(Engine.DuckDb);
         Connection = new DuckDBConnection("DataSource=:memory:");
         Connection.Open();
     }

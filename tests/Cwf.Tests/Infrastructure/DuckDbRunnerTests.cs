@@ -1,5 +1,6 @@
 namespace Cwf.Tests.Infrastructure;
 
+[EngineTest(Engine.DuckDb)]
 public sealed class DuckDbRunnerTests
 {
     [Fact]

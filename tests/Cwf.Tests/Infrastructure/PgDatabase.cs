@@ -87,7 +87,7 @@ public sealed class PgDatabase : IAsyncDisposable
     public async Task<PsqlResult> RunPsqlAsync(string script)
     {
         var result = await ProcessRunner.RunAsync(
-            Psql.Path, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-"],
+            Engine.PostgreSql, Psql.Path, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-"],
             standardInput: script,
             environment: _server.Endpoint.PsqlEnvironment(Name));
         return new PsqlResult(result.ExitCode, result.StandardOutput, result.StandardError);

@@ -23,7 +23,7 @@ internal sealed class PostgresCluster
     public static async Task<PostgresCluster> StartAsync()
     {
         var result = await ProcessRunner.RunAsync(
-            "bash", [Script, "start", "--owner-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            Engine.PostgreSql, "bash", [Script, "start", "--owner-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             timeout: TimeSpan.FromMinutes(2));
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"scripts/pg-cluster.sh could not start a PostgreSQL cluster (exit {result.ExitCode}):\n{result.StandardError}");

@@ -36,9 +36,20 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     public PostgresEndpoint Endpoint => Server.Endpoint;
 
-    private SharedServer Server => _server ?? throw new InvalidOperationException("The PostgreSQL fixture is not initialized.");
+    private SharedServer Server
+    {
+        get
+        {
+            EngineGuard.Require(Engine.PostgreSql);
+            return _server ?? throw new InvalidOperationException("The PostgreSQL fixture is not initialized.");
+        }
+    }
 
-    public async Task InitializeAsync() => _server = await Shared.Value;
+    public async Task InitializeAsync()
+    {
+        EngineGuard.Require(Engine.PostgreSql);
+        _server = await Shared.Value;
+    }
 
     /// <summary>The shared server outlives each collection: it stops when the test process exits.</summary>
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,5 +1,6 @@
 namespace Cwf.Tests.Infrastructure;
 
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresServerTests(PostgresServer server)
 {

@@ -5,10 +5,14 @@ namespace Cwf.Tests.Infrastructure;
 /// <summary>What a finished process left: its exit code and everything it printed.</summary>
 public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);
 
-/// <summary>Runs a program to completion with optional standard input, capturing both outputs.</summary>
+/// <summary>
+/// Runs a program to completion with optional standard input, capturing both outputs. Every
+/// process belongs to an <see cref="Engine"/>, which the calling test must be marked with.
+/// </summary>
 public static class ProcessRunner
 {
     public static async Task<ProcessResult> RunAsync(
+        Engine engine,
         string fileName,
         IEnumerable<string> arguments,
         string? standardInput = null,
@@ -16,6 +20,7 @@ public static class ProcessRunner
         string? workingDirectory = null,
         TimeSpan? timeout = null)
     {
+        EngineGuard.Require(engine);
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true,

@@ -16,6 +16,14 @@ public sealed record RowSetComparison
 {
     public static RowSetComparison Default { get; } = new();
 
+    /// <summary>
+    /// The rounding rule (spec/equivalence.md, "Floating-point results"): results that may differ
+    /// only by floating-point rounding, as when a valid rewrite or another engine adds the same
+    /// floats in another order. Floats a and b are equal when |a - b| ≤ 1e-9 · max(1, |a|, |b|)
+    /// (NaN equals NaN, an infinity only itself); geometries within 1e-9 coordinate units.
+    /// </summary>
+    public static RowSetComparison Rounding { get; } = new() { RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-9, GeometryTolerance = 1e-9 };
+
     /// <summary>Compare row i with row i (for results whose order is part of the contract).</summary>
     public bool OrderSensitive { get; init; }
 

@@ -115,6 +115,7 @@ public static class SqlParsers
     /// <summary>The parsers' own verdicts, without the known gaps.</summary>
     public static IReadOnlyList<(bool Ok, string? Error)> ParseRaw(IReadOnlyList<(ParserDialect Dialect, string Statement)> statements)
     {
+        EngineGuard.Require(Engine.Parser);
         if (statements.Count == 0) return [];
         var request = statements.Select(s => new CheckRequest(s.Dialect.CheckerName(), s.Statement)).ToList();
         var answer = Checker.Ask(JsonSerializer.Serialize(request, JsonOptions));
@@ -190,7 +191,7 @@ public static class SqlParsers
         private static void EnsureInstalled()
         {
             if (File.Exists(Path.Combine(Directory, "node_modules", ".package-lock.json"))) return;
-            var npm = ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], workingDirectory: Directory, timeout: TimeSpan.FromMinutes(5))
+            var npm = ProcessRunner.RunAsync(Engine.Parser, "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], workingDirectory: Directory, timeout: TimeSpan.FromMinutes(5))
                 .GetAwaiter().GetResult();
             if (npm.ExitCode != 0)
                 throw new InvalidOperationException($"npm ci in tests/sqlcheck failed (exit {npm.ExitCode}):\n{npm.StandardError}");

@@ -1,5 +1,6 @@
 namespace Cwf.Tests.Infrastructure;
 
+[EngineTest(Engine.Parser)]
 public sealed class SqlParsersTests
 {
     public static TheoryData<ParserDialect, string> ValidStatements => new()

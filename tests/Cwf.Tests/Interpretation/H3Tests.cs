@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Cwf.Interpretation.H3;
+using Cwf.Tests.Infrastructure;
 
 namespace Cwf.Tests.Interpretation;
 
 /// <summary>The H3 port against h3-js 4.5 (the reference implementation), run through node.</summary>
+[EngineTest(Engine.Node)]
 public class H3Tests
 {
     private static readonly string Folder = NodeReference.Folder("tests/Cwf.Tests/Interpretation/H3Reference");

@@ -15,13 +15,13 @@ public class InterpreterPropertyTests
     [Fact]
     public void Generated_workflows_are_valid_and_the_interpreter_never_throws()
     {
-        WorkflowGenerator.Cases(GeneratorOptions.Everything).Sample(c =>
+        WorkflowGenerator.Cases(GeneratorOptions.Everything).Check(c =>
         {
             Assert.Empty(IrValidator.Validate(c.Workflow));
             var result = Interpreter.Run(c.Workflow, c.Inputs);
             var internalErrors = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.InternalError.Code).ToList();
             Assert.True(internalErrors.Count == 0, string.Join("\n", internalErrors));
-        }, iter: 4 * TestSettings.PropertyIterations, print: Print);
+        }, iterations: 4 * TestSettings.PropertyIterations, print: Print);
     }
 
     [Theory]
@@ -29,13 +29,13 @@ public class InterpreterPropertyTests
     public void Workflows_generated_without_runtime_errors_run_without_errors(string preset)
     {
         var options = Presets[preset];
-        WorkflowGenerator.Cases(options).Sample(c =>
+        WorkflowGenerator.Cases(options).Check(c =>
         {
             Assert.Empty(IrValidator.Validate(c.Workflow));
             var result = Interpreter.Run(c.Workflow, c.Inputs);
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
             Assert.NotNull(result.Outputs.Find(TableName.TryParse("out1")!));
-        }, iter: 3 * TestSettings.PropertyIterations, print: Print);
+        }, iterations: 3 * TestSettings.PropertyIterations, print: Print);
     }
 
     private static readonly Dictionary<string, GeneratorOptions> Presets = new()
@@ -50,12 +50,12 @@ public class InterpreterPropertyTests
     [Fact]
     public void Runs_are_deterministic()
     {
-        WorkflowGenerator.Cases(GeneratorOptions.Everything with { OrderDependentResults = true }).Sample(c =>
+        WorkflowGenerator.Cases(GeneratorOptions.Everything with { OrderDependentResults = true }).Check(c =>
         {
             var first = Interpreter.Run(c.Workflow, c.Inputs);
             var second = Interpreter.Run(c.Workflow, c.Inputs);
             Assert.Equal(Describe(first), Describe(second));
-        }, iter: TestSettings.PropertyIterations, print: Print);
+        }, iterations: TestSettings.PropertyIterations, print: Print);
     }
 
     private static string Describe(InterpretationResult r) =>
@@ -66,7 +66,7 @@ public class InterpreterPropertyTests
     {
         var schema = new Schema([new Column("a", SqlType.Int64), new Column("s", SqlType.String), new Column("g", SqlType.Geography), new Column("f", SqlType.Float64)]);
         var gen = Gen.Select(WorkflowGenerator.Tables(schema), WorkflowGenerator.Tables(schema), WorkflowGenerator.Expressions(schema, SqlType.Bool));
-        gen.Sample(((Table Left, Table Right, Expr Predicate) x) =>
+        gen.Check(((Table Left, Table Right, Expr Predicate) x) =>
         {
             var b = new WorkflowBuilder("partition");
             var left = b.Scan(TableName.TryParse("l")!, schema, "l");
@@ -84,7 +84,7 @@ public class InterpreterPropertyTests
             var o = result.Outputs;
             Assert.Equal(Sorted(x.Left), Sorted(o["m"], o["u"]));
             Assert.Equal(Sorted(x.Left), Sorted(o["s"], o["a"]));
-        }, iter: 3 * TestSettings.PropertyIterations);
+        }, iterations: 3 * TestSettings.PropertyIterations);
     }
 
     private static List<string> Sorted(params Table[] tables) =>

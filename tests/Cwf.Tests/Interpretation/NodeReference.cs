@@ -16,13 +16,13 @@ internal static class NodeReference
         try
         {
             if (!Directory.Exists(Path.Combine(folder, "node_modules")))
-                Check(await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], workingDirectory: folder), "npm ci in " + folder);
+                Check(await ProcessRunner.RunAsync(Engine.Node, "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], workingDirectory: folder), "npm ci in " + folder);
         }
         finally
         {
             InstallLock.Release();
         }
-        Check(await ProcessRunner.RunAsync("node", [script, .. args], workingDirectory: folder), $"node {script}");
+        Check(await ProcessRunner.RunAsync(Engine.Node, "node", [script, .. args], workingDirectory: folder), $"node {script}");
     }
 
     private static void Check(ProcessResult result, string what)

@@ -14,6 +14,7 @@ namespace Cwf.Tests.Optimization;
 /// run on PostgreSQL/PostGIS and DuckDB, writes the tables the interpreter computes from the
 /// unoptimized workflow.
 /// </summary>
+[EngineTest(Engine.PostgreSql), EngineTest(Engine.DuckDb)]
 [Collection(PostgresCollection.Name)]
 public sealed class OptimizedExecutionTests(PostgresServer server)
 {

@@ -2,6 +2,7 @@ using CsCheck;
 using Cwf.Interpretation;
 using Cwf.Ir;
 using Cwf.Optimization;
+using Cwf.Tests.Infrastructure;
 using static Cwf.Tests.Optimization.Fixtures;
 
 namespace Cwf.Tests.Optimization;
@@ -45,12 +46,13 @@ public class PassSemanticsTests
             .Append(("pipeline", PassManager.Optimize(workflow, new OptimizerOptions { Target = BigQueryLike, VerifyEachPass = true }).Optimized))
             .ToList();
         foreach (var (_, optimized) in candidates) Assert.Empty(IrValidator.Validate(optimized));
-        Data.Sample(data =>
+        Data.Check(data =>
         {
-            var expected = Results.Describe(Interpreter.Run(workflow, data));
+            var expected = Interpreter.Run(workflow, data);
             foreach (var (pass, optimized) in candidates)
-                Assert.True(expected == Results.Describe(Interpreter.Run(optimized, data)), $"{pass} changed the results of '{name}':\n{IrPrinter.Print(optimized)}");
-        }, iter: 150);
+                if (Results.Differences(expected, Interpreter.Run(optimized, data)) is { } differences)
+                    Assert.Fail($"{pass} changed the results of '{name}':\n{differences}\n{IrPrinter.Print(optimized)}");
+        }, iterations: 150);
     }
 
     private static Dictionary<string, Workflow> Workflows()

@@ -6,6 +6,7 @@ using Cwf.Diagnostics;
 using Cwf.Formatting;
 using Cwf.Syntax;
 using Cwf.Tests.Formatting;
+using Cwf.Tests.Infrastructure;
 using Cwf.Text;
 
 namespace Cwf.Tests.Syntax;
@@ -86,14 +87,14 @@ public class RobustnessTests
     [Fact]
     public void Mutated_programs_never_crash_or_hang()
     {
-        ProgramGenerators.Program.SelectMany(Mutate).Sample(CheckNeverFails, iter: 3000, threads: 1);
+        ProgramGenerators.Program.SelectMany(Mutate).Check(CheckNeverFails, iterations: 3000);
     }
 
     [Fact]
     public void Mutated_examples_never_crash_or_hang()
     {
         var examples = Directory.GetFiles(Binding.Compilation.ExamplesDirectory, "*.cwf").Select(File.ReadAllText).ToArray();
-        Gen.Int[0, examples.Length - 1].SelectMany(i => Mutate(examples[i])).Sample(CheckNeverFails, iter: 1000, threads: 1);
+        Gen.Int[0, examples.Length - 1].SelectMany(i => Mutate(examples[i])).Check(CheckNeverFails, iterations: 1000);
     }
 
     [Theory]

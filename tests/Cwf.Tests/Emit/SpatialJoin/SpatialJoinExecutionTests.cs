@@ -14,6 +14,7 @@ namespace Cwf.Tests.Emit.SpatialJoin;
 /// most five vertices (so that most probes meet a cut) and at the default 256. On valid zones
 /// both also equal the reference interpreter's rows.
 /// </summary>
+[EngineTest(Engine.PostgreSql)]
 [Collection(PostgresCollection.Name)]
 public sealed class SpatialJoinExecutionTests(PostgresServer server)
 {

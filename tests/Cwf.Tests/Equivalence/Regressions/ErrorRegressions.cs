@@ -5,6 +5,7 @@ using static Cwf.Ir.ExprFactory;
 namespace Cwf.Tests.Equivalence.Regressions;
 
 /// <summary>Integer overflow and division by zero are errors in the IR, the interpreter and every engine: never a wrong or NULL value.</summary>
+[EngineTest(Engine.PostgreSql), EngineTest(Engine.DuckDb)]
 [Collection(PostgresCollection.Name)]
 public sealed class ErrorRegressions(PostgresServer server)
 {

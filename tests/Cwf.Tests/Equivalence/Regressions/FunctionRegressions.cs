@@ -5,6 +5,7 @@ using static Cwf.Ir.ExprFactory;
 namespace Cwf.Tests.Equivalence.Regressions;
 
 /// <summary>Counterexamples and semantic choices about scalar functions, checked on every engine.</summary>
+[EngineTest(Engine.PostgreSql), EngineTest(Engine.DuckDb)]
 [Collection(PostgresCollection.Name)]
 public sealed class FunctionRegressions(PostgresServer server)
 {

@@ -5,6 +5,7 @@ using static Cwf.Ir.ExprFactory;
 namespace Cwf.Tests.Equivalence.Regressions;
 
 /// <summary>Counterexamples about order: constant sort keys, and strings ordered by code point whatever the database's collation.</summary>
+[EngineTest(Engine.PostgreSql), EngineTest(Engine.DuckDb)]
 [Collection(PostgresCollection.Name)]
 public sealed class OrderingRegressions(PostgresServer server)
 {

@@ -5,6 +5,7 @@ using static Cwf.Ir.ExprFactory;
 namespace Cwf.Tests.Equivalence.Regressions;
 
 /// <summary>Counterexamples about result types: what a created table's columns are, on every engine.</summary>
+[EngineTest(Engine.PostgreSql), EngineTest(Engine.DuckDb)]
 [Collection(PostgresCollection.Name)]
 public sealed class TypeRegressions(PostgresServer server)
 {
