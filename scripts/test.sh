@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: ./scripts/test.sh [extra dotnet test arguments, e.g. --filter Category=X]
+# Runs every test: ./scripts/test.sh [extra dotnet test arguments, e.g. --filter "Engine=PostgreSQL"]
+# (the fast tests alone need none of this: dotnet test tests/Cwf.Tests --filter "Category!=Engine")
 #
 # On a fresh machine it installs what the tests need and starts what they need:
 #   1. PostGIS for the PostgreSQL server (apt: postgresql-<major>-postgis-3) when missing;
@@ -12,6 +13,7 @@
 #
 # Environment:
 #   CWF_PROPERTY_ITERATIONS  iterations per property test (default 100); e.g. 5000 for a long run
+#   CWF_PROPERTY_SEED        the seed every property test starts from (a seed a failure printed replays its case)
 #   CWF_ACCEPT_SNAPSHOTS=1   accept every snapshot that differs (writes the .verified. files)
 #   CWF_SKIP_POSTGIS_INSTALL=1  never call apt (the PostGIS tests then fail if it is missing)
 set -uo pipefail

@@ -5,7 +5,9 @@ namespace Cwf.Optimization;
 /// <summary>
 /// One rewrite rule over the whole workflow. A pass is a pure function: it returns a new
 /// workflow, or the very instance it was given when it changed nothing (the pass manager
-/// detects changes by reference). A pass must never change the workflow's results.
+/// detects changes by reference). A pass must never change the workflow's results: the same rows,
+/// with floats allowed to differ only by rounding (reordered sums), within the rule that
+/// spec/equivalence.md ("Floating-point results") states and the property tests check.
 /// </summary>
 public abstract class OptimizerPass
 {

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Cwf.Tests.Infrastructure;
 
 /// <summary>
@@ -11,26 +9,13 @@ public static class TestSettings
     public const string AcceptSnapshotsVariable = "CWF_ACCEPT_SNAPSHOTS";
 
     /// <summary>
-    /// Iterations per property test: <c>CWF_PROPERTY_ITERATIONS</c>, 100 when unset. CsCheck's
-    /// own default follows it too (see <see cref="PropagateToCsCheck"/>), so a property test
-    /// that passes no <c>iter</c> gets the same number.
+    /// Iterations per property test: <c>CWF_PROPERTY_ITERATIONS</c>, 100 when unset; the default of
+    /// <see cref="Property.Check{T}"/>; many properties run a multiple of it.
     /// </summary>
     public static int PropertyIterations { get; } = ReadPositiveInt(PropertyIterationsVariable) ?? 100;
 
     /// <summary>Whether snapshot mismatches are accepted (<c>CWF_ACCEPT_SNAPSHOTS=1</c>).</summary>
     public static bool AcceptSnapshots => Environment.GetEnvironmentVariable(AcceptSnapshotsVariable) is "1" or "true";
-
-    /// <summary>
-    /// CsCheck reads its default iteration count from <c>CsCheck_Iter</c> when it is first used;
-    /// this runs before any test, so <c>CWF_PROPERTY_ITERATIONS</c> also sets that default
-    /// (an explicit <c>CsCheck_Iter</c> wins).
-    /// </summary>
-    [ModuleInitializer]
-    internal static void PropagateToCsCheck()
-    {
-        if (ReadPositiveInt(PropertyIterationsVariable) is { } iterations && Environment.GetEnvironmentVariable("CsCheck_Iter") is null)
-            Environment.SetEnvironmentVariable("CsCheck_Iter", iterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
 
     private static int? ReadPositiveInt(string variable)
     {
