@@ -3,9 +3,24 @@ using Npgsql;
 namespace Cwf.Tests.Infrastructure;
 
 /// <summary>Where the test PostgreSQL server listens, as an Npgsql connection string and as psql arguments.</summary>
-public sealed record PostgresEndpoint(string ConnectionString)
+public sealed record PostgresEndpoint
 {
-    private readonly NpgsqlConnectionStringBuilder _builder = new(ConnectionString);
+    /// <summary>
+    /// Seconds to wait for a connection, at least: the test machine may be loaded by much else, and
+    /// the first connection failing fails every PostgreSQL test.
+    /// </summary>
+    private const int ConnectTimeoutSeconds = 60;
+
+    private readonly NpgsqlConnectionStringBuilder _builder;
+
+    public PostgresEndpoint(string connectionString)
+    {
+        _builder = new NpgsqlConnectionStringBuilder(connectionString);
+        _builder.Timeout = Math.Max(_builder.Timeout, ConnectTimeoutSeconds);
+        ConnectionString = _builder.ConnectionString;
+    }
+
+    public string ConnectionString { get; }
 
     public string Host => _builder.Host ?? "127.0.0.1";
     public int Port => _builder.Port;
@@ -24,7 +39,7 @@ public sealed record PostgresEndpoint(string ConnectionString)
         ["PGUSER"] = User,
         ["PGPASSWORD"] = Password,
         ["PGDATABASE"] = database,
-        ["PGCONNECT_TIMEOUT"] = "15",
+        ["PGCONNECT_TIMEOUT"] = ConnectTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // A developer's own psql settings must not change what the tests see.
         ["PSQLRC"] = "/dev/null",
         ["PGSERVICE"] = null,
