@@ -442,7 +442,7 @@ public sealed class ExpressionBinder
                     string symbol = Formatting.ExpressionPrinter.Operator(binary.Operator);
                     string verb = op switch { BinaryOp.Add => "add", BinaryOp.Subtract => "subtract", _ => "compare" };
                     string joiner = op switch { BinaryOp.Add => "to", BinaryOp.Subtract => "from", _ => "with" };
-                    var (first, second) = op == BinaryOp.Subtract ? (r, l) : (l, r);
+                    var (first, second) = op is BinaryOp.Add or BinaryOp.Subtract ? (r, l) : (l, r);
                     return Fail(DiagnosticCodes.WrongUnit, binary, $"cannot {verb} {first.Describe()} {joiner} {second.Describe()} ('{symbol}')",
                         UnitsHint);
                 }
