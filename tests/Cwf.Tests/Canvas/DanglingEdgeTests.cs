@@ -10,14 +10,22 @@ public class DanglingEdgeTests
 {
     private static readonly string[] Schools = ["school_id:int64", "name:string", "students:int64", "geom:geography"];
 
-    /// <summary>schools → Simple Filter ⇢ Save as Table, where the filter's edge points at a save node that is gone.</summary>
-    private static (TestCanvas Canvas, string Filter, string Save) SaveBehindALostEdge()
+    /// <summary>schools → Simple Filter, and a Save as Table that the test connects (or not).</summary>
+    private static (TestCanvas Canvas, string Filter, string Save) FilterAndSave()
     {
         var c = new TestCanvas();
         var source = c.Source("src.schools", "schools", Schools);
         var filter = c.Node("native.wheresimplified", "Simple Filter", ("column", "students"), ("operator", "greater than"), ("value", "500"));
         var save = c.Node("native.saveastable", "Save as Table", ("destination", "out.big"), ("append", false));
-        c.Flow(source, filter).Edge(filter, "match", "save-before-it-was-recreated", "source");
+        c.Flow(source, filter);
+        return (c, filter, save);
+    }
+
+    /// <summary>The filter's only edge points at a save node that is gone (the save was re-created with another id).</summary>
+    private static (TestCanvas Canvas, string Filter, string Save) SaveBehindALostEdge()
+    {
+        var (c, filter, save) = FilterAndSave();
+        c.Edge(filter, "match", "save-before-it-was-recreated", "source");
         return (c, filter, save);
     }
 
@@ -59,11 +67,8 @@ public class DanglingEdgeTests
     [Fact]
     public void The_only_edge_into_the_save_coming_from_a_missing_node_is_an_error()
     {
-        var c = new TestCanvas();
-        var source = c.Source("src.schools", "schools", Schools);
-        var filter = c.Node("native.wheresimplified", "Simple Filter", ("column", "students"), ("operator", "greater than"), ("value", "500"));
-        var save = c.Node("native.saveastable", "Save as Table", ("destination", "out.big"));
-        c.Flow(source, filter).Edge("deleted-filter", "match", save, "source");
+        var (c, _, save) = FilterAndSave();
+        c.Edge("deleted-filter", "match", save, "source");
         var result = CanvasTestKit.Import(c.ToJson());
         CanvasAssert.Single(result, DiagnosticCodes.EdgeToMissingNode, save, "Save as Table", "source", "/edges/1");
         var error = CanvasAssert.Single(result, DiagnosticCodes.MissingInputEdge, save, "Save as Table", "source");
@@ -74,11 +79,8 @@ public class DanglingEdgeTests
     [Fact]
     public void A_lost_edge_with_no_input_it_could_have_fed_stays_a_warning()
     {
-        var c = new TestCanvas();
-        var source = c.Source("src.schools", "schools", Schools);
-        var filter = c.Node("native.wheresimplified", "Simple Filter", ("column", "students"), ("operator", "greater than"), ("value", "500"));
-        var save = c.Node("native.saveastable", "Save as Table", ("destination", "out.big"));
-        c.Flow(source, filter).Edge(filter, "match", save, "source").Edge(filter, "unmatch", "deleted-save", "source");
+        var (c, filter, save) = FilterAndSave();
+        c.Edge(filter, "match", save, "source").Edge(filter, "unmatch", "deleted-save", "source");
         var result = CanvasTestKit.Import(c.ToJson());
         CanvasAssert.NoErrors(result);
         CanvasAssert.Single(result, DiagnosticCodes.EdgeToMissingNode, filter, "Simple Filter");
