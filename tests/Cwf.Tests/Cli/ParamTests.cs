@@ -45,6 +45,14 @@ public sealed class ParamTests : IDisposable
         Assert.Contains($"ST_Buffer(g::geography, CAST({meters} AS DOUBLE PRECISION)", r.Output);
     }
 
+    [Fact]
+    public void The_store_example_takes_its_radius_in_kilometers()
+    {
+        var r = Run("compile", Example("store_trade_areas.cwf"), "--dialect", "postgres", "--param", "radius=1.5km");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("ST_Buffer(geom::geography, CAST(1500.0 AS DOUBLE PRECISION)", r.Output);
+    }
+
     [Theory]
     [InlineData("radius=2km2", "'2km2' is not a valid float64 value for parameter 'radius': 'radius' is a length (meters): its units are m, km, mi or ft")]
     [InlineData("radius=2 furlongs", "'2 furlongs' is not a valid float64 value for parameter 'radius': 'radius' is a length (meters): its units are m, km, mi or ft")]
