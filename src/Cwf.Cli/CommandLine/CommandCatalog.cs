@@ -8,7 +8,7 @@ public static class CommandCatalog
     private static readonly OptionSpec HelpOption = new("help", "show this help") { Alias = "h" };
     private static readonly OptionSpec Catalog = new("catalog", "JSON catalog of source table schemas (spec/catalog.md)", "file");
     private static readonly OptionSpec Dialect = new("dialect", "target warehouse: bigquery, snowflake, redshift, databricks, postgres or duckdb", "name");
-    private static readonly OptionSpec Param = new("param", "override a parameter's default value (repeatable)", "name=value", Repeatable: true);
+    private static readonly OptionSpec Param = new("param", "override a parameter's default value (repeatable); a parameter declared with a unit also takes one: radius=1.5km", "name=value", Repeatable: true);
     private static readonly OptionSpec Output = new("output", "write the result to a file instead of standard output", "file") { Alias = "o" };
     private static readonly OptionSpec Format = new("format", "how diagnostics are printed on standard error", "fmt") { AllowedValues = DiagnosticFormats };
     private static readonly OptionSpec NoOpt = new("no-opt", "skip the optimizer");
@@ -24,7 +24,7 @@ public static class CommandCatalog
     };
 
     public static CommandSpec Check { get; } = new("check", "Report the diagnostics of a workflow without writing SQL",
-        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name"), Format, HelpOption]);
+        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name"), Param, Format, HelpOption]);
 
     public static CommandSpec Import { get; } = new("import", "Decompile a canvas export (or generated .sql) into a .cwf program",
         ["file"], [Catalog, Output, Format, HelpOption]);

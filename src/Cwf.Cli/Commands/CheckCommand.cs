@@ -4,17 +4,17 @@ using Cwf.Emit;
 
 namespace Cwf.Cli.Commands;
 
-/// <summary><c>cwf check</c>: every diagnostic of a workflow on standard output; with --dialect, also what that warehouse cannot do.</summary>
+/// <summary><c>cwf check</c>: every diagnostic of a workflow (with the --param values given) on standard output; with --dialect, also what that warehouse cannot do.</summary>
 internal static class CheckCommand
 {
     public static int Run(CliContext cx)
     {
         var dialect = cx.Dialect(required: false);
-        var (front, diagnostics) = WorkflowLoader.Load(cx);
-        if (dialect is not null && front.Workflow is not null && !diagnostics.Any(d => d.IsError))
-            diagnostics = DiagnosticMerge.Merge(diagnostics, Compiler.Compile(front.Workflow, new CompileOptions(dialect) { Mode = EmitMode.Query }).Diagnostics);
+        var (workflow, diagnostics) = WorkflowLoader.LoadWithParameters(cx);
+        if (dialect is not null && workflow is not null)
+            diagnostics = DiagnosticMerge.Merge(diagnostics, Compiler.Compile(workflow, new CompileOptions(dialect) { Mode = EmitMode.Query }).Diagnostics);
         cx.Report(diagnostics, toOutput: true);
-        bool failed = front.Workflow is null || diagnostics.Any(d => d.IsError);
+        bool failed = workflow is null || diagnostics.Any(d => d.IsError);
         if (!failed && cx.Format == DiagnosticFormat.Text && diagnostics.Count == 0)
             cx.Output.WriteLine($"{cx.Command.Positionals[0]}: no problems found");
         return failed ? ExitCodes.InputErrors : ExitCodes.Success;

@@ -22,13 +22,12 @@ internal static class CompileCommand
     /// </summary>
     public static CompilationResult? CompileInput(CliContext cx, CompileOptions options)
     {
-        var (front, diagnostics) = WorkflowLoader.Load(cx);
-        if (front.Workflow is null || diagnostics.Any(d => d.IsError))
+        var (workflow, diagnostics) = WorkflowLoader.LoadWithParameters(cx);
+        if (workflow is null)
         {
             cx.Report(diagnostics);
             return null;
         }
-        var workflow = ParameterOverrides.Apply(front.Workflow, cx.Command.Values("param"), cx.Command.Spec);
         var result = Compiler.Compile(workflow, options);
         cx.Report(DiagnosticMerge.Merge(diagnostics, result.Diagnostics));
         return result;

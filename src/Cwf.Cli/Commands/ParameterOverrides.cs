@@ -1,14 +1,17 @@
+using System.Collections.Immutable;
+using Cwf.Binding;
 using Cwf.Cli.CommandLine;
-using Cwf.Components;
 using Cwf.Diagnostics;
+using Cwf.Driver;
 using Cwf.Ir;
 
 namespace Cwf.Cli.Commands;
 
-/// <summary><c>--param name=value</c>: replaces a parameter's default value, read as the parameter's type.</summary>
+/// <summary><c>--param name=value</c>: replaces a parameter's default value, read as the parameter's type (<see cref="ParameterValues"/>).</summary>
 internal static class ParameterOverrides
 {
-    public static Workflow Apply(Workflow workflow, IReadOnlyList<string> assignments, CommandSpec spec)
+    /// <summary>The workflow with the values given; a value that does not fit its parameter is a usage error.</summary>
+    public static Workflow Apply(Workflow workflow, IReadOnlyList<string> assignments, CommandSpec spec, ImmutableDictionary<string, Dimension> dimensions)
     {
         var parameters = workflow.Parameters.ToList();
         foreach (var assignment in assignments)
@@ -23,8 +26,8 @@ internal static class ParameterOverrides
                 throw new UsageException($"the workflow has no parameter '{name}'; {NameSuggestions.Hint(name, names, "parameters")}");
             }
             var parameter = parameters[index];
-            var value = ComponentLowering.TypedValue(parameter.Type, text)
-                ?? throw new UsageException($"'{text}' is not a valid {parameter.Type.Name()} value for parameter '{parameter.Name}'");
+            var value = ParameterValues.Read(parameter, dimensions.GetValueOrDefault(parameter.Name, Dimension.Plain), text);
+            if (!value.Fits) throw new UsageException(value.Problem!);
             parameters[index] = parameter with { Value = value.Value };
         }
         return workflow.WithParameters(parameters.ToSeq());

@@ -26,14 +26,9 @@ internal static class RunCommand
         if (data is not null && !Directory.Exists(data))
             throw new UsageException($"no such data folder '{data}'");
 
-        var (front, diagnostics) = WorkflowLoader.Load(cx);
-        if (front.Workflow is null || diagnostics.Any(d => d.IsError))
-        {
-            cx.Report(diagnostics);
-            return ExitCodes.InputErrors;
-        }
+        var (workflow, diagnostics) = WorkflowLoader.LoadWithParameters(cx);
         cx.Report(diagnostics);
-        var workflow = ParameterOverrides.Apply(front.Workflow, cx.Command.Values("param"), cx.Command.Spec);
+        if (workflow is null) return ExitCodes.InputErrors;
         return data is not null ? RunInProcess(cx, workflow, data) : RunOnServer(cx, workflow, connection!);
     }
 

@@ -1,9 +1,10 @@
 using Cwf.Diagnostics;
 using Cwf.Driver;
+using Cwf.Ir;
 
 namespace Cwf.Cli.Commands;
 
-/// <summary>The first half of every command that needs a workflow: catalog, input file, front end.</summary>
+/// <summary>The first half of every command that needs a workflow: catalog, input file, front end, --param values.</summary>
 internal static class WorkflowLoader
 {
     /// <summary>The front end's result and all diagnostics so far (the catalog's first).</summary>
@@ -12,5 +13,21 @@ internal static class WorkflowLoader
         var (catalog, catalogDiagnostics) = cx.LoadCatalog();
         var result = FrontEnd.Load(cx.ReadInput(), catalog);
         return (result, [.. catalogDiagnostics, .. result.Diagnostics]);
+    }
+
+    /// <summary>
+    /// The workflow with the --param values applied and checked again (a value can make a row limit
+    /// negative), and all diagnostics so far; the workflow is null when there is an error.
+    /// </summary>
+    public static (Workflow? Workflow, List<Diagnostic> Diagnostics) LoadWithParameters(CliContext cx)
+    {
+        var (front, diagnostics) = Load(cx);
+        if (front.Workflow is null || diagnostics.Any(d => d.IsError)) return (null, diagnostics);
+        var assignments = cx.Command.Values("param");
+        if (assignments.Count == 0) return (front.Workflow, diagnostics);
+        var workflow = ParameterOverrides.Apply(front.Workflow, assignments, cx.Command.Spec, front.ParameterDimensions);
+        var problems = WorkflowChecks.Check(workflow, cx.Command.Positionals[0]);
+        diagnostics.AddRange(problems);
+        return (problems.Any(d => d.IsError) ? null : workflow, diagnostics);
     }
 }

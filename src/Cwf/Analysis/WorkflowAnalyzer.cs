@@ -75,7 +75,6 @@ public static class WorkflowAnalyzer
 
     private static ImmutableArray<Diagnostic> Diagnose(Workflow workflow, ImmutableArray<int> roots, ImmutableSortedSet<int>.Builder dead)
     {
-        if (workflow.Nodes.IsEmpty) return [];
         if (roots.IsEmpty)
             return [Diagnostic.Create(DiagnosticCodes.NoOutput, Location.None,
                 $"Workflow '{workflow.Name}' writes no table, so no step has any effect and nothing is generated.",

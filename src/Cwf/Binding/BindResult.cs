@@ -8,4 +8,7 @@ namespace Cwf.Binding;
 public sealed record BindResult(Workflow? Workflow, ImmutableArray<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>What each parameter declared with a unit measures (<c>param radius = 500 m</c> is a length), by name; plain parameters are absent.</summary>
+    public ImmutableDictionary<string, Dimension> ParameterDimensions { get; init; } = ImmutableDictionary<string, Dimension>.Empty;
 }

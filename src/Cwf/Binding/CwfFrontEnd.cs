@@ -22,11 +22,17 @@ public static class CwfFrontEnd
         var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics)
             .OrderBy(d => d.Location is SourceLocation s ? s.Span.Start : int.MaxValue)
             .ToImmutableArray();
-        return new CompileResult(parsed.HasErrors ? null : bound.Workflow, parsed.Syntax!, diagnostics);
+        return new CompileResult(parsed.HasErrors ? null : bound.Workflow, parsed.Syntax!, diagnostics)
+        {
+            ParameterDimensions = bound.ParameterDimensions,
+        };
     }
 }
 
 public sealed record CompileResult(Workflow? Workflow, ProgramSyntax Syntax, ImmutableArray<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>What each parameter declared with a unit measures (see <see cref="BindResult.ParameterDimensions"/>).</summary>
+    public ImmutableDictionary<string, Dimension> ParameterDimensions { get; init; } = ImmutableDictionary<string, Dimension>.Empty;
 }

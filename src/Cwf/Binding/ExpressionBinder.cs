@@ -19,6 +19,8 @@ public sealed class ExpressionBinder
     private readonly SourceText? _source;
     private readonly ExpressionBinderOptions _options;
     private readonly DiagnosticBag _diagnostics;
+    // What each bound quantity measures (only those that are not plain numbers), by reference: see DimensionOf.
+    private readonly Dictionary<Expr, Dimension> _dimensions = new(ReferenceEqualityComparer.Instance);
     private bool _insideAggregate;
 
     public ExpressionBinder(ExpressionScope scope, SourceText? source, ExpressionBinderOptions? options = null)
@@ -77,6 +79,41 @@ public sealed class ExpressionBinder
             expr.Type == SqlType.Geography ? "use a spatial predicate such as intersects(a, b)" : "compare it, for example x > 0 or x is not null");
         return null;
     }
+
+    /// <summary>
+    /// A length in meters for a step (<c>buffer g by 300 m</c>, <c>by @radius</c>, <c>by radius km</c>):
+    /// a plain number is read in <paramref name="unit"/> (meters when none is written); an expression
+    /// that is a length already (a quantity, a parameter declared with a length, st_distance) is taken
+    /// as it is and takes no unit after it; anything else is CWF2022.
+    /// </summary>
+    internal Expr? BindLength(ExpressionSyntax syntax, string? unit)
+    {
+        var value = BindScalar(syntax);
+        if (value is null) return null;
+        var dimension = DimensionOf(value);
+        var written = Unparenthesized(syntax) is QuantitySyntax q ? q.Unit : null;
+        if (dimension.IsPlain)
+        {
+            if (unit is null) return Units.ToMeters(value, LengthUnit.Meters);
+            if (Units.ParseLength(unit) is { } length) return Units.ToMeters(value, length);
+            return Fail(DiagnosticCodes.WrongUnit, syntax, $"a distance needs a length unit (m, km, mi, ft), not {unit}");
+        }
+        if (dimension != Dimension.Length)
+            return Fail(DiagnosticCodes.WrongUnit, syntax, written is not null
+                ? $"a distance needs a length unit (m, km, mi, ft), not {written}"
+                : $"{_options.Context} must be a length, but this is {dimension.Describe()}");
+        if (unit is not null)
+            return Fail(DiagnosticCodes.WrongUnit, syntax, written is not null
+                ? $"the distance already has a unit ({written}); remove '{unit}'"
+                : $"{_options.Context} is a length already; remove '{unit}'");
+        return value;
+    }
+
+    /// <summary>
+    /// What a bound expression measures: a length or an area when it comes from a unit (<c>2 km</c>),
+    /// a parameter declared with one, or a metric function (<c>st_area</c>), else a plain number.
+    /// </summary>
+    internal Dimension DimensionOf(Expr expr) => _dimensions.GetValueOrDefault(expr, Dimension.Plain);
 
     internal AggregateCall? BindAggregateCall(ExpressionSyntax syntax, string? name, SyntaxNode nameSite) =>
         Guarded(syntax, () => BindAggregateCore(syntax, name, nameSite));
@@ -230,11 +267,12 @@ public sealed class ExpressionBinder
                 hits.Add((column, i, _scope.Inputs[i].Knows(name.Name)));
         var known = hits.Where(h => h.Known).ToList();
         var chosen = known.Count > 0 ? known : hits;
-        bool parameter = _options.BareNamesMayBeParameters && _scope.Parameters.ContainsKey(name.Name);
+        bool parameter = _options.BareNamesMayBeParameters && _scope.Parameters.Contains(name.Name);
 
         if (chosen.Count == 1)
         {
-            if (parameter && known.Count == 1)
+            // Where the program writes the parameter as @name, a bare name is plainly the column.
+            if (parameter && known.Count == 1 && !_scope.Parameters.IsWrittenWithAt(name.Name))
                 Report(DiagnosticCodes.ParameterShadowed, name,
                     $"'{name.Name}' is both a column and a parameter; the column is used", $"write @{name.Name} for the parameter");
             return ExprFactory.Column(chosen[0].Column, chosen[0].Input);
@@ -252,15 +290,17 @@ public sealed class ExpressionBinder
 
         var candidates = _scope.Inputs.SelectMany(i => i.CandidateNames).ToList();
         var where = _scope.Inputs.Length == 1 && _scope.Inputs[0].Qualifier is { } q ? $" in '{q}'" : "";
-        var paramHint = !_options.BareNamesMayBeParameters && _scope.Parameters.ContainsKey(name.Name) ? $"to use the parameter, write @{name.Name}" : "";
+        var paramHint = !_options.BareNamesMayBeParameters && _scope.Parameters.Contains(name.Name) ? $"to use the parameter, write @{name.Name}" : "";
         return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown column '{name.Name}'{where}",
-            Suggest.DidYouMean(name.Name, candidates.Concat(_options.BareNamesMayBeParameters ? _scope.Parameters.Keys : [])),
+            Suggest.DidYouMean(name.Name, candidates.Concat(_options.BareNamesMayBeParameters ? _scope.Parameters.Names : [])),
             paramHint, Available(_scope.Inputs.SelectMany(i => i.Schema.Names)));
     }
 
     private string Qualified(int input, string column)
     {
         var scopeInput = _scope.Inputs[input];
+        // The relation as the step sees it (the let name), not a source that an earlier join combined.
+        if (scopeInput.Qualifier is { } own && scopeInput.Schema.Contains(column)) return $"'{own}.{column}'";
         var alias = scopeInput.Aliases.FirstOrDefault(a => string.Equals(a.Column, column, StringComparison.OrdinalIgnoreCase));
         if (alias is not null) return $"'{alias.Qualifier}.{alias.Name}'";
         return scopeInput.Qualifier is { } q ? $"'{q}.{column}'" : $"'{column}' of input {input + 1}";
@@ -276,11 +316,12 @@ public sealed class ExpressionBinder
 
     private Expr? BindParameter(SyntaxNode site, string name)
     {
-        if (_scope.Parameters.TryGetValue(name, out var type))
-            return new ParamRef(_scope.ParameterNames[name], type);
+        if (_scope.Parameters.Find(name) is { } parameter)
+            return Measured(new ParamRef(parameter.Name, parameter.Type), parameter.Dimension);
+        var names = _scope.Parameters.Names.ToList();
         return Fail(DiagnosticCodes.UnknownParameter, site, $"unknown parameter '@{name}'",
-            Suggest.DidYouMean(name, _scope.Parameters.Keys, "@"),
-            _scope.Parameters.Count == 0 ? "declare it: param name: type = value" : "parameters: " + string.Join(", ", _scope.Parameters.Keys.Order().Select(p => "@" + p)));
+            Suggest.DidYouMean(name, names, "@"),
+            names.Count == 0 ? "declare it: param name: type = value" : "parameters: " + string.Join(", ", names.Order(StringComparer.OrdinalIgnoreCase).Select(p => "@" + p)));
     }
 
     private Expr? BindLiteral(LiteralSyntax literal) => literal.Kind switch
@@ -316,8 +357,11 @@ public sealed class ExpressionBinder
         if (operand is null) return null;
         if (!operand.Type.IsNumeric() && operand.Type != SqlType.Unknown)
             return Fail(DiagnosticCodes.TypeMismatch, quantity.Value, $"a unit needs a number, but this is {operand.Type.Name()}");
-        if (Units.ParseLength(quantity.Unit) is { } length) return Units.ToMeters(operand, length);
-        if (Units.ParseArea(quantity.Unit) is { } area) return Units.ToSquareMeters(operand, area);
+        if (DimensionOf(operand) is { IsPlain: false } measured)
+            return Fail(DiagnosticCodes.WrongUnit, quantity, $"'{Text(quantity.Value)}' is {measured.Describe()} already, so it takes no unit; remove '{quantity.Unit}'",
+                "a unit follows a plain number: 2 km; a parameter declared with a unit (param r = 2 km) is used as it is");
+        if (Units.ParseLength(quantity.Unit) is { } length) return Measured(Units.ToMeters(operand, length), Dimension.Length);
+        if (Units.ParseArea(quantity.Unit) is { } area) return Measured(Units.ToSquareMeters(operand, area), Dimension.Area);
         return Fail(DiagnosticCodes.WrongUnit, quantity, $"unknown unit '{quantity.Unit}'");
     }
 
@@ -336,14 +380,14 @@ public sealed class ExpressionBinder
                     return Fail(DiagnosticCodes.OperatorTypeMismatch, unary,
                         $"'{(unary.Operator == UnaryOperator.Minus ? "-" : "+")}' needs a number, but this is {operand.Type.Name()}");
                 if (unary.Operator == UnaryOperator.Plus) return operand;
-                return operand switch
+                return Measured(operand switch
                 {
                     Literal { Value: long l } when l != long.MinValue => Literal.Int(-l),
                     Literal { Value: decimal m } when m == 9223372036854775808m => Literal.Int(long.MinValue),
                     Literal { Value: decimal m } => Literal.Decimal(-m),
                     Literal { Value: double d } => Literal.Float(-d),
                     _ => ExprFactory.Unary(UnaryOp.Negate, operand),
-                };
+                }, DimensionOf(operand));
         }
     }
 
@@ -353,7 +397,7 @@ public sealed class ExpressionBinder
         var right = Bind(binary.Right);
         if (left is null || right is null) return null;
         var op = Operator(binary.Operator);
-        if (Typing.Binary(op, left.Type, right.Type) is not null) return ExprFactory.Binary(op, left, right);
+        if (Typing.Binary(op, left.Type, right.Type) is not null) return BinaryOfQuantities(binary, op, left, right);
 
         string symbol = Formatting.ExpressionPrinter.Operator(binary.Operator);
         string types = $"{left.Type.Name()} and {right.Type.Name()}";
@@ -380,12 +424,51 @@ public sealed class ExpressionBinder
         }
     }
 
+    // Types fit; now what the operands measure: comparing or adding an area and a length is CWF2022.
+    private Expr? BinaryOfQuantities(BinarySyntax binary, BinaryOp op, Expr left, Expr right)
+    {
+        Dimension l = DimensionOf(left), r = DimensionOf(right);
+        var result = ExprFactory.Binary(op, left, right);
+        switch (op)
+        {
+            case BinaryOp.Multiply:
+                return Measured(result, l.Times(r));
+            case BinaryOp.Divide:
+                return Measured(result, l.Per(r));
+            case BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Equal or BinaryOp.NotEqual
+                or BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual:
+                if (!l.IsCompatibleWith(r))
+                {
+                    string symbol = Formatting.ExpressionPrinter.Operator(binary.Operator);
+                    string verb = op switch { BinaryOp.Add => "add", BinaryOp.Subtract => "subtract", _ => "compare" };
+                    string joiner = op switch { BinaryOp.Add => "to", BinaryOp.Subtract => "from", _ => "with" };
+                    var (first, second) = op is BinaryOp.Add or BinaryOp.Subtract ? (r, l) : (l, r);
+                    return Fail(DiagnosticCodes.WrongUnit, binary, $"cannot {verb} {first.Describe()} {joiner} {second.Describe()} ('{symbol}')",
+                        UnitsHint);
+                }
+                return op is BinaryOp.Add or BinaryOp.Subtract ? Measured(result, l.CommonWith(r)) : result;
+            default:
+                return result;
+        }
+    }
+
+    private const string UnitsHint =
+        "lengths are in m, km, mi or ft (st_length and st_distance give meters), areas in m2, km2, mi2 or ha (st_area gives square meters)";
+
+    // Suggests the literal of the other side's type only when the quoted text is one: unquoting a word would make it a column name.
     private static string ComparisonHint(Expr left, Expr right)
     {
         var (literal, other) = left is Literal ? (left, right) : (right, left);
-        if (literal is Literal { Value: string s } && other.Type.IsNumeric()) return $"remove the quotes: {s}";
-        if (literal is Literal { Value: string s2 } && other.Type == SqlType.Date) return $"write a date literal: date '{s2}'";
-        if (literal is Literal { Value: string s3 } && other.Type == SqlType.Timestamp) return $"write a timestamp literal: timestamp '{s3}'";
+        if (literal is not Literal { Value: string text }) return "cast one side: cast(x as type)";
+        if (other.Type.IsNumeric())
+            return LiteralValues.Float(text) is not null ? $"remove the quotes: {text.Trim()}"
+                : $"'{text}' is not a number: compare with a number, or compare text with text: cast({other} as string) = '{text}'";
+        if (other.Type == SqlType.Date)
+            return LiteralValues.Date(text) is not null ? $"write a date literal: date '{text.Trim()}'"
+                : $"'{text}' is not a date: write one as date 'YYYY-MM-DD'";
+        if (other.Type == SqlType.Timestamp)
+            return LiteralValues.Timestamp(text) is not null ? $"write a timestamp literal: timestamp '{text.Trim()}'"
+                : $"'{text}' is not a timestamp: write one as timestamp 'YYYY-MM-DD HH:MM:SS'";
         return "cast one side: cast(x as type)";
     }
 
@@ -427,7 +510,24 @@ public sealed class ExpressionBinder
                 "cast them to one type");
             return false;
         }
-        return true;
+        return CommonDimension(site, $"the values of {what}", values) is not null;
+    }
+
+    /// <summary>What values that stand for one another (compared, or chosen between) measure; null after reporting that they differ (CWF2022).</summary>
+    private Dimension? CommonDimension(SyntaxNode site, string what, IEnumerable<Expr> values)
+    {
+        var common = Dimension.Plain;
+        foreach (var value in values)
+        {
+            var dimension = DimensionOf(value);
+            if (!common.IsCompatibleWith(dimension))
+            {
+                Report(DiagnosticCodes.WrongUnit, site, $"{what} measure different things: {common.Describe()} and {dimension.Describe()}", UnitsHint);
+                return null;
+            }
+            common = common.CommonWith(dimension);
+        }
+        return common;
     }
 
     private Expr? BindLike(LikeSyntax like)
@@ -491,7 +591,9 @@ public sealed class ExpressionBinder
             return Fail(DiagnosticCodes.TypeMismatch, site, $"the results have no common type: {type.Name()} and {result.Type.Name()}",
                 "cast them to one type");
         }
-        return ExprFactory.Case(whens, @else);
+        return CommonDimension(site, "the results", whens.Select(w => w.Result).Append(@else).OfType<Expr>()) is { } dimension
+            ? Measured(ExprFactory.Case(whens, @else), dimension)
+            : null;
     }
 
     private Expr? BindCast(CastSyntax cast)
@@ -501,7 +603,9 @@ public sealed class ExpressionBinder
         if (operand is null || type is null) return null;
         if (!Typing.CanCast(operand.Type, type.Value))
             return Fail(DiagnosticCodes.InvalidCast, cast, $"cannot cast {operand.Type.Name()} to {type.Value.Name()}");
-        return operand is Literal { Value: null } ? Literal.Null(type.Value) : ExprFactory.Cast(operand, type.Value);
+        if (operand is Literal { Value: null }) return Literal.Null(type.Value);
+        // A number cast to another number type keeps what it measures.
+        return Measured(ExprFactory.Cast(operand, type.Value), type.Value.IsNumeric() ? DimensionOf(operand) : Dimension.Plain);
     }
 
     /// <summary>Resolves a written type name, reporting CWF2013 when it is unknown.</summary>
@@ -554,8 +658,27 @@ public sealed class ExpressionBinder
         }
         foreach (var f in fitting)
             if (Typing.Call(f, types) is not null)
-                return ExprFactory.Call(f, [.. args!]);
+                return CallOfQuantities(call, f, args!);
         return ReportArgumentTypes(call, fitting, args!);
+    }
+
+    // Types fit; now what the arguments measure: a distance must be a length, a coordinate a plain number (CWF2022).
+    private Expr? CallOfQuantities(CallSyntax call, BuiltinFunction function, List<Expr?> args)
+    {
+        var dimensions = args.Select(a => DimensionOf(a!)).ToList();
+        for (int i = 0; i < args.Count; i++)
+        {
+            // A plain number fits a length (it is read in meters), but a coordinate or an exponent takes no unit.
+            if (FunctionDimensions.Expected(function, i) is not { } expected
+                || (expected.Dimension.IsPlain ? dimensions[i].IsPlain : dimensions[i].IsCompatibleWith(expected.Dimension)))
+                continue;
+            return Fail(DiagnosticCodes.WrongUnit, call.Arguments[i],
+                $"{expected.Role} must be {(expected.Dimension.IsPlain ? "a plain number" : expected.Dimension.Describe())}, but this is {dimensions[i].Describe()}",
+                expected.Dimension.IsPlain ? "remove the unit" : "write a length such as 500 m or 2 km (a plain number is meters)");
+        }
+        if (FunctionDimensions.ArgumentsMustAgree(function) && CommonDimension(call, $"the arguments of {call.FullName}", args!) is null)
+            return null;
+        return Measured(ExprFactory.Call(function, [.. args!]), FunctionDimensions.Result(function, dimensions));
     }
 
     private Expr? ReportArgumentTypes(CallSyntax call, List<BuiltinFunction> candidates, List<Expr?> args)
@@ -607,8 +730,7 @@ public sealed class ExpressionBinder
 
     private AggregateCall? BindAggregateCore(ExpressionSyntax syntax, string? name, SyntaxNode nameSite)
     {
-        var inner = syntax;
-        while (inner is ParenthesizedSyntax p) inner = p.Inner;
+        var inner = Unparenthesized(syntax);
         var function = inner is CallSyntax c && FunctionCatalog.UnqualifiedName([.. c.Name.Select(n => n.Name)]) is { } fn
             ? FunctionCatalog.FindAggregate(fn)
             : null;
@@ -732,6 +854,22 @@ public sealed class ExpressionBinder
 
     internal void Report(DiagnosticDescriptor descriptor, SyntaxNode site, string message, params string[] hints) =>
         _diagnostics.Report(descriptor, Locate(site), message, hints);
+
+    /// <summary>Records what a bound expression measures (plain numbers are not recorded) and returns it.</summary>
+    private Expr Measured(Expr expr, Dimension dimension)
+    {
+        if (!dimension.IsPlain) _dimensions[expr] = dimension;
+        return expr;
+    }
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax syntax)
+    {
+        while (syntax is ParenthesizedSyntax p) syntax = p.Inner;
+        return syntax;
+    }
+
+    /// <summary>The text of a node as written, for messages.</summary>
+    private string Text(SyntaxNode node) => _source?.ToString(node.Span) ?? "this value";
 
     private Expr? Fail(DiagnosticDescriptor descriptor, SyntaxNode site, string message, params string[] hints)
     {

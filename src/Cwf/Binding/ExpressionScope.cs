@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Cwf.Ir;
 
@@ -11,25 +10,32 @@ namespace Cwf.Binding;
 public sealed class ExpressionScope
 {
     public ExpressionScope(IEnumerable<ScopeInput> inputs, IReadOnlyDictionary<string, SqlType>? parameters = null)
+        : this(inputs, ScopeParameters.Of(parameters))
+    {
+    }
+
+    public ExpressionScope(IEnumerable<ScopeInput> inputs, ScopeParameters parameters)
     {
         Inputs = [.. inputs];
-        Parameters = (parameters ?? new Dictionary<string, SqlType>()).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        ParameterNames = (parameters ?? new Dictionary<string, SqlType>()).Keys.ToFrozenDictionary(k => k, k => k, StringComparer.OrdinalIgnoreCase);
+        Parameters = parameters;
     }
 
     public ImmutableArray<ScopeInput> Inputs { get; }
 
-    /// <summary>Parameter types by name (case-insensitive).</summary>
-    public FrozenDictionary<string, SqlType> Parameters { get; }
-
-    /// <summary>The declared spelling of each parameter name.</summary>
-    public FrozenDictionary<string, string> ParameterNames { get; }
+    /// <summary>The parameters by name (case-insensitive), with their types and dimensions.</summary>
+    public ScopeParameters Parameters { get; }
 
     /// <summary>A scope over one relation.</summary>
     public static ExpressionScope Single(Schema schema, string? qualifier = null, IReadOnlyDictionary<string, SqlType>? parameters = null) =>
         new([new ScopeInput(schema, qualifier)], parameters);
 
+    public static ExpressionScope Single(Schema schema, string? qualifier, ScopeParameters parameters) =>
+        new([new ScopeInput(schema, qualifier)], parameters);
+
     /// <summary>A scope over the two sides of a join.</summary>
     public static ExpressionScope Join(ScopeInput left, ScopeInput right, IReadOnlyDictionary<string, SqlType>? parameters = null) =>
+        new([left, right], parameters);
+
+    public static ExpressionScope Join(ScopeInput left, ScopeInput right, ScopeParameters parameters) =>
         new([left, right], parameters);
 }

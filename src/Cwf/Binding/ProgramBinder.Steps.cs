@@ -171,8 +171,8 @@ internal sealed partial class ProgramBinder
         {
             case BufferStepSyntax b:
                 var geo = ResolveColumnArg(input, b.Geography);
-                var distance = Binder(input, "a buffer distance").BindScalar(b.Distance);
-                if (geo is null || distance is null || ToMeters(distance, b.Distance, b.Unit) is not { } meters) return null;
+                var meters = Binder(input, "a buffer distance").BindLength(b.Distance, b.Unit);
+                if (geo is null || meters is null) return null;
                 return Next(input, ComponentLowering.Buffer(_cx, input.Node, geo, meters, Locate(b.Distance), info, b.Alias?.Name));
             case CentroidStepSyntax c:
                 return ResolveColumnArg(input, c.Geography) is { } g
@@ -206,18 +206,6 @@ internal sealed partial class ProgramBinder
             default:
                 throw new InvalidOperationException($"Unexpected step {step.GetType().Name}.");
         }
-    }
-
-    /// <summary>A distance in meters: <c>by 300 m</c>, <c>by @r km</c>, or a bare number of meters.</summary>
-    private Expr? ToMeters(Expr distance, ExpressionSyntax site, string? unit)
-    {
-        var written = site is QuantitySyntax q ? q.Unit : null;
-        if (written is not null && unit is not null)
-            return WrongUnit(site, $"the distance already has a unit ({written}); remove '{unit}'");
-        if ((written ?? unit) is { } spelling && Units.ParseLength(spelling) is null)
-            return WrongUnit(site, $"a distance needs a length unit (m, km, mi, ft), not {spelling}");
-        // A quantity is already in meters; otherwise the step's unit (meters by default) applies.
-        return written is not null ? distance : Units.ToMeters(distance, unit is null ? LengthUnit.Meters : Units.ParseLength(unit)!.Value);
     }
 
     private AreaUnit? AreaUnitOf(AreaStepSyntax a)

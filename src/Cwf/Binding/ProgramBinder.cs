@@ -4,6 +4,7 @@ using Cwf.Components;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
+using Cwf.Syntax.Internal;
 using Cwf.Text;
 
 namespace Cwf.Binding;
@@ -24,7 +25,8 @@ internal sealed partial class ProgramBinder
     private readonly WorkflowBuilder _builder;
     private readonly LoweringContext _cx;
     private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, SqlType> _parameterTypes = new(StringComparer.OrdinalIgnoreCase);
+    // The parameters declared so far, as expressions see them (type, dimension, and whether the program writes them as @name).
+    private ScopeParameters _parameterTypes;
     private readonly Dictionary<string, (int Statement, IdentifierSyntax Site)> _declarations = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (TableNameSyntax Site, string Text)> _writtenTables = new(StringComparer.OrdinalIgnoreCase);
     private WorkflowStatementSyntax? _workflowStatement;
@@ -39,7 +41,12 @@ internal sealed partial class ProgramBinder
             ?? (program.Source is { } s && s.Path != "<input>" ? Path.GetFileNameWithoutExtension(s.Path) : "workflow");
         _builder = new WorkflowBuilder(defaultName);
         _cx = new LoweringContext(_builder, _diagnostics);
+        _parameterTypes = ScopeParameters.Empty.WithWrittenWithAt(program.Source is { } text ? ParametersWrittenWithAt(text) : []);
     }
+
+    /// <summary>The names written as <c>@name</c> anywhere in the program, statements that failed to parse included.</summary>
+    private static IEnumerable<string> ParametersWrittenWithAt(SourceText text) =>
+        TokenList.Lex(text).Tokens.Where(t => t.Type == Syntax.Generated.CwfLexer.PARAMETER).Select(t => t.Text[1..]);
 
     public BindResult Bind()
     {
@@ -49,7 +56,13 @@ internal sealed partial class ProgramBinder
         var workflow = _builder.ToWorkflow();
         ReportUnused(workflow);
         var diagnostics = _diagnostics.ToImmutable();
-        return new BindResult(diagnostics.Any(d => d.IsError) ? null : workflow, diagnostics);
+        return new BindResult(diagnostics.Any(d => d.IsError) ? null : workflow, diagnostics)
+        {
+            ParameterDimensions = workflow.Parameters
+                .Select(p => _parameterTypes.Find(p.Name)!)
+                .Where(p => !p.Dimension.IsPlain)
+                .ToImmutableDictionary(p => p.Name, p => p.Dimension, StringComparer.OrdinalIgnoreCase),
+        };
     }
 
     // ---------------------------------------------------------------------------------------
@@ -130,6 +143,7 @@ internal sealed partial class ProgramBinder
                 break;
             case ErroneousStatementSyntax e:
                 foreach (var name in e.DeclaredNames) Declare(new RelationSymbol(name.Name, name, _statement, PendingRelation.Of(null), IsSource: false) { Used = true });
+                MarkMentionedAsUsed(e);
                 break;
         }
     }
@@ -139,6 +153,7 @@ internal sealed partial class ProgramBinder
         var binder = new ExpressionBinder(new ExpressionScope([]), _source, new ExpressionBinderOptions { Context = "a parameter value" }, _diagnostics);
         SqlType? declared = p.Type is null ? null : binder.ResolveType(p.Type);
         var value = binder.BindScalar(p.Default);
+        var dimension = value is null ? Dimension.Plain : binder.DimensionOf(value);
         Parameter? parameter = null;
         if (value is not null && (p.Type is null || declared is not null))
         {
@@ -155,7 +170,7 @@ internal sealed partial class ProgramBinder
         if (parameter is not null && Owns(p.Name))
         {
             _builder.AddParameter(parameter);
-            _parameterTypes[parameter.Name] = parameter.Type;
+            _parameterTypes = _parameterTypes.With(new ScopeParameter(parameter.Name, parameter.Type, dimension));
         }
         Declare(new ParameterSymbol(p.Name.Name, p.Name, _statement, parameter));
     }
@@ -298,6 +313,19 @@ internal sealed partial class ProgramBinder
         return null;
     }
 
+    // A statement that failed to parse may well use the names it mentions: they are not reported as never used.
+    private void MarkMentionedAsUsed(ErroneousStatementSyntax statement)
+    {
+        foreach (var token in TokenList.Lex(SourceText.From(statement.Text)).Tokens)
+        {
+            string? name = token.Type == Syntax.Generated.CwfLexer.PARAMETER ? token.Text[1..]
+                : token.Type is Syntax.Generated.CwfLexer.DQ_STRING or Syntax.Generated.CwfLexer.BQ_IDENTIFIER ? token.Text[1..^1]
+                : TokenFacts.IsNameToken(token.Type) ? token.Text
+                : null;
+            if (name is not null && _symbols.TryGetValue(name, out var symbol)) symbol.Used = true;
+        }
+    }
+
     private void ReportUnused(Workflow workflow)
     {
         var usedParameters = workflow.Nodes.SelectMany(n => n.Expressions).SelectMany(e => e.DescendantsAndSelf())
@@ -311,7 +339,7 @@ internal sealed partial class ProgramBinder
                     _diagnostics.Report(DiagnosticCodes.UnusedResult, Locate(r.Site), $"'{r.Name}' is never used",
                         r.IsSource ? "remove the source, or use it in a pipeline" : "remove it, or write it with an output");
                     break;
-                case ParameterSymbol { Parameter: { } p } when complete && !usedParameters.Contains(p.Name):
+                case ParameterSymbol { Parameter: { } p, Used: false } when complete && !usedParameters.Contains(p.Name):
                     _diagnostics.Report(DiagnosticCodes.UnusedParameter, Locate(symbol.Site), $"parameter '{p.Name}' is never used",
                         "remove it, or refer to it as @" + p.Name);
                     break;

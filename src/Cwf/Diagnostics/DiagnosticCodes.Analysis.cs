@@ -4,5 +4,5 @@ namespace Cwf.Diagnostics;
 public static partial class DiagnosticCodes
 {
     public static DiagnosticDescriptor UnusedStep { get; } = Warning("CWF4001", "Step's result reaches no output table", DiagnosticCategory.Analysis);
-    public static DiagnosticDescriptor NoOutput { get; } = Warning("CWF4002", "Workflow writes no table", DiagnosticCategory.Analysis);
+    public static DiagnosticDescriptor NoOutput { get; } = Error("CWF4002", "Workflow writes no table", DiagnosticCategory.Analysis);
 }

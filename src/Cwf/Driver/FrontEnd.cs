@@ -5,17 +5,27 @@ using Cwf.Text;
 
 namespace Cwf.Driver;
 
-/// <summary>Chooses the front end for an input (.cwf text, canvas JSON, generated SQL) and runs it.</summary>
+/// <summary>Chooses the front end for an input (.cwf text, canvas JSON, generated SQL), runs it, and checks the whole workflow.</summary>
 public static class FrontEnd
 {
     public static FrontEndResult Load(SourceText source, SchemaCatalog catalog)
+    {
+        var result = Read(source, catalog);
+        if (result.Workflow is not { } workflow || result.HasErrors) return result;
+        var problems = WorkflowChecks.Check(workflow, source.Path);
+        if (problems.IsEmpty) return result;
+        var diagnostics = result.Diagnostics.AddRange(problems);
+        return result with { Workflow = diagnostics.Any(d => d.IsError) ? null : workflow, Diagnostics = diagnostics };
+    }
+
+    private static FrontEndResult Read(SourceText source, SchemaCatalog catalog)
     {
         var kind = InputDetector.Detect(source.Path, source.Text);
         if (kind == InputKind.Cwf)
         {
             var options = new BindOptions { DefaultWorkflowName = Path.GetFileNameWithoutExtension(source.Path) };
             var result = CwfFrontEnd.Compile(source, catalog, options);
-            return new FrontEndResult(kind, result.Workflow, result.Diagnostics, Syntax: result.Syntax);
+            return new FrontEndResult(kind, result.Workflow, result.Diagnostics, Syntax: result.Syntax) { ParameterDimensions = result.ParameterDimensions };
         }
         var import = CanvasImporter.Import(source, catalog);
         return new FrontEndResult(kind, import.Workflow, import.Diagnostics, Canvas: import);

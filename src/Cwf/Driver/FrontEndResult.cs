@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cwf.Binding;
 using Cwf.Canvas;
 using Cwf.Diagnostics;
 using Cwf.Ir;
@@ -18,4 +19,7 @@ public sealed record FrontEndResult(
     CanvasImportResult? Canvas = null)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>What each parameter declared with a unit measures (.cwf only: canvas variables have no units).</summary>
+    public ImmutableDictionary<string, Dimension> ParameterDimensions { get; init; } = ImmutableDictionary<string, Dimension>.Empty;
 }

@@ -37,14 +37,16 @@ public class WorkflowAnalyzerTests
     }
 
     [Fact]
-    public void A_workflow_without_outputs_gets_one_warning()
+    public void A_workflow_without_outputs_gets_one_error()
     {
         var b = new WorkflowBuilder("nothing");
         var scan = b.Scan(Table("cities"), Cities, "cities");
         b.Filter(scan.Id, Literal.Bool(true), FilterBranch.Match, "f");
         var analysis = WorkflowAnalyzer.Analyze(b.ToWorkflow());
         Assert.Equal(2, analysis.Dead.Count);
-        Assert.Equal(DiagnosticCodes.NoOutput, Assert.Single(analysis.Diagnostics).Descriptor);
+        var error = Assert.Single(analysis.Diagnostics);
+        Assert.Equal(DiagnosticCodes.NoOutput, error.Descriptor);
+        Assert.Equal(Severity.Error, error.Severity);
     }
 
     [Fact]

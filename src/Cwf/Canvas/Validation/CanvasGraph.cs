@@ -68,6 +68,8 @@ public sealed class CanvasGraph
         var seen = new Dictionary<(string, string, string, string), CanvasEdge>();
         // Inputs whose edge was dropped because its other end does not exist: the missing-input error says so.
         var dangling = new Dictionary<(string Node, string Handle), string>();
+        // Edges dropped because their target does not exist: an unconnected input of their kind may be the one they were meant for.
+        var lost = new Dictionary<string, List<(CanvasEdge Edge, string From)>>(StringComparer.Ordinal);
 
         foreach (var edge in document.Edges)
         {
@@ -76,6 +78,9 @@ public sealed class CanvasGraph
             if (source is null || target is null)
             {
                 ReportDangling(edge, source, target, noteIds, text, diagnostics, dangling);
+                if (target is null)
+                    (lost.TryGetValue(edge.TargetHandle ?? "", out var same) ? same : lost[edge.TargetHandle ?? ""] = [])
+                        .Add((edge, source is null ? $"node '{edge.Source}'" : $"{source.Display} output '{edge.SourceHandle}'"));
                 continue;
             }
             var sourceHandle = OutputHandle(source, edge, text, diagnostics);
@@ -99,13 +104,16 @@ public sealed class CanvasGraph
             (outgoing.TryGetValue(source.Id, out var outs) ? outs : outgoing[source.Id] = []).Add(connection);
         }
 
-        // A node with no edge at all is a leftover: it is reported and left out, not checked further.
+        // A node with no edge at all is a leftover: it is reported and left out, not checked further. Unless an
+        // edge that lost its target could have fed it: then its unconnected input is an error (contract 5a.11).
         var danglingTargets = dangling.Keys.Select(k => k.Node).ToHashSet(StringComparer.Ordinal);
         foreach (var node in byId.Values.OrderBy(n => n.Index))
         {
-            if (incoming.ContainsKey(node.Id) || outgoing.ContainsKey(node.Id) || invalid.Contains(node.Id) || danglingTargets.Contains(node.Id))
+            var ins = incoming.GetValueOrDefault(node.Id) ?? [];
+            var orphaned = OrphanedInputs(node, ins, lost);
+            if (incoming.ContainsKey(node.Id) || outgoing.ContainsKey(node.Id) || invalid.Contains(node.Id) || danglingTargets.Contains(node.Id) || orphaned.Count > 0)
             {
-                CheckInputs(node, incoming.GetValueOrDefault(node.Id) ?? [], dangling, misrouted, text, diagnostics, invalid);
+                CheckInputs(node, ins, dangling, orphaned, misrouted, text, diagnostics, invalid);
                 continue;
             }
             ignored.Add(node.Id);
@@ -179,8 +187,26 @@ public sealed class CanvasGraph
             ? $"did you mean '{best}'? valid {what}: {string.Join(", ", valid)}"
             : $"valid {what}: {string.Join(", ", valid)}";
 
-    private static void CheckInputs(CanvasNode node, List<CanvasConnection> incoming, Dictionary<(string, string), string> dangling,
-        HashSet<(string, string)> misrouted, CanvasText text, DiagnosticBag diagnostics, HashSet<string> invalid)
+    /// <summary>
+    /// The required inputs of a node that no edge reaches but that an edge whose target does not exist
+    /// could have been meant for (same input name, or none, and another source node), each with the sentence that says so.
+    /// </summary>
+    private static Dictionary<string, string> OrphanedInputs(CanvasNode node, IReadOnlyList<CanvasConnection> incoming,
+        Dictionary<string, List<(CanvasEdge Edge, string From)>> lost)
+    {
+        var orphaned = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (lost.Count == 0 || ComponentCatalog.Find(node.Component) is not { } descriptor) return orphaned;
+        foreach (var port in descriptor.Inputs.Where(p => p.Required && incoming.All(c => c.TargetHandle != p.Name)))
+        {
+            var (edge, from) = new[] { port.Name, "" }.SelectMany(h => lost.GetValueOrDefault(h) ?? []).FirstOrDefault(l => l.Edge.Source != node.Id);
+            if (edge is not null)
+                orphaned[port.Name] = $"; the edge from {from} goes to node '{edge.Target}', which does not exist: was it meant for this input?";
+        }
+        return orphaned;
+    }
+
+    private static void CheckInputs(CanvasNode node, IReadOnlyList<CanvasConnection> incoming, Dictionary<(string, string), string> dangling,
+        Dictionary<string, string> orphaned, HashSet<(string, string)> misrouted, CanvasText text, DiagnosticBag diagnostics, HashSet<string> invalid)
     {
         if (ComponentCatalog.Find(node.Component) is not { } descriptor) return;
         foreach (var port in descriptor.Inputs)
@@ -199,7 +225,7 @@ public sealed class CanvasGraph
                 if (misrouted.Contains((node.Id, port.Name))) continue;
                 string why = dangling.TryGetValue((node.Id, port.Name), out var missing)
                     ? $"; its edge comes from node '{missing}', which does not exist"
-                    : "";
+                    : orphaned.GetValueOrDefault(port.Name, "");
                 var entry = node.FindInput(port.Name);
                 diagnostics.Report(DiagnosticCodes.MissingInputEdge, text.At(entry?.Pointer ?? node.Pointer, node, port.Name),
                     $"input '{port.Name}' of {node.Display} ({node.Component}) is not connected{why}",
