@@ -195,7 +195,7 @@ internal sealed partial class ProgramBinder
         if (_catalog.Find(table) is { } schema) return schema;
         var known = _catalog.TableNames.Select(t => t.ToString()).ToList();
         _diagnostics.Report(DiagnosticCodes.UnknownTable, Locate(site), $"table '{table}' is not in the catalog",
-            Suggest.DidYouMean(table.ToString(), known),
+            NameSuggestions.DidYouMean(table.ToString(), known),
             known.Count == 0 ? "pass a catalog (--catalog catalog.json) or declare the columns: table \"...\" { id: int64, ... }"
                 : "declare the columns: table \"...\" { id: int64, ... }");
         return null;
@@ -294,7 +294,7 @@ internal sealed partial class ProgramBinder
         }
         var relations = _symbols.Values.OfType<RelationSymbol>().Select(s => s.Name);
         _diagnostics.Report(DiagnosticCodes.UnknownRelation, Locate(name), $"unknown source or let '{name.Name}'",
-            Suggest.DidYouMean(name.Name, relations));
+            NameSuggestions.DidYouMean(name.Name, relations));
         return null;
     }
 

@@ -57,7 +57,7 @@ public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind
     {
         var kept = Outputs.Where(o => needed is null || needed.Contains(o.Name)).ToList();
         if (kept.Count > 0 || Outputs.IsEmpty) return kept;
-        var read = Condition.DescendantsAndSelf().OfType<ColumnRef>().ToList();
+        var read = Predicates.Columns(Condition).ToList();
         return [Outputs.FirstOrDefault(o => read.Any(r => r.Input == o.Side && r.Name.Equals(o.Column, StringComparison.OrdinalIgnoreCase))) ?? Outputs[0]];
     }
 }

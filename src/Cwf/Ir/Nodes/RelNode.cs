@@ -106,7 +106,7 @@ public abstract record RelNode(int Id, string Name)
 
     /// <summary>The names the expressions read from input <paramref name="input"/>.</summary>
     protected static IEnumerable<string> ColumnsOf(IEnumerable<Expr> expressions, int input = 0) =>
-        expressions.SelectMany(e => e.DescendantsAndSelf()).OfType<ColumnRef>().Where(c => c.Input == input).Select(c => c.Name);
+        expressions.SelectMany(Predicates.Columns).Where(c => c.Input == input).Select(c => c.Name);
 
     /// <summary>A set of column names, compared as warehouses compare them (ignoring case).</summary>
     protected static IReadOnlySet<string> NameSet(IEnumerable<string> names) => new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
