@@ -29,12 +29,8 @@ public class NodeKindTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Every_kind_has_a_sample_that_contains_it(string kind)
-    {
-        var type = Kind(kind);
-        Assert.True(NodeKindSamples.ByKind.TryGetValue(type, out var sample), $"no sample workflow for {kind}: add one to NodeKindSamples");
-        Assert.Contains(sample.Workflow.Nodes, n => n.GetType() == type);
-    }
+    public void Every_kind_has_a_sample_that_contains_it(string kind) =>
+        Assert.Contains(SampleOf(kind).Workflow.Nodes, n => n.GetType() == Kind(kind));
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -113,7 +109,7 @@ public class NodeKindTests
     [MemberData(nameof(Kinds))]
     public void The_interpreter_runs_every_kind(string kind)
     {
-        var sample = NodeKindSamples.ByKind[Kind(kind)];
+        var sample = SampleOf(kind);
         var optimized = PassManager.Default.Run(sample.Workflow, OptimizerOptions.Default).Optimized;
         foreach (var workflow in new[] { sample.Workflow, optimized })
         {
@@ -131,11 +127,16 @@ public class NodeKindTests
 
     private static Type Kind(string name) => NodeKinds().Single(t => t.Name == name);
 
+    private static NodeKindSample SampleOf(string kind)
+    {
+        Assert.True(NodeKindSamples.ByKind.TryGetValue(Kind(kind), out var sample), $"no sample workflow for {kind}: add one to NodeKindSamples");
+        return sample;
+    }
+
     private static (Workflow Workflow, RelNode Node) Sample(string kind)
     {
-        var type = Kind(kind);
-        Assert.True(NodeKindSamples.ByKind.TryGetValue(type, out var sample), $"no sample workflow for {kind}: add one to NodeKindSamples");
-        return (sample.Workflow, sample.Workflow.Nodes.First(n => n.GetType() == type));
+        var workflow = SampleOf(kind).Workflow;
+        return (workflow, workflow.Nodes.First(n => n.GetType() == Kind(kind)));
     }
 
     /// <summary>A visitor that names the arm it was called on: Accept must call the node's own.</summary>
