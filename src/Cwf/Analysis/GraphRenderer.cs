@@ -33,7 +33,7 @@ public static class GraphRenderer
     /// <summary>The operator part of a node's label: <c>filter %2 (x > 1)</c>, shortened when long.</summary>
     public static string OperatorText(RelNode node)
     {
-        var text = IrPrinter.Describe(node, id => "%" + id);
+        var text = node.Describe(id => "%" + id);
         return text.Length <= MaxOperatorLength ? text : text[..(MaxOperatorLength - 3)] + "...";
     }
 
@@ -155,8 +155,8 @@ public static class GraphRenderer
                 w.WriteStartObject();
                 w.WriteNumber("id", node.Id);
                 w.WriteString("name", node.Name);
-                w.WriteString("kind", Kind(node));
-                w.WriteString("operator", IrPrinter.Describe(node, id => "%" + id));
+                w.WriteString("kind", node.OperatorName);
+                w.WriteString("operator", node.Describe(id => "%" + id));
                 w.WriteStartArray("schema");
                 foreach (var c in node.Schema.Columns)
                 {
@@ -189,13 +189,4 @@ public static class GraphRenderer
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
-
-    /// <summary>The operator's kind as one lower-case word (scan, filter, join...).</summary>
-    public static string Kind(RelNode node) => node switch
-    {
-        SemiJoinNode { Anti: true } => "antijoin",
-        SemiJoinNode => "semijoin",
-        UnionAllNode => "union",
-        _ => node.GetType().Name.Replace("Node", "").ToLowerInvariant(),
-    };
 }

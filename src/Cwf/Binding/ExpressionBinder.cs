@@ -167,7 +167,7 @@ public sealed class ExpressionBinder
         if (inputs.Count == 0)
         {
             Report(DiagnosticCodes.UnknownColumn, star, $"unknown relation '{star.Qualifier!.Name}' in '{star.Qualifier.Name}.*'",
-                Suggest.DidYouMean(star.Qualifier.Name, _scope.Inputs.SelectMany(i => i.Qualifiers)));
+                NameSuggestions.DidYouMean(star.Qualifier.Name, _scope.Inputs.SelectMany(i => i.Qualifiers)));
             return null;
         }
         var result = new List<NamedExpr>();
@@ -248,7 +248,7 @@ public sealed class ExpressionBinder
         {
             var qualifiers = _scope.Inputs.SelectMany(i => i.Qualifiers).ToList();
             return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown relation '{qualifier}' in '{name}'",
-                Suggest.DidYouMean(qualifier, qualifiers),
+                NameSuggestions.DidYouMean(qualifier, qualifiers),
                 qualifiers.Count == 0 ? "write the column name alone" : "relations here: " + string.Join(", ", qualifiers));
         }
         foreach (var (input, index) in matches)
@@ -256,7 +256,7 @@ public sealed class ExpressionBinder
                 return ExprFactory.Column(column, index);
         var candidates = matches.SelectMany(m => m.input.Schema.Names).ToList();
         return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown column '{name.Name}' in '{qualifier}'",
-            Suggest.DidYouMean(name.Name, candidates), Available(candidates));
+            NameSuggestions.DidYouMean(name.Name, candidates), Available(candidates));
     }
 
     private Expr? BindBare(NameSyntax name)
@@ -292,7 +292,7 @@ public sealed class ExpressionBinder
         var where = _scope.Inputs.Length == 1 && _scope.Inputs[0].Qualifier is { } q ? $" in '{q}'" : "";
         var paramHint = !_options.BareNamesMayBeParameters && _scope.Parameters.Contains(name.Name) ? $"to use the parameter, write @{name.Name}" : "";
         return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown column '{name.Name}'{where}",
-            Suggest.DidYouMean(name.Name, candidates.Concat(_options.BareNamesMayBeParameters ? _scope.Parameters.Names : [])),
+            NameSuggestions.DidYouMean(name.Name, candidates.Concat(_options.BareNamesMayBeParameters ? _scope.Parameters.Names : [])),
             paramHint, Available(_scope.Inputs.SelectMany(i => i.Schema.Names)));
     }
 
@@ -320,7 +320,7 @@ public sealed class ExpressionBinder
             return Measured(new ParamRef(parameter.Name, parameter.Type), parameter.Dimension);
         var names = _scope.Parameters.Names.ToList();
         return Fail(DiagnosticCodes.UnknownParameter, site, $"unknown parameter '@{name}'",
-            Suggest.DidYouMean(name, names, "@"),
+            NameSuggestions.DidYouMean(name, names, "@"),
             names.Count == 0 ? "declare it: param name: type = value" : "parameters: " + string.Join(", ", names.Order(StringComparer.OrdinalIgnoreCase).Select(p => "@" + p)));
     }
 
@@ -399,7 +399,7 @@ public sealed class ExpressionBinder
         var op = Operator(binary.Operator);
         if (Typing.Binary(op, left.Type, right.Type) is not null) return BinaryOfQuantities(binary, op, left, right);
 
-        string symbol = Formatting.ExpressionPrinter.Operator(binary.Operator);
+        string symbol = ExpressionPrinter.Operator(binary.Operator);
         string types = $"{left.Type.Name()} and {right.Type.Name()}";
         switch (op)
         {
@@ -439,7 +439,7 @@ public sealed class ExpressionBinder
                 or BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual:
                 if (!l.IsCompatibleWith(r))
                 {
-                    string symbol = Formatting.ExpressionPrinter.Operator(binary.Operator);
+                    string symbol = ExpressionPrinter.Operator(binary.Operator);
                     string verb = op switch { BinaryOp.Add => "add", BinaryOp.Subtract => "subtract", _ => "compare" };
                     string joiner = op switch { BinaryOp.Add => "to", BinaryOp.Subtract => "from", _ => "with" };
                     var (first, second) = op is BinaryOp.Add or BinaryOp.Subtract ? (r, l) : (l, r);
@@ -613,7 +613,7 @@ public sealed class ExpressionBinder
     {
         if (Catalog.SqlTypeNames.TryParse(type.Text) is { } resolved) return resolved;
         Report(DiagnosticCodes.UnknownType, type, $"unknown type '{type.Text}'",
-            Suggest.DidYouMean(type.Text, Catalog.SqlTypeNames.CwfNames),
+            NameSuggestions.DidYouMean(type.Text, Catalog.SqlTypeNames.CwfNames),
             "types: " + string.Join(", ", Catalog.SqlTypeNames.CwfNames));
         return null;
     }
@@ -639,7 +639,7 @@ public sealed class ExpressionBinder
         if (candidates is null)
         {
             return Fail(DiagnosticCodes.UnknownFunction, call, $"unknown function '{call.FullName}'",
-                Suggest.DidYouMean(call.FunctionName, FunctionCatalog.AllNames),
+                NameSuggestions.DidYouMean(call.FunctionName, FunctionCatalog.AllNames),
                 "spec/language.md lists the functions; the sql step can run anything else");
         }
         if (args.Any(a => a is null)) return null;

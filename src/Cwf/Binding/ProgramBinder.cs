@@ -4,7 +4,6 @@ using Cwf.Components;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
-using Cwf.Syntax.Internal;
 using Cwf.Text;
 
 namespace Cwf.Binding;
@@ -41,12 +40,8 @@ internal sealed partial class ProgramBinder
             ?? (program.Source is { } s && s.Path != "<input>" ? Path.GetFileNameWithoutExtension(s.Path) : "workflow");
         _builder = new WorkflowBuilder(defaultName);
         _cx = new LoweringContext(_builder, _diagnostics);
-        _parameterTypes = ScopeParameters.Empty.WithWrittenWithAt(program.Source is { } text ? ParametersWrittenWithAt(text) : []);
+        _parameterTypes = ScopeParameters.Empty.WithWrittenWithAt(program.Source is { } text ? MentionedNames.Parameters(text) : []);
     }
-
-    /// <summary>The names written as <c>@name</c> anywhere in the program, statements that failed to parse included.</summary>
-    private static IEnumerable<string> ParametersWrittenWithAt(SourceText text) =>
-        TokenList.Lex(text).Tokens.Where(t => t.Type == Syntax.Generated.CwfLexer.PARAMETER).Select(t => t.Text[1..]);
 
     public BindResult Bind()
     {
@@ -210,7 +205,7 @@ internal sealed partial class ProgramBinder
         if (_catalog.Find(table) is { } schema) return schema;
         var known = _catalog.TableNames.Select(t => t.ToString()).ToList();
         _diagnostics.Report(DiagnosticCodes.UnknownTable, Locate(site), $"table '{table}' is not in the catalog",
-            Suggest.DidYouMean(table.ToString(), known),
+            NameSuggestions.DidYouMean(table.ToString(), known),
             known.Count == 0 ? "pass a catalog (--catalog catalog.json) or declare the columns: table \"...\" { id: int64, ... }"
                 : "declare the columns: table \"...\" { id: int64, ... }");
         return null;
@@ -309,21 +304,15 @@ internal sealed partial class ProgramBinder
         }
         var relations = _symbols.Values.OfType<RelationSymbol>().Select(s => s.Name);
         _diagnostics.Report(DiagnosticCodes.UnknownRelation, Locate(name), $"unknown source or let '{name.Name}'",
-            Suggest.DidYouMean(name.Name, relations));
+            NameSuggestions.DidYouMean(name.Name, relations));
         return null;
     }
 
     // A statement that failed to parse may well use the names it mentions: they are not reported as never used.
     private void MarkMentionedAsUsed(ErroneousStatementSyntax statement)
     {
-        foreach (var token in TokenList.Lex(SourceText.From(statement.Text)).Tokens)
-        {
-            string? name = token.Type == Syntax.Generated.CwfLexer.PARAMETER ? token.Text[1..]
-                : token.Type is Syntax.Generated.CwfLexer.DQ_STRING or Syntax.Generated.CwfLexer.BQ_IDENTIFIER ? token.Text[1..^1]
-                : TokenFacts.IsNameToken(token.Type) ? token.Text
-                : null;
-            if (name is not null && _symbols.TryGetValue(name, out var symbol)) symbol.Used = true;
-        }
+        foreach (var name in MentionedNames.All(SourceText.From(statement.Text)))
+            if (_symbols.TryGetValue(name, out var symbol)) symbol.Used = true;
     }
 
     private void ReportUnused(Workflow workflow)

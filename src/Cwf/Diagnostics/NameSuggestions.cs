@@ -3,18 +3,20 @@ namespace Cwf.Diagnostics;
 /// <summary>"Did you mean ...?" hints: the closest candidates by edit distance, ignoring case.</summary>
 public static class NameSuggestions
 {
+    // Edit distance is quadratic in the lengths: names this long are not typos of an identifier.
+    private const int Longest = 64;
+
     /// <summary>The best candidate within a distance proportional to the name's length, or null.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
-        // Edit distance is quadratic: names this long are not typos of an identifier.
-        const int longest = 64;
-        if (name.Length > longest) return null;
+        if (name.Length > Longest) return null;
         string? best = null;
         int bestDistance = int.MaxValue;
         int limit = Math.Max(1, name.Length / 3);
         foreach (var candidate in candidates)
         {
-            if (candidate.Length > longest) continue;
+            // A length that differs by more than the limit is a distance beyond it: no need to compute.
+            if (candidate.Length > Longest || Math.Abs(candidate.Length - name.Length) > limit) continue;
             int d = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(candidate, best) < 0))
             {
@@ -25,10 +27,17 @@ public static class NameSuggestions
         return bestDistance <= limit ? best : null;
     }
 
+    /// <summary>"did you mean '<paramref name="prefix"/>x'?" for the closest candidate x; empty when none is close.</summary>
+    public static string DidYouMean(string name, IEnumerable<string> candidates, string prefix = "") =>
+        Closest(name, candidates) is { } best ? $"did you mean '{prefix}{best}'?" : "";
+
+    /// <summary>Whether a word is within the suggestion distance of one of a few keywords.</summary>
+    public static bool IsNear(string word, IEnumerable<string> keywords) => Closest(word, keywords) is not null;
+
     /// <summary>A hint line: "did you mean 'x'?" when one is close, else the list of valid names (shortened).</summary>
     public static string Hint(string name, IReadOnlyCollection<string> candidates, string what = "columns")
     {
-        if (Closest(name, candidates) is { } best) return $"did you mean '{best}'?";
+        if (DidYouMean(name, candidates) is { Length: > 0 } suggestion) return suggestion;
         if (candidates.Count == 0) return $"there are no {what}";
         const int shown = 12;
         var list = string.Join(", ", candidates.Take(shown).Select(c => $"'{c}'"));

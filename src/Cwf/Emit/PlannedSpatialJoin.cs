@@ -1,5 +1,4 @@
 using Cwf.Ir;
-using Cwf.Optimization;
 using Cwf.Planning;
 
 namespace Cwf.Emit;

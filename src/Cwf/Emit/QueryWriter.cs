@@ -6,7 +6,7 @@ namespace Cwf.Emit;
 /// Writes the SELECT that computes one IR node from its inputs, which it reads through
 /// <c>relation</c> (a CTE name, a temporary table, or the scanned table). One clause per line.
 /// </summary>
-internal sealed partial class QueryWriter
+internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 {
     private const string LeftAlias = "l";
     private const string RightAlias = "r";
@@ -28,25 +28,25 @@ internal sealed partial class QueryWriter
     /// <summary>Whether the node's query can be the main query of a statement (custom SQL is referenced instead).</summary>
     public static bool IsSelect(RelNode node) => node is not OpaqueNode;
 
-    /// <summary>The query of a step; scans and sinks have none (a scan is read as its table).</summary>
-    public SqlBlock Write(RelNode node) => node switch
-    {
-        FilterNode f => WriteFilter(f),
-        ProjectNode p => WriteProject(p),
-        AggregateNode a => WriteAggregate(a),
-        JoinNode j when _spatialJoins.TryGetValue(j.Id, out var planned) => WritePlannedJoin(j, planned),
-        JoinNode j => WriteJoin(j),
-        SemiJoinNode s when _spatialJoins.TryGetValue(s.Id, out var planned) => WritePlannedSemiJoin(s, planned),
-        SemiJoinNode s => WriteSemiJoin(s),
-        UnionAllNode u => WriteUnion(u),
-        SortNode s => OrderBy(s, s.Keys) is { } order
-            ? Select(Columns(s.Schema, null), _relation(s.Input)).Line("ORDER BY " + order)
-            : Select(Columns(s.Schema, null), _relation(s.Input)),
-        LimitNode l => WriteLimit(l),
-        DistinctNode d => WriteDistinct(d),
-        OpaqueNode o => WriteOpaque(o),
-        _ => throw new InvalidOperationException($"No query for {node.GetType().Name}."),
-    };
+    /// <summary>The query of a step; scans and sinks have none (a scan is read as its table, a sink is a statement).</summary>
+    public SqlBlock Write(RelNode node) => node.Accept(this);
+
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitScan(ScanNode node) => throw new InvalidOperationException($"A scan (%{node.Id}) is read as its table; it has no query.");
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitFilter(FilterNode node) => WriteFilter(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitProject(ProjectNode node) => WriteProject(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitAggregate(AggregateNode node) => WriteAggregate(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitJoin(JoinNode node) =>
+        _spatialJoins.TryGetValue(node.Id, out var planned) ? WritePlannedJoin(node, planned) : WriteJoin(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitSemiJoin(SemiJoinNode node) =>
+        _spatialJoins.TryGetValue(node.Id, out var planned) ? WritePlannedSemiJoin(node, planned) : WriteSemiJoin(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitUnionAll(UnionAllNode node) => WriteUnion(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitSort(SortNode node) => OrderBy(node, node.Keys) is { } order
+        ? Select(Columns(node.Schema, null), _relation(node.Input)).Line("ORDER BY " + order)
+        : Select(Columns(node.Schema, null), _relation(node.Input));
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitLimit(LimitNode node) => WriteLimit(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitDistinct(DistinctNode node) => WriteDistinct(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitSink(SinkNode node) => throw new InvalidOperationException($"A sink (%{node.Id}) is written by its statement; it has no query.");
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitOpaque(OpaqueNode node) => WriteOpaque(node);
 
     /// <summary><c>SELECT columns FROM relation</c>; for storage, the columns as the dialect stores them (output tables).</summary>
     public SqlBlock SelectAll(Schema schema, string relation, bool forStorage)

@@ -75,20 +75,6 @@ public sealed class RelationNamer
         return hash;
     }
 
-    private static string KindName(RelNode node) => node switch
-    {
-        ScanNode => "scan",
-        FilterNode => "filter",
-        ProjectNode => "project",
-        AggregateNode => "aggregate",
-        JoinNode => "join",
-        SemiJoinNode s => s.Anti ? "antijoin" : "semijoin",
-        UnionAllNode => "union",
-        SortNode => "sort",
-        LimitNode => "limit",
-        DistinctNode => "distinct",
-        OpaqueNode => "custom",
-        SinkNode => "sink",
-        _ => "step",
-    };
+    // In SQL an opaque step is custom SQL (an unknown component is refused), hence custom_<id>.
+    private static string KindName(RelNode node) => node is OpaqueNode ? "custom" : node.OperatorName;
 }

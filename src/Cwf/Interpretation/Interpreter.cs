@@ -46,19 +46,14 @@ public static class Interpreter
             {
                 try
                 {
-                    var inputs = node.Inputs.Select(id => results[id]).ToList();
-                    if (node is SinkNode sink)
-                    {
-                        outputs = SinkStep.Write(sink, Table.FromTrustedRows(sink.Schema, inputs[0].RowArrays), outputs, input);
-                        progress?.Report(new StepProgress(completed, workflow.Nodes.Length, node.Id, node.Name, "sink", inputs[0].Count));
-                    }
+                    var table = node.Accept(new StepEvaluator([.. node.Inputs.Select(id => results[id])], input, context));
+                    if (node is SinkNode sink) outputs = SinkStep.Write(sink, table, outputs, input);
                     else
                     {
-                        var table = Evaluate(node, inputs, input, context);
                         results[node.Id] = table;
                         if (options.KeepNodeResults) kept[node.Id] = table;
-                        progress?.Report(new StepProgress(completed, workflow.Nodes.Length, node.Id, node.Name, Operator(node), table.Count));
                     }
+                    progress?.Report(new StepProgress(completed, workflow.Nodes.Length, node.Id, node.Name, node.OperatorName, table.Count));
                 }
                 catch (InterpretationException e)
                 {
@@ -81,41 +76,27 @@ public static class Interpreter
         return new InterpretationResult(outputs, diagnostics.ToImmutable(), kept.ToImmutable());
     }
 
-    private static Table Evaluate(RelNode node, List<Table> inputs, Database input, StepContext context) => node switch
+    /// <summary>Computes one step's rows from its inputs' (a sink's: the rows it writes).</summary>
+    private sealed class StepEvaluator(IReadOnlyList<Table> inputs, Database tables, StepContext context) : IRelNodeVisitor<Table>
     {
-        ScanNode scan => ScanStep.Run(scan, input),
-        FilterNode filter => FilterStep.Run(filter, inputs[0], context),
-        ProjectNode project => ProjectStep.Run(project, inputs[0], context),
-        AggregateNode aggregate => AggregateStep.Run(aggregate, inputs[0], context),
-        JoinNode join => JoinStep.Run(join, inputs[0], inputs[1], context),
-        SemiJoinNode semi => SemiJoinStep.Run(semi, inputs[0], inputs[1], context),
-        UnionAllNode union => UnionAllStep.Run(union, inputs),
-        SortNode sort => SortStep.Run(sort, inputs[0], context),
-        LimitNode limit => LimitStep.Run(limit, inputs[0], context),
-        DistinctNode distinct => DistinctStep.Run(distinct, inputs[0]),
-        OpaqueNode opaque => throw new InterpretationException(DiagnosticCodes.OpaqueStepNotInterpretable,
-            opaque.IsCustomSql
-                ? "custom SQL runs only on a warehouse; the interpreter cannot evaluate it"
-                : $"component '{opaque.Component}' is unknown to cwf and cannot be interpreted",
-            "run the compiled SQL on the warehouse instead, or replace the step with portable components"),
-        _ => throw new InvalidOperationException($"Unexpected node {node.GetType().Name}."),
-    };
+        public Table VisitScan(ScanNode node) => ScanStep.Run(node, tables);
+        public Table VisitFilter(FilterNode node) => FilterStep.Run(node, inputs[0], context);
+        public Table VisitProject(ProjectNode node) => ProjectStep.Run(node, inputs[0], context);
+        public Table VisitAggregate(AggregateNode node) => AggregateStep.Run(node, inputs[0], context);
+        public Table VisitJoin(JoinNode node) => JoinStep.Run(node, inputs[0], inputs[1], context);
+        public Table VisitSemiJoin(SemiJoinNode node) => SemiJoinStep.Run(node, inputs[0], inputs[1], context);
+        public Table VisitUnionAll(UnionAllNode node) => UnionAllStep.Run(node, inputs);
+        public Table VisitSort(SortNode node) => SortStep.Run(node, inputs[0], context);
+        public Table VisitLimit(LimitNode node) => LimitStep.Run(node, inputs[0], context);
+        public Table VisitDistinct(DistinctNode node) => DistinctStep.Run(node, inputs[0]);
+        public Table VisitSink(SinkNode node) => Table.FromTrustedRows(node.Schema, inputs[0].RowArrays);
 
-    private static string Operator(RelNode node) => node switch
-    {
-        ScanNode => "scan",
-        FilterNode => "filter",
-        ProjectNode => "project",
-        AggregateNode => "aggregate",
-        JoinNode => "join",
-        SemiJoinNode s => s.Anti ? "antijoin" : "semijoin",
-        UnionAllNode => "union",
-        SortNode => "sort",
-        LimitNode => "limit",
-        DistinctNode => "distinct",
-        SinkNode => "sink",
-        _ => "opaque",
-    };
+        public Table VisitOpaque(OpaqueNode node) => throw new InterpretationException(DiagnosticCodes.OpaqueStepNotInterpretable,
+            node.IsCustomSql
+                ? "custom SQL runs only on a warehouse; the interpreter cannot evaluate it"
+                : $"component '{node.Component}' is unknown to cwf and cannot be interpreted",
+            "run the compiled SQL on the warehouse instead, or replace the step with portable components");
+    }
 
     private static string Describe(RelNode node) => node.Name.Length > 0 ? $"'{node.Name}' (%{node.Id})" : $"%{node.Id}";
 

@@ -16,26 +16,6 @@ public static class IrPrinter
     public static string PrintCanonical(Workflow workflow) =>
         Write(workflow, CanonicalOrder(workflow), canonical: true, withSchemas: true);
 
-    /// <summary>The operator and its arguments without ids or names: equal for two nodes that compute the same thing over the same inputs.</summary>
-    public static string Describe(RelNode node, Func<int, string> inputName) => node switch
-    {
-        ScanNode s => $"scan {s.Table}",
-        FilterNode f => $"filter{(f.Branch == FilterBranch.Unmatch ? "[unmatch]" : "")} {inputName(f.Input)} {f.Predicate}",
-        ProjectNode p => $"project {inputName(p.Input)} [{string.Join(", ", p.Columns)}]",
-        AggregateNode a => $"aggregate {inputName(a.Input)} keys [{string.Join(", ", a.Keys)}] aggs [{string.Join(", ", a.Aggregates)}]",
-        JoinNode j => $"join[{j.Kind.ToString().ToLowerInvariant()}] {inputName(j.Left)} {inputName(j.Right)} on {j.Condition} -> [{string.Join(", ", j.Outputs.Select(o => o.Column == o.Name ? $"{o.Side}.{o.Column}" : $"{o.Side}.{o.Column} as {o.Name}"))}]",
-        SemiJoinNode sj => $"{(sj.Anti ? "antijoin" : "semijoin")} {inputName(sj.Left)} {inputName(sj.Right)} on {sj.Condition}",
-        UnionAllNode u => $"union {string.Join(" ", u.Sources.Select(inputName))}",
-        SortNode s => $"sort {inputName(s.Input)} [{string.Join(", ", s.Keys)}]",
-        LimitNode l => $"limit {inputName(l.Input)} {l.Count}",
-        DistinctNode d => $"distinct {inputName(d.Input)}",
-        SinkNode k => $"sink {inputName(k.Input)} -> {k.Table} ({k.Mode.ToString().ToLowerInvariant()})",
-        OpaqueNode o => $"opaque {o.Component} {string.Join(" ", o.Sources.Select(inputName))}" +
-                        (o.SqlTemplate is null ? "" : $" sql{{{o.SqlTemplate}}}") +
-                        (o.Properties.IsEmpty ? "" : " {" + string.Join(", ", o.Properties.Select(kv => $"{kv.Key}={kv.Value}")) + "}"),
-        _ => throw new InvalidOperationException($"Unexpected node {node.GetType().Name}."),
-    };
-
     private static string Write(Workflow workflow, IReadOnlyList<RelNode> order, bool canonical, bool withSchemas)
     {
         var number = new Dictionary<int, int>(order.Count);
@@ -47,7 +27,7 @@ public static class IrPrinter
         foreach (var p in workflow.Parameters) sb.Append(p).Append('\n');
         foreach (var node in order)
         {
-            sb.Append(Ref(node.Id)).Append(" = ").Append(Describe(node, Ref));
+            sb.Append(Ref(node.Id)).Append(" = ").Append(node.Describe(Ref));
             if (!canonical && node.Name.Length > 0) sb.Append("  // ").Append(node.Name);
             if (withSchemas && node is not SinkNode) sb.Append("\n    : ").Append(node.Schema);
             sb.Append('\n');

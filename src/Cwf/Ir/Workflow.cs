@@ -6,15 +6,16 @@ namespace Cwf.Ir;
 /// <summary>
 /// The typed relational IR of one workflow: a DAG of <see cref="RelNode"/>s kept as a flat list
 /// in topological order (every node after its inputs), plus the parameters. Immutable: passes
-/// build a new Workflow. Both front ends (.cwf binder and canvas importer) produce this.
+/// build a new Workflow. Both front ends (.cwf binder and canvas importer) produce this. Every
+/// node's schema is derived here from its inputs', so no workflow holds a stale schema.
 /// </summary>
 public sealed class Workflow
 {
     // A plain dictionary: passes build many workflows and a frozen one costs more to build than it saves.
     private readonly Dictionary<int, RelNode> _byId;
 
-    /// <summary>Creates a workflow; the nodes may come in any order and are sorted topologically (stably).</summary>
-    /// <exception cref="InvalidOperationException">A node reads a missing node or the nodes form a cycle (a compiler bug: front ends reject cycles).</exception>
+    /// <summary>Creates a workflow; the nodes may come in any order and are sorted topologically (stably), then their schemas derived.</summary>
+    /// <exception cref="InvalidOperationException">A node reads a missing node or column, or the nodes form a cycle (a compiler bug: front ends reject cycles).</exception>
     public Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes)
     {
         Name = name;
@@ -23,7 +24,15 @@ public sealed class Workflow
         _byId = new Dictionary<int, RelNode>(list.Count);
         foreach (var node in list)
             if (!_byId.TryAdd(node.Id, node)) throw new InvalidOperationException("Two IR nodes share an id.");
-        Nodes = TopologicalOrder(list, _byId);
+        var ordered = TopologicalOrder(list, _byId);
+        for (int i = 0; i < ordered.Length; i++)
+        {
+            var placed = ordered[i].WithSchemaFrom(id => _byId[id].Schema);
+            if (ReferenceEquals(placed, ordered[i])) continue;
+            ordered[i] = placed;
+            _byId[placed.Id] = placed;
+        }
+        Nodes = ImmutableArray.Create(ordered);
     }
 
     public string Name { get; }
@@ -61,7 +70,7 @@ public sealed class Workflow
     public override string ToString() => IrPrinter.Print(this);
 
     // Kahn's algorithm, iterative; a queue ordered by original position keeps the result stable.
-    private static ImmutableArray<RelNode> TopologicalOrder(List<RelNode> nodes, Dictionary<int, RelNode> byId)
+    private static RelNode[] TopologicalOrder(List<RelNode> nodes, Dictionary<int, RelNode> byId)
     {
         var position = new Dictionary<int, int>(nodes.Count);
         for (int i = 0; i < nodes.Count; i++) position[nodes[i].Id] = i;
@@ -80,15 +89,16 @@ public sealed class Workflow
         var ready = new PriorityQueue<int, int>();
         for (int i = 0; i < nodes.Count; i++)
             if (pending[i] == 0) ready.Enqueue(i, i);
-        var result = ImmutableArray.CreateBuilder<RelNode>(nodes.Count);
+        var result = new RelNode[nodes.Count];
+        int count = 0;
         while (ready.TryDequeue(out int i, out _))
         {
-            result.Add(nodes[i]);
+            result[count++] = nodes[i];
             if (consumers[i] is null) continue;
             foreach (var c in consumers[i])
                 if (--pending[c] == 0) ready.Enqueue(c, c);
         }
-        if (result.Count != nodes.Count) throw new InvalidOperationException("The IR nodes form a cycle.");
-        return result.MoveToImmutable();
+        if (count != nodes.Count) throw new InvalidOperationException("The IR nodes form a cycle.");
+        return result;
     }
 }

@@ -5,7 +5,7 @@ namespace Cwf.Ir;
 
 /// <summary>
 /// Builds a <see cref="Workflow"/> node by node, assigning ids and deriving each node's schema
-/// from its inputs. Front ends check names and types (reporting diagnostics) before calling it;
+/// from its inputs (<see cref="RelNode.WithSchemaFrom"/>). Front ends check names and types (reporting diagnostics) before calling it;
 /// a call with inputs that do not exist is a compiler bug and throws.
 /// </summary>
 public sealed class WorkflowBuilder
@@ -35,7 +35,7 @@ public sealed class WorkflowBuilder
         Add(new ScanNode(_nextId, name, table, schema) { Origin = origin });
 
     public FilterNode Filter(int input, Expr predicate, FilterBranch branch, string name, Location? origin = null) =>
-        Add(new FilterNode(_nextId, name, input, predicate, branch, SchemaOf(input)) { Origin = origin });
+        Add(new FilterNode(_nextId, name, input, predicate, branch) { Origin = origin });
 
     public ProjectNode Project(int input, IEnumerable<NamedExpr> columns, string name, Location? origin = null) =>
         Add(new ProjectNode(_nextId, name, input, columns.ToSeq()) { Origin = origin });
@@ -43,33 +43,27 @@ public sealed class WorkflowBuilder
     public AggregateNode Aggregate(int input, IEnumerable<NamedExpr> keys, IEnumerable<AggregateCall> aggregates, string name, Location? origin = null) =>
         Add(new AggregateNode(_nextId, name, input, keys.ToSeq(), aggregates.ToSeq()) { Origin = origin });
 
-    public JoinNode Join(int left, int right, JoinKind kind, Expr condition, IEnumerable<JoinOutput> outputs, string name, Location? origin = null)
-    {
-        var list = outputs.ToSeq();
-        return Add(new JoinNode(_nextId, name, left, right, kind, condition, list, JoinSchema(SchemaOf(left), SchemaOf(right), kind, list)) { Origin = origin });
-    }
+    public JoinNode Join(int left, int right, JoinKind kind, Expr condition, IEnumerable<JoinOutput> outputs, string name, Location? origin = null) =>
+        Add(new JoinNode(_nextId, name, left, right, kind, condition, outputs.ToSeq()) { Origin = origin });
 
     public SemiJoinNode SemiJoin(int left, int right, Expr condition, bool anti, string name, Location? origin = null) =>
-        Add(new SemiJoinNode(_nextId, name, left, right, condition, anti, SchemaOf(left)) { Origin = origin });
+        Add(new SemiJoinNode(_nextId, name, left, right, condition, anti) { Origin = origin });
 
     /// <summary>A union whose output follows the first input's column order; nullability is the union of the inputs'.</summary>
-    public UnionAllNode UnionAll(IEnumerable<int> inputs, string name, Location? origin = null)
-    {
-        var list = inputs.ToSeq();
-        return Add(new UnionAllNode(_nextId, name, list, UnionSchema([.. list.Select(SchemaOf)])) { Origin = origin });
-    }
+    public UnionAllNode UnionAll(IEnumerable<int> inputs, string name, Location? origin = null) =>
+        Add(new UnionAllNode(_nextId, name, inputs.ToSeq()) { Origin = origin });
 
     public SortNode Sort(int input, IEnumerable<SortKey> keys, string name, Location? origin = null) =>
-        Add(new SortNode(_nextId, name, input, keys.ToSeq(), SchemaOf(input)) { Origin = origin });
+        Add(new SortNode(_nextId, name, input, keys.ToSeq()) { Origin = origin });
 
     public LimitNode Limit(int input, Expr count, string name, Location? origin = null) =>
-        Add(new LimitNode(_nextId, name, input, count, SchemaOf(input)) { Origin = origin });
+        Add(new LimitNode(_nextId, name, input, count) { Origin = origin });
 
     public DistinctNode Distinct(int input, string name, Location? origin = null) =>
-        Add(new DistinctNode(_nextId, name, input, SchemaOf(input)) { Origin = origin });
+        Add(new DistinctNode(_nextId, name, input) { Origin = origin });
 
     public SinkNode Sink(int input, TableName table, WriteMode mode, string name, Location? origin = null) =>
-        Add(new SinkNode(_nextId, name, input, table, mode, SchemaOf(input)) { Origin = origin });
+        Add(new SinkNode(_nextId, name, input, table, mode) { Origin = origin });
 
     public OpaqueNode Opaque(IEnumerable<int> inputs, string component, string? sqlTemplate, Schema schema,
         ImmutableSortedDictionary<string, string> properties, string name, Location? origin = null) =>
@@ -86,46 +80,15 @@ public sealed class WorkflowBuilder
             .Concat(right.Columns.Select(c => new JoinOutput(1, c.Name, c.Name + "_joined")))
             .ToSeq();
 
-    /// <summary>The join's output schema: outer joins make the columns of the optional side nullable.</summary>
-    public static Schema JoinSchema(Schema left, Schema right, JoinKind kind, Seq<JoinOutput> outputs)
-    {
-        bool leftOptional = kind is JoinKind.Right or JoinKind.Full;
-        bool rightOptional = kind is JoinKind.Left or JoinKind.Full;
-        return new Schema(outputs.Map(o =>
-        {
-            var source = (o.Side == 0 ? left : right).Find(o.Column)
-                ?? throw new InvalidOperationException($"Join output reads missing column '{o.Column}'.");
-            bool optional = o.Side == 0 ? leftOptional : rightOptional;
-            return new Column(o.Name, source.Type, source.Nullable || optional);
-        }), left.IsOpen || right.IsOpen);
-    }
-
-    public static Schema UnionSchema(IReadOnlyList<Schema> inputs)
-    {
-        var first = inputs[0];
-        return new Schema(first.Columns.Map(c =>
-        {
-            bool nullable = c.Nullable;
-            SqlType type = c.Type;
-            foreach (var other in inputs.Skip(1))
-            {
-                var match = other.Find(c.Name);
-                if (match is null) continue;
-                nullable |= match.Nullable;
-                type = SqlTypeFacts.CommonType(type, match.Type) ?? type;
-            }
-            return c with { Type = type, Nullable = nullable };
-        }), inputs.Any(s => s.IsOpen));
-    }
-
     private T Add<T>(T node) where T : RelNode
     {
         foreach (var input in node.Inputs)
             if (!_byId.ContainsKey(input))
                 throw new InvalidOperationException($"Node {node.Id} reads node {input}, which does not exist.");
-        _nodes.Add(node);
-        _byId[node.Id] = node;
+        var placed = (T)node.WithSchemaFrom(SchemaOf);
+        _nodes.Add(placed);
+        _byId[placed.Id] = placed;
         _nextId++;
-        return node;
+        return placed;
     }
 }

@@ -51,7 +51,7 @@ public sealed class PassManager
             if (known.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
             list.Add(Diagnostic.Create(DiagnosticCodes.UnknownPass, Location.None,
                 $"there is no optimizer pass named '{name}'",
-                NameSuggestions.Closest(name, known) is { } closest ? $"did you mean '{closest}'?" : "",
+                NameSuggestions.DidYouMean(name, known),
                 "valid passes: " + string.Join(", ", known)));
         }
         return list.ToImmutable();

@@ -6,8 +6,9 @@ namespace Cwf.Optimization;
 /// A mutable working copy of a workflow for one pass: replace nodes, insert new ones, and
 /// redirect a node's readers to another node (removing it). Keeps reader counts up to date so
 /// that a pass can ask whether it may change a node in place (only its one reader sees it).
-/// <see cref="ToWorkflow"/> returns the original instance when nothing changed, and otherwise
-/// re-derives the schemas nodes store from their inputs (a pruned input shrinks a filter's schema).
+/// <see cref="ToWorkflow"/> returns the original instance when nothing changed. A node put in
+/// place gets its schema derived from its inputs' current ones; the new workflow derives every
+/// schema again (a pruned input shrinks a filter's schema).
 /// </summary>
 internal sealed class WorkflowRewriter
 {
@@ -55,7 +56,7 @@ internal sealed class WorkflowRewriter
     public T Replace<T>(T node) where T : RelNode
     {
         var old = _nodes[node.Id];
-        var resolved = Resolved(node);
+        var resolved = Placed(node);
         // An equal node is no change: a pass that rebuilds a node as it was must not keep the rounds going.
         if (resolved.Equals(old)) return (T)old;
         foreach (var input in old.Inputs) _readers[Resolve(input)]--;
@@ -68,7 +69,7 @@ internal sealed class WorkflowRewriter
     /// <summary>Adds a new node (its id from <see cref="NewId"/>), placed before <paramref name="before"/> in the output order.</summary>
     public T Insert<T>(T node, int before) where T : RelNode
     {
-        var resolved = (T)Resolved(node);
+        var resolved = (T)Placed(node);
         foreach (var input in resolved.Inputs) _readers[input]++;
         _nodes[resolved.Id] = resolved;
         _readers[resolved.Id] = 0;
@@ -106,45 +107,11 @@ internal sealed class WorkflowRewriter
                     if (_nodes.TryGetValue(id, out var n)) list.Add(Resolved(n));
             if (_nodes.TryGetValue(node.Id, out var current)) list.Add(Resolved(current));
         }
-        return RefreshSchemas(_original.WithNodes(list));
+        return _original.WithNodes(list);
     }
 
-    /// <summary>Re-derives the schemas that nodes store from their inputs, in topological order.</summary>
-    public static Workflow RefreshSchemas(Workflow workflow)
-    {
-        var schemas = new Dictionary<int, Schema>(workflow.Nodes.Length);
-        var nodes = new List<RelNode>(workflow.Nodes.Length);
-        bool changed = false;
-        foreach (var node in workflow.Nodes)
-        {
-            var refreshed = Refresh(node, id => schemas[id]);
-            changed |= !ReferenceEquals(refreshed, node);
-            schemas[node.Id] = refreshed.Schema;
-            nodes.Add(refreshed);
-        }
-        return changed ? workflow.WithNodes(nodes) : workflow;
-    }
-
-    private static RelNode Refresh(RelNode node, Func<int, Schema> schemaOf)
-    {
-        switch (node)
-        {
-            case FilterNode f when !f.InputSchema.Equals(schemaOf(f.Input)): return f with { InputSchema = schemaOf(f.Input) };
-            case SortNode s when !s.InputSchema.Equals(schemaOf(s.Input)): return s with { InputSchema = schemaOf(s.Input) };
-            case LimitNode l when !l.InputSchema.Equals(schemaOf(l.Input)): return l with { InputSchema = schemaOf(l.Input) };
-            case DistinctNode d when !d.InputSchema.Equals(schemaOf(d.Input)): return d with { InputSchema = schemaOf(d.Input) };
-            case SinkNode k when !k.InputSchema.Equals(schemaOf(k.Input)): return k with { InputSchema = schemaOf(k.Input) };
-            case SemiJoinNode sj when !sj.LeftSchema.Equals(schemaOf(sj.Left)): return sj with { LeftSchema = schemaOf(sj.Left) };
-            case JoinNode j:
-                var joined = WorkflowBuilder.JoinSchema(schemaOf(j.Left), schemaOf(j.Right), j.Kind, j.Outputs);
-                return joined.Equals(j.OutputSchema) ? j : j with { OutputSchema = joined };
-            case UnionAllNode u:
-                var union = WorkflowBuilder.UnionSchema([.. u.Sources.Select(schemaOf)]);
-                return union.Equals(u.OutputSchema) ? u : u with { OutputSchema = union };
-            default:
-                return node;
-        }
-    }
+    // The node reading the current versions of its inputs, with the schema they give it.
+    private RelNode Placed(RelNode node) => Resolved(node).WithSchemaFrom(id => _nodes[id].Schema);
 
     private RelNode Resolved(RelNode node)
     {

@@ -10,7 +10,7 @@ public class WorkflowTests
     public void Nodes_are_sorted_topologically_and_stably()
     {
         var scan = new ScanNode(5, "s", TableName.TryParse("x.y")!, Ab);
-        var filter = new FilterNode(2, "f", 5, Literal.Bool(true), FilterBranch.Match, Ab);
+        var filter = new FilterNode(2, "f", 5, Literal.Bool(true), FilterBranch.Match);
         var other = new ScanNode(9, "o", TableName.TryParse("x.z")!, Ab);
         var workflow = new Workflow("w", [], [filter, other, scan]);
         Assert.Equal([9, 5, 2], workflow.Nodes.Select(n => n.Id));

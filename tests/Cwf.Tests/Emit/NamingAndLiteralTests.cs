@@ -94,7 +94,7 @@ public class NamingAndLiteralTests
         Assert.Equal("select_", namer.Next(Node(4, "SELECT")));
         Assert.Equal("n_2024_sales", namer.Next(Node(5, "2024 sales!")));
         Assert.Equal("cafe_creme", namer.Next(Node(6, "Café crème")));
-        Assert.Equal("filter_7", namer.Next(new FilterNode(7, "", 1, Literal.Bool(true), FilterBranch.Match, Schema.Empty)));
+        Assert.Equal("filter_7", namer.Next(new FilterNode(7, "", 1, Literal.Bool(true), FilterBranch.Match)));
 
         var longName = string.Concat(Enumerable.Repeat("very long step name ", 10));
         var first = namer.Next(Node(8, longName));

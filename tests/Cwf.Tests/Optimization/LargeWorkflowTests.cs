@@ -19,7 +19,7 @@ public class LargeWorkflowTests
         var filters = result.Optimized.Nodes.OfType<FilterNode>().ToList();
         var filter = Assert.Single(filters);
         Assert.Equal(scan.Id, filter.Input);
-        Assert.Equal(3333, Cwf.Optimization.Predicates.Conjuncts(filter.Predicate).Count);
+        Assert.Equal(3333, Predicates.Conjuncts(filter.Predicate).Count);
         Assert.Empty(Planner.Plan(result.Optimized, Fixtures.PostgisLike).Decisions);
     }
 

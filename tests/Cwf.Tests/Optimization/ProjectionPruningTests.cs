@@ -22,7 +22,7 @@ public class ProjectionPruningTests
         var after = Pass.Run(b.ToWorkflow(), Cwf.Optimization.OptimizerTarget.Conservative);
         Assert.Empty(IrValidator.Validate(after));
         Assert.Equal("(population: int64, country: string)", after[scan.Id].Schema.ToString());
-        Assert.Equal("aggregate %2 keys [country] aggs [n := count()]", IrPrinter.Describe(after[agg.Id], id => "%" + id));
+        Assert.Equal("aggregate %2 keys [country] aggs [n := count()]", after[agg.Id].Describe(id => "%" + id));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal sealed class JoinMatcher
     public static JoinMatcher Create(Expr condition, Table left, Table right, StepContext context)
     {
         var evaluator = context.Compile(condition, left.Schema, right.Schema);
-        var conjuncts = Conjuncts(condition);
+        var conjuncts = Predicates.Conjuncts(condition);
         var rows = right.RowArrays;
 
         var equalities = conjuncts.Select(c => EquiKeys(c)).OfType<(ColumnRef Left, ColumnRef Right)>().ToList();
@@ -49,24 +49,6 @@ internal sealed class JoinMatcher
     {
         foreach (int index in _candidates(leftRow))
             if (_condition(leftRow, _right[index]) is true) yield return index;
-    }
-
-    private static List<Expr> Conjuncts(Expr condition)
-    {
-        var result = new List<Expr>();
-        var stack = new Stack<Expr>();
-        stack.Push(condition);
-        while (stack.Count > 0)
-        {
-            var e = stack.Pop();
-            if (e is Binary { Op: BinaryOp.And } and)
-            {
-                stack.Push(and.Right);
-                stack.Push(and.Left);
-            }
-            else result.Add(e);
-        }
-        return result;
     }
 
     private static (ColumnRef Left, ColumnRef Right)? EquiKeys(Expr conjunct) => conjunct switch

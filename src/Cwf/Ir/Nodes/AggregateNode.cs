@@ -48,17 +48,36 @@ public sealed record AggregateCall(string Name, AggregateFunction Function, Expr
 public sealed record AggregateNode(int Id, string Name, int Input, Seq<NamedExpr> Keys, Seq<AggregateCall> Aggregates)
     : UnaryNode(Id, Name, Input)
 {
-    private Schema? _schema;
+    public override string OperatorName => "aggregate";
 
-    // A hand-written copy constructor so that `with { Keys = ... }` does not keep a stale schema.
-    private AggregateNode(AggregateNode original) : base(original)
+    /// <summary>The keys' expressions, then the arguments of the aggregates that have one.</summary>
+    public override Seq<Expr> Expressions =>
+        [.. Keys.Select(k => k.Expr), .. Aggregates.Select(a => a.Argument).OfType<Expr>()];
+
+    public override RelNode WithExpressions(Seq<Expr> expressions)
     {
-        Keys = original.Keys;
-        Aggregates = original.Aggregates;
+        int next = Keys.Count;
+        return this with
+        {
+            Keys = [.. Keys.Select((k, i) => k with { Expr = expressions[i] })],
+            Aggregates = Aggregates.Map(a => a.Argument is null ? a : a with { Argument = expressions[next++] }),
+        };
     }
 
-    public override Schema Schema => _schema ??= new(Keys.Map(k => k.ToColumn()).AddRange(Aggregates.Select(a => a.ToColumn())));
+    // The keys make the groups, so they are read even when no key column is needed.
+    public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed) =>
+        [NameSet(ColumnsOf(Keys.Select(k => k.Expr).Concat(KeptAggregates(needed).Select(a => a.Argument).OfType<Expr>())))];
 
-    public override IEnumerable<Expr> Expressions =>
-        Keys.Select(k => k.Expr).Concat(Aggregates.Select(a => a.Argument).OfType<Expr>());
+    public override string Describe(Func<int, string> inputName) =>
+        $"aggregate {inputName(Input)} keys [{string.Join(", ", Keys)}] aggs [{string.Join(", ", Aggregates)}]";
+
+    public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitAggregate(this);
+
+    protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs) =>
+        new(Keys.Map(k => k.ToColumn()).AddRange(Aggregates.Select(a => a.ToColumn())));
+
+    /// <summary>The aggregates that are needed (null: all); without keys at least one, because a SELECT needs a column.</summary>
+    public List<AggregateCall> KeptAggregates(IReadOnlySet<string>? needed) =>
+        Keys.IsEmpty ? AtLeastOne(Aggregates, c => needed is null || needed.Contains(c.Name))
+            : [.. Aggregates.Where(c => needed is null || needed.Contains(c.Name))];
 }

@@ -10,9 +10,12 @@ public enum FilterBranch
 }
 
 /// <summary>Keeps the rows of its input for which the predicate is true (Match) or not true (Unmatch).</summary>
-public sealed record FilterNode(int Id, string Name, int Input, Expr Predicate, FilterBranch Branch, Schema InputSchema)
-    : UnaryNode(Id, Name, Input)
+public sealed record FilterNode(int Id, string Name, int Input, Expr Predicate, FilterBranch Branch) : RowSubsetNode(Id, Name, Input)
 {
-    public override Schema Schema => InputSchema;
-    public override IEnumerable<Expr> Expressions => [Predicate];
+    public override string OperatorName => "filter";
+    public override Seq<Expr> Expressions => [Predicate];
+    public override RelNode WithExpressions(Seq<Expr> expressions) => this with { Predicate = expressions[0] };
+    public override string Describe(Func<int, string> inputName) =>
+        $"filter{(Branch == FilterBranch.Unmatch ? "[unmatch]" : "")} {inputName(Input)} {Predicate}";
+    public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitFilter(this);
 }

@@ -16,11 +16,48 @@ public sealed record JoinOutput(int Side, string Column, string Name);
 /// an equality of columns, a spatial predicate, or any boolean expression. The output columns
 /// are listed explicitly (the canvas contract appends the right side's columns as <c>&lt;col&gt;_joined</c>).
 /// </summary>
-public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind Kind, Expr Condition, Seq<JoinOutput> Outputs, Schema OutputSchema)
+public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind Kind, Expr Condition, Seq<JoinOutput> Outputs)
     : RelNode(Id, Name)
 {
-    public override Schema Schema => OutputSchema;
+    public override string OperatorName => "join";
     public override Seq<int> Inputs => [Left, Right];
     public override RelNode WithInputs(Seq<int> inputs) => this with { Left = inputs[0], Right = inputs[1] };
-    public override IEnumerable<Expr> Expressions => [Condition];
+    public override Seq<Expr> Expressions => [Condition];
+    public override RelNode WithExpressions(Seq<Expr> expressions) => this with { Condition = expressions[0] };
+
+    public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed)
+    {
+        var outputs = KeptOutputs(needed);
+        return [.. Enumerable.Range(0, 2).Select(side =>
+            NameSet(outputs.Where(o => o.Side == side).Select(o => o.Column).Concat(ColumnsOf([Condition], side))))];
+    }
+
+    public override string Describe(Func<int, string> inputName) =>
+        $"join[{Kind.ToString().ToLowerInvariant()}] {inputName(Left)} {inputName(Right)} on {Condition} -> " +
+        $"[{string.Join(", ", Outputs.Select(o => o.Column == o.Name ? $"{o.Side}.{o.Column}" : $"{o.Side}.{o.Column} as {o.Name}"))}]";
+
+    public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitJoin(this);
+
+    /// <summary>The listed outputs; outer joins make the columns of the optional side nullable.</summary>
+    protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs)
+    {
+        bool leftOptional = Kind is JoinKind.Right or JoinKind.Full;
+        bool rightOptional = Kind is JoinKind.Left or JoinKind.Full;
+        return new Schema(Outputs.Map(o =>
+        {
+            var source = inputs[o.Side].Find(o.Column)
+                ?? throw new InvalidOperationException($"Join output reads missing column '{o.Column}'.");
+            bool optional = o.Side == 0 ? leftOptional : rightOptional;
+            return new Column(o.Name, source.Type, source.Nullable || optional);
+        }), inputs[0].IsOpen || inputs[1].IsOpen);
+    }
+
+    /// <summary>The outputs that are needed (null: all); when none is, one the condition reads anyway (a count over the join).</summary>
+    public List<JoinOutput> KeptOutputs(IReadOnlySet<string>? needed)
+    {
+        var kept = Outputs.Where(o => needed is null || needed.Contains(o.Name)).ToList();
+        if (kept.Count > 0 || Outputs.IsEmpty) return kept;
+        var read = Predicates.Columns(Condition).ToList();
+        return [Outputs.FirstOrDefault(o => read.Any(r => r.Input == o.Side && r.Name.Equals(o.Column, StringComparison.OrdinalIgnoreCase))) ?? Outputs[0]];
+    }
 }

@@ -6,7 +6,8 @@ namespace Cwf.Ir;
 /// A step cwf cannot see into. Either custom SQL (<paramref name="SqlTemplate"/> set: a SELECT
 /// in which <c>$a</c>, <c>$b</c>, <c>$c</c> stand for the inputs in order), or a component cwf
 /// does not know (<paramref name="SqlTemplate"/> null: backends refuse to emit it). Its schema
-/// is declared, inferred, or open (unknown: downstream columns pass unchecked).
+/// is declared, inferred, or open (unknown: downstream columns pass unchecked); it may read
+/// any column of its inputs.
 /// </summary>
 public sealed record OpaqueNode(
     int Id,
@@ -14,12 +15,23 @@ public sealed record OpaqueNode(
     Seq<int> Sources,
     string Component,
     string? SqlTemplate,
-    Schema OutputSchema,
+    Schema DeclaredSchema,
     ImmutableSortedDictionary<string, string> Properties) : RelNode(Id, Name)
 {
-    public override Schema Schema => OutputSchema;
+    public override string OperatorName => "opaque";
     public override Seq<int> Inputs => Sources;
     public override RelNode WithInputs(Seq<int> inputs) => this with { Sources = inputs };
+    public override Seq<Expr> Expressions => [];
+    public override RelNode WithExpressions(Seq<Expr> expressions) => this;
+    public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed) => Sources.Map(_ => (IReadOnlySet<string>?)null);
+
+    public override string Describe(Func<int, string> inputName) =>
+        $"opaque {Component} {string.Join(" ", Sources.Select(inputName))}" +
+        (SqlTemplate is null ? "" : $" sql{{{SqlTemplate}}}") +
+        (Properties.IsEmpty ? "" : " {" + string.Join(", ", Properties.Select(kv => $"{kv.Key}={kv.Value}")) + "}");
+
+    public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitOpaque(this);
+    protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs) => DeclaredSchema;
 
     public bool IsCustomSql => SqlTemplate is not null;
 
@@ -28,7 +40,7 @@ public sealed record OpaqueNode(
 
     public bool Equals(OpaqueNode? other) =>
         other is not null && base.Equals(other) && Sources == other.Sources && Component == other.Component &&
-        SqlTemplate == other.SqlTemplate && OutputSchema.Equals(other.OutputSchema) && Properties.SequenceEqual(other.Properties);
+        SqlTemplate == other.SqlTemplate && DeclaredSchema.Equals(other.DeclaredSchema) && Properties.SequenceEqual(other.Properties);
 
-    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Sources, Component, SqlTemplate, OutputSchema);
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Sources, Component, SqlTemplate, DeclaredSchema);
 }

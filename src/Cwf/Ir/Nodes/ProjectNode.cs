@@ -6,14 +6,19 @@ namespace Cwf.Ir;
 /// </summary>
 public sealed record ProjectNode(int Id, string Name, int Input, Seq<NamedExpr> Columns) : UnaryNode(Id, Name, Input)
 {
-    private Schema? _schema;
-
-    // A hand-written copy constructor so that `with { Columns = ... }` does not keep a stale schema.
-    private ProjectNode(ProjectNode original) : base(original) => Columns = original.Columns;
-
-    public override Schema Schema => _schema ??= new(Columns.Map(c => c.ToColumn()));
-    public override IEnumerable<Expr> Expressions => Columns.Select(c => c.Expr);
+    public override string OperatorName => "project";
+    public override Seq<Expr> Expressions => Columns.Map(c => c.Expr);
+    public override RelNode WithExpressions(Seq<Expr> expressions) =>
+        this with { Columns = [.. Columns.Select((c, i) => c with { Expr = expressions[i] })] };
+    public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed) =>
+        [NameSet(ColumnsOf(KeptColumns(needed).Select(c => c.Expr)))];
+    public override string Describe(Func<int, string> inputName) => $"project {inputName(Input)} [{string.Join(", ", Columns)}]";
+    public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitProject(this);
+    protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs) => new(Columns.Map(c => c.ToColumn()));
 
     /// <summary>True when the project only passes input columns through, possibly renamed or reordered.</summary>
     public bool IsPassThrough => Columns.All(c => c.Expr is ColumnRef);
+
+    /// <summary>The columns that are needed (null: all); at least one, because a SELECT needs a column.</summary>
+    public List<NamedExpr> KeptColumns(IReadOnlySet<string>? needed) => AtLeastOne(Columns, c => needed is null || needed.Contains(c.Name));
 }

@@ -6,7 +6,7 @@ namespace Cwf.Optimization.Passes;
 /// Merges steps that compute the same thing over the same inputs into one (common
 /// subexpression elimination over the DAG). Walking in topological order with inputs already
 /// merged, identical chains collapse in one pass. The key is the structural description of
-/// <see cref="IrPrinter.Describe"/> plus the output schema. Never merged: outputs (each writes
+/// <see cref="RelNode.Describe"/> plus the output schema. Never merged: outputs (each writes
 /// its table), custom SQL and unknown components (they may be non-deterministic), steps with raw
 /// SQL expressions (they may call random()), and LIMIT over unordered input (each is free to
 /// pick different rows, so one copy is not the same program).
@@ -24,7 +24,7 @@ public sealed class CommonSubgraphMerging : OptimizerPass
         {
             var node = rw[original.Id];
             if (!IsMergeable(node, rw)) continue;
-            var key = IrPrinter.Describe(node, id => "%" + rw.Resolve(id)) + " : " + node.Schema;
+            var key = node.Describe(id => "%" + rw.Resolve(id)) + " : " + node.Schema;
             if (seen.TryGetValue(key, out int first)) rw.Redirect(node.Id, first);
             else seen[key] = node.Id;
         }

@@ -24,7 +24,7 @@ public sealed class ConstantFolding : OptimizerPass
         foreach (var original in workflow.Nodes)
         {
             var node = rw[original.Id];
-            var simplified = NodeExpressions.Map(node, e => ExprSimplifier.Simplify(e, Constant));
+            var simplified = node.MapExpressions(e => ExprSimplifier.Simplify(e, Constant));
             if (simplified is FilterNode f)
             {
                 if (f.Predicate is Literal { Value: true } && f.Branch == FilterBranch.Match ||

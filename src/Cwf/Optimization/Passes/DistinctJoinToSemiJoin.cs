@@ -25,7 +25,7 @@ public sealed class DistinctJoinToSemiJoin : OptimizerPass
             if (below is ProjectNode { IsPassThrough: true } p && rw.Readers(p.Id) == 1) below = rw[p.Input];
             if (below is not JoinNode { Kind: JoinKind.Inner } j || rw.Readers(j.Id) != 1 || j.Outputs.Any(o => o.Side != 0)) continue;
             var leftSchema = rw[j.Left].Schema;
-            var semi = rw.Insert(new SemiJoinNode(rw.NewId(), j.Name, j.Left, j.Right, j.Condition, false, leftSchema) { Origin = j.Origin }, before: j.Id);
+            var semi = rw.Insert(new SemiJoinNode(rw.NewId(), j.Name, j.Left, j.Right, j.Condition, false) { Origin = j.Origin }, before: j.Id);
             var columns = j.Outputs.Map(o => new NamedExpr(o.Name, ExprFactory.Column(leftSchema.Find(o.Column)!)));
             rw.Replace(new ProjectNode(j.Id, j.Name, semi.Id, columns) { Origin = j.Origin });
         }

@@ -24,7 +24,7 @@ public sealed class FilterMerging : OptimizerPass
                 ? ExprFactory.And(inner.Predicate, outer.Predicate)
                 : ExprFactory.Or(inner.Predicate, outer.Predicate);
             rw.Redirect(inner.Id, inner.Input);
-            rw.Replace(outer with { Input = inner.Input, Predicate = merged, InputSchema = inner.InputSchema });
+            rw.Replace(outer with { Input = inner.Input, Predicate = merged });
         }
         return rw.ToWorkflow();
     }

@@ -36,7 +36,7 @@ public sealed class LimitPushdown : OptimizerPass
                         pending.Push(merged.Id);
                         break;
                     case ProjectNode p:
-                        var below = rw.Insert(limit with { Id = rw.NewId(), Input = p.Input, InputSchema = rw[p.Input].Schema }, before: p.Id);
+                        var below = rw.Insert(limit with { Id = rw.NewId(), Input = p.Input }, before: p.Id);
                         rw.Replace(p with { Input = below.Id });
                         rw.Redirect(limit.Id, p.Id);
                         pending.Push(below.Id);
@@ -44,7 +44,7 @@ public sealed class LimitPushdown : OptimizerPass
                     case UnionAllNode u when Count(limit) is { } count:
                         var sources = u.Sources.Map(source =>
                             rw[source] is LimitNode existing && Count(existing) <= count ? source
-                                : rw.Insert(limit with { Id = rw.NewId(), Input = source, InputSchema = rw[source].Schema }, before: u.Id).Id);
+                                : rw.Insert(limit with { Id = rw.NewId(), Input = source }, before: u.Id).Id);
                         if (sources != u.Sources) rw.Replace(u with { Sources = sources });
                         break;
                 }

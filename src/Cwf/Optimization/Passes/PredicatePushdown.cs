@@ -149,7 +149,7 @@ public sealed class PredicatePushdown : OptimizerPass
                 var consumer = rw[reader];
                 int input = consumer.Inputs[port];
                 var predicate = match ? Predicates.And(list) : list[0];
-                var filter = rw.Insert(new FilterNode(rw.NewId(), f.Name, input, predicate, f.Branch, rw[input].Schema) { Origin = f.Origin }, before: consumer.Id);
+                var filter = rw.Insert(new FilterNode(rw.NewId(), f.Name, input, predicate, f.Branch) { Origin = f.Origin }, before: consumer.Id);
                 rw.Replace(consumer.WithInputs(consumer.Inputs.SetItem(port, filter.Id)));
             }
         }
@@ -269,6 +269,6 @@ public sealed class PredicatePushdown : OptimizerPass
     {
         if (conjuncts.Count == 0) return input;
         var predicate = Predicates.And(conjuncts.Select(c => Predicates.Substitute(c, r => r with { Input = 0 })));
-        return rw.Insert(new FilterNode(rw.NewId(), join.Name, input, predicate, FilterBranch.Match, rw[input].Schema) { Origin = join.Origin }, before: join.Id).Id;
+        return rw.Insert(new FilterNode(rw.NewId(), join.Name, input, predicate, FilterBranch.Match) { Origin = join.Origin }, before: join.Id).Id;
     }
 }

@@ -24,19 +24,19 @@ public sealed class ProjectionPruning : OptimizerPass
             switch (node)
             {
                 case ScanNode s:
-                    var columns = RequiredColumns.Kept(s, needed);
+                    var columns = s.KeptColumns(needed);
                     if (columns.Count != s.TableSchema.Count) rw.Replace(s with { TableSchema = new Schema(columns.ToSeq(), s.TableSchema.IsOpen) });
                     break;
                 case ProjectNode p:
-                    var kept = RequiredColumns.Kept(p, needed);
+                    var kept = p.KeptColumns(needed);
                     if (kept.Count != p.Columns.Count) rw.Replace(p with { Columns = kept.ToSeq() });
                     break;
                 case AggregateNode a:
-                    var aggregates = RequiredColumns.Kept(a, needed);
+                    var aggregates = a.KeptAggregates(needed);
                     if (aggregates.Count != a.Aggregates.Count) rw.Replace(a with { Aggregates = aggregates.ToSeq() });
                     break;
                 case JoinNode j:
-                    var outputs = RequiredColumns.Kept(j, needed);
+                    var outputs = j.KeptOutputs(needed);
                     if (outputs.Count != j.Outputs.Count) rw.Replace(j with { Outputs = outputs.ToSeq() });
                     break;
             }
@@ -52,7 +52,7 @@ public sealed class ProjectionPruning : OptimizerPass
         foreach (var union in workflow.Nodes.OfType<UnionAllNode>())
         {
             // Every input has at least the needed names; keep the names all inputs share.
-            var names = union.OutputSchema.Names
+            var names = union.Schema.Names
                 .Where(n => union.Sources.All(source => workflow[source].Schema.Contains(n)))
                 .ToList();
             var sources = union.Sources.Map(source =>

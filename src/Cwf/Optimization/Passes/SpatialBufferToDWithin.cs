@@ -32,7 +32,7 @@ public sealed class SpatialBufferToDWithin : OptimizerPass
         foreach (var node in workflow.Nodes)
         {
             var current = rw[node.Id];
-            var inline = NodeExpressions.Map(current, e => current is FilterNode or JoinNode or SemiJoinNode ? Predicates.Rewrite(e, Inline) : e);
+            var inline = current.MapExpressions(e => current is FilterNode or JoinNode or SemiJoinNode ? Predicates.Rewrite(e, Inline) : e);
             if (!ReferenceEquals(inline, current)) current = rw.Replace(inline);
 
             switch (current)

@@ -1,4 +1,4 @@
-using Cwf.Binding;
+using Cwf.Diagnostics;
 using G = Cwf.Syntax.Generated;
 
 namespace Cwf.Syntax.Internal;
@@ -64,6 +64,6 @@ internal static class StatementSplitter
         if (depth != 0 || i == 0 || !TokenFacts.EndsValue(t.Type(i - 1)) || i + 1 >= t.Count || t.StartLines[i + 1] != t.StartLines[i]) return false;
         int type = t.Type(i);
         return type is G.CwfLexer.WORKFLOW or G.CwfLexer.PARAM or G.CwfLexer.CONST or G.CwfLexer.SOURCE or G.CwfLexer.LET or G.CwfLexer.OUTPUT
-            || (type == G.CwfLexer.IDENTIFIER && Suggest.IsNear(t.Tokens[i].Text, TokenFacts.StatementKeywords));
+            || (type == G.CwfLexer.IDENTIFIER && NameSuggestions.IsNear(t.Tokens[i].Text, TokenFacts.StatementKeywords));
     }
 }

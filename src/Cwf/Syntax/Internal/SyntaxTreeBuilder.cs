@@ -1,5 +1,4 @@
 using Antlr4.Runtime;
-using Cwf.Binding;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Text;
@@ -48,7 +47,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     {
         var word = c.IDENTIFIER().GetText();
         Report(DiagnosticCodes.UnknownStatement, c.IDENTIFIER().Symbol, $"unknown statement '{word}'",
-            Suggest.DidYouMean(word, TokenFacts.StatementKeywords),
+            NameSuggestions.DidYouMean(word, TokenFacts.StatementKeywords),
             "a statement starts with " + string.Join(", ", TokenFacts.StatementKeywords));
         return new ErroneousStatementSyntax(source.ToString(Span(c)), []);
     }
@@ -77,7 +76,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 return WriteMode.Append;
             default:
                 Report(DiagnosticCodes.InvalidWriteMode, Span(context), $"unknown output mode '{word}'",
-                    Suggest.DidYouMean(word, ["replace", "append"]), "valid modes: replace, append");
+                    NameSuggestions.DidYouMean(word, ["replace", "append"]), "valid modes: replace, append");
                 return WriteMode.Replace;
         }
     }
@@ -127,7 +126,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     {
         var word = c.IDENTIFIER().GetText();
         Report(DiagnosticCodes.UnknownStep, c.IDENTIFIER().Symbol, $"unknown step '{word}'",
-            Suggest.DidYouMean(word, TokenFacts.StepKeywords),
+            NameSuggestions.DidYouMean(word, TokenFacts.StepKeywords),
             "steps: " + string.Join(", ", TokenFacts.StepKeywords.Where(k => k is not ("inner" or "left" or "right" or "full" or "limit"))));
         // A stand-in: the error makes the driver keep the whole statement as erroneous text.
         return new DistinctStepSyntax();

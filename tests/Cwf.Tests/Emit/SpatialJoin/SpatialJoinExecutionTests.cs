@@ -109,7 +109,7 @@ public sealed class SpatialJoinExecutionTests(PostgresServer server)
     {
         await using var data = await LoadAsync(ValidZones());
         var problems = new List<string>();
-        foreach (var (name, condition) in Predicates)
+        foreach (var (name, condition) in SpatialJoinData.Predicates)
             problems.AddRange(await CompareAsync(data, name, Join(condition), interpreter: true));
         AssertNone(problems);
     }
@@ -119,7 +119,7 @@ public sealed class SpatialJoinExecutionTests(PostgresServer server)
     {
         await using var data = await LoadAsync(ValidZones());
         var problems = new List<string>();
-        foreach (var (name, condition) in Predicates)
+        foreach (var (name, condition) in SpatialJoinData.Predicates)
         {
             problems.AddRange(await CompareAsync(data, name + " (semi)", Filter(condition, anti: false), interpreter: true));
             problems.AddRange(await CompareAsync(data, name + " (anti)", Filter(condition, anti: true), interpreter: true));
@@ -165,7 +165,7 @@ public sealed class SpatialJoinExecutionTests(PostgresServer server)
     public async Task Invalid_zones_give_the_rows_of_their_repaired_geometries()
     {
         await using var data = await LoadAsync(InvalidZones());
-        var cases = Predicates.SelectMany(p => new[]
+        var cases = SpatialJoinData.Predicates.SelectMany(p => new[]
         {
             (Label: p.Name, Workflow: Join(p.Condition)),
             (Label: p.Name + " (semi)", Workflow: Filter(p.Condition, anti: false)),

@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using Cwf.Syntax;
 using Cwf.Syntax.Internal;
 
-namespace Cwf.Formatting;
+namespace Cwf.Syntax;
 
 /// <summary>
 /// Prints expression syntax in canonical .cwf form: lower-case keywords, single spaces around

@@ -1,8 +1,6 @@
-using Cwf.Ir;
+namespace Cwf.Ir;
 
-namespace Cwf.Optimization;
-
-/// <summary>Facts about expressions that several passes need: conjuncts, substitution, determinism, cost, NULL rejection.</summary>
+/// <summary>Facts about expressions that several stages need (optimizer, planner, emitter, interpreter): conjuncts, substitution, determinism, cost, NULL rejection.</summary>
 internal static class Predicates
 {
     public static Literal True { get; } = Literal.Bool(true);

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using Cwf.Interpretation;
+using Cwf.Ir;
+
+namespace Cwf.Tests.Core;
+
+/// <summary>
+/// A workflow built around one node of the kind, and the rows each of its output tables gets
+/// from <see cref="NodeKindSamples.Data"/> (null: the interpreter cannot run it, as for custom SQL).
+/// </summary>
+public sealed record NodeKindSample(Workflow Workflow, int? RowsPerOutput);
+
+/// <summary>
+/// One sample workflow per IR node kind, for the exhaustiveness test. The node is read by two
+/// outputs where it can be, so the planner has a shared result to decide about. A new node kind
+/// needs an entry here: the test fails for a kind without one.
+/// </summary>
+public static class NodeKindSamples
+{
+    private static readonly TableName T = TableName.TryParse("src.t")!;
+    private static readonly TableName U = TableName.TryParse("src.u")!;
+
+    private static readonly Schema TSchema = new([new Column("a", SqlType.Int64, false), new Column("b", SqlType.String)]);
+    private static readonly Schema USchema = new([new Column("a", SqlType.Int64, false), new Column("c", SqlType.String)]);
+
+    /// <summary>t = (1,'x') (2,'y') (3,'y') (3,'y'); u = (1,'p') (3,'q').</summary>
+    public static Database Data { get; } = Database.Empty
+        .With(T, new Table(TSchema, [[1L, "x"], [2L, "y"], [3L, "y"], [3L, "y"]]))
+        .With(U, new Table(USchema, [[1L, "p"], [3L, "q"]]));
+
+    private static readonly ColumnRef A = ExprFactory.Column(TSchema[0]);
+    private static readonly ColumnRef B = ExprFactory.Column(TSchema[1]);
+
+    /// <summary>The sample for each node kind, by its type.</summary>
+    public static ImmutableDictionary<Type, NodeKindSample> ByKind { get; } = new Dictionary<Type, NodeKindSample>
+    {
+        [typeof(ScanNode)] = Around((b, t) => t, rows: 4),
+        [typeof(SinkNode)] = Around((b, t) => t, rows: 4),
+        [typeof(FilterNode)] = Around((b, t) => b.Filter(t, ExprFactory.Binary(BinaryOp.Greater, A, Literal.Int(1)), FilterBranch.Match, "big").Id, rows: 3),
+        [typeof(ProjectNode)] = Around((b, t) => b.Project(t,
+            [new NamedExpr("a", A), new NamedExpr("label", ExprFactory.Binary(BinaryOp.Concat, B, Literal.String("!")))], "labelled").Id, rows: 4),
+        [typeof(AggregateNode)] = Around((b, t) => b.Aggregate(t, [new NamedExpr("b", B)],
+            [new AggregateCall("n", AggregateFunction.CountAll, null), new AggregateCall("total", AggregateFunction.Sum, A)], "per_b").Id, rows: 2),
+        [typeof(JoinNode)] = Around((b, t) =>
+        {
+            var u = b.Scan(U, USchema, "u").Id;
+            var on = ExprFactory.Eq(A, ExprFactory.Column(USchema[0], input: 1));
+            return b.Join(t, u, JoinKind.Inner, on, WorkflowBuilder.JoinedSuffixOutputs(TSchema, USchema), "joined").Id;
+        }, rows: 3),
+        [typeof(SemiJoinNode)] = Around((b, t) =>
+        {
+            var u = b.Scan(U, USchema, "u").Id;
+            return b.SemiJoin(t, u, ExprFactory.Eq(A, ExprFactory.Column(USchema[0], input: 1)), anti: false, "matched").Id;
+        }, rows: 3),
+        [typeof(UnionAllNode)] = Around((b, t) => b.UnionAll([t, b.Scan(T, TSchema, "t_again").Id], "both").Id, rows: 8),
+        [typeof(SortNode)] = Around((b, t) => b.Sort(t, [new SortKey(A, Descending: true)], "sorted").Id, rows: 4),
+        [typeof(LimitNode)] = Around((b, t) => b.Limit(b.Sort(t, [new SortKey(A, false)], "sorted").Id, Literal.Int(2), "first").Id, rows: 2),
+        [typeof(DistinctNode)] = Around((b, t) => b.Distinct(t, "unique").Id, rows: 3),
+        [typeof(OpaqueNode)] = Around((b, t) => b.Opaque([t], "custom_sql", "SELECT a, b FROM $a WHERE a < 3", TSchema,
+            ImmutableSortedDictionary<string, string>.Empty, "custom").Id, rows: null),
+    }.ToImmutableDictionary();
+
+    /// <summary>Scans t, applies <paramref name="step"/> (returning the node of the kind) and writes its result twice.</summary>
+    private static NodeKindSample Around(Func<WorkflowBuilder, int, int> step, int? rows)
+    {
+        var b = new WorkflowBuilder("sample");
+        var t = b.Scan(T, TSchema, "t").Id;
+        var node = step(b, t);
+        b.Sink(node, TableName.TryParse("out.first")!, WriteMode.Replace, "first");
+        b.Sink(node, TableName.TryParse("out.second")!, WriteMode.Replace, "second");
+        return new NodeKindSample(b.ToWorkflow(), rows);
+    }
+}
