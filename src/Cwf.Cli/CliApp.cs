@@ -47,7 +47,7 @@ public sealed class CliApp(TextWriter output, TextWriter error)
         }
         catch (UsageException e)
         {
-            error.WriteLine($"cwf: error: {e.Message}");
+            error.WriteLine($"cwf: error{(e.Code is null ? "" : " " + e.Code)}: {e.Message}");
             if (e.Usage is not null) error.WriteLine(e.Usage);
             return ExitCodes.Usage;
         }

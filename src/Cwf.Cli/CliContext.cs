@@ -56,7 +56,7 @@ public sealed class CliContext(ParsedCommand command, TextWriter output, TextWri
         return candidates.FirstOrDefault(c => File.Exists(c) && Path.GetFullPath(c) != Path.GetFullPath(input));
     }
 
-    /// <summary>The dialect of --dialect, required when <paramref name="required"/>; an unknown name is a usage error.</summary>
+    /// <summary>The dialect of --dialect, required when <paramref name="required"/>; an unknown name is a usage error with code CWF6000 that lists the registered dialects.</summary>
     public Dialect? Dialect(bool required)
     {
         var name = Command.Value("dialect");
@@ -68,7 +68,7 @@ public sealed class CliContext(ParsedCommand command, TextWriter output, TextWri
         return Dialects.Find(name) ?? throw new UsageException(
             $"unknown dialect '{name}'; valid dialects: {string.Join(", ", Dialects.Names)}" +
             (NameSuggestions.Closest(name, Dialects.Names) is { } best ? $" (did you mean '{best}'?)" : ""),
-            Help.UsageLine(Command.Spec));
+            Help.UsageLine(Command.Spec), DiagnosticCodes.UnknownDialect.Code);
     }
 
     /// <summary>Prints diagnostics (to standard error unless <paramref name="toOutput"/>), with a summary line in text format.</summary>

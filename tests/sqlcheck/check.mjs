@@ -3,8 +3,8 @@
 //   input line:  [{"dialect": "bigquery", "sql": "SELECT 1"}, ...]
 //   output line: [{"ok": true, "error": null}, {"ok": false, "error": "..."}, ...]
 //
-// Dialects: bigquery, snowflake, redshift, postgresql (node-sql-parser 5.4) and databricks
-// (dt-sql-parser 4.5, Spark SQL grammar). Each item is one statement; splitting a script is
+// Dialects: bigquery, snowflake, redshift, postgresql (node-sql-parser 5.4), databricks
+// (dt-sql-parser 4.5, Spark SQL grammar) and trino (dt-sql-parser 4.5, Trino's own grammar). Each item is one statement; splitting a script is
 // the caller's job. The process answers every line in order and exits at the end of its input,
 // so one process can serve a whole test run (tests/Cwf.Tests/Infrastructure/SqlParsers.cs).
 import { createRequire, register } from 'node:module';
@@ -30,12 +30,13 @@ const nodeSqlParser = (database) => {
   };
 };
 
-const sparkSqlParser = () => {
+// dt-sql-parser's ANTLR grammars (module path, class name), loaded on first use.
+const dtSqlParser = (module, className) => {
   let parser = null;
   return async (sql) => {
     if (parser === null) {
-      const { SparkSQL } = await import('dt-sql-parser/dist/parser/spark/index.js');
-      parser = new SparkSQL();
+      const loaded = await import(`dt-sql-parser/dist/parser/${module}/index.js`);
+      parser = new loaded[className]();
     }
     const errors = parser.validate(sql);
     return errors.length === 0
@@ -49,7 +50,8 @@ const checkers = {
   snowflake: nodeSqlParser('Snowflake'),
   redshift: nodeSqlParser('Redshift'),
   postgresql: nodeSqlParser('PostgresQL'),
-  databricks: sparkSqlParser(),
+  databricks: dtSqlParser('spark', 'SparkSQL'),
+  trino: dtSqlParser('trino', 'TrinoSQL'),
 };
 
 async function checkOne(item) {

@@ -1,4 +1,3 @@
-using Cwf.Driver;
 using Cwf.Emit;
 using Cwf.Ir;
 using Cwf.Optimization;
@@ -16,7 +15,7 @@ public sealed record CompiledWays(string OneTablePerStep, string NoOpt, string O
     public static CompiledWays Compile(Workflow workflow)
     {
         var dialect = Dialects.Find("postgres")!;
-        var target = OptimizerTargets.For(dialect);
+        var target = dialect.OptimizerTarget;
         var noOpt = PassManager.Optimize(workflow, new OptimizerOptions { Enabled = false, Target = target });
         var optimized = PassManager.Optimize(workflow, new OptimizerOptions { Target = target, RecordIr = true });
         var plan = Planner.Plan(optimized.Optimized, target);

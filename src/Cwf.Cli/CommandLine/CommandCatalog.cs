@@ -7,7 +7,7 @@ public static class CommandCatalog
 
     private static readonly OptionSpec HelpOption = new("help", "show this help") { Alias = "h" };
     private static readonly OptionSpec Catalog = new("catalog", "JSON catalog of source table schemas (spec/catalog.md)", "file");
-    private static readonly OptionSpec Dialect = new("dialect", "target warehouse: bigquery, snowflake, redshift, databricks, postgres or duckdb", "name");
+    private static readonly OptionSpec Dialect = new("dialect", "target warehouse: " + RegisteredDialects(), "name");
     private static readonly OptionSpec Param = new("param", "override a parameter's default value (repeatable); a parameter declared with a unit also takes one: radius=1.5km", "name=value", Repeatable: true);
     private static readonly OptionSpec Output = new("output", "write the result to a file instead of standard output", "file") { Alias = "o" };
     private static readonly OptionSpec Format = new("format", "how diagnostics are printed on standard error", "fmt") { AllowedValues = DiagnosticFormats };
@@ -52,4 +52,11 @@ public static class CommandCatalog
     public static IReadOnlyList<CommandSpec> All { get; } = [Compile, Check, Import, Fmt, Graph, Explain, Run];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>Every registered dialect's name, as a list in a sentence (<c>a, b or c</c>).</summary>
+    private static string RegisteredDialects()
+    {
+        var names = Emit.Dialects.Names.ToList();
+        return names.Count < 2 ? string.Concat(names) : string.Join(", ", names[..^1]) + " or " + names[^1];
+    }
 }

@@ -11,7 +11,8 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor ProcedureNeedsSchema { get; } = Error("CWF6005", "Procedure needs a schema (dataset)", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor ParameterTypeUnknown { get; } = Error("CWF6006", "Procedure argument has no known type", DiagnosticCategory.Emit);
 
-    public static DiagnosticDescriptor MaterializationFallback { get; } = Info("CWF6010", "Materialization changed for the target dialect", DiagnosticCategory.Emit);
+    [Obsolete("Retired: the planner plans only what the target can create (Planner.Fit adapts a hand-made plan, saying why); the emitter never changes a decision.")]
+    public static DiagnosticDescriptor MaterializationFallback { get; } = Info("CWF6010", "Materialization changed for the target dialect (retired)", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor RequiresExtension { get; } = Warning("CWF6020", "Generated SQL needs a warehouse extension", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor ApproximateTranslation { get; } = Warning("CWF6021", "Function translated with a known limitation", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor IdentifierTooLong { get; } = Warning("CWF6030", "Identifier longer than the dialect allows", DiagnosticCategory.Emit);

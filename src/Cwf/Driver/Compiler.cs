@@ -17,7 +17,7 @@ public static class Compiler
 {
     public static CompilationResult Compile(Workflow workflow, CompileOptions options)
     {
-        var target = OptimizerTargets.For(options.Dialect);
+        var target = options.Dialect.OptimizerTarget;
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         diagnostics.AddRange(WorkflowAnalyzer.Analyze(workflow).Diagnostics);
 
@@ -32,7 +32,7 @@ public static class Compiler
         if (diagnostics.Any(d => d.IsError))
             return new CompilationResult(null, diagnostics.ToImmutable(), optimization, null, target);
 
-        var plan = Planner.Plan(optimization.Optimized, target);
+        var plan = Planner.Plan(optimization.Optimized, target, singleQuery: options.Mode == EmitMode.Query);
         var emitted = SqlEmitter.Emit(optimization.Optimized, options.Dialect, new EmitOptions { Mode = options.Mode, Plan = plan });
         diagnostics.AddRange(emitted.Diagnostics);
         return new CompilationResult(emitted.Sql, diagnostics.ToImmutable(), optimization, plan, target);

@@ -2,17 +2,18 @@ using System.Collections.Immutable;
 
 namespace Cwf.Emit;
 
-/// <summary>The registry of SQL dialects. Adding a dialect: one file in Emit/Dialects and one line here.</summary>
+/// <summary>
+/// The registry of SQL dialects: every sealed <see cref="Dialect"/> of this assembly, found by
+/// reflection and ordered by name, so that a dialect is its one file in Emit/Dialects.
+/// </summary>
 public static class Dialects
 {
     public static ImmutableArray<Dialect> All { get; } =
     [
-        new BigQueryDialect(),
-        new SnowflakeDialect(),
-        new RedshiftDialect(),
-        new DatabricksDialect(),
-        new PostgresDialect(),
-        new DuckDbDialect(),
+        .. typeof(Dialect).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Dialect)) && !t.IsAbstract)
+            .Select(t => (Dialect)Activator.CreateInstance(t)!)
+            .OrderBy(d => d.Name, StringComparer.Ordinal),
     ];
 
     /// <summary>The names <c>--dialect</c> accepts, for messages.</summary>

@@ -9,7 +9,11 @@ public sealed record EmitOptions
 
     public EmitMode Mode { get; init; } = EmitMode.Script;
 
-    /// <summary>Per-node materialization (CTE, temporary table, view); every node is a CTE by default.</summary>
+    /// <summary>
+    /// Per-node materialization (CTE, temporary table, view) and spatial join plans, carried out as
+    /// they stand: made by <c>Planner.Plan</c> for this dialect's <see cref="Dialect.OptimizerTarget"/>
+    /// and mode (or fitted with <c>Planner.Fit</c>). Every node is a CTE by default.
+    /// </summary>
     public MaterializationPlan Plan { get; init; } = MaterializationPlan.AllCte;
 
     /// <summary>

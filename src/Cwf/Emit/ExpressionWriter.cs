@@ -62,25 +62,19 @@ internal sealed class ExpressionWriter
         _ => false,
     };
 
-    public SqlFragment Write(Expr expr)
-    {
-        var sql = WriteExpr(expr);
-        return Dialect.Capabilities.NullOperandLosesType && IsOperator(expr) && FoldsToNull(expr)
-            ? CastTo(sql, expr.Type)
-            : sql;
-    }
+    /// <summary>An expression as SQL, with its IR type kept where the dialect would lose it (<see cref="Dialect.Typed"/>).</summary>
+    public SqlFragment Write(Expr expr) => Dialect.Typed(expr, WriteExpr(expr), this);
 
     /// <summary>
-    /// Operators and functions whose NULL result a dialect may fold untyped: arithmetic, comparison,
-    /// concatenation and the functions that are NULL on NULL input (not AND/OR, CASE or NULLIF).
+    /// Whether an operator's value is NULL whatever the rows hold: an operator or a function that is
+    /// NULL on NULL input (not AND/OR, CASE or NULLIF) over a NULL literal operand, directly or
+    /// through other such operators and casts. Some warehouses type that NULL on their own.
     /// </summary>
+    public static bool IsFoldedNull(Expr expr) => IsOperator(expr) && FoldsToNull(expr);
+
     private static bool IsOperator(Expr expr) =>
         expr is Unary or Binary { Op: not (BinaryOp.And or BinaryOp.Or) } || expr is Call { Function.Nulls: NullRule.AnyArg or NullRule.AllArgs };
 
-    /// <summary>
-    /// Whether an operator's value is NULL whatever the rows hold: a NULL literal operand, directly
-    /// or through other operators, casts and functions that are NULL on NULL input.
-    /// </summary>
     private static bool FoldsToNull(Expr expr) => expr switch
     {
         Literal l => l.Value is null,
@@ -114,7 +108,7 @@ internal sealed class ExpressionWriter
     };
 
     /// <summary>An operand whose order matters (a sort key, a BETWEEN operand, a MIN/MAX argument): strings by code point.</summary>
-    public SqlFragment Ordered(Expr expr) => expr.Type == SqlType.String ? Dialect.BinaryOrdered(Write(expr)) : Write(expr);
+    public SqlFragment Ordered(Expr expr) => expr.Type == SqlType.String ? Dialect.CodePointOrdered(Write(expr)) : Write(expr);
 
     /// <summary>A cast to the dialect's type for <paramref name="type"/>, unless the value is already such a cast.</summary>
     public SqlFragment CastTo(SqlFragment value, SqlType type)
@@ -151,20 +145,10 @@ internal sealed class ExpressionWriter
                 }
                 return new SqlFragment(string.Join(keyword, operands), p);
             }
-            case BinaryOp.Modulo when !Dialect.Capabilities.ModuloOperator:
-                return SqlFragment.Atom($"MOD({Write(b.Left).Text}, {Write(b.Right).Text})");
+            case BinaryOp.Modulo:
+                return Dialect.Modulo(b, this);
             case BinaryOp.Divide:
-            {
-                var left = Write(b.Left);
-                // The IR's division is true division: int64 / int64 is float64 everywhere.
-                if (b.Type == SqlType.Float64 && b.Left.Type != SqlType.Float64 && b.Right.Type != SqlType.Float64 &&
-                    !Dialect.Capabilities.IntegerDivisionIsFloat)
-                    left = CastTo(left, SqlType.Float64);
-                var quotient = Dialect.CheckedDivision is { } check && !IsNonZeroLiteral(b.Right)
-                    ? check.Divide.Render([left, Write(b.Right)])
-                    : Arithmetic(left, "/", Write(b.Right), Precedence.Multiplicative);
-                return b.Type == SqlType.Decimal && Dialect.Capabilities.DecimalArithmeticChangesType ? CastTo(quotient, SqlType.Decimal) : quotient;
-            }
+                return Dialect.Divide(b, this);
             default:
             {
                 var (op, p) = b.Op switch
@@ -172,7 +156,6 @@ internal sealed class ExpressionWriter
                     BinaryOp.Add => ("+", Precedence.Additive),
                     BinaryOp.Subtract => ("-", Precedence.Additive),
                     BinaryOp.Multiply => ("*", Precedence.Multiplicative),
-                    BinaryOp.Modulo => ("%", Precedence.Multiplicative),
                     BinaryOp.Concat => ("||", Precedence.Concat),
                     BinaryOp.Equal => ("=", Precedence.Comparison),
                     BinaryOp.NotEqual => ("<>", Precedence.Comparison),
@@ -182,8 +165,6 @@ internal sealed class ExpressionWriter
                     BinaryOp.GreaterOrEqual => (">=", Precedence.Comparison),
                     _ => throw new InvalidOperationException($"Unexpected operator {b.Op}."),
                 };
-                if (b.Op == BinaryOp.Modulo && Dialect.CheckedDivision is { } checkedModulo && !IsNonZeroLiteral(b.Right))
-                    return checkedModulo.Modulo.Render([Write(b.Left), Write(b.Right)]);
                 if (p == Precedence.Comparison)
                 {
                     var left = Write(b.Left);
@@ -192,21 +173,19 @@ internal sealed class ExpressionWriter
                     // the database then decides the comparison's type, and a collation could not apply.
                     if (b.Op is not (BinaryOp.Equal or BinaryOp.NotEqual) && (b.Left.Type == SqlType.String || b.Right.Type == SqlType.String)
                         && b.Left.Type != SqlType.Unknown && b.Right.Type != SqlType.Unknown)
-                        left = Dialect.BinaryOrdered(left);
+                        left = Dialect.CodePointOrdered(left);
                     return new SqlFragment($"{left.Wrap(p + 1)} {op} {Write(b.Right).Wrap(p + 1)}", p);
                 }
-                var result = Arithmetic(Write(b.Left), op, Write(b.Right), p);
-                return b.Op == BinaryOp.Multiply && b.Type == SqlType.Decimal && Dialect.Capabilities.DecimalArithmeticChangesType
-                    ? CastTo(result, SqlType.Decimal)
-                    : result;
+                return Arithmetic(Write(b.Left), op, Write(b.Right), p);
             }
         }
     }
 
-    private static bool IsNonZeroLiteral(Expr e) => e is Literal { Value: long l } && l != 0 || e is Literal { Value: double d } && d != 0 || e is Literal { Value: decimal m } && m != 0;
+    /// <summary>A multiplicative operator (<c>/</c>, <c>%</c>) written between its operands.</summary>
+    public SqlFragment Multiplicative(Binary b, string op) => Arithmetic(Write(b.Left), op, Write(b.Right), Precedence.Multiplicative);
 
     // Left-associative: the right operand of a - (b - c) keeps its parentheses.
-    private static SqlFragment Arithmetic(SqlFragment left, string op, SqlFragment right, int p) =>
+    public static SqlFragment Arithmetic(SqlFragment left, string op, SqlFragment right, int p) =>
         new($"{left.Wrap(p)} {op} {right.Wrap(p + 1)}", p);
 
     // AND inside OR is parenthesised for the reader, although precedence would not need it.
@@ -223,16 +202,12 @@ internal sealed class ExpressionWriter
         return new SqlFragment($"{Write(i.Operand).Wrap(Precedence.Comparison + 1)}{(i.Negated ? " NOT" : "")} IN ({items})", Precedence.Comparison);
     }
 
-    // The IR's LIKE has no escape character: where a backslash escapes by default, a pattern's
-    // backslashes are doubled so that they match themselves (in the literal, or with REPLACE).
     private SqlFragment WriteLike(Like l)
     {
-        var pattern = !Dialect.Capabilities.LikeBackslashEscape ? Write(l.Pattern)
-            : l.Pattern is Literal { Value: string text } ? Dialect.Literal(text.Replace("\\", "\\\\"), SqlType.String)
-            : l.Pattern is Literal ? Write(l.Pattern)
-            : SqlFragment.Atom($"REPLACE({Write(l.Pattern).Text}, {Dialect.Literal("\\", SqlType.String).Text}, {Dialect.Literal("\\\\", SqlType.String).Text})");
+        var pattern = Dialect.LikePattern(l.Pattern, this);
+        var operand = Write(l.Operand);
         return new SqlFragment(
-            $"{Write(l.Operand).Wrap(Precedence.Comparison + 1)}{(l.Negated ? " NOT" : "")} LIKE {pattern.Wrap(Precedence.Comparison + 1)}",
+            $"{operand.Wrap(Precedence.Comparison + 1)}{(l.Negated ? " NOT" : "")} LIKE {pattern.Wrap(Precedence.Comparison + 1)}",
             Precedence.Comparison);
     }
 
@@ -271,7 +246,7 @@ internal sealed class ExpressionWriter
         }
         foreach (var note in mapping.Notes) _context.FunctionNote(_node, function, note);
 
-        var args = SubstrArguments(call).Select(Write).ToList();
+        var args = (mapping.Arguments?.Invoke(call) ?? call.Args).Select(Write).ToList();
         SqlFragment result;
         if (mapping.Joined is var (prefix, separator, suffix))
         {
@@ -280,31 +255,7 @@ internal sealed class ExpressionWriter
             result = new SqlFragment(prefix + string.Join(separator, args.Select(a => a.Wrap(minimum))) + suffix, p);
         }
         else result = mapping.TemplateFor(args.Count, function.MinArgs).Render(args);
-
-        bool rescale = function == Ir.Functions.Round && call.Type == SqlType.Decimal && Dialect.Capabilities.DecimalArithmeticChangesType;
-        return mapping.CastResult || rescale ? CastTo(result, call.Type) : result;
-    }
-
-    /// <summary>
-    /// The arguments of a call; for <c>substr</c> where the dialect does not read a start below 1
-    /// as standard SQL does, the start clamped at 1 and the length shortened by the positions
-    /// before 1 (at least 0), so that <c>substr('abc', -1, 3)</c> is <c>'a'</c> everywhere.
-    /// </summary>
-    private Seq<Expr> SubstrArguments(Call call)
-    {
-        if (call.Function != Ir.Functions.Substr || Dialect.Capabilities.StandardSubstr || call.Args[1] is Literal { Value: >= 1L })
-            return call.Args;
-        var start = call.Args[1];
-        var one = Literal.Int(1);
-        var beforeOne = ExprFactory.Binary(BinaryOp.Less, start, one);
-        var clamped = ExprFactory.Case([new WhenClause(beforeOne, one)], start);
-        if (call.Args.Count == 2) return [call.Args[0], clamped];
-        var zero = Literal.Int(0);
-        var remaining = ExprFactory.Binary(BinaryOp.Add, ExprFactory.Binary(BinaryOp.Subtract, start, one), call.Args[2]);
-        var length = ExprFactory.Case(
-            [new WhenClause(ExprFactory.Binary(BinaryOp.Less, remaining, zero), zero), new WhenClause(beforeOne, remaining)],
-            call.Args[2]);
-        return [call.Args[0], clamped, length];
+        return mapping.CastResult ? CastTo(result, call.Type) : result;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cwf.Ir;
 
 namespace Cwf.Emit;
 
@@ -7,7 +8,8 @@ namespace Cwf.Emit;
 /// minimum), or a join of any number of arguments, or "not available" with the
 /// reason and workaround. <see cref="CastResult"/> casts the result to the IR type where the
 /// warehouse returns a wider or different one (PostgreSQL's EXTRACT gives numeric, Databricks'
-/// floor gives BIGINT for a DOUBLE...).
+/// floor gives BIGINT for a DOUBLE...); <see cref="Arguments"/> rewrites the arguments first where
+/// the warehouse's function reads some values otherwise (a SUBSTR start below 1).
 /// </summary>
 public sealed record FunctionMapping
 {
@@ -23,6 +25,9 @@ public sealed record FunctionMapping
     public int JoinedPrecedence { get; private init; }
 
     public bool CastResult { get; init; }
+
+    /// <summary>The call's arguments as the template receives them (null: as they are), rewritten in IR before translation.</summary>
+    public Func<Call, Seq<Expr>>? Arguments { get; private init; }
 
     /// <summary>When not null, the function cannot be written: why, and what to do instead.</summary>
     public string? Unavailable { get; private init; }
@@ -50,6 +55,9 @@ public sealed record FunctionMapping
     public static implicit operator FunctionMapping(string template) => Sql(template);
 
     public FunctionMapping WithNote(FunctionNote note) => this with { Notes = Notes.Add(note) };
+
+    /// <summary>A copy whose arguments are rewritten by <paramref name="arguments"/> before translation.</summary>
+    public FunctionMapping WithArguments(Func<Call, Seq<Expr>> arguments) => this with { Arguments = arguments };
 
     /// <summary>The template for a call with <paramref name="argumentCount"/> arguments.</summary>
     public SqlTemplate TemplateFor(int argumentCount, int minimumArguments)

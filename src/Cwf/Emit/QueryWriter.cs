@@ -59,6 +59,10 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         }), relation);
     }
 
+    /// <summary>A source table as the queries read it, its stored columns decoded (<see cref="Dialect.InputColumn"/>).</summary>
+    public SqlBlock ReadTable(Schema schema, string table) =>
+        Select(schema.Columns.Select(c => Item(Dialect.InputColumn(SqlFragment.Atom(Dialect.Identifier(c.Name)), c), c.Name)), table);
+
     private ExpressionWriter Expressions(RelNode node) => new(_context, node, ExpressionWriter.Unqualified(Dialect));
 
     private SqlBlock WriteFilter(FilterNode f)
@@ -99,43 +103,51 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         bool ordered = call.Function is AggregateFunction.Min or AggregateFunction.Max && argument is { Type: SqlType.String };
         var sql = template.Render(argument is null ? [] : [ordered ? writer.Ordered(argument) : writer.Write(argument)]);
         // The result goes back to the default collation, so output columns keep the database's.
-        if (ordered && Dialect.Capabilities is { BinaryCollation: not null, DefaultCollation: { } collation })
-            sql = new SqlFragment($"{sql.Wrap(Precedence.Atom)} COLLATE {collation}", Precedence.Unary);
+        if (ordered) sql = Dialect.CollationRestored(sql);
         return castResult ? writer.CastTo(sql, call.Type) : sql;
     }
 
-    private SqlBlock WriteJoin(JoinNode j)
+    private SqlBlock WriteJoin(JoinNode j) => j.Kind switch
     {
-        var left = _context.Workflow[j.Left].Schema;
-        var writer = new ExpressionWriter(_context, j, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
-        var condition = writer.Write(j.Condition).Text;
-        var items = j.Outputs.Select(o => JoinItem(o.Side == 0 ? LeftAlias : RightAlias, o)).ToList();
+        JoinKind.Inner => Join(j, "INNER JOIN"),
+        JoinKind.Left => Join(j, "LEFT JOIN"),
+        JoinKind.Right => Join(j, "RIGHT JOIN"),
+        _ when IsEquiJoin(j.Condition) => Join(j, "FULL OUTER JOIN"),
+        _ => Dialect.NonEquiFullJoin(j, this),
+    };
 
-        if (j.Kind == JoinKind.Full && !Dialect.Capabilities.FullJoinOnAnyCondition && !IsEquiJoin(j.Condition))
-        {
-            // Left join, plus the right rows no left row matches, with NULL left columns.
-            var block = Select(items, $"{_relation(j.Left)} AS {LeftAlias}")
-                .Line($"LEFT JOIN {_relation(j.Right)} AS {RightAlias}")
-                .Line("ON " + condition, 2)
-                .Line("UNION ALL");
-            var rightOnly = j.Outputs.Select(o => o.Side == 1
-                ? JoinItem(RightAlias, o)
-                : Item(Dialect.Literal(null, left.Find(o.Column)?.Type ?? SqlType.Unknown), o.Name));
-            block.Append(Select(rightOnly, $"{_relation(j.Right)} AS {RightAlias}"));
-            return block.Append(NotExists(j.Left, condition));
-        }
-
-        string keyword = j.Kind switch
-        {
-            JoinKind.Inner => "INNER JOIN",
-            JoinKind.Left => "LEFT JOIN",
-            JoinKind.Right => "RIGHT JOIN",
-            _ => "FULL OUTER JOIN",
-        };
-        return Select(items, $"{_relation(j.Left)} AS {LeftAlias}")
+    /// <summary>The join as <c>FROM left AS l &lt;keyword&gt; right AS r ON condition</c>.</summary>
+    public SqlBlock Join(JoinNode j, string keyword)
+    {
+        var condition = JoinCondition(j);
+        return Select(JoinItems(j), $"{_relation(j.Left)} AS {LeftAlias}")
             .Line($"{keyword} {_relation(j.Right)} AS {RightAlias}")
             .Line("ON " + condition, 2);
     }
+
+    /// <summary>
+    /// A full join as a left join, plus the right rows no left row matches with NULL left columns:
+    /// the same rows, for warehouses whose FULL JOIN takes only hash- or merge-joinable conditions.
+    /// </summary>
+    public SqlBlock LeftJoinPlusUnmatchedRight(JoinNode j)
+    {
+        var condition = JoinCondition(j);
+        var left = _context.Workflow[j.Left].Schema;
+        var block = Select(JoinItems(j), $"{_relation(j.Left)} AS {LeftAlias}")
+            .Line($"LEFT JOIN {_relation(j.Right)} AS {RightAlias}")
+            .Line("ON " + condition, 2)
+            .Line("UNION ALL");
+        var rightOnly = j.Outputs.Select(o => o.Side == 1
+            ? JoinItem(RightAlias, o)
+            : Item(Dialect.Literal(null, left.Find(o.Column)?.Type ?? SqlType.Unknown), o.Name));
+        block.Append(Select(rightOnly, $"{_relation(j.Right)} AS {RightAlias}"));
+        return block.Append(NotExists(j.Left, condition));
+    }
+
+    private string JoinCondition(JoinNode j) =>
+        new ExpressionWriter(_context, j, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias)).Write(j.Condition).Text;
+
+    private List<string> JoinItems(JoinNode j) => [.. j.Outputs.Select(o => JoinItem(o.Side == 0 ? LeftAlias : RightAlias, o))];
 
     private string JoinItem(string alias, JoinOutput output)
     {
@@ -224,18 +236,18 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private SqlBlock WriteDistinct(DistinctNode d)
     {
         var schema = d.Schema;
-        if (Dialect.Capabilities.GeographyComparable || schema.IsOpen || !schema.Columns.Any(c => c.Type == SqlType.Geography))
+        if (Dialect.GeographyGrouping is not { } grouping || schema.IsOpen || !schema.Columns.Any(c => c.Type == SqlType.Geography))
             return Select(Columns(schema, null), _relation(d.Input), distinct: true);
         // Geography cannot be compared here: group by the other columns and the geography's binary form.
         var items = schema.Columns.Select(c =>
         {
             var name = SqlFragment.Atom(Dialect.Identifier(c.Name));
-            return c.Type == SqlType.Geography ? Item(Dialect.AnyValue.Render([name]), c.Name) : name.Text;
+            return c.Type == SqlType.Geography ? Item(grouping.AnyValue.Render([name]), c.Name) : name.Text;
         });
         var keys = schema.Columns.Select(c =>
         {
             var name = SqlFragment.Atom(Dialect.Identifier(c.Name));
-            return c.Type == SqlType.Geography ? Dialect.GeographyGroupingKey.Render([name]).Text : name.Text;
+            return c.Type == SqlType.Geography ? grouping.Key.Render([name]).Text : name.Text;
         });
         return Select(items, _relation(d.Input)).Line("GROUP BY " + string.Join(", ", keys));
     }
@@ -257,15 +269,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         var writer = Expressions(node);
         var variable = keys.Where(k => !IsConstant(k.Expr)).ToList();
         if (variable.Count == 0) return null;
-        return string.Join(", ", variable.Select(k =>
-        {
-            var sql = writer.Ordered(k.Expr).Text;
-            var direction = k.Descending ? "DESC" : "ASC";
-            // NULLs last in both directions (contract 5a.5).
-            return Dialect.Capabilities.NullsOrdering
-                ? $"{sql} {direction} NULLS LAST"
-                : $"CASE WHEN {sql} IS NULL THEN 1 ELSE 0 END, {sql} {direction}";
-        }));
+        return string.Join(", ", variable.Select(k => Dialect.SortKey(writer.Ordered(k.Expr).Text, k.Descending)));
     }
 
     private static bool IsConstant(Expr e) => e is Literal or ParamRef or Unary { Op: UnaryOp.Negate, Operand: Literal };

@@ -15,14 +15,17 @@ public sealed class RelationNamer
     public const int MaxLength = 63;
 
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<string, bool> _isReserved;
 
     // The next suffix to try per base name, so that n steps with one name cost O(n), not O(n²).
     private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="reserved">Names that must not be used (unqualified table names of the workflow).</param>
-    public RelationNamer(IEnumerable<string> reserved)
+    /// <param name="isReservedWord">The reserved words of the target (<see cref="Dialect.IsReserved"/>); by default the shared list.</param>
+    public RelationNamer(IEnumerable<string> reserved, Func<string, bool>? isReservedWord = null)
     {
         foreach (var name in reserved) _taken.Add(name);
+        _isReserved = isReservedWord ?? ReservedWords.IsReserved;
     }
 
     /// <summary>A new unique name from a node's name, or from its kind and id when it has none.</summary>
@@ -31,7 +34,7 @@ public sealed class RelationNamer
         var baseName = Sanitize(node.Name);
         if (baseName.Length == 0) baseName = KindName(node) + "_" + node.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         baseName = prefix + baseName + suffix;
-        if (ReservedWords.IsReserved(baseName)) baseName += "_";
+        if (_isReserved(baseName)) baseName += "_";
 
         var candidate = Fit(baseName, "");
         int n = _nextSuffix.GetValueOrDefault(baseName, 2);

@@ -51,7 +51,7 @@ public static class Explainer
         sb.Append("\n== plan\n");
         foreach (var decision in plan.Decisions.Values)
         {
-            sb.Append(Node(optimized, decision.NodeId)).Append(": ").Append(Kind(decision.Kind)).Append('\n')
+            sb.Append(Node(optimized, decision.NodeId)).Append(": ").Append(Planner.Describe(decision.Kind)).Append('\n')
               .Append("    ").Append(decision.Reason).Append('\n');
         }
         foreach (var spatial in plan.SpatialJoins.Values)
@@ -105,13 +105,6 @@ public static class Explainer
 
     private static string Node(Workflow workflow, int id) =>
         workflow.Contains(id) && workflow[id].Name.Length > 0 ? $"%{id} {workflow[id].Name}" : $"%{id}";
-
-    private static string Kind(Materialization kind) => kind switch
-    {
-        Materialization.TempTable => "temporary table",
-        Materialization.View => "view",
-        _ => "CTE",
-    };
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.000", CultureInfo.InvariantCulture) + " ms";
 }

@@ -21,6 +21,8 @@ namespace Cwf.Planning;
 /// output's query): a CTE where the engine computes a CTE read several times once
 /// (<see cref="OptimizerTarget.MaterializesSharedCtes"/>: PostgreSQL, DuckDB, Snowflake), else a
 /// temporary table (BigQuery and Databricks inline every reference).</item>
+/// <item><b>A single query per output</b> (<c>--emit query</c>) creates nothing: every step is a CTE
+/// and no spatial join is planned.</item>
 /// <item><b>Spatial joins</b> on a target that does not index spatial joins itself
 /// (<see cref="OptimizerTarget.NeedsExplicitSpatialIndex"/>) and can build an index on a temp
 /// table: a <see cref="SpatialJoinPlan"/>. The indexed side is the container of within /
@@ -41,16 +43,22 @@ namespace Cwf.Planning;
 /// the geodesic test: index <c>cwf_piece::geography</c>, or prefilter with the geometry index on
 /// <c>ST_Expand</c> by the distance in degrees and test on geography.
 /// </para>
+/// <para>
+/// The plan is final: it only asks for what the target has, and the backend carries it out as it
+/// stands (it refuses a plan that asks for more). A plan made by hand is made to fit with <see cref="Fit"/>.
+/// </para>
 /// </summary>
 public static class Planner
 {
     /// <summary>The ST_Subdivide default: pieces of at most 256 vertices.</summary>
     public const int DefaultMaxVerticesPerPiece = 256;
 
-    public static MaterializationPlan Plan(Workflow workflow, OptimizerTarget target) =>
-        Plan(WorkflowAnalyzer.Analyze(workflow), target);
+    /// <param name="singleQuery">The backend writes one query per output (<c>--emit query</c>), which can create no table or view.</param>
+    public static MaterializationPlan Plan(Workflow workflow, OptimizerTarget target, bool singleQuery = false) =>
+        Plan(WorkflowAnalyzer.Analyze(workflow), target, singleQuery);
 
-    public static MaterializationPlan Plan(WorkflowAnalysis analysis, OptimizerTarget target)
+    /// <param name="singleQuery">The backend writes one query per output (<c>--emit query</c>), which can create no table or view.</param>
+    public static MaterializationPlan Plan(WorkflowAnalysis analysis, OptimizerTarget target, bool singleQuery = false)
     {
         var workflow = analysis.Workflow;
         var expensive = ExpensiveNodes(workflow);
@@ -60,11 +68,11 @@ public static class Planner
         {
             var node = workflow[id];
             if (node is ScanNode) continue;
-            decisions[id] = Decide(node, readers, outputs[id].Count, expensive[id], target);
+            decisions[id] = Decide(node, readers, outputs[id].Count, expensive[id], target, singleQuery);
         }
 
         var spatial = ImmutableSortedDictionary.CreateBuilder<int, SpatialJoinPlan>();
-        if (target.NeedsExplicitSpatialIndex && target.SupportsTempTables && target.SupportsSpatialIndex)
+        if (!singleQuery && target.NeedsExplicitSpatialIndex && target.SupportsTempTables && target.SupportsSpatialIndex)
         {
             foreach (var node in workflow.Nodes)
             {
@@ -75,11 +83,13 @@ public static class Planner
         return new MaterializationPlan(decisions.ToImmutable()) { SpatialJoins = spatial.ToImmutable() };
     }
 
-    private static NodePlan Decide(RelNode node, int readers, int outputCount, bool expensive, OptimizerTarget target)
+    private static NodePlan Decide(RelNode node, int readers, int outputCount, bool expensive, OptimizerTarget target, bool singleQuery)
     {
         string shared = outputCount > 1 ? $"read by {readers} steps feeding {outputCount} output tables" : $"read {readers} times within one output's query";
         if (!expensive)
             return new(node.Id, Materialization.Cte, $"{shared}, but cheap (only scans, filters and plain projections above it): recomputing costs less than writing a table");
+        if (singleQuery)
+            return new(node.Id, Materialization.Cte, $"{shared}; a single query per output creates no tables: computed in a CTE of each query");
         if (outputCount > 1)
         {
             if (target.SupportsTempTables)
@@ -94,6 +104,43 @@ public static class Planner
             return new(node.Id, Materialization.TempTable, $"{shared}; {target.Name} recomputes a CTE at every reference: computed once into a temporary table");
         return new(node.Id, Materialization.Cte, $"{shared}; recomputed at every reference ({target.Name} has no temporary tables)");
     }
+
+    /// <summary>
+    /// A plan made by hand (a tool, a test) as <paramref name="target"/> can carry it out: a
+    /// temporary table where the target has none becomes a view or a CTE, a view where it has none
+    /// a temporary table or a CTE, and in a single query everything is a CTE; each changed decision
+    /// says why. Spatial join plans the target cannot run (or a single query) are left out.
+    /// </summary>
+    public static MaterializationPlan Fit(MaterializationPlan requested, OptimizerTarget target, bool singleQuery = false)
+    {
+        var decisions = requested.Decisions.ToImmutableSortedDictionary(d => d.Key, d => Fit(d.Value, target, singleQuery));
+        bool spatial = !singleQuery && target.SupportsTempTables && target.SupportsSpatialIndex;
+        return new MaterializationPlan(decisions) { SpatialJoins = spatial ? requested.SpatialJoins : requested.SpatialJoins.Clear() };
+    }
+
+    private static NodePlan Fit(NodePlan requested, OptimizerTarget target, bool singleQuery)
+    {
+        var (kind, why) = requested.Kind switch
+        {
+            Materialization.Cte => (Materialization.Cte, null),
+            _ when singleQuery => (Materialization.Cte, "a single query creates nothing"),
+            Materialization.TempTable when target.SupportsTempTables => (Materialization.TempTable, null),
+            Materialization.TempTable when target.SupportsViews => (Materialization.View, $"{target.Name} has no temporary tables"),
+            Materialization.TempTable => (Materialization.Cte, $"{target.Name} has no temporary tables or views"),
+            Materialization.View when target.SupportsViews => (Materialization.View, null),
+            Materialization.View when target.SupportsTempTables => (Materialization.TempTable, $"{target.Name} cannot create a view without a schema"),
+            _ => (Materialization.Cte, $"{target.Name} cannot create a view without a schema"),
+        };
+        return why is null ? requested : requested with { Kind = kind, Reason = $"{requested.Reason}; planned as a {Describe(requested.Kind)}, but {why}: a {Describe(kind)} instead" };
+    }
+
+    /// <summary>How a materialization reads in explanations.</summary>
+    public static string Describe(Materialization kind) => kind switch
+    {
+        Materialization.TempTable => "temporary table",
+        Materialization.View => "view",
+        _ => "CTE",
+    };
 
     /// <summary>Whether each node, or a step above it, does real work (joins, grouping, sorting, custom SQL, spatial functions).</summary>
     private static Dictionary<int, bool> ExpensiveNodes(Workflow workflow)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cwf.Emit;
 using Cwf.Tests.Infrastructure;
 using static Cwf.Tests.Cli.CliRunner;
 
@@ -61,8 +62,28 @@ public class CliTests
     {
         var r = Run([.. args.Select(a => a == "{example}" ? SchoolBuffers : a)]);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("cwf: error: ", r.Error);
+        Assert.Matches(@"(?m)^cwf: error( CWF\d{4})?: ", r.Error);
         Assert.DoesNotContain("   at ", r.Error);
+    }
+
+    [Fact]
+    public void An_unknown_dialect_is_a_usage_error_CWF6000_listing_every_registered_dialect()
+    {
+        var r = Run("compile", SchoolBuffers, "--dialect", "trinno");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Output);
+        Assert.StartsWith("cwf: error CWF6000: unknown dialect 'trinno'; valid dialects: " + string.Join(", ", Dialects.Names), r.Error);
+        Assert.Contains("did you mean 'trino'?", r.Error);
+    }
+
+    [Theory]
+    [InlineData("compile")]
+    [InlineData("explain")]
+    public void The_help_lists_every_registered_dialect(string command)
+    {
+        var help = Run(command, "--help").Output;
+        foreach (var name in Dialects.Names)
+            Assert.Matches($@"--dialect <name>\s+target warehouse: .*\b{name}\b", help);
     }
 
     [Fact]

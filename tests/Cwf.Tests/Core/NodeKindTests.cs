@@ -25,7 +25,7 @@ public class NodeKindTests
             .OrderBy(t => t.Name, StringComparer.Ordinal);
 
     private static readonly IReadOnlyList<OptimizerTarget> Targets =
-        [OptimizerTarget.Conservative, .. Dialects.All.Select(OptimizerTargets.For)];
+        [OptimizerTarget.Conservative, .. Dialects.All.Select(d => d.OptimizerTarget)];
 
     [Theory]
     [MemberData(nameof(Kinds))]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cwf.Emit;
 using Cwf.Ir;
 using static Cwf.Ir.ExprFactory;
 using F = Cwf.Ir.Functions;
@@ -99,9 +100,11 @@ public static class EmitSamples
     /// <summary>
     /// Spatial steps: points from lon/lat, a buffer, area, centroid, distance, H3 (unless
     /// <paramref name="h3"/> is false: no extension here runs it), a spatial join, and a spatial
-    /// filter's match (semi join) and unmatch (anti join).
+    /// filter's match (semi join) and unmatch (anti join). For a <paramref name="dialect"/>, the
+    /// buffer and H3 columns are left out where it cannot compute them (Trino has neither), so
+    /// that the sample shows everything else it writes.
     /// </summary>
-    public static Workflow Spatial(bool h3 = true)
+    public static Workflow Spatial(bool h3 = true, Dialect? dialect = null)
     {
         var b = new WorkflowBuilder("spatial");
         var places = b.Scan(new TableName(["geo", "places"]), Places, "places");
@@ -119,7 +122,10 @@ public static class EmitSamples
             new("geom_buffer", Call(F.Buffer, geom, Literal.Float(500))),
             new("h3", Call(F.H3FromPoint, geom, Literal.Int(8))),
         ];
-        var measured = b.Project(points.Id, h3 ? measures : measures[..^1], "Buffer and H3");
+        var computable = (h3 ? measures : measures[..^1])
+            .Where(m => dialect is null || m.Expr is not Call call || dialect.Functions.Find(call.Function) is { IsAvailable: true })
+            .ToArray();
+        var measured = b.Project(points.Id, computable, "Buffer and H3");
 
         var zoneGeom = Col(Zones, "geom");
         var zoneStats = b.Project(zones.Id, [

@@ -170,7 +170,7 @@ public class EmitSemanticsTests
     [MemberData(nameof(DialectNames))]
     public void Spatial_filter_match_and_unmatch_are_exists_and_not_exists(string dialect)
     {
-        var sql = Sql(EmitSamples.Spatial(), dialect, new EmitOptions { Mode = EmitMode.Query });
+        var sql = Sql(EmitSamples.Spatial(dialect: Dialects.Find(dialect)), dialect, new EmitOptions { Mode = EmitMode.Query });
         Assert.Contains("WHERE EXISTS (\n", sql);
         Assert.Contains("WHERE NOT EXISTS (\n", sql);
     }
@@ -377,7 +377,7 @@ public class EmitSemanticsTests
             foreach (var mode in Enum.GetValues<EmitMode>())
             {
                 var options = new EmitOptions { Mode = mode };
-                Assert.Equal(SqlEmitter.Emit(EmitSamples.Spatial(), dialect, options).Sql, SqlEmitter.Emit(EmitSamples.Spatial(), dialect, options).Sql);
+                Assert.Equal(SqlEmitter.Emit(EmitSamples.Spatial(dialect: dialect), dialect, options).Sql, SqlEmitter.Emit(EmitSamples.Spatial(dialect: dialect), dialect, options).Sql);
             }
     }
 

@@ -6,7 +6,7 @@ using static Cwf.Ir.ExprFactory;
 
 namespace Cwf.Tests.Emit;
 
-/// <summary>The emitter follows the planner's materialization plan, and falls back (saying why) where a dialect cannot.</summary>
+/// <summary>The planner plans what each dialect can create (and fits hand-made plans, saying why); the emitter carries the plan out as it stands.</summary>
 public class MaterializationTests
 {
     /// <summary>One shared step (the points with their geography) read by two outputs.</summary>
@@ -61,15 +61,21 @@ public class MaterializationTests
     }
 
     [Fact]
-    public void Databricks_has_no_temporary_tables_and_uses_a_temporary_view_instead()
+    public void Databricks_has_no_temporary_tables_and_is_planned_a_temporary_view_instead()
     {
         var (workflow, shared) = Shared();
-        var result = SqlEmitter.Emit(workflow, Dialects.Find("databricks")!, Plan(shared, Materialization.TempTable));
+        var databricks = Dialects.Find("databricks")!;
+        var plan = Planner.Plan(workflow, databricks.OptimizerTarget);
+        Assert.Equal(Materialization.View, plan.For(shared));
+        Assert.Contains("databricks has no temporary tables", plan.Decisions[shared].Reason);
+        var result = SqlEmitter.Emit(workflow, databricks, new EmitOptions { Plan = plan });
         Assert.Contains("CREATE OR REPLACE TEMPORARY VIEW cwf_points AS", result.Sql);
         Assert.Contains("DROP VIEW IF EXISTS cwf_points;", result.Sql);
-        var info = Assert.Single(result.Diagnostics, d => d.Code == "CWF6010");
-        Assert.Contains("Databricks has no temporary tables", info.Message);
-        Assert.Contains("'Points'", info.Message);
+
+        // A plan made by hand is fitted by the planner, which says why it changed.
+        var fitted = Planner.Fit(Plan(shared, Materialization.TempTable).Plan, databricks.OptimizerTarget);
+        Assert.Equal(Materialization.View, fitted.For(shared));
+        Assert.Equal("shared by two outputs; planned as a temporary table, but databricks has no temporary tables: a view instead", fitted.Decisions[shared].Reason);
     }
 
     [Fact]
@@ -80,18 +86,37 @@ public class MaterializationTests
         Assert.Contains("CREATE TEMPORARY VIEW cwf_points AS", pg);
         Assert.Contains("DROP VIEW IF EXISTS pg_temp.cwf_points;", pg);
 
-        var bq = SqlEmitter.Emit(workflow, Dialects.Find("bigquery")!, Plan(shared, Materialization.View));
-        Assert.Contains("CREATE TEMPORARY TABLE cwf_points AS", bq.Sql);
-        Assert.Contains(bq.Diagnostics, d => d.Code == "CWF6010" && d.Message.Contains("cannot create a view without a schema", StringComparison.Ordinal));
+        var bigQuery = Dialects.Find("bigquery")!;
+        var fitted = Planner.Fit(Plan(shared, Materialization.View).Plan, bigQuery.OptimizerTarget);
+        Assert.Equal(Materialization.TempTable, fitted.For(shared));
+        Assert.Contains("cannot create a view without a schema", fitted.Decisions[shared].Reason);
+        Assert.Contains("CREATE TEMPORARY TABLE cwf_points AS", SqlEmitter.Emit(workflow, bigQuery, new EmitOptions { Plan = fitted }).Sql);
     }
 
     [Fact]
     public void Queries_compute_everything_in_ctes()
     {
         var (workflow, shared) = Shared();
-        var sql = SqlEmitter.Emit(workflow, Dialects.Find("postgres")!, Plan(shared, Materialization.TempTable, EmitMode.Query)).Sql!;
+        var postgres = Dialects.Find("postgres")!;
+        var planned = Planner.Plan(workflow, postgres.OptimizerTarget, singleQuery: true);
+        Assert.Equal(Materialization.Cte, planned.For(shared));
+        Assert.Contains("a single query per output creates no tables", planned.Decisions[shared].Reason);
+        var fitted = Planner.Fit(Plan(shared, Materialization.TempTable).Plan, postgres.OptimizerTarget, singleQuery: true);
+        Assert.Equal(Materialization.Cte, fitted.For(shared));
+        var sql = SqlEmitter.Emit(workflow, postgres, new EmitOptions { Mode = EmitMode.Query, Plan = fitted }).Sql!;
         Assert.DoesNotContain("TEMPORARY", sql);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(sql, "ST_MakePoint").Count);
+    }
+
+    [Fact]
+    public void The_emitter_refuses_a_plan_its_dialect_or_mode_cannot_carry_out()
+    {
+        var (workflow, shared) = Shared();
+        var error = Assert.Throws<ArgumentException>(() => SqlEmitter.Emit(workflow, Dialects.Find("databricks")!, Plan(shared, Materialization.TempTable)));
+        Assert.Contains("step 'Points'", error.Message);
+        Assert.Contains("Planner.Fit", error.Message);
+        Assert.Throws<ArgumentException>(() => SqlEmitter.Emit(workflow, Dialects.Find("bigquery")!, Plan(shared, Materialization.View)));
+        Assert.Throws<ArgumentException>(() => SqlEmitter.Emit(workflow, Dialects.Find("postgres")!, Plan(shared, Materialization.TempTable, EmitMode.Query)));
     }
 
     [Fact]

@@ -4,9 +4,9 @@ using Cwf.Emit.Scripts;
 namespace Cwf.Tests.Infrastructure;
 
 /// <summary>
-/// The dialects the independent parsers check (tests/sqlcheck): node-sql-parser for BigQuery,
-/// Snowflake, Redshift and PostgreSQL, dt-sql-parser's Spark SQL grammar for Databricks.
-/// DuckDB output is checked by running it (<see cref="DuckDbRunner"/>).
+/// The independent parsers of tests/sqlcheck: node-sql-parser for BigQuery, Snowflake, Redshift
+/// and PostgreSQL, dt-sql-parser's Spark SQL grammar for Databricks and its Trino grammar for Trino.
+/// Which registered dialect each one checks is <see cref="IndependentParsers"/>'s business.
 /// </summary>
 public enum ParserDialect
 {
@@ -15,6 +15,7 @@ public enum ParserDialect
     Redshift,
     Databricks,
     Postgres,
+    Trino,
 }
 
 public static class ParserDialects
@@ -29,12 +30,15 @@ public static class ParserDialects
         ParserDialect.Redshift => "redshift",
         ParserDialect.Databricks => "databricks",
         ParserDialect.Postgres => "postgresql",
+        ParserDialect.Trino => "trino",
         _ => throw new ArgumentOutOfRangeException(nameof(dialect)),
     };
 
+    /// <summary>The name of the registered dialect whose SQL the parser checks.</summary>
+    public static string DialectName(this ParserDialect dialect) => dialect == ParserDialect.Postgres ? "postgres" : dialect.CheckerName();
+
     /// <summary>The lexical rules of the backend dialect the parser dialect checks.</summary>
-    public static SqlLexicalRules LexicalRules(this ParserDialect dialect) =>
-        Dialects.Find(dialect == ParserDialect.Postgres ? "postgres" : dialect.CheckerName())!.LexicalRules;
+    public static SqlLexicalRules LexicalRules(this ParserDialect dialect) => Dialects.Find(dialect.DialectName())!.LexicalRules;
 
     /// <summary>The statements of a script, split by the dialect's lexical rules.</summary>
     public static IReadOnlyList<SqlStatement> SplitStatements(this ParserDialect dialect, string script) =>

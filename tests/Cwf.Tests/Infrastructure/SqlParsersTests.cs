@@ -10,6 +10,7 @@ public sealed class SqlParsersTests
         { ParserDialect.Redshift, "INSERT INTO s.t SELECT id, ST_Buffer(geom, 100) FROM s.src ORDER BY id NULLS LAST" },
         { ParserDialect.Databricks, "CREATE OR REPLACE TABLE s.t AS WITH c AS (SELECT 1 AS x) SELECT * FROM c ORDER BY x DESC NULLS LAST" },
         { ParserDialect.Postgres, "CREATE TABLE \"public\".\"t\" AS SELECT id, ST_Buffer(geom::geometry, 1)::geometry AS g FROM src WHERE a::text LIKE 'x%'" },
+        { ParserDialect.Trino, "CREATE TABLE c.s.t AS SELECT id, ST_AsBinary(ST_Point(x, y)) AS g, U&'a\\000Ab' AS s FROM c.s.src ORDER BY id DESC NULLS LAST" },
     };
 
     public static TheoryData<ParserDialect, string> InvalidStatements => new()
@@ -19,6 +20,7 @@ public sealed class SqlParsersTests
         { ParserDialect.Redshift, "SELECT (a + FROM t" },
         { ParserDialect.Databricks, "SELECT 1 FROM t t2 t3" },
         { ParserDialect.Postgres, "CREATE TABLE AS SELECT 1" },
+        { ParserDialect.Trino, "SELECT a FROM t GROUP BY" },
     };
 
     [Theory]

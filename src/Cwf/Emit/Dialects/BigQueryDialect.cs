@@ -24,19 +24,11 @@ public sealed class BigQueryDialect : Dialect
 
     public override DialectCapabilities Capabilities { get; } = new()
     {
-        CreateOrReplaceTable = true,
         // Temporary tables exist inside a multi-statement script, which is what cwf emits.
         TemporaryTables = true,
         StoredProcedures = true,
         ProcedureNeedsSchema = true,
         // BigQuery transactions cannot contain CREATE TABLE.
-        Qualify = true,
-        StarExcept = "EXCEPT",
-        GroupByAll = true,
-        IntegerDivisionIsFloat = true,
-        ModuloOperator = false,
-        Geography = GeographyStorage.Geography,
-        LikeBackslashEscape = true,
         MaxIdentifierBytes = 300,
         MetricDWithin = true,
         DWithinFasterThanBuffer = true,
@@ -50,7 +42,7 @@ public sealed class BigQueryDialect : Dialect
 
     /// <summary>Project ids may contain hyphens: the whole path is quoted as one (<c>`my-project.dataset.table`</c>) when any part needs it.</summary>
     public override string TableName(TableName name) =>
-        name.Parts.All(p => IsPlainWord(p) && !ReservedWords.IsReserved(p))
+        name.Parts.All(p => IsPlainWord(p) && !IsReserved(p))
             ? string.Join(".", name.Parts)
             : Quote(string.Join(".", name.Parts));
 
@@ -102,8 +94,19 @@ public sealed class BigQueryDialect : Dialect
         (F.H3FromPoint, FunctionMapping.Sql("`carto-un`.carto.H3_FROMGEOGPOINT({0}, {1})").WithNote(CartoToolbox)),
         (F.H3Boundary, FunctionMapping.Sql("`carto-un`.carto.H3_BOUNDARY({0})").WithNote(CartoToolbox)));
 
+    internal override SqlFragment Modulo(Binary remainder, ExpressionWriter writer) =>
+        SqlFragment.Atom($"MOD({writer.Write(remainder.Left).Text}, {writer.Write(remainder.Right).Text})");
+
+    internal override SqlFragment Divide(Binary quotient, ExpressionWriter writer) => FloatDivision(quotient, writer);
+
+    internal override SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
+
+    public override GeographyGrouping GeographyGrouping => GeographyGrouping.ByBinary;
+
+    public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
+
     public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements) =>
-        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments)
+        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments, defaults: false)
             .Line("BEGIN")
             .Append(statements, 2)
             .Line("END");

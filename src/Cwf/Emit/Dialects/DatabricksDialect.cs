@@ -34,18 +34,9 @@ public sealed class DatabricksDialect : Dialect
 
     public override DialectCapabilities Capabilities { get; } = new()
     {
-        CreateOrReplaceTable = true,
         TemporaryViews = true,
         Views = true,
         StoredProcedures = true,
-        ProcedureArgumentDefaults = true,
-        Qualify = true,
-        StarExcept = "EXCEPT",
-        GroupByAll = true,
-        IntegerDivisionIsFloat = true,
-        Geography = GeographyStorage.Geometry,
-        NativeH3 = true,
-        LikeBackslashEscape = true,
         MaxIdentifierBytes = 255,
     };
 
@@ -109,13 +100,19 @@ public sealed class DatabricksDialect : Dialect
     /// <summary>CAST of a double to BIGINT truncates; ROUND rounds half away from zero, as the IR's cast does.</summary>
     public override SqlTemplate? FloatToInteger => "CAST(ROUND({0}) AS BIGINT)";
 
-    public override SqlTemplate GeographyGroupingKey => "st_asbinary({0})";
+    internal override SqlFragment Divide(Binary quotient, ExpressionWriter writer) => FloatDivision(quotient, writer);
+
+    internal override SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
+
+    public override GeographyGrouping GeographyGrouping { get; } = GeographyGrouping.ByBinary with { Key = "st_asbinary({0})" };
+
+    public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
 
     public override SqlBlock CreateView(string name, SqlBlock query) =>
         new SqlBlock().Line($"CREATE OR REPLACE TEMPORARY VIEW {name} AS").Append(query);
 
     public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements) =>
-        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments, prefix: "IN ")
+        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments, defaults: true, prefix: "IN ")
             .Line("LANGUAGE SQL")
             .Line("SQL SECURITY INVOKER")
             .Line("AS BEGIN")

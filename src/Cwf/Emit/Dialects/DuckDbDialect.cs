@@ -32,22 +32,12 @@ public sealed class DuckDbDialect : Dialect
 
     public override DialectCapabilities Capabilities { get; } = new()
     {
-        CreateOrReplaceTable = true,
         TemporaryTables = true,
         TemporaryViews = true,
         Views = true,
         BeginTransaction = "BEGIN TRANSACTION",
         CommitTransaction = "COMMIT",
         TransactionalDdl = true,
-        CreateSchemaIfNotExists = true,
-        Qualify = true,
-        StarExcept = "EXCLUDE",
-        GroupByAll = true,
-        IntegerDivisionIsFloat = true,
-        DecimalArithmeticChangesType = true,
-        NullOperandLosesType = true,
-        GeographyComparable = true,
-        Geography = GeographyStorage.Geometry,
         MaxIdentifierBytes = 255,
         SharedCtesEvaluatedOnce = true,
         SpatialJoinsNeedIndex = true,
@@ -67,6 +57,10 @@ public sealed class DuckDbDialect : Dialect
     };
 
     public override ImmutableArray<string> DefaultSchemas => ["main"];
+
+    public override SqlBlock CreateSchema(string schema) => CreateSchemaIfNotExists(schema);
+
+    public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
 
     private static readonly string Utm = UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))");
 
@@ -102,9 +96,26 @@ public sealed class DuckDbDialect : Dialect
     /// <summary>CAST of a DOUBLE to BIGINT rounds half to even; ROUND rounds half away from zero, as the IR's cast does.</summary>
     public override SqlTemplate? FloatToInteger => "CAST(ROUND({0}) AS BIGINT)";
 
-    /// <summary>Division by zero is NULL in DuckDB: error() raises instead.</summary>
-    public override (SqlTemplate Divide, SqlTemplate Modulo)? CheckedDivision =>
-        ("CASE WHEN {1} = 0 THEN error('division by zero') ELSE {0} / {1} END", "CASE WHEN {1} = 0 THEN error('division by zero') ELSE {0} % {1} END");
+    // Division by zero is NULL in DuckDB: error() raises instead. `/` of integers is a float division.
+    private static readonly SqlTemplate CheckedQuotient = "CASE WHEN {1} = 0 THEN error('division by zero') ELSE {0} / {1} END";
+    private static readonly SqlTemplate CheckedRemainder = "CASE WHEN {1} = 0 THEN error('division by zero') ELSE {0} % {1} END";
+
+    internal override SqlFragment Divide(Binary quotient, ExpressionWriter writer) => ZeroGuarded(quotient, CheckedQuotient, writer);
+
+    internal override SqlFragment Modulo(Binary remainder, ExpressionWriter writer) => ZeroGuarded(remainder, CheckedRemainder, writer);
+
+    /// <summary>
+    /// An operator over a NULL literal is folded to a NULL of type INTEGER, which functions then
+    /// refuse and a created table stores as INTEGER; decimal arithmetic changes the type (a quotient
+    /// is a DOUBLE, a product has the sum of its operands' scales, a rounded decimal the scale it was
+    /// rounded to, and a COALESCE or CASE over such values cuts the others' digits). Each is cast
+    /// back to its IR type.
+    /// </summary>
+    internal override SqlFragment Typed(Expr expr, SqlFragment sql, ExpressionWriter writer) =>
+        ExpressionWriter.IsFoldedNull(expr) || expr.Type == SqlType.Decimal && IsDecimalRescaled(expr) ? writer.CastTo(sql, expr.Type) : sql;
+
+    private static bool IsDecimalRescaled(Expr expr) =>
+        expr is Binary { Op: BinaryOp.Divide or BinaryOp.Multiply } || expr is Call { Function: var f } && f == F.Round;
 
     /// <summary>SUM of BIGINT is a HUGEINT, AVG of a DECIMAL a DOUBLE.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)

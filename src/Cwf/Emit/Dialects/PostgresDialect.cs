@@ -28,25 +28,14 @@ public sealed class PostgresDialect : Dialect
         TemporaryViews = true,
         Views = true,
         StoredProcedures = true,
-        ProcedureArgumentDefaults = true,
         BeginTransaction = "BEGIN",
         CommitTransaction = "COMMIT",
         TransactionalDdl = true,
-        CreateSchemaIfNotExists = true,
-        FullJoinOnAnyCondition = false,
-        GeographyComparable = true,
-        Geography = GeographyStorage.Geometry,
-        LikeBackslashEscape = true,
-        StandardSubstr = true,
-        BinaryCollation = "\"C\"",
-        DefaultCollation = "\"default\"",
         MaxIdentifierBytes = 63,
         MaxTableNameParts = 2,
         MetricDWithin = true,
         SharedCtesEvaluatedOnce = true,
         SpatialJoinsNeedIndex = true,
-        SpatialIndexes = true,
-        Subdivide = true,
     };
 
     public override string? TypeName(SqlType type) => type switch
@@ -64,7 +53,10 @@ public sealed class PostgresDialect : Dialect
 
     public override ImmutableArray<string> DefaultSchemas => ["public"];
 
-    // PostgreSQL's functions take int4 counts, while IR integers are bigint: cast them.
+    public override SqlBlock CreateSchema(string schema) => CreateSchemaIfNotExists(schema);
+
+    // PostgreSQL's functions take int4 counts, while IR integers are bigint: cast them. SUBSTR
+    // reads a start below 1 as standard SQL does.
     public override FunctionMap Functions { get; } = StandardFunctions.With(
         (F.Length, FunctionMapping.Sql("LENGTH({0})") with { CastResult = true }),
         (F.Substr, FunctionMapping.Sql("SUBSTR({0}, CAST({1} AS INTEGER))", "SUBSTR({0}, CAST({1} AS INTEGER), CAST({2} AS INTEGER))")),
@@ -103,6 +95,17 @@ public sealed class PostgresDialect : Dialect
 
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
         .WithBooleanMinMax("BOOL_AND({0})", "BOOL_OR({0})");
+
+    internal override SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
+
+    /// <summary>The database's collation may be linguistic; "C" orders by code point.</summary>
+    internal override SqlFragment CodePointOrdered(SqlFragment value) => new($"{value.Wrap(Precedence.Atom)} COLLATE \"C\"", Precedence.Unary);
+
+    /// <summary>Output columns keep the database's collation.</summary>
+    internal override SqlFragment CollationRestored(SqlFragment value) => new($"{value.Wrap(Precedence.Atom)} COLLATE \"default\"", Precedence.Unary);
+
+    /// <summary>FULL JOIN runs only on hash- or merge-joinable conditions.</summary>
+    internal override SqlBlock NonEquiFullJoin(JoinNode join, QueryWriter writer) => writer.LeftJoinPlusUnmatchedRight(join);
 
     public override SqlFragment OutputColumn(SqlFragment value, Column column) =>
         column.Type == SqlType.Geography
@@ -168,7 +171,7 @@ public sealed class PostgresDialect : Dialect
         var tag = "$cwf$";
         var text = statements.ToString();
         for (int n = 1; text.Contains(tag, StringComparison.Ordinal); n++) tag = $"$cwf{n}$";
-        return ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments)
+        return ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments, defaults: true)
             .Line("LANGUAGE plpgsql")
             .Line("AS " + tag)
             .Line("BEGIN")

@@ -31,15 +31,6 @@ public sealed class RedshiftDialect : Dialect
         BeginTransaction = "BEGIN",
         CommitTransaction = "COMMIT",
         TransactionalDdl = true,
-        Qualify = true,
-        StarExcept = "EXCLUDE",
-        GroupByAll = true,
-        // Not confirmed for Redshift: the left join + anti join form is correct everywhere.
-        FullJoinOnAnyCondition = false,
-        Geography = GeographyStorage.Geometry,
-        NativeH3 = true,
-        LikeBackslashEscape = true,
-        StandardSubstr = true,
         MaxIdentifierBytes = 127,
         SpatialJoinsNeedIndex = true,
     };
@@ -64,6 +55,7 @@ public sealed class RedshiftDialect : Dialect
     private static readonly string UtmBuffer =
         "ST_Transform(ST_Buffer(ST_Transform({0}, " + UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))") + "), {1}, 32), 4326)";
 
+    // SUBSTRING reads a start below 1 as standard SQL does.
     public override FunctionMap Functions { get; } = StandardFunctions.With(
         (F.Length, FunctionMapping.Sql("LENGTH({0})") with { CastResult = true }),
         (F.Substr, FunctionMapping.Sql("SUBSTRING({0} FROM {1})", "SUBSTRING({0}, {1}, {2})")),
@@ -101,11 +93,18 @@ public sealed class RedshiftDialect : Dialect
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
         .WithBooleanMinMax("BOOL_AND({0})", "BOOL_OR({0})");
 
+    internal override SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
+
+    /// <summary>FULL JOIN on any condition is not confirmed for Redshift: the left join + anti join form is correct everywhere.</summary>
+    internal override SqlBlock NonEquiFullJoin(JoinNode join, QueryWriter writer) => writer.LeftJoinPlusUnmatchedRight(join);
+
+    public override GeographyGrouping GeographyGrouping => GeographyGrouping.ByBinary;
+
     public override string? ProcedureBodyProblem(string body) =>
         body.Contains("$$", StringComparison.Ordinal) ? "The procedure body contains $$, which ends a Redshift procedure body." : null;
 
     public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements) =>
-        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments)
+        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments, defaults: false)
             .Line("AS $$")
             .Line("BEGIN")
             .Append(statements, 2)

@@ -24,20 +24,13 @@ public sealed class SnowflakeDialect : Dialect
 
     public override DialectCapabilities Capabilities { get; } = new()
     {
-        CreateOrReplaceTable = true,
         TemporaryTables = true,
         TemporaryViews = true,
         Views = true,
         StoredProcedures = true,
-        ProcedureArgumentDefaults = true,
         // A bare BEGIN could open a scripting block.
         BeginTransaction = "BEGIN TRANSACTION",
         CommitTransaction = "COMMIT",
-        Qualify = true,
-        StarExcept = "EXCLUDE",
-        GroupByAll = true,
-        Geography = GeographyStorage.Geography,
-        NativeH3 = true,
         MaxIdentifierBytes = 255,
         MetricDWithin = true,
         DWithinFasterThanBuffer = true,
@@ -47,7 +40,7 @@ public sealed class SnowflakeDialect : Dialect
     protected override bool BackslashEscapesInStrings => true;
 
     public override string Identifier(string name) =>
-        IsPlainWord(name) && ReservedWords.IsReserved(name) ? Quote(name.ToUpperInvariant()) : base.Identifier(name);
+        IsPlainWord(name) && IsReserved(name) ? Quote(name.ToUpperInvariant()) : base.Identifier(name);
 
     public override string? TypeName(SqlType type) => type switch
     {
@@ -102,7 +95,9 @@ public sealed class SnowflakeDialect : Dialect
     /// <summary>MIN and MAX take no BOOLEAN: the boolean aggregates mean the same.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithBooleanMinMax("BOOLAND_AGG({0})", "BOOLOR_AGG({0})");
 
-    public override SqlTemplate GeographyGroupingKey => "ST_ASWKB({0})";
+    public override GeographyGrouping GeographyGrouping { get; } = GeographyGrouping.ByBinary with { Key = "ST_ASWKB({0})" };
+
+    public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
 
     /// <summary>Snowflake Scripting reads an argument inside a SQL statement as a bind variable.</summary>
     public override SqlFragment ProcedureArgumentReference(string argument) => SqlFragment.Atom(":" + argument);
@@ -111,7 +106,7 @@ public sealed class SnowflakeDialect : Dialect
         body.Contains("$$", StringComparison.Ordinal) ? "The procedure body contains $$, which ends a Snowflake procedure body." : null;
 
     public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements) =>
-        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments)
+        ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments, defaults: true)
             .Line("RETURNS VARCHAR")
             .Line("LANGUAGE SQL")
             .Line("AS")

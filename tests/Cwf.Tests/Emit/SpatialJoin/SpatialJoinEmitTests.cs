@@ -8,7 +8,7 @@ using static Cwf.Tests.Emit.SpatialJoin.SpatialJoinData;
 
 namespace Cwf.Tests.Emit.SpatialJoin;
 
-/// <summary>The SQL of planned spatial joins: its shape, the order of its statements, and when the plan is not followed.</summary>
+/// <summary>The SQL of planned spatial joins: its shape, the order of its statements, and the plans that are refused.</summary>
 public class SpatialJoinEmitTests
 {
     private static readonly Dialect Postgres = Dialects.Find("postgres")!;
@@ -46,31 +46,35 @@ public class SpatialJoinEmitTests
     }
 
     [Fact]
-    public void Queries_and_warehouses_that_index_joins_themselves_ignore_the_plan()
+    public void Queries_and_warehouses_that_index_joins_themselves_get_no_spatial_join_plan_and_refuse_one()
     {
         var workflow = Join(PredicateNamed("within"));
         var plan = Planner.Plan(workflow, Postgis);
         Assert.Single(plan.SpatialJoins);
         // A single query cannot create tables.
-        Assert.Equal(Emit(workflow, MaterializationPlan.AllCte, EmitMode.Query), Emit(workflow, plan, EmitMode.Query));
+        Assert.Empty(Planner.Plan(workflow, Postgis, singleQuery: true).SpatialJoins);
+        Assert.Empty(Planner.Fit(plan, Postgis, singleQuery: true).SpatialJoins);
         var bigQuery = Dialects.Find("bigquery")!;
         Assert.Null(bigQuery.SpatialIndexing);
-        Assert.Equal(Emit(workflow, MaterializationPlan.AllCte, dialect: bigQuery), Emit(workflow, plan, dialect: bigQuery));
-        Assert.DoesNotContain("ST_Subdivide", Emit(workflow, plan, EmitMode.Procedure, Dialects.Find("snowflake")));
+        Assert.Empty(Planner.Plan(workflow, bigQuery.OptimizerTarget).SpatialJoins);
+        Assert.Equal(Emit(workflow, MaterializationPlan.AllCte, dialect: bigQuery), Emit(workflow, Planner.Fit(plan, bigQuery.OptimizerTarget), dialect: bigQuery));
+        // The emitter carries the plan out as it stands: one made for another target or mode is refused.
+        Assert.Throws<ArgumentException>(() => Emit(workflow, plan, EmitMode.Query));
+        Assert.Throws<ArgumentException>(() => Emit(workflow, plan, dialect: bigQuery));
+        Assert.Throws<ArgumentException>(() => Emit(workflow, plan, EmitMode.Procedure, Dialects.Find("snowflake")));
     }
 
     [Fact]
-    public void A_plan_that_does_not_fit_its_node_is_ignored()
+    public void A_plan_that_does_not_fit_its_node_is_refused()
     {
         var workflow = Join(PredicateNamed("within"));
         var plan = Planner.Plan(workflow, Postgis);
         var spatial = plan.SpatialJoins.Values.Single();
-        var plain = Emit(workflow, MaterializationPlan.AllCte);
         MaterializationPlan With(SpatialJoinPlan p) => plan with { SpatialJoins = ImmutableSortedDictionary.CreateRange([KeyValuePair.Create(p.NodeId, p)]) };
         // Another predicate than the condition's, the wrong side, a node that is no join.
-        Assert.Equal(plain, Emit(workflow, With(spatial with { Conjunct = (Call)PredicateNamed("intersects")(c => new ColumnRef(c, SqlType.Geography), z => new ColumnRef(z, SqlType.Geography, true, 1)) })));
-        Assert.Equal(plain, Emit(workflow, With(spatial with { IndexedSide = 0 })));
-        Assert.Equal(plain, Emit(workflow, With(spatial with { NodeId = 1 })));
+        Assert.Throws<ArgumentException>(() => Emit(workflow, With(spatial with { Conjunct = (Call)PredicateNamed("intersects")(c => new ColumnRef(c, SqlType.Geography), z => new ColumnRef(z, SqlType.Geography, true, 1)) })));
+        Assert.Throws<ArgumentException>(() => Emit(workflow, With(spatial with { IndexedSide = 0 })));
+        Assert.Throws<ArgumentException>(() => Emit(workflow, With(spatial with { NodeId = 1 })));
         Assert.Contains("ST_Subdivide", Emit(workflow, With(spatial)));
     }
 

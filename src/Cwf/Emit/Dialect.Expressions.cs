@@ -1,0 +1,103 @@
+using Cwf.Ir;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// How expressions differ between warehouses, keyed by IR construct. Each default is the SQL most
+/// warehouses read alike; a dialect overrides the constructs it writes otherwise, usually with one
+/// line naming a shared form below (SQLGlot's transforms tables work the same way).
+/// </summary>
+public abstract partial class Dialect
+{
+    /// <summary><c>a % b</c>: the remainder with the sign of the dividend.</summary>
+    internal virtual SqlFragment Modulo(Binary remainder, ExpressionWriter writer) => writer.Multiplicative(remainder, "%");
+
+    /// <summary>
+    /// <c>a / b</c>, the IR's true division. Standard SQL truncates an integer quotient, so an
+    /// integer dividend is cast to float first; where <c>/</c> already divides integers as floats
+    /// the dialect writes <see cref="FloatDivision"/>.
+    /// </summary>
+    internal virtual SqlFragment Divide(Binary quotient, ExpressionWriter writer)
+    {
+        var left = writer.Write(quotient.Left);
+        if (IsIntegerQuotient(quotient)) left = writer.CastTo(left, SqlType.Float64);
+        return ExpressionWriter.Arithmetic(left, "/", writer.Write(quotient.Right), Precedence.Multiplicative);
+    }
+
+    /// <summary>A quotient of float64 type whose operands are not floats (int64 / int64).</summary>
+    protected static bool IsIntegerQuotient(Binary quotient) =>
+        quotient.Type == SqlType.Float64 && quotient.Left.Type != SqlType.Float64 && quotient.Right.Type != SqlType.Float64;
+
+    /// <summary>Division where <c>/</c> of two integers is already a float (BigQuery, Databricks).</summary>
+    private protected static SqlFragment FloatDivision(Binary quotient, ExpressionWriter writer) => writer.Multiplicative(quotient, "/");
+
+    /// <summary>
+    /// Where dividing by zero gives NULL instead of an error (DuckDB): the operator wrapped in
+    /// <paramref name="guard"/>, which raises on a zero divisor, unless the divisor is a non-zero literal.
+    /// </summary>
+    private protected static SqlFragment ZeroGuarded(Binary division, SqlTemplate guard, ExpressionWriter writer)
+    {
+        var left = writer.Write(division.Left);
+        var right = writer.Write(division.Right);
+        return IsNonZeroLiteral(division.Right)
+            ? ExpressionWriter.Arithmetic(left, division.Op == BinaryOp.Modulo ? "%" : "/", right, Precedence.Multiplicative)
+            : guard.Render([left, right]);
+    }
+
+    private static bool IsNonZeroLiteral(Expr e) =>
+        e is Ir.Literal { Value: long l } && l != 0 || e is Ir.Literal { Value: double d } && d != 0 || e is Ir.Literal { Value: decimal m } && m != 0;
+
+    /// <summary>The pattern of a <c>LIKE</c>, which has no escape character in the IR: as written where the warehouse's LIKE has none either.</summary>
+    internal virtual SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => writer.Write(pattern);
+
+    /// <summary>
+    /// A LIKE pattern where a backslash escapes by default (PostgreSQL, Redshift, BigQuery,
+    /// Databricks): its backslashes doubled so that they match themselves, in the literal or with REPLACE.
+    /// </summary>
+    private protected SqlFragment BackslashesDoubled(Expr pattern, ExpressionWriter writer) => pattern switch
+    {
+        Ir.Literal { Value: string text } => Literal(text.Replace("\\", "\\\\"), SqlType.String),
+        Ir.Literal => writer.Write(pattern),
+        _ => SqlFragment.Atom($"REPLACE({writer.Write(pattern).Text}, {Literal("\\", SqlType.String).Text}, {Literal("\\\\", SqlType.String).Text})"),
+    };
+
+    /// <summary>
+    /// A string operand of an ordering comparison, sort key or MIN/MAX, ordering by code point as
+    /// the IR does: unchanged where strings always do, a collation where the database's may be linguistic.
+    /// </summary>
+    internal virtual SqlFragment CodePointOrdered(SqlFragment value) => value;
+
+    /// <summary>The result of MIN/MAX over a <see cref="CodePointOrdered"/> argument, back in the collation output columns keep.</summary>
+    internal virtual SqlFragment CollationRestored(SqlFragment value) => value;
+
+    /// <summary>
+    /// How a float64 becomes an int64 where <c>CAST(x AS integer type)</c> does not round half away
+    /// from zero as the IR's cast does; null: that CAST.
+    /// </summary>
+    public virtual SqlTemplate? FloatToInteger => null;
+
+    /// <summary>
+    /// Any expression as written, with its IR type restored where the warehouse gives the SQL another
+    /// one (DuckDB folds an operator over a NULL literal to an INTEGER NULL; decimal products change
+    /// scale). The default keeps the SQL as it is.
+    /// </summary>
+    internal virtual SqlFragment Typed(Expr expr, SqlFragment sql, ExpressionWriter writer) => sql;
+
+    // ---- shared translation helpers for function maps ----------------------------------------------
+
+    /// <summary>
+    /// The radius of a buffer where the warehouse uses its default 8 segments per quarter circle
+    /// and takes no count (BigQuery's is a named argument the BigQuery parsers reject): scaled by
+    /// sqrt(2π / (32 sin(2π/32))) = 1.003222 so that the 32-gon has the area of the disc. Vertices
+    /// are then 0.32% beyond the radius and edge midpoints 0.16% within it, inside the 0.5% the
+    /// contract allows, where the plain radius loses 0.64% of the area.
+    /// </summary>
+    protected const string EqualAreaBufferRadius = "{1} * 1.003222";
+
+    /// <summary>
+    /// The SRID of the UTM zone holding a lon/lat point (EPSG 326zz north, 327zz south), for
+    /// buffering in meters where only planar buffers exist.
+    /// </summary>
+    protected static string UtmZoneSrid(string longitude, string latitude, string floor = "FLOOR", string integerType = "INTEGER") =>
+        $"32600 + CASE WHEN {latitude} < 0 THEN 100 ELSE 0 END + LEAST(60, CAST({floor}(({longitude} + 180) / 6) AS {integerType}) + 1)";
+}

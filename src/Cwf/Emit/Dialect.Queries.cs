@@ -1,0 +1,22 @@
+using Cwf.Ir;
+
+namespace Cwf.Emit;
+
+/// <summary>How the clauses of a step's query differ between warehouses, keyed by IR construct.</summary>
+public abstract partial class Dialect
+{
+    /// <summary>An <c>ORDER BY</c> key: NULLs last in both directions (contract 5a.5; the warehouses' defaults differ).</summary>
+    internal virtual string SortKey(string key, bool descending) => $"{key} {(descending ? "DESC" : "ASC")} NULLS LAST";
+
+    public virtual string Limit(SqlFragment count) => "LIMIT " + count.Text;
+
+    /// <summary>
+    /// A <c>FULL OUTER JOIN</c> whose condition is not a conjunction of column equalities. Where the
+    /// warehouse only runs full joins on hash- or merge-joinable conditions (PostgreSQL) the dialect
+    /// writes <see cref="QueryWriter.LeftJoinPlusUnmatchedRight"/> instead.
+    /// </summary>
+    internal virtual SqlBlock NonEquiFullJoin(JoinNode join, QueryWriter writer) => writer.Join(join, "FULL OUTER JOIN");
+
+    /// <summary>How DISTINCT treats geography columns where they cannot be compared; null where they can (SELECT DISTINCT).</summary>
+    public virtual GeographyGrouping? GeographyGrouping => null;
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Cwf.Ir;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// The statement forms of a script: how an output is replaced or appended to, how schemas and
+/// temporary relations are created, and how stored columns are read and written. Each default is
+/// the standard form; a dialect overrides the forms its warehouse spells otherwise.
+/// </summary>
+public abstract partial class Dialect
+{
+    /// <summary>Replace mode: the table recreated from the query (by default <c>DROP TABLE IF EXISTS</c> + <c>CREATE TABLE AS</c>).</summary>
+    public virtual IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query)
+    {
+        yield return new SqlBlock().Line($"DROP TABLE IF EXISTS {table}");
+        yield return new SqlBlock().Line($"CREATE TABLE {table} AS").Append(query);
+    }
+
+    /// <summary>Replace mode in one statement, where the warehouse has <c>CREATE OR REPLACE TABLE</c>.</summary>
+    protected static IEnumerable<SqlBlock> CreateOrReplaceTableAs(string table, SqlBlock query) =>
+        [new SqlBlock().Line($"CREATE OR REPLACE TABLE {table} AS").Append(query)];
+
+    /// <summary>Append mode: statements that create the table, empty, when it does not exist yet (none by default: appending needs the table).</summary>
+    public virtual IEnumerable<SqlBlock> CreateTableForAppend(string table, Schema schema, SqlBlock query) => [];
+
+    /// <summary>Append mode: the query's rows inserted into the listed columns (all columns, in order, when none are known).</summary>
+    public virtual SqlBlock InsertInto(string table, IReadOnlyList<string> columns, SqlBlock query) =>
+        new SqlBlock().Line(columns.Count == 0 ? $"INSERT INTO {table}" : $"INSERT INTO {table} ({string.Join(", ", columns)})").Append(query);
+
+    /// <summary>
+    /// The statement that creates an output's schema when it is missing, or null where the script
+    /// creates none (the warehouses' schemas are managed objects with locations and grants).
+    /// </summary>
+    public virtual SqlBlock? CreateSchema(string schema) => null;
+
+    /// <summary>For <see cref="CreateSchema"/> where the script creates missing schemas (PostgreSQL, DuckDB).</summary>
+    protected static SqlBlock CreateSchemaIfNotExists(string schema) => new SqlBlock().Line($"CREATE SCHEMA IF NOT EXISTS {schema}");
+
+    /// <summary>Schemas that always exist and need no CREATE SCHEMA (compared ignoring case).</summary>
+    public virtual ImmutableArray<string> DefaultSchemas => [];
+
+    public virtual SqlBlock CreateTemporaryTable(string name, SqlBlock query) =>
+        new SqlBlock().Line($"CREATE TEMPORARY TABLE {name} AS").Append(query);
+
+    public virtual SqlBlock DropTemporaryTable(string name) => new SqlBlock().Line($"DROP TABLE IF EXISTS {name}");
+
+    /// <summary>A view over the query; temporary where <see cref="DialectCapabilities.TemporaryViews"/>.</summary>
+    public virtual SqlBlock CreateView(string name, SqlBlock query) =>
+        new SqlBlock().Line(Capabilities.TemporaryViews ? $"CREATE TEMPORARY VIEW {name} AS" : $"CREATE VIEW {name} AS").Append(query);
+
+    public virtual SqlBlock DropView(string name) => new SqlBlock().Line($"DROP VIEW IF EXISTS {name}");
+
+    /// <summary>
+    /// Statements that follow the creation of a temporary table (indexes, statistics) so that
+    /// later joins on it are fast. The spatial join planner builds on this.
+    /// </summary>
+    public virtual IEnumerable<SqlBlock> AfterMaterialize(string name, Schema schema) => [];
+
+    /// <summary>
+    /// How planned spatial joins are indexed; null where the warehouse indexes spatial joins itself
+    /// (then the planner plans none: <see cref="OptimizerTarget"/>).
+    /// </summary>
+    public virtual SpatialIndexing? SpatialIndexing => null;
+
+    /// <summary>
+    /// A column of an output statement as it must be stored: PostgreSQL pins geography
+    /// columns to <c>geometry(Geometry,4326)</c>. The default stores the value as it is.
+    /// </summary>
+    public virtual SqlFragment OutputColumn(SqlFragment value, Column column) => value;
+
+    /// <summary>Whether <see cref="OutputColumn"/> changes any column of <paramref name="schema"/>.</summary>
+    public bool AdaptsOutput(Schema schema) =>
+        !schema.IsOpen && schema.Columns.Any(c => OutputColumn(SqlFragment.Atom("x"), c).Text != "x");
+
+    /// <summary>
+    /// A column of a source table as the queries read it, the inverse of <see cref="OutputColumn"/>
+    /// where stored values are decoded (Trino reads geography stored as WKB). The default reads the
+    /// column as it is, and scans are then read straight from their table.
+    /// </summary>
+    public virtual SqlFragment InputColumn(SqlFragment column, Column type) => column;
+
+    /// <summary>Whether <see cref="InputColumn"/> changes any column of <paramref name="schema"/>: a scan of it is then read through a query.</summary>
+    public bool AdaptsInput(Schema schema) =>
+        !schema.IsOpen && schema.Columns.Any(c => InputColumn(SqlFragment.Atom("x"), c).Text != "x");
+}

@@ -1,0 +1,125 @@
+using Cwf.Emit.Scripts;
+using System.Collections.Frozen;
+using System.Text;
+using Cwf.Ir;
+using F = Cwf.Ir.Functions;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// Trino, the distributed SQL engine over lakehouse catalogs (Hive, Iceberg, Delta Lake). Its
+/// connectors store no geometry type, so geography is stored as WKB (VARBINARY): source columns
+/// are decoded with ST_GeomFromBinary and output columns encoded with ST_AsBinary. In queries it is
+/// a planar Geometry in lon/lat; meters come from to_spherical_geography (a sphere, like BigQuery
+/// and Snowflake). Trino has no coordinate transforms, so no buffer in meters, and no H3.
+/// </summary>
+public sealed class TrinoDialect : Dialect
+{
+    private static readonly FunctionNote PointsOnly = FunctionNote.Limited(
+        "measures meters only between points (ST_Distance of spherical geographies); other geometries raise an error when the query runs",
+        "compute the distance between centroids, or use custom SQL");
+
+    private const string NoH3 = "Trino has no H3 functions (its square grid is Bing tiles)";
+
+    public override string Name => "trino";
+    public override string DisplayName => "Trino";
+    public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
+
+    // Standard strings ('' escapes a quote; U&'...' takes backslash escapes), "..." identifiers,
+    // -- and /* */ comments that do not nest.
+    public override SqlLexicalRules LexicalRules { get; } = new();
+
+    public override DialectCapabilities Capabilities { get; } = new()
+    {
+        // No temporary tables, and a view needs a schema the workflow does not name: shared steps are CTEs.
+        // The lakehouse connectors run no multi-statement transactions: each statement commits.
+        // Hive metastore catalogs store table names of at most 128 characters.
+        MaxIdentifierBytes = 128,
+    };
+
+    /// <summary>Reserved in Trino and in none of the other dialects' lists.</summary>
+    protected override FrozenSet<string> OwnReservedWords { get; } = new[]
+    {
+        "current_path", "deallocate", "execute", "json_array", "json_exists", "json_object", "json_query", "json_table",
+        "json_value", "listagg", "normalize", "prepare", "skip", "trim", "uescape",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public override string? TypeName(SqlType type) => type switch
+    {
+        SqlType.Int64 => "BIGINT",
+        SqlType.Float64 => "DOUBLE",
+        SqlType.Decimal => "DECIMAL(38, 9)",
+        SqlType.String => "VARCHAR",
+        SqlType.Bool => "BOOLEAN",
+        SqlType.Date => "DATE",
+        // TIMESTAMP alone has millisecond precision.
+        SqlType.Timestamp => "TIMESTAMP(6)",
+        SqlType.Geography => "GEOMETRY",
+        _ => null,
+    };
+
+    /// <summary>
+    /// A quote is doubled. A string holding a control character is a Unicode literal <c>U&amp;'...'</c>,
+    /// in which a backslash escapes: the character is written <c>\XXXX</c> and a backslash <c>\\</c>.
+    /// </summary>
+    protected override SqlFragment StringLiteral(string s)
+    {
+        if (!s.Any(char.IsControl)) return SqlFragment.Atom("'" + s.Replace("'", "''") + "'");
+        var sb = new StringBuilder("U&'", s.Length + 8);
+        foreach (char c in s)
+        {
+            if (char.IsControl(c)) sb.Append('\\').Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else sb.Append(c switch { '\'' => "''", '\\' => "\\\\", _ => c.ToString() });
+        }
+        return SqlFragment.Atom(sb.Append('\'').ToString());
+    }
+
+    // TRIM without characters removes all whitespace; the IR trims spaces only. There is no
+    // ENDS_WITH: SUBSTR from minus the suffix's length is the suffix ('' for an empty suffix or a
+    // longer one). ST_Covers is the DE-9IM relation: b meets a and no point of b lies outside a.
+    public override FunctionMap Functions { get; } = StandardFunctions.With(
+        (F.Trim, "TRIM(BOTH ' ' FROM {0})"),
+        (F.LTrim, "TRIM(LEADING ' ' FROM {0})"),
+        (F.RTrim, "TRIM(TRAILING ' ' FROM {0})"),
+        (F.EndsWith, "SUBSTR({0}, -LENGTH({1})) = {1}"),
+        (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
+        (F.Point, "ST_Point({0}, {1})"),
+        (F.X, "ST_X({0})"),
+        (F.Y, "ST_Y({0})"),
+        (F.AsText, "ST_AsText({0})"),
+        (F.GeogFromText, "ST_GeometryFromText({0})"),
+        (F.Buffer, FunctionMapping.NotAvailable(
+            "Trino buffers a geometry in its coordinate units only (degrees here) and has no ST_Transform to buffer in a metric projection",
+            "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects, or buffer in degrees in a custom SQL step where a planar approximation is acceptable")),
+        (F.Centroid, "ST_Centroid({0})"),
+        (F.Area, "ST_Area(to_spherical_geography({0}))"),
+        (F.LengthMeters, "ST_Length(to_spherical_geography({0}))"),
+        (F.Distance, FunctionMapping.Sql("ST_Distance(to_spherical_geography({0}), to_spherical_geography({1}))").WithNote(PointsOnly)),
+        (F.DWithin, FunctionMapping.Sql("ST_Distance(to_spherical_geography({0}), to_spherical_geography({1})) <= {2}").WithNote(PointsOnly)),
+        (F.Intersects, "ST_Intersects({0}, {1})"),
+        (F.Contains, "ST_Contains({0}, {1})"),
+        (F.Within, "ST_Within({0}, {1})"),
+        (F.Covers, "ST_Intersects({0}, {1}) AND ST_Relate({0}, {1}, '******FF*')"),
+        (F.Touches, "ST_Touches({0}, {1})"),
+        (F.H3FromPoint, FunctionMapping.NotAvailable(NoH3,
+            "for a square grid, use bing_tile_quadkey(bing_tile_at(ST_Y(point), ST_X(point), zoom)) in a custom SQL step, or compute H3 cells where the data is loaded")),
+        (F.H3Boundary, FunctionMapping.NotAvailable(NoH3,
+            "for Bing tiles, use bing_tile_polygon(bing_tile(quadkey)) in a custom SQL step")));
+
+    /// <summary>A product of decimals has the sum of their scales: cast back to the IR's decimal.</summary>
+    internal override SqlFragment Typed(Expr expr, SqlFragment sql, ExpressionWriter writer) =>
+        expr is Binary { Op: BinaryOp.Multiply, Type: SqlType.Decimal } ? writer.CastTo(sql, SqlType.Decimal) : sql;
+
+    /// <summary>FULL JOIN on any condition is not confirmed for Trino: the left join + anti join form is correct everywhere.</summary>
+    internal override SqlBlock NonEquiFullJoin(JoinNode join, QueryWriter writer) => writer.LeftJoinPlusUnmatchedRight(join);
+
+    /// <summary>Geometry values cannot be compared: grouped by their WKB.</summary>
+    public override GeographyGrouping GeographyGrouping { get; } = new("ST_AsBinary({0})", "arbitrary({0})");
+
+    /// <summary>Geography is stored as WKB: the connectors have no geometry type.</summary>
+    public override SqlFragment OutputColumn(SqlFragment value, Column column) =>
+        column.Type == SqlType.Geography ? SqlFragment.Atom($"ST_AsBinary({value.Text})") : value;
+
+    public override SqlFragment InputColumn(SqlFragment column, Column type) =>
+        type.Type == SqlType.Geography ? SqlFragment.Atom($"ST_GeomFromBinary({column.Text})") : column;
+}

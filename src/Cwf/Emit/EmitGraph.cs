@@ -1,0 +1,63 @@
+using Cwf.Ir;
+
+namespace Cwf.Emit;
+
+/// <summary>An output statement: the node whose rows it writes or shows, and the sink writing them (none in query mode for a dangling step).</summary>
+internal sealed record EmitOutput(int Source, SinkNode? Sink);
+
+/// <summary>
+/// What one emission writes: the outputs of the mode (every sink; in query mode also every step
+/// nothing reads, as previews) and the nodes they need, in topological order. Every walk is a loop.
+/// </summary>
+internal sealed class EmitGraph
+{
+    private readonly Dictionary<int, int> _position = [];
+
+    public EmitGraph(Workflow workflow, EmitMode mode)
+    {
+        for (int i = 0; i < workflow.Nodes.Length; i++) _position[workflow.Nodes[i].Id] = i;
+        Outputs = FindOutputs(workflow, mode);
+        Needed = FindNeeded(workflow, Outputs);
+    }
+
+    public IReadOnlyList<EmitOutput> Outputs { get; }
+
+    /// <summary>The nodes the outputs read, directly or not (sinks included), in topological order.</summary>
+    public IReadOnlyList<int> Needed { get; }
+
+    /// <summary>The sinks of the outputs, in output order.</summary>
+    public IEnumerable<SinkNode> Sinks => Outputs.Select(o => o.Sink).OfType<SinkNode>();
+
+    /// <summary>A node's place in the workflow's topological order.</summary>
+    public int Position(int id) => _position[id];
+
+    private static List<EmitOutput> FindOutputs(Workflow workflow, EmitMode mode)
+    {
+        var outputs = workflow.Sinks.Select(s => new EmitOutput(s.Input, s)).ToList();
+        if (mode != EmitMode.Query) return outputs;
+        // Previews also show the steps nothing reads.
+        var consumers = workflow.Consumers();
+        outputs.AddRange(workflow.Nodes
+            .Where(n => n is not SinkNode && consumers[n.Id].IsEmpty)
+            .Select(n => new EmitOutput(n.Id, null)));
+        return outputs;
+    }
+
+    private List<int> FindNeeded(Workflow workflow, IReadOnlyList<EmitOutput> outputs)
+    {
+        var seen = new HashSet<int>();
+        var stack = new Stack<int>();
+        foreach (var output in outputs)
+        {
+            if (output.Sink is { } sink) seen.Add(sink.Id);
+            stack.Push(output.Source);
+        }
+        while (stack.Count > 0)
+        {
+            int id = stack.Pop();
+            if (!seen.Add(id)) continue;
+            foreach (var input in workflow[id].Inputs) stack.Push(input);
+        }
+        return [.. seen.OrderBy(id => _position[id])];
+    }
+}

@@ -1,0 +1,112 @@
+using Cwf.Ir;
+using Cwf.Planning;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// How the statements of one emission reach each needed node's rows, as the plan decided: a CTE,
+/// a temporary table or a view named after the step, the table itself for a scan, and for a
+/// planned spatial join its indexed side and pieces. The plan is carried out as it stands, never
+/// decided again: a plan the dialect cannot run (made for another target or mode, or for another
+/// workflow) is a programming error, refused with an exception (Planner.Fit adapts a hand-made one).
+/// </summary>
+internal sealed class Relations
+{
+    private readonly EmitContext _context;
+    private readonly IReadOnlyDictionary<int, TableName> _tables;
+    private readonly Dictionary<int, Materialization> _kind = [];
+    private readonly Dictionary<int, string> _cteName = [];
+    private readonly Dictionary<int, string> _materializedName = [];
+    private readonly Dictionary<int, PlannedSpatialJoin> _spatialJoins = [];
+
+    public Relations(EmitGraph graph, EmitContext context, IReadOnlyDictionary<int, TableName> tables)
+    {
+        _context = context;
+        _tables = tables;
+        var plan = context.Options.Plan;
+        foreach (var id in graph.Needed)
+        {
+            var node = context.Workflow[id];
+            if (node is SinkNode) continue;
+            _kind[id] = Executable(plan.For(id), node);
+        }
+
+        var namer = new RelationNamer(tables.Values.Where(t => t.Parts.Count == 1).Select(t => t.Table), Dialect.IsReserved);
+        foreach (var id in graph.Needed)
+        {
+            var node = context.Workflow[id];
+            if (node is SinkNode || ReadsTable(id) && _kind[id] == Materialization.Cte) continue;
+            _cteName[id] = namer.Next(node);
+            if (_kind[id] != Materialization.Cte) _materializedName[id] = namer.Next(node, "cwf_");
+        }
+
+        foreach (var id in graph.Needed)
+        {
+            if (plan.SpatialJoinFor(id) is not { } spatial) continue;
+            var node = context.Workflow[id];
+            var planned = ExecutableSpatialJoin(spatial, node);
+            _spatialJoins[id] = planned with
+            {
+                Side = namer.Next(node, "cwf_", "_side"),
+                Pieces = planned.Plan.Subdivide ? namer.Next(node, "cwf_", "_pieces") : null,
+            };
+        }
+    }
+
+    private Dialect Dialect => _context.Dialect;
+
+    /// <summary>Joins and semi joins written through their indexed side, by node id.</summary>
+    public IReadOnlyDictionary<int, PlannedSpatialJoin> SpatialJoins => _spatialJoins;
+
+    /// <summary>The temporary tables and views, by node id.</summary>
+    public IReadOnlyDictionary<int, string> Materialized => _materializedName;
+
+    public Materialization Kind(int id) => _kind[id];
+
+    public string CteName(int id) => _cteName[id];
+
+    /// <summary>The node's table (scans and sinks), with the parts the dialect keeps.</summary>
+    public TableName TableNameOf(int id) => _tables[id];
+
+    /// <summary>The node's table as the script writes it (scans and sinks).</summary>
+    public string Table(int id) => Dialect.TableName(_tables[id]);
+
+    /// <summary>A scan read straight from its table, its columns needing no decoding (<see cref="Dialect.AdaptsInput"/>); else a scan is a query like any step.</summary>
+    public bool ReadsTable(int id) => _context.Workflow[id] is ScanNode scan && !Dialect.AdaptsInput(scan.Schema);
+
+    /// <summary>How a query reads the rows of a node: its temporary table or view, its table (a scan), or its CTE.</summary>
+    public string Relation(int id)
+    {
+        if (_materializedName.TryGetValue(id, out var materialized)) return materialized;
+        return ReadsTable(id) ? Table(id) : _cteName[id];
+    }
+
+    /// <summary>The inputs a node's query reads: a planned spatial join reads its indexed input from its side table.</summary>
+    public IEnumerable<int> InputsRead(int id) =>
+        _spatialJoins.TryGetValue(id, out var planned) ? [planned.ProbeInput] : _context.Workflow[id].Inputs;
+
+    private Materialization Executable(Materialization kind, RelNode node)
+    {
+        var capabilities = Dialect.Capabilities;
+        bool query = _context.Options.Mode == EmitMode.Query;
+        bool possible = kind switch
+        {
+            Materialization.TempTable => !query && capabilities.TemporaryTables,
+            Materialization.View => !query && (capabilities.Views || capabilities.TemporaryViews),
+            _ => true,
+        };
+        return possible ? kind : throw new ArgumentException(
+            $"The materialization plan makes step '{node.Name}' (%{node.Id}) a {Planner.Describe(kind)}, which {Dialect.DisplayName} cannot create in " +
+            $"{_context.Options.Mode.ToString().ToLowerInvariant()} mode: plan for this dialect and mode (Planner.Plan, or Planner.Fit for a plan made by hand).");
+    }
+
+    private PlannedSpatialJoin ExecutableSpatialJoin(SpatialJoinPlan plan, RelNode node)
+    {
+        if (_context.Options.Mode == EmitMode.Query || Dialect.SpatialIndexing is null || !Dialect.Capabilities.TemporaryTables)
+            throw new ArgumentException(
+                $"The materialization plan indexes the spatial join of step '{node.Name}' (%{node.Id}), which {Dialect.DisplayName} does not in " +
+                $"{_context.Options.Mode.ToString().ToLowerInvariant()} mode: plan for this dialect and mode (Planner.Plan, or Planner.Fit for a plan made by hand).");
+        return PlannedSpatialJoin.Create(_context.Workflow, plan, "", null) ?? throw new ArgumentException(
+            $"The spatial join plan for step '{node.Name}' (%{node.Id}) does not fit the step (another predicate, side or node): plan for this workflow.");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using Cwf.Diagnostics;
+using Cwf.Ir;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// The text of each emit mode: a script (header, the dialect's transaction around the statements),
+/// a stored procedure whose body holds the script's statements, or one query per output.
+/// </summary>
+internal sealed class ScriptAssembly(EmitGraph graph, EmitContext context, Relations relations, StatementQueries queries, ProcedureArguments arguments)
+{
+    private Dialect Dialect => context.Dialect;
+    private Workflow Workflow => context.Workflow;
+
+    public string Text() => context.Options.Mode switch
+    {
+        EmitMode.Query => Queries(),
+        EmitMode.Procedure => Procedure(),
+        _ => Script(),
+    };
+
+    private string Script()
+    {
+        var statements = ScriptStatements.For(graph, context, relations, queries);
+        ReportAtomicity();
+        var capabilities = Dialect.Capabilities;
+        var sb = Header();
+        bool transaction = capabilities.BeginTransaction is not null && statements.Count > 0;
+        if (transaction) sb.Append('\n').Append(capabilities.BeginTransaction).Append(";\n");
+        foreach (var statement in statements)
+        {
+            sb.Append('\n');
+            statement.Suffix(";").WriteTo(sb);
+        }
+        if (transaction) sb.Append('\n').Append(capabilities.CommitTransaction).Append(";\n");
+        return sb.ToString();
+    }
+
+    private void ReportAtomicity()
+    {
+        var capabilities = Dialect.Capabilities;
+        if (graph.Outputs.Count == 0) return;
+        if (capabilities.BeginTransaction is null && graph.Outputs.Count > 1)
+            context.Report(DiagnosticCodes.NonTransactionalScript, null,
+                $"{Dialect.DisplayName} commits each statement on its own: if one output fails, the outputs written before it stay written.");
+        else if (capabilities.BeginTransaction is not null && !capabilities.TransactionalDdl && graph.Sinks.Any(s => s.Mode == WriteMode.Replace))
+            context.Report(DiagnosticCodes.NonTransactionalScript, null,
+                $"{Dialect.DisplayName} commits each CREATE TABLE as it runs: the transaction makes only the appends atomic.");
+    }
+
+    private string Procedure()
+    {
+        var body = new SqlBlock();
+        foreach (var statement in ScriptStatements.For(graph, context, relations, queries)) body.Append(statement.Suffix(";"));
+        var name = ProcedureName();
+        if (name is null) return "";
+        var sb = Header();
+        sb.Append(Dialect.Comment("Run: " + Dialect.ProcedureCall(name, arguments.Arguments) + ";")).Append("\n\n");
+        if (Dialect.ProcedureBodyProblem(body.ToString()) is { } problem)
+        {
+            context.Report(DiagnosticCodes.ProcedureBodyConflict, null, problem, "emit a script instead");
+            return "";
+        }
+        Dialect.Procedure(name, arguments.Arguments, body).Suffix(";").WriteTo(sb);
+        return sb.ToString();
+    }
+
+    /// <summary>The procedure's name: the one asked for, or <c>cwf_&lt;workflow&gt;</c>; in the first output's schema where the dialect needs one.</summary>
+    private string? ProcedureName()
+    {
+        var text = context.Options.ProcedureName ?? "cwf_" + (RelationNamer.Sanitize(Workflow.Name) is { Length: > 0 } s ? s : "workflow");
+        var name = TableName.TryParse(text) ?? new TableName([RelationNamer.Sanitize(text)]);
+        if (Dialect.Capabilities.ProcedureNeedsSchema && name.Parts.Count == 1)
+        {
+            var home = graph.Sinks.Select(s => relations.TableNameOf(s.Id)).FirstOrDefault(t => t.Parts.Count >= 2);
+            if (home is null)
+            {
+                context.Report(DiagnosticCodes.ProcedureNeedsSchema, null,
+                    $"A {Dialect.DisplayName} procedure lives in a dataset, and no output names one for '{name}'.",
+                    "give the procedure a qualified name (dataset.name)");
+                return null;
+            }
+            name = new TableName(home.Parts.Items.RemoveAt(home.Parts.Count - 1).Add(name.Table));
+        }
+        return Dialect.TableName(name);
+    }
+
+    private string Queries()
+    {
+        var sb = Header();
+        foreach (var output in graph.Outputs)
+        {
+            var label = output.Sink is { } sink ? $"output {relations.TableNameOf(sink.Id)}" : $"step '{Workflow[output.Source].Name}'";
+            sb.Append('\n').Append(Dialect.Comment(label)).Append('\n');
+            queries.For(output.Source, forStorage: false).Suffix(";").WriteTo(sb);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>What compiled the script, for which warehouse and mode, and the extensions it needs.</summary>
+    private StringBuilder Header()
+    {
+        var sb = new StringBuilder();
+        sb.Append(Dialect.Comment($"Workflow '{Workflow.Name}' compiled by cwf for {Dialect.DisplayName} ({context.Options.Mode.ToString().ToLowerInvariant()}).")).Append('\n');
+        foreach (var note in context.ScriptNotes)
+            sb.Append(Dialect.Comment("Needs " + (note.Message.StartsWith("needs ", StringComparison.Ordinal) ? note.Message[6..] : note.Message) + (note.Hint is null ? "" : ": " + note.Hint)))
+              .Append('\n');
+        return sb;
+    }
+}

@@ -1,0 +1,86 @@
+using Cwf.Ir;
+using Cwf.Planning;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// The queries of one emission: each needed step's SELECT, written once and shared by every
+/// statement that reads it, and the query of a statement over a step: the CTEs it needs (in
+/// topological order) with the step's own SELECT as the main query where possible.
+/// </summary>
+internal sealed class StatementQueries
+{
+    private readonly EmitGraph _graph;
+    private readonly EmitContext _context;
+    private readonly Relations _relations;
+    private readonly QueryWriter _writer;
+    private readonly Dictionary<int, SqlBlock> _bodies = [];
+
+    public StatementQueries(EmitGraph graph, EmitContext context, Relations relations)
+    {
+        _graph = graph;
+        _context = context;
+        _relations = relations;
+        _writer = new QueryWriter(context, relations.Relation, relations.SpatialJoins);
+        foreach (var id in graph.Needed)
+        {
+            var node = context.Workflow[id];
+            if (node is SinkNode or OpaqueNode { SqlTemplate: null } || relations.ReadsTable(id)) continue;
+            _bodies[id] = node is ScanNode ? _writer.ReadTable(node.Schema, relations.Table(id)) : _writer.Write(node);
+        }
+    }
+
+    private Dialect Dialect => _context.Dialect;
+
+    /// <summary>
+    /// The query whose rows are node <paramref name="id"/>'s, with the CTEs it needs. The node's own
+    /// SELECT is the main query where possible; custom SQL, scans and columns that must be adapted
+    /// for storage are read through <c>SELECT columns FROM relation</c>.
+    /// </summary>
+    /// <param name="forStorage">The rows go into a table: columns as the dialect stores them (<see cref="Dialect.OutputColumn"/>).</param>
+    /// <param name="materializing">The query fills the node's own temporary table or view.</param>
+    public SqlBlock For(int id, bool forStorage, bool materializing = false)
+    {
+        var node = _context.Workflow[id];
+        if (_relations.ReadsTable(id)) return _writer.SelectAll(node.Schema, _relations.Table(id), forStorage);
+        if (!materializing && _relations.Kind(id) != Materialization.Cte) return _writer.SelectAll(node.Schema, _relations.Materialized[id], forStorage);
+        bool direct = QueryWriter.IsSelect(node) && !(forStorage && Dialect.AdaptsOutput(node.Schema));
+        if (direct) return Compose(Closure(id, includeRoot: false), _bodies[id]);
+        return Compose(Closure(id, includeRoot: true), _writer.SelectAll(node.Schema, _relations.CteName(id), forStorage));
+    }
+
+    // Always a new block: the bodies are shared by every statement that reads them.
+    private SqlBlock Compose(List<int> ctes, SqlBlock main)
+    {
+        if (ctes.Count == 0) return new SqlBlock().Append(main);
+        var block = new SqlBlock().Line("WITH");
+        for (int i = 0; i < ctes.Count; i++)
+        {
+            block.Line(_relations.CteName(ctes[i]) + " AS (", 2)
+                .Append(_bodies[ctes[i]], 4)
+                .Line(i < ctes.Count - 1 ? ")," : ")", 2);
+        }
+        return block.Append(main);
+    }
+
+    /// <summary>The CTEs a query over <paramref name="root"/> needs, in topological order; materialized nodes and tables are read by name.</summary>
+    private List<int> Closure(int root, bool includeRoot)
+    {
+        var seen = new HashSet<int>();
+        var result = new List<int>();
+        var stack = new Stack<int>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            int id = stack.Pop();
+            if (!seen.Add(id)) continue;
+            bool isRoot = id == root;
+            if (!isRoot && _relations.Kind(id) != Materialization.Cte) continue;
+            if (_relations.ReadsTable(id)) continue;
+            if (!isRoot || includeRoot) result.Add(id);
+            foreach (var input in _relations.InputsRead(id)) stack.Push(input);
+        }
+        result.Sort((a, b) => _graph.Position(a).CompareTo(_graph.Position(b)));
+        return result;
+    }
+}

@@ -1,0 +1,146 @@
+-- Workflow 'relational' compiled by cwf for Trino (query).
+
+-- output analytics.orders_by_region
+WITH
+  big_orders AS (
+    SELECT
+      id,
+      customer_id,
+      amount,
+      quantity,
+      status,
+      created
+    FROM shop.orders
+    WHERE amount > CAST(100.0 AS DOUBLE)
+  ),
+  derive AS (
+    SELECT
+      id,
+      customer_id,
+      amount / quantity AS unit_price,
+      CAST(quantity AS DOUBLE) / 2 AS half,
+      UPPER(status) AS status,
+      EXTRACT(YEAR FROM created) AS year,
+      CAST('web' AS VARCHAR) AS source
+    FROM big_orders
+  ),
+  join_customers AS (
+    SELECT
+      l.id,
+      l.customer_id,
+      l.unit_price,
+      l.half,
+      l.status,
+      l.year,
+      l.source,
+      r.id AS id_joined,
+      r.name AS name_joined,
+      r.region AS region_joined
+    FROM derive AS l
+    LEFT JOIN shop.customers AS r
+      ON l.customer_id = r.id
+  )
+SELECT
+  region_joined,
+  SUM(unit_price) AS unit_price_sum,
+  COUNT(id) AS id_count,
+  COUNT(DISTINCT customer_id) AS customer_id_count_distinct,
+  COUNT(*) AS "rows"
+FROM join_customers
+GROUP BY region_joined;
+
+-- output analytics.order_summary
+WITH
+  small_orders AS (
+    SELECT
+      id,
+      customer_id,
+      amount,
+      quantity,
+      status,
+      created
+    FROM shop.orders
+    WHERE NOT COALESCE(amount > CAST(100.0 AS DOUBLE), FALSE)
+  )
+SELECT
+  SUM(quantity) AS quantity_sum,
+  AVG(CAST(quantity AS DOUBLE)) AS quantity_avg,
+  MIN(amount) AS amount_min,
+  MAX(amount) AS amount_max
+FROM small_orders;
+
+-- output analytics.top_orders
+WITH
+  big_orders AS (
+    SELECT
+      id,
+      customer_id,
+      amount,
+      quantity,
+      status,
+      created
+    FROM shop.orders
+    WHERE amount > CAST(100.0 AS DOUBLE)
+  ),
+  small_orders AS (
+    SELECT
+      id,
+      customer_id,
+      amount,
+      quantity,
+      status,
+      created
+    FROM shop.orders
+    WHERE NOT COALESCE(amount > CAST(100.0 AS DOUBLE), FALSE)
+  ),
+  all_orders AS (
+    SELECT
+      id,
+      customer_id,
+      amount,
+      quantity,
+      status,
+      created
+    FROM big_orders
+    UNION ALL
+    SELECT
+      id,
+      customer_id,
+      amount,
+      quantity,
+      status,
+      created
+    FROM small_orders
+  ),
+  sort AS (
+    SELECT
+      id,
+      customer_id,
+      amount,
+      quantity,
+      status,
+      created
+    FROM all_orders
+    ORDER BY amount DESC NULLS LAST, id ASC NULLS LAST
+  )
+SELECT
+  id,
+  customer_id,
+  amount,
+  quantity,
+  status,
+  created
+FROM sort
+ORDER BY amount DESC NULLS LAST, id ASC NULLS LAST
+LIMIT 10;
+
+-- output statuses
+WITH
+  statuses_2 AS (
+    SELECT
+      status
+    FROM shop.orders
+  )
+SELECT DISTINCT
+  status
+FROM statuses_2;
