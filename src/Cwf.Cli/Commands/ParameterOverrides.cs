@@ -23,7 +23,7 @@ internal static class ParameterOverrides
                 throw new UsageException($"the workflow has no parameter '{name}'; {NameSuggestions.Hint(name, names, "parameters")}");
             }
             var parameter = parameters[index];
-            var value = ComponentLowering.TypedValue(parameter.Type, text)
+            var value = ComponentValues.TypedValue(parameter.Type, text)
                 ?? throw new UsageException($"'{text}' is not a valid {parameter.Type.Name()} value for parameter '{parameter.Name}'");
             parameters[index] = parameter with { Value = value.Value };
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cwf.Catalog;
 using Cwf.Components;
+using Cwf.Components.Library;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
@@ -23,6 +24,7 @@ internal sealed partial class ProgramBinder
     private readonly DiagnosticBag _diagnostics = new();
     private readonly WorkflowBuilder _builder;
     private readonly LoweringContext _cx;
+    private readonly ComponentCatalog _components;
     private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SqlType> _parameterTypes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (int Statement, IdentifierSyntax Site)> _declarations = new(StringComparer.OrdinalIgnoreCase);
@@ -39,6 +41,7 @@ internal sealed partial class ProgramBinder
             ?? (program.Source is { } s && s.Path != "<input>" ? Path.GetFileNameWithoutExtension(s.Path) : "workflow");
         _builder = new WorkflowBuilder(defaultName);
         _cx = new LoweringContext(_builder, _diagnostics);
+        _components = options.Components;
     }
 
     public BindResult Bind()

@@ -48,8 +48,9 @@ public sealed class CanvasGraph
     /// <summary>The connections out of a node, in edge order.</summary>
     public IReadOnlyList<CanvasConnection> Outgoing(CanvasNode node) => _outgoing.TryGetValue(node.Id, out var list) ? list : [];
 
-    public static CanvasGraph Build(CanvasDocument document, CanvasText text, DiagnosticBag diagnostics)
+    public static CanvasGraph Build(CanvasDocument document, CanvasText text, DiagnosticBag diagnostics, ComponentCatalog? components = null)
     {
+        components ??= ComponentCatalog.Default;
         var byId = new Dictionary<string, CanvasNode>(StringComparer.Ordinal);
         foreach (var node in document.Nodes)
         {
@@ -78,8 +79,8 @@ public sealed class CanvasGraph
                 ReportDangling(edge, source, target, noteIds, text, diagnostics, dangling);
                 continue;
             }
-            var sourceHandle = OutputHandle(source, edge, text, diagnostics);
-            var targetHandle = InputHandle(target, edge, text, diagnostics);
+            var sourceHandle = OutputHandle(source, edge, text, diagnostics, components);
+            var targetHandle = InputHandle(target, edge, text, diagnostics, components);
             if (sourceHandle is null || targetHandle is null)
             {
                 // The edge is wrong, not its ends: the source still lowers (and reports its own mistakes), the target cannot.
@@ -105,7 +106,7 @@ public sealed class CanvasGraph
         {
             if (incoming.ContainsKey(node.Id) || outgoing.ContainsKey(node.Id) || invalid.Contains(node.Id) || danglingTargets.Contains(node.Id))
             {
-                CheckInputs(node, incoming.GetValueOrDefault(node.Id) ?? [], dangling, misrouted, text, diagnostics, invalid);
+                CheckInputs(node, incoming.GetValueOrDefault(node.Id) ?? [], dangling, misrouted, text, diagnostics, invalid, components);
                 continue;
             }
             ignored.Add(node.Id);
@@ -144,9 +145,9 @@ public sealed class CanvasGraph
     }
 
     /// <summary>The output handle an edge leaves from, or null after reporting that the component has no such output.</summary>
-    private static string? OutputHandle(CanvasNode source, CanvasEdge edge, CanvasText text, DiagnosticBag diagnostics)
+    private static string? OutputHandle(CanvasNode source, CanvasEdge edge, CanvasText text, DiagnosticBag diagnostics, ComponentCatalog components)
     {
-        var descriptor = ComponentCatalog.Find(source.Component);
+        var descriptor = components.Find(source.Component);
         if (descriptor is null) return edge.SourceHandle ?? "result";  // opaque: any handle
         if (edge.SourceHandle is { } handle && descriptor.HasOutput(handle)) return handle;
         if (edge.SourceHandle is null && descriptor.Outputs.Count == 1) return descriptor.Outputs[0];
@@ -159,9 +160,9 @@ public sealed class CanvasGraph
     }
 
     /// <summary>The input an edge arrives at, or null after reporting that the component has no such table input.</summary>
-    private static string? InputHandle(CanvasNode target, CanvasEdge edge, CanvasText text, DiagnosticBag diagnostics)
+    private static string? InputHandle(CanvasNode target, CanvasEdge edge, CanvasText text, DiagnosticBag diagnostics, ComponentCatalog components)
     {
-        var descriptor = ComponentCatalog.Find(target.Component);
+        var descriptor = components.Find(target.Component);
         if (descriptor is null) return edge.TargetHandle ?? "source";  // opaque: any handle
         if (edge.TargetHandle is { } handle && descriptor.FindInput(handle) is not null) return handle;
         if (edge.TargetHandle is null && descriptor.Inputs.Count == 1) return descriptor.Inputs[0].Name;
@@ -180,9 +181,9 @@ public sealed class CanvasGraph
             : $"valid {what}: {string.Join(", ", valid)}";
 
     private static void CheckInputs(CanvasNode node, List<CanvasConnection> incoming, Dictionary<(string, string), string> dangling,
-        HashSet<(string, string)> misrouted, CanvasText text, DiagnosticBag diagnostics, HashSet<string> invalid)
+        HashSet<(string, string)> misrouted, CanvasText text, DiagnosticBag diagnostics, HashSet<string> invalid, ComponentCatalog components)
     {
-        if (ComponentCatalog.Find(node.Component) is not { } descriptor) return;
+        if (components.Find(node.Component) is not { } descriptor) return;
         foreach (var port in descriptor.Inputs)
         {
             var edges = incoming.Where(c => c.TargetHandle == port.Name).ToList();
@@ -191,7 +192,7 @@ public sealed class CanvasGraph
                 invalid.Add(node.Id);
                 diagnostics.Report(DiagnosticCodes.TooManyEdges, text.At(edges[1].Edge.Pointer, node, port.Name),
                     $"input '{port.Name}' of {node.Display} takes one table, but {edges.Count} edges arrive: from {string.Join(", ", edges.Select(e => $"{e.Source.Display} '{e.SourceHandle}'"))}",
-                    descriptor.Id == "native.unionall" ? "" : "keep one edge; to combine tables use a Union all first");
+                    descriptor.Inputs.Any(p => p.Multiple) ? "" : "keep one edge; to combine tables use a Union all first");
             }
             else if (edges.Count == 0 && port.Required)
             {

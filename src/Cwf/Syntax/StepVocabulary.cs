@@ -1,0 +1,28 @@
+using System.Collections.Frozen;
+
+namespace Cwf.Syntax;
+
+/// <summary>
+/// The keywords of the steps written in the generic form (<c>keyword arg, ... { option: value } [as name]</c>)
+/// that a program may use: the steps of the components beyond the grammar's own. The parser reports a
+/// generic step with any other keyword as unknown (CWF1007). <see cref="Empty"/> is the grammar alone; the
+/// component catalog gives the full vocabulary (<c>ComponentCatalog.Default.Steps</c>).
+/// </summary>
+public sealed class StepVocabulary
+{
+    private readonly FrozenSet<string> _keywords;
+
+    public StepVocabulary(IEnumerable<string> keywords)
+    {
+        _keywords = keywords.Select(k => k.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+        Keywords = [.. _keywords.Order(StringComparer.Ordinal)];
+    }
+
+    public static StepVocabulary Empty { get; } = new([]);
+
+    /// <summary>The keywords, lower case and sorted.</summary>
+    public IReadOnlyList<string> Keywords { get; }
+
+    /// <summary>Whether <paramref name="keyword"/> (in any case) names a step of the vocabulary.</summary>
+    public bool Contains(string keyword) => _keywords.Contains(keyword.ToLowerInvariant());
+}
