@@ -75,10 +75,7 @@ internal sealed partial class ProgramBinder
         if (_components.StepOwner(step.Keyword) is { } owner) return owner;
         if (step is not GenericStepSyntax generic)
             throw new InvalidOperationException($"No component owns the .cwf step '{step.Keyword}' ({step.GetType().Name}).");
-        var steps = Syntax.Internal.TokenFacts.StepKeywords.Concat(_components.Steps.Keywords).ToList();
-        _diagnostics.Report(DiagnosticCodes.UnknownStep, Locate(generic.Name), $"unknown step '{generic.Name.Name}'",
-            Suggest.DidYouMean(generic.Name.Name, steps),
-            "steps: " + string.Join(", ", steps.Where(k => k is not ("inner" or "left" or "right" or "full" or "limit"))));
+        _diagnostics.Add(_components.Steps.UnknownStep(generic.Name.Name, Locate(generic.Name)));
         return null;
     }
 

@@ -35,6 +35,8 @@ internal static class ComponentChecks
         var form = component.Form;
         if (form.Keyword.Length == 0 || form.Keyword.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')) || !char.IsAsciiLetterLower(form.Keyword[0]))
             yield return $"the keyword '{form.Keyword}' must be a lower-case name";
+        else if (Syntax.Internal.TokenFacts.IsGrammarKeyword(form.Keyword))
+            yield return $"the keyword '{form.Keyword}' is a word of the grammar, which the parser never reads as a step name";
         if (component.Outputs.Count != 1)
             yield return "a step in the generic form has one output";
         var piped = component.Inputs[0].Name;

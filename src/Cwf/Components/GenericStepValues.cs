@@ -69,7 +69,7 @@ internal sealed class GenericStepValues(GenericStepComponent component, GenericS
     {
         if (Argument(name) is null) return null;
         var columns = slots[name].Select(value => ColumnOf(name, value)).ToList();
-        return columns.Any(c => c is null) ? null : columns!;
+        return columns.Any(c => c is null) ? null : [.. columns.OfType<ColumnArg>()];
     }
 
     public string? Selection(string name)

@@ -1,4 +1,7 @@
 using System.Collections.Frozen;
+using Cwf.Binding;
+using Cwf.Diagnostics;
+using Cwf.Syntax.Internal;
 
 namespace Cwf.Syntax;
 
@@ -25,4 +28,13 @@ public sealed class StepVocabulary
 
     /// <summary>Whether <paramref name="keyword"/> (in any case) names a step of the vocabulary.</summary>
     public bool Contains(string keyword) => _keywords.Contains(keyword.ToLowerInvariant());
+
+    /// <summary>CWF1007 for a step keyword that is neither the grammar's nor the vocabulary's: the closest step, and the list of steps.</summary>
+    public Diagnostic UnknownStep(string word, Location location)
+    {
+        var steps = TokenFacts.StepKeywords.Concat(Keywords).ToList();
+        return Diagnostic.Create(DiagnosticCodes.UnknownStep, location, $"unknown step '{word}'",
+            Suggest.DidYouMean(word, steps),
+            "steps: " + string.Join(", ", steps.Where(k => k is not ("inner" or "left" or "right" or "full" or "limit"))));
+    }
 }

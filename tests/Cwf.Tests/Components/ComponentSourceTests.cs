@@ -33,8 +33,8 @@ public partial class ComponentSourceTests
     [Fact]
     public void The_check_finds_an_id_written_elsewhere()
     {
-        Assert.True(NativeLiteral().IsMatch("case \"native.buffer\": break;"));
-        Assert.False(NativeLiteral().IsMatch("\"e.g. \\\"native.buffer\\\"\""));
+        Assert.Matches(NativeLiteral(), "case \"native.buffer\": break;");
+        Assert.DoesNotMatch(NativeLiteral(), "\"e.g. \\\"native.buffer\\\"\"");
     }
 
     // A string literal that starts with a canvas component id (not a quote escaped inside a longer string).

@@ -148,11 +148,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
 
     private StepSyntax UnknownKeyword(IToken keyword)
     {
-        var word = keyword.Text;
-        var steps = TokenFacts.StepKeywords.Concat(_steps.Keywords).ToList();
-        Report(DiagnosticCodes.UnknownStep, keyword, $"unknown step '{word}'",
-            Suggest.DidYouMean(word, steps),
-            "steps: " + string.Join(", ", steps.Where(k => k is not ("inner" or "left" or "right" or "full" or "limit"))));
+        _diagnostics.Add(_steps.UnknownStep(keyword.Text, new SourceLocation(source, Span(keyword))));
         // A stand-in: the error makes the driver keep the whole statement as erroneous text.
         return new DistinctStepSyntax();
     }
