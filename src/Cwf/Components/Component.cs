@@ -13,6 +13,11 @@ namespace Cwf.Components;
 /// </summary>
 public abstract class Component
 {
+    // Only the kinds below derive from Component: what a component is in .cwf is never left unsaid.
+    private protected Component()
+    {
+    }
+
     /// <summary>The canvas id, <c>data.name</c> of a node: <c>native.buffer</c>.</summary>
     public abstract string Id { get; }
 

@@ -9,6 +9,8 @@ internal static class ComponentChecks
     public static void Validate(Component component)
     {
         var problems = new List<string>();
+        if (component is not (SourceComponent or StepComponent or SinkComponent))
+            problems.Add("it must derive from SourceComponent, StepComponent, GenericStepComponent or SinkComponent");
         if (component.Id.Length == 0 || component.Title.Length == 0) problems.Add("it needs an id and a title");
         if (new[] { component.Doc.Cwf, component.Doc.Ir, component.Doc.Output }.Any(string.IsNullOrWhiteSpace))
             problems.Add("its documentation line is incomplete");

@@ -65,19 +65,20 @@ public class ComponentCatalogTests
     public static TheoryData<Component, string> Broken() => new()
     {
         { new Renamed(new ScaleComponent(), id: "native.buffer"), "Two components have the id 'native.buffer'" },
-        { new Renamed(new ScaleComponent(), keyword: "filter"), "The step keyword 'filter' belongs to both native.where and test.broken" },
+        { new Renamed(new ScaleComponent(), keyword: "scale"), "The step keyword 'scale' belongs to both test.broken and test.scale" },
         { new Renamed(new ScaleComponent(), keyword: "Scale it"), "the keyword 'Scale it' must be a lower-case name" },
         { new Renamed(new ScaleComponent(), keyword: "point"), "the keyword 'point' is a word of the grammar" },
         { new Renamed(new ScaleComponent(), arguments: ["column", "nothing"]), "the argument 'nothing' is no parameter or table input" },
         { new Renamed(new ScaleComponent(), parent: "elsewhere"), "the parent 'elsewhere' of 'column' is not a table input" },
         { new Renamed(new ScaleComponent(), doc: new("", "", "")), "its documentation line is incomplete" },
+        { new Renamed(new ScaleComponent(), keyword: "filter"), "the keyword 'filter' is a word of the grammar" },
     };
 
     [Theory]
     [MemberData(nameof(Broken))]
     public void A_broken_descriptor_fails_the_catalog_with_a_message_that_names_it(Component broken, string message)
     {
-        var e = Assert.Throws<InvalidOperationException>(() => Catalog.With(broken));
+        var e = Assert.Throws<InvalidOperationException>(() => Catalog.With(new ScaleComponent(), broken));
         Assert.Contains(message, e.Message);
     }
 
