@@ -1,3 +1,5 @@
+using Cwf.Syntax;
+
 namespace Cwf.Components;
 
 /// <summary>
@@ -35,10 +37,8 @@ internal static class ComponentChecks
     private static IEnumerable<string> GenericFormProblems(GenericStepComponent component)
     {
         var form = component.Form;
-        if (form.Keyword.Length == 0 || form.Keyword.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')) || !char.IsAsciiLetterLower(form.Keyword[0]))
-            yield return $"the keyword '{form.Keyword}' must be a lower-case name";
-        else if (Syntax.Internal.TokenFacts.IsGrammarKeyword(form.Keyword))
-            yield return $"the keyword '{form.Keyword}' is a word of the grammar, which the parser never reads as a step name";
+        if (!StepVocabulary.IsValidKeyword(form.Keyword))
+            yield return $"the keyword '{form.Keyword}' must be a lower-case name that is no word of the grammar (the parser reads those as themselves)";
         if (component.Outputs.Count != 1)
             yield return "a step in the generic form has one output";
         var piped = component.Inputs[0].Name;

@@ -26,6 +26,14 @@ public sealed class StepVocabulary
     /// <summary>The keywords, lower case and sorted.</summary>
     public IReadOnlyList<string> Keywords { get; }
 
+    /// <summary>
+    /// Whether a word can name a step in the generic form: a lower-case name (letters, digits, <c>_</c>) that is
+    /// no word of the grammar, since the lexer reads those as themselves, never as a name.
+    /// </summary>
+    public static bool IsValidKeyword(string word) =>
+        word.Length > 0 && char.IsAsciiLetterLower(word[0]) && word.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
+        && !TokenFacts.IsGrammarKeyword(word);
+
     /// <summary>Whether <paramref name="keyword"/> (in any case) names a step of the vocabulary.</summary>
     public bool Contains(string keyword) => _keywords.Contains(keyword.ToLowerInvariant());
 

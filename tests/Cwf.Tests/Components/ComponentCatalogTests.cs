@@ -66,12 +66,12 @@ public class ComponentCatalogTests
     {
         { new Renamed(new ScaleComponent(), id: "native.buffer"), "Two components have the id 'native.buffer'" },
         { new Renamed(new ScaleComponent(), keyword: "scale"), "The step keyword 'scale' belongs to both test.broken and test.scale" },
-        { new Renamed(new ScaleComponent(), keyword: "Scale it"), "the keyword 'Scale it' must be a lower-case name" },
-        { new Renamed(new ScaleComponent(), keyword: "point"), "the keyword 'point' is a word of the grammar" },
+        { new Renamed(new ScaleComponent(), keyword: "Scale it"), "the keyword 'Scale it' must be a lower-case name that is no word of the grammar" },
+        { new Renamed(new ScaleComponent(), keyword: "point"), "the keyword 'point' must be a lower-case name that is no word of the grammar" },
         { new Renamed(new ScaleComponent(), arguments: ["column", "nothing"]), "the argument 'nothing' is no parameter or table input" },
         { new Renamed(new ScaleComponent(), parent: "elsewhere"), "the parent 'elsewhere' of 'column' is not a table input" },
         { new Renamed(new ScaleComponent(), doc: new("", "", "")), "its documentation line is incomplete" },
-        { new Renamed(new ScaleComponent(), keyword: "filter"), "the keyword 'filter' is a word of the grammar" },
+        { new Renamed(new ScaleComponent(), keyword: "filter"), "the keyword 'filter' must be a lower-case name that is no word of the grammar" },
     };
 
     [Theory]
