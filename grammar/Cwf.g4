@@ -76,6 +76,9 @@ step
     | H3 columnRef RESOLUTION expression (AS identifier)?                 # h3Step
     | H3_BOUNDARY columnRef (AS identifier)?                              # h3BoundaryStep
     | SQL (WITH identifier (',' identifier)*)? text (RETURNS schemaBlock)? # sqlStep
+    // Any component's step without a grammar rule of its own (spec/components.md): a plain name as the
+    // keyword, the positional arguments, the options by canvas input name, the added column's name.
+    | IDENTIFIER (expression (',' expression)*)? stepOptions? (AS identifier)?  # genericStep
     | IDENTIFIER (~'|')*                                                  # unknownStep
     ;
 
@@ -88,6 +91,8 @@ aggregateBlock  : '{' (aggregateItem (',' aggregateItem)* ','?)? '}' ;
 aggregateItem   : (identifier ':')? expression ;
 unit            : M | KM | MI | FT | M2 | KM2 | MI2 | HA ;
 columnRef       : identifier ('.' identifier)? ;
+stepOptions     : '{' (stepOption (',' stepOption)* ','?)? '}' ;
+stepOption      : identifier ':' expression ;
 
 // ---------------------------------------------------------------------------------------
 // Expressions: SQL-compatible. Precedence levels are separate rules with loops, so a long

@@ -1,3 +1,5 @@
+using Cwf.Components;
+
 namespace Cwf.Binding;
 
 /// <summary>Options of the .cwf binder.</summary>
@@ -7,4 +9,7 @@ public sealed record BindOptions
 
     /// <summary>The workflow's name when the program has no <c>workflow "..."</c> statement (else the file name).</summary>
     public string? DefaultWorkflowName { get; init; }
+
+    /// <summary>The components whose steps the program may use.</summary>
+    public ComponentCatalog Components { get; init; } = ComponentCatalog.Default;
 }

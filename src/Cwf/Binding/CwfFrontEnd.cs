@@ -17,7 +17,8 @@ public static class CwfFrontEnd
     /// </summary>
     public static CompileResult Compile(SourceText source, SchemaCatalog catalog, BindOptions? options = null)
     {
-        var parsed = CwfParser.ParseProgram(source);
+        options ??= BindOptions.Default;
+        var parsed = CwfParser.ParseProgram(source, options.Components.Steps);
         var bound = Binder.Bind(parsed.Syntax!, catalog, options);
         var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics)
             .OrderBy(d => d.Location is SourceLocation s ? s.Span.Start : int.MaxValue)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cwf.Catalog;
 using Cwf.Components;
+using Cwf.Components.Library;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
@@ -23,6 +24,7 @@ internal sealed partial class ProgramBinder
     private readonly DiagnosticBag _diagnostics = new();
     private readonly WorkflowBuilder _builder;
     private readonly LoweringContext _cx;
+    private readonly ComponentCatalog _components;
     private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.OrdinalIgnoreCase);
     // The parameters declared so far, as expressions see them (type, dimension, and whether the program writes them as @name).
     private ScopeParameters _parameterTypes;
@@ -41,6 +43,7 @@ internal sealed partial class ProgramBinder
         _builder = new WorkflowBuilder(defaultName);
         _cx = new LoweringContext(_builder, _diagnostics);
         _parameterTypes = ScopeParameters.Empty.WithWrittenWithAt(program.Source is { } text ? MentionedNames.Parameters(text) : []);
+        _components = options.Components;
     }
 
     public BindResult Bind()

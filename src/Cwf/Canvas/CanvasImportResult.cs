@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cwf.Components;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 
@@ -24,4 +25,5 @@ public sealed record CanvasImportResult(
     internal CanvasText? Text { get; init; }
     internal CanvasVariables? Variables { get; init; }
     internal StepNames? Names { get; init; }
+    internal ComponentCatalog? Components { get; init; }
 }

@@ -1,4 +1,5 @@
 using Cwf.Catalog;
+using Cwf.Components;
 using Cwf.Diagnostics;
 using Cwf.Text;
 
@@ -15,8 +16,10 @@ namespace Cwf.Canvas;
 /// </summary>
 public static class CanvasImporter
 {
-    public static CanvasImportResult Import(SourceText source, SchemaCatalog? catalog = null)
+    /// <param name="components">The components cwf understands; <see cref="ComponentCatalog.Default"/> unless a test adds some.</param>
+    public static CanvasImportResult Import(SourceText source, SchemaCatalog? catalog = null, ComponentCatalog? components = null)
     {
+        components ??= ComponentCatalog.Default;
         var read = CanvasReader.Read(source);
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(read.Diagnostics);
@@ -24,10 +27,10 @@ public static class CanvasImporter
             return new CanvasImportResult(null, null, null, diagnostics.ToImmutable());
 
         var variables = CanvasVariables.Build(document, text, diagnostics);
-        var graph = CanvasGraph.Build(document, text, diagnostics);
+        var graph = CanvasGraph.Build(document, text, diagnostics, components);
         // Names must not be parameters, reserved words of .cwf, or the discard name.
         var names = new StepNames(variables.Parameters.Select(p => p.Name).Concat(Syntax.Internal.TokenFacts.ReservedWords).Append("_"));
-        var (builder, outputs) = CanvasLowering.Lower(document, graph, text, variables, catalog ?? SchemaCatalog.Empty, names, diagnostics);
+        var (builder, outputs) = CanvasLowering.Lower(document, graph, text, variables, catalog ?? SchemaCatalog.Empty, components, names, diagnostics);
         if (builder.Name.Length == 0) builder.Name = Path.GetFileNameWithoutExtension(source.Path);
         var workflow = diagnostics.HasErrors ? null : builder.ToWorkflow();
         return new CanvasImportResult(document.Envelope, document, workflow, diagnostics.ToImmutable())
@@ -37,6 +40,7 @@ public static class CanvasImporter
             Text = text,
             Variables = variables,
             Names = names,
+            Components = components,
         };
     }
 }

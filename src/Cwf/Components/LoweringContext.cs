@@ -4,7 +4,7 @@ using Cwf.Ir;
 namespace Cwf.Components;
 
 /// <summary>What every component lowering needs: the workflow being built and the diagnostics sink.</summary>
-public sealed class LoweringContext(WorkflowBuilder builder, DiagnosticBag diagnostics)
+public class LoweringContext(WorkflowBuilder builder, DiagnosticBag diagnostics)
 {
     public WorkflowBuilder Builder { get; } = builder;
     public DiagnosticBag Diagnostics { get; } = diagnostics;
@@ -71,4 +71,19 @@ public sealed class LoweringContext(WorkflowBuilder builder, DiagnosticBag diagn
     }
 
     public static NamedExpr PassThrough(Column column) => new(column.Name, ExprFactory.Column(column));
+
+    /// <summary>Reports each output name that repeats an earlier one (ignoring case); true when all are distinct.</summary>
+    public bool CheckUniqueNames(IEnumerable<(string Name, Location Location)> names)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        bool ok = true;
+        foreach (var (name, location) in names)
+        {
+            if (seen.Add(name)) continue;
+            Diagnostics.Report(DiagnosticCodes.DuplicateOutputColumn, location, $"the output column '{name}' appears twice",
+                "give one of them another name");
+            ok = false;
+        }
+        return ok;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Cwf.Components;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
@@ -28,9 +29,10 @@ public static class CwfFormatter
     private const string StepIndent = "  ";
 
     /// <summary>Parses and prints; text with syntax errors is not formatted (its diagnostics are returned).</summary>
-    public static FormatResult Format(SourceText source)
+    /// <param name="steps">The generic step keywords the program may use; by default the component catalog's.</param>
+    public static FormatResult Format(SourceText source, StepVocabulary? steps = null)
     {
-        var parsed = CwfParser.ParseProgram(source);
+        var parsed = CwfParser.ParseProgram(source, steps ?? ComponentCatalog.Default.Steps);
         return parsed.HasErrors ? new FormatResult(null, parsed.Diagnostics) : new FormatResult(Format(parsed.Syntax!), parsed.Diagnostics);
     }
 
@@ -227,6 +229,13 @@ public static class CwfFormatter
                     sb.Append(" returns");
                     WriteSchema(sb, schema, StepIndent, OneLine(schema.Select(Column)) && schema.All(c => c.LeadingComments.IsEmpty && c.TrailingComments.IsEmpty));
                 }
+                break;
+            case GenericStepSyntax g:
+                sb.Append(g.Keyword);
+                if (!g.Arguments.IsEmpty) sb.Append(' ').Append(string.Join(", ", g.Arguments.Select(ExpressionPrinter.Print)));
+                if (!g.Options.IsEmpty)
+                    sb.Append(" { ").Append(string.Join(", ", g.Options.Select(o => $"{ExpressionPrinter.Name(o.Name.Name)}: {ExpressionPrinter.Print(o.Value)}"))).Append(" }");
+                Alias(sb, g.Alias);
                 break;
             default:
                 throw new InvalidOperationException($"Unexpected step {step.GetType().Name}.");

@@ -19,8 +19,13 @@ namespace Cwf.Syntax;
 /// </summary>
 public static class CwfParser
 {
-    public static ParseResult<ProgramSyntax> ParseProgram(SourceText source) =>
-        Guard(source, () => ParseProgramCore(source), () => new ProgramSyntax([]) { Source = source });
+    /// <summary>A whole .cwf program.</summary>
+    /// <param name="steps">
+    /// The keywords of the steps written in the generic form that the program may use (the component
+    /// catalog's, <c>ComponentCatalog.Default.Steps</c>); without it, only the grammar's own steps are known.
+    /// </param>
+    public static ParseResult<ProgramSyntax> ParseProgram(SourceText source, StepVocabulary? steps = null) =>
+        Guard(source, () => ParseProgramCore(source, steps), () => new ProgramSyntax([]) { Source = source });
 
     public static ParseResult<ExpressionSyntax> ParseExpression(SourceText source, ExpressionParseOptions? options = null) =>
         Guard(source, () => ParseFragment(source, options, p => p.expressionEntry(), (b, c) => b.TopExpression(c.expression())), () => null);
@@ -30,7 +35,7 @@ public static class CwfParser
         Guard(source, () => ParseFragment(source, options, p => p.selectListEntry(),
             (b, c) => b.SelectList(c.selectItem(), new TextSpan(0, source.Text.Length))), () => null);
 
-    private static ParseResult<ProgramSyntax> ParseProgramCore(SourceText source)
+    private static ParseResult<ProgramSyntax> ParseProgramCore(SourceText source, StepVocabulary? steps)
     {
         var tokens = TokenList.Lex(source);
         var chunks = StatementSplitter.Split(tokens);
@@ -41,7 +46,7 @@ public static class CwfParser
         {
             var (first, last) = chunks[k];
             var outcome = RangeParser.Parse(tokens, first, last, p => p.statementEntry(), (b, c) => b.Statement(c.statement()),
-                ExpressionParseOptions.Default, "end of the statement", e => NotAStatement(source, e));
+                ExpressionParseOptions.Default, "end of the statement", e => NotAStatement(source, e), steps);
             diagnostics.AddRange(outcome.Diagnostics);
             var statement = outcome.Syntax ?? Erroneous(tokens, first, last);
             int nextStart = k + 1 < chunks.Count ? tokens.Tokens[chunks[k + 1].First].StartIndex : int.MaxValue;

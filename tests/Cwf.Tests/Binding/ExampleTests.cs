@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cwf.Components;
+using Cwf.Components.Library;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 
@@ -132,7 +133,7 @@ public class ExampleCoverageTests
                 if (statement is Cwf.Syntax.OutputStatementSyntax o) nodes.AddRange(o.Pipeline.Steps);
             }
         }
-        Assert.Equal(ComponentCatalog.All.Select(c => c.Id).Order(), Forms.Keys.Order());
+        Assert.Equal(ComponentCatalog.Default.All.Select(c => c.Id).Order(), Forms.Keys.Order());
         var missing = Forms.Where(f => !nodes.Any(f.Value)).Select(f => f.Key).ToList();
         Assert.Empty(missing);
     }

@@ -15,7 +15,7 @@ public class CanvasValueTests
         var src = c.Source("src.schools", "schools", Schools);
         var node = c.Node(component, label, values);
         var save = c.Node("native.saveastable", "Save", ("destination", "out.x"));
-        var output = Cwf.Components.ComponentCatalog.Find(component)!.Outputs[0];
+        var output = Cwf.Components.ComponentCatalog.Default.Find(component)!.Outputs[0];
         c.Flow(src, node).Edge(node, output, save, "source");
         var json = c.ToJson();
         return (CanvasTestKit.Import(json), json, node);

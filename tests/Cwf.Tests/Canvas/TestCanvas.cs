@@ -39,7 +39,7 @@ internal sealed class TestCanvas
     {
         string id = Guid(++_counter);
         var inputs = new JsonArray();
-        if (Cwf.Components.ComponentCatalog.Find(component) is { } descriptor)
+        if (Cwf.Components.ComponentCatalog.Default.Find(component) is { } descriptor)
             foreach (var port in descriptor.Inputs)
                 inputs.Add(new JsonObject { ["name"] = port.Name, ["type"] = "Table", ["title"] = port.Name, ["description"] = port.Name });
         foreach (var (name, value) in values)

@@ -1,4 +1,5 @@
 using Cwf.Components;
+using Cwf.Components.Library;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 
@@ -165,7 +166,7 @@ public class ComponentLoweringTests
             "native.centroid", "native.area", "native.distance", "native.geogpoint", "native.h3frompoint", "native.h3boundary",
             "native.saveastable", "native.customsql",
         ];
-        Assert.Equal(contract.Order(), ComponentCatalog.All.Select(c => c.Id).Order());
-        Assert.True(ComponentCatalog.Find("native.unionall")!.FindInput("tables")!.Multiple);
+        Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Select(c => c.Id).Order());
+        Assert.True(ComponentCatalog.Default.Find("native.unionall")!.FindInput("tables")!.Multiple);
     }
 }

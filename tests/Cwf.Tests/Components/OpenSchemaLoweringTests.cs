@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cwf.Components;
+using Cwf.Components.Library;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 

@@ -18,7 +18,7 @@ public partial class LanguageSpecTests
         Assert.True(blocks.Count >= 20);
         foreach (var block in blocks)
         {
-            var result = CwfParser.ParseProgram(SourceText.From(block));
+            var result = CwfParser.ParseProgram(SourceText.From(block), Cwf.Components.ComponentCatalog.Default.Steps);
             Assert.True(result.Diagnostics.IsEmpty, block + "\n" + string.Join("\n", result.Diagnostics));
         }
     }
@@ -37,7 +37,7 @@ public partial class LanguageSpecTests
         var spec = Spec;
         var missing = FunctionCatalog.AllNames.Where(n => !spec.Contains($"`{n}`", StringComparison.Ordinal)).ToList();
         Assert.True(missing.Count == 0, "spec/language.md does not name: " + string.Join(", ", missing));
-        foreach (var step in Cwf.Syntax.Internal.TokenFacts.StepKeywords)
+        foreach (var step in Cwf.Syntax.Internal.TokenFacts.StepKeywords.Concat(Cwf.Components.ComponentCatalog.Default.Steps.Keywords))
             Assert.Contains(step, spec);
     }
 

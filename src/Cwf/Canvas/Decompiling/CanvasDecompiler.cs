@@ -9,7 +9,8 @@ namespace Cwf.Canvas;
 /// Turns an imported canvas into an idiomatic .cwf program: the workflow title, parameters from
 /// the variables (public: <c>param</c>, private: <c>const</c>), sources, then one <c>let</c> per
 /// step that must be named (it branches, feeds a second input, ends in a save or splits in two)
-/// with linear chains folded into pipelines, and the outputs. <c>let</c> names come from node
+/// with linear chains folded into pipelines, and the outputs. Each node's statement or step is
+/// written by its component's descriptor (Components/Library). <c>let</c> names come from node
 /// labels (<see cref="StepNames"/>); notes become comments before the step they sit next to.
 /// The program is a syntax tree printed by the .cwf formatter; binding it gives the same IR as
 /// the canvas (a tested property), except for what .cwf cannot express yet (see spec/canvas.md).
@@ -37,6 +38,7 @@ public static class CanvasDecompiler
         private readonly CanvasText _text = result.Text!;
         private readonly CanvasVariables _variables = result.Variables!;
         private readonly StepNames _names = result.Names!;
+        private readonly ComponentCatalog _components = result.Components ?? ComponentCatalog.Default;
         private readonly Workflow _workflow = result.Workflow!;
         private readonly Dictionary<string, Seq<CommentSyntax>> _notes = [];
         private readonly DiagnosticBag _scratch = new();
@@ -62,11 +64,11 @@ public static class CanvasDecompiler
                 statements.Add(new ParameterStatementSyntax(parameter.IsPublic, new IdentifierSyntax(parameter.Name),
                     new TypeSyntax(parameter.Type.Name()), ExprSyntaxWriter.Literal(parameter.ValueLiteral)));
 
-            foreach (var node in lowered.Where(n => n.Component == "ReadTable"))
-                statements.Add(WithNote(node, Source(node)));
-            foreach (var node in lowered.Where(n => n.Component is not ("ReadTable" or "native.saveastable") && IsNamed(n)))
+            foreach (var node in lowered)
+                if (Component(node) is SourceComponent source) statements.Add(WithNote(node, source.Decompile(Context(node))));
+            foreach (var node in lowered.Where(n => Component(n) is not (SourceComponent or SinkComponent) && IsNamed(n)))
             {
-                if (ComponentCatalog.Find(node.Component) is null)
+                if (Component(node) is null)
                 {
                     statements.Add(WithNote(node, Opaque(node)));
                     continue;
@@ -76,10 +78,17 @@ public static class CanvasDecompiler
                 _aliases.Clear();
                 statements.Add(WithNote(node, let));
             }
-            foreach (var node in lowered.Where(n => n.Component == "native.saveastable"))
-                statements.Add(WithNote(node, Output(node)));
+            foreach (var node in lowered)
+                if (Component(node) is SinkComponent sink) statements.Add(WithNote(node, sink.Decompile(Context(node))));
             return new ProgramSyntax(statements.ToSeq());
         }
+
+        private Component? Component(CanvasNode node) => _components.Find(node.Component);
+
+        /// <summary>The IR node built for one output of a node, or null when that output was not built.</summary>
+        private RelNode? Ir(CanvasNode node, string output) => result.IrNodes.TryGetValue((node.Id, output), out var id) ? _workflow[id] : null;
+
+        private NodeDecompiling Context(CanvasNode node, bool split = false) => new(this, node, Component(node)!, split);
 
         // ---------------------------------------------------------------------------------------
         // Which steps get a name
@@ -91,21 +100,16 @@ public static class CanvasDecompiler
         /// </summary>
         private bool IsNamed(CanvasNode node)
         {
-            if (ComponentCatalog.Find(node.Component) is null) return true;
+            if (Component(node) is null) return true;
             var consumers = _graph.Outgoing(node);
             if (consumers.Count != 1 || consumers[0].SourceHandle == "unmatch") return true;
             var consumer = consumers[0];
-            return consumer.Target.Component is "native.saveastable" or "native.join" or "native.spatialjoin" or "native.spatialfilter"
-                || !IsPiped(consumer) || ComponentCatalog.Find(consumer.Target.Component) is null;
+            return Component(consumer.Target) is not StepComponent { NamesPipedInput: false } || !IsPiped(consumer);
         }
 
-        /// <summary>Whether the connection feeds the consumer's first input, the one a pipeline passes on.</summary>
-        private bool IsPiped(CanvasConnection c) => c.TargetHandle switch
-        {
-            "source" or "table" or "sourcea" or "maintable" => true,
-            "tables" => _graph.Incoming(c.Target, "tables")[0] == c,
-            _ => false,
-        };
+        /// <summary>Whether the connection feeds the consumer's first input, the one a pipeline passes on (its first edge, when the input takes several).</summary>
+        private bool IsPiped(CanvasConnection c) =>
+            Component(c.Target) is { Inputs: [var piped, ..] } && c.TargetHandle == piped.Name && _graph.Incoming(c.Target, piped.Name)[0] == c;
 
         /// <summary>The name of a node's output as a relation.</summary>
         private IdentifierSyntax RelationName(CanvasNode node, string handle) =>
@@ -116,13 +120,6 @@ public static class CanvasDecompiler
         // ---------------------------------------------------------------------------------------
         // Statements
 
-        private SourceStatementSyntax Source(CanvasNode node)
-        {
-            var scan = (ScanNode)_workflow[result.IrNodes[(node.Id, "out")]];
-            return new SourceStatementSyntax(RelationName(node, "out"), new TableNameSyntax(scan.Table.ToString()),
-                node.DeclaredSchema is { } schema ? Declarations(schema) : null);
-        }
-
         private StatementSyntax Let(CanvasNode node)
         {
             var handles = _graph.Outgoing(node).Select(c => c.SourceHandle).ToHashSet();
@@ -131,20 +128,13 @@ public static class CanvasDecompiler
             return new LetStatementSyntax(names, Pipeline(node, split: handles.Contains("unmatch")));
         }
 
-        private OutputStatementSyntax Output(CanvasNode node)
-        {
-            var sink = (SinkNode)_workflow[result.IrNodes[(node.Id, "")]];
-            var input = _graph.Incoming(node, "source")[0];
-            return new OutputStatementSyntax(new PipelineSyntax(RelationName(input), []), new TableNameSyntax(sink.Table.ToString()), sink.Mode);
-        }
-
         /// <summary>
         /// A component cwf does not know has no .cwf form yet: its name, inputs and values are written as a
         /// statement that keeps them visible (and does not compile, as the canvas does not either).
         /// </summary>
         private ErroneousStatementSyntax Opaque(CanvasNode node)
         {
-            var opaque = (OpaqueNode)Ir(node);
+            var opaque = (OpaqueNode)Ir(node, "result")!;
             var name = RelationName(node, "result");
             var inputs = string.Join(", ", _graph.Incoming(node).Select(c => RelationName(c).Name));
             var values = string.Join(", ", opaque.Properties.Select(p => $"{p.Key}: {Quote(p.Value)}"));
@@ -163,7 +153,7 @@ public static class CanvasDecompiler
             var node = last;
             while (true)
             {
-                var step = Step(node, split && node == last);
+                var step = ((StepComponent)Component(node)!).Decompile(Context(node, split && node == last));
                 if (node != last)
                     step = step with
                     {
@@ -172,7 +162,7 @@ public static class CanvasDecompiler
                     };
                 steps.Add(step);
                 var piped = _graph.Incoming(node).Where(IsPiped).First();
-                if (IsNamed(piped.Source) || piped.Source.Component == "ReadTable")
+                if (IsNamed(piped.Source) || Component(piped.Source) is SourceComponent)
                 {
                     steps.Reverse();
                     return new PipelineSyntax(_joinNames.TryGetValue(node.Id, out var names) ? names.Main : RelationName(piped), steps.ToSeq());
@@ -185,108 +175,7 @@ public static class CanvasDecompiler
             _notes.TryGetValue(node.Id, out var comments) ? statement with { LeadingComments = comments } : statement;
 
         // ---------------------------------------------------------------------------------------
-        // Steps
-
-        private StepSyntax Step(CanvasNode node, bool split)
-        {
-            var a = new NodeInputs(node, ComponentCatalog.Find(node.Component)!, _text, _variables, _scratch);
-            return node.Component switch
-            {
-                "native.select" => Select(node, a),
-                "native.selectexpression" => Derive(node, a),
-                "native.dropcolumn" => new DropStepSyntax([.. a.Columns("column")!.Select(c => Name(c.Name))]),
-                "native.renamecolumn" => new RenameStepSyntax([new RenamingSyntax(Name(a.Column("column")!.Name), new IdentifierSyntax(a.String("newname")!.Trim()))]),
-                "native.where" or "native.wheresimplified" or "native.isnotnull" => Condition(node, a, split),
-                "native.orderby" => new SortStepSyntax([new SortKeySyntax(Name(a.Column("column")!.Name), a.Selection("direction") == "Descending")]),
-                "native.limit" => new TakeStepSyntax(ExprSyntaxWriter.Write(a.Integer("limit")!)),
-                "native.distinct" => new DistinctStepSyntax(),
-                "native.groupby" => new GroupStepSyntax([.. a.Columns("groupby")!.Select(k => new GroupKeySyntax(null, Name(k.Name)))], Aggregates(a)),
-                "native.summarize" => new SummarizeStepSyntax(Aggregates(a)),
-                "native.join" => Join(node, a),
-                "native.spatialjoin" => new SpatialJoinStepSyntax(JoinNames(node).Other, Predicate(node, a, "maincolumn", "secondarycolumn")),
-                "native.spatialfilter" => new SpatialFilterStepSyntax(JoinNames(node).Other, Predicate(node, a, "geosource", "geofilter")),
-                "native.unionall" => new UnionStepSyntax([.. _graph.Incoming(node, "tables").Skip(1).Select(RelationName)]),
-                "native.buffer" => new BufferStepSyntax(Name(a.Column("geo")!.Name), ExprSyntaxWriter.Write(a.Number("distance")!), Units.Symbol(Units.ParseLength(a.Selection("units")!)!.Value)),
-                "native.centroid" => new CentroidStepSyntax(Name(a.Column("geo")!.Name)),
-                "native.area" => new AreaStepSyntax(Name(a.Column("geo")!.Name), Units.Symbol(Units.ParseArea(a.Selection("units")!)!.Value)),
-                "native.distance" => new DistanceStepSyntax(Name(a.Column("geo1")!.Name), Name(a.Column("geo2")!.Name), Units.Symbol(Units.ParseLength(a.Selection("units")!)!.Value)),
-                "native.geogpoint" => new PointStepSyntax(Name(a.Column("latitude")!.Name), Name(a.Column("longitude")!.Name)),
-                "native.h3frompoint" => new H3StepSyntax(Name(a.Column("pointscol")!.Name), ExprSyntaxWriter.Write(a.Integer("resolution")!)),
-                "native.h3boundary" => new H3BoundaryStepSyntax(Name(a.Column("h3")!.Name)),
-                "native.customsql" => CustomSql(node),
-                _ => throw new InvalidOperationException($"No .cwf step for {node.Component}."),
-            };
-        }
-
-        private RelNode Ir(CanvasNode node, string handle = "result") => _workflow[result.IrNodes[(node.Id, handle)]];
-
-        private StepSyntax Select(CanvasNode node, NodeInputs a)
-        {
-            var ir = Ir(node);
-            if (ir is OpaqueNode opaque) return KeptAsSql(opaque.SqlTemplate!, null, "the select list");
-            var parsed = CwfParser.ParseSelectList(Fragment(a, "select"), ParseOptions).Syntax!;
-            return new SelectStepSyntax(parsed.Items);
-        }
-
-        private StepSyntax Derive(CanvasNode node, NodeInputs a)
-        {
-            var project = (ProjectNode)Ir(node);
-            var name = a.String("column")!.Trim();
-            var column = project.Columns.First(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (column.Expr is RawSql raw)
-            {
-                var list = project.Columns.Select(c => c == column ? $"({raw.Sql}) AS {name}" : c.Name);
-                return KeptAsSql($"SELECT {string.Join(", ", list)} FROM $a", null, "the expression");
-            }
-            var parsed = CwfParser.ParseExpression(Fragment(a, "expression"), ParseOptions).Syntax!;
-            return new DeriveStepSyntax([new DerivationSyntax(new IdentifierSyntax(name), parsed)]);
-        }
-
-        /// <summary>A filter's condition: <c>filter</c> (match only) or <c>split</c> (both outputs, or unmatch).</summary>
-        private StepSyntax Condition(CanvasNode node, NodeInputs a, bool split)
-        {
-            var filter = (FilterNode)_workflow[result.IrNodes.TryGetValue((node.Id, "match"), out var m) ? m : result.IrNodes[(node.Id, "unmatch")]];
-            if (filter.Predicate is RawSql raw)
-            {
-                var schema = _workflow[filter.Input].Schema;
-                return split
-                    ? KeptAsSql($"SELECT * FROM $a WHERE NOT COALESCE(({raw.Sql}), FALSE)", schema, "the condition (rows where it is not true)")
-                    : KeptAsSql($"SELECT * FROM $a WHERE ({raw.Sql})", schema, "the condition");
-            }
-            ExpressionSyntax condition = node.Component == "native.where"
-                ? CwfParser.ParseExpression(Fragment(a, "expression"), ParseOptions).Syntax!
-                : ExprSyntaxWriter.Write(filter.Predicate);
-            return split ? new SplitStepSyntax(condition) : new FilterStepSyntax(condition);
-        }
-
-        private Seq<AggregateItemSyntax> Aggregates(NodeInputs a) =>
-            a.Aggregations("columns")!.Select(g =>
-            {
-                var method = ComponentLowering.AggregationMethod(g.Method)!.Value;
-                var call = method == AggregateFunction.CountDistinct
-                    ? new CallSyntax([new IdentifierSyntax("count")], [Name(g.Column.Name)], Distinct: true)
-                    : new CallSyntax(ComponentLowering.MethodName(method), Name(g.Column.Name));
-                return new AggregateItemSyntax(new IdentifierSyntax($"{g.Column.Name}_{ComponentLowering.MethodName(method)}"), call);
-            }).ToSeq();
-
-        private StepSyntax Join(CanvasNode node, NodeInputs a)
-        {
-            var join = (JoinNode)Ir(node);
-            var (main, secondary) = (a.Column("maincolumn")!.Name, a.Column("secondarycolumn")!.Name);
-            var (piped, other) = JoinNames(node);
-            ExpressionSyntax condition = string.Equals(main, secondary, StringComparison.OrdinalIgnoreCase)
-                ? Name(main)
-                : new BinarySyntax(BinaryOperator.Equal, new NameSyntax(piped.Name, main), new NameSyntax(other.Name, secondary));
-            return new JoinStepSyntax(join.Kind, other, condition);
-        }
-
-        /// <summary><c>predicate(piped.geo, other.geo)</c>, both sides qualified so that equal column names stay unambiguous.</summary>
-        private CallSyntax Predicate(CanvasNode node, NodeInputs a, string mainColumn, string otherColumn)
-        {
-            var (piped, other) = JoinNames(node);
-            return new CallSyntax(a.Selection("predicate")!,
-                new NameSyntax(piped.Name, a.Column(mainColumn)!.Name), new NameSyntax(other.Name, a.Column(otherColumn)!.Name));
-        }
+        // Join-like steps
 
         /// <summary>
         /// The names a join-like step qualifies its two sides with. After a join, .cwf keeps the joined
@@ -297,9 +186,9 @@ public static class CanvasDecompiler
         private (IdentifierSyntax Main, IdentifierSyntax Other) JoinNames(CanvasNode node)
         {
             if (_joinNames.TryGetValue(node.Id, out var known)) return known;
-            var (mainPort, otherPort) = node.Component == "native.spatialfilter" ? ("source", "filter") : ("maintable", "secondarytable");
-            var mainInput = _graph.Incoming(node, mainPort)[0];
-            var otherInput = _graph.Incoming(node, otherPort)[0];
+            var ports = Component(node)!.Inputs;
+            var mainInput = _graph.Incoming(node, ports[0].Name)[0];
+            var otherInput = _graph.Incoming(node, ports[1].Name)[0];
             var (main, other) = (RelationName(mainInput), RelationName(otherInput));
             if (DescendsFrom(mainInput.Source, otherInput.Source)) other = SecondName(other);
             else if (DescendsFrom(otherInput.Source, mainInput.Source)) main = SecondName(main);
@@ -328,30 +217,29 @@ public static class CanvasDecompiler
             return false;
         }
 
-        private StepSyntax CustomSql(CanvasNode node)
-        {
-            var opaque = (OpaqueNode)Ir(node);
-            var others = new[] { "sourceb", "sourcec" }.SelectMany(p => _graph.Incoming(node, p)).Select(RelationName);
-            return new SqlStepSyntax(others.ToSeq(), opaque.SqlTemplate!, opaque.Schema.IsOpen ? null : Declarations(opaque.Schema));
-        }
-
-        /// <summary>A SQL fragment cwf could not analyse, as a sql step (same rows; the comment says why).</summary>
-        private static StepSyntax KeptAsSql(string sql, Schema? schema, string what) =>
-            new SqlStepSyntax([], sql, schema is null || schema.IsOpen ? null : Declarations(schema))
-            {
-                LeadingComments = [CommentSyntax.Line($"kept as SQL: cwf cannot analyse {what}")],
-            };
-
-        private static Seq<ColumnDeclarationSyntax> Declarations(Schema schema) =>
-            schema.Columns.Select(c => new ColumnDeclarationSyntax(new IdentifierSyntax(c.Name), new TypeSyntax(c.Type.Name()), !c.Nullable)).ToSeq();
-
-        private static NameSyntax Name(string column) => new(column);
-
         private ExpressionParseOptions ParseOptions { get; } = new()
         {
             DoubleQuotedStrings = result.Document!.ConnectionProvider is "bigquery" or "databricks" or "databricksWarehouse",
         };
 
-        private static Text.SourceText Fragment(NodeInputs a, string name) => Text.SourceText.From(SqlText.TrimEnd(a.Text(name)!));
+        /// <summary>One node, as its component's decompilation sees it.</summary>
+        private sealed class NodeDecompiling(DecompilerRun run, CanvasNode node, Component component, bool split) : ComponentDecompilingContext
+        {
+            private readonly NodeInputs _values = new(node, component, run._text, run._variables, run._scratch);
+
+            public override IComponentValues Values => _values;
+            public override Workflow Workflow => run._workflow;
+            public override RelNode? Ir(string output) => run.Ir(node, output);
+            public override bool Split => split;
+            public override IdentifierSyntax OutputName(string output) => run.RelationName(node, output);
+            public override IdentifierSyntax InputName(string port) => run.RelationName(run._graph.Incoming(node, port)[0]);
+            public override Seq<IdentifierSyntax> InputNames(string port) => [.. run._graph.Incoming(node, port).Select(run.RelationName)];
+            public override (IdentifierSyntax Main, IdentifierSyntax Other) JoinNames() => run.JoinNames(node);
+            public override ExpressionSyntax Expression(string parameter) => CwfParser.ParseExpression(Fragment(parameter), run.ParseOptions).Syntax!;
+            public override Seq<SelectItemSyntax> SelectList(string parameter) => CwfParser.ParseSelectList(Fragment(parameter), run.ParseOptions).Syntax!.Items;
+            public override Schema? DeclaredSchema => node.DeclaredSchema;
+
+            private Text.SourceText Fragment(string parameter) => Text.SourceText.From(SqlText.TrimEnd(_values.Text(parameter)!));
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace Cwf.Canvas;
 /// (at the value's JSON pointer and line:column, naming the node and input); <see cref="Failed"/>
 /// then tells the caller not to lower the node.
 /// </summary>
-internal sealed class NodeInputs(CanvasNode node, ComponentDescriptor descriptor, CanvasText text, CanvasVariables variables, DiagnosticBag diagnostics)
+internal sealed class NodeInputs(CanvasNode node, Component descriptor, CanvasText text, CanvasVariables variables, DiagnosticBag diagnostics) : IComponentValues
 {
     public CanvasNode Node => node;
     public bool Failed { get; private set; }
@@ -44,14 +44,12 @@ internal sealed class NodeInputs(CanvasNode node, ComponentDescriptor descriptor
         return variables.Substitute(input.Value!.Text, () => LocationOf(name), diagnostics);
     }
 
-    public string? String(string name) => Text(name);
-
     /// <summary>A Number: a literal (integral text gives int64, as in .cwf), or a parameter when the whole value is <c>{{@number_variable}}</c>.</summary>
     public Expr? Number(string name)
     {
         if (WholeNumberVariable(name) is { } parameter) return new ParamRef(parameter.Name, parameter.Type);
         if (Text(name) is not { } text) return null;
-        if (ComponentLowering.NumberLiteral(text.Trim()) is { } literal) return literal;
+        if (ComponentValues.NumberLiteral(text.Trim()) is { } literal) return literal;
         return Fail<Expr>(DiagnosticCodes.NotANumber, name, $"input '{name}' must be a number, found '{text}'", "write a plain number such as 300 or 2.5, without units");
     }
 

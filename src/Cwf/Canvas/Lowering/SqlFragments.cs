@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cwf.Binding;
 using Cwf.Components;
+using Cwf.Components.Library;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
@@ -29,14 +30,14 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     /// <summary>The text of a StringSql input and how to point into it.</summary>
     private sealed record Fragment(string Sql, SourceText Source, Func<TextSpan, Location> Locate);
 
-    /// <summary>A StringSql expression over the input's columns (a filter condition, a computed column).</summary>
-    public Expr? Expression(int input, NodeInputs a, string name)
+    /// <summary>A StringSql expression over the input's columns (<paramref name="what"/>: a filter condition, a computed column).</summary>
+    public Expr? Expression(int input, NodeInputs a, string name, string what)
     {
         if (Read(a, name) is not { } fragment) return null;
         var parsed = CwfParser.ParseExpression(fragment.Source, _parseOptions);
         if (parsed.Syntax is null || parsed.HasErrors) return Raw(fragment, a, name, Reason(parsed.Diagnostics));
         var bound = ExpressionBinder.Bind(parsed.Syntax, ExpressionScope.Single(cx.Builder.SchemaOf(input), null, _parameters), fragment.Source,
-            Options(fragment, name == "expression" && a.Node.Component == "native.where" ? "a filter condition" : "a computed column"));
+            Options(fragment, what));
         if (Unanalysable(bound.Diagnostics)) return Raw(fragment, a, name, Reason(bound.Diagnostics));
         if (!Accept(bound.Diagnostics, a)) return null;
         return bound.Expr;

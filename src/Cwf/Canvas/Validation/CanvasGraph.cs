@@ -48,8 +48,9 @@ public sealed class CanvasGraph
     /// <summary>The connections out of a node, in edge order.</summary>
     public IReadOnlyList<CanvasConnection> Outgoing(CanvasNode node) => _outgoing.TryGetValue(node.Id, out var list) ? list : [];
 
-    public static CanvasGraph Build(CanvasDocument document, CanvasText text, DiagnosticBag diagnostics)
+    public static CanvasGraph Build(CanvasDocument document, CanvasText text, DiagnosticBag diagnostics, ComponentCatalog? components = null)
     {
+        components ??= ComponentCatalog.Default;
         var byId = new Dictionary<string, CanvasNode>(StringComparer.Ordinal);
         foreach (var node in document.Nodes)
         {
@@ -83,8 +84,8 @@ public sealed class CanvasGraph
                         .Add((edge, source is null ? $"node '{edge.Source}'" : $"{source.Display} output '{edge.SourceHandle}'"));
                 continue;
             }
-            var sourceHandle = OutputHandle(source, edge, text, diagnostics);
-            var targetHandle = InputHandle(target, edge, text, diagnostics);
+            var sourceHandle = OutputHandle(source, edge, text, diagnostics, components);
+            var targetHandle = InputHandle(target, edge, text, diagnostics, components);
             if (sourceHandle is null || targetHandle is null)
             {
                 // The edge is wrong, not its ends: the source still lowers (and reports its own mistakes), the target cannot.
@@ -110,10 +111,10 @@ public sealed class CanvasGraph
         foreach (var node in byId.Values.OrderBy(n => n.Index))
         {
             var ins = incoming.GetValueOrDefault(node.Id) ?? [];
-            var orphaned = OrphanedInputs(node, ins, lost);
+            var orphaned = OrphanedInputs(node, ins, lost, components);
             if (incoming.ContainsKey(node.Id) || outgoing.ContainsKey(node.Id) || invalid.Contains(node.Id) || danglingTargets.Contains(node.Id) || orphaned.Count > 0)
             {
-                CheckInputs(node, ins, dangling, orphaned, misrouted, text, diagnostics, invalid);
+                CheckInputs(node, ins, dangling, orphaned, misrouted, text, diagnostics, invalid, components);
                 continue;
             }
             ignored.Add(node.Id);
@@ -152,9 +153,9 @@ public sealed class CanvasGraph
     }
 
     /// <summary>The output handle an edge leaves from, or null after reporting that the component has no such output.</summary>
-    private static string? OutputHandle(CanvasNode source, CanvasEdge edge, CanvasText text, DiagnosticBag diagnostics)
+    private static string? OutputHandle(CanvasNode source, CanvasEdge edge, CanvasText text, DiagnosticBag diagnostics, ComponentCatalog components)
     {
-        var descriptor = ComponentCatalog.Find(source.Component);
+        var descriptor = components.Find(source.Component);
         if (descriptor is null) return edge.SourceHandle ?? "result";  // opaque: any handle
         if (edge.SourceHandle is { } handle && descriptor.HasOutput(handle)) return handle;
         if (edge.SourceHandle is null && descriptor.Outputs.Count == 1) return descriptor.Outputs[0];
@@ -167,9 +168,9 @@ public sealed class CanvasGraph
     }
 
     /// <summary>The input an edge arrives at, or null after reporting that the component has no such table input.</summary>
-    private static string? InputHandle(CanvasNode target, CanvasEdge edge, CanvasText text, DiagnosticBag diagnostics)
+    private static string? InputHandle(CanvasNode target, CanvasEdge edge, CanvasText text, DiagnosticBag diagnostics, ComponentCatalog components)
     {
-        var descriptor = ComponentCatalog.Find(target.Component);
+        var descriptor = components.Find(target.Component);
         if (descriptor is null) return edge.TargetHandle ?? "source";  // opaque: any handle
         if (edge.TargetHandle is { } handle && descriptor.FindInput(handle) is not null) return handle;
         if (edge.TargetHandle is null && descriptor.Inputs.Count == 1) return descriptor.Inputs[0].Name;
@@ -192,10 +193,10 @@ public sealed class CanvasGraph
     /// could have been meant for (same input name, or none, and another source node), each with the sentence that says so.
     /// </summary>
     private static Dictionary<string, string> OrphanedInputs(CanvasNode node, IReadOnlyList<CanvasConnection> incoming,
-        Dictionary<string, List<(CanvasEdge Edge, string From)>> lost)
+        Dictionary<string, List<(CanvasEdge Edge, string From)>> lost, ComponentCatalog components)
     {
         var orphaned = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (lost.Count == 0 || ComponentCatalog.Find(node.Component) is not { } descriptor) return orphaned;
+        if (lost.Count == 0 || components.Find(node.Component) is not { } descriptor) return orphaned;
         foreach (var port in descriptor.Inputs.Where(p => p.Required && incoming.All(c => c.TargetHandle != p.Name)))
         {
             var (edge, from) = new[] { port.Name, "" }.SelectMany(h => lost.GetValueOrDefault(h) ?? []).FirstOrDefault(l => l.Edge.Source != node.Id);
@@ -206,9 +207,9 @@ public sealed class CanvasGraph
     }
 
     private static void CheckInputs(CanvasNode node, IReadOnlyList<CanvasConnection> incoming, Dictionary<(string, string), string> dangling,
-        Dictionary<string, string> orphaned, HashSet<(string, string)> misrouted, CanvasText text, DiagnosticBag diagnostics, HashSet<string> invalid)
+        Dictionary<string, string> orphaned, HashSet<(string, string)> misrouted, CanvasText text, DiagnosticBag diagnostics, HashSet<string> invalid, ComponentCatalog components)
     {
-        if (ComponentCatalog.Find(node.Component) is not { } descriptor) return;
+        if (components.Find(node.Component) is not { } descriptor) return;
         foreach (var port in descriptor.Inputs)
         {
             var edges = incoming.Where(c => c.TargetHandle == port.Name).ToList();
@@ -217,7 +218,7 @@ public sealed class CanvasGraph
                 invalid.Add(node.Id);
                 diagnostics.Report(DiagnosticCodes.TooManyEdges, text.At(edges[1].Edge.Pointer, node, port.Name),
                     $"input '{port.Name}' of {node.Display} takes one table, but {edges.Count} edges arrive: from {string.Join(", ", edges.Select(e => $"{e.Source.Display} '{e.SourceHandle}'"))}",
-                    descriptor.Id == "native.unionall" ? "" : "keep one edge; to combine tables use a Union all first");
+                    descriptor.Inputs.Any(p => p.Multiple) ? "" : "keep one edge; to combine tables use a Union all first");
             }
             else if (edges.Count == 0 && port.Required)
             {

@@ -26,7 +26,8 @@ internal static class RangeParser
         Func<SyntaxTreeBuilder, TContext, T> build,
         ExpressionParseOptions options,
         string endOfInput,
-        Func<SyntaxError, Diagnostic?>? describeFirstTokenError = null)
+        Func<SyntaxError, Diagnostic?>? describeFirstTokenError = null,
+        StepVocabulary? steps = null)
         where TContext : ParserRuleContext
         where T : class
     {
@@ -49,7 +50,7 @@ internal static class RangeParser
                         ?? Describe(source, error, endOfInput);
                     return new(null, [diagnostic]);
                 }
-                var builder = new SyntaxTreeBuilder(source, options);
+                var builder = new SyntaxTreeBuilder(source, options, steps);
                 var syntax = build(builder, tree!);
                 return new(builder.Failed ? null : syntax, builder.Diagnostics);
             }

@@ -13,9 +13,10 @@ namespace Cwf.Syntax.Internal;
 /// depth) and reports each as a diagnostic; <see cref="Failed"/> then tells the driver to keep
 /// the statement as erroneous.
 /// </summary>
-internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOptions options)
+internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOptions options, StepVocabulary? steps = null)
 {
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly StepVocabulary _steps = steps ?? StepVocabulary.Empty;
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
     public bool Failed => _diagnostics.Exists(d => d.IsError);
@@ -116,18 +117,37 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             G.CwfParser.H3StepContext c => new H3StepSyntax(ColumnRef(c.columnRef()), TopExpression(c.expression()), Alias(c.identifier())),
             G.CwfParser.H3BoundaryStepContext c => new H3BoundaryStepSyntax(ColumnRef(c.columnRef()), Alias(c.identifier())),
             G.CwfParser.SqlStepContext c => new SqlStepSyntax([.. c.identifier().Select(Identifier)], Text(c.text()), c.schemaBlock() is { } s ? Schema(s) : null),
+            G.CwfParser.GenericStepContext c => GenericStep(c),
             G.CwfParser.UnknownStepContext c => UnknownStep(c),
             _ => throw new InvalidOperationException($"Unexpected step {context.GetType().Name}."),
         };
         return step with { Span = Span(context) };
     }
 
+    private StepSyntax GenericStep(G.CwfParser.GenericStepContext c)
+    {
+        var keyword = c.IDENTIFIER();
+        if (!_steps.Contains(keyword.GetText())) return UnknownKeyword(keyword.Symbol);
+        var options = c.stepOptions()?.stepOption() ?? [];
+        return new GenericStepSyntax(new IdentifierSyntax(keyword.GetText()) { Span = Span(keyword.Symbol) },
+            [.. c.expression().Select(TopExpression)],
+            [.. options.Select(o => new StepOptionSyntax(Identifier(o.identifier()), TopExpression(o.expression())) { Span = Span(o) })],
+            Alias(c.identifier()));
+    }
+
     private StepSyntax UnknownStep(G.CwfParser.UnknownStepContext c)
     {
-        var word = c.IDENTIFIER().GetText();
-        Report(DiagnosticCodes.UnknownStep, c.IDENTIFIER().Symbol, $"unknown step '{word}'",
-            NameSuggestions.DidYouMean(word, TokenFacts.StepKeywords),
-            "steps: " + string.Join(", ", TokenFacts.StepKeywords.Where(k => k is not ("inner" or "left" or "right" or "full" or "limit"))));
+        var keyword = c.IDENTIFIER();
+        if (!_steps.Contains(keyword.GetText())) return UnknownKeyword(keyword.Symbol);
+        var word = keyword.GetText().ToLowerInvariant();
+        Report(DiagnosticCodes.UnexpectedToken, Span(c), $"'{word}' is written in the generic step form",
+            $"write: {word} argument, ... {{ option: value, ... }} [as name]");
+        return new DistinctStepSyntax();
+    }
+
+    private StepSyntax UnknownKeyword(IToken keyword)
+    {
+        _diagnostics.Add(_steps.UnknownStep(keyword.Text, new SourceLocation(source, Span(keyword))));
         // A stand-in: the error makes the driver keep the whole statement as erroneous text.
         return new DistinctStepSyntax();
     }

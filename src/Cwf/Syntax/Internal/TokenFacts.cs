@@ -38,6 +38,12 @@ internal static partial class TokenFacts
 
     public static readonly IReadOnlyList<string> StatementKeywords = ["workflow", "param", "const", "source", "let", "output"];
 
+    /// <summary>Whether a word is a keyword token of the grammar (reserved or soft), so never an IDENTIFIER.</summary>
+    public static bool IsGrammarKeyword(string word) => KeywordTokens.Contains(word);
+
+    private static readonly FrozenSet<string> KeywordTokens =
+        Enumerable.Range(1, ((Vocabulary)Vocabulary).getMaxTokenType()).Select(KeywordText).OfType<string>().ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The word of a keyword token type (<c>filter</c>), or null for other tokens.</summary>
     public static string? KeywordText(int type)
     {
