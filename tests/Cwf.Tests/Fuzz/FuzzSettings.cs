@@ -8,7 +8,7 @@ namespace Cwf.Tests.Fuzz;
 internal sealed record FuzzSettings(long Seed, long Start, long Inputs, TimeSpan Timeout, string OutputDirectory)
 {
     public const long DefaultSeed = 20261206;
-    public const long DefaultInputs = 2_000;
+    public const long DefaultInputs = 1_000;
 
     /// <summary>Findings after which the run stops (each is written out; more rarely add anything).</summary>
     public const int MaxFindings = 25;

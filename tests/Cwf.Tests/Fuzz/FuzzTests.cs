@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 namespace Cwf.Tests.Fuzz;
 
 /// <summary>
-/// The fuzz run of the test command: 2,000 mutated and generated inputs of a fixed seed through
+/// The fuzz run of the test command: 1,000 mutated and generated inputs of a fixed seed through
 /// check, fmt or import, and compile for every dialect and emit mode; no input may cause an
 /// internal error or miss its deadline. The environment makes it a long run (spec/fuzzing.md).
 /// </summary>
