@@ -43,7 +43,9 @@ public sealed class CliApp(TextWriter output, TextWriter error)
                 output.Write(Help.ForCommand(command));
                 return ExitCodes.Success;
             }
-            return Execute(new CliContext(parsed, output, error));
+            var context = new CliContext(parsed, output, error);
+            int exitCode = Execute(context);
+            return context.ReportedInternalError ? ExitCodes.InternalError : exitCode;
         }
         catch (UsageException e)
         {
@@ -57,7 +59,7 @@ public sealed class CliApp(TextWriter output, TextWriter error)
             error.WriteLine($"cwf: error {DiagnosticCodes.InternalError.Code}: internal compiler error ({e.GetType().Name}: {e.Message})");
             error.WriteLine("this is a bug in cwf, not in your workflow; please report it together with the input file");
             if (Environment.GetEnvironmentVariable("CWF_DEBUG") == "1") error.WriteLine(e);
-            return ExitCodes.InputErrors;
+            return ExitCodes.InternalError;
         }
     }
 

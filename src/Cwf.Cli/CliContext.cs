@@ -71,9 +71,13 @@ public sealed class CliContext(ParsedCommand command, TextWriter output, TextWri
             Help.UsageLine(Command.Spec), DiagnosticCodes.UnknownDialect.Code);
     }
 
+    /// <summary>Whether a reported diagnostic was an internal compiler error (the command then exits with <see cref="ExitCodes.InternalError"/>).</summary>
+    public bool ReportedInternalError { get; private set; }
+
     /// <summary>Prints diagnostics (to standard error unless <paramref name="toOutput"/>), with a summary line in text format.</summary>
     public void Report(IReadOnlyList<Diagnostic> diagnostics, bool toOutput = false)
     {
+        if (diagnostics.Any(d => d.Descriptor == DiagnosticCodes.InternalError)) ReportedInternalError = true;
         var writer = toOutput ? Output : Error;
         var format = Format;
         if (format == DiagnosticFormat.Text && diagnostics.Count == 0) return;

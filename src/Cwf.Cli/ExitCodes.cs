@@ -8,4 +8,6 @@ public static class ExitCodes
     public const int InputErrors = 1;
     /// <summary>The command line itself is wrong: unknown command or option, missing file, unknown dialect.</summary>
     public const int Usage = 2;
+    /// <summary>cwf failed (CWF9001, an internal compiler error): a bug in cwf, not in the input.</summary>
+    public const int InternalError = 3;
 }

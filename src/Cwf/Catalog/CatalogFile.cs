@@ -30,16 +30,11 @@ public static class CatalogFile
     public static (SchemaCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceText source)
     {
         var diagnostics = new DiagnosticBag();
-        JsonDocument document;
-        try
+        var document = JsonInput.Parse(source, out var problem);
+        if (document is null)
         {
-            document = JsonDocument.Parse(source.Text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            var position = new LinePosition((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
-            diagnostics.Report(DiagnosticCodes.CatalogMalformed, new JsonLocation(source.Path, "", position),
-                $"the catalog is not valid JSON: {FirstSentence(e.Message)}");
+            diagnostics.Report(DiagnosticCodes.CatalogMalformed, new JsonLocation(source.Path, problem!.Pointer ?? "", problem.Position),
+                $"the catalog is not valid JSON: {problem.Message}", problem.Hint);
             return (SchemaCatalog.Empty, diagnostics.ToImmutable());
         }
 
@@ -98,11 +93,5 @@ public static class CatalogFile
         }
         var schema = SchemaJson.ReadColumns(columns, pointer + "/columns", at, diagnostics, $"table '{name}'");
         return schema is null ? null : (name, schema);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }
 }

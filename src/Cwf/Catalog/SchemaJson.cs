@@ -6,7 +6,8 @@ namespace Cwf.Catalog;
 
 /// <summary>
 /// Reads a JSON array of <c>{"name": ..., "type": ...}</c> column objects, as found in catalog
-/// files and in a canvas source node's <c>data.schema</c>.
+/// files and in a canvas source node's <c>data.schema</c>, of a document parsed by
+/// <see cref="Text.JsonInput"/> (whose strings all decode).
 /// </summary>
 public static class SchemaJson
 {

@@ -1,6 +1,6 @@
 namespace Cwf.Diagnostics;
 
-// CWF0xxx: input files and catalogs; CWF9xxx: compiler bugs.
+// CWF0xxx: input files and catalogs; CWF9xxx: compiler limits and bugs.
 public static partial class DiagnosticCodes
 {
     public static DiagnosticDescriptor FileNotFound { get; } = Error("CWF0001", "Input file not found", DiagnosticCategory.Input);
@@ -14,4 +14,5 @@ public static partial class DiagnosticCodes
 
     public static DiagnosticDescriptor InternalError { get; } = Error("CWF9001", "Internal compiler error", DiagnosticCategory.Internal);
     public static DiagnosticDescriptor TooComplex { get; } = Error("CWF9002", "Input is nested too deeply to compile", DiagnosticCategory.Internal);
+    public static DiagnosticDescriptor DiagnosticsOmitted { get; } = Info("CWF9003", "More diagnostics of one code than are listed", DiagnosticCategory.Internal);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Cwf.Ir;
+using Cwf.Text;
 
 namespace Cwf.Emit;
 
@@ -47,14 +48,7 @@ public sealed class RelationNamer
     /// <summary>Lower-case letters, digits and single underscores; a leading digit gets an <c>n_</c> prefix.</summary>
     public static string Sanitize(string name)
     {
-        var sb = new StringBuilder(name.Length);
-        foreach (char c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
-            else if (sb.Length > 0 && sb[^1] != '_') sb.Append('_');
-        }
-        var text = sb.ToString().Trim('_');
+        var text = AsciiFolding.Fold(name);
         return text.Length > 0 && char.IsAsciiDigit(text[0]) ? "n_" + text : text;
     }
 

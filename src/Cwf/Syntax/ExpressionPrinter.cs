@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using Cwf.Ir;
 using Cwf.Syntax.Internal;
 
 namespace Cwf.Syntax;
@@ -66,6 +67,14 @@ internal static partial class ExpressionPrinter
                 break;
             case UnarySyntax u:
                 WriteUnary(sb, u);
+                break;
+            case BinarySyntax b when LongChain(b) is { } operands:
+                // The parser builds a long and/or/|| chain as a balanced tree (OperatorChain): it is written flat, as it was read.
+                for (int i = 0; i < operands.Count; i++)
+                {
+                    if (i > 0) sb.Append(' ').Append(Operator(b.Operator)).Append(' ');
+                    Write(sb, operands[i], Level(b) + 1);
+                }
                 break;
             case BinarySyntax b:
                 int level = Level(b);
@@ -146,6 +155,33 @@ internal static partial class ExpressionPrinter
                 throw new InvalidOperationException($"Unexpected syntax {e.GetType().Name}.");
         }
         if (parenthesize) sb.Append(')');
+    }
+
+    // The operands of a chain of one associative operator longer than OperatorChain.MaxLeftDeep, or null.
+    // A short chain is only counted up to that bound, so asking at each of its nodes stays linear in all.
+    private static List<ExpressionSyntax>? LongChain(BinarySyntax b)
+    {
+        if (b.Operator is not (BinaryOperator.And or BinaryOperator.Or or BinaryOperator.Concat)) return null;
+        if (Operands(b, OperatorChain.MaxLeftDeep + 1).Count <= OperatorChain.MaxLeftDeep) return null;
+        return Operands(b, int.MaxValue);
+    }
+
+    // The chain's operands left to right (through children with the same operator, not through parentheses), at most `limit`.
+    private static List<ExpressionSyntax> Operands(BinarySyntax b, int limit)
+    {
+        var operands = new List<ExpressionSyntax>();
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(b);
+        while (operands.Count < limit && pending.TryPop(out var e))
+        {
+            if (e is BinarySyntax same && same.Operator == b.Operator)
+            {
+                pending.Push(same.Right);
+                pending.Push(same.Left);
+            }
+            else operands.Add(e);
+        }
+        return operands;
     }
 
     private static void WriteUnary(StringBuilder sb, UnarySyntax u)

@@ -46,7 +46,9 @@ public sealed class JsonPositionIndex
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var top = frames.Pop();
-                    frames.Push(top with { Property = reader.GetString() });
+                    // A name without a UTF-16 value (readers report it) is indexed as written.
+                    var name = reader.ValueIsEscaped && !JsonStrings.IsDecodable(reader.ValueSpan) ? JsonStrings.AsWritten(reader.ValueSpan) : reader.GetString();
+                    frames.Push(top with { Property = name });
                     continue;
                 }
                 if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)

@@ -39,13 +39,17 @@ public sealed class SourceText
     }
 
     /// <summary>The text of a 1-based line without its line break.</summary>
-    public string GetLineText(int line)
+    public string GetLineText(int line) => ToString(GetLineSpan(line));
+
+    /// <summary>The span of a 1-based line without its line break (empty outside the text), found without copying the line.</summary>
+    public TextSpan GetLineSpan(int line)
     {
         int index = line - 1;
-        if (index < 0 || index >= _lineStarts.Length) return string.Empty;
+        if (index < 0 || index >= _lineStarts.Length) return new TextSpan(Text.Length, 0);
         int start = _lineStarts[index];
         int end = index + 1 < _lineStarts.Length ? _lineStarts[index + 1] : Text.Length;
-        return Text[start..end].TrimEnd('\r', '\n');
+        while (end > start && Text[end - 1] is '\r' or '\n') end--;
+        return TextSpan.FromBounds(start, end);
     }
 
     public string ToString(TextSpan span) =>

@@ -61,8 +61,11 @@ internal sealed class NodeInputs(CanvasNode node, Component descriptor, CanvasTe
         var trimmed = text.Trim();
         if (!decimal.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             return Fail<Expr>(DiagnosticCodes.NotANumber, name, $"input '{name}' must be a whole number, found '{text}'", "write a plain whole number such as 10");
-        if (value != decimal.Truncate(value) || value < long.MinValue || value > long.MaxValue)
-            return Fail<Expr>(DiagnosticCodes.NotAnInteger, name, $"input '{name}' must be a whole number, found {trimmed}", $"use {decimal.Truncate(value)} or {decimal.Truncate(value) + 1}");
+        if (value < long.MinValue || value > long.MaxValue)
+            return Fail<Expr>(DiagnosticCodes.NotAnInteger, name, $"input '{name}' must be a 64-bit whole number, found {trimmed}",
+                $"use a whole number from {long.MinValue} to {long.MaxValue}");
+        if (value != decimal.Truncate(value))
+            return Fail<Expr>(DiagnosticCodes.NotAnInteger, name, $"input '{name}' must be a whole number, found {trimmed}", $"use {decimal.Floor(value)} or {decimal.Ceiling(value)}");
         return Literal.Int((long)value);
     }
 

@@ -1,4 +1,4 @@
-using System.Text;
+using Cwf.Text;
 
 namespace Cwf.Canvas;
 
@@ -50,14 +50,7 @@ public sealed class StepNames
     /// <summary>Letters and digits kept (accents dropped), everything else one underscore; a name starting with a digit gets <paramref name="prefix"/>.</summary>
     public static string Sanitize(string label, string prefix = "step")
     {
-        var sb = new StringBuilder();
-        foreach (char c in label.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
-            else if (sb.Length > 0 && sb[^1] != '_') sb.Append('_');
-        }
-        var name = sb.ToString().Trim('_');
+        var name = AsciiFolding.Fold(label);
         if (name.Length == 0) return Sanitize(prefix);
         if (char.IsAsciiDigit(name[0])) name = Sanitize(prefix) + "_" + name;
         return name.Length > 60 ? name[..60].TrimEnd('_') : name;

@@ -17,6 +17,7 @@ public abstract record CanvasValue
     /// <summary>A short description of the JSON type, for messages.</summary>
     public abstract string Kind { get; }
 
+    /// <summary>The value of an element of a document parsed by <see cref="Text.JsonInput"/> (whose strings all decode).</summary>
     public static CanvasValue From(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => new StringValue(element.GetString()!),

@@ -36,7 +36,7 @@ public static class CanvasReader
 
     private static (CanvasDocument?, CanvasText?) ReadJsonFile(SourceText file, DiagnosticBag diagnostics)
     {
-        using var json = Parse(file, file, null, diagnostics);
+        using var json = Parse(file, file, offset => offset, diagnostics);
         if (json is null) return (null, null);
         var root = json.RootElement;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("nodes", out _))
@@ -79,15 +79,16 @@ public static class CanvasReader
         catch (JsonException e)
         {
             var metadataSource = SourceText.From(text[brace..], file.Path);
-            var inMetadata = JsonErrors.Position(metadataSource, e);
+            var inMetadata = JsonInput.Position(metadataSource, e);
             var offset = brace + metadataSource.GetOffset(inMetadata.Line, inMetadata.Column);
             diagnostics.Report(DiagnosticCodes.CanvasMalformedJson, new SourceLocation(file, new TextSpan(offset, 0)),
-                $"the JSON in the SQL file's leading comment is malformed: {JsonErrors.Message(e)}");
+                $"the JSON in the SQL file's leading comment is malformed: {JsonInput.Message(e)}");
             return (null, null);
         }
 
         var metadata = new SourceText(file.Path, text.Substring(brace, metadataLength));
-        using var json = JsonDocument.Parse(metadata.Text, JsonErrors.Options);
+        using var json = Parse(file, metadata, offset => brace + offset, diagnostics);
+        if (json is null) return (null, null);
         if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("diagramJson", out var diagram))
         {
             diagnostics.Report(DiagnosticCodes.CanvasUnrecognized, new SourceLocation(file, new TextSpan(brace, 1)),
@@ -102,7 +103,8 @@ public static class CanvasReader
             int length = diagram.GetRawText().Length;
             var inner = new SourceText(file.Path, text.Substring(valueOffset, length));
             var map = Enumerable.Range(valueOffset, length + 1).ToArray();
-            using var innerJson = JsonDocument.Parse(inner.Text, JsonErrors.Options);
+            using var innerJson = Parse(file, inner, offset => valueOffset + offset, diagnostics);
+            if (innerJson is null) return (null, null);
             return Decode(CanvasEnvelopeKind.GeneratedSql, new CanvasText(file, inner, "", map), innerJson.RootElement, diagnostics);
         }
         if (diagram.ValueKind != JsonValueKind.String)
@@ -125,7 +127,7 @@ public static class CanvasReader
             return (null, null);
         }
         var inner = new SourceText(file.Path, decoded);
-        using var json = Parse(file, inner, map, diagnostics);
+        using var json = Parse(file, inner, offset => map[Math.Clamp(offset, 0, map.Length - 1)], diagnostics);
         if (json is null) return (null, null);
         if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("nodes", out _))
         {
@@ -136,21 +138,17 @@ public static class CanvasReader
         return Decode(kind, new CanvasText(file, inner, "", map), json.RootElement, diagnostics);
     }
 
-    private static JsonDocument? Parse(SourceText file, SourceText json, int[]? map, DiagnosticBag diagnostics)
+    /// <summary>Parses JSON found in <paramref name="file"/>; <paramref name="toFileOffset"/> maps an offset in <paramref name="json"/> to one in the file.</summary>
+    private static JsonDocument? Parse(SourceText file, SourceText json, Func<int, int> toFileOffset, DiagnosticBag diagnostics)
     {
-        try
+        var document = JsonInput.Parse(json, out var problem);
+        if (problem is not null)
         {
-            return JsonDocument.Parse(json.Text, JsonErrors.Options);
-        }
-        catch (JsonException e)
-        {
-            var position = JsonErrors.Position(json, e);
-            int offset = json.GetOffset(position.Line, position.Column);
-            if (map is not null) offset = map[Math.Clamp(offset, 0, map.Length - 1)];
+            int offset = toFileOffset(json.GetOffset(problem.Position.Line, problem.Position.Column));
             diagnostics.Report(DiagnosticCodes.CanvasMalformedJson, new SourceLocation(file, new TextSpan(offset, 0)),
-                $"the canvas is not valid JSON: {JsonErrors.Message(e)}", "fix the JSON syntax at this position; a truncated file or an unquoted key are common causes");
-            return null;
+                $"the canvas is not valid JSON: {problem.Message}", problem.Hint);
         }
+        return document;
     }
 
     private static (CanvasDocument?, CanvasText?) Decode(CanvasEnvelopeKind kind, CanvasText text, JsonElement canvas, DiagnosticBag diagnostics)

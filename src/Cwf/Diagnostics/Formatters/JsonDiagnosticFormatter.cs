@@ -6,7 +6,8 @@ namespace Cwf.Diagnostics.Formatters;
 /// <summary>
 /// Diagnostics as one JSON document (<c>--format json</c>):
 /// <code>{ "diagnostics": [ { "code", "severity", "title", "message", "hints", "location", "related" } ], "errors": 1, "warnings": 0 }</code>
-/// Locations carry a <c>kind</c> (source, canvas, json, file) and the fields of that kind.
+/// Locations carry a <c>kind</c> (source, canvas, json, file) and the fields of that kind. The list
+/// has at most <see cref="DiagnosticLimit.MaxPerCode"/> of one code; the totals count every diagnostic.
 /// </summary>
 public static class JsonDiagnosticFormatter
 {
@@ -18,7 +19,7 @@ public static class JsonDiagnosticFormatter
         {
             w.WriteStartObject();
             w.WriteStartArray("diagnostics");
-            foreach (var d in diagnostics)
+            foreach (var d in DiagnosticLimit.Apply(diagnostics))
             {
                 w.WriteStartObject();
                 w.WriteString("code", d.Code);

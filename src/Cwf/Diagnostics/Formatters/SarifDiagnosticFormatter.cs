@@ -7,7 +7,8 @@ namespace Cwf.Diagnostics.Formatters;
 /// Diagnostics as a SARIF 2.1.0 log (<c>--format sarif</c>): one run of the tool "cwf", a rule per
 /// code used (with its title and default level), a result per diagnostic. .cwf spans become
 /// regions; canvas and catalog locations become a region when their line is known, plus a logical
-/// location naming the node (or the JSON pointer). Hints are kept in the result's properties.
+/// location naming the node (or the JSON pointer). Hints are kept in the result's properties. At
+/// most <see cref="DiagnosticLimit.MaxPerCode"/> results of one rule are listed.
 /// </summary>
 public static class SarifDiagnosticFormatter
 {
@@ -16,6 +17,7 @@ public static class SarifDiagnosticFormatter
     public static string Format(IReadOnlyList<Diagnostic> diagnostics, DiagnosticFormatOptions? options = null)
     {
         options ??= DiagnosticFormatOptions.Default;
+        diagnostics = DiagnosticLimit.Apply(diagnostics);
         var rules = diagnostics.Select(d => d.Descriptor).DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
         var ruleIndex = rules.Select((r, i) => (r.Code, i)).ToDictionary(x => x.Code, x => x.i);
         using var stream = new MemoryStream();

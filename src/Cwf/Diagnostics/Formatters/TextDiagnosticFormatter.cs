@@ -12,14 +12,17 @@ namespace Cwf.Diagnostics.Formatters;
 ///       = hint: did you mean 'revenue'?
 /// </code>
 /// A canvas location adds the node, input and JSON pointer; related locations follow as notes.
+/// Linear in the number of diagnostics; at most <see cref="DiagnosticLimit.MaxPerCode"/> of one code are listed.
 /// </summary>
 public static class TextDiagnosticFormatter
 {
+    private const int MaxExcerptLength = 500;
+
     public static string Format(IEnumerable<Diagnostic> diagnostics, DiagnosticFormatOptions? options = null)
     {
         options ??= DiagnosticFormatOptions.Default;
         var sb = new StringBuilder();
-        foreach (var diagnostic in diagnostics) Write(sb, diagnostic, options);
+        foreach (var diagnostic in DiagnosticLimit.Apply([.. diagnostics])) Write(sb, diagnostic, options);
         return sb.ToString();
     }
 
@@ -43,10 +46,13 @@ public static class TextDiagnosticFormatter
     }
 
     // The line, then a caret under the first character and tildes under the rest of the span on that line.
+    // A long line (a minified canvas is one line) is left out, and measured before it is copied:
+    // copying it for each of thousands of diagnostics made the output quadratic.
     private static void WriteExcerpt(StringBuilder sb, SourceText source, LinePosition start, LinePosition? end, int gutter)
     {
-        var line = source.GetLineText(start.Line);
-        if (line.Length > 500) return;
+        var span = source.GetLineSpan(start.Line);
+        if (span.Length > MaxExcerptLength) return;
+        var line = source.ToString(span);
         sb.Append(start.Line.ToString().PadLeft(gutter)).Append(" | ").Append(line).Append('\n');
         int from = Math.Clamp(start.Column - 1, 0, line.Length);
         int to = end is { } e && e.Line == start.Line ? Math.Clamp(e.Column - 1, from, line.Length) : (end is null ? from + 1 : line.Length);

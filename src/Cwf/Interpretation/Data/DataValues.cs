@@ -2,6 +2,7 @@ using System.Globalization;
 using Cwf.Interpretation.Evaluation;
 using Cwf.Interpretation.Geo;
 using Cwf.Ir;
+using Cwf.Text;
 using NetTopologySuite.Geometries;
 
 namespace Cwf.Interpretation.Data;
@@ -24,17 +25,14 @@ internal static class DataValues
         }
         if (type == SqlType.Geography && text.TrimStart().StartsWith('{'))
         {
-            try
+            using var doc = JsonInput.Parse(SourceText.From(text), new System.Text.Json.JsonDocumentOptions(), out var problem);
+            if (doc is null)
             {
-                using var doc = System.Text.Json.JsonDocument.Parse(text);
-                value = GeoJson.TryRead(doc.RootElement, out error);
-                return value is not null;
-            }
-            catch (System.Text.Json.JsonException e)
-            {
-                error = "not GeoJSON: " + e.Message;
+                error = "not GeoJSON: " + problem!.Message;
                 return false;
             }
+            value = GeoJson.TryRead(doc.RootElement, out error);
+            return value is not null;
         }
         try
         {

@@ -27,15 +27,10 @@ internal static class GeoJsonFormat
             if (++problems <= MaxProblems) diagnostics.Report(descriptor, new JsonLocation(source.Path, pointer, index.Find(pointer)), message);
         }
 
-        JsonDocument doc;
-        try
+        var doc = JsonInput.Parse(source, out var problem);
+        if (doc is null)
         {
-            doc = JsonDocument.Parse(source.Text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            var position = e.LineNumber is { } line ? new LinePosition((int)line + 1, (int)(e.BytePositionInLine ?? 0) + 1) : (LinePosition?)null;
-            diagnostics.Report(DiagnosticCodes.DataFileMalformed, new JsonLocation(source.Path, "", position), $"not valid JSON: {e.Message}");
+            diagnostics.Report(DiagnosticCodes.DataFileMalformed, new JsonLocation(source.Path, problem!.Pointer ?? "", problem.Position), $"not valid JSON: {problem.Message}");
             return null;
         }
         using (doc)

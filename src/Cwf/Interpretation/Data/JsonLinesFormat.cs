@@ -28,14 +28,10 @@ internal static class JsonLinesFormat
         {
             var text = source.GetLineText(line);
             if (string.IsNullOrWhiteSpace(text)) continue;
-            JsonDocument doc;
-            try
+            var doc = JsonInput.Parse(SourceText.From(text, source.Path), new JsonDocumentOptions(), out var problem);
+            if (doc is null)
             {
-                doc = JsonDocument.Parse(text);
-            }
-            catch (JsonException e)
-            {
-                Problem(DiagnosticCodes.DataFileMalformed, line, "", $"line {line} is not valid JSON: {e.Message}");
+                Problem(DiagnosticCodes.DataFileMalformed, line, problem!.Pointer ?? "", $"line {line} is not valid JSON: {problem.Message}");
                 continue;
             }
             using (doc)

@@ -24,12 +24,11 @@ internal static class Predicates
         return result;
     }
 
-    /// <summary>The conjunction of the predicates (left-deep); TRUE for none.</summary>
+    /// <summary>The conjunction of the predicates (shaped by <see cref="OperatorChain"/>, so thousands stay shallow); TRUE for none.</summary>
     public static Expr And(IEnumerable<Expr> predicates)
     {
-        Expr? result = null;
-        foreach (var p in predicates) result = result is null ? p : ExprFactory.And(result, p);
-        return result ?? True;
+        var list = predicates.ToList();
+        return list.Count == 0 ? True : OperatorChain.Build(list, ExprFactory.And);
     }
 
     /// <summary>No part of it can give a different value when evaluated twice or elsewhere (raw SQL might call random()).</summary>

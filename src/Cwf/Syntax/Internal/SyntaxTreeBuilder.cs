@@ -224,20 +224,20 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         if (depth > SyntaxLimits.MaxExpressionDepth)
             Report(DiagnosticCodes.TooComplex, expression.Span,
                 $"this expression is nested {depth} levels deep; the limit is {SyntaxLimits.MaxExpressionDepth}",
-                "split it into several derive steps, or use 'in (...)' instead of a long chain of 'or'");
+                "split it into several derive steps (a long chain of 'and', 'or' or '||' is fine; one of arithmetic operators nests)");
         return expression;
     }
 
     private ExpressionSyntax Expression(G.CwfParser.ExpressionContext context) => Or(context.orExpr());
 
     private ExpressionSyntax Or(G.CwfParser.OrExprContext context) =>
-        Fold(context.andExpr(), And, _ => BinaryOperator.Or);
+        Chain(context.andExpr(), And, BinaryOperator.Or);
 
     private ExpressionSyntax And(G.CwfParser.AndExprContext context) =>
-        Fold(context.notExpr(), Not, _ => BinaryOperator.And);
+        Chain(context.notExpr(), Not, BinaryOperator.And);
 
     private ExpressionSyntax Concat(G.CwfParser.ConcatExprContext context) =>
-        Fold(context.additive(), Additive, _ => BinaryOperator.Concat);
+        Chain(context.additive(), Additive, BinaryOperator.Concat);
 
     private ExpressionSyntax Additive(G.CwfParser.AdditiveContext context) =>
         Fold(context.multiplicative(), Multiplicative, i => context._op[i].Type == G.CwfLexer.PLUS ? BinaryOperator.Add : BinaryOperator.Subtract);
@@ -249,6 +249,14 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             G.CwfLexer.SLASH => BinaryOperator.Divide,
             _ => BinaryOperator.Modulo,
         });
+
+    // A chain of one associative operator: a long one is not nesting, so it is shaped by OperatorChain (shallow).
+    private static ExpressionSyntax Chain<T>(T[] operands, Func<T, ExpressionSyntax> build, BinaryOperator op)
+    {
+        if (operands.Length == 1) return build(operands[0]);
+        return OperatorChain.Build([.. operands.Select(build)],
+            (left, right) => new BinarySyntax(op, left, right) { Span = left.Span.Union(right.Span) });
+    }
 
     // Folds `a op b op c` into ((a op b) op c) with a loop; operatorAt(i) is the operator before operand i + 1.
     private static ExpressionSyntax Fold<T>(T[] operands, Func<T, ExpressionSyntax> build, Func<int, BinaryOperator> operatorAt)
