@@ -195,7 +195,7 @@ public static class CanvasDecompiler
                 "native.select" => Select(node, a),
                 "native.selectexpression" => Derive(node, a),
                 "native.dropcolumn" => new DropStepSyntax([.. a.Columns("column")!.Select(c => Name(c.Name))]),
-                "native.renamecolumn" => new RenameStepSyntax([new RenamingSyntax(Name(a.Column("column")!.Name), new IdentifierSyntax(a.String("newname")!.Trim()))]),
+                "native.renamecolumn" => new RenameStepSyntax([new RenamingSyntax(Name(a.Column("column")!.Name), new IdentifierSyntax(a.String("newname")!))]),
                 "native.where" or "native.wheresimplified" or "native.isnotnull" => Condition(node, a, split),
                 "native.orderby" => new SortStepSyntax([new SortKeySyntax(Name(a.Column("column")!.Name), a.Selection("direction") == "Descending")]),
                 "native.limit" => new TakeStepSyntax(ExprSyntaxWriter.Write(a.Integer("limit")!)),
@@ -231,7 +231,7 @@ public static class CanvasDecompiler
         private StepSyntax Derive(CanvasNode node, NodeInputs a)
         {
             var project = (ProjectNode)Ir(node);
-            var name = a.String("column")!.Trim();
+            var name = a.String("column")!;
             var column = project.Columns.First(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
             if (column.Expr is RawSql raw)
             {

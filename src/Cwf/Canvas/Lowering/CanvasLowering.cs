@@ -88,10 +88,10 @@ internal sealed class CanvasLowering
         {
             "native.select" => _sql.Select(source, a, step),
             "native.selectexpression" => a.String("column") is { } column && _sql.Expression(source, a, "expression") is { } e && !a.Failed
-                ? ComponentLowering.SelectExpression(_cx, source, column.Trim(), e, step) : null,
+                ? ComponentLowering.SelectExpression(_cx, source, column, e, step) : null,
             "native.dropcolumn" => a.Columns("column") is { } columns ? ComponentLowering.DropColumns(_cx, source, columns, step) : null,
             "native.renamecolumn" => (a.Column("column"), a.String("newname")) is ({ } column, { } newName) && !a.Failed
-                ? ComponentLowering.RenameColumn(_cx, source, column, newName.Trim(), a.LocationOf("newname"), step) : null,
+                ? ComponentLowering.RenameColumn(_cx, source, column, newName, a.LocationOf("newname"), step) : null,
             "native.orderby" => (a.Column("column"), a.Selection("direction")) is ({ } column, { } direction) && !a.Failed
                 ? ComponentLowering.OrderBy(_cx, source, column, direction == "Descending", step) : null,
             "native.limit" => a.Integer("limit") is { } count ? ComponentLowering.Limit(_cx, source, count, a.LocationOf("limit"), step) : null,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cwf.Emit;
 using Cwf.Ir;
 
 namespace Cwf.Canvas;
@@ -37,12 +38,16 @@ internal static class SqlText
         return sb.Append(sql, at, sql.Length - at).ToString();
     }
 
-    /// <summary>A parameter's value as a literal of the warehouse's SQL (BigQuery and Databricks escape quotes with a backslash).</summary>
+    /// <summary>
+    /// A parameter's value as a literal of the warehouse's SQL the fragment is written in (the
+    /// connection provider's): a string is written by that dialect's own literal function, the one
+    /// the emitter uses, so quotes, backslashes and line breaks follow its rules; for an unknown
+    /// provider, standard SQL with doubled quotes.
+    /// </summary>
     public static string Literal(Parameter parameter, string? connectionProvider) => parameter.Value switch
     {
         null => "NULL",
-        string s when connectionProvider is "bigquery" or "databricks" or "databricksWarehouse" =>
-            "'" + s.Replace("\\", "\\\\").Replace("'", "\\'") + "'",
+        string s when Dialects.Find(connectionProvider ?? "") is { } dialect => dialect.Literal(s, SqlType.String).Text,
         string s => "'" + s.Replace("'", "''") + "'",
         bool b => b ? "TRUE" : "FALSE",
         double d => d.ToString("R", CultureInfo.InvariantCulture),

@@ -12,5 +12,8 @@ public sealed class DuckDbLexer : WarehouseLexer
 
     protected override SqlToken Next(string sql, int start) => PostgresLexer.Standard(sql, start, new PostgresLexer.Rules(Psql: false, BackslashInPlainStrings: false, UnicodeEscapes: false));
 
+    /// <summary>E'...' escapes only reach bytes below 0x80 (\u is not implemented): C1 controls and line separators can only be raw.</summary>
+    public override bool MustEscape(char c) => c < ' ' || c == '\u007F';
+
     public override string? StringLiteral(string value) => PostgresLexer.EscapeStringLiteral(value);
 }

@@ -123,14 +123,16 @@ public sealed class PostgresLexer(bool psql = true) : WarehouseLexer
         return Hex(sql, at + 1, 4) is { } code && code != 0 && CodePoint(code) is { } text4 ? new Escape(5, text4) : Escape.Invalid(1, "an invalid \\XXXX escape");
     }
 
-    public override string? StringLiteral(string value) => EscapeStringLiteral(value);
+    /// <summary>E'...' with every backslash, quote and control character escaped (\uXXXX above 0x7F); null for a NUL, which text cannot hold.</summary>
+    public override string? StringLiteral(string value) => !value.Contains('\0') && BackslashEscaped(value, ByteEscape) is { } body ? "E" + body : null;
 
     /// <summary>
     /// E'...' with every backslash and quote escaped, the C0 controls and DEL as \n \r \t or \xHH and the
-    /// rest as written (the form DuckDB reads too); null for a NUL, which text cannot hold.
+    /// rest as written: the form DuckDB reads (it has no \u). Null for a NUL, which text cannot hold.
     /// </summary>
     internal static string? EscapeStringLiteral(string value) =>
-        !value.Contains('\0') && BackslashEscaped(value, c => c < ' ' || c == '\u007F' ? "\\x" + ((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()) is { } body
-            ? "E" + body
-            : null;
+        !value.Contains('\0') && BackslashEscaped(value, c => ByteEscape(c) ?? c.ToString()) is { } body ? "E" + body : null;
+
+    private static string? ByteEscape(char c) =>
+        c < ' ' || c == '\u007F' ? "\\x" + ((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture) : null;
 }

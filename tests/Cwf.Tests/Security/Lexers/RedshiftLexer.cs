@@ -17,6 +17,9 @@ public sealed class RedshiftLexer(bool psql = true) : WarehouseLexer
 
     protected override SqlToken Next(string sql, int start) => PostgresLexer.Standard(sql, start, new PostgresLexer.Rules(psql, BackslashInPlainStrings: true, UnicodeEscapes: true));
 
+    /// <summary>Octal and hex escapes write bytes, so only the C0 controls and DEL have an escape of their own.</summary>
+    public override bool MustEscape(char c) => c < ' ' || c == '\u007F';
+
     /// <summary>'...' with doubled quotes, escaped backslashes and C0 controls as octal escapes; null for a NUL.</summary>
     public override string? StringLiteral(string value)
     {

@@ -34,6 +34,12 @@ public abstract class WarehouseLexer
     /// <summary>The token that starts at <paramref name="start"/> (never empty).</summary>
     protected abstract SqlToken Next(string sql, int start);
 
+    /// <summary>
+    /// Whether a string literal must write this character as an escape, never raw (issue 12): every
+    /// control character and line separator, where the dialect has an escape for it.
+    /// </summary>
+    public virtual bool MustEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+
     /// <summary>The lexer for the body of a procedure quoted in a dollar-quoted string (the server's rules, without a client's).</summary>
     public virtual WarehouseLexer BodyLexer => this;
 
