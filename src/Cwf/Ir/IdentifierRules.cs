@@ -29,14 +29,12 @@ public static class IdentifierRules
         var offending = new Dictionary<int, HashSet<string>>();
         foreach (var node in workflow.Nodes)
         {
-            if (Forbidden(node.Name) is { } n)
+            var table = node switch { ScanNode scan => scan.Table, SinkNode sink => sink.Table, _ => null };
+            if (table?.Parts.FirstOrDefault(p => Forbidden(p) is not null) is { } part)
+                found.Add(Report(node.Origin, $"the table name '{Display(table.ToString())}' contains {Describe(Forbidden(part)!.Value)}"));
+            // An output's own name is derived from its table's: one error is enough.
+            else if (Forbidden(node.Name) is { } n)
                 found.Add(Report(node.Origin, $"the name '{Display(node.Name)}' contains {Describe(n)}"));
-            if (node is ScanNode or SinkNode)
-            {
-                var table = node is ScanNode scan ? scan.Table : ((SinkNode)node).Table;
-                if (table.Parts.FirstOrDefault(p => Forbidden(p) is not null) is { } part)
-                    found.Add(Report(node.Origin, $"the table name '{Display(table.ToString())}' contains {Describe(Forbidden(part)!.Value)}"));
-            }
 
             var inherited = node.Inputs.SelectMany(i => offending.GetValueOrDefault(i) ?? []).ToHashSet(StringComparer.Ordinal);
             var own = new HashSet<string>(StringComparer.Ordinal);
