@@ -26,6 +26,10 @@ internal static class EmittedSqlCheck
         // Issue 12: string literals write every control character in the dialect's escape form, never raw.
         foreach (var literal in tokens.Where(t => t.Kind == TokenKind.StringLiteral && t.Text.Any(lexer.MustEscape)))
             problems.Add($"a string literal holds a raw U+{(int)literal.Text.First(lexer.MustEscape):X4}: «{Excerpt(sql, literal.Start)}»");
+        // Custom SQL's $a, $b, $c stand for relations; one left in code means the compiler misread the user's quoting.
+        for (int i = 0; i + 1 < tokens.Count; i++)
+            if (tokens[i].Text == "$" && tokens[i + 1] is { Kind: TokenKind.Word, Text.Length: 1 } word && word.Start == tokens[i].End && word.Text[0] is >= 'a' and <= 'c')
+                problems.Add($"the input placeholder ${word.Text} was not replaced: «{Excerpt(sql, tokens[i].Start)}»");
         int statements = tokens.Count(t => t.Kind == TokenKind.Semicolon);
         if (statements != benignStatements) problems.Add($"the script has {statements} statements, {benignStatements} with a benign payload");
         if (form != PayloadForm.Code) problems.AddRange(Containment(sql, tokens, mode, form, payload));

@@ -56,6 +56,10 @@ internal static class PendingInjections
         new("emit: a procedure without argument defaults writes the public arguments' literals in its '-- Run: CALL ...' comment, " +
             "where their control characters end the comment",
             PublicParameters, ["bigquery", "redshift"], [EmitMode.Procedure]),
+        new("emit: CustomSql.Substitute finds $a, $b, $c with quote rules of its own (a literal ends at the next quote): after a " +
+            "backslash-escaped quote (\\' in BigQuery, Snowflake, Databricks, E'...' in PostgreSQL and DuckDB) the rest of the literal " +
+            "reads as code, and a -- there hides the $a that follows, which is left unreplaced",
+            ["canvas custom SQL literal", "cwf sql step literal"], ["bigquery", "snowflake", "databricks", "postgres", "duckdb"], AllModes),
 
         // Crashes (CWF9001), fixed by the stream of issue 12 "Internal errors on bad input".
         new("crash: a lone surrogate in a JSON string (System.Text.Json in the canvas and catalog readers)", CanvasJson, AllDialects, AllModes),

@@ -29,6 +29,9 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     private readonly ExpressionParseOptions _parseOptions = new() { DoubleQuotedStrings = connectionProvider is "bigquery" or "databricks" or "databricksWarehouse" };
     private readonly Dictionary<string, SqlType> _parameters = variables.Parameters.ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
 
+    // How the warehouse the fragments are written for reads quotes and comments, to find @x and $a in code only.
+    private readonly Emit.Scripts.SqlLexicalRules _rules = SqlText.Rules(connectionProvider);
+
     /// <summary>The text of a StringSql input, how to point into it, and the variables pasted into it by <c>{{@name}}</c>.</summary>
     private sealed record Fragment(string Sql, SourceText Source, Func<TextSpan, Location> Locate, IReadOnlyList<Parameter> Pasted);
 
@@ -76,7 +79,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     public int? CustomSql(IReadOnlyList<(int Index, int Node)> inputs, string sql, Schema? declared, NodeInputs a, StepInfo step)
     {
         var position = inputs.Select((input, i) => (input.Index, i)).ToDictionary(p => p.Index, p => p.i);
-        foreach (var placeholder in SqlText.Placeholders(sql).Where(p => !position.ContainsKey(p.Name[0] - 'a')).DistinctBy(p => p.Name))
+        foreach (var placeholder in SqlText.Placeholders(sql, _rules).Where(p => !position.ContainsKey(p.Name[0] - 'a')).DistinctBy(p => p.Name))
         {
             int index = placeholder.Name[0] - 'a';
             a.Error(DiagnosticCodes.CustomSqlPlaceholder, "sql",
@@ -88,7 +91,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
         if (!Pastable(Pasted(a, "sql"), a, "sql", [], parsed: true)) return null;
         var inlined = InlineVariables(SqlText.TrimEnd(sql));
         // $a, $b, $c stand for the IR node's inputs in order; with sourceb unconnected, $c is its second input.
-        inlined = SqlText.Replace(inlined, SqlText.Placeholders(inlined), p => OpaqueNode.Placeholder(position[p.Name[0] - 'a']));
+        inlined = SqlText.Replace(inlined, SqlText.Placeholders(inlined, _rules), p => OpaqueNode.Placeholder(position[p.Name[0] - 'a']));
         var schema = declared ?? (position.TryGetValue(0, out var first) ? InferSchema(SqlText.TrimEnd(sql), inputs[first].Node) : null);
         return ComponentLowering.CustomSql(cx, [.. inputs.Select(i => i.Node)], inlined, schema, step);
     }
@@ -96,7 +99,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     /// <summary>The columns of <c>SELECT [DISTINCT] list FROM $a [[AS] alias] [WHERE/ORDER BY/LIMIT ...]</c> when the list binds; else null.</summary>
     private Schema? InferSchema(string sql, int input)
     {
-        var words = SqlText.TopLevelWords(sql);
+        var words = SqlText.TopLevelWords(sql, _rules);
         int w = 0;
         if (words.Count < 3 || words[w++].Name != "SELECT") return null;
         if (words[w].Name is "DISTINCT" or "ALL") w++;
@@ -190,7 +193,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     private bool KnownVariables(string sql, NodeInputs a, string name)
     {
         bool ok = true;
-        foreach (var unknown in SqlText.Variables(sql).Where(r => variables.Find(r.Name) is null).DistinctBy(r => r.Name))
+        foreach (var unknown in SqlText.Variables(sql, _rules).Where(r => variables.Find(r.Name) is null).DistinctBy(r => r.Name))
         {
             a.Error(DiagnosticCodes.UnknownVariable, name, $"unknown variable '@{unknown.Name}' in the SQL",
                 NameSuggestions.Hint(unknown.Name, [.. variables.Parameters.Select(p => p.Name)], "variables"));
@@ -204,7 +207,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     /// analysed, so it cannot take a typed parameter. Every variable must be known (checked before).
     /// </summary>
     private string InlineVariables(string sql) =>
-        SqlText.Replace(sql, SqlText.Variables(sql), r => SqlText.Literal(variables.Find(r.Name)!, connectionProvider));
+        SqlText.Replace(sql, SqlText.Variables(sql, _rules), r => SqlText.Literal(variables.Find(r.Name)!, connectionProvider));
 
     private static string Reason(ImmutableArray<Diagnostic> found) =>
         found.FirstOrDefault(d => d.Descriptor == DiagnosticCodes.UnknownFunction) is { } unknown ? unknown.Message + " to cwf"

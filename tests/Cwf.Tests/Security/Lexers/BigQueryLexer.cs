@@ -15,7 +15,7 @@ public sealed class BigQueryLexer : WarehouseLexer
     {
         char c = sql[start];
         // The reference names spaces, backspaces, tabs and newlines as token separators.
-        if (c is ' ' or '\t' or '\n' or '\r' or '\b' or '\f') return Whitespace(sql, start, ch => ch is ' ' or '\t' or '\n' or '\r' or '\b' or '\f');
+        if (IsSpace(c) || c == '\b') return Whitespace(sql, start, ch => IsSpace(ch) || ch == '\b');
         if (c == '#') return LineComment(sql, start, 1);
         if (At(sql, start, "--")) return LineComment(sql, start, 2);
         if (At(sql, start, "/*")) return BlockComment(sql, start, nested: false);
@@ -59,15 +59,9 @@ public sealed class BigQueryLexer : WarehouseLexer
     {
         if (at + 1 >= sql.Length) return Lexers.Escape.Invalid(1, "a backslash at the end of the script");
         char n = sql[at + 1];
+        if (Letter(n, "abfnrtv") is { } letter) return letter;
         switch (n)
         {
-            case 'a': return new Escape(2, "\a");
-            case 'b': return new Escape(2, "\b");
-            case 'f': return new Escape(2, "\f");
-            case 'n': return new Escape(2, "\n");
-            case 'r': return new Escape(2, "\r");
-            case 't': return new Escape(2, "\t");
-            case 'v': return new Escape(2, "\v");
             case '\\' or '?' or '"' or '\'' or '`': return new Escape(2, n.ToString());
             case >= '0' and <= '7':
                 return Octal(sql, at + 1, 3) is { Digits: 3 } octal ? new Escape(4, ((char)octal.Value).ToString()) : Lexers.Escape.Invalid(2, "an octal escape needs three digits");

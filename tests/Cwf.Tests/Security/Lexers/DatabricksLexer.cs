@@ -14,7 +14,7 @@ public sealed class DatabricksLexer : WarehouseLexer
     protected override SqlToken Next(string sql, int start)
     {
         char c = sql[start];
-        if (c is ' ' or '\t' or '\n' or '\r' or '\f') return Whitespace(sql, start, ch => ch is ' ' or '\t' or '\n' or '\r' or '\f');
+        if (IsSpace(c)) return Whitespace(sql, start, IsSpace);
         if (At(sql, start, "--")) return LineComment(sql, start, 2);
         if (At(sql, start, "/*")) return BlockComment(sql, start, nested: true);
         if (c is 'r' or 'R' && start + 1 < sql.Length && sql[start + 1] is '\'' or '"')
@@ -34,13 +34,10 @@ public sealed class DatabricksLexer : WarehouseLexer
     {
         if (at + 1 >= sql.Length) return Lexers.Escape.Invalid(1, "a backslash at the end of the script");
         char n = sql[at + 1];
+        if (Letter(n, "bnrt") is { } letter) return letter;
         switch (n)
         {
             case '0' when Octal(sql, at + 1, 3) is not { Digits: 3 }: return new Escape(2, "\0");
-            case 'b': return new Escape(2, "\b");
-            case 'n': return new Escape(2, "\n");
-            case 'r': return new Escape(2, "\r");
-            case 't': return new Escape(2, "\t");
             case 'Z': return new Escape(2, "\u001A");
             case '%' or '_': return new Escape(2, "\\" + n);
             case 'u':

@@ -13,7 +13,7 @@ public sealed class SnowflakeLexer : WarehouseLexer
     protected override SqlToken Next(string sql, int start)
     {
         char c = sql[start];
-        if (c is ' ' or '\t' or '\n' or '\r' or '\f') return Whitespace(sql, start, ch => ch is ' ' or '\t' or '\n' or '\r' or '\f');
+        if (IsSpace(c)) return Whitespace(sql, start, IsSpace);
         if (At(sql, start, "--") || At(sql, start, "//")) return LineComment(sql, start, 2);
         if (At(sql, start, "/*")) return BlockComment(sql, start, nested: false);
         if (c == '\'') return Quoted(sql, start, 0, TokenKind.StringLiteral, doubling: true, Escape);
@@ -32,13 +32,9 @@ public sealed class SnowflakeLexer : WarehouseLexer
     {
         if (at + 1 >= sql.Length) return Lexers.Escape.Invalid(1, "a backslash at the end of the script");
         char n = sql[at + 1];
+        if (Letter(n, "bfnrt") is { } letter) return letter;
         switch (n)
         {
-            case 'b': return new Escape(2, "\b");
-            case 'f': return new Escape(2, "\f");
-            case 'n': return new Escape(2, "\n");
-            case 'r': return new Escape(2, "\r");
-            case 't': return new Escape(2, "\t");
             case >= '0' and <= '7':
             {
                 var (value, digits) = Octal(sql, at + 1, 3)!.Value;

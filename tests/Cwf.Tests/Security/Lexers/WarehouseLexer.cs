@@ -191,6 +191,9 @@ public abstract class WarehouseLexer
 
     protected static bool IsWordStart(char c) => char.IsLetter(c) || c == '_';
 
+    /// <summary>The whitespace most dialects document: space, tab, LF, CR and form feed.</summary>
+    protected static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
+
     /// <summary>Digits with an optional fraction and exponent.</summary>
     protected static SqlToken Number(string sql, int start)
     {
@@ -208,6 +211,20 @@ public abstract class WarehouseLexer
         sql[start] == ';' ? Token(TokenKind.Semicolon, sql, start, start + 1) : Token(TokenKind.Symbol, sql, start, start + 1);
 
     // ---- escapes ----------------------------------------------------------------------------
+
+    /// <summary>A C-style letter escape (\a \b \f \n \r \t \v) when the dialect takes that letter (<paramref name="letters"/>); else null.</summary>
+    protected static Escape? Letter(char letter, string letters) =>
+        letters.Contains(letter) && letter switch
+        {
+            'a' => "\a",
+            'b' => "\b",
+            'f' => "\f",
+            'n' => "\n",
+            'r' => "\r",
+            't' => "\t",
+            'v' => "\v",
+            _ => null,
+        } is { } text ? new Escape(2, text) : null;
 
     /// <summary>Exactly <paramref name="digits"/> hex digits after <paramref name="at"/> as a code point, or null.</summary>
     protected static int? Hex(string sql, int at, int digits)
