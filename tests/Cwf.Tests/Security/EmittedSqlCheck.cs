@@ -1,4 +1,5 @@
 using Cwf.Emit;
+using Cwf.Ir;
 using Cwf.Tests.Security.Lexers;
 
 namespace Cwf.Tests.Security;
@@ -77,7 +78,7 @@ internal static class EmittedSqlCheck
         foreach (var token in tokens.Where(t => t.Kind is TokenKind.StringLiteral || t.Kind == TokenKind.QuotedIdentifier && !t.Value!.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.')))
         {
             if (token.Value!.Contains(InjectionPayloads.Start, StringComparison.OrdinalIgnoreCase) && !token.Value.Contains(payload, StringComparison.Ordinal))
-                yield return $"a {token.Kind} reads «{WarehouseLexerTests.Visible(token.Value)}», not the payload «{WarehouseLexerTests.Visible(payload)}»";
+                yield return $"a {token.Kind} reads «{IdentifierRules.Display(token.Value)}», not the payload «{IdentifierRules.Display(payload)}»";
         }
         bool arrived = form switch
         {
@@ -89,7 +90,7 @@ internal static class EmittedSqlCheck
             PayloadForm.Comment => tokens.Any(t => t.IsComment && Marked(t.Value!)),
             _ => true,
         };
-        if (!arrived) yield return $"no {form} token holds the payload «{WarehouseLexerTests.Visible(payload)}»";
+        if (!arrived) yield return $"no {form} token holds the payload «{IdentifierRules.Display(payload)}»";
     }
 
     private static bool Marked(string text) =>
@@ -107,6 +108,6 @@ internal static class EmittedSqlCheck
     private static string Excerpt(string sql, int at)
     {
         int start = Math.Max(0, at - 40);
-        return WarehouseLexerTests.Visible(sql.Substring(start, Math.Min(sql.Length, at + 60) - start));
+        return IdentifierRules.Display(sql.Substring(start, Math.Min(sql.Length, at + 60) - start));
     }
 }

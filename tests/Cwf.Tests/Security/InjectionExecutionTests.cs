@@ -1,8 +1,6 @@
-using System.Text;
 using Cwf.Emit;
 using Cwf.Ir;
 using Cwf.Tests.Infrastructure;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Cwf.Tests.Security;
@@ -167,8 +165,8 @@ public sealed class InjectionExecutionTests(PostgresServer server, ITestOutputHe
             _ => true,
         };
         if (!found)
-            yield return $"not stored exactly: expected «{WarehouseLexerTests.Visible(expected)}» among names [{string.Join(", ", names.Select(n => WarehouseLexerTests.Visible(n.Table + "." + n.Column)))}] " +
-                         $"and values [{string.Join(", ", values.OfType<string>().Select(WarehouseLexerTests.Visible))}]";
+            yield return $"not stored exactly: expected «{IdentifierRules.Display(expected)}» among names [{string.Join(", ", names.Select(n => IdentifierRules.Display(n.Table + "." + n.Column)))}] " +
+                         $"and values [{string.Join(", ", values.OfType<string>().Select(IdentifierRules.Display))}]";
     }
 
     /// <summary>One row per source table: 1 for integers, 2.5 for floats, 'n' for strings (other types stay NULL).</summary>
@@ -184,7 +182,7 @@ public sealed class InjectionExecutionTests(PostgresServer server, ITestOutputHe
     private void Record(List<string> failures, InjectionCell cell, string payload, string sql, List<string> problems)
     {
         if (problems.Count == 0) return;
-        var line = $"{cell} with «{WarehouseLexerTests.Visible(payload)}»: {string.Join("; ", problems)}";
+        var line = $"{cell} with «{IdentifierRules.Display(payload)}»: {string.Join("; ", problems)}";
         if (PendingInjections.Cells.ContainsKey(cell)) output.WriteLine("pending: " + line);
         else failures.Add(line + "\n" + sql);
     }

@@ -7,7 +7,7 @@ namespace Cwf.Tests.Security;
 /// <summary>A failure found in one cell for one payload.</summary>
 internal sealed record InjectionFailure(InjectionCell Cell, string Payload, string Problem)
 {
-    public override string ToString() => $"{Cell} with «{WarehouseLexerTests.Visible(Payload)}»: {Problem}";
+    public override string ToString() => $"{Cell} with «{IdentifierRules.Display(Payload)}»: {Problem}";
 }
 
 /// <summary>

@@ -60,6 +60,8 @@ internal static class PendingInjections
             "backslash-escaped quote (\\' in BigQuery, Snowflake, Databricks, E'...' in PostgreSQL and DuckDB) the rest of the literal " +
             "reads as code, and a -- there hides the $a that follows, which is left unreplaced",
             ["canvas custom SQL literal", "cwf sql step literal"], ["bigquery", "snowflake", "databricks", "postgres", "duckdb"], AllModes),
+        new("emit: the same for a variable in custom SQL: BigQuery, Snowflake and Databricks literals escape a quote as \\', which hides the $a after it",
+            ["canvas variable in custom SQL"], ["bigquery", "snowflake", "databricks"], AllModes),
 
         // Crashes (CWF9001), fixed by the stream of issue 12 "Internal errors on bad input".
         new("crash: a lone surrogate in a JSON string (System.Text.Json in the canvas and catalog readers)", CanvasJson, AllDialects, AllModes),

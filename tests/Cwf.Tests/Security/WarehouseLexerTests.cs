@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Cwf.Emit;
+using Cwf.Ir;
 using Cwf.Tests.Infrastructure;
 using Cwf.Tests.Security.Lexers;
 using CsCheck;
@@ -23,7 +22,7 @@ public sealed class WarehouseLexerTests(PostgresServer server)
 
     [Theory]
     [InlineData("postgres", "SELECT 'it''s', 'a\\b';", "SELECT S[it's] , S[a\\b] ;")]
-    [InlineData("postgres", "E'a\\'b\\\\c\\n\\x41\\101\\u00e9'", "S[a'b\\c\\nAAé]")]
+    [InlineData("postgres", "E'a\\'b\\\\c\\n\\x41\\101\\u00e9'", "S[a'b\\c\\u000AAAé]")]
     [InlineData("postgres", "e'it''s'", "S[it's]")]
     [InlineData("postgres", "E'\\000'", "ERR ERR")]
     [InlineData("postgres", "\"a\"\"b\" \"\"", "I[a\"b] ERR")]
@@ -46,7 +45,7 @@ public sealed class WarehouseLexerTests(PostgresServer server)
     [InlineData("bigquery", "'it\\'s' \"say \\\"hi\\\"\" '\\x41\\101\\u00e9'", "S[it's] S[say \"hi\"] S[AAé]")]
     [InlineData("bigquery", "'it''s'", "S[it] S[s]")]
     [InlineData("bigquery", "'a\nb'", "ERR ERR")]
-    [InlineData("bigquery", "'''two\nlines''' r'\\d\\'' b'x'", "S[two\\nlines] S[\\d\\'] S[x]")]
+    [InlineData("bigquery", "'''two\nlines''' r'\\d\\'' b'x'", "S[two\\u000Alines] S[\\d\\'] S[x]")]
     [InlineData("bigquery", "'\\q'", "ERR ERR")]
     [InlineData("bigquery", "`a\\`b` # c\r-- d\n/* e */", "I[a`b] C[ c] C[ d] C[ e ]")]
     [InlineData("databricks", "'it\\'s' \"a\\\"b\" '\\%\\_\\Z\\q'", "S[it's] S[a\"b] S[\\%\\_\\u001Aq]")]
@@ -175,29 +174,11 @@ public sealed class WarehouseLexerTests(PostgresServer server)
     internal static string Summary(WarehouseLexer lexer, string sql) =>
         string.Join(" ", lexer.Lex(sql).Where(t => t.Kind != TokenKind.Whitespace).Select(t => t.Kind switch
         {
-            TokenKind.StringLiteral => $"S[{Visible(t.Value!)}]",
-            TokenKind.QuotedIdentifier => $"I[{Visible(t.Value!)}]",
-            TokenKind.LineComment or TokenKind.BlockComment => $"C[{Visible(t.Value!)}]",
-            TokenKind.DollarQuoted => $"D[{Visible(t.Value!)}]",
+            TokenKind.StringLiteral => $"S[{IdentifierRules.Display(t.Value!)}]",
+            TokenKind.QuotedIdentifier => $"I[{IdentifierRules.Display(t.Value!)}]",
+            TokenKind.LineComment or TokenKind.BlockComment => $"C[{IdentifierRules.Display(t.Value!)}]",
+            TokenKind.DollarQuoted => $"D[{IdentifierRules.Display(t.Value!)}]",
             TokenKind.Error => "ERR",
             _ => t.Text,
         }));
-
-    /// <summary>Control characters as \n, \r, \t or \uXXXX, so that a summary is one readable line.</summary>
-    internal static string Visible(string text)
-    {
-        var sb = new StringBuilder();
-        foreach (char c in text)
-        {
-            sb.Append(c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        }
-        return sb.ToString();
-    }
 }
