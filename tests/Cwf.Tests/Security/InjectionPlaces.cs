@@ -23,12 +23,14 @@ internal static class InjectionPlaces
         yield return Place("canvas note", PayloadForm.Anywhere, p => b with { Notes = [p] });
         yield return Place("canvas node id", PayloadForm.Anywhere, p => b with { Steps = [b.Steps[0], b.Steps[1] with { Id = p }, .. b.Steps.Skip(2)] });
         yield return Place("canvas source table", PayloadForm.Identifier, p => TablePart(p) is { } part ? b with { SourceTable = "s." + part } : null) with { Expected = Pasted };
+        yield return Place("canvas source schema", PayloadForm.Identifier, p => TablePart(p) is { } part ? b with { SourceTable = part + ".src" } : null) with { Expected = Pasted };
         yield return Place("canvas source column", PayloadForm.Identifier, p => b with { SourceSchema = [.. HostileCanvas.BaseSchema, (p, "string")] });
         yield return Place("canvas column input", PayloadForm.Identifier,
             p => (b with { SourceSchema = [.. HostileCanvas.BaseSchema, (p, "string")] }).WithInput("order", "column", Json.Str(p)));
         yield return new InjectionPlace("canvas catalog column", PayloadForm.Identifier, (p, d) => new InjectionInput("canvas.json",
             (b with { SourceSchema = null, Provider = d.Name }).ToJson(), Json.Catalog("s.src", [.. HostileCanvas.BaseSchema, (p, "string")])));
         yield return Place("canvas output table", PayloadForm.Identifier, p => TablePart(p) is { } part ? b with { Destination = "o." + part } : null) with { Expected = Pasted };
+        yield return Place("canvas output schema", PayloadForm.Identifier, p => TablePart(p) is { } part ? b with { Destination = part + ".out" } : null) with { Expected = Pasted };
         yield return Place("canvas computed column name", PayloadForm.Identifier, p => b.WithInput("expr", "column", Json.Str(p))) with { Expected = Pasted };
         yield return Place("canvas new column name", PayloadForm.Identifier, p => b.WithInput("rename", "newname", Json.Str(p))) with { Expected = Pasted };
         yield return Place("canvas variable as @v", PayloadForm.StringLiteral, p => WithV(b, p).WithInput("expr", "expression", Json.Str("@v")));
@@ -104,6 +106,7 @@ internal static class InjectionPlaces
         yield return Slot("cwf source name", PayloadForm.Anywhere, "source", CwfIdentifier);
         yield return Slot("cwf source table", PayloadForm.Identifier, "table", p => TablePart(p) is { } part ? CwfText("s." + part) : null);
         yield return Slot("cwf output table", PayloadForm.Identifier, "output", p => TablePart(p) is { } part ? CwfText("o." + part) : null);
+        yield return Slot("cwf output schema", PayloadForm.Identifier, "output", p => TablePart(p) is { } part ? CwfText(part + ".out") : null);
         yield return Slot("cwf source column", PayloadForm.Identifier, "column", CwfIdentifier);
         yield return Slot("cwf derived column", PayloadForm.Identifier, "derived", CwfIdentifier);
         yield return Slot("cwf rename target", PayloadForm.Identifier, "renamed", CwfIdentifier);

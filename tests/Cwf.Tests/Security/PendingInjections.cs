@@ -35,7 +35,8 @@ internal static class PendingInjections
     ];
     private static readonly string[] CanvasJson =
     [
-        "canvas title", "canvas label", "canvas note", "canvas node id", "canvas source table", "canvas source column", "canvas column input",
+        "canvas title", "canvas label", "canvas note", "canvas node id", "canvas source table", "canvas source schema", "canvas output schema",
+        "canvas source column", "canvas column input",
         "canvas catalog column", "canvas output table", "canvas computed column name", "canvas new column name", "canvas variable as @v",
         "canvas variable as {{@v}} in a value", "canvas string value", "canvas variable in custom SQL", "canvas variable as {{@v}} in SQL",
         "canvas variable as {{@v}} in a table name", "canvas number variable", "canvas variable name", "canvas number input",
