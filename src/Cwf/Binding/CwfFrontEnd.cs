@@ -20,10 +20,11 @@ public static class CwfFrontEnd
         options ??= BindOptions.Default;
         var parsed = CwfParser.ParseProgram(source, options.Components.Steps);
         var bound = Binder.Bind(parsed.Syntax!, catalog, options);
-        var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics)
+        var names = bound.Workflow is { } workflow ? IdentifierRules.Check(workflow) : [];
+        var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics).AddRange(names)
             .OrderBy(d => d.Location is SourceLocation s ? s.Span.Start : int.MaxValue)
             .ToImmutableArray();
-        return new CompileResult(parsed.HasErrors ? null : bound.Workflow, parsed.Syntax!, diagnostics)
+        return new CompileResult(parsed.HasErrors || !names.IsEmpty ? null : bound.Workflow, parsed.Syntax!, diagnostics)
         {
             ParameterDimensions = bound.ParameterDimensions,
         };

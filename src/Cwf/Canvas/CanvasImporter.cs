@@ -1,6 +1,7 @@
 using Cwf.Catalog;
 using Cwf.Components;
 using Cwf.Diagnostics;
+using Cwf.Ir;
 using Cwf.Text;
 
 namespace Cwf.Canvas;
@@ -33,6 +34,11 @@ public static class CanvasImporter
         var (builder, outputs) = CanvasLowering.Lower(document, graph, text, variables, catalog ?? SchemaCatalog.Empty, components, names, diagnostics);
         if (builder.Name.Length == 0) builder.Name = Path.GetFileNameWithoutExtension(source.Path);
         var workflow = diagnostics.HasErrors ? null : builder.ToWorkflow();
+        if (workflow is not null && IdentifierRules.Check(workflow) is { IsEmpty: false } badNames)
+        {
+            diagnostics.AddRange(badNames);
+            workflow = null;
+        }
         return new CanvasImportResult(document.Envelope, document, workflow, diagnostics.ToImmutable())
         {
             IrNodes = outputs,

@@ -35,6 +35,7 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor StarNotAllowed { get; } = Error("CWF2029", "'*' not allowed here", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor SelfReference { get; } = Error("CWF2030", "Statement refers to its own result", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor DuplicateWorkflowName { get; } = Error("CWF2031", "Workflow named twice", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor ControlCharacterInName { get; } = Error("CWF2090", "Name contains a control character", DiagnosticCategory.Binding);
     [Obsolete("Retired: the analysis reports a workflow without outputs for both front ends (CWF4002).")]
     public static DiagnosticDescriptor NoOutputs { get; } = Warning("CWF2032", "Workflow writes no table (retired: see CWF4002)", DiagnosticCategory.Binding);
 }

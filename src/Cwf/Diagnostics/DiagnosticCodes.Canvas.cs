@@ -36,6 +36,7 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor UnknownVariable { get; } = Error("CWF3030", "Reference to a variable the canvas does not declare", DiagnosticCategory.Canvas);
     public static DiagnosticDescriptor InvalidVariable { get; } = Error("CWF3031", "Variable declaration is incomplete or has the wrong type", DiagnosticCategory.Canvas);
     public static DiagnosticDescriptor DuplicateVariable { get; } = Error("CWF3032", "Variable declared twice", DiagnosticCategory.Canvas);
+    public static DiagnosticDescriptor UncheckedTemplate { get; } = Error("CWF3039", "SQL with text pasted by {{@variable}} cannot be checked", DiagnosticCategory.Canvas);
 
     // Sources and SQL fragments (CWF304x)
     public static DiagnosticDescriptor SourceSchemaUnknown { get; } = Error("CWF3040", "Source table's columns are unknown", DiagnosticCategory.Canvas);

@@ -12,14 +12,16 @@ public sealed record TableName(Seq<string> Parts)
 
     /// <summary>
     /// Splits a dotted name; parts may be quoted with double quotes (dots inside stay) or
-    /// backticks, where BigQuery style <c>`project.dataset.table`</c> still means three parts. Returns null when the text is not 1 to 3 non-empty parts.
+    /// backticks, where BigQuery style <c>`project.dataset.table`</c> still means three parts. Returns null when the text is not 1 to 3 non-blank parts.
+    /// Parts are kept exactly as written, blanks included: trimming would silently name another table
+    /// (<c>"\rDROP"</c> would become <c>DROP</c>), and control characters are refused later (CWF2090).
     /// </summary>
     public static TableName? TryParse(string text)
     {
         var parts = new List<string>();
         var current = new System.Text.StringBuilder();
         char quote = '\0';
-        foreach (char c in text.Trim())
+        foreach (char c in text)
         {
             if (quote != '\0')
             {
@@ -39,7 +41,7 @@ public sealed record TableName(Seq<string> Parts)
         }
 
         if (quote != '\0' || parts.Count is < 1 or > 3 || parts.Exists(p => p.Trim().Length == 0)) return null;
-        return new TableName([.. parts.Select(p => p.Trim())]);
+        return new TableName([.. parts]);
     }
 
     public override string ToString() => string.Join(".", Parts);

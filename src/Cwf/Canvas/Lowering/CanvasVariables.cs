@@ -95,6 +95,19 @@ public sealed partial class CanvasVariables
         });
     }
 
+    /// <summary>The declared variables a value pastes as <c>{{@name}}</c>, each once.</summary>
+    public IReadOnlyList<Parameter> Pasted(string value) =>
+        value.Contains("{{", StringComparison.Ordinal)
+            ? [.. Reference().Matches(value).Select(m => Find(m.Groups["name"].Value)).OfType<Parameter>().Distinct()]
+            : [];
+
+    /// <summary>
+    /// Whether a variable's text cannot change how the SQL around it is read, wherever it is pasted:
+    /// only letters, digits, underscores, spaces and dots (no quote, backslash, comment, dash or
+    /// statement end). Other text may only be pasted where cwf parses and re-writes the result.
+    /// </summary>
+    public static bool IsInert(Parameter parameter) => Inert().IsMatch(ValueText(parameter.Value));
+
     /// <summary>The variable a value consists of, when the whole value is one <c>{{@name}}</c> reference.</summary>
     public Parameter? WholeReference(string value) =>
         Reference().Match(value.Trim()) is { Success: true } m && m.Length == value.Trim().Length ? Find(m.Groups["name"].Value) : null;
@@ -110,6 +123,9 @@ public sealed partial class CanvasVariables
     [GeneratedRegex(@"\{\{\s*@(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}\}")]
     private static partial Regex Reference();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_ .]*\z")]
+    private static partial Regex Inert();
 }

@@ -88,14 +88,15 @@ internal sealed class NodeInputs(CanvasNode node, Component descriptor, CanvasTe
         if (input?.Value is ListValue { Items.Count: > 1 } list)
             return Fail<ColumnArg>(DiagnosticCodes.InvalidValueShape, name, $"input '{name}' takes one column, found {list.Items.Count}: {list.Text}");
         if (Text(name) is not { } text) return null;
-        return new ColumnArg(text.Trim(), LocationOf(name));
+        return new ColumnArg(text, LocationOf(name));
     }
 
     /// <summary>Several columns: an array of strings or one comma-separated string.</summary>
     public IReadOnlyList<ColumnArg>? Columns(string name)
     {
         if (Text(name) is not { } text) return null;
-        var columns = text.Split(',').Select(c => c.Trim()).Where(c => c.Length > 0).Select(c => new ColumnArg(c, LocationOf(name))).ToList();
+        // Spaces around the commas separate the items; anything else belongs to the names.
+        var columns = text.Split(',').Select(c => c.Trim(' ')).Where(c => c.Length > 0).Select(c => new ColumnArg(c, LocationOf(name))).ToList();
         if (columns.Count == 0) return Fail<IReadOnlyList<ColumnArg>>(DiagnosticCodes.MissingValue, name, $"input '{name}' lists no columns");
         return columns;
     }
@@ -125,7 +126,7 @@ internal sealed class NodeInputs(CanvasNode node, Component descriptor, CanvasTe
     public IReadOnlyList<AggregationArg>? Aggregations(string name)
     {
         if (Text(name) is not { } text) return null;
-        var parts = text.Split(',').Select(p => p.Trim()).ToList();
+        var parts = text.Split(',').Select(p => p.Trim(' ')).ToList();
         if (parts.Count % 2 != 0 || parts.Any(p => p.Length == 0))
             return Fail<IReadOnlyList<AggregationArg>>(DiagnosticCodes.InvalidAggregationList, name, $"input '{name}' must list column,method pairs, found '{text}'",
                 $"for example \"revenue,sum,order_id,count\"; methods: {string.Join(", ", ComponentCatalog.AggregationMethods)}");

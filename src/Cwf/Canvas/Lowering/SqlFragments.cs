@@ -15,7 +15,10 @@ namespace Cwf.Canvas;
 /// typed parameter (contract 5a.7); diagnostics point into the fragment inside the JSON file. A
 /// fragment cwf cannot analyse (syntax it does not know, a vendor function) is kept verbatim — a
 /// RawSql expression or an opaque SQL step — with a warning; a misspelled column in a fragment
-/// that is otherwise understood is an error.
+/// that is otherwise understood is an error. Text pasted by <c>{{@name}}</c> is never kept
+/// verbatim unless it is inert (<see cref="CanvasVariables.IsInert"/>): a fragment with such
+/// text that cwf cannot parse and re-write is an error (CWF3039), because no check can tell how the
+/// warehouse's own quoting rules read it.
 /// </summary>
 internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVariables variables, string? connectionProvider, DiagnosticBag diagnostics)
 {
@@ -27,18 +30,21 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     private readonly ExpressionParseOptions _parseOptions = new() { DoubleQuotedStrings = connectionProvider is "bigquery" or "databricks" or "databricksWarehouse" };
     private readonly Dictionary<string, SqlType> _parameters = variables.Parameters.ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
 
-    /// <summary>The text of a StringSql input and how to point into it.</summary>
-    private sealed record Fragment(string Sql, SourceText Source, Func<TextSpan, Location> Locate);
+    // How the warehouse the fragments are written for reads quotes and comments, to find @x and $a in code only.
+    private readonly Emit.Scripts.SqlLexicalRules _rules = SqlText.Rules(connectionProvider);
+
+    /// <summary>The text of a StringSql input, how to point into it, and the variables pasted into it by <c>{{@name}}</c>.</summary>
+    private sealed record Fragment(string Sql, SourceText Source, Func<TextSpan, Location> Locate, IReadOnlyList<Parameter> Pasted);
 
     /// <summary>A StringSql expression over the input's columns (<paramref name="what"/>: a filter condition, a computed column).</summary>
     public Expr? Expression(int input, NodeInputs a, string name, string what)
     {
         if (Read(a, name) is not { } fragment) return null;
         var parsed = CwfParser.ParseExpression(fragment.Source, _parseOptions);
-        if (parsed.Syntax is null || parsed.HasErrors) return Raw(fragment, a, name, Reason(parsed.Diagnostics));
+        if (parsed.Syntax is null || parsed.HasErrors) return Verbatim(fragment, a, name, parsed.Diagnostics, parsed: false);
         var bound = ExpressionBinder.Bind(parsed.Syntax, ExpressionScope.Single(cx.Builder.SchemaOf(input), null, _parameters), fragment.Source,
             Options(fragment, what));
-        if (Unanalysable(bound.Diagnostics)) return Raw(fragment, a, name, Reason(bound.Diagnostics));
+        if (Unanalysable(bound.Diagnostics)) return Verbatim(fragment, a, name, bound.Diagnostics, parsed: true);
         if (!Accept(bound.Diagnostics, a)) return null;
         return bound.Expr;
     }
@@ -52,6 +58,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
             : ExpressionBinder.BindSelectList(parsed.Syntax, ExpressionScope.Single(cx.Builder.SchemaOf(input), null, _parameters), fragment.Source, Options(fragment, "a select list"));
         if (bound is null || Unanalysable(bound.Diagnostics))
         {
+            if (!Pastable(fragment.Pasted, a, "select", bound?.Diagnostics ?? parsed.Diagnostics, parsed: bound is not null)) return null;
             var inlined = InlineVariables(fragment.Sql);
             diagnostics.Report(DiagnosticCodes.SqlFragmentNotAnalysed, a.LocationOf("select"),
                 $"the select list '{Shorten(fragment.Sql)}' is kept as custom SQL: {Reason(bound?.Diagnostics ?? parsed.Diagnostics)}",
@@ -73,7 +80,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     public int? CustomSql(IReadOnlyList<(int Index, int Node)> inputs, string sql, Schema? declared, NodeInputs a, StepInfo step)
     {
         var position = inputs.Select((input, i) => (input.Index, i)).ToDictionary(p => p.Index, p => p.i);
-        foreach (var placeholder in SqlText.Placeholders(sql).Where(p => !position.ContainsKey(p.Name[0] - 'a')).DistinctBy(p => p.Name))
+        foreach (var placeholder in SqlText.Placeholders(sql, _rules).Where(p => !position.ContainsKey(p.Name[0] - 'a')).DistinctBy(p => p.Name))
         {
             int index = placeholder.Name[0] - 'a';
             a.Error(DiagnosticCodes.CustomSqlPlaceholder, "sql",
@@ -82,9 +89,10 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
                 index > 2 ? "custom SQL reads at most three tables" : $"connect a table to 'source{placeholder.Name}' or remove ${placeholder.Name} from the query");
         }
         if (!KnownVariables(sql, a, "sql") || a.Failed) return null;
+        if (!Pastable(Pasted(a, "sql"), a, "sql", [], parsed: true)) return null;
         var inlined = InlineVariables(SqlText.TrimEnd(sql));
         // $a, $b, $c stand for the IR node's inputs in order; with sourceb unconnected, $c is its second input.
-        inlined = SqlText.Replace(inlined, SqlText.Placeholders(inlined), p => OpaqueNode.Placeholder(position[p.Name[0] - 'a']));
+        inlined = SqlText.Replace(inlined, SqlText.Placeholders(inlined, _rules), p => OpaqueNode.Placeholder(position[p.Name[0] - 'a']));
         var schema = declared ?? (position.TryGetValue(0, out var first) ? InferSchema(SqlText.TrimEnd(sql), inputs[first].Node) : null);
         return ComponentLowering.CustomSql(cx, [.. inputs.Select(i => i.Node)], inlined, schema, step);
     }
@@ -92,7 +100,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     /// <summary>The columns of <c>SELECT [DISTINCT] list FROM $a [[AS] alias] [WHERE/ORDER BY/LIMIT ...]</c> when the list binds; else null.</summary>
     private Schema? InferSchema(string sql, int input)
     {
-        var words = SqlText.TopLevelWords(sql);
+        var words = SqlText.TopLevelWords(sql, _rules);
         int w = 0;
         if (words.Count < 3 || words[w++].Name != "SELECT") return null;
         if (words[w].Name is "DISTINCT" or "ALL") w++;
@@ -129,7 +137,31 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
         bool exact = !a.WasSubstituted(name, value);
         var node = a.Node;
         return new Fragment(sql, new SourceText(text.File.Path, sql), span =>
-            text.At(pointer, node, name) with { Position = exact ? text.PositionInString(pointer, span.Start) ?? text.PositionOf(pointer) : text.PositionOf(pointer) });
+            text.At(pointer, node, name) with { Position = exact ? text.PositionInString(pointer, span.Start) ?? text.PositionOf(pointer) : text.PositionOf(pointer) },
+            Pasted(a, name));
+    }
+
+    /// <summary>The variables the input's value as written pastes by <c>{{@name}}</c>.</summary>
+    private IReadOnlyList<Parameter> Pasted(NodeInputs a, string name) =>
+        a.Node.FindInput(name)?.Value?.Text is { } written ? variables.Pasted(written) : [];
+
+    /// <summary>
+    /// Whether SQL that cwf keeps verbatim may hold the pasted variables' text: never when the text
+    /// made it unparsable, else only when every pasted value is inert. Otherwise reports CWF3039 and
+    /// returns false.
+    /// </summary>
+    private bool Pastable(IReadOnlyList<Parameter> pasted, NodeInputs a, string name, ImmutableArray<Diagnostic> found, bool parsed)
+    {
+        var unsafeText = parsed ? pasted.Where(p => !CanvasVariables.IsInert(p)).ToList() : pasted;
+        if (unsafeText.Count == 0) return true;
+        var names = string.Join(", ", unsafeText.Select(p => $"{{{{@{p.Name}}}}}"));
+        var refs = string.Join(", ", unsafeText.Select(p => "@" + p.Name));
+        a.Error(DiagnosticCodes.UncheckedTemplate, name,
+            parsed || found.IsEmpty
+                ? $"input '{name}' pastes the text of {names} into SQL that cwf keeps verbatim, so nothing checks how the warehouse reads it"
+                : $"input '{name}' does not parse once {names} is replaced by its text: {Reason(found)}",
+            $"write {refs} instead: cwf passes a variable in SQL as a typed value (a literal of the warehouse's SQL), never as text");
+        return false;
     }
 
     private static ExpressionBinderOptions Options(Fragment fragment, string context) =>
@@ -148,10 +180,12 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
         return false;
     }
 
-    private Expr Raw(Fragment fragment, NodeInputs a, string name, string reason)
+    /// <summary>A fragment cwf cannot analyse, kept as a RawSql expression with a warning (unless pasted text forbids it).</summary>
+    private Expr? Verbatim(Fragment fragment, NodeInputs a, string name, ImmutableArray<Diagnostic> found, bool parsed)
     {
+        if (!Pastable(fragment.Pasted, a, name, found, parsed)) return null;
         diagnostics.Report(DiagnosticCodes.SqlFragmentNotAnalysed, a.LocationOf(name),
-            $"the SQL expression '{Shorten(fragment.Sql)}' is kept as written: {reason}",
+            $"the SQL expression '{Shorten(fragment.Sql)}' is kept as written: {Reason(found)}",
             "cwf does not check its columns or type; it must be valid in the target warehouse's SQL");
         return new RawSql(InlineVariables(fragment.Sql), SqlType.Unknown);
     }
@@ -160,7 +194,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     private bool KnownVariables(string sql, NodeInputs a, string name)
     {
         bool ok = true;
-        foreach (var unknown in SqlText.Variables(sql).Where(r => variables.Find(r.Name) is null).DistinctBy(r => r.Name))
+        foreach (var unknown in SqlText.Variables(sql, _rules).Where(r => variables.Find(r.Name) is null).DistinctBy(r => r.Name))
         {
             a.Error(DiagnosticCodes.UnknownVariable, name, $"unknown variable '@{unknown.Name}' in the SQL",
                 NameSuggestions.Hint(unknown.Name, [.. variables.Parameters.Select(p => p.Name)], "variables"));
@@ -174,7 +208,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     /// analysed, so it cannot take a typed parameter. Every variable must be known (checked before).
     /// </summary>
     private string InlineVariables(string sql) =>
-        SqlText.Replace(sql, SqlText.Variables(sql), r => SqlText.Literal(variables.Find(r.Name)!, connectionProvider));
+        SqlText.Replace(sql, SqlText.Variables(sql, _rules), r => SqlText.Literal(variables.Find(r.Name)!, connectionProvider));
 
     private static string Reason(ImmutableArray<Diagnostic> found) =>
         found.FirstOrDefault(d => d.Descriptor == DiagnosticCodes.UnknownFunction) is { } unknown ? unknown.Message + " to cwf"

@@ -17,11 +17,11 @@ public sealed class RenameColumnComponent : StepComponent
     public override void Lower(CanvasLoweringContext cx)
     {
         if ((cx.Values.Column("column"), cx.Values.Text("newname")) is ({ } column, { } newName) && !cx.Values.Failed)
-            cx.Output("result", ComponentLowering.RenameColumn(cx, cx.Input("source"), column, newName.Trim(), cx.Values.LocationOf("newname"), cx.Step));
+            cx.Output("result", ComponentLowering.RenameColumn(cx, cx.Input("source"), column, newName, cx.Values.LocationOf("newname"), cx.Step));
     }
 
     public override StepSyntax Decompile(ComponentDecompilingContext cx) =>
-        new RenameStepSyntax([new RenamingSyntax(DecompiledSyntax.Name(cx.Values.Column("column")!.Name), new IdentifierSyntax(cx.Values.Text("newname")!.Trim()))]);
+        new RenameStepSyntax([new RenamingSyntax(DecompiledSyntax.Name(cx.Values.Column("column")!.Name), new IdentifierSyntax(cx.Values.Text("newname")!))]);
 
     /// <summary>Each renaming is one node; qualified names of the column keep working under its new name.</summary>
     public override StepBinding? Bind(StepSyntax step, StepBinding cx)

@@ -21,13 +21,13 @@ public sealed class SelectExpressionComponent : StepComponent
     {
         int source = cx.Input("source");
         if (cx.Values.Text("column") is { } column && cx.Expression("expression", source, "a computed column") is { } e && !cx.Values.Failed)
-            cx.Output("result", ComponentLowering.SelectExpression(cx, source, column.Trim(), e, cx.Step));
+            cx.Output("result", ComponentLowering.SelectExpression(cx, source, column, e, cx.Step));
     }
 
     public override StepSyntax Decompile(ComponentDecompilingContext cx)
     {
         var project = (ProjectNode)cx.Ir("result")!;
-        var name = cx.Values.Text("column")!.Trim();
+        var name = cx.Values.Text("column")!;
         var column = project.Columns.First(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
         if (column.Expr is RawSql raw)
         {
