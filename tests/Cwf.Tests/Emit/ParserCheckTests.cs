@@ -12,7 +12,7 @@ namespace Cwf.Tests.Emit;
 /// own parser. A dialect without one is skipped, saying that its SQL is unchecked. Procedures are
 /// procedural code the parsers do not read; their bodies are the script's statements, checked here.
 /// </summary>
-[EngineTest(Engine.Parser)]
+[EngineTest(Engine.Parser), EngineTest(Engine.DuckDb)]
 public class ParserCheckTests
 {
     public static TheoryData<string, string, EmitMode> Cases()
