@@ -14,9 +14,9 @@ public static class CommandCatalog
     private static readonly OptionSpec NoOpt = new("no-opt", "skip the optimizer");
     private static readonly OptionSpec DisablePass = new("disable-pass", "skip one optimizer pass (repeatable)", "name", Repeatable: true);
     private static readonly OptionSpec ReplaceStrategy = new("replace-strategy",
-        "how a replace output takes its table's place: drop (default: drop and create, or CREATE OR REPLACE; a view on the table blocks the drop on PostgreSQL and Redshift), " +
-        "cascade (DROP TABLE ... CASCADE, which also drops the views on it; PostgreSQL and Redshift), " +
-        "swap (build the new table beside the old one, then drop the old one and rename the new one into place)", "strategy")
+        "how a replace output takes its table's place: drop (the default: drop and create, or CREATE OR REPLACE; on PostgreSQL and Redshift " +
+        "a view on the table blocks it), cascade (DROP TABLE ... CASCADE, which drops those views too; PostgreSQL and Redshift) or swap " +
+        "(build the new table beside the old one, then drop the old one and rename the new one into place)", "strategy")
     { AllowedValues = ["drop", "cascade", "swap"] };
 
     public static CommandSpec Compile { get; } = new("compile", "Compile a .cwf program, canvas export or generated .sql file to warehouse SQL",
