@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Cwf.Emit;
 using Cwf.Ir;
 using Cwf.Tests.Infrastructure;
@@ -34,20 +33,14 @@ public sealed class DuckDbWarehouseTests : IDisposable
     [Fact]
     public void Appending_to_a_missing_table_creates_it_and_running_again_adds_the_rows()
     {
-        var b = new WorkflowBuilder("append");
-        var orders = b.Scan(new TableName(["shop", "orders"]), EmitSamples.Orders, "orders");
-        var custom = b.Opaque([orders.Id], "native.customsql", "SELECT id, amount * 2 AS doubled FROM $a", Schema.Open,
-            ImmutableSortedDictionary<string, string>.Empty, "Custom");
-        b.Sink(orders.Id, new TableName(["fresh", "orders"]), WriteMode.Append, "Known columns");
-        b.Sink(custom.Id, new TableName(["fresh", "doubled"]), WriteMode.Append, "Unknown columns");
-        var workflow = b.ToWorkflow();
+        var workflow = WarehouseStatementTests.Appends();
         Run(workflow);
         Assert.Equal(5, Count("fresh.orders"));
         Assert.Equal(5, Count("fresh.doubled"));
         Run(workflow);
         Assert.Equal(10, Count("fresh.orders"));
         Assert.Equal(10, Count("fresh.doubled"));
-        Assert.Equal("BIGINT", _duck.Query("SELECT data_type FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'quantity'").Rows[0][0]);
+        Assert.Equal("BIGINT", _duck.Query("SELECT data_type FROM information_schema.columns WHERE table_schema = 'fresh' AND table_name = 'orders' AND column_name = 'quantity'").Rows[0][0]);
     }
 
     /// <summary>DuckDB binds no view to a table: drop and swap (CREATE OR REPLACE) replace it under a view that keeps working.</summary>

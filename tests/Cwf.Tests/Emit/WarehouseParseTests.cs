@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Cwf.Emit;
 using Cwf.Ir;
 using Cwf.Tests.Infrastructure;
@@ -26,19 +25,6 @@ public class WarehouseParseTests
         return result.Sql!;
     }
 
-    /// <summary>An append of known columns and one of custom SQL without declared columns, and a replace.</summary>
-    private static Workflow AppendsAndReplace()
-    {
-        var b = new WorkflowBuilder("writes");
-        var orders = b.Scan(new TableName(["shop", "orders"]), EmitSamples.Orders, "orders");
-        var custom = b.Opaque([orders.Id], "native.customsql", "SELECT id, amount * 2 AS doubled FROM $a", Schema.Open,
-            ImmutableSortedDictionary<string, string>.Empty, "Custom");
-        b.Sink(orders.Id, new TableName(["out", "known"]), WriteMode.Append, "Known columns");
-        b.Sink(custom.Id, new TableName(["out", "unknown"]), WriteMode.Append, "Unknown columns");
-        b.Sink(orders.Id, new TableName(["out", "replaced"]), WriteMode.Replace, "Replace");
-        return b.ToWorkflow();
-    }
-
     [SkippableTheory]
     [MemberData(nameof(DialectNames))]
     public void Appends_and_every_accepted_replace_strategy_parse(string dialectName)
@@ -46,7 +32,7 @@ public class WarehouseParseTests
         var dialect = D(dialectName);
         foreach (var strategy in Enum.GetValues<ReplaceStrategy>())
         {
-            var result = SqlEmitter.Emit(AppendsAndReplace(), dialect, new EmitOptions { ReplaceStrategy = strategy });
+            var result = SqlEmitter.Emit(WarehouseStatementTests.Appends(replace: true), dialect, new EmitOptions { ReplaceStrategy = strategy });
             if (result.Sql is null)
             {
                 Assert.Equal(ReplaceStrategy.Cascade, strategy);

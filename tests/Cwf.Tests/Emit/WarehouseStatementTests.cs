@@ -30,6 +30,23 @@ public class WarehouseStatementTests
 
     private static ColumnRef Order(string name) => EmitSamples.Col(EmitSamples.Orders, name);
 
+    /// <summary>
+    /// Appends to missing tables: the orders (known columns) into <c>fresh.orders</c>, custom SQL
+    /// without declared columns into <c>fresh.doubled</c>; with <paramref name="replace"/>, also a
+    /// replace of <c>fresh.replaced</c>.
+    /// </summary>
+    public static Workflow Appends(bool replace = false)
+    {
+        var b = new WorkflowBuilder("appends");
+        var orders = b.Scan(new TableName(["shop", "orders"]), EmitSamples.Orders, "orders");
+        var custom = b.Opaque([orders.Id], "native.customsql", "SELECT id, amount * 2 AS doubled FROM $a", Schema.Open,
+            ImmutableSortedDictionary<string, string>.Empty, "Custom");
+        b.Sink(orders.Id, new TableName(["fresh", "orders"]), WriteMode.Append, "Known columns");
+        b.Sink(custom.Id, new TableName(["fresh", "doubled"]), WriteMode.Append, "Unknown columns");
+        if (replace) b.Sink(orders.Id, new TableName(["fresh", "replaced"]), WriteMode.Replace, "Replace");
+        return b.ToWorkflow();
+    }
+
     // ---- LIMIT by a procedure argument ----------------------------------------------------------
 
     /// <summary>The first <c>@top</c> orders by amount, <c>@top</c> public: a procedure argument.</summary>
