@@ -95,14 +95,15 @@ public sealed class RedshiftDialect : Dialect
     /// <summary>
     /// CREATE TABLE AS has no IF NOT EXISTS on Redshift: when the output's schema is unknown, the
     /// query's columns go into a temporary table over zero rows, which the output's table copies
-    /// with <c>CREATE TABLE IF NOT EXISTS t (LIKE ...)</c>. The names of the emitter's own relations never
-    /// start with <c>cwf__</c>, so the scratch name cannot clash with them.
+    /// with <c>CREATE TABLE IF NOT EXISTS t (LIKE ...)</c>. The names of the emitter's own
+    /// relations never start with <c>cwf__</c>, so the scratch name cannot clash with them.
     /// </summary>
     public override IEnumerable<SqlBlock> CreateTableForAppend(string table, Schema schema, SqlBlock query)
     {
         if (HasStoredTypes(schema)) return base.CreateTableForAppend(table, schema, query);
         const string columns = "cwf__append_columns";
-        return [
+        return
+        [
             new SqlBlock().Line($"CREATE TEMPORARY TABLE {columns} AS").Append(ZeroRows(query)),
             new SqlBlock().Line($"CREATE TABLE IF NOT EXISTS {table} (LIKE {columns})"),
             new SqlBlock().Line($"DROP TABLE {columns}"),
@@ -121,9 +122,9 @@ public sealed class RedshiftDialect : Dialect
     public override GeographyGrouping GeographyGrouping => GeographyGrouping.ByBinary;
 
     /// <summary>
-    /// Source geometries are read in SRID 4326: a table loaded without an SRID holds SRID 0, which
-    /// ST_Transform, ST_DistanceSphere and the GEOGRAPHY cast reject, and which mixed with the
-    /// 4326 points the workflow makes fails every predicate (as outputs are, PostgreSQL's too).
+    /// Source geometries are read in SRID 4326, as outputs are written: a table loaded without an
+    /// SRID holds SRID 0, which ST_Transform, ST_DistanceSphere and the GEOGRAPHY cast reject, and
+    /// which fails every predicate against the SRID-4326 points the workflow makes.
     /// </summary>
     public override SqlFragment InputColumn(SqlFragment column, Column type) =>
         type.Type == SqlType.Geography ? SqlFragment.Atom($"ST_SetSRID({column.Text}, 4326)") : column;
