@@ -13,12 +13,17 @@ public static class CommandCatalog
     private static readonly OptionSpec Format = new("format", "how diagnostics are printed on standard error", "fmt") { AllowedValues = DiagnosticFormats };
     private static readonly OptionSpec NoOpt = new("no-opt", "skip the optimizer");
     private static readonly OptionSpec DisablePass = new("disable-pass", "skip one optimizer pass (repeatable)", "name", Repeatable: true);
+    private static readonly OptionSpec ReplaceStrategy = new("replace-strategy",
+        "how a replace output takes its table's place: drop (the default: drop and create, or CREATE OR REPLACE; on PostgreSQL and Redshift " +
+        "a view on the table blocks it), cascade (DROP TABLE ... CASCADE, which drops those views too; PostgreSQL and Redshift) or swap " +
+        "(build the new table beside the old one, then drop the old one and rename the new one into place)", "strategy")
+    { AllowedValues = ["drop", "cascade", "swap"] };
 
     public static CommandSpec Compile { get; } = new("compile", "Compile a .cwf program, canvas export or generated .sql file to warehouse SQL",
         ["file"],
         [Dialect, Catalog, Output,
          new OptionSpec("emit", "script: DDL/DML for every output; procedure: a stored procedure taking the public parameters; query: one SELECT per output", "mode") { AllowedValues = ["script", "procedure", "query"] },
-         NoOpt, DisablePass, Param, Format, HelpOption])
+         ReplaceStrategy, NoOpt, DisablePass, Param, Format, HelpOption])
     {
         Notes = ["example: cwf compile examples/school_buffers.cwf --dialect postgres | psql -v ON_ERROR_STOP=1"],
     };
@@ -44,7 +49,7 @@ public static class CommandCatalog
          new OptionSpec("out", "folder for the output tables (default: the data folder)", "dir"),
          new OptionSpec("out-format", "file format of the outputs", "fmt") { AllowedValues = ["csv", "geojson", "jsonl"] },
          new OptionSpec("connection", "PostgreSQL connection string: compile for postgres and execute there", "cs"),
-         Param, Catalog, Format, HelpOption])
+         ReplaceStrategy, Param, Catalog, Format, HelpOption])
     {
         Notes = ["Give either --data or --connection."],
     };

@@ -49,6 +49,15 @@ internal static class CompileCommand
             },
             Optimize = !cx.Command.Has("no-opt"),
             DisabledPasses = [.. passes],
+            ReplaceStrategy = ReplaceStrategyOption(cx),
         };
     }
+
+    /// <summary>--replace-strategy (its values are checked by the option's allowed values); drop when absent.</summary>
+    public static ReplaceStrategy ReplaceStrategyOption(CliContext cx) => cx.Command.Value("replace-strategy")?.ToLowerInvariant() switch
+    {
+        "cascade" => ReplaceStrategy.Cascade,
+        "swap" => ReplaceStrategy.Swap,
+        _ => ReplaceStrategy.Drop,
+    };
 }

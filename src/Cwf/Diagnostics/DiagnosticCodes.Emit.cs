@@ -17,6 +17,8 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor ApproximateTranslation { get; } = Warning("CWF6021", "Function translated with a known limitation", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor IdentifierTooLong { get; } = Warning("CWF6030", "Identifier longer than the dialect allows", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor TableNamePartDropped { get; } = Warning("CWF6031", "Table name has more parts than the dialect allows", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor TablesInSeveralDatabases { get; } = Error("CWF6032", "Tables name several databases", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor NothingToEmit { get; } = Info("CWF6040", "Nothing to emit: the workflow has no output", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor NonTransactionalScript { get; } = Info("CWF6041", "Script is not atomic in the target dialect", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor ReplaceStrategyNotSupported { get; } = Error("CWF6050", "Replace strategy not available in the target dialect", DiagnosticCategory.Emit);
 }

@@ -14,6 +14,9 @@ public sealed record CompileOptions(Dialect Dialect)
     /// <summary>Passes skipped by --disable-pass.</summary>
     public ImmutableArray<string> DisabledPasses { get; init; } = [];
 
+    /// <summary>How replace outputs take the place of their tables (--replace-strategy).</summary>
+    public ReplaceStrategy ReplaceStrategy { get; init; } = ReplaceStrategy.Drop;
+
     /// <summary>Keep the IR before and after each pass (for `cwf explain`).</summary>
     public bool RecordIr { get; init; }
 }

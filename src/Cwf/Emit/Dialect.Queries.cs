@@ -11,6 +11,13 @@ public abstract partial class Dialect
     public virtual string Limit(SqlFragment count) => "LIMIT " + count.Text;
 
     /// <summary>
+    /// A limit whose count is a procedure argument. By default <c>LIMIT p_top</c>; where LIMIT
+    /// takes only constants (BigQuery, Snowflake, Databricks) the dialect numbers the rows instead
+    /// (<see cref="QueryWriter.NumberedLimit"/>).
+    /// </summary>
+    internal virtual SqlBlock ArgumentLimit(LimitNode limit, QueryWriter writer) => writer.LimitClause(limit);
+
+    /// <summary>
     /// A <c>FULL OUTER JOIN</c> whose condition is not a conjunction of column equalities. Where the
     /// warehouse only runs full joins on hash- or merge-joinable conditions (PostgreSQL) the dialect
     /// writes <see cref="QueryWriter.LeftJoinPlusUnmatchedRight"/> instead.

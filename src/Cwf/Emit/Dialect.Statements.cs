@@ -21,12 +21,99 @@ public abstract partial class Dialect
     protected static IEnumerable<SqlBlock> CreateOrReplaceTableAs(string table, SqlBlock query) =>
         [new SqlBlock().Line($"CREATE OR REPLACE TABLE {table} AS").Append(query)];
 
-    /// <summary>Append mode: statements that create the table, empty, when it does not exist yet (none by default: appending needs the table).</summary>
-    public virtual IEnumerable<SqlBlock> CreateTableForAppend(string table, Schema schema, SqlBlock query) => [];
+    /// <summary>
+    /// Replace mode with <c>--replace-strategy cascade</c>: the table dropped with the views that
+    /// depend on it, then created from the query; null where the warehouse has no such drop
+    /// (<c>CWF6050</c>).
+    /// </summary>
+    public virtual IEnumerable<SqlBlock>? CreateTableAsDroppingDependents(string table, SqlBlock query) => null;
+
+    /// <summary>For <see cref="CreateTableAsDroppingDependents"/> where the warehouse has <c>DROP TABLE ... CASCADE</c>.</summary>
+    protected static IEnumerable<SqlBlock> DropCascadeAndCreateTableAs(string table, SqlBlock query) =>
+    [
+        new SqlBlock().Line($"DROP TABLE IF EXISTS {table} CASCADE"),
+        new SqlBlock().Line($"CREATE TABLE {table} AS").Append(query),
+    ];
+
+    /// <summary>
+    /// Replace mode with <c>--replace-strategy swap</c>: the new table built beside the old one
+    /// (<c>cwf_new_&lt;table&gt;</c> in the same schema), then the old one dropped and the new one
+    /// renamed into its place, so the table is missing, or locked, only between those two
+    /// statements. Where <c>CREATE OR REPLACE TABLE</c> replaces a table in one atomic statement the
+    /// dialect writes that instead.
+    /// </summary>
+    public virtual IEnumerable<SqlBlock> SwapTableAs(TableName table, SqlBlock query)
+    {
+        var aside = TableName(new TableName(table.Parts.Items.SetItem(table.Parts.Count - 1, RelationNamer.ForTable("cwf_new_", table.Table))));
+        return
+        [
+            new SqlBlock().Line($"DROP TABLE IF EXISTS {aside}"),
+            new SqlBlock().Line($"CREATE TABLE {aside} AS").Append(query),
+            new SqlBlock().Line($"DROP TABLE IF EXISTS {TableName(table)}"),
+            new SqlBlock().Line($"ALTER TABLE {aside} RENAME TO {RenamedTo(table)}"),
+        ];
+    }
+
+    /// <summary>The new name in <c>ALTER TABLE ... RENAME TO</c>: the table's own name, which keeps the table in its schema.</summary>
+    protected virtual string RenamedTo(TableName table) => Identifier(table.Table);
+
+    /// <summary>
+    /// Append mode: the statements that create the table, empty, when it does not exist yet, so
+    /// that the first run of a script creates what later runs fill (an existing table is left as
+    /// it is). The columns get the output's types as they are stored (<see cref="StoredTypeName"/>);
+    /// when the output's schema is unknown (custom SQL without a declared schema) the query gives
+    /// them, over zero rows. <c>LIMIT 0</c> over the query (rather than <c>WITH NO DATA</c>) is
+    /// read alike by every warehouse and by the common SQL parsers.
+    /// </summary>
+    public virtual IEnumerable<SqlBlock> CreateTableForAppend(string table, Schema schema, SqlBlock query) =>
+        [HasStoredTypes(schema)
+            ? CreateTableIfNotExists(table, schema)
+            : new SqlBlock().Line($"CREATE TABLE IF NOT EXISTS {table} AS").Append(ZeroRows(query))];
+
+    /// <summary>Whether every column of <paramref name="schema"/> is known, with a type the warehouse can store.</summary>
+    protected bool HasStoredTypes(Schema schema) =>
+        !schema.IsOpen && schema.Count > 0 && schema.Columns.All(c => StoredTypeName(c.Type) is not null);
+
+    /// <summary><c>CREATE TABLE IF NOT EXISTS t (column type, ...)</c> with the stored types of <paramref name="schema"/>.</summary>
+    protected SqlBlock CreateTableIfNotExists(string table, Schema schema)
+    {
+        var create = new SqlBlock().Line($"CREATE TABLE IF NOT EXISTS {table} (");
+        for (int i = 0; i < schema.Count; i++)
+            create.Line($"{Identifier(schema[i].Name)} {StoredTypeName(schema[i].Type)}{(i < schema.Count - 1 ? "," : "")}", 2);
+        return create.Line(")");
+    }
+
+    /// <summary>The query's columns without its rows: <c>SELECT * FROM (query) AS output LIMIT 0</c>.</summary>
+    protected static SqlBlock ZeroRows(SqlBlock query) =>
+        new SqlBlock().Line("SELECT * FROM (").Append(query, 2).Line(") AS output").Line("LIMIT 0");
+
+    /// <summary>
+    /// The column type a value of <paramref name="type"/> is stored as in a table the script
+    /// creates: the query's type (<see cref="TypeName"/>) unless <see cref="OutputColumn"/>
+    /// encodes it (Trino stores geography as WKB).
+    /// </summary>
+    public virtual string? StoredTypeName(SqlType type) => TypeName(type);
 
     /// <summary>Append mode: the query's rows inserted into the listed columns (all columns, in order, when none are known).</summary>
     public virtual SqlBlock InsertInto(string table, IReadOnlyList<string> columns, SqlBlock query) =>
         new SqlBlock().Line(columns.Count == 0 ? $"INSERT INTO {table}" : $"INSERT INTO {table} ({string.Join(", ", columns)})").Append(query);
+
+    /// <summary>
+    /// A statement that stops the script unless it runs in <paramref name="database"/>, the
+    /// database part the dialect cut off a table name (<see cref="KeptParts"/>); null where the
+    /// warehouse keeps database parts or nothing can check it.
+    /// </summary>
+    /// <param name="inProcedure">The statement goes into a procedure body (procedural code) rather than a script.</param>
+    public virtual SqlBlock? DatabaseCheck(string database, bool inProcedure) => null;
+
+    /// <summary>
+    /// A statement, first in the transaction and before any DDL, that makes another run writing the
+    /// same tables wait until this one commits (their catalog changes would otherwise collide);
+    /// null where the warehouse has no such lock.
+    /// </summary>
+    /// <param name="key">A stable key computed from the names of the tables the script writes.</param>
+    /// <param name="inProcedure">The statement goes into a procedure body (procedural code) rather than a script.</param>
+    public virtual SqlBlock? OutputLock(long key, bool inProcedure) => null;
 
     /// <summary>
     /// The statement that creates an output's schema when it is missing, or null where the script

@@ -2,7 +2,7 @@ using Cwf.Planning;
 
 namespace Cwf.Emit;
 
-/// <summary>How to emit a workflow: the mode, the planner's materialization decisions, and the procedure name.</summary>
+/// <summary>How to emit a workflow: the mode, the planner's materialization decisions, the procedure name and the replace strategy.</summary>
 public sealed record EmitOptions
 {
     public static EmitOptions Default { get; } = new();
@@ -21,4 +21,7 @@ public sealed record EmitOptions
     /// <c>cwf_&lt;workflow name&gt;</c>, placed on BigQuery in the dataset of the first output.
     /// </summary>
     public string? ProcedureName { get; init; }
+
+    /// <summary>How replace outputs take the place of the tables they replace (<see cref="Emit.ReplaceStrategy"/>); <c>Drop</c> by default.</summary>
+    public ReplaceStrategy ReplaceStrategy { get; init; } = ReplaceStrategy.Drop;
 }

@@ -223,15 +223,42 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         return block;
     }
 
-    private SqlBlock WriteLimit(LimitNode l)
+    private SqlBlock WriteLimit(LimitNode l) =>
+        l.Count is ParamRef count && _context.IsProcedureArgument(count) ? Dialect.ArgumentLimit(l, this) : LimitClause(l);
+
+    /// <summary><c>SELECT columns FROM input [ORDER BY keys] LIMIT count</c>.</summary>
+    public SqlBlock LimitClause(LimitNode l)
     {
         var count = Expressions(l).Write(l.Count);
         var block = Select(Columns(l.Schema, null), _relation(l.Input));
         // A limit keeps the first rows of a sorted input only if it sorts again: an ORDER BY in a
         // CTE does not order the query that reads it.
-        if (_context.Workflow[l.Input] is SortNode sort && OrderBy(sort, sort.Keys) is { } order) block.Line("ORDER BY " + order);
+        if (InputOrder(l) is { } order) block.Line("ORDER BY " + order);
         return block.Line(Dialect.Limit(count));
     }
+
+    /// <summary>
+    /// A limit for warehouses whose LIMIT takes only constants: the rows numbered in the input's
+    /// order, and those numbered up to the count kept. <c>ROW_NUMBER</c> needs an order on some
+    /// warehouses even where the input has none: <paramref name="unsortedOrder"/> is then the
+    /// window's (null: an empty window).
+    /// </summary>
+    public SqlBlock NumberedLimit(LimitNode l, string? unsortedOrder)
+    {
+        var input = _context.Workflow[l.Input].Schema;
+        var row = "cwf_row";
+        for (int n = 2; input.Find(row) is not null; n++) row = "cwf_row_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var order = InputOrder(l) is { } keys ? "ORDER BY " + keys : unsortedOrder;
+        var numbered = SelectList(["*", $"ROW_NUMBER() OVER ({order}) AS {row}"]).Line("FROM " + _relation(l.Input));
+        return SelectList(Columns(l.Schema, null))
+            .Line("FROM (")
+            .Append(numbered, 2)
+            .Line(") AS numbered")
+            .Line($"WHERE {row} <= {Expressions(l).Write(l.Count).Text}");
+    }
+
+    /// <summary>The order of a limit's input: its sort keys when it is a sort, else null.</summary>
+    private string? InputOrder(LimitNode l) => _context.Workflow[l.Input] is SortNode sort ? OrderBy(sort, sort.Keys) : null;
 
     private SqlBlock WriteDistinct(DistinctNode d)
     {

@@ -45,6 +45,12 @@ public sealed class RelationNamer
         return candidate;
     }
 
+    /// <summary>
+    /// A name derived from a table's name with a prefix (<c>cwf_new_orders</c>), sanitized and cut
+    /// as the script's other names are; it lives beside the table, not among the script's relations.
+    /// </summary>
+    public static string ForTable(string prefix, string table) => Fit(prefix + Sanitize(table), "");
+
     /// <summary>Lower-case letters, digits and single underscores; a leading digit gets an <c>n_</c> prefix.</summary>
     public static string Sanitize(string name)
     {

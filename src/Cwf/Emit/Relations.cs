@@ -19,10 +19,12 @@ internal sealed class Relations
     private readonly Dictionary<int, string> _materializedName = [];
     private readonly Dictionary<int, PlannedSpatialJoin> _spatialJoins = [];
 
-    public Relations(EmitGraph graph, EmitContext context, IReadOnlyDictionary<int, TableName> tables)
+    public Relations(EmitGraph graph, EmitContext context, OutputTables names)
     {
         _context = context;
+        var tables = names.ByNode;
         _tables = tables;
+        Database = names.Database;
         var plan = context.Options.Plan;
         foreach (var id in graph.Needed)
         {
@@ -64,6 +66,9 @@ internal sealed class Relations
     public Materialization Kind(int id) => _kind[id];
 
     public string CteName(int id) => _cteName[id];
+
+    /// <summary>The database the tables' dropped first part names: the script must run in it (null: none was dropped).</summary>
+    public string? Database { get; }
 
     /// <summary>The node's table (scans and sinks), with the parts the dialect keeps.</summary>
     public TableName TableNameOf(int id) => _tables[id];

@@ -1,12 +1,16 @@
+using System.Text;
+using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Planning;
 
 namespace Cwf.Emit;
 
 /// <summary>
-/// The statements of a script or procedure body, in the order they must run: missing output
-/// schemas, the temporary relations (a spatial join's indexed side before the join is read), one
-/// statement per output (replace or append), then the drops of the temporary relations.
+/// The statements of a script or procedure body, in the order they must run: the check that the
+/// script runs in the database its table names name and the lock that makes concurrent runs
+/// wait (where the dialect has them), missing output schemas, the temporary relations (a spatial
+/// join's indexed side before the join is read), one statement per output (replace, as the
+/// replace strategy says, or append), then the drops of the temporary relations.
 /// </summary>
 internal static class ScriptStatements
 {
@@ -14,6 +18,7 @@ internal static class ScriptStatements
     {
         var dialect = context.Dialect;
         var statements = new List<SqlBlock>();
+        statements.AddRange(Guards(graph, context, relations));
         statements.AddRange(SchemaStatements(graph, dialect, relations));
 
         var cleanup = new List<SqlBlock>();
@@ -45,12 +50,59 @@ internal static class ScriptStatements
                 statements.AddRange(dialect.CreateTableForAppend(table, sink.Schema, query));
                 statements.Add(dialect.InsertInto(table, sink.Schema.IsOpen ? [] : [.. sink.Schema.Names.Select(dialect.Identifier)], query));
             }
-            else statements.AddRange(dialect.CreateTableAs(table, query));
+            else statements.AddRange(Replace(sink, relations, query, context));
         }
 
         cleanup.Reverse();
         statements.AddRange(cleanup);
         return statements;
+    }
+
+    /// <summary>The statements that replace a sink's table, as the replace strategy says.</summary>
+    private static IEnumerable<SqlBlock> Replace(SinkNode sink, Relations relations, SqlBlock query, EmitContext context)
+    {
+        var dialect = context.Dialect;
+        var table = relations.Table(sink.Id);
+        switch (context.Options.ReplaceStrategy)
+        {
+            case ReplaceStrategy.Swap:
+                return dialect.SwapTableAs(relations.TableNameOf(sink.Id), query);
+            case ReplaceStrategy.Cascade when dialect.CreateTableAsDroppingDependents(table, query) is { } cascade:
+                return cascade;
+            case ReplaceStrategy.Cascade:
+                context.Report(DiagnosticCodes.ReplaceStrategyNotSupported, sink,
+                    $"{dialect.DisplayName} has no DROP TABLE ... CASCADE that drops the views reading a table, so step '{sink.Name}' cannot replace '{relations.TableNameOf(sink.Id)}' with --replace-strategy cascade.",
+                    $"{dialect.DisplayName} views name the tables they read and find them again when queried, so the default strategy (drop) keeps them working: leave --replace-strategy out");
+                return [];
+            default:
+                return dialect.CreateTableAs(table, query);
+        }
+    }
+
+    /// <summary>
+    /// Before any DDL: the check that the script runs in the database its table names name
+    /// (where the dialect cut that part off), and the lock that makes a concurrent run writing the
+    /// same tables wait until this one commits, keyed on the sorted names of the tables written.
+    /// </summary>
+    private static IEnumerable<SqlBlock> Guards(EmitGraph graph, EmitContext context, Relations relations)
+    {
+        var dialect = context.Dialect;
+        bool inProcedure = context.Options.Mode == EmitMode.Procedure;
+        if (relations.Database is { } database && dialect.DatabaseCheck(database, inProcedure) is { } check) yield return check;
+        var outputs = graph.Sinks.Select(s => relations.Table(s.Id)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (outputs.Count > 0 && dialect.OutputLock(LockKey(outputs), inProcedure) is { } outputLock) yield return outputLock;
+    }
+
+    /// <summary>A stable 64-bit key for a set of table names: FNV-1a over their UTF-8 text, one name per line.</summary>
+    internal static long LockKey(IReadOnlyList<string> sortedTables)
+    {
+        ulong hash = 14695981039346656037;
+        foreach (byte b in Encoding.UTF8.GetBytes(string.Join("\n", sortedTables)))
+        {
+            hash ^= b;
+            hash *= 1099511628211;
+        }
+        return unchecked((long)hash);
     }
 
     /// <summary>The schemas of the outputs, each once, where the dialect creates missing ones (not its default schemas).</summary>

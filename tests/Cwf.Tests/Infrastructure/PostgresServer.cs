@@ -58,9 +58,21 @@ public sealed partial class PostgresServer : IAsyncLifetime
     /// A new, empty database with PostGIS, dropped when the returned object is disposed. Its name
     /// holds the calling test's name, to make leftovers and server logs readable.
     /// </summary>
-    public async Task<PgDatabase> CreateDatabaseAsync([CallerMemberName] string purpose = "test")
+    public Task<PgDatabase> CreateDatabaseAsync([CallerMemberName] string purpose = "test") =>
+        CreateAsync($"cwf_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCount)}_{Sanitize(purpose)}");
+
+    /// <summary>
+    /// A new database of exactly this name, for a workflow whose table names name a database (the
+    /// script runs only in it); one a failed run left behind is dropped first.
+    /// </summary>
+    public async Task<PgDatabase> CreateDatabaseNamedAsync(string name)
     {
-        var name = $"cwf_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCount)}_{Sanitize(purpose)}";
+        await DropDatabaseAsync(name);
+        return await CreateAsync(name);
+    }
+
+    private async Task<PgDatabase> CreateAsync(string name)
+    {
         await CreateLock.WaitAsync();
         try
         {

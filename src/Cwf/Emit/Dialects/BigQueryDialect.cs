@@ -103,7 +103,13 @@ public sealed class BigQueryDialect : Dialect
 
     public override GeographyGrouping GeographyGrouping => GeographyGrouping.ByBinary;
 
+    /// <summary>LIMIT takes only literals and query parameters, not a procedure's variables: the rows are numbered (ROW_NUMBER needs no order).</summary>
+    internal override SqlBlock ArgumentLimit(LimitNode limit, QueryWriter writer) => writer.NumberedLimit(limit, unsortedOrder: null);
+
     public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
+
+    /// <summary>CREATE OR REPLACE TABLE swaps the table atomically: readers see the old table or the new one.</summary>
+    public override IEnumerable<SqlBlock> SwapTableAs(TableName table, SqlBlock query) => CreateTableAs(TableName(table), query);
 
     public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements) =>
         ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments, defaults: false)

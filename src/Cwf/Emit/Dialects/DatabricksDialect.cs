@@ -106,7 +106,17 @@ public sealed class DatabricksDialect : Dialect
 
     public override GeographyGrouping GeographyGrouping { get; } = GeographyGrouping.ByBinary with { Key = "st_asbinary({0})" };
 
+    /// <summary>
+    /// LIMIT takes only a foldable expression (INVALID_LIMIT_LIKE_EXPRESSION otherwise), which a
+    /// procedure's parameter is not: the rows are numbered. row_number() requires an ordered
+    /// window; an unsorted input is numbered in no particular order.
+    /// </summary>
+    internal override SqlBlock ArgumentLimit(LimitNode limit, QueryWriter writer) => writer.NumberedLimit(limit, unsortedOrder: "ORDER BY 1");
+
     public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
+
+    /// <summary>CREATE OR REPLACE TABLE swaps the table atomically: readers see the old table or the new one.</summary>
+    public override IEnumerable<SqlBlock> SwapTableAs(TableName table, SqlBlock query) => CreateTableAs(TableName(table), query);
 
     public override SqlBlock CreateView(string name, SqlBlock query) =>
         new SqlBlock().Line($"CREATE OR REPLACE TEMPORARY VIEW {name} AS").Append(query);

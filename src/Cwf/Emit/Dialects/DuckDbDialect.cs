@@ -62,6 +62,9 @@ public sealed class DuckDbDialect : Dialect
 
     public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
 
+    /// <summary>CREATE OR REPLACE TABLE swaps the table atomically: readers see the old table or the new one.</summary>
+    public override IEnumerable<SqlBlock> SwapTableAs(TableName table, SqlBlock query) => CreateTableAs(TableName(table), query);
+
     private static readonly string Utm = UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))");
 
     // ST_Transform takes CRS strings; always_xy (true) keeps lon/lat order for EPSG:4326.

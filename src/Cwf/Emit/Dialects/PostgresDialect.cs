@@ -55,6 +55,9 @@ public sealed class PostgresDialect : Dialect
 
     public override SqlBlock CreateSchema(string schema) => CreateSchemaIfNotExists(schema);
 
+    /// <summary>Views are bound to the tables they read: DROP TABLE ... CASCADE drops them with it.</summary>
+    public override IEnumerable<SqlBlock>? CreateTableAsDroppingDependents(string table, SqlBlock query) => DropCascadeAndCreateTableAs(table, query);
+
     // PostgreSQL's functions take int4 counts, while IR integers are bigint: cast them. SUBSTR
     // reads a start below 1 as standard SQL does.
     public override FunctionMap Functions { get; } = StandardFunctions.With(
@@ -113,28 +116,13 @@ public sealed class PostgresDialect : Dialect
             : value;
 
     /// <summary>
-    /// An append creates its table with the output's column types when it is missing, so the
-    /// script always runs. When the output's schema is unknown (custom SQL without a declared
-    /// schema) the query itself gives the types: <c>LIMIT 0</c> over it (rather than
-    /// <c>WITH NO DATA</c>) keeps the statement readable by the common SQL parsers.
+    /// Source columns are read as <c>geometry</c> in SRID 4326, whether the table stores
+    /// <c>geometry</c> (of any SRID, 0 when loaded without one) or <c>geography</c>: the cast is
+    /// valid for both, and the functions the queries call (ST_IsValidDetail, ST_Subdivide,
+    /// ST_Contains, ...) exist for geometry only.
     /// </summary>
-    public override IEnumerable<SqlBlock> CreateTableForAppend(string table, Schema schema, SqlBlock query)
-    {
-        if (!schema.IsOpen && schema.Count > 0 && schema.Columns.All(c => TypeName(c.Type) is not null))
-        {
-            var create = new SqlBlock().Line($"CREATE TABLE IF NOT EXISTS {table} (");
-            for (int i = 0; i < schema.Count; i++)
-                create.Line($"{Identifier(schema[i].Name)} {TypeName(schema[i].Type)}{(i < schema.Count - 1 ? "," : "")}", 2);
-            yield return create.Line(")");
-            yield break;
-        }
-        yield return new SqlBlock()
-            .Line($"CREATE TABLE IF NOT EXISTS {table} AS")
-            .Line("SELECT * FROM (")
-            .Append(query, 2)
-            .Line(") AS output")
-            .Line("LIMIT 0");
-    }
+    public override SqlFragment InputColumn(SqlFragment column, Column type) =>
+        type.Type == SqlType.Geography ? SqlFragment.Atom($"ST_SetSRID(CAST({column.Text} AS geometry), 4326)") : column;
 
     public override SqlBlock DropTemporaryTable(string name) => new SqlBlock().Line($"DROP TABLE IF EXISTS pg_temp.{name}");
 
@@ -166,11 +154,43 @@ public sealed class PostgresDialect : Dialect
         Subdivide = "ST_Subdivide({0}, {1})",
     };
 
-    public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements)
+    /// <summary>
+    /// Stops the script (PL/pgSQL's RAISE, SQLSTATE 3D000 invalid_catalog_name) unless it runs in
+    /// the database the table names name: PostgreSQL cannot reach another database, and the cut
+    /// name would otherwise read and write other tables than the user named.
+    /// </summary>
+    public override SqlBlock DatabaseCheck(string database, bool inProcedure)
+    {
+        var name = Literal(database, SqlType.String).Text;
+        var check = new SqlBlock()
+            .Line($"IF current_database() <> {name} THEN")
+            .Line($"RAISE EXCEPTION 'cwf: the workflow names tables of database %, but the script runs in database %', {name}, current_database()", 2)
+            .Line("USING ERRCODE = 'invalid_catalog_name', HINT = 'connect to that database, or leave the database part out of the table names';", 4)
+            .Line("END IF");
+        if (inProcedure) return check;
+        var tag = DollarTag(check.ToString());
+        return new SqlBlock().Line("DO " + tag).Line("BEGIN").Append(check.Suffix(";"), 2).Line("END").Line(tag);
+    }
+
+    /// <summary>
+    /// A transaction-level advisory lock: a run that writes the same tables waits here until this
+    /// one commits or rolls back, so that CREATE SCHEMA IF NOT EXISTS and CREATE TABLE of two runs
+    /// started at once do not collide in the catalogs (a unique violation).
+    /// </summary>
+    public override SqlBlock OutputLock(long key, bool inProcedure) =>
+        new SqlBlock().Line($"{(inProcedure ? "PERFORM" : "SELECT")} pg_advisory_xact_lock({key.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+
+    /// <summary>A dollar quote (<c>$cwf$</c>, <c>$cwf1$</c>, ...) that does not occur in <paramref name="body"/>.</summary>
+    private static string DollarTag(string body)
     {
         var tag = "$cwf$";
-        var text = statements.ToString();
-        for (int n = 1; text.Contains(tag, StringComparison.Ordinal); n++) tag = $"$cwf{n}$";
+        for (int n = 1; body.Contains(tag, StringComparison.Ordinal); n++) tag = $"$cwf{n}$";
+        return tag;
+    }
+
+    public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements)
+    {
+        var tag = DollarTag(statements.ToString());
         return ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments, defaults: true)
             .Line("LANGUAGE plpgsql")
             .Line("AS " + tag)

@@ -52,6 +52,9 @@ public sealed class RedshiftDialect : Dialect
         _ => null,
     };
 
+    /// <summary>Views are bound to the tables they read: DROP TABLE ... CASCADE drops them with it.</summary>
+    public override IEnumerable<SqlBlock>? CreateTableAsDroppingDependents(string table, SqlBlock query) => DropCascadeAndCreateTableAs(table, query);
+
     private static readonly string UtmBuffer =
         "ST_Transform(ST_Buffer(ST_Transform({0}, " + UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))") + "), {1}, 32), 4326)";
 
@@ -89,6 +92,24 @@ public sealed class RedshiftDialect : Dialect
         (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),
         (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"));
 
+    /// <summary>
+    /// CREATE TABLE AS has no IF NOT EXISTS on Redshift: when the output's schema is unknown, the
+    /// query's columns go into a temporary table over zero rows, which the output's table copies
+    /// with <c>CREATE TABLE IF NOT EXISTS t (LIKE ...)</c>. The names of the emitter's own
+    /// relations never start with <c>cwf__</c>, so the scratch name cannot clash with them.
+    /// </summary>
+    public override IEnumerable<SqlBlock> CreateTableForAppend(string table, Schema schema, SqlBlock query)
+    {
+        if (HasStoredTypes(schema)) return base.CreateTableForAppend(table, schema, query);
+        const string columns = "cwf__append_columns";
+        return
+        [
+            new SqlBlock().Line($"CREATE TEMPORARY TABLE {columns} AS").Append(ZeroRows(query)),
+            new SqlBlock().Line($"CREATE TABLE IF NOT EXISTS {table} (LIKE {columns})"),
+            new SqlBlock().Line($"DROP TABLE {columns}"),
+        ];
+    }
+
     /// <summary>SUM of BIGINT may widen to NUMERIC.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
         .WithBooleanMinMax("BOOL_AND({0})", "BOOL_OR({0})");
@@ -99,6 +120,14 @@ public sealed class RedshiftDialect : Dialect
     internal override SqlBlock NonEquiFullJoin(JoinNode join, QueryWriter writer) => writer.LeftJoinPlusUnmatchedRight(join);
 
     public override GeographyGrouping GeographyGrouping => GeographyGrouping.ByBinary;
+
+    /// <summary>
+    /// Source geometries are read in SRID 4326, as outputs are written: a table loaded without an
+    /// SRID holds SRID 0, which ST_Transform, ST_DistanceSphere and the GEOGRAPHY cast reject, and
+    /// which fails every predicate against the SRID-4326 points the workflow makes.
+    /// </summary>
+    public override SqlFragment InputColumn(SqlFragment column, Column type) =>
+        type.Type == SqlType.Geography ? SqlFragment.Atom($"ST_SetSRID({column.Text}, 4326)") : column;
 
     public override string? ProcedureBodyProblem(string body) =>
         body.Contains("$$", StringComparison.Ordinal) ? "The procedure body contains $$, which ends a Redshift procedure body." : null;

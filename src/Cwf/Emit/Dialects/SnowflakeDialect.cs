@@ -97,7 +97,16 @@ public sealed class SnowflakeDialect : Dialect
 
     public override GeographyGrouping GeographyGrouping { get; } = GeographyGrouping.ByBinary with { Key = "ST_ASWKB({0})" };
 
+    /// <summary>
+    /// LIMIT takes only an integer constant, not a bind variable: the rows are numbered. ROW_NUMBER
+    /// requires an ORDER BY in its window; an unsorted input is numbered in no particular order.
+    /// </summary>
+    internal override SqlBlock ArgumentLimit(LimitNode limit, QueryWriter writer) => writer.NumberedLimit(limit, unsortedOrder: "ORDER BY 1");
+
     public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
+
+    /// <summary>CREATE OR REPLACE TABLE swaps the table atomically: readers see the old table or the new one.</summary>
+    public override IEnumerable<SqlBlock> SwapTableAs(TableName table, SqlBlock query) => CreateTableAs(TableName(table), query);
 
     /// <summary>Snowflake Scripting reads an argument inside a SQL statement as a bind variable.</summary>
     public override SqlFragment ProcedureArgumentReference(string argument) => SqlFragment.Atom(":" + argument);

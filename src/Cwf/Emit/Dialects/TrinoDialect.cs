@@ -120,6 +120,11 @@ public sealed class TrinoDialect : Dialect
     public override SqlFragment OutputColumn(SqlFragment value, Column column) =>
         column.Type == SqlType.Geography ? SqlFragment.Atom($"ST_AsBinary({value.Text})") : value;
 
+    public override string? StoredTypeName(SqlType type) => type == SqlType.Geography ? "VARBINARY" : TypeName(type);
+
+    /// <summary>A new name without a catalog and schema would move the table to the session's: the whole name is given.</summary>
+    protected override string RenamedTo(TableName table) => TableName(table);
+
     public override SqlFragment InputColumn(SqlFragment column, Column type) =>
         type.Type == SqlType.Geography ? SqlFragment.Atom($"ST_GeomFromBinary({column.Text})") : column;
 }

@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SELECT pg_advisory_xact_lock(379487507863461328);
+
 CREATE SCHEMA IF NOT EXISTS out;
 
 CREATE TEMPORARY TABLE cwf_matched_side AS
@@ -10,7 +12,7 @@ FROM (
   SELECT
     zone_id,
     zone,
-    geom
+    ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
   FROM geo.zones
 ) AS s;
 
@@ -32,6 +34,14 @@ DROP TABLE IF EXISTS out.matches;
 
 CREATE TABLE out.matches AS
 WITH
+  cities AS (
+    SELECT
+      id,
+      name,
+      pop,
+      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+    FROM geo.cities
+  ),
   matched AS (
     SELECT
       l.id,
@@ -41,7 +51,7 @@ WITH
       r.geom AS zone_geom
     FROM (
       SELECT l.*, (ST_Buffer(l.geom::geography, CAST(20000.0 AS DOUBLE PRECISION), 'quad_segs=32')::geometry) AS cwf_probe
-      FROM geo.cities AS l
+      FROM cities AS l
       OFFSET 0
     ) AS l
     LEFT JOIN LATERAL (

@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SELECT pg_advisory_xact_lock(379487507863461328);
+
 CREATE SCHEMA IF NOT EXISTS out;
 
 CREATE TEMPORARY TABLE cwf_matched_side AS
@@ -10,7 +12,7 @@ FROM (
   SELECT
     zone_id,
     zone,
-    geom
+    ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
   FROM geo.zones
 ) AS s;
 
@@ -32,6 +34,14 @@ DROP TABLE IF EXISTS out.matches;
 
 CREATE TABLE out.matches AS
 WITH
+  cities AS (
+    SELECT
+      id,
+      name,
+      pop,
+      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+    FROM geo.cities
+  ),
   matched AS (
     SELECT
       l.id,
@@ -39,7 +49,7 @@ WITH
       r.zone_id,
       r.zone,
       r.geom AS zone_geom
-    FROM geo.cities AS l
+    FROM cities AS l
     CROSS JOIN LATERAL (
       SELECT r.*
       FROM (

@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SELECT pg_advisory_xact_lock(379487507863461328);
+
 CREATE SCHEMA IF NOT EXISTS out;
 
 CREATE TEMPORARY TABLE cwf_matched_side AS
@@ -10,7 +12,7 @@ FROM (
   SELECT
     zone_id,
     zone,
-    geom
+    ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
   FROM geo.zones
 ) AS s;
 
@@ -32,13 +34,21 @@ DROP TABLE IF EXISTS out.matches;
 
 CREATE TABLE out.matches AS
 WITH
+  cities AS (
+    SELECT
+      id,
+      name,
+      pop,
+      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+    FROM geo.cities
+  ),
   matched AS (
     SELECT
       l.id,
       l.name,
       l.pop,
       l.geom
-    FROM geo.cities AS l
+    FROM cities AS l
     WHERE EXISTS (
       SELECT 1
       FROM cwf_matched_pieces AS p

@@ -8,6 +8,7 @@ CREATE OR REPLACE PROCEDURE cwf_custom_sql(
 LANGUAGE plpgsql
 AS $cwf$
 BEGIN
+  PERFORM pg_advisory_xact_lock(7622414479193691363);
   CREATE SCHEMA IF NOT EXISTS analytics;
   DROP TABLE IF EXISTS analytics.custom_out;
   CREATE TABLE analytics.custom_out AS

@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SELECT pg_advisory_xact_lock(7622414479193691363);
+
 CREATE SCHEMA IF NOT EXISTS analytics;
 
 DROP TABLE IF EXISTS analytics.custom_out;

@@ -69,6 +69,15 @@ SELECT
   MAX(amount) AS amount_max
 FROM small_orders;
 
+CREATE TABLE IF NOT EXISTS analytics.top_orders (
+  id INT64,
+  customer_id INT64,
+  amount FLOAT64,
+  quantity INT64,
+  status STRING,
+  created DATE
+);
+
 INSERT INTO analytics.top_orders (id, customer_id, amount, quantity, status, created)
 WITH
   big_orders AS (

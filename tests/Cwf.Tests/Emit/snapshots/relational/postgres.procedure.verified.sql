@@ -5,6 +5,7 @@ CREATE OR REPLACE PROCEDURE cwf_relational()
 LANGUAGE plpgsql
 AS $cwf$
 BEGIN
+  PERFORM pg_advisory_xact_lock(-8680226708121172043);
   CREATE SCHEMA IF NOT EXISTS analytics;
   DROP TABLE IF EXISTS analytics.orders_by_region;
   CREATE TABLE analytics.orders_by_region AS

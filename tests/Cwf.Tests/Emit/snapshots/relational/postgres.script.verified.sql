@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SELECT pg_advisory_xact_lock(-8680226708121172043);
+
 CREATE SCHEMA IF NOT EXISTS analytics;
 
 DROP TABLE IF EXISTS analytics.orders_by_region;

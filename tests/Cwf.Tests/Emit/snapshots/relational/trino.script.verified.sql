@@ -73,6 +73,15 @@ SELECT
   MAX(amount) AS amount_max
 FROM small_orders;
 
+CREATE TABLE IF NOT EXISTS analytics.top_orders (
+  id BIGINT,
+  customer_id BIGINT,
+  amount DOUBLE,
+  quantity BIGINT,
+  status VARCHAR,
+  created DATE
+);
+
 INSERT INTO analytics.top_orders (id, customer_id, amount, quantity, status, created)
 WITH
   big_orders AS (

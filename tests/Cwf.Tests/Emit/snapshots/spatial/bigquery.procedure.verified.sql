@@ -71,6 +71,11 @@ BEGIN
     FROM geo.zones AS r
     WHERE ST_INTERSECTS(l.geom, r.geom)
   );
+  CREATE TABLE IF NOT EXISTS geo.outside (
+    id INT64,
+    name STRING,
+    geom GEOGRAPHY
+  );
   INSERT INTO geo.outside (id, name, geom)
   WITH
     points AS (

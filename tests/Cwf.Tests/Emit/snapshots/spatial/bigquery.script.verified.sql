@@ -72,6 +72,12 @@ WHERE EXISTS (
   WHERE ST_INTERSECTS(l.geom, r.geom)
 );
 
+CREATE TABLE IF NOT EXISTS geo.outside (
+  id INT64,
+  name STRING,
+  geom GEOGRAPHY
+);
+
 INSERT INTO geo.outside (id, name, geom)
 WITH
   points AS (

@@ -74,6 +74,11 @@ AS BEGIN
     FROM `geo`.`zones` AS r
     WHERE st_intersects(l.geom, r.geom)
   );
+  CREATE TABLE IF NOT EXISTS `geo`.`outside` (
+    id BIGINT,
+    name STRING,
+    geom GEOMETRY(4326)
+  );
   INSERT INTO `geo`.`outside` (id, name, geom)
   WITH
     points AS (

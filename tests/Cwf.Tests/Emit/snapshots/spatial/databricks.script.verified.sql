@@ -73,6 +73,12 @@ WHERE EXISTS (
   WHERE st_intersects(l.geom, r.geom)
 );
 
+CREATE TABLE IF NOT EXISTS `geo`.`outside` (
+  id BIGINT,
+  name STRING,
+  geom GEOMETRY(4326)
+);
+
 INSERT INTO `geo`.`outside` (id, name, geom)
 WITH
   points AS (

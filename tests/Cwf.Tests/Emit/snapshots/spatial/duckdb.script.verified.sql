@@ -77,6 +77,12 @@ WHERE EXISTS (
   WHERE ST_Intersects(l.geom, r.geom)
 );
 
+CREATE TABLE IF NOT EXISTS geo.outside (
+  id BIGINT,
+  name VARCHAR,
+  geom GEOMETRY
+);
+
 INSERT INTO geo.outside (id, name, geom)
 WITH
   points AS (

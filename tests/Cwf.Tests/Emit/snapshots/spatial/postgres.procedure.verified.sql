@@ -6,6 +6,7 @@ CREATE OR REPLACE PROCEDURE cwf_spatial()
 LANGUAGE plpgsql
 AS $cwf$
 BEGIN
+  PERFORM pg_advisory_xact_lock(-2447944324153135461);
   CREATE SCHEMA IF NOT EXISTS geo;
   DROP TABLE IF EXISTS geo.place_buffers;
   CREATE TABLE geo.place_buffers AS
@@ -34,13 +35,20 @@ BEGIN
   DROP TABLE IF EXISTS geo.zone_stats;
   CREATE TABLE geo.zone_stats AS
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      FROM geo.zones
+    ),
     zone_area AS (
       SELECT
         zone_id,
         geom,
         ST_Area(geom::geography) / CAST(1000000.0 AS DOUBLE PRECISION) AS geom_area,
         ST_Centroid(geom) AS geom_centroid
-      FROM geo.zones
+      FROM zones
     )
   SELECT
     zone_id,
@@ -51,6 +59,13 @@ BEGIN
   DROP TABLE IF EXISTS geo.place_zones;
   CREATE TABLE geo.place_zones AS
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      FROM geo.zones
+    ),
     points AS (
       SELECT
         id,
@@ -67,7 +82,7 @@ BEGIN
         r.zone_name AS zone_name_joined,
         r.geom AS geom_joined
       FROM points AS l
-      INNER JOIN geo.zones AS r
+      INNER JOIN zones AS r
         ON ST_Within(l.geom, r.geom)
     )
   SELECT
@@ -78,6 +93,13 @@ BEGIN
   DROP TABLE IF EXISTS geo.inside;
   CREATE TABLE geo.inside AS
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      FROM geo.zones
+    ),
     points AS (
       SELECT
         id,
@@ -93,7 +115,7 @@ BEGIN
       FROM points AS l
       WHERE EXISTS (
         SELECT 1
-        FROM geo.zones AS r
+        FROM zones AS r
         WHERE ST_Intersects(l.geom, r.geom)
       )
     )
@@ -109,6 +131,13 @@ BEGIN
   );
   INSERT INTO geo.outside (id, name, geom)
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      FROM geo.zones
+    ),
     points AS (
       SELECT
         id,
@@ -124,7 +153,7 @@ BEGIN
       FROM points AS l
       WHERE NOT EXISTS (
         SELECT 1
-        FROM geo.zones AS r
+        FROM zones AS r
         WHERE ST_Intersects(l.geom, r.geom)
       )
     )

@@ -22,15 +22,30 @@ BEGIN
   FROM points;
   DROP TABLE IF EXISTS geo.zone_stats;
   CREATE TABLE geo.zone_stats AS
+  WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        ST_SetSRID(geom, 4326) AS geom
+      FROM geo.zones
+    )
   SELECT
     zone_id,
     geom,
     ST_Area(CAST(geom AS GEOGRAPHY)) / CAST(1000000.0 AS DOUBLE PRECISION) AS geom_area,
     ST_Centroid(geom) AS geom_centroid
-  FROM geo.zones;
+  FROM zones;
   DROP TABLE IF EXISTS geo.place_zones;
   CREATE TABLE geo.place_zones AS
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        ST_SetSRID(geom, 4326) AS geom
+      FROM geo.zones
+    ),
     points AS (
       SELECT
         id,
@@ -47,7 +62,7 @@ BEGIN
         r.zone_name AS zone_name_joined,
         r.geom AS geom_joined
       FROM points AS l
-      INNER JOIN geo.zones AS r
+      INNER JOIN zones AS r
         ON ST_Within(l.geom, r.geom)
     )
   SELECT
@@ -58,6 +73,13 @@ BEGIN
   DROP TABLE IF EXISTS geo.inside;
   CREATE TABLE geo.inside AS
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        ST_SetSRID(geom, 4326) AS geom
+      FROM geo.zones
+    ),
     points AS (
       SELECT
         id,
@@ -72,11 +94,23 @@ BEGIN
   FROM points AS l
   WHERE EXISTS (
     SELECT 1
-    FROM geo.zones AS r
+    FROM zones AS r
     WHERE ST_Intersects(l.geom, r.geom)
+  );
+  CREATE TABLE IF NOT EXISTS geo.outside (
+    id BIGINT,
+    name VARCHAR(65535),
+    geom GEOMETRY
   );
   INSERT INTO geo.outside (id, name, geom)
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        ST_SetSRID(geom, 4326) AS geom
+      FROM geo.zones
+    ),
     points AS (
       SELECT
         id,
@@ -91,7 +125,7 @@ BEGIN
   FROM points AS l
   WHERE NOT EXISTS (
     SELECT 1
-    FROM geo.zones AS r
+    FROM zones AS r
     WHERE ST_Intersects(l.geom, r.geom)
   );
 END;

@@ -73,6 +73,12 @@ WHERE EXISTS (
   WHERE ST_INTERSECTS(l.geom, r.geom)
 );
 
+CREATE TABLE IF NOT EXISTS geo.outside (
+  id BIGINT,
+  name VARCHAR,
+  geom GEOGRAPHY
+);
+
 INSERT INTO geo.outside (id, name, geom)
 WITH
   points AS (

@@ -120,6 +120,12 @@ SELECT
   ST_AsBinary(geom) AS geom
 FROM inside_a_zone;
 
+CREATE TABLE IF NOT EXISTS geo.outside (
+  id BIGINT,
+  name VARCHAR,
+  geom VARBINARY
+);
+
 INSERT INTO geo.outside (id, name, geom)
 WITH
   zones AS (
