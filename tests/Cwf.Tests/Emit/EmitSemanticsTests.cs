@@ -232,7 +232,7 @@ public class EmitSemanticsTests
 
         var pg = Sql(workflow, "postgres");
         Assert.DoesNotContain("FULL OUTER JOIN", pg);
-        Assert.Contains("LEFT JOIN z2 AS r\n      ON ST_Intersects(l.geom, r.geom)\n    UNION ALL", pg);
+        Assert.Contains("LEFT JOIN z2_2 AS r\n      ON ST_Intersects(l.geom, r.geom)\n    UNION ALL", pg);
         Assert.Contains("CAST(NULL AS BIGINT) AS zone_id,", pg);
         Assert.Contains("WHERE NOT EXISTS (", pg);
 

@@ -5,13 +5,14 @@ BEGIN;
 CREATE SCHEMA IF NOT EXISTS out;
 
 CREATE TEMPORARY TABLE cwf_unmatched_side AS
-SELECT ROW_NUMBER() OVER () AS cwf_row, CASE WHEN (ST_IsValidDetail(s.geom)).valid THEN NULL ELSE ST_MakeValid(s.geom) END AS cwf_repaired, s.*
+SELECT ROW_NUMBER() OVER () AS cwf_row, s.*
 FROM (
   SELECT
     zone_id,
     zone,
-    geom
+    CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
   FROM geo.zones
+  OFFSET 0
 ) AS s;
 
 CREATE INDEX ON cwf_unmatched_side (cwf_row);
@@ -21,7 +22,7 @@ ANALYZE cwf_unmatched_side;
 CREATE TEMPORARY TABLE cwf_unmatched_pieces AS
 SELECT s.cwf_row, cwf_cut.cwf_piece
 FROM cwf_unmatched_side AS s
-CROSS JOIN LATERAL ST_Dump(COALESCE(s.cwf_repaired, s.geom)) AS cwf_part
+CROSS JOIN LATERAL ST_Dump(s.geom) AS cwf_part
 CROSS JOIN LATERAL ST_Subdivide(cwf_part.geom, 256) AS cwf_cut(cwf_piece);
 
 CREATE INDEX ON cwf_unmatched_pieces USING GIST (cwf_piece);
@@ -32,19 +33,28 @@ DROP TABLE IF EXISTS out.matches;
 
 CREATE TABLE out.matches AS
 WITH
+  cities AS (
+    SELECT
+      id,
+      name,
+      pop,
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+    FROM geo.cities
+    OFFSET 0
+  ),
   unmatched AS (
     SELECT
       l.id,
       l.name,
       l.pop,
       l.geom
-    FROM geo.cities AS l
+    FROM cities AS l
     WHERE NOT EXISTS (
       SELECT 1
       FROM cwf_unmatched_pieces AS p
       INNER JOIN cwf_unmatched_side AS r ON r.cwf_row = p.cwf_row
       WHERE ST_Intersects(l.geom, p.cwf_piece)
-        AND ST_Touches(l.geom, COALESCE(r.cwf_repaired, r.geom))
+        AND ST_Touches(l.geom, r.geom)
     )
   )
 SELECT

@@ -34,13 +34,21 @@ BEGIN
   DROP TABLE IF EXISTS geo.zone_stats;
   CREATE TABLE geo.zone_stats AS
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+      FROM geo.zones
+      OFFSET 0
+    ),
     zone_area AS (
       SELECT
         zone_id,
         geom,
         ST_Area(geom::geography) / CAST(1000000.0 AS DOUBLE PRECISION) AS geom_area,
         ST_Centroid(geom) AS geom_centroid
-      FROM geo.zones
+      FROM zones
     )
   SELECT
     zone_id,
@@ -51,6 +59,14 @@ BEGIN
   DROP TABLE IF EXISTS geo.place_zones;
   CREATE TABLE geo.place_zones AS
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+      FROM geo.zones
+      OFFSET 0
+    ),
     points AS (
       SELECT
         id,
@@ -67,7 +83,7 @@ BEGIN
         r.zone_name AS zone_name_joined,
         r.geom AS geom_joined
       FROM points AS l
-      INNER JOIN geo.zones AS r
+      INNER JOIN zones AS r
         ON ST_Within(l.geom, r.geom)
     )
   SELECT
@@ -78,6 +94,14 @@ BEGIN
   DROP TABLE IF EXISTS geo.inside;
   CREATE TABLE geo.inside AS
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+      FROM geo.zones
+      OFFSET 0
+    ),
     points AS (
       SELECT
         id,
@@ -93,7 +117,7 @@ BEGIN
       FROM points AS l
       WHERE EXISTS (
         SELECT 1
-        FROM geo.zones AS r
+        FROM zones AS r
         WHERE ST_Intersects(l.geom, r.geom)
       )
     )
@@ -109,6 +133,14 @@ BEGIN
   );
   INSERT INTO geo.outside (id, name, geom)
   WITH
+    zones AS (
+      SELECT
+        zone_id,
+        zone_name,
+        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+      FROM geo.zones
+      OFFSET 0
+    ),
     points AS (
       SELECT
         id,
@@ -124,7 +156,7 @@ BEGIN
       FROM points AS l
       WHERE NOT EXISTS (
         SELECT 1
-        FROM geo.zones AS r
+        FROM zones AS r
         WHERE ST_Intersects(l.geom, r.geom)
       )
     )

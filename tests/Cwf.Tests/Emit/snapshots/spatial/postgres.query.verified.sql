@@ -18,15 +18,32 @@ SELECT
 FROM points;
 
 -- output geo.zone_stats
+WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+    FROM geo.zones
+    OFFSET 0
+  )
 SELECT
   zone_id,
   geom,
   ST_Area(geom::geography) / CAST(1000000.0 AS DOUBLE PRECISION) AS geom_area,
   ST_Centroid(geom) AS geom_centroid
-FROM geo.zones;
+FROM zones;
 
 -- output geo.place_zones
 WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+    FROM geo.zones
+    OFFSET 0
+  ),
   points AS (
     SELECT
       id,
@@ -43,7 +60,7 @@ WITH
       r.zone_name AS zone_name_joined,
       r.geom AS geom_joined
     FROM points AS l
-    INNER JOIN geo.zones AS r
+    INNER JOIN zones AS r
       ON ST_Within(l.geom, r.geom)
   )
 SELECT
@@ -54,6 +71,14 @@ FROM points_in_zones;
 
 -- output geo.inside
 WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+    FROM geo.zones
+    OFFSET 0
+  ),
   points AS (
     SELECT
       id,
@@ -68,12 +93,20 @@ SELECT
 FROM points AS l
 WHERE EXISTS (
   SELECT 1
-  FROM geo.zones AS r
+  FROM zones AS r
   WHERE ST_Intersects(l.geom, r.geom)
 );
 
 -- output geo.outside
 WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+    FROM geo.zones
+    OFFSET 0
+  ),
   points AS (
     SELECT
       id,
@@ -88,7 +121,7 @@ SELECT
 FROM points AS l
 WHERE NOT EXISTS (
   SELECT 1
-  FROM geo.zones AS r
+  FROM zones AS r
   WHERE ST_Intersects(l.geom, r.geom)
 );
 
