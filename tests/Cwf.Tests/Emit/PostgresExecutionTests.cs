@@ -236,23 +236,6 @@ public sealed class PostgresExecutionTests(PostgresServer server)
         Assert.All(rows.Rows, r => Assert.InRange((double)r[2]!, 0.0, 5.0));
     }
 
-    [Theory]
-    [InlineData(2.3522, 48.8566, -0.1276, 51.5072)]
-    [InlineData(-74.006, 40.7128, 139.6917, 35.6895)]
-    [InlineData(13.37761826722198, 52.516411678282445, 13.377950831464005, 52.51705102546893)]
-    [InlineData(20, 70, 20, 71)]
-    public async Task Redshift_distances_are_measured_on_the_spheroid(double lon1, double lat1, double lon2, double lat2)
-    {
-        // Redshift's translation (ST_Distance of two GEOGRAPHY points) uses functions PostGIS also has: run it here.
-        await using var db = await DatabaseAsync();
-        Expr Point(double lon, double lat) => Call(F.Point, Literal.Float(lon), Literal.Float(lat));
-        var sql = FunctionRendering.Render(Dialects.Find("redshift")!, Call(F.Distance, Point(lon1, lat1), Point(lon2, lat2))).Sql;
-        var meters = (double)(await db.QueryAsync("SELECT " + sql)).Rows[0][0]!;
-        var interpreter = Cwf.Interpretation.Geo.Geography.Distance(
-            Cwf.Interpretation.Geo.Geography.Point(lon1, lat1), Cwf.Interpretation.Geo.Geography.Point(lon2, lat2))!.Value;
-        Assert.Equal(1, meters / interpreter, 1e-9);
-    }
-
     [Fact]
     public async Task A_full_join_on_a_spatial_condition_runs()
     {
