@@ -6,8 +6,8 @@ namespace Cwf.Emit;
 /// <summary>
 /// A <see cref="SpatialJoinPlan"/> as one emission follows it: the tables it creates (the indexed
 /// input numbered by row, and its pieces unless the plan keeps whole geometries), the names of
-/// their bookkeeping columns (chosen not to clash with the
-/// input's columns), and the join condition split into the conjunct the index serves and the rest.
+/// their bookkeeping columns (chosen not to clash with the input's columns), and the join
+/// condition split into the conjunct the index serves and the rest.
 /// </summary>
 internal sealed record PlannedSpatialJoin(
     SpatialJoinPlan Plan,
