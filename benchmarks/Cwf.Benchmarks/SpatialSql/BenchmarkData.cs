@@ -3,10 +3,8 @@ namespace Cwf.Benchmarks.SpatialSql;
 /// <summary>
 /// The real data: installed from npm (pinned in SpatialSql/data/package-lock.json), exported to
 /// CSV under artifacts/bench-data, and loaded into a database of the benchmark's own cluster as
-/// <c>src.cities</c> (135,233 points with population), <c>src.countries</c> (220 polygons,
-/// 83 of them invalid as shipped) and <c>src.countries_valid</c> (the same repaired with
-/// ST_MakeValid: GEOS throws on intersections with some of the invalid ones, which stops the
-/// plain joins of (a) and (b) in the buffer workflow).
+/// <c>src.cities</c> (135,233 points with population) and <c>src.countries</c> (220 polygons,
+/// 83 of them invalid as shipped: the workflows repair them as they read them).
 /// </summary>
 internal static class BenchmarkData
 {
@@ -41,12 +39,8 @@ internal static class BenchmarkData
             CREATE TABLE src.countries AS
             SELECT a3, ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4326)::geometry(Geometry,4326) AS geom
             FROM countries_csv;
-            CREATE TABLE src.countries_valid AS
-            SELECT a3, ST_CollectionExtract(ST_MakeValid(geom), 3)::geometry(Geometry,4326) AS geom
-            FROM src.countries;
             ANALYZE src.cities;
             ANALYZE src.countries;
-            ANALYZE src.countries_valid;
             """);
     }
 

@@ -18,7 +18,7 @@ internal static class CanvasStyleScript
     public static string Write(Workflow workflow, Dialect dialect)
     {
         var tables = new Dictionary<int, string>();
-        string Relation(int id) => workflow[id] is ScanNode scan ? dialect.TableName(scan.Table) : tables[id];
+        string Relation(int id) => tables.TryGetValue(id, out var table) ? table : dialect.TableName(((ScanNode)workflow[id]).Table);
         var context = new EmitContext(workflow, dialect, EmitOptions.Default, new Dictionary<string, string>());
         var writer = new QueryWriter(context, Relation);
 
@@ -29,6 +29,11 @@ internal static class CanvasStyleScript
         {
             switch (node)
             {
+                // A scan whose columns cwf reads through a query (geographies repaired where invalid) is a step too.
+                case ScanNode scan when dialect.AdaptsInput(scan.Schema):
+                    tables[node.Id] = $"wf_step_{node.Id}";
+                    Append(sb, dialect.CreateTemporaryTable(tables[node.Id], writer.ReadTable(scan.Schema, dialect.TableName(scan.Table))));
+                    break;
                 case ScanNode:
                     break;
                 case SinkNode sink:

@@ -24,6 +24,14 @@ public abstract partial class Dialect
     /// </summary>
     internal virtual SqlBlock NonEquiFullJoin(JoinNode join, QueryWriter writer) => writer.Join(join, "FULL OUTER JOIN");
 
+    /// <summary>
+    /// The last line of a subquery whose computed columns must be computed once per row, or null
+    /// where the warehouse computes a subquery's columns once anyway. PostgreSQL inlines a subquery
+    /// (or a CTE) that is read once, and then computes such a column wherever it is used: in a join
+    /// condition, once per pair of rows. <c>OFFSET 0</c> keeps the subquery whole.
+    /// </summary>
+    public virtual string? OncePerRow => null;
+
     /// <summary>How DISTINCT treats geography columns where they cannot be compared; null where they can (SELECT DISTINCT).</summary>
     public virtual GeographyGrouping? GeographyGrouping => null;
 }

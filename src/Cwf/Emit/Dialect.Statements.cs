@@ -167,7 +167,26 @@ public abstract partial class Dialect
     /// </summary>
     public virtual SqlFragment InputColumn(SqlFragment column, Column type) => column;
 
-    /// <summary>Whether <see cref="InputColumn"/> changes any column of <paramref name="schema"/>: a scan of it is then read through a query.</summary>
+    /// <summary>
+    /// The validity policy (spec/equivalence.md, "Invalid geometries"): geography <c>{0}</c> as it
+    /// enters the workflow (a column of a source table or of custom SQL, text parsed by
+    /// st_geogfromtext), itself when it is valid, else its repair by the "structure" method of GEOS
+    /// MakeValid, which the interpreter's GeometryFixer also computes. Null where the warehouse's
+    /// geographies are valid by construction or it has no repair function: values are read as stored.
+    /// </summary>
+    public virtual SqlTemplate? GeographyRepair => null;
+
+    /// <summary>
+    /// A column of a source table as the queries read it: decoded (<see cref="InputColumn"/>) and,
+    /// for a geography, repaired where invalid (<see cref="GeographyRepair"/>).
+    /// </summary>
+    public SqlFragment SourceColumn(SqlFragment column, Column type)
+    {
+        var decoded = InputColumn(column, type);
+        return type.Type == SqlType.Geography && GeographyRepair is { } repair ? repair.Render([decoded]) : decoded;
+    }
+
+    /// <summary>Whether <see cref="SourceColumn"/> changes any column of <paramref name="schema"/>: a scan of it is then read through a query.</summary>
     public bool AdaptsInput(Schema schema) =>
-        !schema.IsOpen && schema.Columns.Any(c => InputColumn(SqlFragment.Atom("x"), c).Text != "x");
+        !schema.IsOpen && schema.Columns.Any(c => SourceColumn(SqlFragment.Atom("x"), c).Text != "x");
 }

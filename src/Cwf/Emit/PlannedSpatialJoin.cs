@@ -5,9 +5,9 @@ namespace Cwf.Emit;
 
 /// <summary>
 /// A <see cref="SpatialJoinPlan"/> as one emission follows it: the tables it creates (the indexed
-/// input numbered by row with its invalid geometries repaired, and its pieces unless the plan
-/// keeps whole geometries), the names of their bookkeeping columns (chosen not to clash with the
-/// input's columns), and the join condition split into the conjunct the index serves and the rest.
+/// input numbered by row, and its pieces unless the plan keeps whole geometries), the names of
+/// their bookkeeping columns (chosen not to clash with the input's columns), and the join
+/// condition split into the conjunct the index serves and the rest.
 /// </summary>
 internal sealed record PlannedSpatialJoin(
     SpatialJoinPlan Plan,
@@ -16,7 +16,6 @@ internal sealed record PlannedSpatialJoin(
     string Side,
     string? Pieces,
     string RowColumn,
-    string RepairedColumn,
     string? ProbeColumn,
     Expr? Rest)
 {
@@ -59,7 +58,7 @@ internal sealed record PlannedSpatialJoin(
         // A probe that is an expression (a buffer) is computed once per probing row, as a column of that input.
         string? probeColumn = conjunct.Args[1 - plan.GeoArgument] is ColumnRef || probeSchema.IsOpen ? null : Fresh("cwf_probe", probeSchema);
         return new PlannedSpatialJoin(plan, indexed, probing, side, plan.Subdivide ? pieces : null,
-            Fresh("cwf_row", sideSchema), Fresh("cwf_repaired", sideSchema), probeColumn,
+            Fresh("cwf_row", sideSchema), probeColumn,
             conjuncts.Count == 0 ? null : Predicates.And(conjuncts));
     }
 

@@ -8,8 +8,8 @@ namespace Cwf.Emit;
 /// A candidate side row is kept once however many of its pieces matched (grouped by its row
 /// number), so duplicate rows on either side keep their multiplicity. Where a piece cannot decide
 /// (a point on a cut line is inside the polygon but on the boundary of both pieces; touches) the
-/// predicate is tested against the whole geometry, repaired where it was invalid, as the pieces
-/// were cut from it. spec/planner.md argues why the results equal the plain join's.
+/// predicate is tested against the whole geometry the pieces were cut from. spec/planner.md argues
+/// why the results equal the plain join's.
 /// </summary>
 internal sealed partial class QueryWriter
 {
@@ -119,20 +119,15 @@ internal sealed partial class QueryWriter
             _probe = planned.ProbeColumn is { } column
                 ? new ColumnRef(column, SqlType.Geography, conjunct.Args[probeArgument].Nullable, 1 - plan.IndexedSide)
                 : conjunct.Args[probeArgument];
-            var probed = With(conjunct, probeArgument, _probe);
+            var onWhole = With(conjunct, probeArgument, _probe);
+            _onWhole = onWhole;
             Rest = planned.Rest is null ? [] : [Write(planned.Rest)];
-            if (planned.Pieces is null)
-            {
-                _onWhole = _onPiece = probed;
-                return;
-            }
-            // The pieces were cut from the repaired geometry: the whole-geometry test reads it too.
-            var geo = (ColumnRef)conjunct.Args[plan.GeoArgument];
-            _onWhole = With(probed, plan.GeoArgument, ExprFactory.Call(Functions.Coalesce, geo with { Name = planned.RepairedColumn }, geo));
-            _onPiece = With(probed, plan.GeoArgument, new ColumnRef(PlannedSpatialJoin.PieceColumn, SqlType.Geography, false, 2));
+            _onPiece = planned.Pieces is null
+                ? onWhole
+                : With(onWhole, plan.GeoArgument, new ColumnRef(PlannedSpatialJoin.PieceColumn, SqlType.Geography, false, 2));
         }
 
-        /// <summary>The indexed predicate on the whole geometry of the side row (repaired where invalid; the probe read once per row).</summary>
+        /// <summary>The indexed predicate on the whole geometry of the side row (the probe read once per row).</summary>
         public string OnWhole => Write(_onWhole);
 
         /// <summary>The other conjuncts of the join condition.</summary>
@@ -157,12 +152,13 @@ internal sealed partial class QueryWriter
             string relation = _owner._relation(_planned.ProbeInput);
             if (_planned.ProbeColumn is not { } column) return new SqlBlock().Line($"FROM {relation} AS {alias}");
             var probe = Write(plan.Conjunct.Args[1 - plan.GeoArgument]);
-            // OFFSET 0 keeps the engine from inlining the subquery, which would compute the probe again for every candidate.
+            // Computed once per probing row, not again for every candidate.
+            var query = new SqlBlock()
+                .Line($"SELECT {alias}.*, {probe} AS {_owner.Dialect.Identifier(column)}")
+                .Line($"FROM {relation} AS {alias}");
             return new SqlBlock()
                 .Line("FROM (")
-                .Line($"SELECT {alias}.*, {probe} AS {_owner.Dialect.Identifier(column)}", 2)
-                .Line($"FROM {relation} AS {alias}", 2)
-                .Line("OFFSET 0", 2)
+                .Append(_owner.OncePerRow(query), 2)
                 .Line($") AS {alias}");
         }
 

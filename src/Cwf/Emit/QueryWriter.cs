@@ -10,6 +10,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 {
     private const string LeftAlias = "l";
     private const string RightAlias = "r";
+    private const string CustomAlias = "cwf_custom";
 
     private readonly EmitContext _context;
     private readonly Func<int, string> _relation;
@@ -59,9 +60,15 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         }), relation);
     }
 
-    /// <summary>A source table as the queries read it, its stored columns decoded (<see cref="Dialect.InputColumn"/>).</summary>
+    /// <summary>
+    /// A source table as the queries read it, its stored columns decoded and its geographies
+    /// repaired where invalid (<see cref="Dialect.SourceColumn"/>), each once per row.
+    /// </summary>
     public SqlBlock ReadTable(Schema schema, string table) =>
-        Select(schema.Columns.Select(c => Item(Dialect.InputColumn(SqlFragment.Atom(Dialect.Identifier(c.Name)), c), c.Name)), table);
+        OncePerRow(Select(schema.Columns.Select(c => Item(Dialect.SourceColumn(SqlFragment.Atom(Dialect.Identifier(c.Name)), c), c.Name)), table));
+
+    /// <summary>The query, ended where the dialect needs it by the line that makes its computed columns computed once per row (<see cref="Dialect.OncePerRow"/>).</summary>
+    private SqlBlock OncePerRow(SqlBlock query) => Dialect.OncePerRow is { } fence ? query.Line(fence) : query;
 
     private ExpressionWriter Expressions(RelNode node) => new(_context, node, ExpressionWriter.Unqualified(Dialect));
 
@@ -283,7 +290,15 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     {
         if (o.SqlTemplate is null)
             throw new InvalidOperationException($"Opaque node {o.Id} has no SQL; the emitter reports it before writing queries.");
-        return SqlBlock.FromText(CustomSql.Substitute(o.SqlTemplate, o.Sources.Count, i => _relation(o.Sources[i])));
+        var sql = SqlBlock.FromText(CustomSql.Substitute(o.SqlTemplate, o.Sources.Count, i => _relation(o.Sources[i])));
+        if (Dialect.GeographyRepair is not { } repair || o.Schema.IsOpen || !o.Schema.Columns.Any(c => c.Type == SqlType.Geography)) return sql;
+        // The geographies of custom SQL enter the workflow here: repaired where invalid, as a source table's are.
+        var items = o.Schema.Columns.Select(c =>
+        {
+            var column = SqlFragment.Atom(Dialect.Identifier(c.Name));
+            return Item(c.Type == SqlType.Geography ? repair.Render([column]) : column, c.Name);
+        });
+        return OncePerRow(SelectList(items).Line("FROM (").Append(sql, 2).Line(") AS " + CustomAlias));
     }
 
     /// <summary>

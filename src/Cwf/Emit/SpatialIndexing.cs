@@ -2,11 +2,12 @@ namespace Cwf.Emit;
 
 /// <summary>
 /// How a dialect runs a planned spatial join (<see cref="Planning.SpatialJoinPlan"/>) through an
-/// index it builds itself: the SQL of the index, statistics, repair and geometry-cutting steps,
-/// as templates. Null on <see cref="Dialect.SpatialIndexing"/> where the warehouse indexes
-/// spatial joins internally or cannot build a spatial index on a temporary table; the plan is
-/// then ignored and the join written as usual. The join queries also need <c>LATERAL</c> and
-/// <c>BOOL_OR</c>. spec/planner.md shows the statements for PostgreSQL.
+/// index it builds itself: the SQL of the index, statistics and geometry-cutting steps, as
+/// templates. Null on <see cref="Dialect.SpatialIndexing"/> where the warehouse indexes spatial
+/// joins internally or cannot build a spatial index on a temporary table; the plan is then
+/// ignored and the join written as usual. The join queries also need <c>LATERAL</c> and
+/// <c>BOOL_OR</c>. The geometries cut are valid: they were repaired where they entered the
+/// workflow (<see cref="Dialect.GeographyRepair"/>). spec/planner.md shows the statements for PostgreSQL.
 /// </summary>
 public sealed record SpatialIndexing
 {
@@ -21,12 +22,6 @@ public sealed record SpatialIndexing
 
     /// <summary>Fresh statistics for table {0}, so that the engine plans with the index.</summary>
     public required SqlTemplate Analyze { get; init; }
-
-    /// <summary>Whether geometry {0} is valid (without side effects such as notices).</summary>
-    public required SqlTemplate IsValid { get; init; }
-
-    /// <summary>Geometry {0} made valid, keeping every point of it (cutting an invalid geometry fails or misleads).</summary>
-    public required SqlTemplate Repair { get; init; }
 
     /// <summary>
     /// A set-returning function giving the parts of geometry {0} as rows with a column <c>geom</c>

@@ -4,7 +4,7 @@ namespace Cwf.Emit;
 
 /// <summary>
 /// The statements of a planned spatial join: the indexed input numbered by row into a temporary
-/// table (invalid geometries repaired, NULL for valid ones), its geometries cut into pieces,
+/// table, its geometries (valid: repaired where they entered the workflow) cut into pieces,
 /// indexes and statistics, created before the first statement that reads the join and dropped at
 /// the end like other temporary tables. The dialect's <see cref="SpatialIndexing"/> spells them.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class SpatialJoinStatements
         var dialect = context.Dialect;
         var indexing = dialect.SpatialIndexing!;
         var plan = planned.Plan;
-        string row = dialect.Identifier(planned.RowColumn), repaired = dialect.Identifier(planned.RepairedColumn);
+        string row = dialect.Identifier(planned.RowColumn);
         var geo = SqlFragment.Atom("s." + dialect.Identifier(plan.GeoColumn));
         bool geodesic = plan.Predicate == Functions.DWithin.Name;
         string Render(SqlTemplate template, params SqlFragment[] args) => template.Render(args).Text;
@@ -25,12 +25,8 @@ internal static class SpatialJoinStatements
             Statement(indexing.SpatialIndex, table, geodesic ? Render(indexing.GeodesicKey, SqlFragment.Atom(column)) : column);
 
         var statements = new List<SqlBlock>();
-        var items = new List<string> { $"ROW_NUMBER() OVER () AS {row}" };
-        if (planned.Pieces is not null)
-            items.Add($"CASE WHEN {Render(indexing.IsValid, geo)} THEN NULL ELSE {Render(indexing.Repair, geo)} END AS {repaired}");
-        items.Add("s.*");
         var numbered = new SqlBlock()
-            .Line("SELECT " + string.Join(", ", items))
+            .Line($"SELECT ROW_NUMBER() OVER () AS {row}, s.*")
             .Line("FROM (")
             .Append(queries.For(planned.IndexedInput, forStorage: false), 2)
             .Line(") AS s");
@@ -42,12 +38,11 @@ internal static class SpatialJoinStatements
         if (planned.Pieces is not { } pieces) return statements;
 
         string piece = dialect.Identifier(PlannedSpatialJoin.PieceColumn);
-        var whole = SqlFragment.Atom($"COALESCE(s.{repaired}, {geo.Text})");
         var maxVertices = SqlFragment.Atom(plan.MaxVerticesPerPiece.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var select = new SqlBlock()
             .Line($"SELECT s.{row}, cwf_cut.{piece}")
             .Line($"FROM {planned.Side} AS s")
-            .Line($"CROSS JOIN LATERAL {Render(indexing.Parts, whole)} AS cwf_part")
+            .Line($"CROSS JOIN LATERAL {Render(indexing.Parts, geo)} AS cwf_part")
             .Line($"CROSS JOIN LATERAL {Render(indexing.Subdivide, SqlFragment.Atom("cwf_part.geom"), maxVertices)} AS cwf_cut({piece})");
         statements.Add(dialect.CreateTemporaryTable(pieces, select));
         cleanup.Add(dialect.DropTemporaryTable(pieces));

@@ -70,6 +70,13 @@ public sealed class SqlTemplate
         return new SqlFragment(sb.ToString(), Precedence);
     }
 
+    /// <summary>This one-argument template applied to what <paramref name="inner"/> computes: <c>outer(inner({0}, ...))</c>.</summary>
+    public SqlTemplate Around(SqlTemplate inner)
+    {
+        if (Arity != 1) throw new InvalidOperationException($"Template '{Text}' takes {Arity} arguments, not one.");
+        return Parse(Text.Replace("{0}", inner.Text, StringComparison.Ordinal));
+    }
+
     public override string ToString() => Text;
 
     /// <summary>

@@ -1,14 +1,17 @@
+using System.Collections.Frozen;
 using Cwf.Ir;
 
 namespace Cwf.Tests.Equivalence;
 
 /// <summary>
-/// Which output values depend on a geodesic buffer. Engines approximate a buffer's circle with
-/// different polygons (within 0.5% of its area), so such values are compared with the buffer
-/// tolerance (<see cref="OutputComparison.Approximate"/>); and where a buffer decides which rows
-/// exist — a filter, join or grouping over a buffered value, a limit over an order by one — a
-/// point near the circle's edge may land on either side, so that output is not compared at all
-/// (<see cref="Output.Uncertain"/>, counted as inconclusive). A forward walk over the nodes.
+/// Which output values depend on an approximate function: a geodesic buffer (engines approximate
+/// its circle with different polygons, within 0.5% of its area), and where the dialect measures on
+/// another model than the interpreter's ellipsoid (<see cref="DialectTolerance.MetricExact"/>: a
+/// sphere) every metric function. Such values are compared within the dialect's tolerance
+/// (<see cref="OutputComparison.Approximate"/>); and where one decides which rows exist — a
+/// filter, join or grouping over such a value, a limit over an order by one — a row near the edge
+/// may land on either side, so that output is not compared at all (<see cref="Output.Uncertain"/>,
+/// counted as inconclusive). A forward walk over the nodes.
 /// </summary>
 public static class Approximation
 {
@@ -21,9 +24,10 @@ public static class Approximation
         public static Output None { get; } = new(new HashSet<string>(), false, false);
     }
 
-    public static Output For(Workflow workflow, TableName table)
+    /// <param name="tolerance">The dialect's (<see cref="DialectTolerances.For"/>); by default an ellipsoid as the interpreter's.</param>
+    public static Output For(Workflow workflow, TableName table, DialectTolerance? tolerance = null)
     {
-        var states = Analyse(workflow);
+        var states = Analyse(workflow, ApproximateFunctions(tolerance ?? DialectTolerance.Ellipsoid));
         var sinks = workflow.Sinks.Where(s => string.Equals(s.Table.ToString(), table.ToString(), StringComparison.OrdinalIgnoreCase)).ToList();
         var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         bool uncertain = false, order = false;
@@ -38,18 +42,25 @@ public static class Approximation
     }
 
     /// <summary>Whether a workflow uses a geodesic buffer anywhere.</summary>
-    public static bool UsesBuffers(Workflow workflow) => workflow.Nodes.Any(n => AllExpressions(n).Any(e => Buffered(e, _ => false)));
+    public static bool UsesBuffers(Workflow workflow) => workflow.Nodes.Any(n => AllExpressions(n).Any(e => Approximated(e, Buffers, _ => false)));
+
+    private static readonly FrozenSet<BuiltinFunction> Buffers = new[] { Functions.Buffer }.ToFrozenSet();
+
+    private static readonly FrozenSet<BuiltinFunction> BuffersAndMeasures =
+        new[] { Functions.Buffer, Functions.Distance, Functions.DWithin, Functions.Area, Functions.LengthMeters }.ToFrozenSet();
+
+    private static FrozenSet<BuiltinFunction> ApproximateFunctions(DialectTolerance tolerance) => tolerance.MetricExact ? Buffers : BuffersAndMeasures;
 
     private static IEnumerable<Expr> AllExpressions(RelNode node) =>
         node.Expressions.Concat(node is AggregateNode a ? a.Aggregates.Select(c => c.Argument).OfType<Expr>() : []);
 
-    private static Dictionary<int, Output> Analyse(Workflow workflow)
+    private static Dictionary<int, Output> Analyse(Workflow workflow, FrozenSet<BuiltinFunction> approximate)
     {
         var states = new Dictionary<int, Output>();
         foreach (var node in workflow.Nodes)
         {
             Output In(int i) => states[node.Inputs[i]];
-            bool Approx(Expr e, params Output[] sides) => Buffered(e, c => sides[Math.Min(c.Input, sides.Length - 1)].Approximate.Contains(c.Name));
+            bool Approx(Expr e, params Output[] sides) => Approximated(e, approximate, c => sides[Math.Min(c.Input, sides.Length - 1)].Approximate.Contains(c.Name));
             states[node.Id] = node switch
             {
                 ScanNode => Output.None,
@@ -77,6 +88,6 @@ public static class Approximation
 
     private static HashSet<string> Names(IEnumerable<string> names) => new(names, StringComparer.OrdinalIgnoreCase);
 
-    private static bool Buffered(Expr expr, Func<ColumnRef, bool> approximateColumn) =>
-        expr.DescendantsAndSelf().Any(e => e is Call { Function: var f } && f == Functions.Buffer || e is ColumnRef c && approximateColumn(c));
+    private static bool Approximated(Expr expr, FrozenSet<BuiltinFunction> approximate, Func<ColumnRef, bool> approximateColumn) =>
+        expr.DescendantsAndSelf().Any(e => e is Call { Function: var f } && approximate.Contains(f) || e is ColumnRef c && approximateColumn(c));
 }

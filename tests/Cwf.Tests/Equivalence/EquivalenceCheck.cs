@@ -76,11 +76,12 @@ public sealed class EquivalenceCheck(Func<Task<IEquivalenceEngine>> createEngine
     {
         if (c.Problem is not null) return c.Problem;
         if (outcome.Error is not null) return outcome.Error;
-        var comparison = new OutputComparison(engine.Stores);
+        var tolerance = DialectTolerances.For(engine.Dialect);
+        var comparison = new OutputComparison(engine.Stores, tolerance);
         var report = new StringBuilder();
         foreach (var expected in c.Expected)
         {
-            var approximation = Approximation.For(c.Isolated.Workflow, expected.Name);
+            var approximation = Approximation.For(c.Isolated.Workflow, expected.Name, tolerance);
             if (approximation.Uncertain)
             {
                 if (stats is not null) stats.Inconclusive++;

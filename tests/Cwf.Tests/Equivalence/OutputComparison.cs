@@ -9,24 +9,27 @@ namespace Cwf.Tests.Equivalence;
 /// <summary>
 /// Compares an engine's output table with the interpreter's: the column names and the engine's
 /// column types; the rows as multisets, floats (and decimals, which engines carry to other
-/// precisions) within a relative tolerance, geometries normalized and within a tolerance; and,
+/// precisions) within a relative tolerance, geometries normalized and within a tolerance, values
+/// of approximate functions within the dialect's tolerance (<see cref="DialectTolerances"/>); and,
 /// for a sorted output, that the engine's rows are in the sort's order (re-sorting them stably
 /// with the interpreter leaves them unchanged; ties may come in any order).
 /// </summary>
-public sealed class OutputComparison(Func<SqlType, string, bool> stores)
+public sealed class OutputComparison(Func<SqlType, string, bool> stores, DialectTolerance tolerance)
 {
     /// <summary>The rounding rule: floats within 1e-9 · max(1, |a|, |b|); geometries within 1e-9 degrees (centroids: last-bit differences).</summary>
     public static RowSetComparison Exact => RowSetComparison.Rounding;
 
     /// <summary>
-    /// For values computed from geodesic buffers, which engines approximate with different
-    /// polygons (PostGIS: 32 segments per quarter circle in its best-fit projection; the interpreter:
-    /// 32 on an azimuthal equidistant projection): areas within 2%, polygons whose symmetric difference is
-    /// within 2% of their area, floats derived from them within 2%.
+    /// For values computed from approximate functions (<see cref="Approximation"/>): geodesic
+    /// buffers, which engines approximate with different polygons (PostGIS: 32 segments per quarter
+    /// circle in its best-fit projection; the interpreter: 32 on an azimuthal equidistant
+    /// projection), polygons whose symmetric difference is within the dialect's buffer tolerance
+    /// of their area; and floats derived from buffers or measured on another model than the
+    /// ellipsoid within the largest of the dialect's tolerances.
     /// </summary>
-    public static RowSetComparison Approximate { get; } = new()
+    public RowSetComparison Approximate { get; } = new()
     {
-        RelativeTolerance = 0.02, AbsoluteTolerance = 1e-6, GeometryTolerance = 1e-4, GeometryRelativeAreaTolerance = 0.02,
+        RelativeTolerance = tolerance.Largest, AbsoluteTolerance = 1e-6, GeometryTolerance = 1e-4, GeometryRelativeAreaTolerance = tolerance.Buffer,
     };
 
     /// <summary>A description of every difference, or null when the engine's table matches.</summary>
@@ -52,7 +55,7 @@ public sealed class OutputComparison(Func<SqlType, string, bool> stores)
                 var comparable = expected.Schema.Columns.Where(c => !approximation.Approximate.Contains(c.Name) || c.Type is SqlType.Float64 or SqlType.Geography)
                     .Select(c => c.Name).ToList();
                 if (Approximate.Differences(Select(wanted, comparable), Select(got, comparable)) is { } a)
-                    report.Append("(within the tolerance of buffered values) ").Append(a);
+                    report.Append($"(within the tolerance of approximate values, {tolerance.Model}) ").Append(a);
             }
         }
 

@@ -70,7 +70,8 @@ public sealed class BigQueryDialect : Dialect
     protected override SqlFragment DecimalLiteral(decimal m) =>
         SqlFragment.Atom($"NUMERIC '{m.ToString(System.Globalization.CultureInfo.InvariantCulture)}'");
 
-    // TRIM without characters removes all Unicode whitespace; the IR trims spaces only.
+    // TRIM without characters removes all Unicode whitespace; the IR trims spaces only. A GEOGRAPHY
+    // is always valid: text describing an invalid shape is an error unless make_valid repairs it.
     public override FunctionMap Functions { get; } = StandardFunctions.With(
         (F.Trim, "TRIM({0}, ' ')"),
         (F.LTrim, "LTRIM({0}, ' ')"),
@@ -79,7 +80,7 @@ public sealed class BigQueryDialect : Dialect
         (F.X, "ST_X({0})"),
         (F.Y, "ST_Y({0})"),
         (F.AsText, "ST_ASTEXT({0})"),
-        (F.GeogFromText, "ST_GEOGFROMTEXT({0})"),
+        (F.GeogFromText, "ST_GEOGFROMTEXT({0}, make_valid => TRUE)"),
         (F.Buffer, "ST_BUFFER({0}, " + EqualAreaBufferRadius + ")"),
         (F.Centroid, "ST_CENTROID({0})"),
         (F.Area, "ST_AREA({0})"),

@@ -58,6 +58,11 @@ public sealed class DuckDbDialect : Dialect
 
     public override ImmutableArray<string> DefaultSchemas => ["main"];
 
+    /// <summary>DuckDB's ST_MakeValid takes no options: GEOS's default "linework" method, not the "structure" method of the other backends (spec/equivalence.md).</summary>
+    public override SqlTemplate GeographyRepair => Repair;
+
+    private static readonly SqlTemplate Repair = "CASE WHEN ST_IsValid({0}) THEN {0} ELSE ST_MakeValid({0}) END";
+
     public override SqlBlock CreateSchema(string schema) => CreateSchemaIfNotExists(schema);
 
     public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
@@ -77,7 +82,7 @@ public sealed class DuckDbDialect : Dialect
         (F.X, "ST_X({0})"),
         (F.Y, "ST_Y({0})"),
         (F.AsText, "ST_AsText({0})"),
-        (F.GeogFromText, "ST_GeomFromText({0})"),
+        (F.GeogFromText, Repair.Around("ST_GeomFromText({0})").Text),
         (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(FunctionNote.Limited(
             "buffers in the UTM zone of the geometry's centroid (ST_Buffer is planar); geometries spanning several zones or near the poles are distorted",
             "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects"))),

@@ -53,6 +53,18 @@ public sealed class PostgresDialect : Dialect
 
     public override ImmutableArray<string> DefaultSchemas => ["public"];
 
+    /// <summary>
+    /// GEOS MakeValid's "structure" method (PostGIS 3.2+ with GEOS 3.10+) is the interpreter's
+    /// GeometryFixer; the default "linework" method keeps every vertex and leaves collections of
+    /// polygons and stray lines. It also rewrites valid polygons (ring orientation), so only invalid
+    /// ones are repaired. ST_IsValidDetail rather than ST_IsValid, which prints a NOTICE per invalid geometry.
+    /// </summary>
+    public override SqlTemplate GeographyRepair => Repair;
+
+    private static readonly SqlTemplate Repair = "CASE WHEN (ST_IsValidDetail({0})).valid THEN {0} ELSE ST_MakeValid({0}, 'method=structure') END";
+
+    public override string OncePerRow => "OFFSET 0";
+
     public override SqlBlock CreateSchema(string schema) => CreateSchemaIfNotExists(schema);
 
     /// <summary>Views are bound to the tables they read: DROP TABLE ... CASCADE drops them with it.</summary>
@@ -74,7 +86,7 @@ public sealed class PostgresDialect : Dialect
         (F.X, "ST_X({0})"),
         (F.Y, "ST_Y({0})"),
         (F.AsText, "ST_AsText({0})"),
-        (F.GeogFromText, "ST_GeomFromText({0}, 4326)"),
+        (F.GeogFromText, Repair.Around("ST_GeomFromText({0}, 4326)").Text),
         (F.Buffer, "ST_Buffer({0}::geography, {1}, 'quad_segs=32')::geometry"),
         (F.Centroid, "ST_Centroid({0})"),
         (F.Area, "ST_Area({0}::geography)"),
@@ -137,10 +149,8 @@ public sealed class PostgresDialect : Dialect
     }
 
     /// <summary>
-    /// GiST indexes; ST_MakeValid before ST_Subdivide (several real country polygons are
-    /// invalid), each part of ST_Dump cut on its own (ST_Subdivide keeps only the highest
-    /// dimension of a collection). ST_IsValidDetail rather than ST_IsValid, which prints a NOTICE
-    /// per invalid geometry.
+    /// GiST indexes; each part of ST_Dump cut on its own (ST_Subdivide keeps only the highest
+    /// dimension of a collection).
     /// </summary>
     public override SpatialIndexing SpatialIndexing { get; } = new()
     {
@@ -148,8 +158,6 @@ public sealed class PostgresDialect : Dialect
         GeodesicKey = "({0}::geography)",
         KeyIndex = "CREATE INDEX ON {0} ({1})",
         Analyze = "ANALYZE {0}",
-        IsValid = "(ST_IsValidDetail({0})).valid",
-        Repair = "ST_MakeValid({0})",
         Parts = "ST_Dump({0})",
         Subdivide = "ST_Subdivide({0}, {1})",
     };

@@ -7,13 +7,13 @@ namespace Cwf.Emit;
 
 /// <summary>
 /// Amazon Redshift: geography is stored as GEOMETRY in SRID 4326 (Redshift's GEOGRAPHY only
-/// measures); meters come from a GEOGRAPHY cast or the sphere functions. Names fold to lower
-/// case even when quoted.
+/// measures); meters come from a GEOGRAPHY cast, measured on the spheroid (ST_DistanceSphere
+/// would measure on a sphere, up to 0.56% off). Names fold to lower case even when quoted.
 /// </summary>
 public sealed class RedshiftDialect : Dialect
 {
     private static readonly FunctionNote PointsOnly = FunctionNote.Limited(
-        "measures meters only between points (ST_DistanceSphere); other geometries raise an error when the query runs",
+        "measures meters only between points (ST_Distance of GEOGRAPHY); other geometries raise an error when the query runs",
         "compute the distance between centroids, or use custom SQL");
 
     public override string Name => "redshift";
@@ -55,6 +55,9 @@ public sealed class RedshiftDialect : Dialect
     /// <summary>Views are bound to the tables they read: DROP TABLE ... CASCADE drops them with it.</summary>
     public override IEnumerable<SqlBlock>? CreateTableAsDroppingDependents(string table, SqlBlock query) => DropCascadeAndCreateTableAs(table, query);
 
+    // ST_Distance of two GEOGRAPHY points is geodesic on the spheroid of their SRID (4326: WGS84).
+    private const string GeodesicDistance = "ST_Distance(CAST({0} AS GEOGRAPHY), CAST({1} AS GEOGRAPHY))";
+
     private static readonly string UtmBuffer =
         "ST_Transform(ST_Buffer(ST_Transform({0}, " + UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))") + "), {1}, 32), 4326)";
 
@@ -81,8 +84,8 @@ public sealed class RedshiftDialect : Dialect
         (F.Centroid, "ST_Centroid({0})"),
         (F.Area, "ST_Area(CAST({0} AS GEOGRAPHY))"),
         (F.LengthMeters, "ST_Length(CAST({0} AS GEOGRAPHY))"),
-        (F.Distance, FunctionMapping.Sql("ST_DistanceSphere({0}, {1})").WithNote(PointsOnly)),
-        (F.DWithin, FunctionMapping.Sql("ST_DistanceSphere({0}, {1}) <= {2}").WithNote(PointsOnly)),
+        (F.Distance, FunctionMapping.Sql(GeodesicDistance).WithNote(PointsOnly)),
+        (F.DWithin, FunctionMapping.Sql(GeodesicDistance + " <= {2}").WithNote(PointsOnly)),
         (F.Intersects, "ST_Intersects({0}, {1})"),
         (F.Contains, "ST_Contains({0}, {1})"),
         (F.Within, "ST_Within({0}, {1})"),

@@ -164,8 +164,9 @@ internal static class Casts
     private static object ToGeography(object value)
     {
         if (value is not string s) throw Invalid(value, SqlType.Geography);
-        return Wkt.TryRead(s, out var error) ?? throw new InterpretationException(DiagnosticCodes.RuntimeCastFailed,
+        var parsed = Wkt.TryRead(s, out var error) ?? throw new InterpretationException(DiagnosticCodes.RuntimeCastFailed,
             $"'{Abbreviate(s)}' is not well-known text: {error}", "write geography as WKT, for example POINT(2.35 48.85)");
+        return FunctionLibrary.Spatial(() => Geography.Valid(parsed))!;
     }
 
     private static InterpretationException Invalid(object value, SqlType target) =>

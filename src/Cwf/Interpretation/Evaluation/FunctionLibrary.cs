@@ -63,8 +63,8 @@ internal static class FunctionLibrary
         ["st_x"] = (a, _) => Spatial(() => Geography.X(Geo(a[0]))),
         ["st_y"] = (a, _) => Spatial(() => Geography.Y(Geo(a[0]))),
         ["st_astext"] = (a, _) => Wkt.Write(Geo(a[0])),
-        ["st_geogfromtext"] = (a, _) => Wkt.TryRead(Str(a[0]), out var error)
-            ?? throw new InterpretationException(DiagnosticCodes.RuntimeGeographyFailed, $"st_geogfromtext: not well-known text: {error}"),
+        ["st_geogfromtext"] = (a, _) => Spatial(() => Geography.Valid(Wkt.TryRead(Str(a[0]), out var error)
+            ?? throw new InterpretationException(DiagnosticCodes.RuntimeGeographyFailed, $"st_geogfromtext: not well-known text: {error}"))),
         ["st_buffer"] = (a, _) => Spatial(() => Geography.Buffer(Geo(a[0]), Num(a[1]))),
         ["st_centroid"] = (a, _) => Geography.Centroid(Geo(a[0])),
         ["st_area"] = (a, _) => Geography.Area(Geo(a[0])),
@@ -166,7 +166,8 @@ internal static class FunctionLibrary
         return H3Index.FromLatLng(p.Y, p.X, (int)resolution) is { } cell ? H3Index.ToHexString(cell) : null;
     }
 
-    private static object? Spatial(Func<object?> operation)
+    /// <summary>Runs a spatial operation; its failure is a runtime error of the step (CWF7005).</summary>
+    internal static object? Spatial(Func<object?> operation)
     {
         try
         {

@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
 
 namespace Cwf.Interpretation.Geo;
 
@@ -23,6 +24,25 @@ internal static class Geography
     public const int BufferQuadrantSegments = 32;
 
     private static readonly Geodesic Wgs84 = Geodesic.Wgs84;
+
+    /// <summary>
+    /// The validity policy (spec/equivalence.md, "Invalid geometries"): a geography entering a
+    /// workflow (read from a table, parsed from text) is itself when valid, else its repair by
+    /// GeometryFixer: shells unioned, holes subtracted, collapsed parts dropped, the "structure"
+    /// method of GEOS MakeValid that the PostgreSQL backend calls. Predicates and measures then
+    /// never meet an invalid geometry, so no engine fails on one or answers otherwise.
+    /// </summary>
+    public static Geometry Valid(Geometry g)
+    {
+        try
+        {
+            return g.IsValid ? g : Factory.CreateGeometry(GeometryFixer.Fix(g));
+        }
+        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
+        {
+            throw new GeographyException($"an invalid geometry could not be repaired: {e.Message}");
+        }
+    }
 
     public static Geometry Point(double lon, double lat)
     {

@@ -1,10 +1,15 @@
 using Cwf.Diagnostics;
 using Cwf.Interpretation.Evaluation;
+using Cwf.Interpretation.Geo;
 using Cwf.Ir;
+using NetTopologySuite.Geometries;
 
 namespace Cwf.Interpretation.Operators;
 
-/// <summary>Reads a source table from the run's input tables, columns matched to the scan's schema by name.</summary>
+/// <summary>
+/// Reads a source table from the run's input tables, columns matched to the scan's schema by name,
+/// an invalid geography replaced by its repair (<see cref="Geography.Valid"/>).
+/// </summary>
 internal static class ScanStep
 {
     public static Table Run(ScanNode node, Database input)
@@ -37,9 +42,23 @@ internal static class ScanStep
                 if (!SqlValues.TryNormalize(value, node.Schema[i].Type, out row[i]))
                     throw new InterpretationException(DiagnosticCodes.RunColumnTypeMismatch,
                         $"row {r + 1} of {node.Table}: column '{node.Schema[i].Name}' holds a {value!.GetType().Name}, not a {node.Schema[i].Type.Name()}");
+                if (row[i] is Geometry geometry) row[i] = Repaired(geometry, node, r, i);
             }
             rows[r] = row;
         }
         return Table.FromTrustedRows(node.Schema, rows);
+    }
+
+    private static Geometry Repaired(Geometry geometry, ScanNode node, int row, int column)
+    {
+        try
+        {
+            return Geography.Valid(geometry);
+        }
+        catch (GeographyException e)
+        {
+            throw new InterpretationException(DiagnosticCodes.RuntimeGeographyFailed,
+                $"row {row + 1} of {node.Table}: column '{node.Schema[column].Name}': {e.Message}");
+        }
     }
 }

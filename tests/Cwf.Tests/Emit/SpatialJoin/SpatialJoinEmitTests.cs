@@ -83,14 +83,13 @@ public class SpatialJoinEmitTests
     {
         var b = new WorkflowBuilder("clash");
         var cities = b.Scan(TestTable.ParseName(CitiesTable), TestTable.ParseColumns("cwf_probe int64, geom geography"), "cities");
-        var zones = b.Scan(TestTable.ParseName(ZonesTable), TestTable.ParseColumns("cwf_row int64, cwf_repaired bool, geom geography"), "zones");
+        var zones = b.Scan(TestTable.ParseName(ZonesTable), TestTable.ParseColumns("cwf_row int64, geom geography"), "zones");
         var condition = ExprFactory.Call(Functions.Intersects,
             ExprFactory.Call(Functions.Buffer, new ColumnRef("geom", SqlType.Geography), Literal.Float(10)), new ColumnRef("geom", SqlType.Geography, true, 1));
-        var join = b.Join(cities.Id, zones.Id, JoinKind.Inner, condition, [new(0, "cwf_probe", "a"), new(1, "cwf_row", "b"), new(1, "cwf_repaired", "c")], "joined");
+        var join = b.Join(cities.Id, zones.Id, JoinKind.Inner, condition, [new(0, "cwf_probe", "a"), new(1, "cwf_row", "b")], "joined");
         b.Sink(join.Id, TestTable.ParseName(OutputTable), WriteMode.Replace, "save");
         var sql = Planned(b.ToWorkflow());
         Assert.Contains("ROW_NUMBER() OVER () AS cwf_row_2", sql);
-        Assert.Contains(" AS cwf_repaired_2", sql);
         Assert.Contains(" AS cwf_probe_2", sql);
         Assert.Contains("r.cwf_row AS b", sql);
     }

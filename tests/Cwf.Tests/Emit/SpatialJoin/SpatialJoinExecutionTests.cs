@@ -157,33 +157,24 @@ public sealed class SpatialJoinExecutionTests(PostgresServer server)
     }
 
     /// <summary>
-    /// PostGIS's answers on invalid geometries are not defined (they depend on whether it prepared
-    /// the geometry, that is on the join order, and GEOS may throw mid-query), so the planned join
-    /// answers for the geometries repaired by ST_MakeValid: it equals the plain join over them.
+    /// The validity policy (spec/equivalence.md): GEOS's answers on invalid geometries are not
+    /// defined (they depend on whether it prepared the geometry, that is on the join order, and it
+    /// may throw mid-query), so every plan reads the zones repaired where the scan reads them, as
+    /// the interpreter does: the plain join, the planned join and the interpreter give the same rows.
     /// </summary>
     [Fact]
-    public async Task Invalid_zones_give_the_rows_of_their_repaired_geometries()
+    public async Task Invalid_zones_give_the_same_rows_planned_plain_and_in_process()
     {
         await using var data = await LoadAsync(InvalidZones());
-        var cases = SpatialJoinData.Predicates.SelectMany(p => new[]
-        {
-            (Label: p.Name, Workflow: Join(p.Condition)),
-            (Label: p.Name + " (semi)", Workflow: Filter(p.Condition, anti: false)),
-            (Label: p.Name + " (anti)", Workflow: Filter(p.Condition, anti: true)),
-        }).ToList();
-        var planned = new List<RowSet>();
-        foreach (var (label, workflow) in cases)
-        {
-            var plan = Plan(workflow, SmallPieces);
-            Assert.Single(plan.SpatialJoins);
-            planned.Add(await RunAsync(data.Db, Emit(workflow, plan)));
-        }
-        await data.Db.ExecuteAsync("UPDATE geo.zones SET geom = ST_MakeValid(geom) WHERE NOT (ST_IsValidDetail(geom)).valid");
         var problems = new List<string>();
-        for (int i = 0; i < cases.Count; i++)
+        foreach (var (name, condition) in SpatialJoinData.Predicates)
         {
-            var plain = await RunAsync(data.Db, Emit(cases[i].Workflow, MaterializationPlan.AllCte));
-            if (RowSetComparison.Default.Differences(plain, planned[i]) is { } d) problems.Add($"{cases[i].Label}: planned differs from plain over the repaired zones:\n{d}");
+            // The valid neighbour is a strip 44° long, whose geodesic edges PostGIS measures distances to
+            // while the interpreter tests contact in the plane (spec/interpreter.md, known gap).
+            bool interpreter = name != "dwithin";
+            problems.AddRange(await CompareAsync(data, name, Join(condition), interpreter));
+            problems.AddRange(await CompareAsync(data, name + " (semi)", Filter(condition, anti: false), interpreter));
+            problems.AddRange(await CompareAsync(data, name + " (anti)", Filter(condition, anti: true), interpreter));
         }
         AssertNone(problems);
     }

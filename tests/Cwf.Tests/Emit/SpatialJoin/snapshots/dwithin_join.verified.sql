@@ -2,18 +2,17 @@
 
 BEGIN;
 
-SELECT pg_advisory_xact_lock(379487507863461328);
-
 CREATE SCHEMA IF NOT EXISTS out;
 
 CREATE TEMPORARY TABLE cwf_matched_side AS
-SELECT ROW_NUMBER() OVER () AS cwf_row, CASE WHEN (ST_IsValidDetail(s.geom)).valid THEN NULL ELSE ST_MakeValid(s.geom) END AS cwf_repaired, s.*
+SELECT ROW_NUMBER() OVER () AS cwf_row, s.*
 FROM (
   SELECT
     zone_id,
     zone,
-    ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+    CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
   FROM geo.zones
+  OFFSET 0
 ) AS s;
 
 CREATE INDEX ON cwf_matched_side (cwf_row);
@@ -23,7 +22,7 @@ ANALYZE cwf_matched_side;
 CREATE TEMPORARY TABLE cwf_matched_pieces AS
 SELECT s.cwf_row, cwf_cut.cwf_piece
 FROM cwf_matched_side AS s
-CROSS JOIN LATERAL ST_Dump(COALESCE(s.cwf_repaired, s.geom)) AS cwf_part
+CROSS JOIN LATERAL ST_Dump(s.geom) AS cwf_part
 CROSS JOIN LATERAL ST_Subdivide(cwf_part.geom, 256) AS cwf_cut(cwf_piece);
 
 CREATE INDEX ON cwf_matched_pieces USING GIST ((cwf_piece::geography));
@@ -39,8 +38,9 @@ WITH
       id,
       name,
       pop,
-      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
     FROM geo.cities
+    OFFSET 0
   ),
   matched AS (
     SELECT

@@ -19,15 +19,30 @@ SELECT
 FROM points;
 
 -- output geo.zone_stats
+WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN ST_IsValid(geom) THEN geom ELSE ST_MakeValid(geom) END AS geom
+    FROM geo.zones
+  )
 SELECT
   zone_id,
   geom,
   ST_Area_Spheroid(ST_FlipCoordinates(geom)) / CAST(1000000.0 AS DOUBLE) AS geom_area,
   ST_Centroid(geom) AS geom_centroid
-FROM geo.zones;
+FROM zones;
 
 -- output geo.place_zones
 WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN ST_IsValid(geom) THEN geom ELSE ST_MakeValid(geom) END AS geom
+    FROM geo.zones
+  ),
   points AS (
     SELECT
       id,
@@ -44,7 +59,7 @@ WITH
       r.zone_name AS zone_name_joined,
       r.geom AS geom_joined
     FROM points AS l
-    INNER JOIN geo.zones AS r
+    INNER JOIN zones AS r
       ON ST_Within(l.geom, r.geom)
   )
 SELECT
@@ -55,6 +70,13 @@ FROM points_in_zones;
 
 -- output geo.inside
 WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN ST_IsValid(geom) THEN geom ELSE ST_MakeValid(geom) END AS geom
+    FROM geo.zones
+  ),
   points AS (
     SELECT
       id,
@@ -69,12 +91,19 @@ SELECT
 FROM points AS l
 WHERE EXISTS (
   SELECT 1
-  FROM geo.zones AS r
+  FROM zones AS r
   WHERE ST_Intersects(l.geom, r.geom)
 );
 
 -- output geo.outside
 WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN ST_IsValid(geom) THEN geom ELSE ST_MakeValid(geom) END AS geom
+    FROM geo.zones
+  ),
   points AS (
     SELECT
       id,
@@ -89,7 +118,7 @@ SELECT
 FROM points AS l
 WHERE NOT EXISTS (
   SELECT 1
-  FROM geo.zones AS r
+  FROM zones AS r
   WHERE ST_Intersects(l.geom, r.geom)
 );
 

@@ -23,15 +23,30 @@ SELECT
 FROM points;
 
 CREATE OR REPLACE TABLE geo.zone_stats AS
+WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN ST_IsValid(geom) THEN geom ELSE ST_MakeValid(geom) END AS geom
+    FROM geo.zones
+  )
 SELECT
   zone_id,
   geom,
   ST_Area_Spheroid(ST_FlipCoordinates(geom)) / CAST(1000000.0 AS DOUBLE) AS geom_area,
   ST_Centroid(geom) AS geom_centroid
-FROM geo.zones;
+FROM zones;
 
 CREATE OR REPLACE TABLE geo.place_zones AS
 WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN ST_IsValid(geom) THEN geom ELSE ST_MakeValid(geom) END AS geom
+    FROM geo.zones
+  ),
   points AS (
     SELECT
       id,
@@ -48,7 +63,7 @@ WITH
       r.zone_name AS zone_name_joined,
       r.geom AS geom_joined
     FROM points AS l
-    INNER JOIN geo.zones AS r
+    INNER JOIN zones AS r
       ON ST_Within(l.geom, r.geom)
   )
 SELECT
@@ -59,6 +74,13 @@ FROM points_in_zones;
 
 CREATE OR REPLACE TABLE geo.inside AS
 WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN ST_IsValid(geom) THEN geom ELSE ST_MakeValid(geom) END AS geom
+    FROM geo.zones
+  ),
   points AS (
     SELECT
       id,
@@ -73,7 +95,7 @@ SELECT
 FROM points AS l
 WHERE EXISTS (
   SELECT 1
-  FROM geo.zones AS r
+  FROM zones AS r
   WHERE ST_Intersects(l.geom, r.geom)
 );
 
@@ -85,6 +107,13 @@ CREATE TABLE IF NOT EXISTS geo.outside (
 
 INSERT INTO geo.outside (id, name, geom)
 WITH
+  zones AS (
+    SELECT
+      zone_id,
+      zone_name,
+      CASE WHEN ST_IsValid(geom) THEN geom ELSE ST_MakeValid(geom) END AS geom
+    FROM geo.zones
+  ),
   points AS (
     SELECT
       id,
@@ -99,7 +128,7 @@ SELECT
 FROM points AS l
 WHERE NOT EXISTS (
   SELECT 1
-  FROM geo.zones AS r
+  FROM zones AS r
   WHERE ST_Intersects(l.geom, r.geom)
 );
 

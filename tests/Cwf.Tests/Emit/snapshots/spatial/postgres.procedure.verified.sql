@@ -6,7 +6,6 @@ CREATE OR REPLACE PROCEDURE cwf_spatial()
 LANGUAGE plpgsql
 AS $cwf$
 BEGIN
-  PERFORM pg_advisory_xact_lock(-2447944324153135461);
   CREATE SCHEMA IF NOT EXISTS geo;
   DROP TABLE IF EXISTS geo.place_buffers;
   CREATE TABLE geo.place_buffers AS
@@ -39,8 +38,9 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
       FROM geo.zones
+      OFFSET 0
     ),
     zone_area AS (
       SELECT
@@ -63,8 +63,9 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
       FROM geo.zones
+      OFFSET 0
     ),
     points AS (
       SELECT
@@ -97,8 +98,9 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
       FROM geo.zones
+      OFFSET 0
     ),
     points AS (
       SELECT
@@ -135,8 +137,9 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
       FROM geo.zones
+      OFFSET 0
     ),
     points AS (
       SELECT

@@ -23,8 +23,9 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
     FROM geo.zones
+    OFFSET 0
   )
 SELECT
   zone_id,
@@ -39,8 +40,9 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
     FROM geo.zones
+    OFFSET 0
   ),
   points AS (
     SELECT
@@ -73,8 +75,9 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
     FROM geo.zones
+    OFFSET 0
   ),
   points AS (
     SELECT
@@ -100,8 +103,9 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
     FROM geo.zones
+    OFFSET 0
   ),
   points AS (
     SELECT

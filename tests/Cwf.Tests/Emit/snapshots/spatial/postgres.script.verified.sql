@@ -3,8 +3,6 @@
 
 BEGIN;
 
-SELECT pg_advisory_xact_lock(-2447944324153135461);
-
 CREATE SCHEMA IF NOT EXISTS geo;
 
 DROP TABLE IF EXISTS geo.place_buffers;
@@ -41,8 +39,9 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
     FROM geo.zones
+    OFFSET 0
   ),
   zone_area AS (
     SELECT
@@ -67,8 +66,9 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
     FROM geo.zones
+    OFFSET 0
   ),
   points AS (
     SELECT
@@ -103,8 +103,9 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
     FROM geo.zones
+    OFFSET 0
   ),
   points AS (
     SELECT
@@ -143,8 +144,9 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      ST_SetSRID(CAST(geom AS geometry), 4326) AS geom
+      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
     FROM geo.zones
+    OFFSET 0
   ),
   points AS (
     SELECT

@@ -71,7 +71,7 @@ WITH
 SELECT
   id,
   zone_name_joined,
-  ST_DistanceSphere(geom, geom_joined) AS distance
+  ST_Distance(CAST(geom AS GEOGRAPHY), CAST(geom_joined AS GEOGRAPHY)) AS distance
 FROM points_in_zones;
 
 DROP TABLE IF EXISTS geo.inside;
@@ -141,5 +141,5 @@ COMMIT;
 -- Diagnostics:
 --   warning CWF6021: Amazon Redshift: st_buffer() in step 'Buffer and H3' buffers in the UTM zone of the geometry's centroid (Redshift buffers GEOMETRY only, in coordinate units); geometries spanning several zones or near the poles are distorted
 --     hint: for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects
---   warning CWF6021: Amazon Redshift: st_distance() in step 'Distance to zone' measures meters only between points (ST_DistanceSphere); other geometries raise an error when the query runs
+--   warning CWF6021: Amazon Redshift: st_distance() in step 'Distance to zone' measures meters only between points (ST_Distance of GEOGRAPHY); other geometries raise an error when the query runs
 --     hint: compute the distance between centroids, or use custom SQL
