@@ -11,7 +11,10 @@ namespace Cwf.Tests.Emit;
 /// </summary>
 public sealed class GeographyValidityEmitTests
 {
-    private const string PostgresRepair = "CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom";
+    // The source column as PostgreSQL reads it (WarehouseStatementTests): geometry or geography of any SRID, in SRID 4326.
+    private const string PostgresSource = "ST_SetSRID(CAST(geom AS geometry), 4326)";
+    private static string PostgresRepair(string g) =>
+        $"CASE WHEN (ST_IsValidDetail({g})).valid THEN {g} ELSE ST_MakeValid({g}, 'method=structure') END AS geom";
 
     private static string Sql(Workflow workflow, string dialect)
     {
@@ -24,7 +27,7 @@ public sealed class GeographyValidityEmitTests
     public void PostgreSQL_reads_a_geography_column_repaired_once_per_row()
     {
         var sql = Sql(EmitSamples.Spatial(dialect: Dialects.Find("postgres")), "postgres");
-        Assert.Contains($"  zones AS (\n    SELECT\n      zone_id,\n      zone_name,\n      {PostgresRepair}\n    FROM geo.zones\n    OFFSET 0\n  )", sql);
+        Assert.Contains($"  zones AS (\n    SELECT\n      zone_id,\n      zone_name,\n      {PostgresRepair(PostgresSource)}\n    FROM geo.zones\n    OFFSET 0\n  )", sql);
         Assert.DoesNotContain("FROM geo.zones AS", sql);
         // A table without geography is read straight from the table.
         Assert.Contains("FROM geo.places", sql);
@@ -41,7 +44,6 @@ public sealed class GeographyValidityEmitTests
     [Theory]
     [InlineData("bigquery")]
     [InlineData("snowflake")]
-    [InlineData("redshift")]
     [InlineData("databricks")]
     public void Warehouses_without_a_repair_read_their_geographies_as_stored(string dialect)
     {
@@ -49,6 +51,15 @@ public sealed class GeographyValidityEmitTests
         var sql = Sql(EmitSamples.Spatial(dialect: Dialects.Find(dialect)), dialect);
         Assert.DoesNotContain("MakeValid", sql, StringComparison.OrdinalIgnoreCase);
         Assert.Matches(@"FROM [`]?geo[`]?\.[`]?zones[`]? AS r", sql);
+    }
+
+    [Fact]
+    public void Redshift_has_no_repair_and_only_normalizes_the_SRID()
+    {
+        Assert.Null(Dialects.Find("redshift")!.GeographyRepair);
+        var sql = Sql(EmitSamples.Spatial(dialect: Dialects.Find("redshift")), "redshift");
+        Assert.DoesNotContain("MakeValid", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ST_SetSRID(geom, 4326) AS geom\n    FROM geo.zones\n", sql);
     }
 
     private static Workflow CustomGeography(Schema schema)
@@ -66,7 +77,7 @@ public sealed class GeographyValidityEmitTests
     {
         var declared = new Schema([new Column("id", SqlType.Int64), new Column("geom", SqlType.Geography)]);
         var sql = Sql(CustomGeography(declared), "postgres");
-        Assert.Contains($"    SELECT\n      id,\n      {PostgresRepair}\n    FROM (\n      SELECT id, ST_GeomFromText('POINT(1 2)', 4326) AS geom FROM geo.places\n    ) AS cwf_custom\n    OFFSET 0\n", sql);
+        Assert.Contains($"    SELECT\n      id,\n      {PostgresRepair("geom")}\n    FROM (\n      SELECT id, ST_GeomFromText('POINT(1 2)', 4326) AS geom FROM geo.places\n    ) AS cwf_custom\n    OFFSET 0\n", sql);
         // Undeclared columns cannot be told apart: the custom SQL is taken as it is.
         Assert.DoesNotContain("MakeValid", Sql(CustomGeography(Schema.Open), "postgres"));
         Assert.DoesNotContain("cwf_custom", Sql(CustomGeography(declared), "bigquery"));

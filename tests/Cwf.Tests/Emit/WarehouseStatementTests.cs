@@ -114,12 +114,14 @@ public class WarehouseStatementTests
     // ---- source geometries ---------------------------------------------------------------------
 
     [Theory]
-    [InlineData("postgres", "ST_SetSRID(CAST(geom AS geometry), 4326) AS geom")]
-    [InlineData("redshift", "ST_SetSRID(geom, 4326) AS geom")]
+    [InlineData("postgres", "(ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid")]
+    [InlineData("redshift", "ST_SetSRID(geom, 4326) AS geom\n    FROM geo.zones")]
     public void Source_geometries_are_read_in_SRID_4326(string dialect, string column)
     {
+        // PostgreSQL then repairs the normalized geometry (GeographyValidityEmitTests); Redshift has no repair.
         var sql = Sql(EmitSamples.Spatial(h3: false), dialect);
-        Assert.Contains(column + "\n    FROM geo.zones", sql);
+        Assert.Contains(column, sql);
+        Assert.Contains("\n    FROM geo.zones\n", sql);
         Assert.DoesNotContain("FROM geo.zones AS", sql);
         // A source without geography is still read straight from its table.
         Assert.Contains("FROM geo.places", sql);
@@ -130,7 +132,6 @@ public class WarehouseStatementTests
     [InlineData("bigquery")]
     [InlineData("snowflake")]
     [InlineData("databricks")]
-    [InlineData("duckdb")]
     public void Warehouses_whose_geography_has_no_SRID_to_fix_read_sources_as_they_are(string dialect) =>
         Assert.Contains("FROM geo.zones AS r", Sql(EmitSamples.Spatial(h3: false, dialect: D(dialect)), dialect).Replace("`", ""));
 

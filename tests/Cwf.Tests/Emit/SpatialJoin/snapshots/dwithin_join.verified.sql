@@ -2,6 +2,8 @@
 
 BEGIN;
 
+SELECT pg_advisory_xact_lock(379487507863461328);
+
 CREATE SCHEMA IF NOT EXISTS out;
 
 CREATE TEMPORARY TABLE cwf_matched_side AS
@@ -10,7 +12,7 @@ FROM (
   SELECT
     zone_id,
     zone,
-    CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+    CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
   FROM geo.zones
   OFFSET 0
 ) AS s;
@@ -38,7 +40,7 @@ WITH
       id,
       name,
       pop,
-      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
     FROM geo.cities
     OFFSET 0
   ),

@@ -6,6 +6,7 @@ CREATE OR REPLACE PROCEDURE cwf_spatial()
 LANGUAGE plpgsql
 AS $cwf$
 BEGIN
+  PERFORM pg_advisory_xact_lock(-2447944324153135461);
   CREATE SCHEMA IF NOT EXISTS geo;
   DROP TABLE IF EXISTS geo.place_buffers;
   CREATE TABLE geo.place_buffers AS
@@ -38,7 +39,7 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
       FROM geo.zones
       OFFSET 0
     ),
@@ -63,7 +64,7 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
       FROM geo.zones
       OFFSET 0
     ),
@@ -98,7 +99,7 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
       FROM geo.zones
       OFFSET 0
     ),
@@ -137,7 +138,7 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
       FROM geo.zones
       OFFSET 0
     ),

@@ -3,6 +3,8 @@
 
 BEGIN;
 
+SELECT pg_advisory_xact_lock(-2447944324153135461);
+
 CREATE SCHEMA IF NOT EXISTS geo;
 
 DROP TABLE IF EXISTS geo.place_buffers;
@@ -39,7 +41,7 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
     FROM geo.zones
     OFFSET 0
   ),
@@ -66,7 +68,7 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
     FROM geo.zones
     OFFSET 0
   ),
@@ -103,7 +105,7 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
     FROM geo.zones
     OFFSET 0
   ),
@@ -144,7 +146,7 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      CASE WHEN (ST_IsValidDetail(geom)).valid THEN geom ELSE ST_MakeValid(geom, 'method=structure') END AS geom
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
     FROM geo.zones
     OFFSET 0
   ),
