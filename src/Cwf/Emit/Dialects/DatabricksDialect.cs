@@ -62,15 +62,10 @@ public sealed class DatabricksDialect : Dialect
     // Spark's INT-returning functions are cast back to the IR's int64; floor and ceil of a
     // DOUBLE return BIGINT and are cast back to DOUBLE.
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToLowerInvariant()).With(
-        (F.Length, FunctionMapping.Sql("CHAR_LENGTH({0})") with { CastResult = true }),
+        (F.Length, "CHAR_LENGTH({0})"),
         (F.StartsWith, "STARTSWITH({0}, {1})"),
         (F.EndsWith, "ENDSWITH({0}, {1})"),
-        (F.StrPos, FunctionMapping.Sql("INSTR({0}, {1})") with { CastResult = true }),
-        (F.Floor, FunctionMapping.Sql("FLOOR({0})") with { CastResult = true }),
-        (F.Ceil, FunctionMapping.Sql("CEIL({0})") with { CastResult = true }),
-        (F.Year, FunctionMapping.Sql("EXTRACT(YEAR FROM {0})") with { CastResult = true }),
-        (F.Month, FunctionMapping.Sql("EXTRACT(MONTH FROM {0})") with { CastResult = true }),
-        (F.Day, FunctionMapping.Sql("EXTRACT(DAY FROM {0})") with { CastResult = true }),
+        (F.StrPos, "INSTR({0}, {1})"),
         (F.Point, "st_point({0}, {1}, 4326)"),
         (F.GeogFromText, "st_geomfromtext({0}, 4326)"),
         (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("st_buffer works in coordinate units"))),
@@ -79,6 +74,7 @@ public sealed class DatabricksDialect : Dialect
         (F.H3FromPoint, FunctionMapping.Sql("h3_longlatash3string(st_x({0}), st_y({0}), CAST({1} AS INT))").WithNote(H3Runtime)),
         (F.H3Boundary, FunctionMapping.Sql("st_geomfromtext(h3_boundaryaswkt({0}), 4326)").WithNote(H3Runtime)))
         .With(PointDistances("st_distancespheroid({0}, {1})", "st_distancespheroid"))
+        .WithCastResult(F.Length, F.StrPos, F.Floor, F.Ceil, F.Year, F.Month, F.Day)
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary, SpatialRuntime);
 
     /// <summary>CAST of a double to BIGINT truncates; ROUND rounds half away from zero, as the IR's cast does.</summary>

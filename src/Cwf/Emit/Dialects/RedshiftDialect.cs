@@ -57,18 +57,14 @@ public sealed class RedshiftDialect : Dialect
     private static readonly string UtmBuffer =
         "ST_Transform(ST_Buffer(ST_Transform({0}, " + UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))") + "), {1}, 32), 4326)";
 
-    // SUBSTRING reads a start below 1 as standard SQL does.
+    // SUBSTRING reads a start below 1 as standard SQL does. The INT-returning functions are cast
+    // back to the IR's int64.
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
-        (F.Length, FunctionMapping.Sql("LENGTH({0})") with { CastResult = true }),
         (F.Substr, FunctionMapping.Sql("SUBSTRING({0} FROM {1})", "SUBSTRING({0}, {1}, {2})")),
         (F.StartsWith, "LEFT({0}, LENGTH({1})) = {1}"),
         (F.EndsWith, "RIGHT({0}, LENGTH({1})) = {1}"),
-        (F.StrPos, FunctionMapping.Sql("STRPOS({0}, {1})") with { CastResult = true }),
         // LOG is the base-10 logarithm on Redshift.
         (F.Log10, "LOG({0})"),
-        (F.Year, FunctionMapping.Sql("EXTRACT(YEAR FROM {0})") with { CastResult = true }),
-        (F.Month, FunctionMapping.Sql("EXTRACT(MONTH FROM {0})") with { CastResult = true }),
-        (F.Day, FunctionMapping.Sql("EXTRACT(DAY FROM {0})") with { CastResult = true }),
         (F.Point, "ST_SetSRID(ST_Point({0}, {1}), 4326)"),
         (F.GeogFromText, "ST_GeomFromText({0}, 4326)"),
         (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("Redshift buffers GEOMETRY only, in coordinate units"))),
@@ -77,7 +73,8 @@ public sealed class RedshiftDialect : Dialect
         // H3_FromPoint gives a BIGINT cell; the IR's cell id is the lower-case hex string.
         (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),
         (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"))
-        .With(PointDistances(GeodesicDistance, "ST_Distance of GEOGRAPHY"));
+        .With(PointDistances(GeodesicDistance, "ST_Distance of GEOGRAPHY"))
+        .WithCastResult(F.Length, F.StrPos, F.Year, F.Month, F.Day);
 
     /// <summary>
     /// CREATE TABLE AS has no IF NOT EXISTS on Redshift: when the output's schema is unknown, the
