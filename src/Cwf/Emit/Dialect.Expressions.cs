@@ -100,4 +100,28 @@ public abstract partial class Dialect
     /// </summary>
     protected static string UtmZoneSrid(string longitude, string latitude, string floor = "FLOOR", string integerType = "INTEGER") =>
         $"32600 + CASE WHEN {latitude} < 0 THEN 100 ELSE 0 END + LEAST(60, CAST({floor}(({longitude} + 180) / 6) AS {integerType}) + 1)";
+
+    /// <summary>What a buffer in meters near a point should be instead, where buffers are approximate or missing.</summary>
+    protected const string DistanceFilterHint = "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects";
+
+    /// <summary>The note on a buffer made in the UTM zone of the centroid (<see cref="UtmZoneSrid"/>); <paramref name="why"/> says why the warehouse needs it.</summary>
+    protected static FunctionNote UtmBufferNote(string why) => FunctionNote.Limited(
+        $"buffers in the UTM zone of the geometry's centroid ({why}); geometries spanning several zones or near the poles are distorted",
+        DistanceFilterHint);
+
+    /// <summary>
+    /// Distance and DWithin from <paramref name="distance"/>, a geodesic distance (<c>{0}</c>, <c>{1}</c>)
+    /// that the warehouse measures between points only (<paramref name="measuredBy"/> names how): both carry that limitation.
+    /// </summary>
+    protected static (BuiltinFunction, FunctionMapping)[] PointDistances(string distance, string measuredBy)
+    {
+        var pointsOnly = FunctionNote.Limited(
+            $"measures meters only between points ({measuredBy}); other geometries raise an error when the query runs",
+            "compute the distance between centroids, or use custom SQL");
+        return
+        [
+            (Ir.Functions.Distance, FunctionMapping.Sql(distance).WithNote(pointsOnly)),
+            (Ir.Functions.DWithin, FunctionMapping.Sql(distance + " <= {2}").WithNote(pointsOnly)),
+        ];
+    }
 }

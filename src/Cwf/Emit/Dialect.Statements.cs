@@ -10,16 +10,25 @@ namespace Cwf.Emit;
 /// </summary>
 public abstract partial class Dialect
 {
-    /// <summary>Replace mode: the table recreated from the query (by default <c>DROP TABLE IF EXISTS</c> + <c>CREATE TABLE AS</c>).</summary>
-    public virtual IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query)
-    {
-        yield return new SqlBlock().Line($"DROP TABLE IF EXISTS {table}");
-        yield return new SqlBlock().Line($"CREATE TABLE {table} AS").Append(query);
-    }
+    /// <summary>
+    /// Whether the warehouse has <c>CREATE OR REPLACE TABLE</c>, which swaps the table atomically:
+    /// readers see the old table or the new one. Replace mode is then that one statement, for the
+    /// default and the swap strategy alike.
+    /// </summary>
+    protected virtual bool CreatesOrReplacesTables => false;
 
-    /// <summary>Replace mode in one statement, where the warehouse has <c>CREATE OR REPLACE TABLE</c>.</summary>
-    protected static IEnumerable<SqlBlock> CreateOrReplaceTableAs(string table, SqlBlock query) =>
-        [new SqlBlock().Line($"CREATE OR REPLACE TABLE {table} AS").Append(query)];
+    /// <summary>
+    /// Replace mode: the table recreated from the query (<c>DROP TABLE IF EXISTS</c> + <c>CREATE TABLE AS</c>,
+    /// or <c>CREATE OR REPLACE TABLE</c> where <see cref="CreatesOrReplacesTables"/>).
+    /// </summary>
+    public virtual IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) =>
+        CreatesOrReplacesTables
+            ? [new SqlBlock().Line($"CREATE OR REPLACE TABLE {table} AS").Append(query)]
+            :
+            [
+                new SqlBlock().Line($"DROP TABLE IF EXISTS {table}"),
+                new SqlBlock().Line($"CREATE TABLE {table} AS").Append(query),
+            ];
 
     /// <summary>
     /// Replace mode with <c>--replace-strategy cascade</c>: the table dropped with the views that
@@ -39,11 +48,11 @@ public abstract partial class Dialect
     /// Replace mode with <c>--replace-strategy swap</c>: the new table built beside the old one
     /// (<c>cwf_new_&lt;table&gt;</c> in the same schema), then the old one dropped and the new one
     /// renamed into its place, so the table is missing, or locked, only between those two
-    /// statements. Where <c>CREATE OR REPLACE TABLE</c> replaces a table in one atomic statement the
-    /// dialect writes that instead.
+    /// statements. Where <see cref="CreatesOrReplacesTables"/> the one atomic statement replaces it instead.
     /// </summary>
     public virtual IEnumerable<SqlBlock> SwapTableAs(TableName table, SqlBlock query)
     {
+        if (CreatesOrReplacesTables) return CreateTableAs(TableName(table), query);
         var aside = TableName(new TableName(table.Parts.Items.SetItem(table.Parts.Count - 1, RelationNamer.ForTable("cwf_new_", table.Table))));
         return
         [

@@ -88,6 +88,22 @@ public abstract partial class Dialect
         (Ir.Functions.Month, "EXTRACT(MONTH FROM {0})"),
         (Ir.Functions.Day, "EXTRACT(DAY FROM {0})"));
 
+    /// <summary>
+    /// <see cref="StandardFunctions"/> with the OGC functions that keep their standard names on most
+    /// warehouses (ST_X, ST_Y, ST_AsText, ST_Centroid and the predicates), each name as
+    /// <paramref name="spelled"/> writes it (the warehouses differ only in letter case).
+    /// </summary>
+    protected static FunctionMap StandardFunctionsWithOgc(Func<string, string> spelled) => StandardFunctions.With(
+        (Ir.Functions.X, spelled("ST_X") + "({0})"),
+        (Ir.Functions.Y, spelled("ST_Y") + "({0})"),
+        (Ir.Functions.AsText, spelled("ST_AsText") + "({0})"),
+        (Ir.Functions.Centroid, spelled("ST_Centroid") + "({0})"),
+        (Ir.Functions.Intersects, spelled("ST_Intersects") + "({0}, {1})"),
+        (Ir.Functions.Contains, spelled("ST_Contains") + "({0}, {1})"),
+        (Ir.Functions.Within, spelled("ST_Within") + "({0}, {1})"),
+        (Ir.Functions.Covers, spelled("ST_Covers") + "({0}, {1})"),
+        (Ir.Functions.Touches, spelled("ST_Touches") + "({0}, {1})"));
+
     /// <summary>Every IR function, as this dialect writes it (or why it cannot).</summary>
     public abstract FunctionMap Functions { get; }
 

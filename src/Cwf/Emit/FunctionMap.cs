@@ -32,6 +32,13 @@ public sealed class FunctionMap
         return new FunctionMap(map.ToFrozenDictionary());
     }
 
+    /// <summary>
+    /// A copy in which the results of <paramref name="functions"/>, as mapped so far, are cast to their
+    /// IR type (<see cref="FunctionMapping.CastResult"/>): the warehouse returns another type, an INT for a bigint.
+    /// </summary>
+    public FunctionMap WithCastResult(params BuiltinFunction[] functions) =>
+        With([.. functions.Select(f => (f, (Find(f) ?? throw new InvalidOperationException($"{f.Name} is not mapped yet.")) with { CastResult = true }))]);
+
     /// <summary>A copy in which every mapped function matching <paramref name="predicate"/> carries <paramref name="note"/>.</summary>
     public FunctionMap WithNote(Func<BuiltinFunction, bool> predicate, FunctionNote note) =>
         new(_byName.ToFrozenDictionary(

@@ -57,8 +57,8 @@ internal static class ExprSimplifier
 
     private static Expr Binary(Binary b)
     {
-        if (b.Op == BinaryOp.And) return And(b);
-        if (b.Op == BinaryOp.Or) return Or(b);
+        if (b.Op == BinaryOp.And) return Connective(b, dominant: false);
+        if (b.Op == BinaryOp.Or) return Connective(b, dominant: true);
         if (b.Left is not Literal left || b.Right is not Literal right) return b;
         // Every other operator is NULL when an operand is NULL.
         if (left.Value is null || right.Value is null) return Literal.Null(b.Type);
@@ -71,26 +71,20 @@ internal static class ExprSimplifier
         };
     }
 
-    private static Expr And(Binary b)
+    /// <summary>
+    /// AND (<paramref name="dominant"/> false) or OR (true): the dominant literal on either side
+    /// decides, the other one is the identity, and a deterministic <c>x op x</c> is <c>x</c>.
+    /// </summary>
+    private static Expr Connective(Binary b, bool dominant)
     {
-        if (IsFalse(b.Left) || IsFalse(b.Right)) return Literal.Bool(false);
-        if (IsTrue(b.Left)) return b.Right;
-        if (IsTrue(b.Right)) return b.Left;
+        if (IsBool(b.Left, dominant) || IsBool(b.Right, dominant)) return Literal.Bool(dominant);
+        if (IsBool(b.Left, !dominant)) return b.Right;
+        if (IsBool(b.Right, !dominant)) return b.Left;
         if (b.Left.Equals(b.Right) && Predicates.IsDeterministic(b.Left)) return b.Left;
         return b;
     }
 
-    private static Expr Or(Binary b)
-    {
-        if (IsTrue(b.Left) || IsTrue(b.Right)) return Literal.Bool(true);
-        if (IsFalse(b.Left)) return b.Right;
-        if (IsFalse(b.Right)) return b.Left;
-        if (b.Left.Equals(b.Right) && Predicates.IsDeterministic(b.Left)) return b.Left;
-        return b;
-    }
-
-    private static bool IsTrue(Expr e) => e is Literal { Value: true };
-    private static bool IsFalse(Expr e) => e is Literal { Value: false };
+    private static bool IsBool(Expr e, bool value) => e is Literal { Value: bool v } && v == value;
 
     private static bool? Compare(BinaryOp op, Literal left, Literal right)
     {

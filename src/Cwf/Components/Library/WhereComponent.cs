@@ -72,13 +72,7 @@ public sealed class WhereComponent : StepComponent
     {
         var split = (SplitStepSyntax)step;
         var predicate = cx.Scalar(split.Predicate, "a split");
-        if (predicate is null) return null;
-        if (predicate.Type is not (SqlType.Bool or SqlType.Unknown))
-        {
-            cx.Diagnostics.Report(DiagnosticCodes.PredicateNotBoolean, cx.Locate(split.Predicate),
-                $"the split condition is {predicate.Type.Name()}, not a boolean", "compare it with something, e.g. x > 0");
-            return null;
-        }
+        if (predicate is null || !ComponentLowering.IsCondition(cx.Diagnostics, predicate, cx.Locate(split.Predicate), "split")) return null;
         return (branch, info) => cx.Next(ComponentLowering.Where(cx.Lowering, cx.Node, predicate, cx.Locate(split.Predicate), branch, info));
     }
 
@@ -92,14 +86,17 @@ public static partial class ComponentLowering
     /// <c>native.where</c> (and the other two-output filters): one node per used output.
     /// Match keeps rows where the predicate is true; Unmatch the rest, NULL included.
     /// </summary>
-    public static int? Where(LoweringContext cx, int input, Expr predicate, Location predicateLocation, FilterBranch branch, StepInfo step)
+    public static int? Where(LoweringContext cx, int input, Expr predicate, Location predicateLocation, FilterBranch branch, StepInfo step) =>
+        IsCondition(cx.Diagnostics, predicate, predicateLocation, "filter")
+            ? cx.Builder.Filter(input, predicate, branch, step.Name, step.Origin).Id
+            : null;
+
+    /// <summary>Whether <paramref name="predicate"/> can be the condition of a <paramref name="step"/> (filter, split); reports it when not.</summary>
+    internal static bool IsCondition(DiagnosticBag diagnostics, Expr predicate, Location location, string step)
     {
-        if (predicate.Type is not (SqlType.Bool or SqlType.Unknown))
-        {
-            cx.Diagnostics.Report(DiagnosticCodes.PredicateNotBoolean, predicateLocation,
-                $"the filter condition is {predicate.Type.Name()}, not a boolean", "compare it with something, e.g. x > 0");
-            return null;
-        }
-        return cx.Builder.Filter(input, predicate, branch, step.Name, step.Origin).Id;
+        if (predicate.Type is SqlType.Bool or SqlType.Unknown) return true;
+        diagnostics.Report(DiagnosticCodes.PredicateNotBoolean, location,
+            $"the {step} condition is {predicate.Type.Name()}, not a boolean", "compare it with something, e.g. x > 0");
+        return false;
     }
 }

@@ -72,26 +72,17 @@ public sealed class BigQueryDialect : Dialect
 
     // TRIM without characters removes all Unicode whitespace; the IR trims spaces only. A GEOGRAPHY
     // is always valid: text describing an invalid shape is an error unless make_valid repairs it.
-    public override FunctionMap Functions { get; } = StandardFunctions.With(
+    public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToUpperInvariant()).With(
         (F.Trim, "TRIM({0}, ' ')"),
         (F.LTrim, "LTRIM({0}, ' ')"),
         (F.RTrim, "RTRIM({0}, ' ')"),
         (F.Point, "ST_GEOGPOINT({0}, {1})"),
-        (F.X, "ST_X({0})"),
-        (F.Y, "ST_Y({0})"),
-        (F.AsText, "ST_ASTEXT({0})"),
         (F.GeogFromText, "ST_GEOGFROMTEXT({0}, make_valid => TRUE)"),
         (F.Buffer, "ST_BUFFER({0}, " + EqualAreaBufferRadius + ")"),
-        (F.Centroid, "ST_CENTROID({0})"),
         (F.Area, "ST_AREA({0})"),
         (F.LengthMeters, "ST_LENGTH({0})"),
         (F.Distance, "ST_DISTANCE({0}, {1})"),
         (F.DWithin, "ST_DWITHIN({0}, {1}, {2})"),
-        (F.Intersects, "ST_INTERSECTS({0}, {1})"),
-        (F.Contains, "ST_CONTAINS({0}, {1})"),
-        (F.Within, "ST_WITHIN({0}, {1})"),
-        (F.Covers, "ST_COVERS({0}, {1})"),
-        (F.Touches, "ST_TOUCHES({0}, {1})"),
         (F.H3FromPoint, FunctionMapping.Sql("`carto-un`.carto.H3_FROMGEOGPOINT({0}, {1})").WithNote(CartoToolbox)),
         (F.H3Boundary, FunctionMapping.Sql("`carto-un`.carto.H3_BOUNDARY({0})").WithNote(CartoToolbox)));
 
@@ -107,10 +98,7 @@ public sealed class BigQueryDialect : Dialect
     /// <summary>LIMIT takes only literals and query parameters, not a procedure's variables: the rows are numbered (ROW_NUMBER needs no order).</summary>
     internal override SqlBlock ArgumentLimit(LimitNode limit, QueryWriter writer) => writer.NumberedLimit(limit, unsortedOrder: null);
 
-    public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
-
-    /// <summary>CREATE OR REPLACE TABLE swaps the table atomically: readers see the old table or the new one.</summary>
-    public override IEnumerable<SqlBlock> SwapTableAs(TableName table, SqlBlock query) => CreateTableAs(TableName(table), query);
+    protected override bool CreatesOrReplacesTables => true;
 
     public override SqlBlock Procedure(string name, IReadOnlyList<ProcedureArgument> arguments, SqlBlock statements) =>
         ArgumentList("CREATE OR REPLACE PROCEDURE " + name, arguments, defaults: false)

@@ -21,10 +21,6 @@ public sealed class DatabricksDialect : Dialect
         "Photon or a pro/serverless SQL warehouse (h3_* functions)",
         "the h3_* functions are not available on clusters without Photon", Severity.Info);
 
-    private static readonly FunctionNote PointsOnly = FunctionNote.Limited(
-        "measures meters only between points (st_distancespheroid); other geometries raise an error when the query runs",
-        "compute the distance between centroids, or use custom SQL");
-
     public override string Name => "databricks";
     public override string DisplayName => "Databricks";
     public override ImmutableArray<string> Aliases => ["databricksWarehouse", "dbx"];
@@ -65,36 +61,20 @@ public sealed class DatabricksDialect : Dialect
 
     // Spark's INT-returning functions are cast back to the IR's int64; floor and ceil of a
     // DOUBLE return BIGINT and are cast back to DOUBLE.
-    public override FunctionMap Functions { get; } = StandardFunctions.With(
-        (F.Length, FunctionMapping.Sql("CHAR_LENGTH({0})") with { CastResult = true }),
+    public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToLowerInvariant()).With(
+        (F.Length, "CHAR_LENGTH({0})"),
         (F.StartsWith, "STARTSWITH({0}, {1})"),
         (F.EndsWith, "ENDSWITH({0}, {1})"),
-        (F.StrPos, FunctionMapping.Sql("INSTR({0}, {1})") with { CastResult = true }),
-        (F.Floor, FunctionMapping.Sql("FLOOR({0})") with { CastResult = true }),
-        (F.Ceil, FunctionMapping.Sql("CEIL({0})") with { CastResult = true }),
-        (F.Year, FunctionMapping.Sql("EXTRACT(YEAR FROM {0})") with { CastResult = true }),
-        (F.Month, FunctionMapping.Sql("EXTRACT(MONTH FROM {0})") with { CastResult = true }),
-        (F.Day, FunctionMapping.Sql("EXTRACT(DAY FROM {0})") with { CastResult = true }),
+        (F.StrPos, "INSTR({0}, {1})"),
         (F.Point, "st_point({0}, {1}, 4326)"),
-        (F.X, "st_x({0})"),
-        (F.Y, "st_y({0})"),
-        (F.AsText, "st_astext({0})"),
         (F.GeogFromText, "st_geomfromtext({0}, 4326)"),
-        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(FunctionNote.Limited(
-            "buffers in the UTM zone of the geometry's centroid (st_buffer works in coordinate units); geometries spanning several zones or near the poles are distorted",
-            "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects"))),
-        (F.Centroid, "st_centroid({0})"),
+        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("st_buffer works in coordinate units"))),
         (F.Area, "st_area(st_geogfromwkb(st_asbinary({0})))"),
         (F.LengthMeters, "st_length(st_geogfromwkb(st_asbinary({0})))"),
-        (F.Distance, FunctionMapping.Sql("st_distancespheroid({0}, {1})").WithNote(PointsOnly)),
-        (F.DWithin, FunctionMapping.Sql("st_distancespheroid({0}, {1}) <= {2}").WithNote(PointsOnly)),
-        (F.Intersects, "st_intersects({0}, {1})"),
-        (F.Contains, "st_contains({0}, {1})"),
-        (F.Within, "st_within({0}, {1})"),
-        (F.Covers, "st_covers({0}, {1})"),
-        (F.Touches, "st_touches({0}, {1})"),
         (F.H3FromPoint, FunctionMapping.Sql("h3_longlatash3string(st_x({0}), st_y({0}), CAST({1} AS INT))").WithNote(H3Runtime)),
         (F.H3Boundary, FunctionMapping.Sql("st_geomfromtext(h3_boundaryaswkt({0}), 4326)").WithNote(H3Runtime)))
+        .With(PointDistances("st_distancespheroid({0}, {1})", "st_distancespheroid"))
+        .WithCastResult(F.Length, F.StrPos, F.Floor, F.Ceil, F.Year, F.Month, F.Day)
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary, SpatialRuntime);
 
     /// <summary>CAST of a double to BIGINT truncates; ROUND rounds half away from zero, as the IR's cast does.</summary>
@@ -113,10 +93,7 @@ public sealed class DatabricksDialect : Dialect
     /// </summary>
     internal override SqlBlock ArgumentLimit(LimitNode limit, QueryWriter writer) => writer.NumberedLimit(limit, unsortedOrder: "ORDER BY 1");
 
-    public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
-
-    /// <summary>CREATE OR REPLACE TABLE swaps the table atomically: readers see the old table or the new one.</summary>
-    public override IEnumerable<SqlBlock> SwapTableAs(TableName table, SqlBlock query) => CreateTableAs(TableName(table), query);
+    protected override bool CreatesOrReplacesTables => true;
 
     public override SqlBlock CreateView(string name, SqlBlock query) =>
         new SqlBlock().Line($"CREATE OR REPLACE TEMPORARY VIEW {name} AS").Append(query);

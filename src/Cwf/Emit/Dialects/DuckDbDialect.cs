@@ -19,10 +19,6 @@ public sealed class DuckDbDialect : Dialect
     private static readonly FunctionNote H3 = FunctionNote.Requires(
         "the DuckDB h3 community extension", "INSTALL h3 FROM community; LOAD h3;");
 
-    private static readonly FunctionNote PointsOnly = FunctionNote.Limited(
-        "measures meters only between points (ST_Distance_Spheroid); other geometries raise an error when the query runs",
-        "compute the distance between centroids, or use custom SQL");
-
     public override string Name => "duckdb";
     public override string DisplayName => "DuckDB";
     public override ImmutableArray<string> Aliases => ["duck"];
@@ -65,10 +61,7 @@ public sealed class DuckDbDialect : Dialect
 
     public override SqlBlock CreateSchema(string schema) => CreateSchemaIfNotExists(schema);
 
-    public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
-
-    /// <summary>CREATE OR REPLACE TABLE swaps the table atomically: readers see the old table or the new one.</summary>
-    public override IEnumerable<SqlBlock> SwapTableAs(TableName table, SqlBlock query) => CreateTableAs(TableName(table), query);
+    protected override bool CreatesOrReplacesTables => true;
 
     private static readonly string Utm = UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))");
 
@@ -76,29 +69,17 @@ public sealed class DuckDbDialect : Dialect
     private static readonly string UtmBuffer =
         $"ST_Transform(ST_Buffer(ST_Transform({{0}}, 'EPSG:4326', 'EPSG:' || CAST({Utm} AS VARCHAR), true), {{1}}, 32), 'EPSG:' || CAST({Utm} AS VARCHAR), 'EPSG:4326', true)";
 
-    public override FunctionMap Functions { get; } = StandardFunctions.With(
+    public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
         (F.Point, "ST_Point({0}, {1})"),
-        (F.X, "ST_X({0})"),
-        (F.Y, "ST_Y({0})"),
-        (F.AsText, "ST_AsText({0})"),
         (F.GeogFromText, Repair.Around("ST_GeomFromText({0})").Text),
-        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(FunctionNote.Limited(
-            "buffers in the UTM zone of the geometry's centroid (ST_Buffer is planar); geometries spanning several zones or near the poles are distorted",
-            "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects"))),
-        (F.Centroid, "ST_Centroid({0})"),
+        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("ST_Buffer is planar"))),
         (F.Area, "ST_Area_Spheroid(ST_FlipCoordinates({0}))"),
         (F.LengthMeters, "ST_Length_Spheroid(ST_FlipCoordinates({0}))"),
-        (F.Distance, FunctionMapping.Sql("ST_Distance_Spheroid(ST_FlipCoordinates({0}), ST_FlipCoordinates({1}))").WithNote(PointsOnly)),
-        (F.DWithin, FunctionMapping.Sql("ST_Distance_Spheroid(ST_FlipCoordinates({0}), ST_FlipCoordinates({1})) <= {2}").WithNote(PointsOnly)),
-        (F.Intersects, "ST_Intersects({0}, {1})"),
-        (F.Contains, "ST_Contains({0}, {1})"),
-        (F.Within, "ST_Within({0}, {1})"),
-        (F.Covers, "ST_Covers({0}, {1})"),
-        (F.Touches, "ST_Touches({0}, {1})"),
         // The h3 extension reads latitude first.
         (F.H3FromPoint, FunctionMapping.Sql("h3_latlng_to_cell_string(ST_Y({0}), ST_X({0}), CAST({1} AS INTEGER))").WithNote(H3)),
         (F.H3Boundary, FunctionMapping.Sql("ST_GeomFromText(h3_cell_to_boundary_wkt({0}))").WithNote(H3)))
+        .With(PointDistances("ST_Distance_Spheroid(ST_FlipCoordinates({0}), ST_FlipCoordinates({1}))", "ST_Distance_Spheroid"))
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary || f == F.H3FromPoint, Spatial);
 
     /// <summary>CAST of a DOUBLE to BIGINT rounds half to even; ROUND rounds half away from zero, as the IR's cast does.</summary>

@@ -70,37 +70,24 @@ public sealed class PostgresDialect : Dialect
     /// <summary>Views are bound to the tables they read: DROP TABLE ... CASCADE drops them with it.</summary>
     public override IEnumerable<SqlBlock>? CreateTableAsDroppingDependents(string table, SqlBlock query) => DropCascadeAndCreateTableAs(table, query);
 
-    // PostgreSQL's functions take int4 counts, while IR integers are bigint: cast them. SUBSTR
-    // reads a start below 1 as standard SQL does.
-    public override FunctionMap Functions { get; } = StandardFunctions.With(
-        (F.Length, FunctionMapping.Sql("LENGTH({0})") with { CastResult = true }),
+    // PostgreSQL's functions take int4 counts, while IR integers are bigint: cast them, and the
+    // int4 and numeric results back. SUBSTR reads a start below 1 as standard SQL does.
+    public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTR({0}, CAST({1} AS INTEGER))", "SUBSTR({0}, CAST({1} AS INTEGER), CAST({2} AS INTEGER))")),
         (F.EndsWith, "RIGHT({0}, LENGTH({1})) = {1}"),
-        (F.StrPos, FunctionMapping.Sql("STRPOS({0}, {1})") with { CastResult = true }),
         // round(double) breaks ties to even and round(double, int) does not exist: round as numeric.
         (F.Round, FunctionMapping.Sql("ROUND(CAST({0} AS NUMERIC))", "ROUND(CAST({0} AS NUMERIC), CAST({1} AS INTEGER))") with { CastResult = true }),
-        (F.Year, FunctionMapping.Sql("EXTRACT(YEAR FROM {0})") with { CastResult = true }),
-        (F.Month, FunctionMapping.Sql("EXTRACT(MONTH FROM {0})") with { CastResult = true }),
-        (F.Day, FunctionMapping.Sql("EXTRACT(DAY FROM {0})") with { CastResult = true }),
         (F.Point, "ST_SetSRID(ST_MakePoint({0}, {1}), 4326)"),
-        (F.X, "ST_X({0})"),
-        (F.Y, "ST_Y({0})"),
-        (F.AsText, "ST_AsText({0})"),
         (F.GeogFromText, Repair.Around("ST_GeomFromText({0}, 4326)").Text),
         (F.Buffer, "ST_Buffer({0}::geography, {1}, 'quad_segs=32')::geometry"),
-        (F.Centroid, "ST_Centroid({0})"),
         (F.Area, "ST_Area({0}::geography)"),
         (F.LengthMeters, "ST_Length({0}::geography)"),
         (F.Distance, "ST_Distance({0}::geography, {1}::geography)"),
         (F.DWithin, "ST_DWithin({0}::geography, {1}::geography, {2})"),
-        (F.Intersects, "ST_Intersects({0}, {1})"),
-        (F.Contains, "ST_Contains({0}, {1})"),
-        (F.Within, "ST_Within({0}, {1})"),
-        (F.Covers, "ST_Covers({0}, {1})"),
-        (F.Touches, "ST_Touches({0}, {1})"),
         // h3_lat_lng_to_cell is the name before h3-pg 4.2.3 and a deprecated alias after it.
         (F.H3FromPoint, FunctionMapping.Sql("h3_lat_lng_to_cell({0}, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
-        (F.H3Boundary, FunctionMapping.Sql("h3_cell_to_boundary_geometry({0}::h3index)").WithNote(H3Extension)));
+        (F.H3Boundary, FunctionMapping.Sql("h3_cell_to_boundary_geometry({0}::h3index)").WithNote(H3Extension)))
+        .WithCastResult(F.Length, F.StrPos, F.Year, F.Month, F.Day);
 
     /// <summary>
     /// CAST(float8 AS bigint) rounds half to even, the IR half away from zero: the fraction decides,

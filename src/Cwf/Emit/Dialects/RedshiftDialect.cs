@@ -12,10 +12,6 @@ namespace Cwf.Emit;
 /// </summary>
 public sealed class RedshiftDialect : Dialect
 {
-    private static readonly FunctionNote PointsOnly = FunctionNote.Limited(
-        "measures meters only between points (ST_Distance of GEOGRAPHY); other geometries raise an error when the query runs",
-        "compute the distance between centroids, or use custom SQL");
-
     public override string Name => "redshift";
     public override string DisplayName => "Amazon Redshift";
     public override ImmutableArray<string> Aliases => ["rs"];
@@ -61,39 +57,24 @@ public sealed class RedshiftDialect : Dialect
     private static readonly string UtmBuffer =
         "ST_Transform(ST_Buffer(ST_Transform({0}, " + UtmZoneSrid("ST_X(ST_Centroid({0}))", "ST_Y(ST_Centroid({0}))") + "), {1}, 32), 4326)";
 
-    // SUBSTRING reads a start below 1 as standard SQL does.
-    public override FunctionMap Functions { get; } = StandardFunctions.With(
-        (F.Length, FunctionMapping.Sql("LENGTH({0})") with { CastResult = true }),
+    // SUBSTRING reads a start below 1 as standard SQL does. The INT-returning functions are cast
+    // back to the IR's int64.
+    public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTRING({0} FROM {1})", "SUBSTRING({0}, {1}, {2})")),
         (F.StartsWith, "LEFT({0}, LENGTH({1})) = {1}"),
         (F.EndsWith, "RIGHT({0}, LENGTH({1})) = {1}"),
-        (F.StrPos, FunctionMapping.Sql("STRPOS({0}, {1})") with { CastResult = true }),
         // LOG is the base-10 logarithm on Redshift.
         (F.Log10, "LOG({0})"),
-        (F.Year, FunctionMapping.Sql("EXTRACT(YEAR FROM {0})") with { CastResult = true }),
-        (F.Month, FunctionMapping.Sql("EXTRACT(MONTH FROM {0})") with { CastResult = true }),
-        (F.Day, FunctionMapping.Sql("EXTRACT(DAY FROM {0})") with { CastResult = true }),
         (F.Point, "ST_SetSRID(ST_Point({0}, {1}), 4326)"),
-        (F.X, "ST_X({0})"),
-        (F.Y, "ST_Y({0})"),
-        (F.AsText, "ST_AsText({0})"),
         (F.GeogFromText, "ST_GeomFromText({0}, 4326)"),
-        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(FunctionNote.Limited(
-            "buffers in the UTM zone of the geometry's centroid (Redshift buffers GEOMETRY only, in coordinate units); geometries spanning several zones or near the poles are distorted",
-            "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects"))),
-        (F.Centroid, "ST_Centroid({0})"),
+        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("Redshift buffers GEOMETRY only, in coordinate units"))),
         (F.Area, "ST_Area(CAST({0} AS GEOGRAPHY))"),
         (F.LengthMeters, "ST_Length(CAST({0} AS GEOGRAPHY))"),
-        (F.Distance, FunctionMapping.Sql(GeodesicDistance).WithNote(PointsOnly)),
-        (F.DWithin, FunctionMapping.Sql(GeodesicDistance + " <= {2}").WithNote(PointsOnly)),
-        (F.Intersects, "ST_Intersects({0}, {1})"),
-        (F.Contains, "ST_Contains({0}, {1})"),
-        (F.Within, "ST_Within({0}, {1})"),
-        (F.Covers, "ST_Covers({0}, {1})"),
-        (F.Touches, "ST_Touches({0}, {1})"),
         // H3_FromPoint gives a BIGINT cell; the IR's cell id is the lower-case hex string.
         (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),
-        (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"));
+        (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"))
+        .With(PointDistances(GeodesicDistance, "ST_Distance of GEOGRAPHY"))
+        .WithCastResult(F.Length, F.StrPos, F.Year, F.Month, F.Day);
 
     /// <summary>
     /// CREATE TABLE AS has no IF NOT EXISTS on Redshift: when the output's schema is unknown, the

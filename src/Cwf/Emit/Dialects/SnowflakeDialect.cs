@@ -64,28 +64,19 @@ public sealed class SnowflakeDialect : Dialect
         "TO_GEOGRAPHY(ST_ASWKB(ST_TRANSFORM(ST_BUFFER(ST_TRANSFORM(TO_GEOMETRY(ST_ASWKB({0}), 4326), " +
         UtmZoneSrid("ST_X(ST_CENTROID({0}))", "ST_Y(ST_CENTROID({0}))") + "), " + EqualAreaBufferRadius + "), 4326)))";
 
-    public override FunctionMap Functions { get; } = StandardFunctions.With(
+    public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToUpperInvariant()).With(
         (F.StartsWith, "STARTSWITH({0}, {1})"),
         (F.EndsWith, "ENDSWITH({0}, {1})"),
         (F.StrPos, "CHARINDEX({1}, {0})"),
         (F.Log10, "LOG(10, {0})"),
         (F.Point, "ST_MAKEPOINT({0}, {1})"),
-        (F.X, "ST_X({0})"),
-        (F.Y, "ST_Y({0})"),
         (F.AsText, "ST_ASWKT({0})"),
         (F.GeogFromText, "TO_GEOGRAPHY({0})"),
-        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(FunctionNote.Limited(
-            "buffers in the UTM zone of the geometry's centroid (Snowflake buffers GEOMETRY only, in SRID units); geometries spanning several zones or near the poles are distorted",
-            "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects"))),
-        (F.Centroid, "ST_CENTROID({0})"),
+        (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("Snowflake buffers GEOMETRY only, in SRID units"))),
         (F.Area, "ST_AREA({0})"),
         (F.LengthMeters, "ST_LENGTH({0})"),
         (F.Distance, "ST_DISTANCE({0}, {1})"),
         (F.DWithin, "ST_DWITHIN({0}, {1}, {2})"),
-        (F.Intersects, "ST_INTERSECTS({0}, {1})"),
-        (F.Contains, "ST_CONTAINS({0}, {1})"),
-        (F.Within, "ST_WITHIN({0}, {1})"),
-        (F.Covers, "ST_COVERS({0}, {1})"),
         (F.Touches, FunctionMapping.NotAvailable(
             "Snowflake has no ST_TOUCHES",
             "use the intersects predicate, or a custom SQL step with an equivalent test")),
@@ -103,10 +94,7 @@ public sealed class SnowflakeDialect : Dialect
     /// </summary>
     internal override SqlBlock ArgumentLimit(LimitNode limit, QueryWriter writer) => writer.NumberedLimit(limit, unsortedOrder: "ORDER BY 1");
 
-    public override IEnumerable<SqlBlock> CreateTableAs(string table, SqlBlock query) => CreateOrReplaceTableAs(table, query);
-
-    /// <summary>CREATE OR REPLACE TABLE swaps the table atomically: readers see the old table or the new one.</summary>
-    public override IEnumerable<SqlBlock> SwapTableAs(TableName table, SqlBlock query) => CreateTableAs(TableName(table), query);
+    protected override bool CreatesOrReplacesTables => true;
 
     /// <summary>Snowflake Scripting reads an argument inside a SQL statement as a bind variable.</summary>
     public override SqlFragment ProcedureArgumentReference(string argument) => SqlFragment.Atom(":" + argument);

@@ -15,10 +15,6 @@ namespace Cwf.Emit;
 /// </summary>
 public sealed class TrinoDialect : Dialect
 {
-    private static readonly FunctionNote PointsOnly = FunctionNote.Limited(
-        "measures meters only between points (ST_Distance of spherical geographies); other geometries raise an error when the query runs",
-        "compute the distance between centroids, or use custom SQL");
-
     private const string NoH3 = "Trino has no H3 functions (its square grid is Bing tiles)";
 
     public override string Name => "trino";
@@ -77,34 +73,25 @@ public sealed class TrinoDialect : Dialect
     // TRIM without characters removes all whitespace; the IR trims spaces only. There is no
     // ENDS_WITH: SUBSTR from minus the suffix's length is the suffix ('' for an empty suffix or a
     // longer one). ST_Covers is the DE-9IM relation: b meets a and no point of b lies outside a.
-    public override FunctionMap Functions { get; } = StandardFunctions.With(
+    public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Trim, "TRIM(BOTH ' ' FROM {0})"),
         (F.LTrim, "TRIM(LEADING ' ' FROM {0})"),
         (F.RTrim, "TRIM(TRAILING ' ' FROM {0})"),
         (F.EndsWith, "SUBSTR({0}, -LENGTH({1})) = {1}"),
         (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
         (F.Point, "ST_Point({0}, {1})"),
-        (F.X, "ST_X({0})"),
-        (F.Y, "ST_Y({0})"),
-        (F.AsText, "ST_AsText({0})"),
         (F.GeogFromText, "ST_GeometryFromText({0})"),
         (F.Buffer, FunctionMapping.NotAvailable(
             "Trino buffers a geometry in its coordinate units only (degrees here) and has no ST_Transform to buffer in a metric projection",
-            "for 'within a distance' tests use a distance filter (st_dwithin) instead of buffer + intersects, or buffer in degrees in a custom SQL step where a planar approximation is acceptable")),
-        (F.Centroid, "ST_Centroid({0})"),
+            DistanceFilterHint + ", or buffer in degrees in a custom SQL step where a planar approximation is acceptable")),
         (F.Area, "ST_Area(to_spherical_geography({0}))"),
         (F.LengthMeters, "ST_Length(to_spherical_geography({0}))"),
-        (F.Distance, FunctionMapping.Sql("ST_Distance(to_spherical_geography({0}), to_spherical_geography({1}))").WithNote(PointsOnly)),
-        (F.DWithin, FunctionMapping.Sql("ST_Distance(to_spherical_geography({0}), to_spherical_geography({1})) <= {2}").WithNote(PointsOnly)),
-        (F.Intersects, "ST_Intersects({0}, {1})"),
-        (F.Contains, "ST_Contains({0}, {1})"),
-        (F.Within, "ST_Within({0}, {1})"),
         (F.Covers, "ST_Intersects({0}, {1}) AND ST_Relate({0}, {1}, '******FF*')"),
-        (F.Touches, "ST_Touches({0}, {1})"),
         (F.H3FromPoint, FunctionMapping.NotAvailable(NoH3,
             "for a square grid, use bing_tile_quadkey(bing_tile_at(ST_Y(point), ST_X(point), zoom)) in a custom SQL step, or compute H3 cells where the data is loaded")),
         (F.H3Boundary, FunctionMapping.NotAvailable(NoH3,
-            "for Bing tiles, use bing_tile_polygon(bing_tile(quadkey)) in a custom SQL step")));
+            "for Bing tiles, use bing_tile_polygon(bing_tile(quadkey)) in a custom SQL step")))
+        .With(PointDistances("ST_Distance(to_spherical_geography({0}), to_spherical_geography({1}))", "ST_Distance of spherical geographies"));
 
     /// <summary>A product of decimals has the sum of their scales: cast back to the IR's decimal.</summary>
     internal override SqlFragment Typed(Expr expr, SqlFragment sql, ExpressionWriter writer) =>

@@ -96,6 +96,24 @@ internal sealed class ExprCompiler(Schema left, Schema? right, IReadOnlyDictiona
         };
     }
 
+    /// <summary>
+    /// AND (<paramref name="dominant"/> false) or OR (true) in three-valued logic: a side equal to the
+    /// dominant value decides (the right side is then not evaluated), else NULL if either side is NULL.
+    /// </summary>
+    private static Evaluator Connective(Evaluator lhs, Evaluator rhs, bool dominant)
+    {
+        var decided = SqlValues.Bool(dominant);
+        var otherwise = SqlValues.Bool(!dominant);
+        return (l, r) =>
+        {
+            var x = lhs(l, r);
+            if (x is bool bx && bx == dominant) return decided;
+            var y = rhs(l, r);
+            if (y is bool by && by == dominant) return decided;
+            return x is null || y is null ? null : otherwise;
+        };
+    }
+
     private Evaluator CompileBinary(Binary b)
     {
         var lhs = Compile(b.Left);
@@ -103,23 +121,9 @@ internal sealed class ExprCompiler(Schema left, Schema? right, IReadOnlyDictiona
         switch (b.Op)
         {
             case BinaryOp.And:
-                return (l, r) =>
-                {
-                    var x = lhs(l, r);
-                    if (x is false) return SqlValues.False;
-                    var y = rhs(l, r);
-                    if (y is false) return SqlValues.False;
-                    return x is null || y is null ? null : SqlValues.True;
-                };
+                return Connective(lhs, rhs, dominant: false);
             case BinaryOp.Or:
-                return (l, r) =>
-                {
-                    var x = lhs(l, r);
-                    if (x is true) return SqlValues.True;
-                    var y = rhs(l, r);
-                    if (y is true) return SqlValues.True;
-                    return x is null || y is null ? null : SqlValues.False;
-                };
+                return Connective(lhs, rhs, dominant: true);
         }
 
         Func<object, object, object?> op = b.Op switch

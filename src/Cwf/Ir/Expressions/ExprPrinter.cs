@@ -74,21 +74,13 @@ public static class ExprPrinter
                 sb.Append('@').Append(p.Name);
                 break;
             case Unary u:
-                sb.Append(u.Op == UnaryOp.Not ? "(not " : "(-");
-                Write(sb, u.Operand);
-                sb.Append(')');
+                Parenthesized(sb, u.Op == UnaryOp.Not ? "not " : "-", u.Operand);
                 break;
             case Binary b:
-                sb.Append('(');
-                Write(sb, b.Left);
-                sb.Append(' ').Append(Operator(b.Op)).Append(' ');
-                Write(sb, b.Right);
-                sb.Append(')');
+                Parenthesized(sb, b.Left, $" {Operator(b.Op)} ", b.Right);
                 break;
             case IsNull n:
-                sb.Append('(');
-                Write(sb, n.Operand);
-                sb.Append(n.Negated ? " is not null)" : " is null)");
+                Parenthesized(sb, n.Operand, n.Negated ? " is not null" : " is null");
                 break;
             case InList i:
                 sb.Append('(');
@@ -98,20 +90,10 @@ public static class ExprPrinter
                 sb.Append("))");
                 break;
             case Between bt:
-                sb.Append('(');
-                Write(sb, bt.Operand);
-                sb.Append(bt.Negated ? " not between " : " between ");
-                Write(sb, bt.Low);
-                sb.Append(" and ");
-                Write(sb, bt.High);
-                sb.Append(')');
+                Parenthesized(sb, bt.Operand, bt.Negated ? " not between " : " between ", bt.Low, " and ", bt.High);
                 break;
             case Like lk:
-                sb.Append('(');
-                Write(sb, lk.Operand);
-                sb.Append(lk.Negated ? " not like " : " like ");
-                Write(sb, lk.Pattern);
-                sb.Append(')');
+                Parenthesized(sb, lk.Operand, lk.Negated ? " not like " : " like ", lk.Pattern);
                 break;
             case Case cs:
                 sb.Append("case");
@@ -145,6 +127,18 @@ public static class ExprPrinter
             default:
                 throw new InvalidOperationException($"Unexpected expression {expr.GetType().Name}.");
         }
+    }
+
+    /// <summary>An operator form in parentheses: each part an operand (an <see cref="Expr"/>) or the text between operands.</summary>
+    private static void Parenthesized(StringBuilder sb, params ReadOnlySpan<object> parts)
+    {
+        sb.Append('(');
+        foreach (var part in parts)
+        {
+            if (part is Expr operand) Write(sb, operand);
+            else sb.Append((string)part);
+        }
+        sb.Append(')');
     }
 
     private static void WriteList(StringBuilder sb, Seq<Expr> items)

@@ -27,13 +27,7 @@ public sealed class FunctionRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Substr_with_a_start_before_the_string()
-    {
-        var c = SubstrBeforeTheString();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server);
-        await c.AssertDuckDbAsync();
-    }
+    public Task Substr_with_a_start_before_the_string() => SubstrBeforeTheString().AssertEverywhereAsync(server);
 
     /// <summary>
     /// LIKE has no escape character in the IR: a backslash matches itself. PostgreSQL escapes with
@@ -51,13 +45,7 @@ public sealed class FunctionRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Like_has_no_escape_character()
-    {
-        var c = LikeWithoutEscape();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server);
-        await c.AssertDuckDbAsync();
-    }
+    public Task Like_has_no_escape_character() => LikeWithoutEscape().AssertEverywhereAsync(server);
 
     /// <summary>
     /// CAST of a float to int64 rounds half away from zero (as BigQuery and Snowflake do);
@@ -74,13 +62,7 @@ public sealed class FunctionRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Cast_of_a_float_to_int64_rounds_half_away_from_zero()
-    {
-        var c = FloatToInt64();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server);
-        await c.AssertDuckDbAsync();
-    }
+    public Task Cast_of_a_float_to_int64_rounds_half_away_from_zero() => FloatToInt64().AssertEverywhereAsync(server);
 
     /// <summary>round is half away from zero, a float through its 15 significant digits (round(2.675, 2) = 2.68); PostgreSQL's round of a double breaks ties to even.</summary>
     private static RegressionCase RoundHalfAwayFromZero()
@@ -97,11 +79,5 @@ public sealed class FunctionRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Round_is_half_away_from_zero()
-    {
-        var c = RoundHalfAwayFromZero();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server);
-        await c.AssertDuckDbAsync();
-    }
+    public Task Round_is_half_away_from_zero() => RoundHalfAwayFromZero().AssertEverywhereAsync(server);
 }

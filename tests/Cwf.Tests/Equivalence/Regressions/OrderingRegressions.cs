@@ -27,13 +27,7 @@ public sealed class OrderingRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Sorting_and_grouping_by_constants()
-    {
-        var c = SortByConstants();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server);
-        await c.AssertDuckDbAsync();
-    }
+    public Task Sorting_and_grouping_by_constants() => SortByConstants().AssertEverywhereAsync(server);
 
     /// <summary>
     /// Strings order by code point in the IR ('B' before 'a', 'Z' before 'é'). On a PostgreSQL
@@ -59,13 +53,7 @@ public sealed class OrderingRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Strings_order_by_code_point_under_a_linguistic_collation()
-    {
-        var c = StringsByCodePoint();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server, icuLocale: "en-US");
-        await c.AssertDuckDbAsync();
-    }
+    public Task Strings_order_by_code_point_under_a_linguistic_collation() => StringsByCodePoint().AssertEverywhereAsync(server, icuLocale: "en-US");
 
     [Fact]
     public async Task Output_columns_keep_the_database_collation()

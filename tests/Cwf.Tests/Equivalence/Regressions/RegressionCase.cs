@@ -82,6 +82,14 @@ public sealed class RegressionCase
         Assert.Contains(message, outcome.Error, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The interpreter, PostgreSQL (under <paramref name="icuLocale"/>'s collation when given) and DuckDB all give the expected rows.</summary>
+    public async Task AssertEverywhereAsync(PostgresServer server, string? icuLocale = null)
+    {
+        AssertInterpreter();
+        await AssertPostgresAsync(server, icuLocale);
+        await AssertDuckDbAsync();
+    }
+
     public async Task AssertPostgresAsync(PostgresServer server, string? icuLocale = null)
     {
         await using var engine = new PostgresEngine(await EquivalenceDatabases.CreateAsync(server, "regression", icuLocale));

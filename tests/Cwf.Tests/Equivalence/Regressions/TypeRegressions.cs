@@ -20,13 +20,7 @@ public sealed class TypeRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Min_and_max_of_booleans()
-    {
-        var c = MinAndMaxOfBooleans();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server);
-        await c.AssertDuckDbAsync();
-    }
+    public Task Min_and_max_of_booleans() => MinAndMaxOfBooleans().AssertEverywhereAsync(server);
 
     /// <summary>
     /// A value built only from integer literals is an int4 on PostgreSQL (found by the PostgreSQL
@@ -48,13 +42,7 @@ public sealed class TypeRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Columns_typed_by_integer_literals_are_int64()
-    {
-        var c = ColumnsTypedByIntegerLiterals();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server);
-        await c.AssertDuckDbAsync();
-    }
+    public Task Columns_typed_by_integer_literals_are_int64() => ColumnsTypedByIntegerLiterals().AssertEverywhereAsync(server);
 
     /// <summary>DuckDB divides decimals and averages them as DOUBLE (found by the DuckDB property): the IR's result is decimal.</summary>
     private static RegressionCase DecimalDivisionAndAverage()
@@ -68,13 +56,7 @@ public sealed class TypeRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Decimal_division_and_average_stay_decimal()
-    {
-        var c = DecimalDivisionAndAverage();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server);
-        await c.AssertDuckDbAsync();
-    }
+    public Task Decimal_division_and_average_stay_decimal() => DecimalDivisionAndAverage().AssertEverywhereAsync(server);
 
     /// <summary>
     /// DuckDB folds an operator or function over a constant NULL to a NULL of type INTEGER, also
@@ -96,13 +78,7 @@ public sealed class TypeRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Nulls_folded_through_functions_keep_their_type()
-    {
-        var c = NullsFoldedThroughFunctions();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server);
-        await c.AssertDuckDbAsync();
-    }
+    public Task Nulls_folded_through_functions_keep_their_type() => NullsFoldedThroughFunctions().AssertEverywhereAsync(server);
 
     /// <summary>
     /// DuckDB gives a decimal product the sum of its operands' scales and <c>round(d, 1)</c> scale 1,
@@ -121,11 +97,5 @@ public sealed class TypeRegressions(PostgresServer server)
     }
 
     [Fact]
-    public async Task Decimal_scales_survive_a_coalesce_of_products_and_rounded_values()
-    {
-        var c = DecimalScalesInCoalesce();
-        c.AssertInterpreter();
-        await c.AssertPostgresAsync(server);
-        await c.AssertDuckDbAsync();
-    }
+    public Task Decimal_scales_survive_a_coalesce_of_products_and_rounded_values() => DecimalScalesInCoalesce().AssertEverywhereAsync(server);
 }
