@@ -11,15 +11,12 @@ namespace Cwf.Tests.Security;
 /// the SQL is read by that warehouse's independent lexer (<see cref="EmittedSqlCheck"/>): the
 /// payload must stay inside one token of the kind its place allows and read back exactly, or the
 /// compiler must refuse it with a diagnostic. The fixed matrix keeps <see cref="PendingInjections"/>
-/// exact; the random property explores further, with a seed to replay (CWF_INJECTION_SEED).
+/// exact; the random property explores further, with a seed to replay (CWF_PROPERTY_SEED).
 /// </summary>
 public sealed class InjectionPropertyTests(ITestOutputHelper output)
 {
     /// <summary>A file to write every failure of the matrix to (one line each), to study them.</summary>
     public const string ReportVariable = "CWF_INJECTION_REPORT";
-
-    /// <summary>Replaces the fixed master seed of the random property (a CsCheck PCG seed string, printed with each failure).</summary>
-    public const string SeedVariable = "CWF_INJECTION_SEED";
 
     [Fact]
     public void Every_place_compiles_a_benign_payload_for_every_dialect_and_mode()
@@ -64,26 +61,21 @@ public sealed class InjectionPropertyTests(ITestOutputHelper output)
         Assert.True(report.Length == 0, report.ToString());
     }
 
-    /// <summary>Random hostile text in a random place: outside the pending cells, nothing escapes.</summary>
+    /// <summary>
+    /// Random hostile text in a random place: outside the pending cells, nothing escapes. The cases
+    /// come from the property's fixed seed (<see cref="Property.Cases{T}"/>); every failure names the
+    /// seed that regenerates its case as the first one.
+    /// </summary>
     [Fact]
     public void Random_hostile_text_in_any_place_stays_quoted()
     {
         var cases = Gen.Select(Gen.Int[0, InjectionPlaces.All.Count - 1], InjectionPayloads.Hostile, (place, payload) => (Place: InjectionPlaces.All[place], Payload: payload));
-        var master = MasterSeed();
         var report = new StringBuilder();
-        for (int i = 0; i < TestSettings.PropertyIterations; i++)
+        foreach (var (seed, (place, payload)) in Property.Cases(cases, TestSettings.PropertyIterations, Property.Stream(nameof(Random_hostile_text_in_any_place_stays_quoted))))
         {
-            var seed = master.ToString(master.State);
-            var (place, payload) = cases.Generate(master, null, out _);
             foreach (var failure in InjectionMatrix.Evaluate(place, payload).Where(f => !PendingInjections.Cells.ContainsKey(f.Cell)).Take(3))
-                report.Append($"seed {seed} ({SeedVariable}={seed} with {TestSettings.PropertyIterationsVariable}=1 replays it): {failure}\n");
+                report.Append($"seed {seed} ({Property.SeedVariable}={seed} with {TestSettings.PropertyIterationsVariable}=1 replays it): {failure}\n");
         }
         Assert.True(report.Length == 0, report.ToString());
-    }
-
-    private static PCG MasterSeed()
-    {
-        var given = Environment.GetEnvironmentVariable(SeedVariable);
-        return string.IsNullOrWhiteSpace(given) ? new PCG(12, 0x1_2E_C7_10_0000UL) : PCG.Parse(given.Trim());
     }
 }

@@ -11,8 +11,7 @@ internal sealed record InjectionCell(string Place, string Dialect, EmitMode Mode
 
 /// <summary>
 /// The cells of the injection matrix known to fail today, each with why: escapes the emitter
-/// still writes wrongly (issue 12, phase 2 fixes them inside src/Cwf/Emit) and crashes another
-/// stream of issue 12 fixes. The matrix test fails when a cell fails that is not listed here and
+/// still writes wrongly (issue 12, phase 2 fixes them inside src/Cwf/Emit). The matrix test fails when a cell fails that is not listed here and
 /// when a listed cell passes, so this list stays exact and must shrink to empty.
 /// </summary>
 internal static class PendingInjections
@@ -33,19 +32,9 @@ internal static class PendingInjections
         "cwf parameter default", "cwf --param override", "canvas variable as @v", "canvas variable as {{@v}} in a value",
         "canvas variable in custom SQL", "canvas variable as {{@v}} in SQL",
     ];
-    private static readonly string[] CanvasJson =
-    [
-        "canvas title", "canvas label", "canvas note", "canvas node id", "canvas source table", "canvas source schema", "canvas output schema",
-        "canvas source column", "canvas column input",
-        "canvas catalog column", "canvas output table", "canvas computed column name", "canvas new column name", "canvas variable as @v",
-        "canvas variable as {{@v}} in a value", "canvas string value", "canvas variable in custom SQL", "canvas variable as {{@v}} in SQL",
-        "canvas variable as {{@v}} in a table name", "canvas number variable", "canvas variable name", "canvas number input",
-        "canvas boolean input", "canvas selection input", "canvas aggregation input", "cwf catalog column",
-    ];
 
     private static readonly Entry[] Entries =
     [
-        // Phase 2, inside src/Cwf/Emit.
         new("emit: the header comment '-- Workflow '<title>' compiled by ...' replaces only LF: a CR ends the comment and the rest of the " +
             "title runs as SQL, a NUL cuts psql's line, other control characters and U+2028/U+2029 stay in the comment",
             ["cwf title", "canvas title"], AllDialects, AllModes),
@@ -63,13 +52,6 @@ internal static class PendingInjections
             ["canvas custom SQL literal", "cwf sql step literal"], ["bigquery", "snowflake", "databricks", "postgres", "duckdb"], AllModes),
         new("emit: the same for a variable in custom SQL: BigQuery, Snowflake and Databricks literals escape a quote as \\', which hides the $a after it",
             ["canvas variable in custom SQL"], ["bigquery", "snowflake", "databricks"], AllModes),
-
-        // Crashes (CWF9001), fixed by the stream of issue 12 "Internal errors on bad input".
-        new("crash: a lone surrogate in a JSON string (System.Text.Json in the canvas and catalog readers)", CanvasJson, AllDialects, AllModes),
-        new("crash: U+FFFE (or a lone surrogate) in a name string.Normalize sanitizes (StepNames.Sanitize, RelationNamer.Sanitize)",
-            ["canvas label", "cwf let name"], AllDialects, AllModes),
-        new("crash: U+FFFE or a lone surrogate in the title, which RelationNamer.Sanitize turns into the procedure's name",
-            ["cwf title", "canvas title"], AllDialects, [EmitMode.Procedure]),
     ];
 
     /// <summary>Every pending cell (procedure cells only for dialects that have procedures).</summary>
