@@ -39,7 +39,7 @@ public sealed class DuckDbInjectionExecutionTests(ITestOutputHelper output)
                     .SelectMany(t => duck.Query($"SELECT * FROM o.{SqlNames.Quote(t)}").Rows.SelectMany(r => r)).ToList();
                 problems.AddRange(InjectionExecutionTests.Stored(c.Expected, c.Stored, names, values, c.Sources));
             }
-            InjectionExecutionTests.Record(output, failures, c.Cell, c.Expected, c.Sql, problems);
+            InjectionExecutionTests.Record(failures, c.Cell, c.Expected, c.Sql, problems);
         }
         InjectionExecutionTests.Report(output, failures, runs);
     }

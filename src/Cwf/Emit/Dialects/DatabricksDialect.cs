@@ -42,7 +42,8 @@ public sealed class DatabricksDialect : Dialect
 
     protected override char QuoteOpen => '`';
     protected override char QuoteClose => '`';
-    protected override bool BackslashEscapesInStrings => true;
+    /// <summary>A quote is <c>\'</c> (a doubled quote is two literals), a backslash <c>\\</c>, control characters are escapes.</summary>
+    protected override SqlFragment StringLiteral(string s) => SqlFragment.Atom(EscapedString(s, "\\'", BackslashEscape));
 
     /// <summary>Table names are quoted part by part: <c>`catalog`.`schema`.`table`</c>.</summary>
     public override string TableName(TableName name) => string.Join(".", name.Parts.Select(Quote));

@@ -58,9 +58,10 @@ public static class SqlLexer
         }
     }
 
+    /// <summary>A line comment ends at a LF or a CR: PostgreSQL, DuckDB and Trino end it at a CR too, so a CR never hides code.</summary>
     private static int LineEnd(string sql, int i)
     {
-        int newline = sql.IndexOf('\n', i);
+        int newline = sql.IndexOfAny(['\n', '\r'], i);
         return newline < 0 ? sql.Length : newline;
     }
 
