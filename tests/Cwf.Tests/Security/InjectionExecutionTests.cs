@@ -61,7 +61,7 @@ public sealed class InjectionExecutionTests(PostgresServer server, ITestOutputHe
         foreach (var c in Cases(Dialects.Find("postgres")!))
         {
             await db.ExecuteAsync("DROP SCHEMA IF EXISTS s CASCADE; DROP SCHEMA IF EXISTS o CASCADE; DROP TABLE IF EXISTS public.canary; " +
-                                  "CREATE TABLE public.canary (id int); INSERT INTO public.canary VALUES (1);");
+                                  "CREATE TABLE public.canary (id int); INSERT INTO public.canary VALUES (1); " + DropProcedures);
             foreach (var scan in c.Sources) await db.LoadTableAsync(SourceTable(scan));
             await db.ExecuteAsync("TRUNCATE public.ddl_log");
             var run = await db.RunPsqlAsync(c.Sql);
@@ -162,6 +162,20 @@ public sealed class InjectionExecutionTests(PostgresServer server, ITestOutputHe
         Assert.True(runs > 100, $"only {runs} scripts ran: the cases are not built");
         Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(5)));
     }
+
+    /// <summary>
+    /// Drops the procedures an earlier case created: a case whose title names the same procedure
+    /// with other arguments could not replace it.
+    /// </summary>
+    private const string DropProcedures = """
+        DO $d$
+        DECLARE r record;
+        BEGIN
+          FOR r IN SELECT oid::regprocedure AS p FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND prokind = 'p' LOOP
+            EXECUTE 'DROP PROCEDURE ' || r.p;
+          END LOOP;
+        END $d$;
+        """;
 
     /// <summary>A log of every DDL command and dropped object, kept by event triggers (the test server's user is a superuser).</summary>
     private const string DdlLog = """

@@ -20,7 +20,7 @@ public sealed class BigQueryDialect : Dialect
     public override ImmutableArray<string> Aliases => ["bq", "googlesql"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
-    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, TripleQuotedStrings = true, HashComments = true };
+    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, BacktickBackslashEscapes = true, AdjacentStrings = true, TripleQuotedStrings = true, HashComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()
     {

@@ -30,7 +30,7 @@ public sealed class DatabricksDialect : Dialect
     public override ImmutableArray<string> Aliases => ["databricksWarehouse", "dbx"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
-    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, NestedBlockComments = true };
+    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, RawStrings = true, AdjacentStrings = true, NestedBlockComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()
     {

@@ -14,7 +14,7 @@ public static class SqlLexer
         int i = 0;
         while (i < sql.Length)
         {
-            var (kind, end) = ScanNonCode(sql, i, rules);
+            var (kind, end) = ScanNonCode(sql, i, codeStart, rules);
             if (end == i)
             {
                 i++;
@@ -28,8 +28,11 @@ public static class SqlLexer
         return segments;
     }
 
-    /// <summary>The literal or comment starting at <paramref name="i"/> and where it ends, or end = i when code continues.</summary>
-    private static (SqlSegmentKind Kind, int End) ScanNonCode(string sql, int i, SqlLexicalRules rules)
+    /// <summary>
+    /// The literal or comment starting at <paramref name="i"/> and where it ends, or end = i when code
+    /// continues. A word starts at <paramref name="codeStart"/> whatever precedes it (a literal's end).
+    /// </summary>
+    private static (SqlSegmentKind Kind, int End) ScanNonCode(string sql, int i, int codeStart, SqlLexicalRules rules)
     {
         char c = sql[i];
         char next = i + 1 < sql.Length ? sql[i + 1] : '\0';
@@ -42,14 +45,14 @@ public static class SqlLexer
             case '/' when next == '*':
                 return (SqlSegmentKind.Comment, BlockCommentEnd(sql, i, rules.NestedBlockComments));
             case '\'':
-                return (SqlSegmentKind.String, QuotedEnd(sql, i, '\'', rules.BackslashEscapes || HasEscapePrefix(sql, i, rules), rules.TripleQuotedStrings));
+                return (SqlSegmentKind.String, QuotedEnd(sql, i, '\'', rules.BackslashEscapes && !IsRaw(sql, i, codeStart, rules) || HasEscapePrefix(sql, i, codeStart, rules), rules.TripleQuotedStrings, !rules.AdjacentStrings));
             case '"' when rules.DoubleQuotedStrings:
-                return (SqlSegmentKind.String, QuotedEnd(sql, i, '"', rules.BackslashEscapes, rules.TripleQuotedStrings));
+                return (SqlSegmentKind.String, QuotedEnd(sql, i, '"', rules.BackslashEscapes && !IsRaw(sql, i, codeStart, rules), rules.TripleQuotedStrings, !rules.AdjacentStrings));
             case '"':
-                return (SqlSegmentKind.QuotedIdentifier, QuotedEnd(sql, i, '"', backslashEscapes: false, tripleQuotes: false));
+                return (SqlSegmentKind.QuotedIdentifier, QuotedEnd(sql, i, '"', backslashEscapes: false, tripleQuotes: false, doubled: true));
             case '`' when rules.BacktickIdentifiers:
-                return (SqlSegmentKind.QuotedIdentifier, QuotedEnd(sql, i, '`', backslashEscapes: false, tripleQuotes: false));
-            case '$' when rules.DollarQuotes && (i == 0 || !IsIdentifierChar(sql[i - 1])):
+                return (SqlSegmentKind.QuotedIdentifier, QuotedEnd(sql, i, '`', rules.BacktickBackslashEscapes, tripleQuotes: false, doubled: !rules.BacktickBackslashEscapes));
+            case '$' when rules.DollarQuotes && !InsideWord(sql, i, codeStart, rules):
                 return DollarQuoteTag(sql, i, rules.TaggedDollarQuotes) is { } tag
                     ? (SqlSegmentKind.String, DollarQuotedEnd(sql, i, tag))
                     : (SqlSegmentKind.Code, i);
@@ -85,8 +88,8 @@ public static class SqlLexer
         return sql.Length;
     }
 
-    /// <summary>The end of a literal opened by <paramref name="quote"/> at i; a doubled quote is an escaped quote.</summary>
-    private static int QuotedEnd(string sql, int i, char quote, bool backslashEscapes, bool tripleQuotes)
+    /// <summary>The end of a literal opened by <paramref name="quote"/> at i; a doubled quote is an escaped quote when <paramref name="doubled"/>.</summary>
+    private static int QuotedEnd(string sql, int i, char quote, bool backslashEscapes, bool tripleQuotes, bool doubled)
     {
         if (tripleQuotes && i + 2 < sql.Length && sql[i + 1] == quote && sql[i + 2] == quote)
         {
@@ -102,15 +105,37 @@ public static class SqlLexer
             if (backslashEscapes && sql[j] == '\\') j++;
             else if (sql[j] == quote)
             {
-                if (j + 1 < sql.Length && sql[j + 1] == quote) j++;
+                if (doubled && j + 1 < sql.Length && sql[j + 1] == quote) j++;
                 else return j + 1;
             }
         }
         return sql.Length;
     }
 
-    private static bool HasEscapePrefix(string sql, int quote, SqlLexicalRules rules) =>
-        rules.EscapeStringPrefix && quote > 0 && sql[quote - 1] is 'E' or 'e' && (quote == 1 || !IsIdentifierChar(sql[quote - 2]));
+    /// <summary>Whether the quote at <paramref name="quote"/> opens a raw string (<c>r'...'</c>) whose backslashes escape nothing.</summary>
+    private static bool IsRaw(string sql, int quote, int codeStart, SqlLexicalRules rules) =>
+        rules.RawStrings && IsPrefix(sql, quote, codeStart, 'r', rules);
+
+    private static bool HasEscapePrefix(string sql, int quote, int codeStart, SqlLexicalRules rules) =>
+        rules.EscapeStringPrefix && IsPrefix(sql, quote, codeStart, 'e', rules);
+
+    /// <summary>Whether the quote at <paramref name="quote"/> follows a one-letter word <paramref name="letter"/> (either case).</summary>
+    private static bool IsPrefix(string sql, int quote, int codeStart, char letter, SqlLexicalRules rules) =>
+        quote > codeStart && char.ToLowerInvariant(sql[quote - 1]) == letter && !InsideWord(sql, quote - 1, codeStart, rules);
+
+    /// <summary>
+    /// Whether the character at <paramref name="i"/> continues an identifier (<c>a$b</c>, <c>xE</c>): an
+    /// identifier starts with a letter or an underscore, so what follows a number or a lone <c>$</c>
+    /// (<c>1$$x$$</c>, <c>$1$$x$$</c>, <c>1E'x'</c>) starts a token of its own. A <c>$</c> is an
+    /// identifier character only where dollar quotes exist (PostgreSQL's family, Snowflake).
+    /// </summary>
+    private static bool InsideWord(string sql, int i, int codeStart, SqlLexicalRules rules)
+    {
+        int start = i;
+        while (start > codeStart && (char.IsLetterOrDigit(sql[start - 1]) || sql[start - 1] == '_' || sql[start - 1] == '$' && rules.DollarQuotes)) start--;
+        while (start < i && (sql[start] == '$' || char.IsAsciiDigit(sql[start]))) start++;
+        return start < i;
+    }
 
     /// <summary>The whole opening tag ($$ or $name$) at i, or null when the $ opens no dollar quote.</summary>
     private static string? DollarQuoteTag(string sql, int i, bool tagged)
@@ -129,5 +154,4 @@ public static class SqlLexer
         return close < 0 ? sql.Length : close + tag.Length;
     }
 
-    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';
 }
