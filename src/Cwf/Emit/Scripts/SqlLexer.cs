@@ -12,17 +12,20 @@ public static class SqlLexer
         var segments = new List<SqlSegment>();
         int codeStart = 0;
         int i = 0;
+        int wordStart = -1;
         while (i < sql.Length)
         {
-            var (kind, end) = ScanNonCode(sql, i, codeStart, rules);
+            var (kind, end) = ScanNonCode(sql, i, wordStart, rules);
             if (end == i)
             {
+                wordStart = WordStartAfter(sql, i, wordStart, rules);
                 i++;
                 continue;
             }
             if (i > codeStart) segments.Add(new SqlSegment(SqlSegmentKind.Code, codeStart, i - codeStart));
             segments.Add(new SqlSegment(kind, i, end - i));
             i = codeStart = end;
+            wordStart = -1;
         }
         if (sql.Length > codeStart) segments.Add(new SqlSegment(SqlSegmentKind.Code, codeStart, sql.Length - codeStart));
         return segments;
@@ -30,9 +33,10 @@ public static class SqlLexer
 
     /// <summary>
     /// The literal or comment starting at <paramref name="i"/> and where it ends, or end = i when code
-    /// continues. A word starts at <paramref name="codeStart"/> whatever precedes it (a literal's end).
+    /// continues. <paramref name="wordStart"/> is where the identifier the character before
+    /// <paramref name="i"/> belongs to starts, or -1 when it belongs to none.
     /// </summary>
-    private static (SqlSegmentKind Kind, int End) ScanNonCode(string sql, int i, int codeStart, SqlLexicalRules rules)
+    private static (SqlSegmentKind Kind, int End) ScanNonCode(string sql, int i, int wordStart, SqlLexicalRules rules)
     {
         char c = sql[i];
         char next = i + 1 < sql.Length ? sql[i + 1] : '\0';
@@ -45,14 +49,14 @@ public static class SqlLexer
             case '/' when next == '*':
                 return (SqlSegmentKind.Comment, BlockCommentEnd(sql, i, rules.NestedBlockComments));
             case '\'':
-                return (SqlSegmentKind.String, QuotedEnd(sql, i, '\'', rules.BackslashEscapes && !IsRaw(sql, i, codeStart, rules) || HasEscapePrefix(sql, i, codeStart, rules), rules.TripleQuotedStrings, !rules.AdjacentStrings));
+                return (SqlSegmentKind.String, QuotedEnd(sql, i, '\'', rules.BackslashEscapes && !IsRaw(sql, i, wordStart, rules) || HasEscapePrefix(sql, i, wordStart, rules), rules.TripleQuotedStrings, !rules.AdjacentStrings));
             case '"' when rules.DoubleQuotedStrings:
-                return (SqlSegmentKind.String, QuotedEnd(sql, i, '"', rules.BackslashEscapes && !IsRaw(sql, i, codeStart, rules), rules.TripleQuotedStrings, !rules.AdjacentStrings));
+                return (SqlSegmentKind.String, QuotedEnd(sql, i, '"', rules.BackslashEscapes && !IsRaw(sql, i, wordStart, rules), rules.TripleQuotedStrings, !rules.AdjacentStrings));
             case '"':
                 return (SqlSegmentKind.QuotedIdentifier, QuotedEnd(sql, i, '"', backslashEscapes: false, tripleQuotes: false, doubled: true));
             case '`' when rules.BacktickIdentifiers:
                 return (SqlSegmentKind.QuotedIdentifier, QuotedEnd(sql, i, '`', rules.BacktickBackslashEscapes, tripleQuotes: false, doubled: !rules.BacktickBackslashEscapes));
-            case '$' when rules.DollarQuotes && !InsideWord(sql, i, codeStart, rules):
+            case '$' when rules.DollarQuotes && wordStart < 0:
                 return DollarQuoteTag(sql, i, rules.TaggedDollarQuotes) is { } tag
                     ? (SqlSegmentKind.String, DollarQuotedEnd(sql, i, tag))
                     : (SqlSegmentKind.Code, i);
@@ -113,28 +117,28 @@ public static class SqlLexer
     }
 
     /// <summary>Whether the quote at <paramref name="quote"/> opens a raw string (<c>r'...'</c>) whose backslashes escape nothing.</summary>
-    private static bool IsRaw(string sql, int quote, int codeStart, SqlLexicalRules rules) =>
-        rules.RawStrings && IsPrefix(sql, quote, codeStart, 'r', rules);
+    private static bool IsRaw(string sql, int quote, int wordStart, SqlLexicalRules rules) =>
+        rules.RawStrings && IsPrefix(sql, quote, wordStart, 'r');
 
-    private static bool HasEscapePrefix(string sql, int quote, int codeStart, SqlLexicalRules rules) =>
-        rules.EscapeStringPrefix && IsPrefix(sql, quote, codeStart, 'e', rules);
+    private static bool HasEscapePrefix(string sql, int quote, int wordStart, SqlLexicalRules rules) =>
+        rules.EscapeStringPrefix && IsPrefix(sql, quote, wordStart, 'e');
 
     /// <summary>Whether the quote at <paramref name="quote"/> follows a one-letter word <paramref name="letter"/> (either case).</summary>
-    private static bool IsPrefix(string sql, int quote, int codeStart, char letter, SqlLexicalRules rules) =>
-        quote > codeStart && char.ToLowerInvariant(sql[quote - 1]) == letter && !InsideWord(sql, quote - 1, codeStart, rules);
+    private static bool IsPrefix(string sql, int quote, int wordStart, char letter) =>
+        wordStart >= 0 && wordStart == quote - 1 && char.ToLowerInvariant(sql[quote - 1]) == letter;
 
     /// <summary>
-    /// Whether the character at <paramref name="i"/> continues an identifier (<c>a$b</c>, <c>xE</c>): an
-    /// identifier starts with a letter or an underscore, so what follows a number or a lone <c>$</c>
-    /// (<c>1$$x$$</c>, <c>$1$$x$$</c>, <c>1E'x'</c>) starts a token of its own. A <c>$</c> is an
-    /// identifier character only where dollar quotes exist (PostgreSQL's family, Snowflake).
+    /// Where the identifier that the code character at <paramref name="i"/> belongs to starts, or -1:
+    /// an identifier starts with a letter or an underscore and goes on with letters, digits,
+    /// underscores and (where dollar quotes exist: PostgreSQL's family, Snowflake) <c>$</c>. So what
+    /// follows a number or a lone <c>$</c> (<c>1$$x$$</c>, <c>$1$$x$$</c>, <c>1E'x'</c>) starts a token
+    /// of its own, and <c>a$b</c> or <c>xE'</c> continue a word.
     /// </summary>
-    private static bool InsideWord(string sql, int i, int codeStart, SqlLexicalRules rules)
+    private static int WordStartAfter(string sql, int i, int wordStart, SqlLexicalRules rules)
     {
-        int start = i;
-        while (start > codeStart && (char.IsLetterOrDigit(sql[start - 1]) || sql[start - 1] == '_' || sql[start - 1] == '$' && rules.DollarQuotes)) start--;
-        while (start < i && (sql[start] == '$' || char.IsAsciiDigit(sql[start]))) start++;
-        return start < i;
+        char c = sql[i];
+        if (wordStart >= 0 && (char.IsLetterOrDigit(c) || c == '_' || c == '$' && rules.DollarQuotes)) return wordStart;
+        return char.IsLetter(c) || c == '_' ? i : -1;
     }
 
     /// <summary>The whole opening tag ($$ or $name$) at i, or null when the $ opens no dollar quote.</summary>
