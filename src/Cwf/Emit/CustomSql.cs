@@ -1,59 +1,48 @@
 using System.Text;
+using Cwf.Emit.Scripts;
 
 namespace Cwf.Emit;
 
 /// <summary>
 /// The custom SQL of an opaque node with its placeholders (<c>$a</c>, <c>$b</c>, <c>$c</c>...)
 /// replaced by the relations that hold its inputs, so that <c>FROM $a</c> and <c>FROM $a AS a</c>
-/// both work (canvas contract 5a.12). Placeholders inside string literals, quoted identifiers and
-/// comments are left alone, as are longer words (<c>$abc</c>) and dollar quotes (<c>$$</c>).
+/// both work (canvas contract 5a.12). Only code is searched: string literals, quoted identifiers
+/// and comments are found with the warehouse's own lexical rules (<see cref="SqlLexer"/>), so that
+/// <c>'it\'s $a'</c> in a backslash dialect or <c>E'...'</c> hides its <c>$a</c> as the warehouse
+/// reads it. Longer words (<c>$abc</c>) and dollar quotes (<c>$$</c>) are left alone.
 /// </summary>
 public static class CustomSql
 {
-    public static string Substitute(string sql, int inputCount, Func<int, string> relation)
+    /// <summary>The SQL with its placeholders replaced; <paramref name="rules"/> are the target's (standard SQL when not given).</summary>
+    public static string Substitute(string sql, int inputCount, Func<int, string> relation, SqlLexicalRules? rules = null)
     {
         var sb = new StringBuilder(sql.Length + 32);
-        int i = 0;
-        while (i < sql.Length)
+        foreach (var segment in SqlLexer.Segment(sql, rules ?? new SqlLexicalRules()))
         {
-            char c = sql[i];
-            if (c is '\'' or '"' or '`')
+            if (segment.Kind != SqlSegmentKind.Code)
             {
-                int end = sql.IndexOf(c, i + 1);
-                end = end < 0 ? sql.Length : end + 1;
-                sb.Append(sql, i, end - i);
-                i = end;
+                sb.Append(sql, segment.Start, segment.Length);
+                continue;
             }
-            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+            int i = segment.Start;
+            while (i < segment.End)
             {
-                int end = sql.IndexOf('\n', i);
-                end = end < 0 ? sql.Length : end;
-                sb.Append(sql, i, end - i);
-                i = end;
-            }
-            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-            {
-                int end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                end = end < 0 ? sql.Length : end + 2;
-                sb.Append(sql, i, end - i);
-                i = end;
-            }
-            else if (c == '$' && i + 1 < sql.Length && sql[i + 1] is >= 'a' and <= 'z' &&
-                     (i + 2 >= sql.Length || !IsWordChar(sql[i + 2])) &&
-                     (i == 0 || !IsWordChar(sql[i - 1]) && sql[i - 1] != '$') &&
-                     sql[i + 1] - 'a' < inputCount)
-            {
-                sb.Append(relation(sql[i + 1] - 'a'));
-                i += 2;
-            }
-            else
-            {
-                sb.Append(c);
-                i++;
+                if (IsPlaceholder(sql, i, segment.End, inputCount))
+                {
+                    sb.Append(relation(sql[i + 1] - 'a'));
+                    i += 2;
+                }
+                else sb.Append(sql[i++]);
             }
         }
         return sb.ToString().TrimEnd().TrimEnd(';').TrimEnd();
     }
+
+    /// <summary><c>$x</c> at <paramref name="i"/>, x one of the first <paramref name="inputCount"/> letters, not part of a longer word or a dollar quote.</summary>
+    private static bool IsPlaceholder(string sql, int i, int end, int inputCount) =>
+        sql[i] == '$' && i + 1 < end && sql[i + 1] is >= 'a' and <= 'z' && sql[i + 1] - 'a' < inputCount &&
+        (i + 2 >= sql.Length || !IsWordChar(sql[i + 2])) &&
+        (i == 0 || !IsWordChar(sql[i - 1]) && sql[i - 1] != '$');
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';
 }

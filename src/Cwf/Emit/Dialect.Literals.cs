@@ -39,46 +39,73 @@ public abstract partial class Dialect
     protected virtual SqlFragment DecimalLiteral(decimal m) =>
         SqlFragment.Atom($"CAST({m.ToString(CultureInfo.InvariantCulture)} AS {TypeName(SqlType.Decimal)})");
 
-    /// <summary>Whether a backslash in a string literal starts an escape (BigQuery, Snowflake, Redshift, Databricks).</summary>
-    protected virtual bool BackslashEscapesInStrings => false;
-
-    /// <summary>How a single quote is written inside a string literal.</summary>
-    protected virtual string QuoteEscape => BackslashEscapesInStrings ? "\\'" : "''";
+    /// <summary>
+    /// Whether the warehouse's text can hold a NUL (U+0000). Where it cannot (PostgreSQL, Redshift,
+    /// DuckDB) a string value with one is CWF6060 before anything is written.
+    /// </summary>
+    public virtual bool StringsHoldNul => true;
 
     /// <summary>
-    /// A string literal: the one way a string value reaches SQL. Standard SQL doubles quotes and
-    /// writes control characters through an <c>E'...'</c> escape string; backslash dialects escape
-    /// quotes, backslashes and control characters with backslashes. Never a raw line break (it
-    /// would be indented with the script).
+    /// A string literal: the one way a string value reaches SQL, never with a raw control character
+    /// or line separator where the dialect has an escape for it (issue 12). Standard SQL (the
+    /// default: PostgreSQL, DuckDB) doubles quotes and, when a character needs an escape, writes
+    /// an escape string <c>E'...'</c> in which backslashes are doubled and the characters take
+    /// <see cref="EscapeStringCharacter"/>.
     /// </summary>
-    protected virtual SqlFragment StringLiteral(string s)
+    protected virtual SqlFragment StringLiteral(string s) =>
+        SqlFragment.Atom(s.Any(c => EscapeStringCharacter(c) is not null)
+            ? "E" + EscapedString(s, "''", EscapeStringCharacter)
+            : "'" + s.Replace("'", "''") + "'");
+
+    /// <summary>
+    /// The escape of a character inside <c>E'...'</c>, or null when it is written as it is:
+    /// <c>\n \r \t</c>, another C0 control or DEL as a byte <c>\xHH</c> (a NUL the server refuses),
+    /// a C1 control or U+2028/U+2029 as <c>\uXXXX</c>.
+    /// </summary>
+    protected virtual string? EscapeStringCharacter(char c) => c switch
     {
-        var sb = new StringBuilder(s.Length + 2);
-        bool escaped = false;
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        < ' ' or '\u007F' => "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture),
+        _ when IsLineBreaking(c) => UnicodeEscape(c),
+        _ => null,
+    };
+
+    /// <summary>
+    /// <paramref name="s"/> between single quotes, a quote written as <paramref name="quote"/>, a
+    /// backslash doubled and every character <paramref name="escape"/> has an escape for escaped:
+    /// the body of any string literal whose backslashes escape.
+    /// </summary>
+    protected static string EscapedString(string s, string quote, Func<char, string?> escape)
+    {
+        var sb = new StringBuilder(s.Length + 2).Append('\'');
         foreach (char c in s)
         {
-            switch (c)
-            {
-                case '\'':
-                    sb.Append(QuoteEscape);
-                    break;
-                case '\\':
-                    sb.Append(BackslashEscapesInStrings || escaped ? "\\\\" : "\\");
-                    break;
-                case '\n' or '\r' or '\t':
-                    if (!BackslashEscapesInStrings && !escaped)
-                    {
-                        // Switch to an escape string: backslashes written so far must be doubled.
-                        escaped = true;
-                        sb.Replace("\\", "\\\\");
-                    }
-                    sb.Append(c switch { '\n' => "\\n", '\r' => "\\r", _ => "\\t" });
-                    break;
-                default:
-                    sb.Append(c);
-                    break;
-            }
+            if (c == '\'') sb.Append(quote);
+            else if (c == '\\') sb.Append("\\\\");
+            else if (escape(c) is { } escaped) sb.Append(escaped);
+            else sb.Append(c);
         }
-        return SqlFragment.Atom((escaped ? "E'" : "'") + sb + "'");
+        return sb.Append('\'').ToString();
     }
+
+    /// <summary>
+    /// The escapes of BigQuery, Snowflake and Databricks literals: <c>\n \r \t</c>, any other control
+    /// character (a NUL included) or U+2028/U+2029 as <c>\uXXXX</c>, which all three read.
+    /// </summary>
+    protected static string? BackslashEscape(char c) => c switch
+    {
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        _ when IsLineBreaking(c) => UnicodeEscape(c),
+        _ => null,
+    };
+
+    /// <summary>Control characters (C0, DEL, C1) and the Unicode line and paragraph separators: never raw in a literal or a comment.</summary>
+    protected static bool IsLineBreaking(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+
+    /// <summary><c>\uXXXX</c>: the code unit in four hex digits.</summary>
+    protected static string UnicodeEscape(char c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 }

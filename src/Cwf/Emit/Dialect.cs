@@ -1,6 +1,7 @@
 using Cwf.Emit.Scripts;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Text;
 using Cwf.Ir;
 using Cwf.Optimization;
 
@@ -165,10 +166,24 @@ public abstract partial class Dialect
     // ---- comments ------------------------------------------------------------------------------
 
     /// <summary>
-    /// A comment line of the script (<c>-- text</c>): the one way text reaches SQL as a comment
-    /// (the header, the per-output labels of a query), kept on one line.
+    /// A comment line of the script (<c>-- text</c>): the one way text reaches SQL as a comment (the
+    /// header, the per-output labels of a query, a procedure's <c>Run:</c> line). Every character a
+    /// lexer or client could end the line at, or cannot read, is written visibly as <c>\uXXXX</c>:
+    /// control characters (a CR ends the comment for PostgreSQL, a NUL ends psql's line), U+2028,
+    /// U+2029, unpaired surrogates (UTF-8 cannot carry them) and the noncharacters U+FFFE, U+FFFF.
     /// </summary>
-    public virtual string Comment(string text) => "-- " + text.Replace('\n', ' ');
+    public string Comment(string text)
+    {
+        var sb = new StringBuilder("-- ", text.Length + 3);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) sb.Append(c).Append(text[++i]);
+            else if (IsLineBreaking(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF') sb.Append(UnicodeEscape(c));
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     public override string ToString() => Name;
 }

@@ -6,6 +6,7 @@ namespace Cwf.Emit;
 /// <summary>
 /// One emission, as a sequence of jobs each done in its own type: the procedure's arguments
 /// (<see cref="ProcedureArguments"/>), the outputs and the nodes they need (<see cref="EmitGraph"/>),
+/// the string values they write (<see cref="StringValues"/>),
 /// the table names (<see cref="OutputTableNames"/>), how each node is reached as the plan says
 /// (<see cref="Relations"/>), each step's query (<see cref="StatementQueries"/>), and the text of
 /// the mode (<see cref="ScriptAssembly"/>). Diagnostics are reported in that order.
@@ -30,6 +31,7 @@ internal static class ScriptBuilder
                     $"Step '{unknown.Name}' uses component '{unknown.Component}', which cwf cannot compile to {dialect.DisplayName} SQL.",
                     "replace it with native components or a custom SQL step that computes the same result");
 
+        StringValues.Check(graph, context);
         var tables = OutputTableNames.Normalize(graph, context);
         var relations = new Relations(graph, context, tables);
         var queries = new StatementQueries(graph, context, relations);

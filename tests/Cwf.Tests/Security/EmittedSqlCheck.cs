@@ -85,7 +85,9 @@ internal static class EmittedSqlCheck
             // A procedure without argument defaults shows a public parameter's value only in its "-- Run: CALL" comment.
             PayloadForm.StringLiteral => tokens.Any(t => t.Kind == TokenKind.StringLiteral && t.Value!.Contains(payload, StringComparison.Ordinal))
                                          || mode == EmitMode.Procedure && tokens.Any(t => t.IsComment && Marked(t.Value!)),
+            // A payload that is a plain word after substitution ({{@v}} replaced) may be written bare.
             PayloadForm.Identifier => tokens.Any(t => t.Kind == TokenKind.QuotedIdentifier && t.Value!.Contains(payload, StringComparison.Ordinal))
+                                      || tokens.Any(t => t.Kind == TokenKind.Word && t.Text == payload)
                                       || tokens.Any(t => t.IsComment && Marked(t.Value!)),
             PayloadForm.Comment => tokens.Any(t => t.IsComment && Marked(t.Value!)),
             _ => true,

@@ -20,7 +20,7 @@ public sealed class BigQueryDialect : Dialect
     public override ImmutableArray<string> Aliases => ["bq", "googlesql"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
-    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, TripleQuotedStrings = true, HashComments = true };
+    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, BacktickBackslashEscapes = true, AdjacentStrings = true, TripleQuotedStrings = true, HashComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()
     {
@@ -36,7 +36,8 @@ public sealed class BigQueryDialect : Dialect
 
     protected override char QuoteOpen => '`';
     protected override char QuoteClose => '`';
-    protected override bool BackslashEscapesInStrings => true;
+    /// <summary>A quote is <c>\'</c> (a doubled quote is two literals), control characters are escapes: a raw line break is invalid here.</summary>
+    protected override SqlFragment StringLiteral(string s) => SqlFragment.Atom(EscapedString(s, "\\'", BackslashEscape));
 
     protected override string Quote(string name) => "`" + name.Replace("\\", "\\\\").Replace("`", "\\`") + "`";
 

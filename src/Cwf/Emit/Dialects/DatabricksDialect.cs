@@ -26,7 +26,7 @@ public sealed class DatabricksDialect : Dialect
     public override ImmutableArray<string> Aliases => ["databricksWarehouse", "dbx"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
-    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, NestedBlockComments = true };
+    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, RawStrings = true, AdjacentStrings = true, NestedBlockComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()
     {
@@ -38,7 +38,8 @@ public sealed class DatabricksDialect : Dialect
 
     protected override char QuoteOpen => '`';
     protected override char QuoteClose => '`';
-    protected override bool BackslashEscapesInStrings => true;
+    /// <summary>A quote is <c>\'</c> (a doubled quote is two literals), a backslash <c>\\</c>, control characters are escapes.</summary>
+    protected override SqlFragment StringLiteral(string s) => SqlFragment.Atom(EscapedString(s, "\\'", BackslashEscape));
 
     /// <summary>Table names are quoted part by part: <c>`catalog`.`schema`.`table`</c>.</summary>
     public override string TableName(TableName name) => string.Join(".", name.Parts.Select(Quote));

@@ -39,6 +39,11 @@ public sealed class DuckDbDialect : Dialect
         SpatialJoinsNeedIndex = true,
     };
 
+    public override bool StringsHoldNul => false;
+
+    /// <summary>E'...' as PostgreSQL's, but <c>\u</c> is not implemented: C1 controls and line separators stay as they are.</summary>
+    protected override string? EscapeStringCharacter(char c) => c < ' ' || c == '\u007F' ? base.EscapeStringCharacter(c) : null;
+
     public override string? TypeName(SqlType type) => type switch
     {
         SqlType.Int64 => "BIGINT",

@@ -38,6 +38,8 @@ public sealed class PostgresDialect : Dialect
         SpatialJoinsNeedIndex = true,
     };
 
+    public override bool StringsHoldNul => false;
+
     public override string? TypeName(SqlType type) => type switch
     {
         SqlType.Int64 => "BIGINT",

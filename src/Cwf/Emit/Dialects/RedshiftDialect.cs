@@ -17,7 +17,7 @@ public sealed class RedshiftDialect : Dialect
     public override ImmutableArray<string> Aliases => ["rs"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
-    public override SqlLexicalRules LexicalRules { get; } = new() { DollarQuotes = true, TaggedDollarQuotes = true, EscapeStringPrefix = true };
+    public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DollarQuotes = true, TaggedDollarQuotes = true, EscapeStringPrefix = true, NestedBlockComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()
     {
@@ -31,8 +31,21 @@ public sealed class RedshiftDialect : Dialect
         SpatialJoinsNeedIndex = true,
     };
 
-    protected override bool BackslashEscapesInStrings => true;
-    protected override string QuoteEscape => "''";
+    public override bool StringsHoldNul => false;
+
+    /// <summary>
+    /// Every literal takes backslash escapes (PostgreSQL 8.0's rules): a quote is doubled, a backslash
+    /// doubled, <c>\n \r \t</c> and the other C0 controls and DEL as octal bytes <c>\ooo</c>; there is
+    /// no <c>\u</c>, so C1 controls and line separators stay as they are.
+    /// </summary>
+    protected override SqlFragment StringLiteral(string s) => SqlFragment.Atom(EscapedString(s, "''", c => c switch
+    {
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        < ' ' or '\u007F' => "\\" + Convert.ToString(c, 8).PadLeft(3, '0'),
+        _ => null,
+    }));
 
     public override string? TypeName(SqlType type) => type switch
     {

@@ -37,7 +37,8 @@ public sealed class SnowflakeDialect : Dialect
         SharedCtesEvaluatedOnce = true,
     };
 
-    protected override bool BackslashEscapesInStrings => true;
+    /// <summary>A quote is <c>\'</c>, a backslash <c>\\</c> (a backslash before any other character is dropped), control characters are escapes.</summary>
+    protected override SqlFragment StringLiteral(string s) => SqlFragment.Atom(EscapedString(s, "\\'", BackslashEscape));
 
     public override string Identifier(string name) =>
         IsPlainWord(name) && IsReserved(name) ? Quote(name.ToUpperInvariant()) : base.Identifier(name);

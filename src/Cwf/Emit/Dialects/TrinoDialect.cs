@@ -55,16 +55,17 @@ public sealed class TrinoDialect : Dialect
     };
 
     /// <summary>
-    /// A quote is doubled. A string holding a control character is a Unicode literal <c>U&amp;'...'</c>,
-    /// in which a backslash escapes: the character is written <c>\XXXX</c> and a backslash <c>\\</c>.
+    /// A quote is doubled. A string holding a control character or a line separator is a Unicode
+    /// literal <c>U&amp;'...'</c>, in which a backslash escapes: the character is written <c>\XXXX</c>
+    /// and a backslash <c>\\</c>.
     /// </summary>
     protected override SqlFragment StringLiteral(string s)
     {
-        if (!s.Any(char.IsControl)) return SqlFragment.Atom("'" + s.Replace("'", "''") + "'");
+        if (!s.Any(IsLineBreaking)) return SqlFragment.Atom("'" + s.Replace("'", "''") + "'");
         var sb = new StringBuilder("U&'", s.Length + 8);
         foreach (char c in s)
         {
-            if (char.IsControl(c)) sb.Append('\\').Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            if (IsLineBreaking(c)) sb.Append('\\').Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
             else sb.Append(c switch { '\'' => "''", '\\' => "\\\\", _ => c.ToString() });
         }
         return SqlFragment.Atom(sb.Append('\'').ToString());

@@ -11,6 +11,15 @@ public sealed record SqlLexicalRules
 
     public bool BacktickIdentifiers { get; init; }
 
+    /// <summary>A backslash escapes the next character inside `...` too (BigQuery: <c>`a\`b`</c>).</summary>
+    public bool BacktickBackslashEscapes { get; init; }
+
+    /// <summary>A doubled quote ends one string and opens the next (<c>'it''s'</c> is two literals: BigQuery, Databricks), not an escaped quote.</summary>
+    public bool AdjacentStrings { get; init; }
+
+    /// <summary>r'...' and r"..." take no backslash escapes at all (Databricks: <c>r'\'</c> is one backslash).</summary>
+    public bool RawStrings { get; init; }
+
     /// <summary>'''...''' and """...""" (BigQuery).</summary>
     public bool TripleQuotedStrings { get; init; }
 

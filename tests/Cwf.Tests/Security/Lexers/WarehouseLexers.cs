@@ -6,7 +6,7 @@ namespace Cwf.Tests.Security.Lexers;
 public static class WarehouseLexers
 {
     private static readonly WarehouseLexer[] All =
-        [new BigQueryLexer(), new SnowflakeLexer(), new RedshiftLexer(), new DatabricksLexer(), new PostgresLexer(), new DuckDbLexer()];
+        [new BigQueryLexer(), new SnowflakeLexer(), new RedshiftLexer(), new DatabricksLexer(), new PostgresLexer(), new DuckDbLexer(), new TrinoLexer()];
 
     public static WarehouseLexer? Find(string dialectName) => All.FirstOrDefault(l => l.DialectName == dialectName);
 
