@@ -42,4 +42,5 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor SourceSchemaUnknown { get; } = Error("CWF3040", "Source table's columns are unknown", DiagnosticCategory.Canvas);
     public static DiagnosticDescriptor SqlFragmentNotAnalysed { get; } = Warning("CWF3041", "SQL fragment kept verbatim: cwf cannot analyse it", DiagnosticCategory.Canvas);
     public static DiagnosticDescriptor CustomSqlPlaceholder { get; } = Error("CWF3042", "Custom SQL placeholder does not match a connected input", DiagnosticCategory.Canvas);
+    public static DiagnosticDescriptor UnwritableVariable { get; } = Error("CWF3043", "Variable's text cannot be written safely into SQL of an unknown warehouse", DiagnosticCategory.Canvas);
 }

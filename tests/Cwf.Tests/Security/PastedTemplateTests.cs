@@ -102,4 +102,29 @@ public sealed class PastedTemplateTests
             Assert.DoesNotContain('\r', compiled.Sql!);
         }
     }
+
+    [Theory]
+    [InlineData("it's", false)]
+    [InlineData("a\\'; DROP TABLE canary; --", true)]
+    [InlineData("two\rlines", true)]
+    [InlineData("sep\u2028arator", true)]
+    public void A_variable_in_verbatim_SQL_of_an_unknown_warehouse_is_refused_unless_doubled_quotes_write_it_everywhere(string value, bool refused)
+    {
+        var canvas = WithV(value, new HostileCanvas
+        {
+            Provider = "oracle",
+            Steps = [new CanvasStep("custom", "native.customsql", "Custom", [("sql", Json.Str("SELECT id, @v AS c FROM $a"))], InPort: "sourcea")],
+        });
+        var result = CanvasTestKit.Import(canvas.ToJson());
+        if (!refused)
+        {
+            Assert.False(result.HasErrors, CanvasTestKit.Describe(result.Diagnostics));
+            Assert.Contains("'it''s' AS c", Assert.IsType<OpaqueNode>(result.Workflow!.Nodes.Single(n => n is OpaqueNode)).SqlTemplate!, StringComparison.Ordinal);
+            return;
+        }
+        var error = Assert.Single(result.Diagnostics, d => d.Descriptor == DiagnosticCodes.UnwritableVariable);
+        Assert.Contains("'@v'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("connectionProvider 'oracle'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(error.Hints, h => h.Contains("postgres", StringComparison.Ordinal));
+    }
 }

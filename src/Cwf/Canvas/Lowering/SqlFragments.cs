@@ -3,6 +3,7 @@ using Cwf.Binding;
 using Cwf.Components;
 using Cwf.Components.Library;
 using Cwf.Diagnostics;
+using Cwf.Emit;
 using Cwf.Ir;
 using Cwf.Syntax;
 using Cwf.Text;
@@ -59,7 +60,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
         if (bound is null || Unanalysable(bound.Diagnostics))
         {
             if (!Pastable(fragment.Pasted, a, "select", bound?.Diagnostics ?? parsed.Diagnostics, parsed: bound is not null)) return null;
-            var inlined = InlineVariables(fragment.Sql);
+            if (InlineVariables(fragment.Sql, a, "select") is not { } inlined) return null;
             diagnostics.Report(DiagnosticCodes.SqlFragmentNotAnalysed, a.LocationOf("select"),
                 $"the select list '{Shorten(fragment.Sql)}' is kept as custom SQL: {Reason(bound?.Diagnostics ?? parsed.Diagnostics)}",
                 "cwf does not check it; it must be valid in the target warehouse's SQL");
@@ -90,7 +91,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
         }
         if (!KnownVariables(sql, a, "sql") || a.Failed) return null;
         if (!Pastable(Pasted(a, "sql"), a, "sql", [], parsed: true)) return null;
-        var inlined = InlineVariables(SqlText.TrimEnd(sql));
+        if (InlineVariables(SqlText.TrimEnd(sql), a, "sql") is not { } inlined) return null;
         // $a, $b, $c stand for the IR node's inputs in order; with sourceb unconnected, $c is its second input.
         inlined = SqlText.Replace(inlined, SqlText.Placeholders(inlined, _rules), p => OpaqueNode.Placeholder(position[p.Name[0] - 'a']));
         var schema = declared ?? (position.TryGetValue(0, out var first) ? InferSchema(SqlText.TrimEnd(sql), inputs[first].Node) : null);
@@ -183,11 +184,11 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     /// <summary>A fragment cwf cannot analyse, kept as a RawSql expression with a warning (unless pasted text forbids it).</summary>
     private Expr? Verbatim(Fragment fragment, NodeInputs a, string name, ImmutableArray<Diagnostic> found, bool parsed)
     {
-        if (!Pastable(fragment.Pasted, a, name, found, parsed)) return null;
+        if (!Pastable(fragment.Pasted, a, name, found, parsed) || InlineVariables(fragment.Sql, a, name) is not { } inlined) return null;
         diagnostics.Report(DiagnosticCodes.SqlFragmentNotAnalysed, a.LocationOf(name),
             $"the SQL expression '{Shorten(fragment.Sql)}' is kept as written: {Reason(found)}",
             "cwf does not check its columns or type; it must be valid in the target warehouse's SQL");
-        return new RawSql(InlineVariables(fragment.Sql), SqlType.Unknown);
+        return new RawSql(inlined, SqlType.Unknown);
     }
 
     /// <summary>Reports each <c>@name</c> of the SQL that is not a canvas variable; true when there is none.</summary>
@@ -205,10 +206,25 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
 
     /// <summary>
     /// Writes each <c>@variable</c> of verbatim SQL as a literal of the warehouse's SQL: the fragment is not
-    /// analysed, so it cannot take a typed parameter. Every variable must be known (checked before).
+    /// analysed, so it cannot take a typed parameter. Every variable must be known (checked before). For an
+    /// unknown provider the literal has doubled quotes only, which is safe only for portable text (CWF3043;
+    /// null then).
     /// </summary>
-    private string InlineVariables(string sql) =>
-        SqlText.Replace(sql, SqlText.Variables(sql, _rules), r => SqlText.Literal(variables.Find(r.Name)!, connectionProvider));
+    private string? InlineVariables(string sql, NodeInputs a, string name)
+    {
+        var references = SqlText.Variables(sql, _rules);
+        bool writable = true;
+        if (Dialects.Find(connectionProvider ?? "") is null)
+            foreach (var variable in references.Select(r => variables.Find(r.Name)!).Distinct().Where(v => v.Value is string s && !SqlText.IsPortable(s)))
+            {
+                writable = false;
+                a.Error(DiagnosticCodes.UnwritableVariable, name,
+                    $"variable '@{variable.Name}' holds a backslash or a control character, and the canvas names no known warehouse" +
+                    (connectionProvider is null ? "" : $" (connectionProvider '{IdentifierRules.Display(connectionProvider)}')") + " whose string literals cwf could write it in",
+                    "set connectionProvider to the warehouse the SQL is written for (" + string.Join(", ", Dialects.All.Select(d => d.Name)) + ")");
+            }
+        return !writable ? null : SqlText.Replace(sql, references, r => SqlText.Literal(variables.Find(r.Name)!, connectionProvider));
+    }
 
     private static string Reason(ImmutableArray<Diagnostic> found) =>
         found.FirstOrDefault(d => d.Descriptor == DiagnosticCodes.UnknownFunction) is { } unknown ? unknown.Message + " to cwf"

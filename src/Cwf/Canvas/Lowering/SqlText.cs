@@ -60,6 +60,14 @@ internal static class SqlText
     };
 
     /// <summary>
+    /// Whether a string reads the same in every warehouse when written with doubled quotes, as
+    /// <see cref="Literal"/> writes it for an unknown provider: no backslash (an escape in BigQuery,
+    /// Snowflake, Databricks and Redshift literals) and no control character or line separator.
+    /// </summary>
+    public static bool IsPortable(string s) =>
+        !s.Any(c => c == '\\' || char.IsControl(c) || c is '\u2028' or '\u2029' || char.IsSurrogate(c));
+
+    /// <summary>
     /// The words and commas outside parentheses, quotes and comments, upper-cased, with their offsets:
     /// enough to recognise the shape <c>SELECT list FROM $a [alias] [WHERE ...]</c>.
     /// </summary>
