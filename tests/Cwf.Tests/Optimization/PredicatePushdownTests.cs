@@ -40,9 +40,7 @@ public class PredicatePushdownTests
     {
         // x := x + 1 sixty times, then x > 0: each projection crossed adds two nodes to the conjunct.
         var b = new WorkflowBuilder("t");
-        int current = b.Scan(Table("a"), new Schema([new("x", SqlType.Int64)]), "a").Id;
-        for (int i = 0; i < 60; i++)
-            current = b.Project(current, [new("x", ExprFactory.Binary(BinaryOp.Add, b.Col(current, "x"), Int(1)))], $"inc{i}").Id;
+        int current = b.IncrementChain(60);
         var filter = b.Filter(current, Gt(b.Col(current, "x"), 0), FilterBranch.Match, "positive");
         b.Sink(filter.Id, Table("out"), WriteMode.Replace, "out");
 

@@ -50,10 +50,7 @@ public class ProjectMergingTests
     {
         // x := x + 1 adds two nodes a step: about fifty steps fit in one projection.
         var sum = new WorkflowBuilder("t");
-        int current = sum.Scan(Table("a"), new Schema([new("x", SqlType.Int64)]), "a").Id;
-        for (int i = 0; i < 150; i++)
-            current = sum.Project(current, [new("x", ExprFactory.Binary(BinaryOp.Add, sum.Col(current, "x"), Int(1)))], $"inc{i}").Id;
-        sum.Sink(current, Table("out"), WriteMode.Replace, "out");
+        sum.Sink(sum.IncrementChain(150), Table("out"), WriteMode.Replace, "out");
         var merged = Settle(Pass, sum.ToWorkflow());
         Assert.Empty(IrValidator.Validate(merged));
         var projects = merged.Nodes.OfType<ProjectNode>().ToList();
@@ -62,7 +59,7 @@ public class ProjectMergingTests
 
         // x := x * x doubles the size at every merge: a bound on depth alone would allow 2^depth nodes.
         var square = new WorkflowBuilder("t");
-        current = square.Scan(Table("a"), new Schema([new("x", SqlType.Int64)]), "a").Id;
+        int current = square.Scan(Table("a"), new Schema([new("x", SqlType.Int64)]), "a").Id;
         for (int i = 0; i < 30; i++)
             current = square.Project(current, [new("x", ExprFactory.Binary(BinaryOp.Multiply, square.Col(current, "x"), square.Col(current, "x")))], $"square{i}").Id;
         square.Sink(current, Table("out"), WriteMode.Replace, "out");
