@@ -55,6 +55,26 @@ public class PredicatePushdownTests
     }
 
     [Fact]
+    public void A_projection_that_blocks_one_conjunct_stays_a_boundary_for_the_column_it_computes()
+    {
+        var b = new WorkflowBuilder("t");
+        var scan = b.Scan(Table("cities"), Cities, "cities");
+        var derive = b.Project(scan.Id, [b.Keep(scan.Id, "id"), new("population", ExprFactory.Binary(BinaryOp.Add, b.Col(scan.Id, "population"), Int(1)))], "derive");
+        // 99 nodes: substituting population + 1 would make it 101.
+        var listed = ExprFactory.InList(b.Col(derive.Id, "population"), Enumerable.Range(0, SubstitutionBound.MaxNodes - 3).Select(i => Int(i)));
+        var filter = b.Filter(derive.Id, Predicates.And([listed, Gt(b.Col(derive.Id, "population"), 5), Gt(b.Col(derive.Id, "id"), 1)]), FilterBranch.Match, "f");
+        b.Sink(filter.Id, Table("out"), WriteMode.Replace, "out");
+
+        var result = Pass.Run(b.ToWorkflow(), OptimizerTarget.Conservative);
+        var filters = result.Nodes.OfType<FilterNode>().ToList();
+        Assert.Equal(2, filters.Count);
+        var above = Assert.Single(filters, f => f.Input == derive.Id);
+        Assert.Equal([listed, Gt(b.Col(derive.Id, "population"), 5)], Predicates.Conjuncts(above.Predicate));
+        var below = Assert.Single(filters, f => f.Input == scan.Id);
+        Assert.Equal(Gt(b.Col(scan.Id, "id"), 1), below.Predicate);
+    }
+
+    [Fact]
     public void A_conjunct_larger_than_the_bound_still_crosses_renames_but_not_computed_columns()
     {
         var b = new WorkflowBuilder("t");
