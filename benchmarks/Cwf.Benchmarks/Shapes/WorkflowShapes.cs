@@ -34,6 +34,37 @@ public static class WorkflowShapes
         return b.ToWorkflow();
     }
 
+    public static Schema Counters { get; } = new([
+        new("id", SqlType.Int64, false), new("w", SqlType.Int64), new("c", SqlType.Int64)]);
+
+    /// <summary>
+    /// A scan, then steps cycling <c>w := w + i</c> (a column redefined in place), a filter
+    /// <c>w &gt; c</c> and <c>k := id * c</c>, then a sink: <paramref name="steps"/> nodes in all.
+    /// Moving a filter below the redefinitions, or merging them, substitutes <c>w</c>'s whole
+    /// history: without a bound on that growth the output is quadratic in the chain.
+    /// </summary>
+    public static Workflow RedefinedColumnChain(int steps)
+    {
+        var b = new WorkflowBuilder("redefined");
+        int current = b.Scan(TableName.TryParse("counters")!, Counters, "counters").Id;
+        for (int i = 1; i < steps - 1; i++)
+        {
+            var schema = b.SchemaOf(current);
+            var w = ExprFactory.Column(schema.Find("w")!);
+            var c = ExprFactory.Column(schema.Find("c")!);
+            current = (i % 3) switch
+            {
+                1 => b.Project(current, schema.Columns.Select(col => new NamedExpr(col.Name,
+                        col.Name == "w" ? ExprFactory.Binary(BinaryOp.Add, w, Literal.Int(i)) : ExprFactory.Column(col))), $"derive_w{i}").Id,
+                2 => b.Filter(current, ExprFactory.Binary(BinaryOp.Greater, w, c), FilterBranch.Match, $"filter{i}").Id,
+                _ => b.Project(current, schema.Columns.Where(col => col.Name != "k").Select(col => new NamedExpr(col.Name, ExprFactory.Column(col)))
+                        .Append(new NamedExpr("k", ExprFactory.Binary(BinaryOp.Multiply, ExprFactory.Column(schema.Find("id")!), c))), $"derive_k{i}").Id,
+            };
+        }
+        b.Sink(current, TableName.TryParse("out")!, WriteMode.Replace, "out");
+        return b.ToWorkflow();
+    }
+
     /// <summary>
     /// <paramref name="width"/> branches (scan, filter, derive) combined by a union all, grouped
     /// and written; every tenth branch is also written on its own, so some results are shared.

@@ -60,19 +60,33 @@ internal sealed class ConjunctSet
     /// (name → expression over the input; null for outputs that cannot be substituted, such as
     /// aggregates): conjuncts that read a computed or renamed column are rewritten over the input
     /// when every column they read is cheap to compute again, and are returned as stuck otherwise.
+    /// Where a rewrite would grow a conjunct beyond <see cref="SubstitutionBound"/>, the step
+    /// stays a boundary for the computed columns that conjunct reads: every conjunct reading one
+    /// of them is stuck, so a chain that keeps redefining a column gets one filter every so many
+    /// steps, not a filter of the largest allowed size above every step.
     /// </summary>
     public List<Expr> CrossDefinitions(IReadOnlyList<(string Name, Expr? Definition)> definitions)
     {
         var map = new Dictionary<string, Expr?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, definition) in definitions) map.TryAdd(name, definition);
-        var changing = definitions.Where(d => d.Definition is not ColumnRef { Input: 0 } r || !r.Name.Equals(d.Name, StringComparison.OrdinalIgnoreCase)).Select(d => d.Name);
-        var stuck = new List<Expr>();
+        var changing = definitions.Where(d => d.Definition is not ColumnRef { Input: 0 } r || !r.Name.Equals(d.Name, StringComparison.OrdinalIgnoreCase))
+            .Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var crossing = new List<(int Index, Expr Conjunct, Expr? Rewritten)>();
+        var boundary = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (int index in Reading(changing))
         {
             var conjunct = this[index];
-            RemoveAt(index);
             bool substitutable = Predicates.Columns(conjunct).All(r => map.TryGetValue(r.Name, out var e) && e is not null && Predicates.IsCheap(e));
-            if (substitutable) Add(Predicates.Substitute(conjunct, r => map[r.Name]));
+            var rewritten = substitutable ? Predicates.Substitute(conjunct, r => map[r.Name]) : null;
+            if (rewritten is not null && !SubstitutionBound.Allows(conjunct, rewritten))
+                boundary.UnionWith(Predicates.Columns(conjunct).Select(r => r.Name).Where(changing.Contains));
+            crossing.Add((index, conjunct, rewritten));
+        }
+        var stuck = new List<Expr>();
+        foreach (var (index, conjunct, rewritten) in crossing)
+        {
+            RemoveAt(index);
+            if (rewritten is not null && !Predicates.Columns(conjunct).Any(r => boundary.Contains(r.Name))) Add(rewritten);
             else stuck.Add(conjunct);
         }
         return stuck;

@@ -22,6 +22,15 @@ internal static class Fixtures
 
     public static Expr Int(long v) => Literal.Int(v);
 
+    /// <summary>A scan of one int64 column x, then <paramref name="steps"/> projections <c>x := x + 1</c>; returns the last one's id.</summary>
+    public static int IncrementChain(this WorkflowBuilder b, int steps)
+    {
+        int current = b.Scan(Table("a"), new Schema([new("x", SqlType.Int64)]), "a").Id;
+        for (int i = 0; i < steps; i++)
+            current = b.Project(current, [new("x", ExprFactory.Binary(BinaryOp.Add, b.Col(current, "x"), Int(1)))], $"inc{i}").Id;
+        return current;
+    }
+
     public static OptimizerTarget BigQueryLike { get; } = new()
     {
         Name = "bigquery-like", HasNativeDWithin = true, PrefersDWithinOverBuffer = true, SupportsTempTables = true, SupportsViews = true,

@@ -10,7 +10,8 @@ namespace Cwf.Tests.Optimization;
 /// The optimizer's correctness property: for random well-typed workflows and random data, the
 /// reference interpreter gives the same tables before and after optimization, for every target
 /// profile. Generated workflows avoid order-dependent results (a LIMIT always follows a sort on
-/// every column), so sinks compare as multisets of rows.
+/// every column), so sinks compare as multisets of rows. The optimized workflow must also keep
+/// every expression within the substitution bound.
 /// </summary>
 public class OptimizerEquivalencePropertyTests
 {
@@ -33,6 +34,8 @@ public class OptimizerEquivalencePropertyTests
         {
             var result = PassManager.Optimize(c.Workflow, options);
             Assert.Empty(result.Diagnostics);
+            Assert.InRange(OutputSizeBoundTests.LargestExpression(result.Optimized), 0,
+                Math.Max(SubstitutionBound.MaxNodes, OutputSizeBoundTests.LargestExpression(c.Workflow)));
             var before = Interpreter.Run(c.Workflow, c.Inputs);
             var after = Interpreter.Run(result.Optimized, c.Inputs);
             Assert.Null(Results.Differences(before, after));

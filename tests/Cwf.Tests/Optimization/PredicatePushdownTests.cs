@@ -1,4 +1,5 @@
 using Cwf.Ir;
+using Cwf.Optimization;
 using Cwf.Optimization.Passes;
 using static Cwf.Tests.Optimization.Fixtures;
 
@@ -32,6 +33,66 @@ public class PredicatePushdownTests
             %3 = filter %2 (area > 5.0)  // big
             %4 = sink %3 -> out (replace)  // out
             """, After(Pass, b.ToWorkflow()));
+    }
+
+    [Fact]
+    public void Stops_above_a_projection_where_substitution_would_grow_a_conjunct_beyond_the_bound()
+    {
+        // x := x + 1 sixty times, then x > 0: each projection crossed adds two nodes to the conjunct.
+        var b = new WorkflowBuilder("t");
+        int current = b.IncrementChain(60);
+        var filter = b.Filter(current, Gt(b.Col(current, "x"), 0), FilterBranch.Match, "positive");
+        b.Sink(filter.Id, Table("out"), WriteMode.Replace, "out");
+
+        var result = Settle(Pass, b.ToWorkflow());
+        var moved = Assert.Single(result.Nodes.OfType<FilterNode>());
+        int size = SubstitutionBound.NodeCount(moved.Predicate, int.MaxValue);
+        Assert.InRange(size, SubstitutionBound.MaxNodes - 1, SubstitutionBound.MaxNodes);
+        // It went down as far as the bound allows: the projections below it are the ones it would have to absorb.
+        int below = 0;
+        for (var node = result[moved.Input]; node is ProjectNode p; node = result[p.Input]) below++;
+        Assert.Equal(60 - (size - 3) / 2, below);
+    }
+
+    [Fact]
+    public void A_projection_that_blocks_one_conjunct_stays_a_boundary_for_the_column_it_computes()
+    {
+        var b = new WorkflowBuilder("t");
+        var scan = b.Scan(Table("cities"), Cities, "cities");
+        var derive = b.Project(scan.Id, [b.Keep(scan.Id, "id"), new("population", ExprFactory.Binary(BinaryOp.Add, b.Col(scan.Id, "population"), Int(1)))], "derive");
+        // 99 nodes: substituting population + 1 would make it 101.
+        var listed = ExprFactory.InList(b.Col(derive.Id, "population"), Enumerable.Range(0, SubstitutionBound.MaxNodes - 3).Select(i => Int(i)));
+        var filter = b.Filter(derive.Id, Predicates.And([listed, Gt(b.Col(derive.Id, "population"), 5), Gt(b.Col(derive.Id, "id"), 1)]), FilterBranch.Match, "f");
+        b.Sink(filter.Id, Table("out"), WriteMode.Replace, "out");
+
+        var result = Pass.Run(b.ToWorkflow(), OptimizerTarget.Conservative);
+        var filters = result.Nodes.OfType<FilterNode>().ToList();
+        Assert.Equal(2, filters.Count);
+        var above = Assert.Single(filters, f => f.Input == derive.Id);
+        Assert.Equal([listed, Gt(b.Col(derive.Id, "population"), 5)], Predicates.Conjuncts(above.Predicate));
+        var below = Assert.Single(filters, f => f.Input == scan.Id);
+        Assert.Equal(Gt(b.Col(scan.Id, "id"), 1), below.Predicate);
+    }
+
+    [Fact]
+    public void A_conjunct_larger_than_the_bound_still_crosses_renames_but_not_computed_columns()
+    {
+        var b = new WorkflowBuilder("t");
+        var scan = b.Scan(Table("cities"), Cities, "cities");
+        var rename = b.Project(scan.Id, [new("pop", b.Col(scan.Id, "population")), b.Keep(scan.Id, "id")], "rename");
+        var derive = b.Project(rename.Id, [b.Keep(rename.Id, "id"), new("pop", ExprFactory.Binary(BinaryOp.Add, b.Col(rename.Id, "pop"), Int(1)))], "derive");
+        var big = ExprFactory.InList(b.Col(derive.Id, "pop"), Enumerable.Range(0, SubstitutionBound.MaxNodes).Select(i => Int(i)));
+        var filter = b.Filter(derive.Id, big, FilterBranch.Match, "listed");
+        b.Sink(filter.Id, Table("out"), WriteMode.Replace, "out");
+        AssertUnchanged(Pass, b.ToWorkflow());
+
+        var c = new WorkflowBuilder("t");
+        var s = c.Scan(Table("cities"), Cities, "cities");
+        var renamed = c.Project(s.Id, [new("pop", c.Col(s.Id, "population")), c.Keep(s.Id, "id")], "rename");
+        var listed = c.Filter(renamed.Id, ExprFactory.InList(c.Col(renamed.Id, "pop"), Enumerable.Range(0, SubstitutionBound.MaxNodes).Select(i => Int(i))), FilterBranch.Match, "listed");
+        c.Sink(listed.Id, Table("out"), WriteMode.Replace, "out");
+        var moved = Pass.Run(c.ToWorkflow(), OptimizerTarget.Conservative);
+        Assert.Equal(s.Id, Assert.Single(moved.Nodes.OfType<FilterNode>()).Input);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Cwf.Ir;
+using Cwf.Optimization;
 using Cwf.Optimization.Passes;
 using static Cwf.Tests.Optimization.Fixtures;
 
@@ -45,16 +46,25 @@ public class ProjectMergingTests
     }
 
     [Fact]
-    public void Stops_before_expressions_grow_too_deep()
+    public void Stops_before_a_merge_grows_an_expression_beyond_the_bound()
     {
-        var b = new WorkflowBuilder("t");
-        int current = b.Scan(Table("a"), new Schema([new("x", SqlType.Int64)]), "a").Id;
-        for (int i = 0; i < 100; i++)
-            current = b.Project(current, [new("x", ExprFactory.Binary(BinaryOp.Add, b.Col(current, "x"), Int(1)))], $"inc{i}").Id;
-        b.Sink(current, Table("out"), WriteMode.Replace, "out");
-        var merged = Settle(Pass, b.ToWorkflow());
+        // x := x + 1 adds two nodes a step: about fifty steps fit in one projection.
+        var sum = new WorkflowBuilder("t");
+        sum.Sink(sum.IncrementChain(150), Table("out"), WriteMode.Replace, "out");
+        var merged = Settle(Pass, sum.ToWorkflow());
         Assert.Empty(IrValidator.Validate(merged));
         var projects = merged.Nodes.OfType<ProjectNode>().ToList();
-        Assert.InRange(projects.Count, 4, 10);
+        Assert.InRange(projects.Count, 3, 4);
+        Assert.All(projects, p => Assert.InRange(SubstitutionBound.NodeCount(p.Columns[0].Expr, int.MaxValue), 1, SubstitutionBound.MaxNodes));
+
+        // x := x * x doubles the size at every merge: a bound on depth alone would allow 2^depth nodes.
+        var square = new WorkflowBuilder("t");
+        int current = square.Scan(Table("a"), new Schema([new("x", SqlType.Int64)]), "a").Id;
+        for (int i = 0; i < 30; i++)
+            current = square.Project(current, [new("x", ExprFactory.Binary(BinaryOp.Multiply, square.Col(current, "x"), square.Col(current, "x")))], $"square{i}").Id;
+        square.Sink(current, Table("out"), WriteMode.Replace, "out");
+        var squared = Settle(Pass, square.ToWorkflow()).Nodes.OfType<ProjectNode>().ToList();
+        Assert.All(squared, p => Assert.Equal(63, SubstitutionBound.NodeCount(p.Columns[0].Expr, int.MaxValue)));
+        Assert.Equal(6, squared.Count);
     }
 }

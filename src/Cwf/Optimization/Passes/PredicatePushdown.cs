@@ -7,7 +7,8 @@ namespace Cwf.Optimization.Passes;
 /// expensive projections. A filter only moves below a step that nothing else reads, and only
 /// deterministic predicates move. Per step:
 /// <list type="bullet">
-/// <item>project: conjuncts move below with the computed columns substituted, when those are cheap (no spatial or H3 work is duplicated);</item>
+/// <item>project: conjuncts move below with the computed columns substituted, when those are cheap (no spatial or H3 work is duplicated)
+/// and the result stays within <see cref="SubstitutionBound"/> (otherwise the projection stays a boundary for those columns);</item>
 /// <item>sort, distinct: the predicate commutes with them; a match filter below absorbs the conjuncts (filters of different branches stay in order);</item>
 /// <item>aggregate with keys: conjuncts over the keys only (they remove whole groups);</item>
 /// <item>union all: into every input, by column name, with a cast where an input's type is narrower;</item>

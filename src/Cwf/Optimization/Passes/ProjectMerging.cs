@@ -7,15 +7,13 @@ namespace Cwf.Optimization.Passes;
 /// columns, same order) disappears, and a projection over a projection nothing else reads
 /// becomes one, its references replaced by the inner definitions (one CTE instead of two).
 /// Merging stops where it would compute work twice (an expensive or non-deterministic inner
-/// column read more than once), drop a non-deterministic column, or nest expressions deeper than
-/// <see cref="MaxDepth"/> (so a long chain of <c>x := x + 1</c> does not become one expression
-/// thousands of levels deep for the emitter to recurse through).
+/// column read more than once), drop a non-deterministic column, or grow an expression beyond
+/// <see cref="SubstitutionBound"/> (so a long chain of <c>x := x + 1</c> becomes a projection
+/// every fifty steps, not one expression thousands of nodes large and deep, and a chain of
+/// <c>x := x * x</c> does not double its size at every merge).
 /// </summary>
 public sealed class ProjectMerging : OptimizerPass
 {
-    /// <summary>The deepest expression a merge may produce.</summary>
-    public const int MaxDepth = 32;
-
     public override string Name => "project-merging";
     public override string Description => "remove pass-through projections and merge consecutive ones";
 
@@ -55,20 +53,8 @@ public sealed class ProjectMerging : OptimizerPass
             if (count > 1 && !Predicates.IsCheap(column.Expr)) return null;
         }
         var merged = outer.Columns.Map(c => c with { Expr = Predicates.Substitute(c.Expr, r => definitions[r.Name]) });
-        return merged.All(c => Depth(c.Expr) <= MaxDepth) ? merged : null;
-    }
-
-    private static int Depth(Expr e)
-    {
-        int max = 0;
-        var stack = new Stack<(Expr Expr, int Depth)>();
-        stack.Push((e, 1));
-        while (stack.Count > 0)
-        {
-            var (x, d) = stack.Pop();
-            max = Math.Max(max, d);
-            foreach (var child in x.Children) stack.Push((child, d + 1));
-        }
-        return max;
+        for (int i = 0; i < merged.Count; i++)
+            if (!SubstitutionBound.Allows(outer.Columns[i].Expr, merged[i].Expr)) return null;
+        return merged;
     }
 }
