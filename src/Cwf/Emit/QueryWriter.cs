@@ -290,7 +290,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     {
         if (o.SqlTemplate is null)
             throw new InvalidOperationException($"Opaque node {o.Id} has no SQL; the emitter reports it before writing queries.");
-        var sql = SqlBlock.FromText(CustomSql.Substitute(o.SqlTemplate, o.Sources.Count, i => _relation(o.Sources[i]), Dialect.LexicalRules));
+        var sql = SqlBlock.FromText(CustomSql.Substitute(o.SqlTemplate, o.Sources.Count, i => _relation(o.Sources[i]), Dialect.LexicalRules), Dialect.LexicalRules);
         if (Dialect.GeographyRepair is not { } repair || o.Schema.IsOpen || !o.Schema.Columns.Any(c => c.Type == SqlType.Geography)) return sql;
         // The geographies of custom SQL enter the workflow here: repaired where invalid, as a source table's are.
         var items = o.Schema.Columns.Select(c =>

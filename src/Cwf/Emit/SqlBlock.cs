@@ -1,4 +1,5 @@
 using System.Text;
+using Cwf.Emit.Scripts;
 
 namespace Cwf.Emit;
 
@@ -36,48 +37,52 @@ public sealed class SqlBlock
     }
 
     /// <summary>
-    /// A block from SQL text written by a user (custom SQL): one line per text line, trailing
-    /// whitespace and the common leading indentation removed; lines that start inside a quoted
-    /// string literal or identifier stay verbatim.
+    /// A block from SQL text written by a user (custom SQL): one line per line break in code or a
+    /// comment, trailing whitespace and the common leading indentation removed. Text inside string
+    /// literals and quoted names, found with the warehouse's lexical <paramref name="rules"/>, is kept
+    /// byte for byte: a carriage return there is not a line break, a line that ends inside one keeps
+    /// its trailing blanks, and a line that starts inside one stays verbatim (never re-indented).
     /// </summary>
-    public static SqlBlock FromText(string text)
+    public static SqlBlock FromText(string text, SqlLexicalRules rules)
     {
-        var raw = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var verbatim = new bool[raw.Length];
-        char quote = '\0';
-        for (int n = 0; n < raw.Length; n++)
+        var raw = new List<(string Text, bool StartsQuoted, bool EndsQuoted)>();
+        var current = new StringBuilder();
+        bool startsQuoted = false;
+        var segments = SqlLexer.Segment(text, rules);
+        int s = 0;
+        for (int i = 0; i < text.Length; i++)
         {
-            verbatim[n] = quote != '\0';
-            var line = raw[n];
-            for (int i = 0; i < line.Length; i++)
+            while (s < segments.Count && segments[s].End <= i) s++;
+            bool quoted = s < segments.Count && segments[s].Start <= i && segments[s].Kind is SqlSegmentKind.String or SqlSegmentKind.QuotedIdentifier;
+            char c = text[i];
+            if (quoted && c == '\n' || !quoted && c is '\r' or '\n')
             {
-                char c = line[i];
-                if (quote != '\0')
-                {
-                    if (c == quote) quote = '\0';
-                }
-                else if (c is '\'' or '"' or '`') quote = c;
-                else if (c == '-' && i + 1 < line.Length && line[i + 1] == '-') break;
+                if (!quoted && c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                raw.Add((current.ToString(), startsQuoted, quoted));
+                current.Clear();
+                startsQuoted = quoted;
             }
+            else current.Append(c);
         }
-        int first = 0, last = raw.Length - 1;
-        while (first <= last && !verbatim[first] && raw[first].Trim().Length == 0) first++;
-        while (last >= first && !verbatim[last] && raw[last].Trim().Length == 0) last--;
+        raw.Add((current.ToString(), startsQuoted, false));
+
+        bool Blank(int n) => !raw[n].StartsQuoted && raw[n].Text.Trim().Length == 0;
+        int first = 0, last = raw.Count - 1;
+        while (first <= last && Blank(first)) first++;
+        while (last >= first && Blank(last)) last--;
         int common = int.MaxValue;
         for (int n = first; n <= last; n++)
-            if (!verbatim[n] && raw[n].Trim().Length > 0)
-                common = Math.Min(common, raw[n].Length - raw[n].TrimStart().Length);
+            if (!Blank(n) && !raw[n].StartsQuoted)
+                common = Math.Min(common, raw[n].Text.Length - raw[n].Text.TrimStart().Length);
         if (common == int.MaxValue) common = 0;
 
         var block = new SqlBlock();
         for (int n = first; n <= last; n++)
         {
-            if (verbatim[n]) block._lines.Add(new SqlLine(raw[n], 0, true));
-            else
-            {
-                var line = raw[n].TrimEnd();
-                block._lines.Add(new SqlLine(line.Length >= common ? line[common..] : line.TrimStart(), 0, false));
-            }
+            var (line, verbatim, endsQuoted) = raw[n];
+            if (!endsQuoted) line = line.TrimEnd();
+            block._lines.Add(verbatim ? new SqlLine(line, 0, true)
+                : new SqlLine(line.Length - line.TrimStart().Length >= common ? line[common..] : line.TrimStart(), 0, false));
         }
         return block;
     }
