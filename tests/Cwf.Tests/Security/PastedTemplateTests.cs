@@ -105,6 +105,7 @@ public sealed class PastedTemplateTests
 
     [Theory]
     [InlineData("it's", false)]
+    [InlineData("caf\u00e9 \ud83c\udf0d", false)]
     [InlineData("a\\'; DROP TABLE canary; --", true)]
     [InlineData("two\rlines", true)]
     [InlineData("sep\u2028arator", true)]
@@ -119,7 +120,7 @@ public sealed class PastedTemplateTests
         if (!refused)
         {
             Assert.False(result.HasErrors, CanvasTestKit.Describe(result.Diagnostics));
-            Assert.Contains("'it''s' AS c", Assert.IsType<OpaqueNode>(result.Workflow!.Nodes.Single(n => n is OpaqueNode)).SqlTemplate!, StringComparison.Ordinal);
+            Assert.Contains("'" + value.Replace("'", "''") + "' AS c", Assert.IsType<OpaqueNode>(result.Workflow!.Nodes.Single(n => n is OpaqueNode)).SqlTemplate!, StringComparison.Ordinal);
             return;
         }
         var error = Assert.Single(result.Diagnostics, d => d.Descriptor == DiagnosticCodes.UnwritableVariable);

@@ -64,8 +64,7 @@ internal static class SqlText
     /// <see cref="Literal"/> writes it for an unknown provider: no backslash (an escape in BigQuery,
     /// Snowflake, Databricks and Redshift literals) and no control character or line separator.
     /// </summary>
-    public static bool IsPortable(string s) =>
-        !s.Any(c => c == '\\' || char.IsControl(c) || c is '\u2028' or '\u2029' || char.IsSurrogate(c));
+    public static bool IsPortable(string s) => !s.Contains('\\') && IdentifierRules.Forbidden(s) is null;
 
     /// <summary>
     /// The words and commas outside parentheses, quotes and comments, upper-cased, with their offsets:
