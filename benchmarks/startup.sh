@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Start-up benchmark (issue 14; benchmarks/README.md, "Start-up"): process wall time of compiling
+# a 10-step workflow, median of N runs (default 20, after one warm-up run), for each way cwf's
+# command line can be started and for prqlc (the PRQL compiler) on the same 10-step program.
+# Then prqlc's in-process time on longer chains, for the per-step comparison.
+#   benchmarks/startup.sh            all figures
+#   RUNS=5 benchmarks/startup.sh     fewer runs
+# Installs prqlc from npm into benchmarks/prqlc/node_modules (npm ci from the committed lock file)
+# and builds cwf's command line through ./cwf; the generated programs go to artifacts/startup.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+runs=${RUNS:-20}
+work="$repo/artifacts/startup"
+prqlc="$repo/benchmarks/prqlc"
+mkdir -p "$work"
+
+# --- the 10-step program, in .cwf and in PRQL: derive, filter, select, cycling ---
+cat >"$work/catalog.json" <<'JSON'
+{"tables": [{"name": "src.cities", "columns": [
+  {"name": "id", "type": "int64"}, {"name": "name", "type": "string"},
+  {"name": "population", "type": "int64"}, {"name": "country", "type": "string"}]}]}
+JSON
+{
+  echo 'workflow "chain"'
+  echo 'source cities = table "src.cities"'
+  echo 'let result = cities'
+  for i in $(seq 1 10); do
+    case $((i % 3)) in
+      1) echo "  | derive extra = id + $i" ;;
+      2) echo "  | filter extra > $i" ;;
+      0) echo "  | select id, name, population, country" ;;
+    esac
+  done
+  echo 'output result -> table "out.chain" mode replace'
+} >"$work/chain10.cwf"
+
+[[ -d "$prqlc/node_modules/prqlc" ]] ||
+  (cd "$prqlc" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+node "$prqlc/compile.js" --print-chain 10 >"$work/chain10.prql"
+
+# --- builds: ./cwf builds the ReadyToRun form on first use; the AOT form only when asked ---
+"$repo/cwf" compile "$work/chain10.cwf" --catalog "$work/catalog.json" --dialect postgres >/dev/null
+node "$prqlc/compile.js" "$work/chain10.prql" >/dev/null
+
+now_ms() { date +%s%N | cut -c1-13; }
+
+# Prints "median min max" in milliseconds of `runs` runs of the command (one warm-up run first).
+measure() {
+  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
+  local times=() start
+  for _ in $(seq 1 "$runs"); do
+    start=$(now_ms)
+    "$@" >/dev/null 2>&1
+    times+=($(($(now_ms) - start)))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END {
+    m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; print m, t[1], t[NR] }'
+}
+
+row() {
+  local what=$1; shift
+  read -r median min max < <(measure "$@")
+  printf '| %s | %s | %s-%s |\n' "$what" "$median" "$min" "$max"
+}
+
+cwf_args=(compile "$work/chain10.cwf" --catalog "$work/catalog.json" --dialect postgres)
+echo "Start-up: a 10-step workflow, wall clock in ms, median of $runs runs ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+echo
+echo '| command | median | min-max |'
+echo '|---|---|---|'
+row '`./cwf compile` (the script: staleness check, then the build it chose)' "$repo/cwf" "${cwf_args[@]}"
+if [[ -x "$repo/artifacts/cwf-cli/Cwf.Cli" && ! -f "$repo/artifacts/cwf-cli/Cwf.Cli.dll" ]]; then
+  row '`artifacts/cwf-cli/Cwf.Cli compile` (Native AOT, direct)' "$repo/artifacts/cwf-cli/Cwf.Cli" "${cwf_args[@]}"
+else
+  row '`dotnet artifacts/cwf-cli/Cwf.Cli.dll compile` (direct)' dotnet "$repo/artifacts/cwf-cli/Cwf.Cli.dll" "${cwf_args[@]}"
+fi
+row '`node compile.js` with prqlc 0.13.14 (WebAssembly; prqlc ships no CLI on npm)' node "$prqlc/compile.js" "$work/chain10.prql"
+row '`node -e 0` (Node start alone, for reference)' node -e 0
+echo
+echo "prqlc in process (median of 5 after a warm-up; node --stack-size=8000, since the default stack overflows at 100 steps):"
+for steps in 10 100 200 300 400; do
+  node --stack-size=8000 "$prqlc/compile.js" --chain "$steps" || true
+done
