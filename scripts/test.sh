@@ -8,6 +8,7 @@
 #   3. a throwaway PostgreSQL cluster (scripts/pg-cluster.sh), exported to the tests as
 #      CWF_PG_CONNECTION, CWF_PG_HOST, CWF_PG_PORT, CWF_PG_USER, and always stopped and
 #      removed at the end, on failure and on interrupt too;
+#   4. the command line that ./cwf runs (built on first use, and again when a source changed);
 # then builds and runs `dotnet test Compiler.sln` and ends with the line `N passed, N failed`
 # (the totals over all test projects). The exit code is non-zero when anything failed.
 #
@@ -91,6 +92,10 @@ trap 'cleanup; exit 143' TERM
 
 install_postgis
 install_sql_parsers
+
+# The command line's first build (Native AOT, minutes) runs here, alone, rather than inside a test's time limit.
+say "building the command line (./cwf)"
+"$repo/cwf" --version >/dev/null || say "warning: ./cwf did not build: the command-line tests will fail"
 
 say "starting a throwaway PostgreSQL cluster"
 if cluster_env=$("$repo/scripts/pg-cluster.sh" start --owner-pid $$); then
