@@ -8,6 +8,7 @@ namespace Cwf.Tests.Cli;
 /// in a scratch tree whose <c>dotnet</c> is a stand-in that records each build and "publishes" a
 /// tiny executable, so a case takes a fraction of a second instead of a real build.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]  // the script is bash
 public sealed class CwfScriptStalenessTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("cwf-script").FullName;
