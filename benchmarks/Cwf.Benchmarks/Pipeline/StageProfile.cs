@@ -42,7 +42,8 @@ public static class StageProfile
                 ?? throw new InvalidOperationException("the program does not bind"));
             Measure("checks", () => WorkflowChecks.Check(workflow, text.Path));
             Measure("analyze", () => WorkflowAnalyzer.Analyze(workflow));
-            var optimized = Measure("optimize", () => PassManager.Optimize(workflow, new OptimizerOptions { Target = Postgres.OptimizerTarget })).Optimized;
+            var optimization = Measure("optimize", () => PassManager.Optimize(workflow, new OptimizerOptions { Target = Postgres.OptimizerTarget }));
+            var optimized = optimization.Optimized;
             var plan = Measure("plan", () => Planner.Plan(optimized, Postgres.OptimizerTarget));
             var sql = Measure("emit", () => SqlEmitter.Emit(optimized, Postgres, new EmitOptions { Plan = plan }).Sql!);
             var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{shape}-{steps} ({workflow.Nodes.Length} nodes, {optimized.Nodes.Length} optimized, {Encoding.UTF8.GetByteCount(sql) / (double)steps:F1} SQL bytes/step):");
@@ -50,6 +51,9 @@ public static class StageProfile
             double total = stages.Sum(s => s.Ms);
             line.Append(CultureInfo.InvariantCulture, $" total {total:F1} ms = {total / steps:F4} ms/step, {stages.Sum(s => s.Bytes) / (double)steps / 1024:F1} KB/step");
             Console.WriteLine(line);
+            if (Environment.GetEnvironmentVariable("CWF_PROFILE_PASSES") is "1")
+                Console.WriteLine($"  {optimization.Iterations} rounds: " + string.Join(", ", optimization.Runs.GroupBy(run => run.Pass)
+                    .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(run => run.Elapsed.TotalMilliseconds):F0} ms ({g.Count(run => run.Changed)} changed)"))));
         }
         using var self = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MB"));
