@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cwf.Catalog;
 using Cwf.Driver;
 using Cwf.Emit;
@@ -39,11 +42,22 @@ public class ShapeBenchmarks
     }
 }
 
-/// <summary>Every shape at 100,000 steps: one warm-up and one measured iteration each (a run takes seconds).</summary>
+/// <summary>
+/// Every shape at 100,000 steps: one warm-up and one measured iteration each, in process with a
+/// long timeout (a run takes seconds; the in-process toolchain's default gives up on it, and the
+/// out-of-process one cannot build src/Cwf). Run it without <c>--inProcess</c>, which would replace this job.
+/// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 1)]
+[Config(typeof(OneIteration))]
 public class ShapeBenchmarks100k
 {
+    private sealed class OneIteration : ManualConfig
+    {
+        public OneIteration() => AddJob(Job.Default
+            .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(1)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)));
+    }
+
     private SourceText _text = null!;
 
     [Params("chain", "redefined", "wide", "fanout", "joins", "filters")]
