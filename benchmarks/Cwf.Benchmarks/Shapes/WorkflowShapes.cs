@@ -93,4 +93,120 @@ public static class WorkflowShapes
         b.Sink(agg.Id, TableName.TryParse("totals")!, WriteMode.Replace, "totals");
         return b.ToWorkflow();
     }
+
+    /// <summary>
+    /// One scan and one shared derive read by (<paramref name="steps"/> - 5) / 2 branches, each a
+    /// filter and a derive of its own; every branch goes into one union all (then a group-by and a
+    /// sink), and every tenth is also written on its own. About <paramref name="steps"/> nodes.
+    /// </summary>
+    public static Workflow SharedFanOut(int steps)
+    {
+        var b = new WorkflowBuilder("fanout");
+        var scan = b.Scan(TableName.TryParse("cities")!, Cities, "cities");
+        var population = ExprFactory.Column(Cities.Find("population")!);
+        var shared = b.Project(scan.Id, Cities.Columns.Select(c => new NamedExpr(c.Name, ExprFactory.Column(c)))
+            .Append(new NamedExpr("x", ExprFactory.Binary(BinaryOp.Multiply, population, Literal.Int(2)))), "shared");
+        var x = ExprFactory.Column(b.SchemaOf(shared.Id).Find("x")!);
+        int width = Math.Max(1, (steps - 5) / 2);
+        var branches = new List<int>(width);
+        for (int i = 0; i < width; i++)
+        {
+            var filter = b.Filter(shared.Id, ExprFactory.Binary(BinaryOp.Greater, x, Literal.Int(i)), FilterBranch.Match, $"over{i}");
+            var derive = b.Project(filter.Id, [
+                new("id", ExprFactory.Column(Cities.Find("id")!)),
+                new("y", ExprFactory.Binary(BinaryOp.Multiply, x, Literal.Int(i))),
+            ], $"scaled{i}");
+            if (i % 10 == 0) b.Sink(derive.Id, TableName.TryParse($"branch_{i}")!, WriteMode.Replace, $"branch{i}");
+            branches.Add(derive.Id);
+        }
+        var union = b.UnionAll(branches, "all");
+        var schema = b.SchemaOf(union.Id);
+        var agg = b.Aggregate(union.Id, [new("id", ExprFactory.Column(schema.Find("id")!))],
+            [new AggregateCall("y_sum", AggregateFunction.Sum, ExprFactory.Column(schema.Find("y")!))], "per_id");
+        b.Sink(agg.Id, TableName.TryParse("totals")!, WriteMode.Replace, "totals");
+        return b.ToWorkflow();
+    }
+
+    public static Schema Rates { get; } = new([new("id", SqlType.Int64, false), new("rate", SqlType.Int64)]);
+
+    /// <summary>
+    /// A chain of joins nested as deep as the workflow is long: a scan of counters, then steps
+    /// cycling an inner join of the running result with a small table of rates on <c>id</c>, a
+    /// derive <c>w := w + rate_joined</c> and a select back to the counter columns; every tenth
+    /// join reads, instead of the rates, a filtered branch of the running result itself (a
+    /// self-join, so that result is shared). About <paramref name="steps"/> nodes.
+    /// </summary>
+    public static Workflow JoinChain(int steps)
+    {
+        var b = new WorkflowBuilder("joins");
+        int current = b.Scan(TableName.TryParse("counters")!, Counters, "counters").Id;
+        int rates = b.Scan(TableName.TryParse("rates")!, Rates, "rates").Id;
+        int joins = 0, phase = 0;
+        for (int i = 2; i < steps - 1; i++)
+        {
+            var schema = b.SchemaOf(current);
+            switch (phase++ % 3)
+            {
+                case 0:
+                    int right = rates;
+                    if (++joins % 10 == 0)
+                    {
+                        right = b.Project(current, [
+                            new("id", ExprFactory.Column(schema.Find("id")!)),
+                            new("rate", ExprFactory.Column(schema.Find("c")!)),
+                        ], $"branch{i}").Id;
+                        i++;
+                    }
+                    var rightSchema = b.SchemaOf(right);
+                    var on = ExprFactory.Eq(ExprFactory.Column(schema.Find("id")!), ExprFactory.Column(rightSchema.Find("id")!, input: 1));
+                    current = b.Join(current, right, JoinKind.Inner, on, WorkflowBuilder.JoinedSuffixOutputs(schema, rightSchema), $"join{i}").Id;
+                    break;
+                case 1:
+                    current = b.Project(current, schema.Columns.Select(col => new NamedExpr(col.Name, col.Name == "w"
+                        ? ExprFactory.Binary(BinaryOp.Add, ExprFactory.Column(col), ExprFactory.Column(schema.Find("rate_joined")!))
+                        : ExprFactory.Column(col))), $"add{i}").Id;
+                    break;
+                default:
+                    current = b.Project(current, Counters.Columns.Select(col => new NamedExpr(col.Name, ExprFactory.Column(schema.Find(col.Name)!))), $"select{i}").Id;
+                    break;
+            }
+        }
+        b.Sink(current, TableName.TryParse("out")!, WriteMode.Replace, "out");
+        return b.ToWorkflow();
+    }
+
+    /// <summary>
+    /// A scan, then <paramref name="steps"/> - 2 filters on the same column, alternating
+    /// <c>population &gt; i</c> and <c>population &lt; 1,000,000,000 - i</c>, then a sink: the
+    /// optimizer merges them all into one filter on the scan.
+    /// </summary>
+    public static Workflow SameColumnFilters(int steps)
+    {
+        var b = new WorkflowBuilder("filters");
+        int current = b.Scan(TableName.TryParse("cities")!, Cities, "cities").Id;
+        var population = ExprFactory.Column(Cities.Find("population")!);
+        for (int i = 1; i < steps - 1; i++)
+        {
+            var condition = i % 2 == 1
+                ? ExprFactory.Binary(BinaryOp.Greater, population, Literal.Int(i))
+                : ExprFactory.Binary(BinaryOp.Less, population, Literal.Int(1_000_000_000 - i));
+            current = b.Filter(current, condition, FilterBranch.Match, $"filter{i}").Id;
+        }
+        b.Sink(current, TableName.TryParse("out")!, WriteMode.Replace, "out");
+        return b.ToWorkflow();
+    }
+
+    /// <summary>The shapes by name (chain, redefined, wide, fanout, joins, filters) at about <paramref name="steps"/> nodes each.</summary>
+    public static Workflow ByName(string shape, int steps) => shape switch
+    {
+        "chain" => LinearChain(steps),
+        "redefined" => RedefinedColumnChain(steps),
+        "wide" => WideDag(Math.Max(1, (steps - 3) / 3)),
+        "fanout" => SharedFanOut(steps),
+        "joins" => JoinChain(steps),
+        "filters" => SameColumnFilters(steps),
+        _ => throw new ArgumentException($"no workflow shape named '{shape}'", nameof(shape)),
+    };
+
+    public static IReadOnlyList<string> Names { get; } = ["chain", "redefined", "wide", "fanout", "joins", "filters"];
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Cwf.Diagnostics;
 using Cwf.Ir;
@@ -13,7 +12,7 @@ namespace Cwf.Analysis;
 public sealed record WorkflowAnalysis(
     Workflow Workflow,
     ImmutableArray<int> TopologicalOrder,
-    FrozenDictionary<int, ImmutableArray<int>> Consumers,
+    IReadOnlyDictionary<int, ImmutableArray<int>> Consumers,
     ImmutableArray<int> Roots,
     ImmutableSortedSet<int> Dead,
     ImmutableSortedDictionary<int, int> Shared,

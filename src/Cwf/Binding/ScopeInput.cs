@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Cwf.Ir;
 
@@ -13,8 +12,10 @@ public sealed record ColumnAlias(string Qualifier, string Name, string Column);
 /// </summary>
 public sealed class ScopeInput
 {
-    private readonly FrozenDictionary<string, ImmutableArray<ColumnAlias>> _aliasesByName;
-    private readonly FrozenSet<string> _qualifiers;
+    // Plain collections: the binder builds one input per step and searches it a few times, so a
+    // frozen one (costly to build, cheap to search) cost more than it saved on long pipelines.
+    private readonly Dictionary<string, ImmutableArray<ColumnAlias>> _aliasesByName;
+    private readonly HashSet<string> _qualifiers;
 
     public ScopeInput(Schema schema, string? qualifier = null, IEnumerable<ColumnAlias>? aliases = null)
     {
@@ -22,9 +23,9 @@ public sealed class ScopeInput
         Qualifier = qualifier;
         Aliases = aliases is null ? [] : [.. aliases.Where(a => schema.Contains(a.Column) || schema.IsOpen)];
         _aliasesByName = Aliases.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
         _qualifiers = Aliases.Select(a => a.Qualifier).Concat(qualifier is null ? [] : [qualifier])
-            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     public Schema Schema { get; }

@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Cwf.Ir;
 
@@ -17,6 +17,14 @@ public sealed class Workflow
     /// <summary>Creates a workflow; the nodes may come in any order and are sorted topologically (stably), then their schemas derived.</summary>
     /// <exception cref="InvalidOperationException">A node reads a missing node or column, or the nodes form a cycle (a compiler bug: front ends reject cycles).</exception>
     public Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes)
+        : this(name, parameters, nodes, previous: null)
+    {
+    }
+
+    // With the workflow these nodes were rewritten from, a node that is the same instance there
+    // and whose inputs all kept their schema objects keeps its schema without deriving it again:
+    // a pass that changed a few nodes of a large workflow costs a lookup for each of the others.
+    private Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes, Workflow? previous)
     {
         Name = name;
         Parameters = parameters;
@@ -24,11 +32,21 @@ public sealed class Workflow
         _byId = new Dictionary<int, RelNode>(list.Count);
         foreach (var node in list)
             if (!_byId.TryAdd(node.Id, node)) throw new InvalidOperationException("Two IR nodes share an id.");
-        var ordered = TopologicalOrder(list, _byId);
+        var ordered = IsTopological(list, _byId) ? list.ToArray() : TopologicalOrder(list, _byId);
+        // The ids whose node has the very schema object it had in the previous workflow.
+        var sameSchema = previous is null ? null : new HashSet<int>(ordered.Length);
         for (int i = 0; i < ordered.Length; i++)
         {
-            var placed = ordered[i].WithSchemaFrom(id => _byId[id].Schema);
-            if (ReferenceEquals(placed, ordered[i])) continue;
+            var node = ordered[i];
+            RelNode? before = null;
+            if (sameSchema is not null && previous!._byId.TryGetValue(node.Id, out before) && ReferenceEquals(before, node) && AllIn(node.Inputs, sameSchema))
+            {
+                sameSchema.Add(node.Id);
+                continue;
+            }
+            var placed = node.WithSchemaFrom(id => _byId[id].Schema);
+            if (before is not null && ReferenceEquals(before.Schema, placed.Schema)) sameSchema!.Add(node.Id);
+            if (ReferenceEquals(placed, node)) continue;
             ordered[i] = placed;
             _byId[placed.Id] = placed;
         }
@@ -53,21 +71,68 @@ public sealed class Workflow
     public Parameter? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    public Workflow WithNodes(IEnumerable<RelNode> nodes) => new(Name, Parameters, nodes);
+    /// <summary>A workflow of these nodes with the same name and parameters; nodes kept from this one keep their schemas unless an input changed.</summary>
+    public Workflow WithNodes(IEnumerable<RelNode> nodes) => new(Name, Parameters, nodes, previous: this);
 
     public Workflow WithParameters(Seq<Parameter> parameters) => new(Name, parameters, Nodes);
 
-    /// <summary>For each node id, the ids of the nodes that read it, in node order.</summary>
-    public FrozenDictionary<int, ImmutableArray<int>> Consumers()
+    /// <summary>For each node id, the ids of the nodes that read it, in node order (built on first use, once per workflow).</summary>
+    public IReadOnlyDictionary<int, ImmutableArray<int>> Consumers() => _consumers ??= BuildConsumers();
+
+    private IReadOnlyDictionary<int, ImmutableArray<int>>? _consumers;
+
+    // Counted first, so that each list is one array of the exact size.
+    private Dictionary<int, ImmutableArray<int>> BuildConsumers()
     {
-        var map = Nodes.ToDictionary(n => n.Id, _ => ImmutableArray.CreateBuilder<int>());
+        var count = new Dictionary<int, int>(Nodes.Length);
         foreach (var node in Nodes)
+        {
+            count.TryAdd(node.Id, 0);
+            foreach (var input in node.Inputs) count[input] = count.GetValueOrDefault(input) + 1;
+        }
+        var lists = new Dictionary<int, int[]>(Nodes.Length);
+        var filled = new Dictionary<int, int>(Nodes.Length);
+        foreach (var node in Nodes)
+        {
             foreach (var input in node.Inputs)
-                map[input].Add(node.Id);
-        return map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutable());
+            {
+                if (!lists.TryGetValue(input, out var list)) lists[input] = list = new int[count[input]];
+                int at = filled.GetValueOrDefault(input);
+                list[at] = node.Id;
+                filled[input] = at + 1;
+            }
+        }
+        var map = new Dictionary<int, ImmutableArray<int>>(Nodes.Length);
+        foreach (var node in Nodes)
+            map[node.Id] = lists.TryGetValue(node.Id, out var list) ? ImmutableCollectionsMarshal.AsImmutableArray(list) : [];
+        return map;
     }
 
     public override string ToString() => IrPrinter.Print(this);
+
+    private static bool AllIn(Seq<int> ids, HashSet<int> set)
+    {
+        foreach (var id in ids)
+            if (!set.Contains(id)) return false;
+        return true;
+    }
+
+    // Whether every node comes after its inputs already: then the stable order is the given one.
+    private static bool IsTopological(List<RelNode> nodes, Dictionary<int, RelNode> byId)
+    {
+        var placed = new HashSet<int>(nodes.Count);
+        foreach (var node in nodes)
+        {
+            foreach (var input in node.Inputs)
+            {
+                if (!byId.ContainsKey(input))
+                    throw new InvalidOperationException($"IR node {node.Id} reads missing node {input}.");
+                if (!placed.Contains(input)) return false;
+            }
+            placed.Add(node.Id);
+        }
+        return true;
+    }
 
     // Kahn's algorithm, iterative; a queue ordered by original position keeps the result stable.
     private static RelNode[] TopologicalOrder(List<RelNode> nodes, Dictionary<int, RelNode> byId)

@@ -11,6 +11,8 @@ namespace Cwf.Optimization;
 internal sealed class ConjunctSet
 {
     private readonly List<Expr?> _items = [];
+    // The distinct column names each conjunct reads, computed once when it is added.
+    private readonly List<string[]> _columns = [];
     private readonly Dictionary<string, HashSet<int>> _byColumn = new(StringComparer.OrdinalIgnoreCase);
     private int _count;
 
@@ -26,9 +28,11 @@ internal sealed class ConjunctSet
     public void Add(Expr conjunct)
     {
         int index = _items.Count;
+        var names = Predicates.Columns(conjunct).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _items.Add(conjunct);
+        _columns.Add(names);
         _count++;
-        foreach (var name in Predicates.Columns(conjunct).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var name in names)
         {
             if (!_byColumn.TryGetValue(name, out var set)) _byColumn[name] = set = [];
             set.Add(index);
@@ -48,8 +52,8 @@ internal sealed class ConjunctSet
 
     public void RemoveAt(int index)
     {
-        var conjunct = this[index];
-        foreach (var name in Predicates.Columns(conjunct).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+        _ = this[index];
+        foreach (var name in _columns[index])
             _byColumn[name].Remove(index);
         _items[index] = null;
         _count--;
@@ -71,22 +75,30 @@ internal sealed class ConjunctSet
         foreach (var (name, definition) in definitions) map.TryAdd(name, definition);
         var changing = definitions.Where(d => d.Definition is not ColumnRef { Input: 0 } r || !r.Name.Equals(d.Name, StringComparison.OrdinalIgnoreCase))
             .Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Whether each output may be substituted, asked once per crossing rather than once per conjunct.
+        var cheap = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        bool Substitutable(string name)
+        {
+            if (cheap.TryGetValue(name, out bool known)) return known;
+            return cheap[name] = map.TryGetValue(name, out var e) && e is not null && Predicates.IsCheap(e);
+        }
         var crossing = new List<(int Index, Expr Conjunct, Expr? Rewritten)>();
         var boundary = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (int index in Reading(changing))
         {
             var conjunct = this[index];
-            bool substitutable = Predicates.Columns(conjunct).All(r => map.TryGetValue(r.Name, out var e) && e is not null && Predicates.IsCheap(e));
-            var rewritten = substitutable ? Predicates.Substitute(conjunct, r => map[r.Name]) : null;
+            var names = _columns[index];
+            var rewritten = names.All(Substitutable) ? Predicates.Substitute(conjunct, r => map[r.Name]) : null;
             if (rewritten is not null && !SubstitutionBound.Allows(conjunct, rewritten))
-                boundary.UnionWith(Predicates.Columns(conjunct).Select(r => r.Name).Where(changing.Contains));
+                boundary.UnionWith(names.Where(changing.Contains));
             crossing.Add((index, conjunct, rewritten));
         }
         var stuck = new List<Expr>();
         foreach (var (index, conjunct, rewritten) in crossing)
         {
+            bool atBoundary = _columns[index].Any(boundary.Contains);
             RemoveAt(index);
-            if (rewritten is not null && !Predicates.Columns(conjunct).Any(r => boundary.Contains(r.Name))) Add(rewritten);
+            if (rewritten is not null && !atBoundary) Add(rewritten);
             else stuck.Add(conjunct);
         }
         return stuck;

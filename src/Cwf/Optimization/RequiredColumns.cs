@@ -9,9 +9,9 @@ namespace Cwf.Optimization;
 /// </summary>
 internal sealed class RequiredColumns
 {
-    private readonly Dictionary<int, HashSet<string>?> _needed;
+    private readonly Dictionary<int, IReadOnlySet<string>?> _needed;
 
-    private RequiredColumns(Dictionary<int, HashSet<string>?> needed) => _needed = needed;
+    private RequiredColumns(Dictionary<int, IReadOnlySet<string>?> needed) => _needed = needed;
 
     /// <summary>The needed column names of the node's result, or null when all are needed.</summary>
     public IReadOnlySet<string>? Of(int id) => _needed.TryGetValue(id, out var set) ? set : Empty;
@@ -22,7 +22,9 @@ internal sealed class RequiredColumns
 
     public static RequiredColumns Compute(Workflow workflow)
     {
-        var needed = new Dictionary<int, HashSet<string>?>(workflow.Nodes.Length);
+        var needed = new Dictionary<int, IReadOnlySet<string>?>(workflow.Nodes.Length);
+        // The sets this walk made itself and may grow; the first reader's set is kept as it is until a second reader adds to it.
+        var owned = new HashSet<int>();
         for (int i = workflow.Nodes.Length - 1; i >= 0; i--)
         {
             var node = workflow.Nodes[i];
@@ -33,8 +35,12 @@ internal sealed class RequiredColumns
             {
                 int input = node.Inputs[port];
                 if (read[port] is not { } columns) needed[input] = null;
-                else if (!needed.TryGetValue(input, out var set)) needed[input] = new HashSet<string>(columns, StringComparer.OrdinalIgnoreCase);
-                else set?.UnionWith(columns);
+                else if (!needed.TryGetValue(input, out var set)) needed[input] = columns;
+                else if (set is not null)
+                {
+                    if (!owned.Add(input)) ((HashSet<string>)set).UnionWith(columns);
+                    else needed[input] = new HashSet<string>(set.Concat(columns), StringComparer.OrdinalIgnoreCase);
+                }
             }
         }
         return new RequiredColumns(needed);

@@ -39,7 +39,8 @@ internal static class SubstitutionBound
         while (stack.Count > 0 && count < limit)
         {
             count++;
-            foreach (var child in stack.Pop().Children) stack.Push(child);
+            var top = stack.Pop();
+            for (int i = 0; i < top.ChildCount; i++) stack.Push(top.ChildAt(i));
         }
         return count;
     }

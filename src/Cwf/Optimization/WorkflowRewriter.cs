@@ -3,40 +3,35 @@ using Cwf.Ir;
 namespace Cwf.Optimization;
 
 /// <summary>
-/// A mutable working copy of a workflow for one pass: replace nodes, insert new ones, and
-/// redirect a node's readers to another node (removing it). Keeps reader counts up to date so
-/// that a pass can ask whether it may change a node in place (only its one reader sees it).
+/// A working copy of a workflow for one pass: replace nodes, insert new ones, and redirect a
+/// node's readers to another node (removing it). Keeps reader counts up to date so that a pass
+/// can ask whether it may change a node in place (only its one reader sees it).
 /// <see cref="ToWorkflow"/> returns the original instance when nothing changed. A node put in
 /// place gets its schema derived from its inputs' current ones; the new workflow derives every
 /// schema again (a pruned input shrinks a filter's schema).
+/// <para>
+/// Only the changes are stored (nodes replaced or inserted, nodes removed, reader counts as a
+/// difference from the original's consumers): a pass that looks at every node of a large workflow
+/// and changes few costs no copy of it.
+/// </para>
 /// </summary>
 internal sealed class WorkflowRewriter
 {
     private readonly Workflow _original;
-    private readonly Dictionary<int, RelNode> _nodes;
+    private readonly Dictionary<int, RelNode> _changed = [];
+    private readonly HashSet<int> _removed = [];
     private readonly Dictionary<int, int> _alias = [];
-    private readonly Dictionary<int, int> _readers = [];
+    private readonly Dictionary<int, int> _readerDelta = [];
     private readonly Dictionary<int, List<int>> _insertedBefore = [];
     private readonly Dictionary<int, int> _anchor = [];
-    private int _nextId;
+    private int _nextId = -1;
 
-    public WorkflowRewriter(Workflow workflow)
-    {
-        _original = workflow;
-        _nodes = new Dictionary<int, RelNode>(workflow.Nodes.Length);
-        foreach (var node in workflow.Nodes)
-        {
-            _nodes[node.Id] = node;
-            _readers.TryAdd(node.Id, 0);
-            foreach (var input in node.Inputs) _readers[input] = _readers.GetValueOrDefault(input) + 1;
-        }
-        _nextId = workflow.NextId;
-    }
+    public WorkflowRewriter(Workflow workflow) => _original = workflow;
 
     public bool Changed { get; private set; }
 
     /// <summary>Whether the node still exists (it was not redirected away).</summary>
-    public bool Contains(int id) => _nodes.ContainsKey(id);
+    public bool Contains(int id) => !_removed.Contains(id) && (_changed.ContainsKey(id) || _original.Contains(id));
 
     /// <summary>The id a (possibly removed) node's readers now read.</summary>
     public int Resolve(int id)
@@ -45,23 +40,32 @@ internal sealed class WorkflowRewriter
         return id;
     }
 
-    public RelNode this[int id] => _nodes[Resolve(id)];
+    public RelNode this[int id] => Current(Resolve(id));
 
     /// <summary>How many inputs of other nodes read this node (a self-join counts twice).</summary>
-    public int Readers(int id) => _readers.GetValueOrDefault(Resolve(id));
+    public int Readers(int id)
+    {
+        id = Resolve(id);
+        int original = _original.Contains(id) ? _original.Consumers()[id].Length : 0;
+        return original + _readerDelta.GetValueOrDefault(id);
+    }
 
-    public int NewId() => _nextId++;
+    public int NewId()
+    {
+        if (_nextId < 0) _nextId = _original.NextId;
+        return _nextId++;
+    }
 
     /// <summary>Puts a new version of an existing node (same id) in place; an equal node changes nothing.</summary>
     public T Replace<T>(T node) where T : RelNode
     {
-        var old = _nodes[node.Id];
+        var old = Current(node.Id);
         var resolved = Placed(node);
         // An equal node is no change: a pass that rebuilds a node as it was must not keep the rounds going.
         if (resolved.Equals(old)) return (T)old;
-        foreach (var input in old.Inputs) _readers[Resolve(input)]--;
-        foreach (var input in resolved.Inputs) _readers[input]++;
-        _nodes[node.Id] = resolved;
+        foreach (var input in old.Inputs) AddReaders(Resolve(input), -1);
+        foreach (var input in resolved.Inputs) AddReaders(input, 1);
+        _changed[node.Id] = resolved;
         Changed = true;
         return (T)resolved;
     }
@@ -70,9 +74,8 @@ internal sealed class WorkflowRewriter
     public T Insert<T>(T node, int before) where T : RelNode
     {
         var resolved = (T)Placed(node);
-        foreach (var input in resolved.Inputs) _readers[input]++;
-        _nodes[resolved.Id] = resolved;
-        _readers[resolved.Id] = 0;
+        foreach (var input in resolved.Inputs) AddReaders(input, 1);
+        _changed[resolved.Id] = resolved;
         int anchor = _anchor.GetValueOrDefault(before, before);
         _anchor[resolved.Id] = anchor;
         if (!_insertedBefore.TryGetValue(anchor, out var list)) _insertedBefore[anchor] = list = [];
@@ -87,11 +90,12 @@ internal sealed class WorkflowRewriter
         from = Resolve(from);
         to = Resolve(to);
         if (from == to) throw new InvalidOperationException($"Cannot redirect node {from} to itself.");
-        var old = _nodes[from];
-        _nodes.Remove(from);
-        foreach (var input in old.Inputs) _readers[Resolve(input)]--;
-        _readers[to] += _readers[from];
-        _readers.Remove(from);
+        var old = Current(from);
+        int readers = Readers(from);
+        _changed.Remove(from);
+        _removed.Add(from);
+        foreach (var input in old.Inputs) AddReaders(Resolve(input), -1);
+        AddReaders(to, readers);
         _alias[from] = to;
         Changed = true;
     }
@@ -99,19 +103,29 @@ internal sealed class WorkflowRewriter
     public Workflow ToWorkflow()
     {
         if (!Changed) return _original;
-        var list = new List<RelNode>(_nodes.Count);
+        var list = new List<RelNode>(_original.Nodes.Length + _changed.Count);
         foreach (var node in _original.Nodes)
         {
             if (_insertedBefore.TryGetValue(node.Id, out var inserted))
                 foreach (var id in inserted)
-                    if (_nodes.TryGetValue(id, out var n)) list.Add(Resolved(n));
-            if (_nodes.TryGetValue(node.Id, out var current)) list.Add(Resolved(current));
+                    if (Contains(id)) list.Add(Resolved(Current(id)));
+            if (Contains(node.Id)) list.Add(Resolved(Current(node.Id)));
         }
         return _original.WithNodes(list);
     }
 
+    // The current version of a node that exists (throws for a removed one, as a lookup of a missing id does).
+    private RelNode Current(int id)
+    {
+        if (_changed.TryGetValue(id, out var node)) return node;
+        if (_removed.Contains(id)) throw new KeyNotFoundException($"IR node {id} was removed.");
+        return _original[id];
+    }
+
+    private void AddReaders(int id, int count) => _readerDelta[id] = _readerDelta.GetValueOrDefault(id) + count;
+
     // The node reading the current versions of its inputs, with the schema they give it.
-    private RelNode Placed(RelNode node) => Resolved(node).WithSchemaFrom(id => _nodes[id].Schema);
+    private RelNode Placed(RelNode node) => Resolved(node).WithSchemaFrom(id => Current(id).Schema);
 
     private RelNode Resolved(RelNode node)
     {

@@ -12,7 +12,8 @@ public static class MentionedNames
 {
     /// <summary>Every <c>@name</c>, without the <c>@</c>.</summary>
     public static IEnumerable<string> Parameters(SourceText text) =>
-        TokenList.Lex(text).Tokens.Where(t => t.Type == G.CwfLexer.PARAMETER).Select(t => t.Text[1..]);
+        // Every parameter token starts with @: a text without one needs no second lexing.
+        !text.Text.Contains('@') ? [] : TokenList.Lex(text).Tokens.Where(t => t.Type == G.CwfLexer.PARAMETER).Select(t => t.Text[1..]);
 
     /// <summary>Every name: parameters without the <c>@</c>, plain and soft-keyword names, and quoted names without their quotes.</summary>
     public static IEnumerable<string> All(SourceText text)

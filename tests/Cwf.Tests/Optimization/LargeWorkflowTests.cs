@@ -24,6 +24,29 @@ public class LargeWorkflowTests
     }
 
     [Fact]
+    public void Twenty_thousand_filters_on_one_column_merge_into_one_shallow_condition()
+    {
+        // Merged one filter at a time the condition nested 20,000 deep and printing it overflowed the stack.
+        var result = PassManager.Optimize(WorkflowShapes.SameColumnFilters(20_002), new OptimizerOptions { Target = Fixtures.PostgisLike });
+        Assert.True(result.ReachedFixedPoint);
+        var filter = Assert.Single(result.Optimized.Nodes.OfType<FilterNode>());
+        Assert.Equal(20_000, Predicates.Conjuncts(filter.Predicate).Count);
+        Assert.InRange(Depth(filter.Predicate), 2, 64);
+    }
+
+    private static int Depth(Expr root)
+    {
+        int deepest = 0;
+        var stack = new Stack<(Expr Expr, int Depth)>([(root, 1)]);
+        while (stack.TryPop(out var top))
+        {
+            deepest = Math.Max(deepest, top.Depth);
+            foreach (var child in top.Expr.Children) stack.Push((child, top.Depth + 1));
+        }
+        return deepest;
+    }
+
+    [Fact]
     public void A_wide_dag_keeps_its_shared_branches_and_unions_stay_aligned()
     {
         var result = PassManager.Optimize(WorkflowShapes.WideDag(200), new OptimizerOptions { Target = Fixtures.PostgisLike, VerifyEachPass = true });

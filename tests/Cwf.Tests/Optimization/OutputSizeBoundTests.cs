@@ -1,30 +1,31 @@
 using System.Text;
+using Cwf.Benchmarks.Pipeline;
 using Cwf.Benchmarks.Shapes;
+using Cwf.Catalog;
 using Cwf.Driver;
 using Cwf.Emit;
 using Cwf.Ir;
 using Cwf.Optimization;
+using Cwf.Text;
 
 namespace Cwf.Tests.Optimization;
 
 /// <summary>
-/// The optimizer never makes its output quadratically larger than its input: generated chains at
-/// two sizes must give the same SQL bytes per step (within 20%), no more than the unoptimized
-/// SQL, and no expression may outgrow <see cref="SubstitutionBound"/>. Sizes are asserted, never
-/// times. 300 steps are past the first boundary of the redefined column (about fifty
-/// redefinitions, 150 steps), so both sizes measure the steady state.
+/// The optimizer never makes its output quadratically larger than its input: every generated
+/// shape (<see cref="WorkflowShapes.Names"/>: chains, a redefined column, wide unions, fan-out of
+/// one shared step, nested joins, many filters on one column) at two sizes must give the same SQL
+/// bytes per step (within 20%), no more than the unoptimized SQL, and no expression may outgrow
+/// <see cref="SubstitutionBound"/>; the .cwf programs of the same shapes are checked from text.
+/// Sizes are asserted, never times. 300 steps are past the first boundary of the redefined column
+/// (about fifty redefinitions, 150 steps), so both sizes measure the steady state.
 /// </summary>
 public class OutputSizeBoundTests
 {
     private static readonly Dialect Postgres = Dialects.Find("postgres")!;
 
-    public static TheoryData<string> Shapes => ["chain", "redefined"];
+    public static TheoryData<string> Shapes => [.. WorkflowShapes.Names];
 
-    private static Workflow Shape(string name, int steps) => name switch
-    {
-        "chain" => WorkflowShapes.LinearChain(steps),
-        _ => WorkflowShapes.RedefinedColumnChain(steps),
-    };
+    private static Workflow Shape(string name, int steps) => WorkflowShapes.ByName(name, steps);
 
     private static int SqlBytes(Workflow workflow, bool optimize)
     {
@@ -42,6 +43,23 @@ public class OutputSizeBoundTests
         double small = (SqlBytes(Shape(shape, 300), optimize: true) - fixedPart) / 297.0;
         double large = (SqlBytes(Shape(shape, 600), optimize: true) - fixedPart) / 597.0;
         Assert.True(large <= 1.2 * small && large >= 0.8 * small, $"{shape}: {small:F0} bytes a step at 300 steps, {large:F0} at 600");
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Sql_bytes_per_step_of_the_cwf_program_stay_constant_as_it_doubles(string shape)
+    {
+        int fixedPart = ProgramSqlBytes(shape, 3);
+        double small = (ProgramSqlBytes(shape, 300) - fixedPart) / 297.0;
+        double large = (ProgramSqlBytes(shape, 600) - fixedPart) / 597.0;
+        Assert.True(large <= 1.2 * small && large >= 0.8 * small, $"{shape}.cwf: {small:F0} bytes a step at 300 steps, {large:F0} at 600");
+    }
+
+    private static int ProgramSqlBytes(string shape, int steps)
+    {
+        var front = FrontEnd.Load(SourceText.From(CwfPrograms.ByName(shape, steps), $"{shape}.cwf"), SchemaCatalog.Empty);
+        Assert.NotNull(front.Workflow);
+        return SqlBytes(front.Workflow, optimize: true);
     }
 
     [Theory]

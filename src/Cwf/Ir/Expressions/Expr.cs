@@ -14,6 +14,12 @@ public abstract record Expr(SqlType Type, bool Nullable)
     /// <summary>A copy of this node with new children (same count and order as <see cref="Children"/>).</summary>
     public abstract Expr WithChildren(Seq<Expr> children);
 
+    /// <summary>The number of <see cref="Children"/>, without building the list (walks over large workflows visit millions of nodes).</summary>
+    public virtual int ChildCount => Children.Count;
+
+    /// <summary>Child <paramref name="index"/> of <see cref="Children"/>, without building the list.</summary>
+    public virtual Expr ChildAt(int index) => Children[index];
+
     /// <summary>This expression and all its descendants, pre-order, without recursion.</summary>
     public IEnumerable<Expr> DescendantsAndSelf()
     {
@@ -23,8 +29,7 @@ public abstract record Expr(SqlType Type, bool Nullable)
         {
             var e = stack.Pop();
             yield return e;
-            var children = e.Children;
-            for (int i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
+            for (int i = e.ChildCount - 1; i >= 0; i--) stack.Push(e.ChildAt(i));
         }
     }
 
@@ -36,6 +41,8 @@ public sealed record ColumnRef(string Name, SqlType Type, bool Nullable = true, 
 {
     public override Seq<Expr> Children => [];
     public override Expr WithChildren(Seq<Expr> children) => this;
+    public override int ChildCount => 0;
+    public override Expr ChildAt(int index) => throw new ArgumentOutOfRangeException(nameof(index));
 }
 
 /// <summary>
@@ -55,6 +62,8 @@ public sealed record Literal(object? Value, SqlType Type) : Expr(Type, Value is 
 
     public override Seq<Expr> Children => [];
     public override Expr WithChildren(Seq<Expr> children) => this;
+    public override int ChildCount => 0;
+    public override Expr ChildAt(int index) => throw new ArgumentOutOfRangeException(nameof(index));
 }
 
 /// <summary>A workflow parameter (public parameters become procedure arguments).</summary>
@@ -62,6 +71,8 @@ public sealed record ParamRef(string Name, SqlType Type) : Expr(Type, false)
 {
     public override Seq<Expr> Children => [];
     public override Expr WithChildren(Seq<Expr> children) => this;
+    public override int ChildCount => 0;
+    public override Expr ChildAt(int index) => throw new ArgumentOutOfRangeException(nameof(index));
 }
 
 public enum UnaryOp
@@ -74,6 +85,8 @@ public sealed record Unary(UnaryOp Op, Expr Operand, SqlType Type, bool Nullable
 {
     public override Seq<Expr> Children => [Operand];
     public override Expr WithChildren(Seq<Expr> children) => this with { Operand = children[0] };
+    public override int ChildCount => 1;
+    public override Expr ChildAt(int index) => index == 0 ? Operand : throw new ArgumentOutOfRangeException(nameof(index));
 }
 
 public enum BinaryOp
@@ -101,6 +114,8 @@ public sealed record Binary(BinaryOp Op, Expr Left, Expr Right, SqlType Type, bo
 {
     public override Seq<Expr> Children => [Left, Right];
     public override Expr WithChildren(Seq<Expr> children) => this with { Left = children[0], Right = children[1] };
+    public override int ChildCount => 2;
+    public override Expr ChildAt(int index) => index switch { 0 => Left, 1 => Right, _ => throw new ArgumentOutOfRangeException(nameof(index)) };
 }
 
 /// <summary><c>operand IS [NOT] NULL</c>.</summary>
@@ -108,6 +123,8 @@ public sealed record IsNull(Expr Operand, bool Negated) : Expr(SqlType.Bool, fal
 {
     public override Seq<Expr> Children => [Operand];
     public override Expr WithChildren(Seq<Expr> children) => this with { Operand = children[0] };
+    public override int ChildCount => 1;
+    public override Expr ChildAt(int index) => index == 0 ? Operand : throw new ArgumentOutOfRangeException(nameof(index));
 }
 
 /// <summary><c>operand [NOT] IN (items)</c> with SQL's three-valued logic.</summary>
@@ -165,6 +182,8 @@ public sealed record Cast(Expr Operand, SqlType Type) : Expr(Type, Operand.Nulla
 {
     public override Seq<Expr> Children => [Operand];
     public override Expr WithChildren(Seq<Expr> children) => this with { Operand = children[0] };
+    public override int ChildCount => 1;
+    public override Expr ChildAt(int index) => index == 0 ? Operand : throw new ArgumentOutOfRangeException(nameof(index));
 }
 
 /// <summary>A call of a portable built-in scalar or spatial function.</summary>
@@ -172,6 +191,8 @@ public sealed record Call(BuiltinFunction Function, Seq<Expr> Args, SqlType Type
 {
     public override Seq<Expr> Children => Args;
     public override Expr WithChildren(Seq<Expr> children) => this with { Args = children };
+    public override int ChildCount => Args.Count;
+    public override Expr ChildAt(int index) => Args[index];
 }
 
 /// <summary>
@@ -183,4 +204,6 @@ public sealed record RawSql(string Sql, SqlType Type) : Expr(Type, true)
 {
     public override Seq<Expr> Children => [];
     public override Expr WithChildren(Seq<Expr> children) => this;
+    public override int ChildCount => 0;
+    public override Expr ChildAt(int index) => throw new ArgumentOutOfRangeException(nameof(index));
 }

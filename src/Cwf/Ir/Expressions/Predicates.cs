@@ -32,13 +32,40 @@ internal static class Predicates
     }
 
     /// <summary>No part of it can give a different value when evaluated twice or elsewhere (raw SQL might call random()).</summary>
-    public static bool IsDeterministic(Expr e) => !e.DescendantsAndSelf().Any(x => x is RawSql);
+    public static bool IsDeterministic(Expr e) => !AnyNode(e, static x => x is RawSql);
 
     /// <summary>Deterministic and without spatial or H3 work, so computing it once more costs little.</summary>
     public static bool IsCheap(Expr e) =>
-        !e.DescendantsAndSelf().Any(x => x is RawSql || x is Call c && c.Function.Category is FunctionCategory.Spatial or FunctionCategory.H3);
+        !AnyNode(e, static x => x is RawSql || x is Call c && c.Function.Category is FunctionCategory.Spatial or FunctionCategory.H3);
 
-    public static IEnumerable<ColumnRef> Columns(Expr e) => e.DescendantsAndSelf().OfType<ColumnRef>();
+    // Whether any node of the expression passes the test; a leaf costs no allocation.
+    private static bool AnyNode(Expr e, Func<Expr, bool> test)
+    {
+        if (e.ChildCount == 0) return test(e);
+        var stack = new Stack<Expr>();
+        stack.Push(e);
+        while (stack.TryPop(out var top))
+        {
+            if (test(top)) return true;
+            for (int i = top.ChildCount - 1; i >= 0; i--) stack.Push(top.ChildAt(i));
+        }
+        return false;
+    }
+
+    public static IEnumerable<ColumnRef> Columns(Expr e)
+    {
+        if (e is ColumnRef single) return [single];
+        // A list, not a lazy walk: the optimizer asks this of every conjunct it moves, at every step it moves it past.
+        var columns = new List<ColumnRef>();
+        var stack = new Stack<Expr>();
+        stack.Push(e);
+        while (stack.TryPop(out var top))
+        {
+            if (top is ColumnRef c) columns.Add(c);
+            for (int i = top.ChildCount - 1; i >= 0; i--) stack.Push(top.ChildAt(i));
+        }
+        return columns;
+    }
 
     /// <summary>
     /// Replaces column references (returning null keeps one). Recursion is over the expression's
@@ -47,13 +74,14 @@ internal static class Predicates
     public static Expr Substitute(Expr e, Func<ColumnRef, Expr?> replace)
     {
         if (e is ColumnRef c) return replace(c) ?? c;
-        var children = e.Children;
-        if (children.IsEmpty) return e;
+        int count = e.ChildCount;
+        if (count == 0) return e;
         Expr[]? rewritten = null;
-        for (int i = 0; i < children.Count; i++)
+        for (int i = 0; i < count; i++)
         {
-            var child = Substitute(children[i], replace);
-            if (!ReferenceEquals(child, children[i])) (rewritten ??= [.. children])[i] = child;
+            var original = e.ChildAt(i);
+            var child = Substitute(original, replace);
+            if (!ReferenceEquals(child, original)) (rewritten ??= [.. e.Children])[i] = child;
         }
         return rewritten is null ? e : e.WithChildren([.. rewritten]);
     }
@@ -61,17 +89,15 @@ internal static class Predicates
     /// <summary>Rewrites bottom-up with <paramref name="rule"/> applied at every node (the same instance when nothing changed).</summary>
     public static Expr Rewrite(Expr e, Func<Expr, Expr> rule)
     {
-        var children = e.Children;
-        if (!children.IsEmpty)
+        int count = e.ChildCount;
+        Expr[]? rewritten = null;
+        for (int i = 0; i < count; i++)
         {
-            Expr[]? rewritten = null;
-            for (int i = 0; i < children.Count; i++)
-            {
-                var child = Rewrite(children[i], rule);
-                if (!ReferenceEquals(child, children[i])) (rewritten ??= [.. children])[i] = child;
-            }
-            if (rewritten is not null) e = e.WithChildren([.. rewritten]);
+            var original = e.ChildAt(i);
+            var child = Rewrite(original, rule);
+            if (!ReferenceEquals(child, original)) (rewritten ??= [.. e.Children])[i] = child;
         }
+        if (rewritten is not null) e = e.WithChildren([.. rewritten]);
         return rule(e);
     }
 

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Cwf.Analysis;
+using Cwf.Binding;
+using Cwf.Catalog;
+using Cwf.Driver;
+using Cwf.Emit;
+using Cwf.Optimization;
+using Cwf.Planning;
+using Cwf.Syntax;
+using Cwf.Text;
+
+namespace Cwf.Benchmarks.Pipeline;
+
+/// <summary>
+/// `-- profile SHAPE STEPS [REPEATS]`: compiles one generated .cwf program end to end in this
+/// process, stage by stage, and prints each stage's time and allocation, the SQL bytes per step
+/// and the process's peak working set. A quick look where BenchmarkDotNet would take minutes; the
+/// peak working set of a fresh process compiling 100,000 steps is the figure benchmarks/README.md gives.
+/// </summary>
+public static class StageProfile
+{
+    private static readonly Dialect Postgres = Dialects.Find("postgres")!;
+
+    public static void Run(string shape, int steps, int repeats)
+    {
+        var text = SourceText.From(CwfPrograms.ByName(shape, steps), "bench.cwf");
+        for (int r = 0; r < repeats; r++)
+        {
+            var stages = new List<(string Stage, double Ms, long Bytes)>();
+            // Processor time of the whole process (the compiler's thread and the GC's): on a machine
+            // shared by other work it moves far less than the wall clock.
+            var cpu = ProcessorTime();
+            T Measure<T>(string stage, Func<T> run)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                var result = run();
+                stages.Add((stage, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before));
+                return result;
+            }
+            var syntax = Measure("parse", () => CwfParser.ParseProgram(text).Syntax!);
+            var workflow = Measure("bind", () => Binder.Bind(syntax, SchemaCatalog.Empty).Workflow
+                ?? throw new InvalidOperationException("the program does not bind"));
+            Measure("checks", () => WorkflowChecks.Check(workflow, text.Path));
+            Measure("analyze", () => WorkflowAnalyzer.Analyze(workflow));
+            var optimization = Measure("optimize", () => PassManager.Optimize(workflow, new OptimizerOptions { Target = Postgres.OptimizerTarget }));
+            var optimized = optimization.Optimized;
+            var plan = Measure("plan", () => Planner.Plan(optimized, Postgres.OptimizerTarget));
+            var sql = Measure("emit", () => SqlEmitter.Emit(optimized, Postgres, new EmitOptions { Plan = plan }).Sql!);
+            double cpuMs = (ProcessorTime() - cpu).TotalMilliseconds;
+            var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{shape}-{steps} ({workflow.Nodes.Length} nodes, {optimized.Nodes.Length} optimized, {Encoding.UTF8.GetByteCount(sql) / (double)steps:F1} SQL bytes/step):");
+            foreach (var (stage, ms, bytes) in stages) line.Append(CultureInfo.InvariantCulture, $" {stage} {ms:F1} ms {bytes / (double)steps / 1024:F1} KB/step;");
+            double total = stages.Sum(s => s.Ms);
+            line.Append(CultureInfo.InvariantCulture, $" total {total:F1} ms = {total / steps:F4} ms/step, cpu {cpuMs:F1} ms = {cpuMs / steps:F4} ms/step, {stages.Sum(s => s.Bytes) / (double)steps / 1024:F1} KB/step");
+            Console.WriteLine(line);
+            if (Environment.GetEnvironmentVariable("CWF_PROFILE_PASSES") is "1")
+                Console.WriteLine($"  {optimization.Iterations} rounds: " + string.Join(", ", optimization.Runs.GroupBy(run => run.Pass)
+                    .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(run => run.Elapsed.TotalMilliseconds):F0} ms ({g.Count(run => run.Changed)} changed)"))));
+        }
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MB"));
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+}
