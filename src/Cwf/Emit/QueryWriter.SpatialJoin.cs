@@ -8,8 +8,8 @@ namespace Cwf.Emit;
 /// A candidate side row is kept once however many of its pieces matched (grouped by its row
 /// number), so duplicate rows on either side keep their multiplicity. Where a piece cannot decide
 /// (a point on a cut line is inside the polygon but on the boundary of both pieces; touches) the
-/// predicate is tested against the whole geometry the pieces were cut from. spec/planner.md argues
-/// why the results equal the plain join's.
+/// predicate is tested against the whole geometry the pieces were cut from. spec/dialects.md
+/// (planned spatial joins) argues why the results equal the plain join's.
 /// </summary>
 internal sealed partial class QueryWriter
 {
