@@ -9,9 +9,10 @@ if (args is ["scripts"])
     Directory.CreateDirectory(BenchmarkEnvironment.OutputDirectory);
     foreach (var workflow in SpatialWorkflows.All)
     {
-        var ways = CompiledWays.Compile(workflow.Bind());
-        foreach (var (suffix, text) in new[] { ("a-one-table-per-step.sql", ways.OneTablePerStep), ("b-no-opt.sql", ways.NoOpt), ("c-optimized.sql", ways.Optimized), ("explain.txt", ways.Explain) })
-            File.WriteAllText(Path.Combine(BenchmarkEnvironment.OutputDirectory, $"{workflow.Name}-{suffix}"), text);
+        var ways = CompiledWays.Compile(workflow);
+        foreach (var (_, suffix, sql) in ways.All)
+            File.WriteAllText(Path.Combine(BenchmarkEnvironment.OutputDirectory, $"{workflow.Name}-{suffix}.sql"), sql);
+        File.WriteAllText(Path.Combine(BenchmarkEnvironment.OutputDirectory, $"{workflow.Name}-explain.txt"), ways.Explain);
     }
     Console.WriteLine($"written to {BenchmarkEnvironment.OutputDirectory}");
     return;

@@ -6,14 +6,25 @@ using Cwf.Planning;
 namespace Cwf.Benchmarks.SpatialSql;
 
 /// <summary>
-/// One workflow compiled the three ways the benchmark compares: (a) one temporary table per step,
-/// as canvas products run workflows; (b) cwf without the optimizer and planner (every step a CTE,
-/// as `--no-opt`); (c) cwf optimized and planned for PostGIS.
+/// One workflow the four ways the benchmark compares: (a) one temporary table per step, as canvas
+/// products run workflows; (b) cwf without the optimizer and planner (every step a CTE, as
+/// `--no-opt`); (c) cwf optimized and planned for PostGIS; (d) the SQL an expert writes by hand
+/// (SpatialSql/handtuned/&lt;workflow&gt;.sql).
 /// </summary>
-public sealed record CompiledWays(string OneTablePerStep, string NoOpt, string Optimized, string Explain)
+public sealed record CompiledWays(string OneTablePerStep, string NoOpt, string Optimized, string HandTuned, string Explain)
 {
-    public static CompiledWays Compile(Workflow workflow)
+    /// <summary>The ways with their names and the file suffixes their scripts are written under.</summary>
+    public IEnumerable<(string Way, string Suffix, string Sql)> All =>
+    [
+        ("(a) one table per step", "a-one-table-per-step", OneTablePerStep),
+        ("(b) cwf --no-opt", "b-no-opt", NoOpt),
+        ("(c) cwf optimized", "c-optimized", Optimized),
+        ("(d) hand-tuned", "d-hand-tuned", HandTuned),
+    ];
+
+    public static CompiledWays Compile(SpatialWorkflow spatial)
     {
+        var workflow = spatial.Bind();
         var dialect = Dialects.Find("postgres")!;
         var target = dialect.OptimizerTarget;
         var noOpt = PassManager.Optimize(workflow, new OptimizerOptions { Enabled = false, Target = target });
@@ -23,6 +34,7 @@ public sealed record CompiledWays(string OneTablePerStep, string NoOpt, string O
             CanvasStyleScript.Write(workflow, dialect),
             Emit(noOpt.Optimized, dialect, MaterializationPlan.AllCte),
             Emit(optimized.Optimized, dialect, plan),
+            spatial.HandTuned(),
             Explainer.Explain(optimized, plan, target, timings: false));
     }
 

@@ -10,7 +10,8 @@ namespace Cwf.Benchmarks.SpatialSql;
 /// <summary>
 /// The speed of the generated SQL on PostGIS with real data: each workflow run (a) as one
 /// temporary table per step, (b) as cwf's plain CTE plan without optimization, (c) optimized and
-/// planned (spatial joins through subdivided, indexed polygons). The Ratio column is b/a and c/a.
+/// planned (spatial joins through subdivided, indexed polygons), (d) as written by hand for
+/// PostGIS (SpatialSql/handtuned). The Ratio column is b/a, c/a and d/a.
 /// One measured run is a whole script through psql, tens of seconds to minutes, so the job runs
 /// each a few times (CWF_BENCH_ITERATIONS, default 2) in process: the work is PostgreSQL's.
 /// The setup installs the data from npm and starts a throwaway cluster (benchmarks/README.md).
@@ -61,4 +62,7 @@ public class SpatialSqlBenchmarks
 
     [Benchmark(Description = "(c) cwf optimized")]
     public TimeSpan Optimized() => BenchmarkEnvironment.Shared.Run(_ways.Optimized);
+
+    [Benchmark(Description = "(d) hand-tuned")]
+    public TimeSpan HandTuned() => BenchmarkEnvironment.Shared.Run(_ways.HandTuned);
 }

@@ -10,6 +10,10 @@ public sealed record SpatialWorkflow(string Name, string Title, string Program, 
 {
     public override string ToString() => Name;
 
+    /// <summary>The same workflow written by hand for PostGIS (SpatialSql/handtuned/&lt;name&gt;.sql), writing the same tables.</summary>
+    public string HandTuned() =>
+        File.ReadAllText(Path.Combine(Shell.RepoRoot, "benchmarks", "Cwf.Benchmarks", "SpatialSql", "handtuned", Name + ".sql"));
+
     /// <summary>The workflow as the front end binds it (no optimization).</summary>
     public Workflow Bind()
     {

@@ -8,8 +8,8 @@ namespace Cwf.Emit;
 /// A candidate side row is kept once however many of its pieces matched (grouped by its row
 /// number), so duplicate rows on either side keep their multiplicity. Where a piece cannot decide
 /// (a point on a cut line is inside the polygon but on the boundary of both pieces; touches) the
-/// predicate is tested against the whole geometry the pieces were cut from. spec/planner.md argues
-/// why the results equal the plain join's.
+/// predicate is tested against the whole geometry the pieces were cut from. spec/dialects.md
+/// (planned spatial joins) argues why the results equal the plain join's.
 /// </summary>
 internal sealed partial class QueryWriter
 {
@@ -37,7 +37,8 @@ internal sealed partial class QueryWriter
         else
         {
             string row = Dialect.Identifier(planned.RowColumn);
-            var sure = parts.Sure;
+            // Where pieces are exact the WHERE already holds the predicate for every piece grouped: no piece has to decide.
+            var sure = plan.PiecesAreExact ? null : parts.Sure;
             var candidates = SelectList(sure is null
                     ? [$"{PieceAlias}.{row}"]
                     : [$"{PieceAlias}.{row}", $"BOOL_OR({sure}) AS {PlannedSpatialJoin.SureColumn}"])
@@ -144,17 +145,26 @@ internal sealed partial class QueryWriter
         /// <summary>For an inexact predicate, a test on one piece that decides the pair matches (within a piece is within the whole); null when no piece can decide (touches).</summary>
         public string? Sure => _planned.Plan.PieceImpliesMatch ? Write(_onPiece) : null;
 
-        /// <summary>The probing input as a FROM clause: its relation, or a subquery adding the probe column.</summary>
+        /// <summary>
+        /// The probing input as a FROM clause: its relation, or a subquery that computes the probe
+        /// once per probing row. A step read once is inlined by the engine, and its columns with
+        /// it: a probe column computed there (a buffer) would be computed again by the index
+        /// lookup and by each test of a candidate, so such an input is fenced too. A scan is read
+        /// as stored, or through a query that is fenced already.
+        /// </summary>
         public SqlBlock From()
         {
             var plan = _planned.Plan;
             string alias = Alias(1 - plan.IndexedSide);
             string relation = _owner._relation(_planned.ProbeInput);
-            if (_planned.ProbeColumn is not { } column) return new SqlBlock().Line($"FROM {relation} AS {alias}");
-            var probe = Write(plan.Conjunct.Args[1 - plan.GeoArgument]);
-            // Computed once per probing row, not again for every candidate.
+            bool fenced = _planned.ProbeColumn is not null ||
+                          _owner.Dialect.OncePerRow is not null && _owner._context.Workflow[_planned.ProbeInput] is not ScanNode;
+            if (!fenced) return new SqlBlock().Line($"FROM {relation} AS {alias}");
+            var items = _planned.ProbeColumn is { } column
+                ? $"{alias}.*, {Write(plan.Conjunct.Args[1 - plan.GeoArgument])} AS {_owner.Dialect.Identifier(column)}"
+                : $"{alias}.*";
             var query = new SqlBlock()
-                .Line($"SELECT {alias}.*, {probe} AS {_owner.Dialect.Identifier(column)}")
+                .Line($"SELECT {items}")
                 .Line($"FROM {relation} AS {alias}");
             return new SqlBlock()
                 .Line("FROM (")

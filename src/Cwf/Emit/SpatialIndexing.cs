@@ -7,7 +7,7 @@ namespace Cwf.Emit;
 /// joins internally or cannot build a spatial index on a temporary table; the plan is then
 /// ignored and the join written as usual. The join queries also need <c>LATERAL</c> and
 /// <c>BOOL_OR</c>. The geometries cut are valid: they were repaired where they entered the
-/// workflow (<see cref="Dialect.GeographyRepair"/>). spec/planner.md shows the statements for PostgreSQL.
+/// workflow (<see cref="Dialect.GeographyRepair"/>). spec/dialects.md (planned spatial joins) shows the statements for PostgreSQL.
 /// </summary>
 public sealed record SpatialIndexing
 {

@@ -50,8 +50,12 @@ namespace Cwf.Planning;
 /// </summary>
 public static class Planner
 {
-    /// <summary>The ST_Subdivide default: pieces of at most 256 vertices.</summary>
-    public const int DefaultMaxVerticesPerPiece = 256;
+    /// <summary>
+    /// Pieces of at most 64 vertices: each candidate test is cheaper, and the index larger, than
+    /// with ST_Subdivide's default of 256; 64 was the fastest of 64 / 128 / 256 on the spatial SQL
+    /// benchmark (benchmarks/README.md).
+    /// </summary>
+    public const int DefaultMaxVerticesPerPiece = 64;
 
     /// <param name="singleQuery">The backend writes one query per output (<c>--emit query</c>), which can create no table or view.</param>
     public static MaterializationPlan Plan(Workflow workflow, OptimizerTarget target, bool singleQuery = false) =>

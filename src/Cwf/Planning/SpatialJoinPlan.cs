@@ -8,7 +8,7 @@ namespace Cwf.Planning;
 /// materialized once, its geometries optionally split into small pieces, indexed and analysed,
 /// and the other input probes that index row by row. Measured 19-48x faster than the plain join
 /// on PostGIS (shared/design/performance.md). The backend emits it; <see cref="Planner"/>
-/// describes the SQL shape and spec/planner.md the rule and why results do not change.
+/// describes the SQL shape and spec/dialects.md (planned spatial joins) the rules and why results do not change.
 /// </summary>
 /// <param name="NodeId">The join or semi-join node.</param>
 /// <param name="IndexedSide">0 = the left input, 1 = the right input: the side that is materialized and indexed.</param>

@@ -94,6 +94,31 @@ public class SpatialJoinEmitTests
         Assert.Contains("r.cwf_row AS b", sql);
     }
 
+    [Theory]
+    [InlineData("intersects", false)]
+    [InlineData("within", true)]
+    public void A_probe_column_of_an_earlier_step_is_computed_once_per_row_and_only_an_inexact_predicate_asks_its_pieces_to_decide(string predicate, bool inexact)
+    {
+        // The buffer is a column of its own step, which PostgreSQL inlines when one query reads it:
+        // the probing input is fenced so that the index lookup and the tests read it as computed once.
+        var b = new WorkflowBuilder("probe step");
+        var cities = b.Scan(TestTable.ParseName(CitiesTable), TestTable.ParseColumns(CityColumns), "cities");
+        var zones = b.Scan(TestTable.ParseName(ZonesTable), TestTable.ParseColumns(ZoneColumns), "zones");
+        var buffered = b.Project(cities.Id,
+            [new NamedExpr("id", new ColumnRef("id", SqlType.Int64, false)),
+             new NamedExpr("reach", ExprFactory.Call(Functions.Buffer, new ColumnRef("geom", SqlType.Geography), Literal.Float(10)))], "buffered");
+        var join = b.Join(buffered.Id, zones.Id, JoinKind.Inner,
+            PredicateNamed(predicate)(c => new ColumnRef(c == "geom" ? "reach" : c, SqlType.Geography), z => new ColumnRef(z, SqlType.Geography, true, 1)),
+            [new(0, "id", "id"), new(1, "zone_id", "zone_id")], "joined");
+        b.Sink(join.Id, TestTable.ParseName(OutputTable), WriteMode.Replace, "save");
+        var sql = Planned(b.ToWorkflow());
+        Assert.Matches(@"FROM \(\s+SELECT l\.\*\s+FROM buffered AS l\s+OFFSET 0\s+\) AS l\s+CROSS JOIN LATERAL", sql);
+        // Where pieces are exact the WHERE already holds the predicate for every grouped piece: BOOL_OR of it would always be true.
+        Assert.Equal(inexact, sql.Contains("AS cwf_sure", StringComparison.Ordinal));
+        Assert.Equal(inexact, sql.Contains("BOOL_OR(", StringComparison.Ordinal));
+        Assert.Contains($"ST_Subdivide(cwf_part.geom, {Planner.DefaultMaxVerticesPerPiece})", sql);
+    }
+
     [Fact]
     public void The_indexed_side_is_built_after_the_tables_it_reads_and_dropped_at_the_end()
     {

@@ -11,7 +11,7 @@ namespace Cwf.Tests.Emit.SpatialJoin;
 /// <summary>
 /// Planned spatial joins on PostGIS give exactly the rows of the plain join: same rows, same
 /// multiplicities, for every predicate, join kind and probe shape, on zones cut into pieces of at
-/// most five vertices (so that most probes meet a cut) and at the default 256. On valid zones
+/// most five vertices (so that most probes meet a cut) and at the planner's default. On valid zones
 /// both also equal the reference interpreter's rows.
 /// </summary>
 [EngineTest(Engine.PostgreSql)]
@@ -180,10 +180,10 @@ public sealed class SpatialJoinExecutionTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Default_pieces_of_256_vertices_cut_the_dense_zone()
+    public async Task The_default_pieces_cut_the_dense_zone()
     {
         await using var data = await LoadAsync(ValidZones(), Planner.DefaultMaxVerticesPerPiece);
-        Assert.True(data.CutPoints > 0, "the 600-vertex circle is not cut at 256 vertices");
+        Assert.True(data.CutPoints > 0, $"the 600-vertex circle is not cut at {Planner.DefaultMaxVerticesPerPiece} vertices");
         var problems = new List<string>();
         foreach (var name in new[] { "intersects", "within", "dwithin" })
             problems.AddRange(await CompareAsync(data, name, Join(PredicateNamed(name)), interpreter: true, Planner.DefaultMaxVerticesPerPiece));

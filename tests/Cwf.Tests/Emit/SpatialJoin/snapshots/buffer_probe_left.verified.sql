@@ -25,7 +25,7 @@ CREATE TEMPORARY TABLE cwf_matched_pieces AS
 SELECT s.cwf_row, cwf_cut.cwf_piece
 FROM cwf_matched_side AS s
 CROSS JOIN LATERAL ST_Dump(s.geom) AS cwf_part
-CROSS JOIN LATERAL ST_Subdivide(cwf_part.geom, 256) AS cwf_cut(cwf_piece);
+CROSS JOIN LATERAL ST_Subdivide(cwf_part.geom, 64) AS cwf_cut(cwf_piece);
 
 CREATE INDEX ON cwf_matched_pieces USING GIST (cwf_piece);
 
@@ -60,8 +60,7 @@ WITH
       SELECT r.*
       FROM (
         SELECT
-          p.cwf_row,
-          BOOL_OR(ST_Intersects(l.cwf_probe, p.cwf_piece)) AS cwf_sure
+          p.cwf_row
         FROM cwf_matched_pieces AS p
         WHERE ST_Intersects(l.cwf_probe, p.cwf_piece)
         GROUP BY p.cwf_row

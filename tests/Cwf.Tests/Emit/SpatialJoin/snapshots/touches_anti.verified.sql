@@ -25,7 +25,7 @@ CREATE TEMPORARY TABLE cwf_unmatched_pieces AS
 SELECT s.cwf_row, cwf_cut.cwf_piece
 FROM cwf_unmatched_side AS s
 CROSS JOIN LATERAL ST_Dump(s.geom) AS cwf_part
-CROSS JOIN LATERAL ST_Subdivide(cwf_part.geom, 256) AS cwf_cut(cwf_piece);
+CROSS JOIN LATERAL ST_Subdivide(cwf_part.geom, 64) AS cwf_cut(cwf_piece);
 
 CREATE INDEX ON cwf_unmatched_pieces USING GIST (cwf_piece);
 
