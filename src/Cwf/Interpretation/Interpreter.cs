@@ -24,7 +24,7 @@ public static class Interpreter
     {
         options ??= InterpreterOptions.Default;
         var diagnostics = new DiagnosticBag();
-        var context = new StepContext(ResolveParameters(workflow, options, diagnostics));
+        var context = new StepContext(ResolveParameters(workflow, options, diagnostics), options.MaxDegreeOfParallelism);
         var results = new Dictionary<int, Table>();
         var kept = ImmutableDictionary.CreateBuilder<int, Table>();
         var failed = new HashSet<int>();

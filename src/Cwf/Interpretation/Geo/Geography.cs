@@ -38,7 +38,7 @@ internal static class Geography
         {
             return g.IsValid ? g : Factory.CreateGeometry(GeometryFixer.Fix(g));
         }
-        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (IsTopologyFailure(e))
         {
             throw new GeographyException($"an invalid geometry could not be repaired: {e.Message}");
         }
@@ -74,11 +74,16 @@ internal static class Geography
         {
             return predicate();
         }
-        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (IsTopologyFailure(e))
         {
-            throw new GeographyException($"{function} failed on an invalid geometry: {e.Message}");
+            throw RelateFailed(function, e);
         }
     }
+
+    /// <summary>The exceptions NetTopologySuite throws when a geometry defeats an algorithm.</summary>
+    internal static bool IsTopologyFailure(Exception e) => e is TopologyException or ArgumentException or InvalidOperationException;
+
+    internal static GeographyException RelateFailed(string function, Exception e) => new($"{function} failed on an invalid geometry: {e.Message}");
 
     /// <summary>The planar centroid on lon/lat, weighted by the highest dimension present (as GEOS does).</summary>
     public static Geometry Centroid(Geometry g) => g.IsEmpty ? Factory.CreatePoint() : Factory.CreateGeometry(g.Centroid);
@@ -176,7 +181,7 @@ internal static class Geography
         {
             buffered = projected.Buffer(meters, BufferQuadrantSegments);
         }
-        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (IsTopologyFailure(e))
         {
             throw new GeographyException($"st_buffer failed on an invalid geometry: {e.Message}");
         }

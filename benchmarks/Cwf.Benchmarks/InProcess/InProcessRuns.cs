@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cwf.Benchmarks.SpatialSql;
+using Cwf.Interpretation;
+using Cwf.Interpretation.Evaluation;
+
+namespace Cwf.Benchmarks.InProcess;
+
+/// <summary>
+/// The spatial benchmark's workflows run in process by the reference interpreter on the real data
+/// (what <c>cwf run --data</c> does), and, with <c>--postgis</c>, the same workflows' optimized
+/// SQL (way (c) of <see cref="SpatialSqlBenchmarks"/>) on a throwaway PostGIS cluster in the same
+/// process, alternating, so both are measured under the same load. Each output is compared row by
+/// row between the two before anything is timed. Wall-clock times, one line per run; see
+/// benchmarks/README.md, "In-process runs at real size (issue 14)".
+/// <code>dotnet run -c Release --project benchmarks/Cwf.Benchmarks -- inprocess [--postgis] [--iterations N] [W1,W2,W3]</code>
+/// </summary>
+internal static class InProcessRuns
+{
+    private const string DatabaseName = "cwf_inprocess";
+
+    public static void Main(string[] args)
+    {
+        bool postgis = args.Contains("--postgis");
+        int at = Array.IndexOf(args, "--iterations");
+        int iterations = at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 3;
+        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (at < 0 || i != at + 1))
+            .SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var workflows = SpatialWorkflows.All.Where(w => names.Count == 0 || names.Contains(w.Name)).ToList();
+
+        var watch = Stopwatch.StartNew();
+        var data = RealData.Load();
+        Console.WriteLine($"// data read in {watch.Elapsed.TotalSeconds:0.00} s: {data["src.cities"].Count:N0} cities, {data["src.countries"].Count} countries; " +
+                          $"{Environment.ProcessorCount} cores, load average {BenchmarkEnvironment.LoadAverage()}");
+
+        PgCluster? cluster = null;
+        if (postgis)
+        {
+            cluster = PgCluster.Start();
+            BenchmarkData.Load(cluster, DatabaseName);
+            Console.WriteLine("// " + BenchmarkData.Describe(cluster, DatabaseName));
+        }
+
+        foreach (var workflow in workflows)
+        {
+            var bound = workflow.Bind();
+            var script = cluster is null ? null : CompiledWays.Compile(bound).Optimized;
+            for (int i = 0; i < iterations; i++)
+            {
+                watch.Restart();
+                var run = Interpreter.Run(bound, data);
+                var interpreted = watch.Elapsed;
+                if (!run.Succeeded)
+                    throw new InvalidOperationException($"{workflow.Name} failed in process:\n{string.Join("\n", run.Diagnostics)}");
+                var line = $"{workflow.Name} #{i + 1}: in process {interpreted.TotalSeconds:0.00} s";
+                if (cluster is not null)
+                {
+                    watch.Restart();
+                    cluster.Psql(DatabaseName, script!);
+                    var onPostgis = watch.Elapsed;
+                    line += $", PostGIS (c) {onPostgis.TotalSeconds:0.00} s, ratio {interpreted / onPostgis:0.00}";
+                    if (i == 0) line += ", " + Compare(workflow, run.Outputs, cluster);
+                }
+                Console.WriteLine(line + $" (load average {BenchmarkEnvironment.LoadAverage()})");
+            }
+        }
+    }
+
+    /// <summary>Whether the interpreter wrote the rows PostGIS wrote, every output table compared as sorted lines of text.</summary>
+    private static string Compare(SpatialWorkflow workflow, Database outputs, PgCluster cluster)
+    {
+        var differences = new List<string>();
+        int rows = 0;
+        foreach (var name in workflow.Outputs)
+        {
+            var table = outputs[name];
+            var mine = table.RowArrays.Select(r => string.Join("|", r.Select(v => v is null ? "NULL" : SqlValues.ToText(v)))).Order(StringComparer.Ordinal).ToList();
+            var theirs = cluster.Psql(DatabaseName, $"""
+                \pset tuples_only on
+                \pset format unaligned
+                \pset null NULL
+                SELECT {string.Join(", ", table.Schema.Names)} FROM {name};
+                """).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList();
+            rows += mine.Count;
+            differences.AddRange(mine.Except(theirs).Select(l => $"{name} in process only: {l}"));
+            differences.AddRange(theirs.Except(mine).Select(l => $"{name} on PostGIS only: {l}"));
+        }
+        if (differences.Count == 0) return $"same {rows} output rows";
+        var report = Path.Combine(BenchmarkEnvironment.OutputDirectory, $"{workflow.Name}-inprocess-differences.txt");
+        Directory.CreateDirectory(BenchmarkEnvironment.OutputDirectory);
+        File.WriteAllLines(report, differences);
+        return $"{differences.Count} differing lines of {rows} rows (see {report})";
+    }
+}
