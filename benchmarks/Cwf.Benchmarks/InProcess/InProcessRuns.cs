@@ -13,7 +13,8 @@ namespace Cwf.Benchmarks.InProcess;
 /// process, alternating, so both are measured under the same load. Each output is compared row by
 /// row between the two before anything is timed. Wall-clock times, one line per run; see
 /// benchmarks/README.md, "In-process runs at real size (issue 14)".
-/// <code>dotnet run -c Release --project benchmarks/Cwf.Benchmarks -- inprocess [--postgis] [--iterations N] [W1,W2,W3]</code>
+/// <c>--steps</c> prints each step's time; <c>--cores N</c> caps the interpreter's parallelism.
+/// <code>dotnet run -c Release --project benchmarks/Cwf.Benchmarks -- inprocess [--postgis] [--steps] [--cores N] [--iterations N] [W1,W2,W3]</code>
 /// </summary>
 internal static class InProcessRuns
 {
@@ -22,9 +23,10 @@ internal static class InProcessRuns
     public static void Main(string[] args)
     {
         bool postgis = args.Contains("--postgis");
-        int at = Array.IndexOf(args, "--iterations");
-        int iterations = at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 3;
-        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (at < 0 || i != at + 1))
+        bool steps = args.Contains("--steps");
+        int iterations = Number(args, "--iterations") ?? 3;
+        var options = new InterpreterOptions { MaxDegreeOfParallelism = Number(args, "--cores") ?? Environment.ProcessorCount };
+        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--iterations" or "--cores")))
             .SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var workflows = SpatialWorkflows.All.Where(w => names.Count == 0 || names.Contains(w.Name)).ToList();
 
@@ -48,11 +50,20 @@ internal static class InProcessRuns
             for (int i = 0; i < iterations; i++)
             {
                 watch.Restart();
-                var run = Interpreter.Run(bound, data);
+                var stepTimes = new List<string>();
+                var (last, lastCpu) = (TimeSpan.Zero, Cpu());
+                var progress = steps ? new StepTimer(p =>
+                {
+                    stepTimes.Add($"{p.Operator} '{p.NodeName}' {(watch.Elapsed - last).TotalSeconds:0.000} s, CPU {(Cpu() - lastCpu).TotalSeconds:0.000} s ({p.Rows:N0} rows)");
+                    (last, lastCpu) = (watch.Elapsed, Cpu());
+                }) : null;
+                var cpu = Cpu();
+                var run = Interpreter.Run(bound, data, options, progress);
                 var interpreted = watch.Elapsed;
+                cpu = Cpu() - cpu;
                 if (!run.Succeeded)
                     throw new InvalidOperationException($"{workflow.Name} failed in process:\n{string.Join("\n", run.Diagnostics)}");
-                var line = $"{workflow.Name} #{i + 1}: in process {interpreted.TotalSeconds:0.00} s";
+                var line = $"{workflow.Name} #{i + 1}: in process {interpreted.TotalSeconds:0.00} s (CPU {cpu.TotalSeconds:0.00} s)";
                 if (cluster is not null)
                 {
                     watch.Restart();
@@ -62,8 +73,21 @@ internal static class InProcessRuns
                     if (i == 0) line += ", " + Compare(workflow, run.Outputs, cluster);
                 }
                 Console.WriteLine(line + $" (load average {BenchmarkEnvironment.LoadAverage()})");
+                foreach (var step in stepTimes) Console.WriteLine("    " + step);
             }
         }
+    }
+
+    /// <summary>The CPU time of this process (every thread): on a shared machine, steadier than the wall clock.</summary>
+    private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+
+    private static int? Number(string[] args, string option) =>
+        Array.IndexOf(args, option) is >= 0 and var at && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+
+    /// <summary>Progress reported on the interpreter's thread, as it happens (Progress&lt;T&gt; would post it to the thread pool).</summary>
+    private sealed class StepTimer(Action<StepProgress> report) : IProgress<StepProgress>
+    {
+        public void Report(StepProgress value) => report(value);
     }
 
     /// <summary>Whether the interpreter wrote the rows PostGIS wrote, every output table compared as sorted lines of text.</summary>

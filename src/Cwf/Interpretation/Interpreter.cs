@@ -79,7 +79,7 @@ public static class Interpreter
     /// <summary>Computes one step's rows from its inputs' (a sink's: the rows it writes).</summary>
     private sealed class StepEvaluator(IReadOnlyList<Table> inputs, Database tables, StepContext context) : IRelNodeVisitor<Table>
     {
-        public Table VisitScan(ScanNode node) => ScanStep.Run(node, tables);
+        public Table VisitScan(ScanNode node) => ScanStep.Run(node, tables, context);
         public Table VisitFilter(FilterNode node) => FilterStep.Run(node, inputs[0], context);
         public Table VisitProject(ProjectNode node) => ProjectStep.Run(node, inputs[0], context);
         public Table VisitAggregate(AggregateNode node) => AggregateStep.Run(node, inputs[0], context);

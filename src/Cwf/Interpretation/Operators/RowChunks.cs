@@ -11,16 +11,20 @@ namespace Cwf.Interpretation.Operators;
 /// </summary>
 internal static class RowChunks
 {
-    /// <summary>Fewer rows than this per range cost more to schedule than to compute.</summary>
+    /// <summary>Fewer rows than this per range cost more to schedule than to compute (rows of plain values).</summary>
     public const int MinRowsPerChunk = 256;
 
     /// <summary>Ranges per core: uneven rows (a city in a large country) balance over several ranges.</summary>
     private const int ChunksPerCore = 8;
 
-    /// <summary><paramref name="compute"/> of each range [start, end) of <paramref name="rowCount"/> rows, in order.</summary>
-    public static TResult[] Run<TResult>(int rowCount, int parallelism, Func<int, int, TResult> compute)
+    /// <summary>
+    /// <paramref name="compute"/> of each range [start, end) of <paramref name="rowCount"/> rows, in
+    /// order; ranges of at least <paramref name="minRowsPerChunk"/> rows (fewer for rows that each
+    /// cost much, such as polygons to validate).
+    /// </summary>
+    public static TResult[] Run<TResult>(int rowCount, int parallelism, Func<int, int, TResult> compute, int minRowsPerChunk = MinRowsPerChunk)
     {
-        int chunks = parallelism <= 1 ? 1 : Math.Clamp(rowCount / MinRowsPerChunk, 1, parallelism * ChunksPerCore);
+        int chunks = parallelism <= 1 ? 1 : Math.Clamp(rowCount / Math.Max(1, minRowsPerChunk), 1, parallelism * ChunksPerCore);
         if (chunks == 1) return [compute(0, rowCount)];
 
         var results = new TResult[chunks];
