@@ -33,7 +33,7 @@ internal static class ScanStep
         }
         var rows = new object?[table.Count][];
         var source = table.RowArrays;
-        // Validating a polygon of thousands of vertices costs far more than copying a row: such rows go in small ranges.
+        // Validating a polygon of thousands of vertices costs far more than copying a row: such rows go in ranges of 16.
         bool geographies = node.Schema.Columns.Any(c => c.Type == SqlType.Geography);
         RowChunks.Run(rows.Length, context.Parallelism, (start, end) =>
         {
@@ -51,7 +51,7 @@ internal static class ScanStep
                 rows[r] = row;
             }
             return true;
-        }, minRowsPerChunk: geographies ? 1 : RowChunks.MinRowsPerChunk);
+        }, minRowsPerChunk: geographies ? 16 : RowChunks.MinRowsPerChunk);
         return Table.FromTrustedRows(node.Schema, rows);
     }
 
