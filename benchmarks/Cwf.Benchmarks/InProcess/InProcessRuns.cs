@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cwf.Benchmarks.SpatialSql;
 using Cwf.Interpretation;
+using Cwf.Interpretation.Data;
 using Cwf.Interpretation.Evaluation;
 
 namespace Cwf.Benchmarks.InProcess;
@@ -13,8 +14,10 @@ namespace Cwf.Benchmarks.InProcess;
 /// process, alternating, so both are measured under the same load. Each output is compared row by
 /// row between the two before anything is timed. Wall-clock times, one line per run; see
 /// benchmarks/README.md, "In-process runs at real size (issue 14)".
-/// <c>--steps</c> prints each step's time; <c>--cores N</c> caps the interpreter's parallelism.
-/// <code>dotnet run -c Release --project benchmarks/Cwf.Benchmarks -- inprocess [--postgis] [--steps] [--cores N] [--iterations N] [W1,W2,W3]</code>
+/// <c>--steps</c> prints each step's time; <c>--cores N</c> caps the interpreter's parallelism;
+/// <c>--write-data DIR</c> only writes the input tables and the workflows' .cwf files to DIR, for
+/// <c>cwf run W1.cwf --data DIR</c>.
+/// <code>dotnet run -c Release --project benchmarks/Cwf.Benchmarks -- inprocess [--postgis] [--steps] [--cores N] [--iterations N] [--write-data DIR] [W1,W2,W3]</code>
 /// </summary>
 internal static class InProcessRuns
 {
@@ -26,14 +29,21 @@ internal static class InProcessRuns
         bool steps = args.Contains("--steps");
         int iterations = Number(args, "--iterations") ?? 3;
         var options = new InterpreterOptions { MaxDegreeOfParallelism = Number(args, "--cores") ?? Environment.ProcessorCount };
-        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--iterations" or "--cores")))
+        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--iterations" or "--cores" or "--write-data")))
             .SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        names.ExceptWith(args.Where((_, i) => i > 0 && args[i - 1] == "--write-data"));
         var workflows = SpatialWorkflows.All.Where(w => names.Count == 0 || names.Contains(w.Name)).ToList();
 
         var watch = Stopwatch.StartNew();
         var data = RealData.Load();
         Console.WriteLine($"// data read in {watch.Elapsed.TotalSeconds:0.00} s: {data["src.cities"].Count:N0} cities, {data["src.countries"].Count} countries; " +
                           $"{Environment.ProcessorCount} cores, load average {BenchmarkEnvironment.LoadAverage()}");
+
+        if (Array.IndexOf(args, "--write-data") is >= 0 and var write && write + 1 < args.Length)
+        {
+            WriteData(args[write + 1], data, workflows);
+            return;
+        }
 
         PgCluster? cluster = null;
         if (postgis)
@@ -76,6 +86,15 @@ internal static class InProcessRuns
                 foreach (var step in stepTimes) Console.WriteLine("    " + step);
             }
         }
+    }
+
+    /// <summary>The input tables as data files (CSV, geographies as WKT) and each workflow as a .cwf file.</summary>
+    private static void WriteData(string directory, Database data, IEnumerable<SpatialWorkflow> workflows)
+    {
+        var problems = DataDirectory.Write(directory, data);
+        if (problems.Length > 0) throw new InvalidOperationException(string.Join("\n", problems));
+        foreach (var workflow in workflows) File.WriteAllText(Path.Combine(directory, workflow.Name + ".cwf"), workflow.Program);
+        Console.WriteLine($"// written to {directory}: {string.Join(", ", Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal))}");
     }
 
     /// <summary>The CPU time of this process (every thread): on a shared machine, steadier than the wall clock.</summary>
