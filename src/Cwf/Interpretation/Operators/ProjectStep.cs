@@ -10,7 +10,7 @@ internal static class ProjectStep
         var columns = node.Columns.Select(c => context.Compile(c.Expr, input.Schema)).ToArray();
         var rows = new object?[input.Count][];
         var source = input.RowArrays;
-        RowChunks.Run(rows.Length, context.Parallelism, (start, end) =>
+        RowChunks.ForEach(rows.Length, context.Parallelism, (start, end) =>
         {
             for (int r = start; r < end; r++)
             {
@@ -18,7 +18,6 @@ internal static class ProjectStep
                 for (int c = 0; c < columns.Length; c++) row[c] = columns[c](source[r], null);
                 rows[r] = row;
             }
-            return true;
         });
         return Table.FromTrustedRows(node.Schema, rows);
     }

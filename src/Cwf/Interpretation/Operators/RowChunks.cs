@@ -47,6 +47,14 @@ internal static class RowChunks
         int Start(int chunk) => (int)((long)rowCount * chunk / chunks);
     }
 
+    /// <summary><see cref="Run{TResult}"/> for a computation that writes each row to a position of its own.</summary>
+    public static void ForEach(int rowCount, int parallelism, Action<int, int> compute, int minRowsPerChunk = MinRowsPerChunk) =>
+        Run(rowCount, parallelism, (start, end) =>
+        {
+            compute(start, end);
+            return true;
+        }, minRowsPerChunk);
+
     /// <summary>The rows of each range, concatenated in order.</summary>
     public static object?[][] Concat(IReadOnlyList<List<object?[]>> parts)
     {

@@ -35,7 +35,7 @@ internal static class ScanStep
         var source = table.RowArrays;
         // Validating a polygon of thousands of vertices costs far more than copying a row: such rows go in ranges of 16.
         bool geographies = node.Schema.Columns.Any(c => c.Type == SqlType.Geography);
-        RowChunks.Run(rows.Length, context.Parallelism, (start, end) =>
+        RowChunks.ForEach(rows.Length, context.Parallelism, (start, end) =>
         {
             for (int r = start; r < end; r++)
             {
@@ -50,7 +50,6 @@ internal static class ScanStep
                 }
                 rows[r] = row;
             }
-            return true;
         }, minRowsPerChunk: geographies ? 16 : RowChunks.MinRowsPerChunk);
         return Table.FromTrustedRows(node.Schema, rows);
     }
