@@ -191,10 +191,19 @@ internal sealed class JoinMatcher
             int leftIndex = _leftIndex, rightIndex = _rightIndex;
             var prepared = _prepared;
             return (l, r) =>
-                l[leftIndex] is Geometry other && r![rightIndex] is Geometry indexed
-                && PreparedPredicate.Accepts(other) && prepared.TryGetValue(indexed, out var p)
-                    ? SqlValues.Bool(predicate.Test(p, other))
-                    : plain(l, r);
+            {
+                if (l[leftIndex] is not Geometry other || r![rightIndex] is not Geometry indexed
+                    || !PreparedPredicate.Accepts(other) || !prepared.TryGetValue(indexed, out var p))
+                    return plain(l, r);
+                try
+                {
+                    return SqlValues.Bool(predicate.Test(p, other));
+                }
+                catch (GeographyException e)
+                {
+                    throw FunctionLibrary.SpatialFailed(e); // as the plain call reports it
+                }
+            };
         }
     }
 
