@@ -1,9 +1,16 @@
 using BenchmarkDotNet.Running;
+using Cwf.Benchmarks.InProcess;
 using Cwf.Benchmarks.SpatialSql;
 
 // `dotnet run -c Release --project benchmarks/Cwf.Benchmarks -- --filter '*PassManager*'`; see benchmarks/README.md.
 // `... -- profile chain 10000 3` times each stage of one compile (Pipeline/StageProfile.cs).
 // `... -- scripts` only writes the SQL the spatial benchmark compares to artifacts/bench.
+// `... -- inprocess [--postgis] [W1,W2]` runs the spatial workflows in the interpreter (InProcess/InProcessRuns.cs).
+if (args is ["inprocess", .. var options])
+{
+    InProcessRuns.Main(options);
+    return;
+}
 if (args is ["scripts"])
 {
     Directory.CreateDirectory(BenchmarkEnvironment.OutputDirectory);

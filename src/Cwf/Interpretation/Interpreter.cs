@@ -24,7 +24,7 @@ public static class Interpreter
     {
         options ??= InterpreterOptions.Default;
         var diagnostics = new DiagnosticBag();
-        var context = new StepContext(ResolveParameters(workflow, options, diagnostics));
+        var context = new StepContext(ResolveParameters(workflow, options, diagnostics), options.MaxDegreeOfParallelism);
         var results = new Dictionary<int, Table>();
         var kept = ImmutableDictionary.CreateBuilder<int, Table>();
         var failed = new HashSet<int>();
@@ -79,7 +79,7 @@ public static class Interpreter
     /// <summary>Computes one step's rows from its inputs' (a sink's: the rows it writes).</summary>
     private sealed class StepEvaluator(IReadOnlyList<Table> inputs, Database tables, StepContext context) : IRelNodeVisitor<Table>
     {
-        public Table VisitScan(ScanNode node) => ScanStep.Run(node, tables);
+        public Table VisitScan(ScanNode node) => ScanStep.Run(node, tables, context);
         public Table VisitFilter(FilterNode node) => FilterStep.Run(node, inputs[0], context);
         public Table VisitProject(ProjectNode node) => ProjectStep.Run(node, inputs[0], context);
         public Table VisitAggregate(AggregateNode node) => AggregateStep.Run(node, inputs[0], context);

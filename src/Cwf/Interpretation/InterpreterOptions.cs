@@ -15,4 +15,11 @@ public sealed record InterpreterOptions
 
     /// <summary>Keep every step's result in <see cref="InterpretationResult.NodeResults"/> (tests, debugging); otherwise results are freed when no longer needed.</summary>
     public bool KeepNodeResults { get; init; }
+
+    /// <summary>
+    /// How many cores a step may use for its rows (scans, filters, projections, the probe side of
+    /// joins); 1 runs every step in one loop. The rows, their order and any error are the same for
+    /// every value (spec/interpreter.md, "Parallel steps").
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

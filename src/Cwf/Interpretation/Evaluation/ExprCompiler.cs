@@ -11,10 +11,21 @@ internal delegate object? Evaluator(object?[] left, object?[]? right);
 /// SQL semantics: three-valued logic (AND/OR short-circuit left to right, NULL unknown), NULL
 /// propagation, IN with NULLs, inclusive BETWEEN, LIKE without escape, CASE taking the first
 /// true branch, lazy COALESCE. Recursion follows the expression's depth only.
+/// <para>
+/// A <paramref name="replacement"/> evaluates one subexpression (that very instance) another way
+/// with the same result: a join condition's spatial conjunct through the prepared right side.
+/// </para>
 /// </summary>
-internal sealed class ExprCompiler(Schema left, Schema? right, IReadOnlyDictionary<string, object?> parameters)
+internal sealed class ExprCompiler(Schema left, Schema? right, IReadOnlyDictionary<string, object?> parameters,
+    Func<Expr, Evaluator, Evaluator?>? replacement = null)
 {
     public Evaluator Compile(Expr expr)
+    {
+        var evaluator = CompileNode(expr);
+        return replacement?.Invoke(expr, evaluator) ?? evaluator;
+    }
+
+    private Evaluator CompileNode(Expr expr)
     {
         switch (expr)
         {

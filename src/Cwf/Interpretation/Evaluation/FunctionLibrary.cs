@@ -175,9 +175,12 @@ internal static class FunctionLibrary
         }
         catch (GeographyException e)
         {
-            throw new InterpretationException(DiagnosticCodes.RuntimeGeographyFailed, e.Message);
+            throw SpatialFailed(e);
         }
     }
+
+    /// <summary>A spatial operation's failure as the step's runtime error (CWF7005).</summary>
+    internal static InterpretationException SpatialFailed(GeographyException e) => new(DiagnosticCodes.RuntimeGeographyFailed, e.Message);
 
     private static InterpretationException Domain(string message) => new(DiagnosticCodes.RuntimeInvalidArgument, message);
 

@@ -38,7 +38,7 @@ internal static class Geography
         {
             return g.IsValid ? g : Factory.CreateGeometry(GeometryFixer.Fix(g));
         }
-        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (IsTopologyFailure(e))
         {
             throw new GeographyException($"an invalid geometry could not be repaired: {e.Message}");
         }
@@ -74,11 +74,16 @@ internal static class Geography
         {
             return predicate();
         }
-        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (IsTopologyFailure(e))
         {
-            throw new GeographyException($"{function} failed on an invalid geometry: {e.Message}");
+            throw RelateFailed(function, e);
         }
     }
+
+    /// <summary>The exceptions NetTopologySuite throws when a geometry defeats an algorithm.</summary>
+    internal static bool IsTopologyFailure(Exception e) => e is TopologyException or ArgumentException or InvalidOperationException;
+
+    internal static GeographyException RelateFailed(string function, Exception e) => new($"{function} failed on an invalid geometry: {e.Message}");
 
     /// <summary>The planar centroid on lon/lat, weighted by the highest dimension present (as GEOS does).</summary>
     public static Geometry Centroid(Geometry g) => g.IsEmpty ? Factory.CreatePoint() : Factory.CreateGeometry(g.Centroid);
@@ -171,15 +176,7 @@ internal static class Geography
             double az = inv.Azi1 * GeoMath.Degree;
             return new Coordinate(inv.S12 * Math.Sin(az), inv.S12 * Math.Cos(az));
         });
-        Geometry buffered;
-        try
-        {
-            buffered = projected.Buffer(meters, BufferQuadrantSegments);
-        }
-        catch (Exception e) when (e is TopologyException or ArgumentException or InvalidOperationException)
-        {
-            throw new GeographyException($"st_buffer failed on an invalid geometry: {e.Message}");
-        }
+        var buffered = projected is NetTopologySuite.Geometries.Point point ? PointBuffer(point, meters) : PlanarBuffer(projected, meters);
         return Transform(buffered, c =>
         {
             double s = Math.Sqrt(c.X * c.X + c.Y * c.Y);
@@ -187,6 +184,37 @@ internal static class Geography
             var (lat, lon) = Wgs84.Direct(lat0, lon0, GeoMath.Atan2D(c.X, c.Y), s);
             return new Coordinate(lon, lat);
         });
+    }
+
+    private static Geometry PlanarBuffer(Geometry projected, double meters)
+    {
+        try
+        {
+            return projected.Buffer(meters, BufferQuadrantSegments);
+        }
+        catch (Exception e) when (IsTopologyFailure(e))
+        {
+            throw new GeographyException($"st_buffer failed on an invalid geometry: {e.Message}");
+        }
+    }
+
+    /// <summary>The last planar buffer of a projected point computed on this thread (see <see cref="PointBuffer"/>).</summary>
+    [ThreadStatic]
+    private static (long X, long Y, long Meters, Geometry Buffered)? t_lastPointBuffer;
+
+    /// <summary>
+    /// A point projected around itself is the origin, so buffering a column of points by one
+    /// distance buffers the same projected point again and again: the last one is reused when
+    /// the coordinates and the distance are the same bits (signed zeros apart), so the result is
+    /// what buffering would return. <see cref="Transform"/> copies it before mapping it back.
+    /// </summary>
+    private static Geometry PointBuffer(NetTopologySuite.Geometries.Point projected, double meters)
+    {
+        var key = (BitConverter.DoubleToInt64Bits(projected.X), BitConverter.DoubleToInt64Bits(projected.Y), BitConverter.DoubleToInt64Bits(meters));
+        if (t_lastPointBuffer is { } last && (last.X, last.Y, last.Meters) == key) return last.Buffered;
+        var buffered = PlanarBuffer(projected, meters);
+        t_lastPointBuffer = (key.Item1, key.Item2, key.Item3, buffered);
+        return buffered;
     }
 
     /// <summary>Exact structural equality of coordinates (for DISTINCT and grouping of whole rows).</summary>

@@ -26,6 +26,9 @@ internal static class Wkt
         return sb.ToString();
     }
 
+    /// <summary>Shared by every read (thread-safe): building it per value cost more than parsing a point.</summary>
+    private static readonly NetTopologySuite.NtsGeometryServices Services = new(Geography.Factory.PrecisionModel, 4326);
+
     /// <summary>The geometry, or null with an error message when the text is not WKT.</summary>
     public static Geometry? TryRead(string text, out string? error)
     {
@@ -42,7 +45,7 @@ internal static class Wkt
         }
         try
         {
-            var reader = new WKTReader(new NetTopologySuite.NtsGeometryServices(Geography.Factory.PrecisionModel, 4326)) { IsOldNtsCoordinateSyntaxAllowed = false };
+            var reader = new WKTReader(Services) { IsOldNtsCoordinateSyntaxAllowed = false };
             var geometry = reader.Read(body);
             error = null;
             return Geography.Factory.CreateGeometry(geometry);

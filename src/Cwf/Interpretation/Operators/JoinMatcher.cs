@@ -2,6 +2,8 @@ using Cwf.Interpretation.Evaluation;
 using Cwf.Interpretation.Geo;
 using Cwf.Ir;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index;
 using NetTopologySuite.Index.Strtree;
 
 namespace Cwf.Interpretation.Operators;
@@ -9,17 +11,22 @@ namespace Cwf.Interpretation.Operators;
 /// <summary>
 /// Finds, for a left row, the right rows a join condition holds for. Equality conjuncts between
 /// a left and a right column use a hash table; otherwise a spatial-predicate conjunct uses an
-/// envelope index (an R-tree) on the right side; otherwise every right row is a candidate. The
-/// whole condition is then evaluated on each candidate, so the strategy never changes the
-/// result, only its cost. Candidates come in right-row order, keeping the output deterministic.
+/// envelope index (an R-tree) on the right side, and tests that conjunct against each right
+/// geometry prepared once (<see cref="PreparedPredicate"/>); otherwise every right row is a
+/// candidate. The whole condition is then evaluated on each candidate, so the strategy never
+/// changes the result, only its cost. Candidates come in right-row order, keeping the output
+/// deterministic. Built once per step and then only read, so probes may run on several threads,
+/// each with its own <see cref="Probe"/>.
 /// </summary>
 internal sealed class JoinMatcher
 {
+    private delegate IReadOnlyList<int> CandidateFinder(object?[] leftRow, Probe probe);
+
     private readonly Evaluator _condition;
-    private readonly Func<object?[], IReadOnlyList<int>> _candidates;
+    private readonly CandidateFinder _candidates;
     private readonly object?[][] _right;
 
-    private JoinMatcher(Evaluator condition, Func<object?[], IReadOnlyList<int>> candidates, object?[][] right)
+    private JoinMatcher(Evaluator condition, CandidateFinder candidates, object?[][] right)
     {
         _condition = condition;
         _candidates = candidates;
@@ -28,27 +35,46 @@ internal sealed class JoinMatcher
 
     public static JoinMatcher Create(Expr condition, Table left, Table right, StepContext context)
     {
-        var evaluator = context.Compile(condition, left.Schema, right.Schema);
         var conjuncts = Predicates.Conjuncts(condition);
         var rows = right.RowArrays;
 
         var equalities = conjuncts.Select(c => EquiKeys(c)).OfType<(ColumnRef Left, ColumnRef Right)>().ToList();
         if (equalities.Count > 0)
-            return new JoinMatcher(evaluator, HashCandidates(equalities, left.Schema, right.Schema, rows, context), rows);
+            return new JoinMatcher(context.Compile(condition, left.Schema, right.Schema),
+                HashCandidates(equalities, left.Schema, right.Schema, rows, context), rows);
 
         foreach (var conjunct in conjuncts)
-            if (SpatialCandidates(conjunct, left.Schema, right.Schema, rows, context) is { } spatial)
-                return new JoinMatcher(evaluator, spatial, rows);
+            if (SpatialIndex.TryCreate(conjunct, left.Schema, right.Schema, rows, context) is { } spatial)
+                return new JoinMatcher(context.Compile(condition, left.Schema, right.Schema, spatial.Replace), spatial.Candidates, rows);
 
         var all = Enumerable.Range(0, rows.Length).ToArray();
-        return new JoinMatcher(evaluator, _ => all, rows);
+        return new JoinMatcher(context.Compile(condition, left.Schema, right.Schema), (_, _) => all, rows);
     }
 
-    /// <summary>The indexes of the right rows the condition is TRUE for, in right-row order.</summary>
-    public IEnumerable<int> Matches(object?[] leftRow)
+    /// <summary>Scratch space of one thread's probes: reused from left row to left row, so a probe allocates nothing.</summary>
+    public sealed class Probe : IItemVisitor<int>
     {
-        foreach (int index in _candidates(leftRow))
-            if (_condition(leftRow, _right[index]) is true) yield return index;
+        internal List<int> Candidates { get; } = [];
+        internal List<int> Matches { get; } = [];
+
+        void IItemVisitor<int>.VisitItem(int item) => Candidates.Add(item);
+    }
+
+    /// <summary>The indexes of the right rows the condition is TRUE for, in right-row order (valid until the probe's next use).</summary>
+    public IReadOnlyList<int> Matches(object?[] leftRow, Probe probe)
+    {
+        probe.Matches.Clear();
+        foreach (int index in _candidates(leftRow, probe))
+            if (_condition(leftRow, _right[index]) is true) probe.Matches.Add(index);
+        return probe.Matches;
+    }
+
+    /// <summary>Whether the condition is TRUE for some right row; stops at the first.</summary>
+    public bool Any(object?[] leftRow, Probe probe)
+    {
+        foreach (int index in _candidates(leftRow, probe))
+            if (_condition(leftRow, _right[index]) is true) return true;
+        return false;
     }
 
     private static (ColumnRef Left, ColumnRef Right)? EquiKeys(Expr conjunct) => conjunct switch
@@ -60,7 +86,7 @@ internal sealed class JoinMatcher
 
     private static bool Hashable(ColumnRef a, ColumnRef b) => a.Type.IsComparable() && b.Type.IsComparable();
 
-    private static Func<object?[], IReadOnlyList<int>> HashCandidates(
+    private static CandidateFinder HashCandidates(
         List<(ColumnRef Left, ColumnRef Right)> keys, Schema leftSchema, Schema rightSchema, object?[][] rows, StepContext context)
     {
         var leftKeys = keys.Select(k => context.Compile(k.Left, leftSchema, rightSchema)).ToArray();
@@ -79,7 +105,7 @@ internal sealed class JoinMatcher
             if (!table.TryGetValue(key, out var list)) table[key] = list = [];
             list.Add(r);
         }
-        return leftRow =>
+        return (leftRow, _) =>
         {
             var key = new object?[leftKeys.Length];
             for (int k = 0; k < key.Length; k++)
@@ -91,43 +117,94 @@ internal sealed class JoinMatcher
         };
     }
 
-    private static readonly HashSet<BuiltinFunction> EnvelopePredicates =
-        [Functions.Intersects, Functions.Contains, Functions.Within, Functions.Covers, Functions.Touches, Functions.DWithin];
-
-    /// <summary>An envelope index when the conjunct is a spatial predicate between a left and a right column; null otherwise.</summary>
-    private static Func<object?[], IReadOnlyList<int>>? SpatialCandidates(
-        Expr conjunct, Schema leftSchema, Schema rightSchema, object?[][] rows, StepContext context)
+    /// <summary>
+    /// The right side of a spatial-predicate conjunct between a left and a right column: an
+    /// envelope R-tree for the candidates, and the right geometries prepared for the conjunct.
+    /// </summary>
+    private sealed class SpatialIndex
     {
-        if (conjunct is not Call call || !EnvelopePredicates.Contains(call.Function)) return null;
-        if (call.Args[0] is not ColumnRef a || call.Args[1] is not ColumnRef b || a.Input == b.Input) return null;
-        var (leftColumn, rightColumn) = a.Input == 0 ? (a, b) : (b, a);
+        private static readonly HashSet<BuiltinFunction> EnvelopePredicates =
+            [Functions.Intersects, Functions.Contains, Functions.Within, Functions.Covers, Functions.Touches, Functions.DWithin];
 
-        double meters = 0;
-        if (call.Function == Functions.DWithin)
+        private readonly Call _conjunct;
+        private readonly int _leftIndex;
+        private readonly int _rightIndex;
+        private readonly double? _meters;
+        private readonly STRtree<int> _tree = new();
+        private readonly int[] _everyRow;
+        private readonly PreparedPredicate? _predicate;
+        private readonly Dictionary<Geometry, IPreparedGeometry> _prepared = new(ReferenceEqualityComparer.Instance);
+
+        private SpatialIndex(Call conjunct, int leftIndex, int rightIndex, bool rightIsFirst, double? meters, object?[][] rows)
         {
-            if (call.Args[2].DescendantsAndSelf().Any(e => e is ColumnRef)) return null;
-            if (context.EvaluateConstant(call.Args[2]) is not { } d) return _ => [];
-            meters = Math.Max(0, SqlValues.ToDouble(d));
+            _conjunct = conjunct;
+            _leftIndex = leftIndex;
+            _rightIndex = rightIndex;
+            _meters = meters;
+            _everyRow = Enumerable.Range(0, rows.Length).ToArray();
+            _predicate = PreparedPredicate.For(conjunct.Function, preparedIsFirst: rightIsFirst);
+            for (int r = 0; r < rows.Length; r++)
+            {
+                if (rows[r][rightIndex] is not Geometry g || g.IsEmpty) continue;
+                _tree.Insert(g.EnvelopeInternal, r);
+                if (_predicate is not null && PreparedPredicate.Accepts(g) && !_prepared.ContainsKey(g))
+                    _prepared[g] = PreparedPredicate.Prepare(g);
+            }
+            _tree.Build();
         }
 
-        int leftIndex = leftSchema.IndexOf(leftColumn.Name);
-        int rightIndex = rightSchema.IndexOf(rightColumn.Name);
-        if (leftIndex < 0 || rightIndex < 0) return null;
-
-        var tree = new STRtree<int>();
-        for (int r = 0; r < rows.Length; r++)
-            if (rows[r][rightIndex] is Geometry g && !g.IsEmpty) tree.Insert(g.EnvelopeInternal, r);
-        tree.Build();
-
-        return leftRow =>
+        public static SpatialIndex? TryCreate(Expr conjunct, Schema leftSchema, Schema rightSchema, object?[][] rows, StepContext context)
         {
-            if (leftRow[leftIndex] is not Geometry g || g.IsEmpty) return [];
+            if (conjunct is not Call call || !EnvelopePredicates.Contains(call.Function)) return null;
+            if (call.Args[0] is not ColumnRef a || call.Args[1] is not ColumnRef b || a.Input == b.Input) return null;
+            var (leftColumn, rightColumn) = a.Input == 0 ? (a, b) : (b, a);
+
+            double? meters = 0; // null: a NULL distance, which nothing is within
+            if (call.Function == Functions.DWithin)
+            {
+                if (call.Args[2].DescendantsAndSelf().Any(e => e is ColumnRef)) return null;
+                meters = context.EvaluateConstant(call.Args[2]) is { } d ? Math.Max(0, SqlValues.ToDouble(d)) : null;
+            }
+
+            int leftIndex = leftSchema.IndexOf(leftColumn.Name);
+            int rightIndex = rightSchema.IndexOf(rightColumn.Name);
+            if (leftIndex < 0 || rightIndex < 0) return null;
+            return new SpatialIndex(call, leftIndex, rightIndex, rightIsFirst: b.Input == 0, meters, rows);
+        }
+
+        public IReadOnlyList<int> Candidates(object?[] leftRow, Probe probe)
+        {
+            if (_meters is not { } meters || leftRow[_leftIndex] is not Geometry g || g.IsEmpty) return [];
             var envelope = Expand(g.EnvelopeInternal, meters);
-            if (envelope is null) return Enumerable.Range(0, rows.Length).ToArray();
-            var found = tree.Query(envelope).ToArray();
-            Array.Sort(found);
-            return found;
-        };
+            if (envelope is null) return _everyRow;
+            probe.Candidates.Clear();
+            _tree.Query(envelope, probe);
+            probe.Candidates.Sort();
+            return probe.Candidates;
+        }
+
+        /// <summary>The conjunct tested through the prepared right geometry where it has one; the plain evaluation otherwise.</summary>
+        public Evaluator? Replace(Expr expr, Evaluator plain)
+        {
+            if (!ReferenceEquals(expr, _conjunct) || _predicate is null) return null;
+            var predicate = _predicate;
+            int leftIndex = _leftIndex, rightIndex = _rightIndex;
+            var prepared = _prepared;
+            return (l, r) =>
+            {
+                if (l[leftIndex] is not Geometry other || r![rightIndex] is not Geometry indexed
+                    || !PreparedPredicate.Accepts(other) || !prepared.TryGetValue(indexed, out var p))
+                    return plain(l, r);
+                try
+                {
+                    return SqlValues.Bool(predicate.Test(p, other));
+                }
+                catch (GeographyException e)
+                {
+                    throw FunctionLibrary.SpatialFailed(e); // as the plain call reports it
+                }
+            };
+        }
     }
 
     /// <summary>

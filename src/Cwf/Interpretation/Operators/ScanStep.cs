@@ -8,11 +8,11 @@ namespace Cwf.Interpretation.Operators;
 
 /// <summary>
 /// Reads a source table from the run's input tables, columns matched to the scan's schema by name,
-/// an invalid geography replaced by its repair (<see cref="Geography.Valid"/>).
+/// an invalid geography replaced by its repair (<see cref="Geography.Valid"/>); rows in ranges on several cores.
 /// </summary>
 internal static class ScanStep
 {
-    public static Table Run(ScanNode node, Database input)
+    public static Table Run(ScanNode node, Database input, StepContext context)
     {
         var table = input.Find(node.Table)
             ?? throw new InterpretationException(DiagnosticCodes.RunTableMissing, $"no data was given for table {node.Table}",
@@ -33,19 +33,24 @@ internal static class ScanStep
         }
         var rows = new object?[table.Count][];
         var source = table.RowArrays;
-        for (int r = 0; r < rows.Length; r++)
+        // Validating a polygon of thousands of vertices costs far more than copying a row: such rows go in ranges of 16.
+        bool geographies = node.Schema.Columns.Any(c => c.Type == SqlType.Geography);
+        RowChunks.ForEach(rows.Length, context.Parallelism, (start, end) =>
         {
-            var row = new object?[positions.Length];
-            for (int i = 0; i < positions.Length; i++)
+            for (int r = start; r < end; r++)
             {
-                var value = source[r][positions[i]];
-                if (!SqlValues.TryNormalize(value, node.Schema[i].Type, out row[i]))
-                    throw new InterpretationException(DiagnosticCodes.RunColumnTypeMismatch,
-                        $"row {r + 1} of {node.Table}: column '{node.Schema[i].Name}' holds a {value!.GetType().Name}, not a {node.Schema[i].Type.Name()}");
-                if (row[i] is Geometry geometry) row[i] = Repaired(geometry, node, r, i);
+                var row = new object?[positions.Length];
+                for (int i = 0; i < positions.Length; i++)
+                {
+                    var value = source[r][positions[i]];
+                    if (!SqlValues.TryNormalize(value, node.Schema[i].Type, out row[i]))
+                        throw new InterpretationException(DiagnosticCodes.RunColumnTypeMismatch,
+                            $"row {r + 1} of {node.Table}: column '{node.Schema[i].Name}' holds a {value!.GetType().Name}, not a {node.Schema[i].Type.Name()}");
+                    if (row[i] is Geometry geometry) row[i] = Repaired(geometry, node, r, i);
+                }
+                rows[r] = row;
             }
-            rows[r] = row;
-        }
+        }, minRowsPerChunk: geographies ? 16 : RowChunks.MinRowsPerChunk);
         return Table.FromTrustedRows(node.Schema, rows);
     }
 
