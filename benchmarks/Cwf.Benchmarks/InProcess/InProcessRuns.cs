@@ -56,7 +56,7 @@ internal static class InProcessRuns
         foreach (var workflow in workflows)
         {
             var bound = workflow.Bind();
-            var script = cluster is null ? null : CompiledWays.Compile(bound).Optimized;
+            var script = cluster is null ? null : CompiledWays.Compile(workflow).Optimized;
             for (int i = 0; i < iterations; i++)
             {
                 watch.Restart();
