@@ -196,7 +196,8 @@ IDENTIFIER: [\p{L}_] [\p{L}\p{N}_$]*;
 // Trivia
 LINE_COMMENT: ('//' | '--') ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
-WS: [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN);
+// Skipped, not hidden: nothing reads whitespace, and a skipped token is never allocated.
+WS: [ \t\r\n\f\u00A0\uFEFF]+ -> skip;
 
 // Error tokens: reported with a precise message instead of a generic syntax error.
 // (The bodies cannot contain the closing delimiter, so these only match when it never comes.)

@@ -14,14 +14,16 @@ public sealed class ScopeInput
 {
     // Plain collections: the binder builds one input per step and searches it a few times, so a
     // frozen one (costly to build, cheap to search) cost more than it saved on long pipelines.
-    private readonly Dictionary<string, ImmutableArray<ColumnAlias>> _aliasesByName;
-    private readonly HashSet<string> _qualifiers;
+    // Null when there are no aliases, which is most steps: then only the input's own qualifier exists.
+    private readonly Dictionary<string, ImmutableArray<ColumnAlias>>? _aliasesByName;
+    private readonly HashSet<string>? _qualifiers;
 
     public ScopeInput(Schema schema, string? qualifier = null, IEnumerable<ColumnAlias>? aliases = null)
     {
         Schema = schema;
         Qualifier = qualifier;
         Aliases = aliases is null ? [] : [.. aliases.Where(a => schema.Contains(a.Column) || schema.IsOpen)];
+        if (Aliases.IsEmpty) return;
         _aliasesByName = Aliases.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
         _qualifiers = Aliases.Select(a => a.Qualifier).Concat(qualifier is null ? [] : [qualifier])
@@ -33,16 +35,18 @@ public sealed class ScopeInput
     public ImmutableArray<ColumnAlias> Aliases { get; }
 
     /// <summary>Every qualifier that names columns of this input.</summary>
-    public IEnumerable<string> Qualifiers => _qualifiers.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Qualifiers =>
+        _qualifiers is not null ? _qualifiers.Order(StringComparer.Ordinal) : Qualifier is null ? [] : [Qualifier];
 
-    public bool HasQualifier(string qualifier) => _qualifiers.Contains(qualifier);
+    public bool HasQualifier(string qualifier) =>
+        _qualifiers?.Contains(qualifier) ?? string.Equals(Qualifier, qualifier, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The column <c>qualifier.name</c> names, or null.</summary>
     public Column? FindQualified(string qualifier, string name)
     {
         if (Qualifier is not null && string.Equals(Qualifier, qualifier, StringComparison.OrdinalIgnoreCase) && Schema.Find(name) is { } own)
             return own;
-        if (_aliasesByName.TryGetValue(name, out var aliases))
+        if (_aliasesByName is not null && _aliasesByName.TryGetValue(name, out var aliases))
             foreach (var alias in aliases)
                 if (string.Equals(alias.Qualifier, qualifier, StringComparison.OrdinalIgnoreCase))
                     return Schema.Find(alias.Column);
@@ -56,13 +60,13 @@ public sealed class ScopeInput
     public IReadOnlyList<Column> FindBare(string name)
     {
         if (Schema.Contains(name)) return [Schema.Find(name)!];
-        if (_aliasesByName.TryGetValue(name, out var aliases))
+        if (_aliasesByName is not null && _aliasesByName.TryGetValue(name, out var aliases))
             return [.. aliases.Select(a => a.Column).Distinct(StringComparer.OrdinalIgnoreCase).Select(c => Schema.Find(c)!)];
         return Schema.IsOpen ? [new Column(name, SqlType.Unknown)] : [];
     }
 
     /// <summary>Whether a bare name is known for certain (not just accepted by an open schema).</summary>
-    public bool Knows(string name) => Schema.Contains(name) || _aliasesByName.ContainsKey(name);
+    public bool Knows(string name) => Schema.Contains(name) || (_aliasesByName?.ContainsKey(name) ?? false);
 
     /// <summary>The names to suggest for a misspelling: columns, and qualified aliases.</summary>
     public IEnumerable<string> CandidateNames =>

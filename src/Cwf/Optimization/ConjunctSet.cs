@@ -25,10 +25,13 @@ internal sealed class ConjunctSet
 
     public IEnumerable<Expr> Items => _items.OfType<Expr>();
 
-    public void Add(Expr conjunct)
+    public void Add(Expr conjunct) =>
+        Add(conjunct, Predicates.Columns(conjunct).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
+
+    // names: the distinct column names the conjunct reads.
+    private void Add(Expr conjunct, string[] names)
     {
         int index = _items.Count;
-        var names = Predicates.Columns(conjunct).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _items.Add(conjunct);
         _columns.Add(names);
         _count++;
@@ -82,6 +85,14 @@ internal sealed class ConjunctSet
             if (cheap.TryGetValue(name, out bool known)) return known;
             return cheap[name] = map.TryGetValue(name, out var e) && e is not null && Predicates.IsCheap(e);
         }
+        // The columns each definition reads, found once per crossing: a rewritten conjunct reads
+        // exactly the columns of the definitions of the columns it read (every one is replaced).
+        var definitionColumns = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        string[] ColumnsOf(string name)
+        {
+            if (definitionColumns.TryGetValue(name, out var known)) return known;
+            return definitionColumns[name] = [.. Predicates.Columns(map[name]!).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase)];
+        }
         var crossing = new List<(int Index, Expr Conjunct, Expr? Rewritten)>();
         var boundary = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (int index in Reading(changing))
@@ -96,9 +107,11 @@ internal sealed class ConjunctSet
         var stuck = new List<Expr>();
         foreach (var (index, conjunct, rewritten) in crossing)
         {
-            bool atBoundary = _columns[index].Any(boundary.Contains);
+            var names = _columns[index];
+            bool atBoundary = names.Any(boundary.Contains);
             RemoveAt(index);
-            if (rewritten is not null && !atBoundary) Add(rewritten);
+            if (rewritten is not null && !atBoundary)
+                Add(rewritten, names.Length == 1 ? ColumnsOf(names[0]) : [.. names.SelectMany(ColumnsOf).Distinct(StringComparer.OrdinalIgnoreCase)]);
             else stuck.Add(conjunct);
         }
         return stuck;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Cwf.Ir;
 
 /// <summary>Facts about expressions that several stages need (optimizer, planner, emitter, interpreter): conjuncts, substitution, determinism, cost, NULL rejection.</summary>
@@ -81,9 +83,9 @@ internal static class Predicates
         {
             var original = e.ChildAt(i);
             var child = Substitute(original, replace);
-            if (!ReferenceEquals(child, original)) (rewritten ??= [.. e.Children])[i] = child;
+            if (!ReferenceEquals(child, original)) (rewritten ??= ChildArray(e))[i] = child;
         }
-        return rewritten is null ? e : e.WithChildren([.. rewritten]);
+        return rewritten is null ? e : e.WithChildren(ImmutableCollectionsMarshal.AsImmutableArray(rewritten));
     }
 
     /// <summary>Rewrites bottom-up with <paramref name="rule"/> applied at every node (the same instance when nothing changed).</summary>
@@ -95,10 +97,19 @@ internal static class Predicates
         {
             var original = e.ChildAt(i);
             var child = Rewrite(original, rule);
-            if (!ReferenceEquals(child, original)) (rewritten ??= [.. e.Children])[i] = child;
+            if (!ReferenceEquals(child, original)) (rewritten ??= ChildArray(e))[i] = child;
         }
-        if (rewritten is not null) e = e.WithChildren([.. rewritten]);
+        if (rewritten is not null) e = e.WithChildren(ImmutableCollectionsMarshal.AsImmutableArray(rewritten));
         return rule(e);
+    }
+
+    // The children in a fresh array that becomes the new node's list without another copy (these two
+    // walks rebuild every node on a changed path: on a long redefined chain, most of the optimizer's allocation).
+    private static Expr[] ChildArray(Expr e)
+    {
+        var children = new Expr[e.ChildCount];
+        for (int i = 0; i < children.Length; i++) children[i] = e.ChildAt(i);
+        return children;
     }
 
     /// <summary>
