@@ -65,7 +65,7 @@ step
     | GROUP BY groupKey (',' groupKey)* aggregateBlock                    # groupStep
     | SUMMARIZE aggregateBlock                                            # summarizeStep
     | joinKind? JOIN identifier ON expression                             # joinStep
-    | SPATIAL_JOIN identifier ON expression                               # spatialJoinStep
+    | (LEFT OUTER?)? SPATIAL_JOIN identifier ON expression                # spatialJoinStep
     | SPATIAL_FILTER identifier ON expression                             # spatialFilterStep
     | UNION identifier (',' identifier)*                                  # unionStep
     | BUFFER columnRef BY expression unit? (AS identifier)?               # bufferStep

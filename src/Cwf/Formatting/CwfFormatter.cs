@@ -177,7 +177,7 @@ public static class CwfFormatter
                 ExpressionPrinter.Write(sb, j.Condition);
                 break;
             case SpatialJoinStepSyntax j:
-                sb.Append("spatial_join ").Append(ExpressionPrinter.Name(j.Other.Name)).Append(" on ");
+                sb.Append(j.Left ? "left spatial_join " : "spatial_join ").Append(ExpressionPrinter.Name(j.Other.Name)).Append(" on ");
                 ExpressionPrinter.Write(sb, j.Condition);
                 break;
             case SpatialFilterStepSyntax f:

@@ -96,8 +96,11 @@ public sealed record JoinStepSyntax(JoinKind Kind, IdentifierSyntax Other, Expre
     public override string Keyword => "join";
 }
 
-/// <summary><c>spatial_join other on intersects(geom, other.geom)</c> (canvas native.spatialjoin).</summary>
-public sealed record SpatialJoinStepSyntax(IdentifierSyntax Other, ExpressionSyntax Condition) : StepSyntax
+/// <summary>
+/// <c>[left] spatial_join other on intersects(geom, other.geom)</c> (canvas native.spatialjoin); <c>left</c> keeps
+/// the piped rows without a match once, with NULL in other's columns.
+/// </summary>
+public sealed record SpatialJoinStepSyntax(IdentifierSyntax Other, ExpressionSyntax Condition, bool Left = false) : StepSyntax
 {
     public override string Keyword => "spatial_join";
 }

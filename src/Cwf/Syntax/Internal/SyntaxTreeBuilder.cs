@@ -106,7 +106,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             G.CwfParser.GroupStepContext c => new GroupStepSyntax([.. c.groupKey().Select(GroupKey)], Aggregates(c.aggregateBlock())),
             G.CwfParser.SummarizeStepContext c => new SummarizeStepSyntax(Aggregates(c.aggregateBlock())),
             G.CwfParser.JoinStepContext c => new JoinStepSyntax(JoinKind(c.joinKind()), Identifier(c.identifier()), TopExpression(c.expression())),
-            G.CwfParser.SpatialJoinStepContext c => new SpatialJoinStepSyntax(Identifier(c.identifier()), TopExpression(c.expression())),
+            G.CwfParser.SpatialJoinStepContext c => new SpatialJoinStepSyntax(Identifier(c.identifier()), TopExpression(c.expression()), c.LEFT() is not null),
             G.CwfParser.SpatialFilterStepContext c => new SpatialFilterStepSyntax(Identifier(c.identifier()), TopExpression(c.expression())),
             G.CwfParser.UnionStepContext c => new UnionStepSyntax([.. c.identifier().Select(Identifier)]),
             G.CwfParser.BufferStepContext c => new BufferStepSyntax(ColumnRef(c.columnRef()), TopExpression(c.expression()), Unit(c.unit()), Alias(c.identifier())),
