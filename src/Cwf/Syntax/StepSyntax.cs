@@ -114,6 +114,17 @@ public sealed record SpatialFilterStepSyntax(IdentifierSyntax Other, ExpressionS
     public override string Keyword => "spatial_filter";
 }
 
+/// <summary>
+/// <c>nearest 3 from stores [on geom, stores.geom] [within 5 km] [as distance]</c>: each piped row with its
+/// k nearest rows of other and the distance in meters (canvas native.knn); the geographies named
+/// by <c>on</c>, else each side's only geography column.
+/// </summary>
+public sealed record NearestStepSyntax(ExpressionSyntax Count, IdentifierSyntax Other, NameSyntax? Geography, NameSyntax? OtherGeography,
+    ExpressionSyntax? Within, string? Unit, IdentifierSyntax? Alias = null) : StepSyntax
+{
+    public override string Keyword => "nearest";
+}
+
 /// <summary><c>union b, c</c>: the piped rows, then b's and c's, columns matched by name (canvas native.unionall).</summary>
 public sealed record UnionStepSyntax(Seq<IdentifierSyntax> Others) : StepSyntax
 {
