@@ -57,7 +57,7 @@ public static class NodeKindSamples
         {
             var u = b.Scan(U, USchema, "u").Id;
             var distance = ExprFactory.Cast(ExprFactory.Binary(BinaryOp.Subtract, A, ExprFactory.Column(USchema[0], input: 1)), SqlType.Float64);
-            return b.Nearest(t, u, 1, [new SortKey(distance, false), new SortKey(ExprFactory.Column(USchema[1], input: 1), false)], null,
+            return b.Nearest(t, u, 1, distance, [new SortKey(distance, false), new SortKey(ExprFactory.Column(USchema[1], input: 1), false)], null,
                 WorkflowBuilder.JoinedSuffixOutputs(TSchema, USchema), "distance", "nearest").Id;
         }, rows: 4),
         [typeof(UnionAllNode)] = Around((b, t) => b.UnionAll([t, b.Scan(T, TSchema, "t_again").Id], "both").Id, rows: 8),

@@ -6,7 +6,7 @@ namespace Cwf.Components.Library;
 
 /// <summary>
 /// <c>nearest 3 from stores [on geom, stores.geom] [within 5 km] [as distance]</c>: each piped row with its k
-/// nearest rows of another relation (geodesic distance in meters), ties broken by the other side's columns.
+/// nearest rows of another relation (geodesic distance in meters, ranked to the millimetre), ties broken by the other side's columns.
 /// A .cwf step: the canvas's K-nearest-neighbours component (native.knn) pairs the points of one table
 /// through the Analytics Toolbox and is not imported as this step.
 /// </summary>
@@ -97,12 +97,14 @@ public static partial class ComponentLowering
         if (!cx.RequireKnownColumns(main, step, "nearest") || !cx.RequireKnownColumns(secondary, step, "nearest")) return null;
         var rightSchema = cx.Builder.SchemaOf(secondary);
         var distance = ExprFactory.Call(Functions.Distance, ExprFactory.Column(left, 0), ExprFactory.Column(right, 1));
-        // Geographies cannot be compared on every warehouse: the other columns break ties.
+        // Engines compute a geodesic distance with other code, equal to about 1e-9: ranked to the
+        // millimetre, mirror-image neighbours tie everywhere. Geographies cannot be compared on every
+        // warehouse: the other columns break ties.
         var order = rightSchema.Columns.Where(c => c.Type is not (SqlType.Geography or SqlType.Unknown))
             .Select(c => new SortKey(ExprFactory.Column(c, 1), false))
-            .Prepend(new SortKey(distance, false));
+            .Prepend(new SortKey(ExprFactory.Call(Functions.Round, distance, Literal.Int(3)), false));
         var outputs = WorkflowBuilder.JoinedSuffixOutputs(cx.Builder.SchemaOf(main), rightSchema);
         if (!cx.CheckUniqueNames(outputs.Select(o => (o.Name, step.Origin)).Append((distanceName, step.Origin)))) return null;
-        return cx.Builder.Nearest(main, secondary, k, order, withinMeters, outputs, distanceName, step.Name, step.Origin).Id;
+        return cx.Builder.Nearest(main, secondary, k, distance, order, withinMeters, outputs, distanceName, step.Name, step.Origin).Id;
     }
 }

@@ -2,29 +2,27 @@ namespace Cwf.Ir;
 
 /// <summary>
 /// The k nearest rows of the right input for each left row (<c>nearest k from other</c>): the right
-/// rows whose <c>Order[0]</c> (the distance, an expression over both inputs: <c>st_distance(l.geo, r.geo)</c>)
+/// rows whose <paramref name="Distance"/> (an expression over both inputs: <c>st_distance(l.geo, r.geo)</c>)
 /// is not NULL and at most <paramref name="Within"/> when there is a bound, ranked by
-/// <paramref name="Order"/> (the distance, then the right side's comparable columns, so that ties
-/// are broken the same way everywhere), the first <paramref name="K"/> kept. A left row with none
-/// is kept once with NULL right columns and distance, as a left join keeps it.
-/// Output: the listed join outputs, then the distance as <paramref name="DistanceName"/>.
+/// <paramref name="Order"/> (the distance to the millimetre, then the right side's comparable
+/// columns, so that ties are broken the same way on every engine), the first <paramref name="K"/>
+/// kept. A left row with none is kept once with NULL right columns and distance, as a left join
+/// keeps it. Output: the listed join outputs, then the distance as <paramref name="DistanceName"/>.
 /// </summary>
-public sealed record NearestNode(int Id, string Name, int Left, int Right, int K, Seq<SortKey> Order, Expr? Within,
+public sealed record NearestNode(int Id, string Name, int Left, int Right, int K, Expr Distance, Seq<SortKey> Order, Expr? Within,
     Seq<JoinOutput> Outputs, string DistanceName) : RelNode(Id, Name)
 {
     public override string OperatorName => "nearest";
     public override Seq<int> Inputs => [Left, Right];
     public override RelNode WithInputs(Seq<int> inputs) => this with { Left = inputs[0], Right = inputs[1] };
 
-    /// <summary>The distance of a pair (the first order key).</summary>
-    public Expr Distance => Order[0].Expr;
-
-    public override Seq<Expr> Expressions => Within is null ? Order.Map(k => k.Expr) : [.. Order.Select(k => k.Expr), Within];
+    public override Seq<Expr> Expressions => [Distance, .. Order.Select(k => k.Expr), .. Within is null ? Array.Empty<Expr>() : [Within]];
 
     public override RelNode WithExpressions(Seq<Expr> expressions) => this with
     {
-        Order = [.. Order.Select((k, i) => k with { Expr = expressions[i] })],
-        Within = Within is null ? null : expressions[Order.Count],
+        Distance = expressions[0],
+        Order = [.. Order.Select((k, i) => k with { Expr = expressions[i + 1] })],
+        Within = Within is null ? null : expressions[Order.Count + 1],
     };
 
     /// <summary>Every column the ranking reads, whatever is needed: dropping one would change which rows tie.</summary>
@@ -39,7 +37,7 @@ public sealed record NearestNode(int Id, string Name, int Left, int Right, int K
     public List<JoinOutput> KeptOutputs(IReadOnlySet<string>? needed) => [.. Outputs.Where(o => needed is null || needed.Contains(o.Name))];
 
     public override string Describe(Func<int, string> inputName) =>
-        $"nearest[{K}] {inputName(Left)} {inputName(Right)} by [{string.Join(", ", Order)}]" + (Within is null ? "" : $" within {Within}") +
+        $"nearest[{K}] {inputName(Left)} {inputName(Right)} distance {Distance} by [{string.Join(", ", Order)}]" + (Within is null ? "" : $" within {Within}") +
         $" -> [{string.Join(", ", Outputs.Select(o => o.Column == o.Name ? $"{o.Side}.{o.Column}" : $"{o.Side}.{o.Column} as {o.Name}"))}, {DistanceName}]";
 
     public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitNearest(this);
