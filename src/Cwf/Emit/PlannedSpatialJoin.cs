@@ -72,7 +72,7 @@ internal sealed record PlannedSpatialJoin(
     }
 
     /// <summary>The name, or the name with a number, that the schema does not have.</summary>
-    private static string Fresh(string name, Schema schema)
+    internal static string Fresh(string name, Schema schema)
     {
         var candidate = name;
         for (int n = 2; !schema.IsOpen && schema.Find(candidate) is not null; n++) candidate = $"{name}_{n}";

@@ -33,8 +33,8 @@ internal sealed partial class QueryWriter
                 $"{Dialect.DisplayName}: nearest in step '{n.Name}' has no distance bound, so every row is paired with every row of the other input and ranked (quadratic in the rows)",
                 "add a bound that surely holds k neighbours (nearest 3 from other within 50 km): the warehouse's spatial join then pairs only rows within it");
         var left = _context.Workflow[n.Left].Schema;
-        string row = Dialect.Identifier(FreshName("cwf_row", left));
-        string rank = Dialect.Identifier(FreshName("cwf_rank", n.Schema));
+        string row = Dialect.Identifier(PlannedSpatialJoin.Fresh("cwf_row", left));
+        string rank = Dialect.Identifier(PlannedSpatialJoin.Fresh("cwf_rank", n.Schema));
         var writer = new ExpressionWriter(_context, n, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
         var match = Match(n);
         var order = string.Join(", ", n.Order.Select(k => Dialect.SortKey(writer.Ordered(k.Expr).Text, k.Descending)));
@@ -62,7 +62,7 @@ internal sealed partial class QueryWriter
         var writer = new ExpressionWriter(_context, n, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
         var distance = (Call)n.Distance;
         string k = n.K.ToString(CultureInfo.InvariantCulture);
-        string exact = Dialect.Identifier(FreshName("cwf_distance", _context.Workflow[n.Right].Schema));
+        string exact = Dialect.Identifier(PlannedSpatialJoin.Fresh("cwf_distance", _context.Workflow[n.Right].Schema));
         string Key(string column) => indexing.GeodesicKey.Render([SqlFragment.Atom(column)]).Text;
         string sideGeo = Dialect.Identifier(planned.Plan.GeoColumn);
         var probe = SqlFragment.Atom(Key(writer.Write(distance.Args[0]).Wrap(Precedence.Atom)));
@@ -100,12 +100,4 @@ internal sealed partial class QueryWriter
 
     private List<string> NearestItems(NearestNode n, ExpressionWriter writer) =>
         [.. n.Outputs.Select(o => JoinItem(o.Side == 0 ? LeftAlias : RightAlias, o)), $"{writer.Write(n.Distance).ListItem} AS {Dialect.Identifier(n.DistanceName)}"];
-
-    /// <summary>The name, or the name with a number, that the schema does not have.</summary>
-    private static string FreshName(string name, Schema schema)
-    {
-        var candidate = name;
-        for (int i = 2; !schema.IsOpen && schema.Find(candidate) is not null; i++) candidate = $"{name}_{i.ToString(CultureInfo.InvariantCulture)}";
-        return candidate;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cwf.Interpretation.Evaluation;
 using Cwf.Ir;
 
 namespace Cwf.Interpretation.Operators;
@@ -74,18 +73,8 @@ internal static class NearestStep
     /// <summary>By the order keys (NULLs last in both directions), then the earlier right row.</summary>
     private static int Compare(Candidate a, Candidate b, bool[] descending)
     {
-        for (int k = 0; k < descending.Length; k++)
-        {
-            var (x, y) = (a.PairKeys[k], b.PairKeys[k]);
-            if (x is null || y is null)
-            {
-                if (x is null && y is null) continue;
-                return x is null ? 1 : -1;
-            }
-            int c = SqlValues.Compare(x, y);
-            if (c != 0) return descending[k] ? -c : c;
-        }
-        return a.Right.CompareTo(b.Right);
+        int c = SortStep.CompareKeys(a.PairKeys, b.PairKeys, descending);
+        return c != 0 ? c : a.Right.CompareTo(b.Right);
     }
 
     private static object?[] Combine((int Side, int Index)[] outputs, object?[] left, object?[]? right, double? distance)
