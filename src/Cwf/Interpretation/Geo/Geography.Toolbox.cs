@@ -171,13 +171,20 @@ internal static partial class Geography
 
     public static Geometry ConvexHull(Geometry g) => Plain(g.ConvexHull());
 
-    /// <summary>The concave hull of the vertices by maximum edge length ratio (0: most concave, 1: the convex hull), without holes (GEOS 3.11's).</summary>
+    /// <summary>
+    /// PostGIS 3.3's ST_ConcaveHull with GEOS 3.11: of a polygonal geometry, the concave hull of the
+    /// polygons (the polygons, their holes kept, with the gaps between them filled up to the edge length
+    /// ratio); of anything else, the concave hull of the vertices by maximum edge length ratio (0: most
+    /// concave, 1: the convex hull), without holes.
+    /// </summary>
     public static Geometry ConcaveHull(Geometry g, double ratio)
     {
         if (!(ratio >= 0 && ratio <= 1)) throw new GeographyException($"st_concavehull needs a ratio between 0 and 1, got {ratio}");
         try
         {
-            return Plain(NetTopologySuite.Algorithm.Hull.ConcaveHull.ConcaveHullByLengthRatio(g, ratio));
+            return Plain(g.Dimension == Dimension.Surface
+                ? ConcaveHullOfPolygons.ConcaveHullByLengthRatio(g, ratio, false, false)
+                : NetTopologySuite.Algorithm.Hull.ConcaveHull.ConcaveHullByLengthRatio(g, ratio));
         }
         catch (Exception e) when (IsTopologyFailure(e))
         {
