@@ -89,7 +89,7 @@ sortKey         : expression (ASC | DESC)? (NULLS (FIRST | LAST))? ;
 groupKey        : identifier '=' expression | columnRef ;
 aggregateBlock  : '{' (aggregateItem (',' aggregateItem)* ','?)? '}' ;
 aggregateItem   : (identifier ':')? expression ;
-unit            : M | KM | MI | FT | M2 | KM2 | MI2 | HA ;
+unit            : M | KM | MI | FT | M2 | KM2 | MI2 | HA | TIME_UNIT ;
 columnRef       : identifier ('.' identifier)? ;
 stepOptions     : '{' (stepOption (',' stepOption)* ','?)? '}' ;
 stepOption      : identifier ':' expression ;
@@ -149,7 +149,7 @@ softKeyword
     | GROUP | BY | SUMMARIZE | JOIN | INNER | LEFT | RIGHT | FULL | OUTER | ON
     | SPATIAL_JOIN | SPATIAL_FILTER | UNION | BUFFER | CENTROID | AREA | DISTANCE | POINT
     | H3 | H3_BOUNDARY | RESOLUTION | SQL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
-    | M | KM | MI | FT | M2 | KM2 | MI2 | HA | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
+    | M | KM | MI | FT | M2 | KM2 | MI2 | HA | TIME_UNIT | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
     ;
 
 // ---------------------------------------------------------------------------------------
@@ -173,6 +173,8 @@ H3: 'h3'; H3_BOUNDARY: 'h3_boundary'; RESOLUTION: 'resolution'; SQL: 'sql';
 WITH: 'with'; WITHOUT: 'without'; ASC: 'asc'; DESC: 'desc'; NULLS: 'nulls';
 FIRST: 'first'; LAST: 'last';
 M: 'm'; KM: 'km'; MI: 'mi'; FT: 'ft'; M2: 'm2'; KM2: 'km2'; MI2: 'mi2'; HA: 'ha';
+// Interval units (7 days, 1 month): one token, the binder reads the word.
+TIME_UNIT: 'year' 's'? | 'quarter' 's'? | 'month' 's'? | 'week' 's'? | 'day' 's'? | 'hour' 's'? | 'minute' 's'? | 'second' 's'?;
 RETURNS: 'returns'; TO: 'to'; EXTRACT: 'extract'; FROM: 'from'; COMPONENT: 'component';
 DATE: 'date'; TIMESTAMP: 'timestamp'; DECIMAL: 'decimal';
 PRECISION: 'precision'; VARYING: 'varying'; TIME: 'time'; ZONE: 'zone';

@@ -57,6 +57,24 @@ internal static class FunctionLibrary
         ["year"] = (a, _) => (long)DatePart(a[0]!).Year,
         ["month"] = (a, _) => (long)DatePart(a[0]!).Month,
         ["day"] = (a, _) => (long)DatePart(a[0]!).Day,
+        ["quarter"] = (a, _) => (long)((DatePart(a[0]!).Month + 2) / 3),
+        ["week"] = (a, _) => (long)System.Globalization.ISOWeek.GetWeekOfYear(DatePart(a[0]!)),
+        ["day_of_week"] = (a, _) => DatePart(a[0]!).DayOfWeek is DayOfWeek.Sunday ? 7L : (long)DatePart(a[0]!).DayOfWeek,
+        ["day_of_year"] = (a, _) => (long)DatePart(a[0]!).DayOfYear,
+        ["hour"] = (a, _) => (long)DatePart(a[0]!).Hour,
+        ["minute"] = (a, _) => (long)DatePart(a[0]!).Minute,
+        ["second"] = (a, _) => (long)DatePart(a[0]!).Second,
+        ["add_months"] = (a, _) => Calendar.AddMonths(a[0]!, (long)a[1]!),
+        ["add_days"] = (a, _) => Calendar.AddDays(a[0]!, (long)a[1]!),
+        ["add_seconds"] = (a, _) => Calendar.AddSeconds((DateTime)a[0]!, (long)a[1]!),
+        ["date_diff_days"] = (a, _) => (long)(Calendar.DayNumber(a[1]!) - Calendar.DayNumber(a[0]!)),
+        ["date_trunc_year"] = (a, _) => Calendar.Truncate(a[0]!, TruncationUnit.Year),
+        ["date_trunc_quarter"] = (a, _) => Calendar.Truncate(a[0]!, TruncationUnit.Quarter),
+        ["date_trunc_month"] = (a, _) => Calendar.Truncate(a[0]!, TruncationUnit.Month),
+        ["date_trunc_week"] = (a, _) => Calendar.Truncate(a[0]!, TruncationUnit.Week),
+        ["date_trunc_day"] = (a, _) => Calendar.Truncate(a[0]!, TruncationUnit.Day),
+        ["date_trunc_hour"] = (a, _) => Calendar.Truncate(a[0]!, TruncationUnit.Hour),
+        ["date_trunc_minute"] = (a, _) => Calendar.Truncate(a[0]!, TruncationUnit.Minute),
 
         // Spatial: predicates planar on lon/lat, measures geodesic (see Geography).
         ["st_point"] = (a, _) => Spatial(() => Geography.Point(Num(a[0]), Num(a[1]))),
@@ -82,7 +100,10 @@ internal static class FunctionLibrary
         ["h3_boundary"] = (a, _) => H3Boundary.Polygon(Str(a[0])),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>The implementation of a function; null only for a function this library lacks (a test checks there is none).</summary>
+    /// <summary>
+    /// The implementation of a function; null only for a function this library lacks (a test checks there is
+    /// none but the clock's, which <see cref="Interpreter.Run"/> fixes to literals before any step runs).
+    /// </summary>
     public static Implementation? Find(BuiltinFunction function) => ByName.GetValueOrDefault(function.Name);
 
     private static string Str(object? value) => (string)value!;
