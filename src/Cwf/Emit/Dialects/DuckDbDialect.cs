@@ -87,7 +87,7 @@ public sealed class DuckDbDialect : Dialect
         // date + integer is a date, date + interval a timestamp: months go through the interval and back.
         (F.AddMonths, FunctionMapping.Temporal("CAST({0} + TO_MONTHS(CAST({1} AS INTEGER)) AS DATE)", "{0} + TO_MONTHS(CAST({1} AS INTEGER))")),
         (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "{0} + TO_DAYS(CAST({1} AS INTEGER))")),
-        (F.AddSeconds, "{0} + TO_MICROSECONDS({1} * 1000000)"),
+        (F.AddSeconds, "{0} + TO_MICROSECONDS(CAST({1} AS BIGINT) * 1000000)"),
         (F.DateDiffDays, "DATE_DIFF('day', CAST({0} AS DATE), CAST({1} AS DATE))"),
         (F.CurrentDate, "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)"),
         (F.CurrentTimestamp, "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP)"))
