@@ -104,12 +104,15 @@ public abstract partial class Dialect
         (Ir.Functions.TruncHour, "DATE_TRUNC('hour', {0})"),
         (Ir.Functions.TruncMinute, "DATE_TRUNC('minute', {0})"));
 
-    /// <summary>The date functions whose results a dialect casts back: a number type other than int64, or a truncation that gives a timestamp for a date.</summary>
+    /// <summary>The truncations that may return a timestamp for a date (DATE_TRUNC casts a date to a timestamp first), for dialects to cast back.</summary>
+    protected static readonly BuiltinFunction[] DateTruncations =
+        [Ir.Functions.TruncYear, Ir.Functions.TruncQuarter, Ir.Functions.TruncMonth, Ir.Functions.TruncWeek];
+
+    /// <summary><see cref="DateTruncations"/> and the date fields, for dialects whose EXTRACT returns another number type than int64.</summary>
     protected static readonly BuiltinFunction[] DateFieldsAndTruncations =
     [
         Ir.Functions.Year, Ir.Functions.Month, Ir.Functions.Day, Ir.Functions.Quarter, Ir.Functions.Week, Ir.Functions.DayOfWeek,
-        Ir.Functions.DayOfYear, Ir.Functions.Hour, Ir.Functions.Minute, Ir.Functions.Second,
-        Ir.Functions.TruncYear, Ir.Functions.TruncQuarter, Ir.Functions.TruncMonth, Ir.Functions.TruncWeek,
+        Ir.Functions.DayOfYear, Ir.Functions.Hour, Ir.Functions.Minute, Ir.Functions.Second, .. DateTruncations,
     ];
 
     /// <summary>

@@ -185,7 +185,7 @@ public static class CwfFormatter
                 ExpressionPrinter.Write(sb, f.Condition);
                 break;
             case UnionStepSyntax u:
-                sb.Append("union ").Append(string.Join(", ", u.Others.Select(o => ExpressionPrinter.Name(o.Name))));
+                sb.Append(u.ByName ? "union by name " : "union ").Append(string.Join(", ", u.Others.Select(o => ExpressionPrinter.Name(o.Name))));
                 break;
             case BufferStepSyntax b:
                 sb.Append("buffer ").Append(ExpressionPrinter.Name(b.Geography)).Append(" by ");

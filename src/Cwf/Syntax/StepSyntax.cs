@@ -111,8 +111,11 @@ public sealed record SpatialFilterStepSyntax(IdentifierSyntax Other, ExpressionS
     public override string Keyword => "spatial_filter";
 }
 
-/// <summary><c>union b, c</c>: the piped rows, then b's and c's, columns matched by name (canvas native.unionall).</summary>
-public sealed record UnionStepSyntax(Seq<IdentifierSyntax> Others) : StepSyntax
+/// <summary>
+/// <c>union b, c</c>: the piped rows, then b's and c's, columns matched by name (canvas native.unionall);
+/// <c>union by name b, c</c> also takes inputs whose columns differ (NULL where a branch lacks one).
+/// </summary>
+public sealed record UnionStepSyntax(Seq<IdentifierSyntax> Others, bool ByName = false) : StepSyntax
 {
     public override string Keyword => "union";
 }

@@ -91,7 +91,7 @@ public sealed class DuckDbDialect : Dialect
         (F.DateDiffDays, "DATE_DIFF('day', CAST({0} AS DATE), CAST({1} AS DATE))"),
         (F.CurrentDate, "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)"),
         (F.CurrentTimestamp, "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP)"))
-        .WithCastResult(DateFieldsAndTruncations)
+        .WithCastResult(DateTruncations)
         .With(PointDistances("ST_Distance_Spheroid(ST_FlipCoordinates({0}), ST_FlipCoordinates({1}))", "ST_Distance_Spheroid"))
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary || f == F.H3FromPoint, Spatial);
 
