@@ -89,6 +89,8 @@ public sealed class DuckDbDialect : Dialect
         (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "{0} + TO_DAYS(CAST({1} AS INTEGER))")),
         (F.AddSeconds, "{0} + TO_MICROSECONDS(CAST({1} AS BIGINT) * 1000000)"),
         (F.DateDiffDays, "DATE_DIFF('day', CAST({0} AS DATE), CAST({1} AS DATE))"),
+        // Whole seconds already, as BIGINT (FLOOR would make it a DOUBLE).
+        (F.Second, "EXTRACT(SECOND FROM {0})"),
         (F.CurrentDate, "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)"),
         (F.CurrentTimestamp, "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP)"))
         .WithCastResult(DateTruncations)
