@@ -105,6 +105,7 @@ public class ExampleCoverageTests
         ["native.spatialjoin"] = n => n is Cwf.Syntax.SpatialJoinStepSyntax,
         ["native.spatialfilter"] = n => n is Cwf.Syntax.SpatialFilterStepSyntax,
         ["native.unionall"] = n => n is Cwf.Syntax.UnionStepSyntax,
+        ["native.count"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "count" },
         ["native.buffer"] = n => n is Cwf.Syntax.BufferStepSyntax,
         ["native.centroid"] = n => n is Cwf.Syntax.CentroidStepSyntax,
         ["native.area"] = n => n is Cwf.Syntax.AreaStepSyntax,
