@@ -164,7 +164,7 @@ public class ComponentLoweringTests
             "native.wheresimplified", "native.isnotnull", "native.orderby", "native.limit", "native.distinct", "native.groupby",
             "native.summarize", "native.join", "native.spatialjoin", "native.spatialfilter", "native.unionall", "native.buffer",
             "native.centroid", "native.area", "native.distance", "native.geogpoint", "native.h3frompoint", "native.h3boundary",
-            "native.saveastable", "native.customsql", "native.count",
+            "native.saveastable", "native.customsql", "native.count", "native.generateuuid",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Select(c => c.Id).Order());
         Assert.True(ComponentCatalog.Default.Find("native.unionall")!.FindInput("tables")!.Multiple);

@@ -103,6 +103,7 @@ public sealed class BigQueryDialect : Dialect
         (F.TruncDay, "TIMESTAMP_TRUNC({0}, DAY, 'UTC')"),
         (F.TruncHour, "TIMESTAMP_TRUNC({0}, HOUR, 'UTC')"),
         (F.TruncMinute, "TIMESTAMP_TRUNC({0}, MINUTE, 'UTC')"),
+        (F.GenerateUuid, "GENERATE_UUID()"),
         (F.CurrentDate, "CURRENT_DATE('UTC')"),
         (F.CurrentTimestamp, "CURRENT_TIMESTAMP()"));
 

@@ -79,6 +79,7 @@ public sealed class DatabricksDialect : Dialect
         (F.AddSeconds, "TIMESTAMPADD(SECOND, {1}, {0})"),
         (F.DateDiffDays, "DATEDIFF(CAST({1} AS DATE), CAST({0} AS DATE))"),
         (F.DayOfWeek, "EXTRACT(DAYOFWEEK_ISO FROM {0})"),
+        (F.GenerateUuid, "UUID()"),
         // The session's time zone (UTC unless set otherwise); TIMESTAMP is an instant.
         (F.CurrentDate, "CURRENT_DATE()"),
         (F.CurrentTimestamp, "CURRENT_TIMESTAMP()"))

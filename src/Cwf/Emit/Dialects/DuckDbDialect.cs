@@ -91,6 +91,7 @@ public sealed class DuckDbDialect : Dialect
         (F.DateDiffDays, "DATE_DIFF('day', CAST({0} AS DATE), CAST({1} AS DATE))"),
         // Whole seconds already, as BIGINT (FLOOR would make it a DOUBLE).
         (F.Second, "EXTRACT(SECOND FROM {0})"),
+        (F.GenerateUuid, "CAST(gen_random_uuid() AS VARCHAR)"),
         (F.CurrentDate, "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)"),
         (F.CurrentTimestamp, "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP)"))
         .WithCastResult(DateTruncations)

@@ -94,6 +94,8 @@ public sealed class PostgresDialect : Dialect
         (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "{0} + MAKE_INTERVAL(days => CAST({1} AS INTEGER))")),
         (F.AddSeconds, "{0} + MAKE_INTERVAL(secs => {1})"),
         (F.DateDiffDays, FunctionMapping.Sql("(CAST({1} AS DATE) - CAST({0} AS DATE))") with { CastResult = true }),
+        // gen_random_uuid is built in from PostgreSQL 13.
+        (F.GenerateUuid, "CAST(gen_random_uuid() AS TEXT)"),
         (F.CurrentDate, "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)"),
         (F.CurrentTimestamp, "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP)"))
         .WithCastResult([F.Length, F.StrPos, .. DateFieldsAndTruncations]);

@@ -93,6 +93,8 @@ public sealed class RedshiftDialect : Dialect
         (F.DateDiffDays, "DATEDIFF(day, {0}, {1})"),
         // DOW counts from Sunday = 0.
         (F.DayOfWeek, "(CAST(EXTRACT(DOW FROM {0}) AS INTEGER) + 6) % 7 + 1"),
+        (F.GenerateUuid, FunctionMapping.NotAvailable("Redshift has no UUID function",
+            "generate the identifiers where the data is loaded, or build one from MD5 of the row's key columns in a custom SQL step")),
         // SYSDATE is the start of the transaction in the session's time zone (UTC unless set otherwise).
         (F.CurrentDate, "CAST(SYSDATE AS DATE)"),
         (F.CurrentTimestamp, "SYSDATE"))

@@ -92,6 +92,7 @@ public sealed class SnowflakeDialect : Dialect
         (F.DayOfWeek, "DAYOFWEEKISO({0})"),
         (F.DayOfYear, "DAYOFYEAR({0})"),
         (F.Second, "EXTRACT(SECOND FROM {0})"),
+        (F.GenerateUuid, "UUID_STRING()"),
         // SYSDATE() is the current time in UTC, as TIMESTAMP_NTZ.
         (F.CurrentDate, "CAST(SYSDATE() AS DATE)"),
         (F.CurrentTimestamp, "SYSDATE()"));

@@ -99,6 +99,7 @@ public sealed class TrinoDialect : Dialect
         (F.DayOfWeek, "DAY_OF_WEEK({0})"),
         (F.DayOfYear, "DAY_OF_YEAR({0})"),
         (F.Second, "SECOND({0})"),
+        (F.GenerateUuid, "CAST(uuid() AS VARCHAR)"),
         (F.CurrentDate, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS DATE)"),
         (F.CurrentTimestamp, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP(6))"))
         .With(PointDistances("ST_Distance(to_spherical_geography({0}), to_spherical_geography({1}))", "ST_Distance of spherical geographies"));

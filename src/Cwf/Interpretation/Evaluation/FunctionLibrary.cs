@@ -33,6 +33,7 @@ internal static class FunctionLibrary
         ["starts_with"] = (a, _) => SqlValues.Bool(Str(a[0]).StartsWith(Str(a[1]), StringComparison.Ordinal)),
         ["ends_with"] = (a, _) => SqlValues.Bool(Str(a[0]).EndsWith(Str(a[1]), StringComparison.Ordinal)),
         ["strpos"] = (a, _) => Position(Str(a[0]), Str(a[1])),
+        ["generate_uuid"] = (_, _) => Guid.NewGuid().ToString("D"),
 
         // Math
         ["abs"] = (a, _) => Abs(a[0]!),

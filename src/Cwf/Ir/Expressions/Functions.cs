@@ -65,6 +65,9 @@ public static class Functions
     public static BuiltinFunction CurrentDate { get; } = Fn("current_date", FunctionCategory.Date, SqlType.Date, "the date of the run (UTC)") with { Nulls = NullRule.Never };
     public static BuiltinFunction CurrentTimestamp { get; } = Fn("current_timestamp", FunctionCategory.Date, SqlType.Timestamp, "the time of the run (UTC, without time zone)") with { Nulls = NullRule.Never };
 
+    // Identifiers: a fresh random UUID (version 4) per row and call, lower-case text; the only function that is not deterministic.
+    public static BuiltinFunction GenerateUuid { get; } = Fn("generate_uuid", FunctionCategory.String, SqlType.String, "a random UUID (version 4) as 36 lower-case characters, new for every row") with { Nulls = NullRule.Never };
+
     // Spatial: geography (WGS84 lon/lat); metric results in meters / square meters.
     public static BuiltinFunction Point { get; } = Fn("st_point", FunctionCategory.Spatial, SqlType.Geography, "st_point(lon, lat): a point", ArgKind.Numeric, ArgKind.Numeric);
     public static BuiltinFunction X { get; } = Fn("st_x", FunctionCategory.Spatial, SqlType.Float64, "longitude of a point", ArgKind.Geography);
