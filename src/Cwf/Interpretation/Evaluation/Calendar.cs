@@ -1,17 +1,7 @@
 using Cwf.Diagnostics;
+using Cwf.Ir;
 
 namespace Cwf.Interpretation.Evaluation;
-
-internal enum TruncationUnit
-{
-    Year,
-    Quarter,
-    Month,
-    Week,
-    Day,
-    Hour,
-    Minute,
-}
 
 /// <summary>
 /// Date arithmetic as PostgreSQL and DuckDB do it: adding months keeps the day of the month, clamped
@@ -44,20 +34,21 @@ internal static class Calendar
         _ => throw new InvalidOperationException($"date of {value.GetType().Name}"),
     };
 
-    /// <summary>The first instant of the unit holding the value, of the value's type.</summary>
-    public static object Truncate(object value, TruncationUnit unit)
+    /// <summary>The first instant of the unit holding the value, of the value's type; <paramref name="truncation"/> is one of the date_trunc functions.</summary>
+    public static object Truncate(object value, BuiltinFunction truncation)
     {
         var t = value is DateOnly d ? d.ToDateTime(TimeOnly.MinValue) : (DateTime)value;
-        var truncated = unit switch
+        DateTime truncated = truncation.Name switch
         {
-            TruncationUnit.Year => new DateTime(t.Year, 1, 1),
-            TruncationUnit.Quarter => new DateTime(t.Year, (t.Month - 1) / 3 * 3 + 1, 1),
-            TruncationUnit.Month => new DateTime(t.Year, t.Month, 1),
+            "date_trunc_year" => new DateTime(t.Year, 1, 1),
+            "date_trunc_quarter" => new DateTime(t.Year, (t.Month - 1) / 3 * 3 + 1, 1),
+            "date_trunc_month" => new DateTime(t.Year, t.Month, 1),
             // The Monday on or before; 0001-01-01 is a Monday, so no week starts before it.
-            TruncationUnit.Week => t.Date.AddDays(-(((int)t.DayOfWeek + 6) % 7)),
-            TruncationUnit.Day => t.Date,
-            TruncationUnit.Hour => new DateTime(t.Year, t.Month, t.Day, t.Hour, 0, 0),
-            _ => new DateTime(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0),
+            "date_trunc_week" => t.Date.AddDays(-(((int)t.DayOfWeek + 6) % 7)),
+            "date_trunc_day" => t.Date,
+            "date_trunc_hour" => new DateTime(t.Year, t.Month, t.Day, t.Hour, 0, 0),
+            "date_trunc_minute" => new DateTime(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0),
+            _ => throw new InvalidOperationException($"{truncation.Name} is not a truncation"),
         };
         return value is DateOnly ? DateOnly.FromDateTime(truncated) : truncated;
     }
