@@ -40,6 +40,9 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor AmbiguousDayOfWeek { get; } = Error("CWF2502", "Day-of-week numbering differs between warehouses", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor UnionTypesDiffer { get; } = Error("CWF2503", "Union by name: a column's types cannot be unified", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ControlCharacterInName { get; } = Error("CWF2090", "Name contains a control character", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidNeighbourCount { get; } = Error("CWF2600", "Nearest count is not a positive whole number", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor NearestGeographyUnclear { get; } = Error("CWF2601", "Nearest neighbours need one geography column on each side", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor NearestBoundNotConstant { get; } = Error("CWF2602", "Nearest distance bound reads a column", DiagnosticCategory.Binding);
     [Obsolete("Retired: the analysis reports a workflow without outputs for both front ends (CWF4002).")]
     public static DiagnosticDescriptor NoOutputs { get; } = Warning("CWF2032", "Workflow writes no table (retired: see CWF4002)", DiagnosticCategory.Binding);
 }

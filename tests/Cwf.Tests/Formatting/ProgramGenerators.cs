@@ -69,7 +69,9 @@ internal static class ProgramGenerators
         (2, Number.Select(n => $"derive n{index} = {n}")),
         (1, Gen.OneOf("sort a desc", "sort b, s", "take 10", "limit p", "distinct", "select a, b, s, d, g", "select *", "drop d | derive d = date '2000-01-01'")),
         (1, Gen.OneOf("buffer g by 100 m as z" + index, "centroid g as c" + index, "area g in km2 as ar" + index, "distance g, g in mi as di" + index)),
-        (1, Gen.OneOf("spatial_filter u on intersects(g, u.area)", "select a, b, s, d, g | union t", "spatial_join u on within(g, u.area) | drop k_joined, area_joined")));
+        (1, Gen.OneOf("spatial_filter u on intersects(g, u.area)", "select a, b, s, d, g | union t", "spatial_join u on within(g, u.area) | drop k_joined, area_joined",
+            "left spatial_join u on intersects(g, u.area) | drop k_joined, area_joined",
+            "nearest 2 from u on g, u.area within 5 km as nd | drop k_joined, area_joined, nd", "nearest 1 from u on g, u.area | drop k_joined, area_joined, distance")));
 
     private static Gen<string> Comment => Gen.OneOf("", "", "", "  // note", " /* block */", "  -- sql style");
 
