@@ -68,7 +68,7 @@ step
     | (LEFT OUTER?)? SPATIAL_JOIN identifier ON expression                # spatialJoinStep
     | SPATIAL_FILTER identifier ON expression                             # spatialFilterStep
     | NEAREST expression FROM identifier (ON columnRef ',' columnRef)? (WITHIN expression unit?)? (AS identifier)?  # nearestStep
-    | UNION identifier (',' identifier)*                                  # unionStep
+    | UNION (BY NAME)? identifier (',' identifier)*                       # unionStep
     | BUFFER columnRef BY expression unit? (AS identifier)?               # bufferStep
     | CENTROID columnRef (AS identifier)?                                 # centroidStep
     | AREA columnRef (IN unit)? (AS identifier)?                          # areaStep
@@ -90,7 +90,7 @@ sortKey         : expression (ASC | DESC)? (NULLS (FIRST | LAST))? ;
 groupKey        : identifier '=' expression | columnRef ;
 aggregateBlock  : '{' (aggregateItem (',' aggregateItem)* ','?)? '}' ;
 aggregateItem   : (identifier ':')? expression ;
-unit            : M | KM | MI | FT | M2 | KM2 | MI2 | HA ;
+unit            : M | KM | MI | FT | M2 | KM2 | MI2 | HA | TIME_UNIT ;
 columnRef       : identifier ('.' identifier)? ;
 stepOptions     : '{' (stepOption (',' stepOption)* ','?)? '}' ;
 stepOption      : identifier ':' expression ;
@@ -148,9 +148,9 @@ softKeyword
     : WORKFLOW | PARAM | CONST | SOURCE | TABLE | LET | OUTPUT | MODE
     | FILTER | SPLIT | SELECT | DERIVE | RENAME | DROP | SORT | TAKE | LIMIT | DISTINCT
     | GROUP | BY | SUMMARIZE | JOIN | INNER | LEFT | RIGHT | FULL | OUTER | ON
-    | SPATIAL_JOIN | SPATIAL_FILTER | NEAREST | WITHIN | UNION | BUFFER | CENTROID | AREA | DISTANCE | POINT
+    | SPATIAL_JOIN | SPATIAL_FILTER | NEAREST | WITHIN | UNION | NAME | BUFFER | CENTROID | AREA | DISTANCE | POINT
     | H3 | H3_BOUNDARY | RESOLUTION | SQL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
-    | M | KM | MI | FT | M2 | KM2 | MI2 | HA | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
+    | M | KM | MI | FT | M2 | KM2 | MI2 | HA | TIME_UNIT | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
     ;
 
 // ---------------------------------------------------------------------------------------
@@ -168,12 +168,14 @@ FILTER: 'filter'; SPLIT: 'split'; SELECT: 'select'; DERIVE: 'derive'; RENAME: 'r
 DROP: 'drop'; SORT: 'sort'; TAKE: 'take'; LIMIT: 'limit'; DISTINCT: 'distinct';
 GROUP: 'group'; BY: 'by'; SUMMARIZE: 'summarize'; JOIN: 'join'; INNER: 'inner';
 LEFT: 'left'; RIGHT: 'right'; FULL: 'full'; OUTER: 'outer'; ON: 'on';
-SPATIAL_JOIN: 'spatial_join'; SPATIAL_FILTER: 'spatial_filter'; NEAREST: 'nearest'; WITHIN: 'within'; UNION: 'union';
+SPATIAL_JOIN: 'spatial_join'; SPATIAL_FILTER: 'spatial_filter'; NEAREST: 'nearest'; WITHIN: 'within'; UNION: 'union'; NAME: 'name';
 BUFFER: 'buffer'; CENTROID: 'centroid'; AREA: 'area'; DISTANCE: 'distance'; POINT: 'point';
 H3: 'h3'; H3_BOUNDARY: 'h3_boundary'; RESOLUTION: 'resolution'; SQL: 'sql';
 WITH: 'with'; WITHOUT: 'without'; ASC: 'asc'; DESC: 'desc'; NULLS: 'nulls';
 FIRST: 'first'; LAST: 'last';
 M: 'm'; KM: 'km'; MI: 'mi'; FT: 'ft'; M2: 'm2'; KM2: 'km2'; MI2: 'mi2'; HA: 'ha';
+// Interval units (7 days, 1 month): one token, the binder reads the word.
+TIME_UNIT: 'year' 's'? | 'quarter' 's'? | 'month' 's'? | 'week' 's'? | 'day' 's'? | 'hour' 's'? | 'minute' 's'? | 'second' 's'?;
 RETURNS: 'returns'; TO: 'to'; EXTRACT: 'extract'; FROM: 'from'; COMPONENT: 'component';
 DATE: 'date'; TIMESTAMP: 'timestamp'; DECIMAL: 'decimal';
 PRECISION: 'precision'; VARYING: 'varying'; TIME: 'time'; ZONE: 'zone';

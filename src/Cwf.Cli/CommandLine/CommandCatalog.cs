@@ -9,6 +9,7 @@ public static class CommandCatalog
     private static readonly OptionSpec Catalog = new("catalog", "JSON catalog of source table schemas (spec/catalog.md)", "file");
     private static readonly OptionSpec Dialect = new("dialect", "target warehouse: " + RegisteredDialects(), "name");
     private static readonly OptionSpec Param = new("param", "override a parameter's default value (repeatable); a parameter declared with a unit also takes one: radius=1.5km", "name=value", Repeatable: true);
+    private static readonly OptionSpec Now = new("now", "the time of the run for current_date and current_timestamp, UTC unless an offset is given (2026-01-31T12:00:00Z); the SQL then holds it as a literal", "time");
     private static readonly OptionSpec Output = new("output", "write the result to a file instead of standard output", "file") { Alias = "o" };
     private static readonly OptionSpec Format = new("format", "how diagnostics are printed on standard error", "fmt") { AllowedValues = DiagnosticFormats };
     private static readonly OptionSpec NoOpt = new("no-opt", "skip the optimizer");
@@ -23,13 +24,13 @@ public static class CommandCatalog
         ["file"],
         [Dialect, Catalog, Output,
          new OptionSpec("emit", "script: DDL/DML for every output; procedure: a stored procedure taking the public parameters; query: one SELECT per output", "mode") { AllowedValues = ["script", "procedure", "query"] },
-         ReplaceStrategy, NoOpt, DisablePass, Param, Format, HelpOption])
+         ReplaceStrategy, NoOpt, DisablePass, Param, Now, Format, HelpOption])
     {
         Notes = ["example: cwf compile examples/school_buffers.cwf --dialect postgres | psql -v ON_ERROR_STOP=1"],
     };
 
     public static CommandSpec Check { get; } = new("check", "Report the diagnostics of a workflow without writing SQL",
-        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name"), Param, Format, HelpOption]);
+        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name"), Param, Now, Format, HelpOption]);
 
     public static CommandSpec Import { get; } = new("import", "Decompile a canvas export (or generated .sql) into a .cwf program",
         ["file"], [Catalog, Output, Format, HelpOption]);
@@ -41,7 +42,7 @@ public static class CommandCatalog
         ["file"], [new OptionSpec("format", "graph notation", "fmt") { AllowedValues = ["dot", "mermaid", "json"] }, Catalog, Output, HelpOption]);
 
     public static CommandSpec Explain { get; } = new("explain", "Show the IR before and after each optimizer pass, pass timings and the materialization plan",
-        ["file"], [Dialect, Catalog, NoOpt, DisablePass, Param, Format, HelpOption]);
+        ["file"], [Dialect, Catalog, NoOpt, DisablePass, Param, Now, Format, HelpOption]);
 
     public static CommandSpec Run { get; } = new("run", "Run a workflow: in process over data files, or on a PostgreSQL server",
         ["file"],
@@ -49,7 +50,7 @@ public static class CommandCatalog
          new OptionSpec("out", "folder for the output tables (default: the data folder)", "dir"),
          new OptionSpec("out-format", "file format of the outputs", "fmt") { AllowedValues = ["csv", "geojson", "jsonl"] },
          new OptionSpec("connection", "PostgreSQL connection string: compile for postgres and execute there", "cs"),
-         ReplaceStrategy, Param, Catalog, Format, HelpOption])
+         ReplaceStrategy, Param, Now, Catalog, Format, HelpOption])
     {
         Notes = ["Give either --data or --connection."],
     };

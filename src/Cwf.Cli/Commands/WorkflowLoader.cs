@@ -17,15 +17,16 @@ internal static class WorkflowLoader
 
     /// <summary>
     /// The workflow with the --param values applied and checked again (a value can make a row limit
-    /// negative), and all diagnostics so far; the workflow is null when there is an error.
+    /// negative), the clock fixed by --now, and all diagnostics so far; the workflow is null when there is an error.
     /// </summary>
     public static (Workflow? Workflow, List<Diagnostic> Diagnostics) LoadWithParameters(CliContext cx)
     {
         var (front, diagnostics) = Load(cx);
         if (front.Workflow is null || diagnostics.Any(d => d.IsError)) return (null, diagnostics);
+        var fixedClock = RunTime.Option(cx) is { } now ? RunClock.Fixed(front.Workflow, now) : front.Workflow;
         var assignments = cx.Command.Values("param");
-        if (assignments.Count == 0) return (front.Workflow, diagnostics);
-        var workflow = ParameterOverrides.Apply(front.Workflow, assignments, cx.Command.Spec, front.ParameterDimensions);
+        if (assignments.Count == 0) return (fixedClock, diagnostics);
+        var workflow = ParameterOverrides.Apply(fixedClock, assignments, cx.Command.Spec, front.ParameterDimensions);
         var problems = WorkflowChecks.Check(workflow, cx.Command.Positionals[0]);
         diagnostics.AddRange(problems);
         return (problems.Any(d => d.IsError) ? null : workflow, diagnostics);

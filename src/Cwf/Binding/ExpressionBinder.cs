@@ -13,7 +13,7 @@ namespace Cwf.Binding;
 /// Every problem is a diagnostic; a sub-expression that fails makes its parents fail silently,
 /// so one mistake gives one diagnostic while independent mistakes are all reported.
 /// </summary>
-public sealed class ExpressionBinder
+public sealed partial class ExpressionBinder
 {
     private readonly ExpressionScope _scope;
     private readonly SourceText? _source;
@@ -287,6 +287,7 @@ public sealed class ExpressionBinder
                 "qualify it with the relation's name");
         }
         if (parameter) return BindParameter(name, name.Name);
+        if (name.Parts.Count == 1 && CurrentTime(name.Name) is { } now) return ExprFactory.Call(now);
 
         var candidates = _scope.Inputs.SelectMany(i => i.CandidateNames).ToList();
         var where = _scope.Inputs.Length == 1 && _scope.Inputs[0].Qualifier is { } q ? $" in '{q}'" : "";
@@ -353,6 +354,7 @@ public sealed class ExpressionBinder
     /// </summary>
     private Expr? BindQuantity(QuantitySyntax quantity)
     {
+        if (TimeUnits.Parse(quantity.Unit) is not null) return MisplacedInterval(quantity);
         var operand = Bind(quantity.Value);
         if (operand is null) return null;
         if (!operand.Type.IsNumeric() && operand.Type != SqlType.Unknown)
@@ -393,6 +395,8 @@ public sealed class ExpressionBinder
 
     private Expr? BindBinary(BinarySyntax binary)
     {
+        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract && (IsInterval(binary.Left) || IsInterval(binary.Right)))
+            return BindDateArithmetic(binary);
         var left = Bind(binary.Left);
         var right = Bind(binary.Right);
         if (left is null || right is null) return null;
@@ -420,7 +424,9 @@ public sealed class ExpressionBinder
                     "cast the other values to string: cast(x as string)");
             default:
                 return Fail(DiagnosticCodes.OperatorTypeMismatch, binary, $"'{symbol}' does not apply to {types}",
-                    left.Type == SqlType.String || right.Type == SqlType.String ? "to join strings, use ||" : "");
+                    left.Type == SqlType.String || right.Type == SqlType.String ? "to join strings, use ||"
+                    : left.Type.IsTemporal() || right.Type.IsTemporal() ? "add an interval to a date or timestamp (d + 7 days); count the days between two with date_diff('day', a, b)"
+                    : "");
         }
     }
 
@@ -633,6 +639,7 @@ public sealed class ExpressionBinder
                 "aggregates belong in 'group by ... { name: agg(x) }' or 'summarize { ... }'");
         }
         if (name is not null && FunctionCatalog.IsConditional(name)) return BindConditional(call);
+        if (name is not null && IsTimeForm(name)) return BindTimeForm(call, name);
 
         var candidates = name is null ? null : FunctionCatalog.Find(name);
         var args = call.Arguments.Select(Bind).ToList();
@@ -657,8 +664,12 @@ public sealed class ExpressionBinder
                 f.Description);
         }
         foreach (var f in fitting)
-            if (Typing.Call(f, types) is not null)
-                return CallOfQuantities(call, f, args!);
+        {
+            // A date is read as its midnight where a timestamp is expected (hour(d) is 0).
+            var widened = types.Select((t, i) => t == SqlType.Date && f.ParameterAt(i) == ArgKind.Timestamp ? SqlType.Timestamp : t).ToList();
+            if (Typing.Call(f, widened) is not null)
+                return CallOfQuantities(call, f, [.. args.Select((a, i) => widened[i] == types[i] ? a : ExprFactory.Cast(a!, SqlType.Timestamp))]);
+        }
         return ReportArgumentTypes(call, fitting, args!);
     }
 
@@ -709,6 +720,7 @@ public sealed class ExpressionBinder
         ArgKind.Bool => "a bool",
         ArgKind.Date => "a date",
         ArgKind.Temporal => "a date or timestamp",
+        ArgKind.Timestamp => "a timestamp",
         ArgKind.Geography => "a geography",
         _ => "a value",
     };

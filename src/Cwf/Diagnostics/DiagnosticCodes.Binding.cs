@@ -35,6 +35,10 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor StarNotAllowed { get; } = Error("CWF2029", "'*' not allowed here", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor SelfReference { get; } = Error("CWF2030", "Statement refers to its own result", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor DuplicateWorkflowName { get; } = Error("CWF2031", "Workflow named twice", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor IntervalMisplaced { get; } = Error("CWF2500", "Interval outside date arithmetic", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor UnknownTimeUnit { get; } = Error("CWF2501", "Unknown or unsupported time unit", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor AmbiguousDayOfWeek { get; } = Error("CWF2502", "Day-of-week numbering differs between warehouses", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor UnionTypesDiffer { get; } = Error("CWF2503", "Union by name: a column's types cannot be unified", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ControlCharacterInName { get; } = Error("CWF2090", "Name contains a control character", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidNeighbourCount { get; } = Error("CWF2600", "Nearest count is not a positive whole number", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor NearestGeographyUnclear { get; } = Error("CWF2601", "Nearest neighbours need one geography column on each side", DiagnosticCategory.Binding);

@@ -17,6 +17,12 @@ public sealed record CompileOptions(Dialect Dialect)
     /// <summary>How replace outputs take the place of their tables (--replace-strategy).</summary>
     public ReplaceStrategy ReplaceStrategy { get; init; } = ReplaceStrategy.Drop;
 
+    /// <summary>
+    /// The time of the run (UTC, --now): <c>current_date</c> and <c>current_timestamp</c> are written as
+    /// literals of it; null: the warehouse's clock (spec/language.md, "Time").
+    /// </summary>
+    public DateTime? Now { get; init; }
+
     /// <summary>Keep the IR before and after each pass (for `cwf explain`).</summary>
     public bool RecordIr { get; init; }
 }

@@ -18,6 +18,7 @@ public static class Compiler
     public static CompilationResult Compile(Workflow workflow, CompileOptions options)
     {
         var target = options.Dialect.OptimizerTarget;
+        if (options.Now is { } now) workflow = RunClock.Fixed(workflow, now);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         diagnostics.AddRange(WorkflowAnalyzer.Analyze(workflow).Diagnostics);
 

@@ -87,7 +87,33 @@ public abstract partial class Dialect
         (Ir.Functions.NullIf, "NULLIF({0}, {1})"),
         (Ir.Functions.Year, "EXTRACT(YEAR FROM {0})"),
         (Ir.Functions.Month, "EXTRACT(MONTH FROM {0})"),
-        (Ir.Functions.Day, "EXTRACT(DAY FROM {0})"));
+        (Ir.Functions.Day, "EXTRACT(DAY FROM {0})"),
+        (Ir.Functions.Quarter, "EXTRACT(QUARTER FROM {0})"),
+        (Ir.Functions.Week, "EXTRACT(WEEK FROM {0})"),
+        (Ir.Functions.DayOfWeek, "EXTRACT(ISODOW FROM {0})"),
+        (Ir.Functions.DayOfYear, "EXTRACT(DOY FROM {0})"),
+        (Ir.Functions.Hour, "EXTRACT(HOUR FROM {0})"),
+        (Ir.Functions.Minute, "EXTRACT(MINUTE FROM {0})"),
+        // PostgreSQL, Redshift and Databricks give the fraction too.
+        (Ir.Functions.Second, "FLOOR(EXTRACT(SECOND FROM {0}))"),
+        (Ir.Functions.TruncYear, "DATE_TRUNC('year', {0})"),
+        (Ir.Functions.TruncQuarter, "DATE_TRUNC('quarter', {0})"),
+        (Ir.Functions.TruncMonth, "DATE_TRUNC('month', {0})"),
+        (Ir.Functions.TruncWeek, "DATE_TRUNC('week', {0})"),
+        (Ir.Functions.TruncDay, "DATE_TRUNC('day', {0})"),
+        (Ir.Functions.TruncHour, "DATE_TRUNC('hour', {0})"),
+        (Ir.Functions.TruncMinute, "DATE_TRUNC('minute', {0})"));
+
+    /// <summary>The truncations that may return a timestamp for a date (DATE_TRUNC casts a date to a timestamp first), for dialects to cast back.</summary>
+    protected static readonly BuiltinFunction[] DateTruncations =
+        [Ir.Functions.TruncYear, Ir.Functions.TruncQuarter, Ir.Functions.TruncMonth, Ir.Functions.TruncWeek];
+
+    /// <summary><see cref="DateTruncations"/> and the date fields, for dialects whose EXTRACT returns another number type than int64.</summary>
+    protected static readonly BuiltinFunction[] DateFieldsAndTruncations =
+    [
+        Ir.Functions.Year, Ir.Functions.Month, Ir.Functions.Day, Ir.Functions.Quarter, Ir.Functions.Week, Ir.Functions.DayOfWeek,
+        Ir.Functions.DayOfYear, Ir.Functions.Hour, Ir.Functions.Minute, Ir.Functions.Second, .. DateTruncations,
+    ];
 
     /// <summary>
     /// <see cref="StandardFunctions"/> with the OGC functions that keep their standard names on most

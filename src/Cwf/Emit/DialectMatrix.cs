@@ -66,10 +66,13 @@ public static class DialectMatrix
         if (mapping is null) return "missing";
         if (!mapping.IsAvailable) return "n/a";
         var text = mapping.Joined is var (prefix, separator, suffix) ? $"{prefix}a{separator}b{suffix}" : mapping.Templates[0].Text;
-        if (text.Length > MaxCell) text = text[..text.IndexOf('(')] + "(…)";
+        text = Shortened(text);
+        if (!mapping.TimestampTemplates.IsEmpty) text += "; timestamp: " + Shortened(mapping.TimestampTemplates[0].Text);
         var marks = (mapping.Notes.Any(n => !n.IsPerScript) ? "†" : "") + (mapping.Notes.Any(n => n.IsPerScript) ? "‡" : "");
         return Code(text) + marks + (mapping.CastResult ? " (cast)" : "");
     }
+
+    private static string Shortened(string text) => text.Length > MaxCell && text.IndexOf('(') is > 0 and var open ? text[..open] + "(…)" : text;
 
     /// <summary>A code span; text holding a backtick is delimited by two.</summary>
     private static string Code(string text) => text.Contains('`') ? $"`` {Escape(text)} ``" : $"`{Escape(text)}`";

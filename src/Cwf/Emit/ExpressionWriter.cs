@@ -56,8 +56,8 @@ internal sealed class ExpressionWriter
             TypedByLiterals(b.Left) && TypedByLiterals(b.Right),
         Case c => c.Whens.All(w => TypedByLiterals(w.Result)) && (c.Else is null || TypedByLiterals(c.Else)),
         Call c when c.Function == Ir.Functions.Coalesce || c.Function == Ir.Functions.Concat => c.Args.All(TypedByLiterals),
-        // NULLIF has its first argument's type; so do abs and the string functions.
-        Call c when c.Function == Ir.Functions.NullIf || c.Function == Ir.Functions.Abs || c.Function.Category == FunctionCategory.String && c.Type == SqlType.String =>
+        // NULLIF has its first argument's type; so do abs and the string functions (generate_uuid, without arguments, has its own).
+        Call c when c.Function == Ir.Functions.NullIf || c.Function == Ir.Functions.Abs || c.Function.Category == FunctionCategory.String && c.Type == SqlType.String && c.Args.Count > 0 =>
             TypedByLiterals(c.Args[0]),
         _ => false,
     };
@@ -254,7 +254,7 @@ internal sealed class ExpressionWriter
             int minimum = p == Precedence.Atom ? Precedence.Lowest : p;
             result = new SqlFragment(prefix + string.Join(separator, args.Select(a => a.Wrap(minimum))) + suffix, p);
         }
-        else result = mapping.TemplateFor(args.Count, function.MinArgs).Render(args);
+        else result = mapping.TemplateFor(args.Count, function.MinArgs, call.Args.Count > 0 ? call.Args[0].Type : SqlType.Unknown).Render(args);
         return mapping.CastResult ? CastTo(result, call.Type) : result;
     }
 

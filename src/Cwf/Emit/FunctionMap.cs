@@ -24,9 +24,10 @@ public sealed class FunctionMap
         var map = new Dictionary<string, FunctionMapping>(_byName);
         foreach (var (function, mapping) in entries)
         {
-            for (int i = 0; i < mapping.Templates.Length; i++)
-                if (mapping.Templates[i].Arity > function.MinArgs + i)
-                    throw new InvalidOperationException($"Template '{mapping.Templates[i]}' of {function.Name} uses more arguments than a call with {function.MinArgs + i} has.");
+            foreach (var templates in (ReadOnlySpan<System.Collections.Immutable.ImmutableArray<SqlTemplate>>)[mapping.Templates, mapping.TimestampTemplates])
+                for (int i = 0; i < templates.Length; i++)
+                    if (templates[i].Arity > function.MinArgs + i)
+                        throw new InvalidOperationException($"Template '{templates[i]}' of {function.Name} uses more arguments than a call with {function.MinArgs + i} has.");
             map[function.Name] = mapping;
         }
         return new FunctionMap(map.ToFrozenDictionary());

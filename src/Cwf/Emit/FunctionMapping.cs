@@ -18,6 +18,12 @@ public sealed record FunctionMapping
     /// <summary>Templates by argument count: index 0 for the function's minimum count.</summary>
     public ImmutableArray<SqlTemplate> Templates { get; private init; } = [];
 
+    /// <summary>
+    /// Templates for a call whose first argument is a timestamp, where the warehouse writes it otherwise
+    /// than a date (BigQuery's DATE_ADD and TIMESTAMP_ADD); empty: <see cref="Templates"/> for both.
+    /// </summary>
+    public ImmutableArray<SqlTemplate> TimestampTemplates { get; private init; } = [];
+
     /// <summary>For a variadic function: what comes before, between and after the arguments.</summary>
     public (string Prefix, string Separator, string Suffix)? Joined { get; private init; }
 
@@ -41,6 +47,10 @@ public sealed record FunctionMapping
     public static FunctionMapping Sql(params string[] templatesByArity) =>
         new() { Templates = [.. templatesByArity.Select(t => SqlTemplate.Parse(t))] };
 
+    /// <summary>One template for a date first argument and one for a timestamp (functions of a fixed argument count).</summary>
+    public static FunctionMapping Temporal(string forDate, string forTimestamp) =>
+        new() { Templates = [SqlTemplate.Parse(forDate)], TimestampTemplates = [SqlTemplate.Parse(forTimestamp)] };
+
     /// <summary>Any number of arguments joined by an operator: <c>a || b || c</c>.</summary>
     public static FunctionMapping Operator(string separator, int precedence) =>
         new() { Joined = ("", separator, ""), JoinedPrecedence = precedence };
@@ -60,11 +70,12 @@ public sealed record FunctionMapping
     public FunctionMapping WithArguments(Func<Call, Seq<Expr>> arguments) => this with { Arguments = arguments };
 
     /// <summary>The template for a call with <paramref name="argumentCount"/> arguments.</summary>
-    public SqlTemplate TemplateFor(int argumentCount, int minimumArguments)
+    public SqlTemplate TemplateFor(int argumentCount, int minimumArguments, SqlType firstArgument = SqlType.Unknown)
     {
+        var templates = firstArgument == SqlType.Timestamp && !TimestampTemplates.IsEmpty ? TimestampTemplates : Templates;
         int index = argumentCount - minimumArguments;
-        if (index < 0 || index >= Templates.Length)
+        if (index < 0 || index >= templates.Length)
             throw new InvalidOperationException($"No template for {argumentCount} arguments.");
-        return Templates[index];
+        return templates[index];
     }
 }

@@ -199,7 +199,7 @@ public static class CwfFormatter
                 Alias(sb, n.Alias);
                 break;
             case UnionStepSyntax u:
-                sb.Append("union ").Append(string.Join(", ", u.Others.Select(o => ExpressionPrinter.Name(o.Name))));
+                sb.Append(u.ByName ? "union by name " : "union ").Append(string.Join(", ", u.Others.Select(o => ExpressionPrinter.Name(o.Name))));
                 break;
             case BufferStepSyntax b:
                 sb.Append("buffer ").Append(ExpressionPrinter.Name(b.Geography)).Append(" by ");

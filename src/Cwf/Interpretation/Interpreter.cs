@@ -23,6 +23,8 @@ public static class Interpreter
     public static InterpretationResult Run(Workflow workflow, Database input, InterpreterOptions? options = null, IProgress<StepProgress>? progress = null)
     {
         options ??= InterpreterOptions.Default;
+        // One clock for the whole run: current_date and current_timestamp become literals here.
+        workflow = RunClock.Fixed(workflow, options.Now ?? DateTime.UtcNow);
         var diagnostics = new DiagnosticBag();
         var context = new StepContext(ResolveParameters(workflow, options, diagnostics), options.MaxDegreeOfParallelism);
         var results = new Dictionary<int, Table>();

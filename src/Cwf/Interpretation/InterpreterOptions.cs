@@ -22,4 +22,10 @@ public sealed record InterpreterOptions
     /// every value (spec/interpreter.md, "Parallel steps").
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// The time of the run (UTC) that <c>current_date</c> and <c>current_timestamp</c> read; null: the
+    /// machine's clock when the run starts. Read once, so every step sees the same instant.
+    /// </summary>
+    public DateTime? Now { get; init; }
 }

@@ -125,8 +125,11 @@ public sealed record NearestStepSyntax(ExpressionSyntax Count, IdentifierSyntax 
     public override string Keyword => "nearest";
 }
 
-/// <summary><c>union b, c</c>: the piped rows, then b's and c's, columns matched by name (canvas native.unionall).</summary>
-public sealed record UnionStepSyntax(Seq<IdentifierSyntax> Others) : StepSyntax
+/// <summary>
+/// <c>union b, c</c>: the piped rows, then b's and c's, columns matched by name (canvas native.unionall);
+/// <c>union by name b, c</c> also takes inputs whose columns differ (NULL where a branch lacks one).
+/// </summary>
+public sealed record UnionStepSyntax(Seq<IdentifierSyntax> Others, bool ByName = false) : StepSyntax
 {
     public override string Keyword => "union";
 }

@@ -106,6 +106,8 @@ public class ExampleCoverageTests
         ["cwf.nearest"] = n => n is Cwf.Syntax.NearestStepSyntax,
         ["native.spatialfilter"] = n => n is Cwf.Syntax.SpatialFilterStepSyntax,
         ["native.unionall"] = n => n is Cwf.Syntax.UnionStepSyntax,
+        ["native.count"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "count" },
+        ["native.generateuuid"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "generate_uuid" },
         ["native.buffer"] = n => n is Cwf.Syntax.BufferStepSyntax,
         ["native.centroid"] = n => n is Cwf.Syntax.CentroidStepSyntax,
         ["native.area"] = n => n is Cwf.Syntax.AreaStepSyntax,

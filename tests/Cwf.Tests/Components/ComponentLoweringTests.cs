@@ -164,7 +164,7 @@ public class ComponentLoweringTests
             "native.wheresimplified", "native.isnotnull", "native.orderby", "native.limit", "native.distinct", "native.groupby",
             "native.summarize", "native.join", "native.spatialjoin", "native.spatialfilter", "native.unionall", "native.buffer",
             "native.centroid", "native.area", "native.distance", "native.geogpoint", "native.h3frompoint", "native.h3boundary",
-            "native.saveastable", "native.customsql",
+            "native.saveastable", "native.customsql", "native.count", "native.generateuuid",
             // The geometry toolbox (generic steps).
             "native.length", "native.perimeter", "native.numpoints", "native.numgeometries", "native.geometrytype", "native.xycoords",
             "native.pointn", "native.makepolygon", "native.boundingbox", "native.asgeojson", "native.aswkt", "native.geogfromtext",

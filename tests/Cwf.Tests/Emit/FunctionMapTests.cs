@@ -61,9 +61,16 @@ public class FunctionMapTests
             for (int count = function.MinArgs; count <= max; count++)
             {
                 var call = SampleCall(function, count);
-                var (sql, diagnostics) = FunctionRendering.Render(dialect, call);
-                sb.Append(call).Append("\n    ").Append(sql).Append('\n');
-                foreach (var d in diagnostics) sb.Append("    ! ").Append(d.Code).Append(' ').Append(d.Severity.ToString().ToLowerInvariant()).Append('\n');
+                // A date or timestamp argument: the timestamp too, which some warehouses write otherwise.
+                Call[] calls = function.Parameters.Count > 0 && function.Parameters[0] == ArgKind.Temporal
+                    ? [call, (Call)ExprFactory.Call(function, [Arg("ts", SqlType.Timestamp), .. call.Args.Skip(1)])]
+                    : [call];
+                foreach (var sample in calls)
+                {
+                    var (sql, diagnostics) = FunctionRendering.Render(dialect, sample);
+                    sb.Append(sample).Append("\n    ").Append(sql).Append('\n');
+                    foreach (var d in diagnostics) sb.Append("    ! ").Append(d.Code).Append(' ').Append(d.Severity.ToString().ToLowerInvariant()).Append('\n');
+                }
             }
         }
         foreach (var aggregate in Enum.GetValues<AggregateFunction>())
@@ -99,6 +106,7 @@ public class FunctionMapTests
                 ArgKind.Numeric when function.Category == FunctionCategory.Spatial => Arg("meters", SqlType.Float64),
                 ArgKind.Numeric => Arg("xyz"[Math.Min(i, 2)].ToString(), SqlType.Float64),
                 ArgKind.Temporal or ArgKind.Date => Arg("d", SqlType.Date),
+                ArgKind.Timestamp => Arg("ts", SqlType.Timestamp),
                 ArgKind.Geography => Arg("gh"[Math.Min(i, 1)].ToString(), SqlType.Geography),
                 _ => Arg("xyz"[Math.Min(i, 2)].ToString(), SqlType.Float64),
             });

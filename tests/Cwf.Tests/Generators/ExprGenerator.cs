@@ -122,6 +122,9 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
         () => ValueTypes.Contains(SqlType.String) ? Call(Functions.StrPos, Make(SqlType.String, scope, depth), Make(SqlType.String, scope, depth)) : null,
         () => TemporalType() is { } t ? Call(rng.Pick([Functions.Year, Functions.Month, Functions.Day]), Make(t, scope, depth)) : null,
         () => Spatial ? Call(rng.Pick([Functions.NumPoints, Functions.NumGeometries]), Make(SqlType.Geography, scope, depth)) : null,
+        () => TemporalType() is { } t ? Call(rng.Pick([Functions.Quarter, Functions.Week, Functions.DayOfWeek, Functions.DayOfYear]), Make(t, scope, depth)) : null,
+        () => ValueTypes.Contains(SqlType.Timestamp) ? Call(rng.Pick([Functions.Hour, Functions.Minute, Functions.Second]), Make(SqlType.Timestamp, scope, depth)) : null,
+        () => TemporalType() is { } a && TemporalType() is { } b ? Call(Functions.DateDiffDays, Make(a, scope, depth), Make(b, scope, depth)) : null,
         () =>
         {
             // Safe casts to int64 start from a column, whose values are moderate.
@@ -191,7 +194,16 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
             var other = type == SqlType.Date ? SqlType.Timestamp : SqlType.Date;
             return ValueTypes.Contains(other) ? ExprFactory.Cast(Make(other, scope, depth), type) : null;
         },
-        () => Conditional(type, scope, depth));
+        () => Conditional(type, scope, depth),
+        // Safe: small counts, and never near the ends of the calendar (the interpreter stops at year 9999, PostgreSQL later).
+        () => Safe && options.ExtremeValues ? null
+            : Call(rng.Pick([Functions.AddMonths, Functions.AddDays]), Make(type, scope, depth), Safe ? Literal.Int(rng.Int(-40, 40)) : Make(SqlType.Int64, scope, depth)),
+        () => type == SqlType.Timestamp && !(Safe && options.ExtremeValues)
+            ? Call(Functions.AddSeconds, Make(type, scope, depth), Safe ? Literal.Int(rng.Pick([-86_400, -61, 1, 3_600, 1_000_000])) : Make(SqlType.Int64, scope, depth))
+            : null,
+        () => Call(type == SqlType.Timestamp
+            ? rng.Pick([Functions.TruncYear, Functions.TruncQuarter, Functions.TruncMonth, Functions.TruncWeek, Functions.TruncDay, Functions.TruncHour, Functions.TruncMinute])
+            : rng.Pick([Functions.TruncYear, Functions.TruncQuarter, Functions.TruncMonth, Functions.TruncWeek]), Make(type, scope, depth)));
 
     private Expr Point(IReadOnlyList<ColumnRef> scope, int depth)
     {

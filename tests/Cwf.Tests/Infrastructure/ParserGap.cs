@@ -18,11 +18,22 @@ public sealed record ParserGap(string Id, IReadOnlyList<ParserDialect> Dialects,
     public bool AppliesTo(ParserDialect dialect, string statement) =>
         Dialects.Contains(dialect) && Pattern.IsMatch(MaskedSql.Mask(statement, dialect).Text);
 
-    /// <summary>Replaces every match in the statement's code; literals and quoted names keep their text.</summary>
+    /// <summary>
+    /// Replaces every match in the statement's code, again until none is left (a match nested in another,
+    /// SUBSTRING(SUBSTRING(s FROM a) FROM b), is only found once the outer one is rewritten); literals and
+    /// quoted names keep their text.
+    /// </summary>
     public string Rewrite(ParserDialect dialect, string statement)
     {
         var masked = MaskedSql.Mask(statement, dialect);
-        return masked.Restore(Pattern.Replace(masked.Text, Replacement));
+        var text = masked.Text;
+        for (int pass = 0; pass < 100; pass++)
+        {
+            var rewritten = Pattern.Replace(text, Replacement);
+            if (rewritten == text) break;
+            text = rewritten;
+        }
+        return masked.Restore(text);
     }
 
     public override string ToString() => $"{Id} ({string.Join(", ", Dialects)}): {Reason}";

@@ -264,7 +264,8 @@ public class ExpressionTests
     [Fact]
     public void Every_ir_function_has_an_implementation()
     {
-        var missing = Functions.All.Where(f => FunctionLibrary.Find(f) is null).Select(f => f.Name).ToList();
+        // The clock's functions are fixed to literals before a run starts (RunClock), never evaluated per row.
+        var missing = Functions.All.Where(f => FunctionLibrary.Find(f) is null && f != Functions.CurrentDate && f != Functions.CurrentTimestamp).Select(f => f.Name).ToList();
         Assert.Empty(missing);
     }
 

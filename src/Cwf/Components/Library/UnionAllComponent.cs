@@ -6,7 +6,8 @@ namespace Cwf.Components.Library;
 
 /// <summary>
 /// <c>native.unionall</c>: the inputs' rows in edge order, columns matched by name in the first input's order;
-/// <c>a | union b, c</c>. Differing column sets or types are an error.
+/// <c>a | union b, c</c>. Differing column sets or types are an error (canvas-format.md section 5), except in
+/// the .cwf form <c>a | union by name b, c</c>: NULL where an input lacks a column, types widened.
 /// </summary>
 public sealed class UnionAllComponent : StepComponent
 {
@@ -18,9 +19,9 @@ public sealed class UnionAllComponent : StepComponent
     public override Seq<string> Keywords { get; } = ["union"];
 
     public override ComponentDoc Doc { get; } = new(
-        "`a \\| union b, c`",
-        "`UnionAll`, inputs in edge order, matched by name",
-        "the first input's columns, matched by name");
+        "`a \\| union b, c`, `a \\| union by name b, c`",
+        "`UnionAll`, inputs in edge order, matched by name; `by name` (.cwf only): a `Project` before each input that lacks a column (NULL) or has a narrower type",
+        "the first input's columns, matched by name; by name: then the columns only later inputs have, types widened");
 
     public override void Lower(CanvasLoweringContext cx) => cx.Output("result", ComponentLowering.UnionAll(cx, cx.Inputs("tables"), cx.Step));
 
@@ -28,11 +29,14 @@ public sealed class UnionAllComponent : StepComponent
 
     public override StepBinding? Bind(StepSyntax step, StepBinding cx)
     {
-        var others = ((UnionStepSyntax)step).Others.Select(o => (Relation: cx.Relation(o), Site: o)).ToList();
+        var union = (UnionStepSyntax)step;
+        var others = union.Others.Select(o => (Relation: cx.Relation(o), Site: o)).ToList();
         if (others.Any(o => o.Relation is null)) return null;
         var inputs = new List<(int, Location)> { (cx.Node, cx.Step.Origin) };
         inputs.AddRange(others.Select(o => (o.Relation!.Node, cx.Locate(o.Site))));
-        return cx.Reshaped(ComponentLowering.UnionAll(cx.Lowering, inputs, cx.Step));
+        return cx.Reshaped(union.ByName
+            ? ComponentLowering.UnionByName(cx.Lowering, inputs, cx.Step)
+            : ComponentLowering.UnionAll(cx.Lowering, inputs, cx.Step));
     }
 
     public override void Check(StepSyntax step, StepBinding open)
@@ -79,4 +83,64 @@ public static partial class ComponentLowering
         }
         return ok ? cx.Builder.UnionAll(inputs.Select(i => i.Node), step.Name, step.Origin).Id : null;
     }
+
+    /// <summary>
+    /// <c>union by name</c>: the columns of every input, matched by name (the first
+    /// input's in its order, then those only later inputs have, in the order met), each of the common type
+    /// of its inputs (the IR's widening; no common type is CWF2503). An input that lacks a column or holds a
+    /// narrower type is adapted by a projection (NULL, a cast) of the union's origin; when every input has the
+    /// same columns the union is exactly <see cref="UnionAll"/>.
+    /// </summary>
+    public static int? UnionByName(LoweringContext cx, IReadOnlyList<(int Node, Location Location)> inputs, StepInfo step)
+    {
+        var schemas = inputs.Select(i => cx.Builder.SchemaOf(i.Node)).ToList();
+        if (inputs.Count == 0 || schemas.Any(s => s.IsOpen) || schemas.Skip(1).All(s => SameColumns(s, schemas[0])))
+            return UnionAll(cx, inputs, step);
+
+        var columns = new List<Column>();
+        var firstSeen = new List<int>();
+        bool ok = true;
+        for (int i = 0; i < inputs.Count; i++)
+            foreach (var column in schemas[i].Columns)
+            {
+                int at = columns.FindIndex(c => string.Equals(c.Name, column.Name, StringComparison.OrdinalIgnoreCase));
+                if (at < 0)
+                {
+                    columns.Add(column with { Nullable = column.Nullable || i > 0 });
+                    firstSeen.Add(i);
+                }
+                else if (SqlTypeFacts.CommonType(columns[at].Type, column.Type) is { } common)
+                    columns[at] = columns[at] with { Type = common, Nullable = columns[at].Nullable || column.Nullable };
+                else if (ok)
+                {
+                    cx.Diagnostics.Report(DiagnosticCodes.UnionTypesDiffer, inputs[i].Location,
+                        $"column '{column.Name}' is {columns[at].Type.Name()} in '{cx.Builder[inputs[firstSeen[at]].Node].Name}' but {column.Type.Name()} in '{cx.Builder[inputs[i].Node].Name}', which have no common type",
+                        $"cast one of them, e.g. derive {column.Name} = cast({column.Name} as string), or rename it");
+                    ok = false;
+                }
+            }
+        if (!ok) return null;
+        // A column missing from some input is NULL there.
+        for (int c = 0; c < columns.Count; c++)
+            if (schemas.Any(s => !s.Contains(columns[c].Name))) columns[c] = columns[c] with { Nullable = true };
+
+        var adapted = new List<int>();
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var schema = schemas[i];
+            if (schema.Columns.Count == columns.Count && columns.Select((c, k) => schema.Columns[k].Name == c.Name && schema.Columns[k].Type == c.Type).All(x => x))
+            {
+                adapted.Add(inputs[i].Node);
+                continue;
+            }
+            var projection = columns.Select(c => new NamedExpr(c.Name, schema.Find(c.Name) is { } own
+                ? ExprFactory.Cast(ExprFactory.Column(own, 0), c.Type)
+                : Literal.Null(c.Type)));
+            adapted.Add(cx.Builder.Project(inputs[i].Node, projection, $"{step.Name}_{i + 1}", step.Origin).Id);
+        }
+        return cx.Builder.UnionAll(adapted, step.Name, step.Origin).Id;
+    }
+
+    private static bool SameColumns(Schema a, Schema b) =>
+        a.Columns.Count == b.Columns.Count && a.Columns.All(c => b.Find(c.Name) is { } other && other.Type == c.Type);
 }

@@ -114,7 +114,27 @@ public sealed class BigQueryDialect : Dialect
         (F.SnapToGrid, "ST_SNAPTOGRID({0}, {1})"),
         (F.RemoveHoles, "CASE WHEN ST_GEOMETRYTYPE({0}) IN ('ST_Polygon', 'ST_MultiPolygon') THEN ST_UNION(ARRAY(SELECT ST_MAKEPOLYGON(ST_EXTERIORRING(p)) FROM UNNEST(ST_DUMP({0})) AS p)) ELSE {0} END"),
         (F.H3FromPoint, FunctionMapping.Sql("`carto-un`.carto.H3_FROMGEOGPOINT({0}, {1})").WithNote(CartoToolbox)),
-        (F.H3Boundary, FunctionMapping.Sql("`carto-un`.carto.H3_BOUNDARY({0})").WithNote(CartoToolbox)));
+        (F.H3Boundary, FunctionMapping.Sql("`carto-un`.carto.H3_BOUNDARY({0})").WithNote(CartoToolbox)),
+        // DATE and TIMESTAMP have functions of their own; TIMESTAMP_ADD has no months, so they go through DATETIME (UTC).
+        (F.AddMonths, FunctionMapping.Temporal("DATE_ADD({0}, INTERVAL {1} MONTH)", "TIMESTAMP(DATETIME_ADD(DATETIME({0}), INTERVAL {1} MONTH))")),
+        (F.AddDays, FunctionMapping.Temporal("DATE_ADD({0}, INTERVAL {1} DAY)", "TIMESTAMP_ADD({0}, INTERVAL {1} DAY)")),
+        (F.AddSeconds, "TIMESTAMP_ADD({0}, INTERVAL {1} SECOND)"),
+        (F.DateDiffDays, "DATE_DIFF(CAST({1} AS DATE), CAST({0} AS DATE), DAY)"),
+        (F.Week, "EXTRACT(ISOWEEK FROM {0})"),
+        // DAYOFWEEK counts from Sunday = 1.
+        (F.DayOfWeek, "MOD(EXTRACT(DAYOFWEEK FROM {0}) + 5, 7) + 1"),
+        (F.DayOfYear, "EXTRACT(DAYOFYEAR FROM {0})"),
+        (F.Second, "EXTRACT(SECOND FROM {0})"),
+        (F.TruncYear, FunctionMapping.Temporal("DATE_TRUNC({0}, YEAR)", "TIMESTAMP_TRUNC({0}, YEAR, 'UTC')")),
+        (F.TruncQuarter, FunctionMapping.Temporal("DATE_TRUNC({0}, QUARTER)", "TIMESTAMP_TRUNC({0}, QUARTER, 'UTC')")),
+        (F.TruncMonth, FunctionMapping.Temporal("DATE_TRUNC({0}, MONTH)", "TIMESTAMP_TRUNC({0}, MONTH, 'UTC')")),
+        (F.TruncWeek, FunctionMapping.Temporal("DATE_TRUNC({0}, ISOWEEK)", "TIMESTAMP_TRUNC({0}, ISOWEEK, 'UTC')")),
+        (F.TruncDay, "TIMESTAMP_TRUNC({0}, DAY, 'UTC')"),
+        (F.TruncHour, "TIMESTAMP_TRUNC({0}, HOUR, 'UTC')"),
+        (F.TruncMinute, "TIMESTAMP_TRUNC({0}, MINUTE, 'UTC')"),
+        (F.GenerateUuid, "GENERATE_UUID()"),
+        (F.CurrentDate, "CURRENT_DATE('UTC')"),
+        (F.CurrentTimestamp, "CURRENT_TIMESTAMP()"));
 
     internal override SqlFragment Modulo(Binary remainder, ExpressionWriter writer) =>
         SqlFragment.Atom($"MOD({writer.Write(remainder.Left).Text}, {writer.Write(remainder.Right).Text})");

@@ -95,9 +95,18 @@ public sealed class DatabricksDialect : Dialect
         (F.SnapToGrid, Missing("Databricks", "st_snaptogrid", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Databricks", "function that drops the holes of a polygon", "rebuild the polygons from st_exteriorring in a custom SQL step")),
         (F.H3FromPoint, FunctionMapping.Sql("h3_longlatash3string(st_x({0}), st_y({0}), CAST({1} AS INT))").WithNote(H3Runtime)),
-        (F.H3Boundary, FunctionMapping.Sql("st_geomfromtext(h3_boundaryaswkt({0}), 4326)").WithNote(H3Runtime)))
+        (F.H3Boundary, FunctionMapping.Sql("st_geomfromtext(h3_boundaryaswkt({0}), 4326)").WithNote(H3Runtime)),
+        (F.AddMonths, FunctionMapping.Temporal("ADD_MONTHS({0}, CAST({1} AS INT))", "TIMESTAMPADD(MONTH, {1}, {0})")),
+        (F.AddDays, FunctionMapping.Temporal("DATE_ADD({0}, CAST({1} AS INT))", "TIMESTAMPADD(DAY, {1}, {0})")),
+        (F.AddSeconds, "TIMESTAMPADD(SECOND, {1}, {0})"),
+        (F.DateDiffDays, "DATEDIFF(CAST({1} AS DATE), CAST({0} AS DATE))"),
+        (F.DayOfWeek, "EXTRACT(DAYOFWEEK_ISO FROM {0})"),
+        (F.GenerateUuid, "UUID()"),
+        // The session's time zone (UTC unless set otherwise); TIMESTAMP is an instant.
+        (F.CurrentDate, "CURRENT_DATE()"),
+        (F.CurrentTimestamp, "CURRENT_TIMESTAMP()"))
         .With(PointDistances("st_distancespheroid({0}, {1})", "st_distancespheroid"))
-        .WithCastResult(F.Length, F.StrPos, F.Floor, F.Ceil, F.Year, F.Month, F.Day, F.NumPoints, F.NumGeometries)
+        .WithCastResult([F.Length, F.StrPos, F.Floor, F.Ceil, F.NumPoints, F.NumGeometries, .. DateFieldsAndTruncations])
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary, SpatialRuntime);
 
     /// <summary>CAST of a double to BIGINT truncates; ROUND rounds half away from zero, as the IR's cast does.</summary>

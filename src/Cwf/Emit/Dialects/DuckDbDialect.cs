@@ -108,7 +108,18 @@ public sealed class DuckDbDialect : Dialect
             "WHEN ST_GeometryType({0}) = 'MULTIPOLYGON' THEN ST_Collect(list_transform(ST_Dump({0}), d -> ST_MakePolygon(ST_ExteriorRing(d.geom)))) ELSE {0} END").Text),
         // The h3 extension reads latitude first.
         (F.H3FromPoint, FunctionMapping.Sql("h3_latlng_to_cell_string(ST_Y({0}), ST_X({0}), CAST({1} AS INTEGER))").WithNote(H3)),
-        (F.H3Boundary, FunctionMapping.Sql("ST_GeomFromText(h3_cell_to_boundary_wkt({0}))").WithNote(H3)))
+        (F.H3Boundary, FunctionMapping.Sql("ST_GeomFromText(h3_cell_to_boundary_wkt({0}))").WithNote(H3)),
+        // date + integer is a date, date + interval a timestamp: months go through the interval and back.
+        (F.AddMonths, FunctionMapping.Temporal("CAST({0} + TO_MONTHS(CAST({1} AS INTEGER)) AS DATE)", "{0} + TO_MONTHS(CAST({1} AS INTEGER))")),
+        (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "{0} + TO_DAYS(CAST({1} AS INTEGER))")),
+        (F.AddSeconds, "{0} + TO_MICROSECONDS(CAST({1} AS BIGINT) * 1000000)"),
+        (F.DateDiffDays, "DATE_DIFF('day', CAST({0} AS DATE), CAST({1} AS DATE))"),
+        // Whole seconds already, as BIGINT (FLOOR would make it a DOUBLE).
+        (F.Second, "EXTRACT(SECOND FROM {0})"),
+        (F.GenerateUuid, "CAST(gen_random_uuid() AS VARCHAR)"),
+        (F.CurrentDate, "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)"),
+        (F.CurrentTimestamp, "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP)"))
+        .WithCastResult(DateTruncations)
         .With(PointDistances("ST_Distance_Spheroid(ST_FlipCoordinates({0}), ST_FlipCoordinates({1}))", "ST_Distance_Spheroid"))
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary || f == F.H3FromPoint, Spatial);
 

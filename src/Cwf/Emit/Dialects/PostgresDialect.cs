@@ -122,8 +122,17 @@ public sealed class PostgresDialect : Dialect
         (F.RemoveHoles, RemoveHoles),
         // h3_lat_lng_to_cell is the name before h3-pg 4.2.3 and a deprecated alias after it.
         (F.H3FromPoint, FunctionMapping.Sql("h3_lat_lng_to_cell({0}, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
-        (F.H3Boundary, FunctionMapping.Sql("h3_cell_to_boundary_geometry({0}::h3index)").WithNote(H3Extension)))
-        .WithCastResult(F.Length, F.StrPos, F.Year, F.Month, F.Day, F.NumPoints, F.NumGeometries);
+        (F.H3Boundary, FunctionMapping.Sql("h3_cell_to_boundary_geometry({0}::h3index)").WithNote(H3Extension)),
+        // date + integer is a date, date + interval a timestamp: months go through the interval and back.
+        (F.AddMonths, FunctionMapping.Temporal("CAST({0} + MAKE_INTERVAL(months => CAST({1} AS INTEGER)) AS DATE)", "{0} + MAKE_INTERVAL(months => CAST({1} AS INTEGER))")),
+        (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "{0} + MAKE_INTERVAL(days => CAST({1} AS INTEGER))")),
+        (F.AddSeconds, "{0} + MAKE_INTERVAL(secs => {1})"),
+        (F.DateDiffDays, FunctionMapping.Sql("(CAST({1} AS DATE) - CAST({0} AS DATE))") with { CastResult = true }),
+        // gen_random_uuid is built in from PostgreSQL 13.
+        (F.GenerateUuid, "CAST(gen_random_uuid() AS TEXT)"),
+        (F.CurrentDate, "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)"),
+        (F.CurrentTimestamp, "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP)"))
+        .WithCastResult([F.Length, F.StrPos, F.NumPoints, F.NumGeometries, .. DateFieldsAndTruncations]);
 
     /// <summary>
     /// CAST(float8 AS bigint) rounds half to even, the IR half away from zero: the fraction decides,

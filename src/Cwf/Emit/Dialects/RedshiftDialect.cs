@@ -108,9 +108,21 @@ public sealed class RedshiftDialect : Dialect
             "for single polygons, ST_MakePolygon(ST_ExteriorRing(g)) in a custom SQL step")),
         // H3_FromPoint gives a BIGINT cell; the IR's cell id is the lower-case hex string.
         (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),
-        (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"))
+        (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"),
+        // DATEADD returns a timestamp for a date too, and takes an INTEGER count.
+        (F.AddMonths, FunctionMapping.Temporal("CAST(DATEADD(month, CAST({1} AS INTEGER), {0}) AS DATE)", "DATEADD(month, CAST({1} AS INTEGER), {0})")),
+        (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "DATEADD(day, CAST({1} AS INTEGER), {0})")),
+        (F.AddSeconds, "DATEADD(second, CAST({1} AS INTEGER), {0})"),
+        (F.DateDiffDays, "DATEDIFF(day, {0}, {1})"),
+        // DOW counts from Sunday = 0.
+        (F.DayOfWeek, "(CAST(EXTRACT(DOW FROM {0}) AS INTEGER) + 6) % 7 + 1"),
+        (F.GenerateUuid, FunctionMapping.NotAvailable("Redshift has no UUID function",
+            "generate the identifiers where the data is loaded, or build one from MD5 of the row's key columns in a custom SQL step")),
+        // SYSDATE is the start of the transaction in the session's time zone (UTC unless set otherwise).
+        (F.CurrentDate, "CAST(SYSDATE AS DATE)"),
+        (F.CurrentTimestamp, "SYSDATE"))
         .With(PointDistances(GeodesicDistance, "ST_Distance of GEOGRAPHY"))
-        .WithCastResult(F.Length, F.StrPos, F.Year, F.Month, F.Day, F.NumPoints, F.NumGeometries);
+        .WithCastResult([F.Length, F.StrPos, F.NumPoints, F.NumGeometries, .. DateFieldsAndTruncations]);
 
     /// <summary>
     /// CREATE TABLE AS has no IF NOT EXISTS on Redshift: when the output's schema is unknown, the

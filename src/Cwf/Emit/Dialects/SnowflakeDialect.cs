@@ -107,7 +107,20 @@ public sealed class SnowflakeDialect : Dialect
             "Snowflake has no ST_TOUCHES",
             "use the intersects predicate, or a custom SQL step with an equivalent test")),
         (F.H3FromPoint, "H3_POINT_TO_CELL_STRING({0}, {1})"),
-        (F.H3Boundary, "H3_CELL_TO_BOUNDARY({0})"));
+        (F.H3Boundary, "H3_CELL_TO_BOUNDARY({0})"),
+        // DATEADD keeps a date a date and clamps the day to the month's end (ADD_MONTHS would keep month ends at month ends).
+        (F.AddMonths, "DATEADD(MONTH, {1}, {0})"),
+        (F.AddDays, "DATEADD(DAY, {1}, {0})"),
+        (F.AddSeconds, "DATEADD(SECOND, {1}, {0})"),
+        (F.DateDiffDays, "DATEDIFF(DAY, {0}, {1})"),
+        (F.Week, "WEEKISO({0})"),
+        (F.DayOfWeek, "DAYOFWEEKISO({0})"),
+        (F.DayOfYear, "DAYOFYEAR({0})"),
+        (F.Second, "EXTRACT(SECOND FROM {0})"),
+        (F.GenerateUuid, "UUID_STRING()"),
+        // SYSDATE() is the current time in UTC, as TIMESTAMP_NTZ.
+        (F.CurrentDate, "CAST(SYSDATE() AS DATE)"),
+        (F.CurrentTimestamp, "SYSDATE()"));
 
     /// <summary>MIN and MAX take no BOOLEAN: the boolean aggregates mean the same.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithBooleanMinMax("BOOLAND_AGG({0})", "BOOLOR_AGG({0})");

@@ -115,7 +115,17 @@ public sealed class TrinoDialect : Dialect
         (F.H3FromPoint, FunctionMapping.NotAvailable(NoH3,
             "for a square grid, use bing_tile_quadkey(bing_tile_at(ST_Y(point), ST_X(point), zoom)) in a custom SQL step, or compute H3 cells where the data is loaded")),
         (F.H3Boundary, FunctionMapping.NotAvailable(NoH3,
-            "for Bing tiles, use bing_tile_polygon(bing_tile(quadkey)) in a custom SQL step")))
+            "for Bing tiles, use bing_tile_polygon(bing_tile(quadkey)) in a custom SQL step")),
+        (F.AddMonths, "DATE_ADD('month', {1}, {0})"),
+        (F.AddDays, "DATE_ADD('day', {1}, {0})"),
+        (F.AddSeconds, "DATE_ADD('second', {1}, {0})"),
+        (F.DateDiffDays, "DATE_DIFF('day', CAST({0} AS DATE), CAST({1} AS DATE))"),
+        (F.DayOfWeek, "DAY_OF_WEEK({0})"),
+        (F.DayOfYear, "DAY_OF_YEAR({0})"),
+        (F.Second, "SECOND({0})"),
+        (F.GenerateUuid, "CAST(uuid() AS VARCHAR)"),
+        (F.CurrentDate, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS DATE)"),
+        (F.CurrentTimestamp, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP(6))"))
         .With(PointDistances("ST_Distance(to_spherical_geography({0}), to_spherical_geography({1}))", "ST_Distance of spherical geographies"));
 
     /// <summary>A product of decimals has the sum of their scales: cast back to the IR's decimal.</summary>

@@ -33,6 +33,7 @@ internal static class FunctionLibrary
         ["starts_with"] = (a, _) => SqlValues.Bool(Str(a[0]).StartsWith(Str(a[1]), StringComparison.Ordinal)),
         ["ends_with"] = (a, _) => SqlValues.Bool(Str(a[0]).EndsWith(Str(a[1]), StringComparison.Ordinal)),
         ["strpos"] = (a, _) => Position(Str(a[0]), Str(a[1])),
+        ["generate_uuid"] = (_, _) => Guid.NewGuid().ToString("D"),
 
         // Math
         ["abs"] = (a, _) => Abs(a[0]!),
@@ -57,6 +58,24 @@ internal static class FunctionLibrary
         ["year"] = (a, _) => (long)DatePart(a[0]!).Year,
         ["month"] = (a, _) => (long)DatePart(a[0]!).Month,
         ["day"] = (a, _) => (long)DatePart(a[0]!).Day,
+        ["quarter"] = (a, _) => (long)((DatePart(a[0]!).Month + 2) / 3),
+        ["week"] = (a, _) => (long)System.Globalization.ISOWeek.GetWeekOfYear(DatePart(a[0]!)),
+        ["day_of_week"] = (a, _) => DatePart(a[0]!).DayOfWeek is DayOfWeek.Sunday ? 7L : (long)DatePart(a[0]!).DayOfWeek,
+        ["day_of_year"] = (a, _) => (long)DatePart(a[0]!).DayOfYear,
+        ["hour"] = (a, _) => (long)DatePart(a[0]!).Hour,
+        ["minute"] = (a, _) => (long)DatePart(a[0]!).Minute,
+        ["second"] = (a, _) => (long)DatePart(a[0]!).Second,
+        ["add_months"] = (a, _) => Calendar.AddMonths(a[0]!, (long)a[1]!),
+        ["add_days"] = (a, _) => Calendar.AddDays(a[0]!, (long)a[1]!),
+        ["add_seconds"] = (a, _) => Calendar.AddSeconds((DateTime)a[0]!, (long)a[1]!),
+        ["date_diff_days"] = (a, _) => (long)(Calendar.DayNumber(a[1]!) - Calendar.DayNumber(a[0]!)),
+        ["date_trunc_year"] = (a, _) => Calendar.Truncate(a[0]!, Functions.TruncYear),
+        ["date_trunc_quarter"] = (a, _) => Calendar.Truncate(a[0]!, Functions.TruncQuarter),
+        ["date_trunc_month"] = (a, _) => Calendar.Truncate(a[0]!, Functions.TruncMonth),
+        ["date_trunc_week"] = (a, _) => Calendar.Truncate(a[0]!, Functions.TruncWeek),
+        ["date_trunc_day"] = (a, _) => Calendar.Truncate(a[0]!, Functions.TruncDay),
+        ["date_trunc_hour"] = (a, _) => Calendar.Truncate(a[0]!, Functions.TruncHour),
+        ["date_trunc_minute"] = (a, _) => Calendar.Truncate(a[0]!, Functions.TruncMinute),
 
         // Spatial: predicates planar on lon/lat, measures geodesic (see Geography).
         ["st_point"] = (a, _) => Spatial(() => Geography.Point(Num(a[0]), Num(a[1]))),
@@ -104,7 +123,10 @@ internal static class FunctionLibrary
         ["h3_boundary"] = (a, _) => H3Boundary.Polygon(Str(a[0])),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>The implementation of a function; null only for a function this library lacks (a test checks there is none).</summary>
+    /// <summary>
+    /// The implementation of a function; null only for a function this library lacks (a test checks there is
+    /// none but the clock's, which <see cref="Interpreter.Run"/> fixes to literals before any step runs).
+    /// </summary>
     public static Implementation? Find(BuiltinFunction function) => ByName.GetValueOrDefault(function.Name);
 
     private static string Str(object? value) => (string)value!;

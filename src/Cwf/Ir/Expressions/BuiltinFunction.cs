@@ -21,6 +21,8 @@ public enum ArgKind
     Date,
     /// <summary>date or timestamp.</summary>
     Temporal,
+    /// <summary>timestamp (front ends cast a date argument to its midnight).</summary>
+    Timestamp,
     Geography,
     /// <summary>Same type class as the other arguments (coalesce, nullif).</summary>
     Common,

@@ -42,6 +42,31 @@ public static class Functions
     public static BuiltinFunction Year { get; } = Fn("year", FunctionCategory.Date, SqlType.Int64, "calendar year of a date or timestamp", ArgKind.Temporal);
     public static BuiltinFunction Month { get; } = Fn("month", FunctionCategory.Date, SqlType.Int64, "month 1-12", ArgKind.Temporal);
     public static BuiltinFunction Day { get; } = Fn("day", FunctionCategory.Date, SqlType.Int64, "day of month 1-31", ArgKind.Temporal);
+    public static BuiltinFunction Quarter { get; } = Fn("quarter", FunctionCategory.Date, SqlType.Int64, "quarter 1-4", ArgKind.Temporal);
+    public static BuiltinFunction Week { get; } = Fn("week", FunctionCategory.Date, SqlType.Int64, "ISO 8601 week of the year 1-53 (weeks start on Monday)", ArgKind.Temporal);
+    public static BuiltinFunction DayOfWeek { get; } = Fn("day_of_week", FunctionCategory.Date, SqlType.Int64, "ISO day of the week: 1 Monday ... 7 Sunday", ArgKind.Temporal);
+    public static BuiltinFunction DayOfYear { get; } = Fn("day_of_year", FunctionCategory.Date, SqlType.Int64, "day of the year 1-366", ArgKind.Temporal);
+    public static BuiltinFunction Hour { get; } = Fn("hour", FunctionCategory.Date, SqlType.Int64, "hour 0-23 of a timestamp", ArgKind.Timestamp);
+    public static BuiltinFunction Minute { get; } = Fn("minute", FunctionCategory.Date, SqlType.Int64, "minute 0-59 of a timestamp", ArgKind.Timestamp);
+    public static BuiltinFunction Second { get; } = Fn("second", FunctionCategory.Date, SqlType.Int64, "whole seconds 0-59 of a timestamp (the fraction dropped)", ArgKind.Timestamp);
+    // Date arithmetic: an interval is months, days or seconds (as PostgreSQL's interval is), so three functions add any.
+    public static BuiltinFunction AddMonths { get; } = Fn("add_months", FunctionCategory.Date, SqlType.Unknown, "add_months(x, n): n calendar months later, the day clamped to the month's last (Jan 31 + 1 month = Feb 28/29)", ArgKind.Temporal, ArgKind.Integer) with { Result = ResultRule.SameAsFirst };
+    public static BuiltinFunction AddDays { get; } = Fn("add_days", FunctionCategory.Date, SqlType.Unknown, "add_days(x, n): n days later", ArgKind.Temporal, ArgKind.Integer) with { Result = ResultRule.SameAsFirst };
+    public static BuiltinFunction AddSeconds { get; } = Fn("add_seconds", FunctionCategory.Date, SqlType.Timestamp, "add_seconds(ts, n): n seconds later", ArgKind.Timestamp, ArgKind.Integer);
+    public static BuiltinFunction DateDiffDays { get; } = Fn("date_diff_days", FunctionCategory.Date, SqlType.Int64, "date_diff_days(start, end): midnights crossed from start to end (negative when end is earlier)", ArgKind.Temporal, ArgKind.Temporal);
+    public static BuiltinFunction TruncYear { get; } = Fn("date_trunc_year", FunctionCategory.Date, SqlType.Unknown, "the first instant of the year", ArgKind.Temporal) with { Result = ResultRule.SameAsFirst };
+    public static BuiltinFunction TruncQuarter { get; } = Fn("date_trunc_quarter", FunctionCategory.Date, SqlType.Unknown, "the first instant of the quarter", ArgKind.Temporal) with { Result = ResultRule.SameAsFirst };
+    public static BuiltinFunction TruncMonth { get; } = Fn("date_trunc_month", FunctionCategory.Date, SqlType.Unknown, "the first instant of the month", ArgKind.Temporal) with { Result = ResultRule.SameAsFirst };
+    public static BuiltinFunction TruncWeek { get; } = Fn("date_trunc_week", FunctionCategory.Date, SqlType.Unknown, "the first instant of the ISO week (Monday)", ArgKind.Temporal) with { Result = ResultRule.SameAsFirst };
+    public static BuiltinFunction TruncDay { get; } = Fn("date_trunc_day", FunctionCategory.Date, SqlType.Timestamp, "midnight of the timestamp's day", ArgKind.Timestamp);
+    public static BuiltinFunction TruncHour { get; } = Fn("date_trunc_hour", FunctionCategory.Date, SqlType.Timestamp, "the start of the timestamp's hour", ArgKind.Timestamp);
+    public static BuiltinFunction TruncMinute { get; } = Fn("date_trunc_minute", FunctionCategory.Date, SqlType.Timestamp, "the start of the timestamp's minute", ArgKind.Timestamp);
+    // The time of the run (UTC); fixed by --now / CompileOptions.Now / InterpreterOptions.Now.
+    public static BuiltinFunction CurrentDate { get; } = Fn("current_date", FunctionCategory.Date, SqlType.Date, "the date of the run (UTC)") with { Nulls = NullRule.Never };
+    public static BuiltinFunction CurrentTimestamp { get; } = Fn("current_timestamp", FunctionCategory.Date, SqlType.Timestamp, "the time of the run (UTC, without time zone)") with { Nulls = NullRule.Never };
+
+    // Identifiers: a fresh random UUID (version 4) per row and call, lower-case text; the only function that is not deterministic.
+    public static BuiltinFunction GenerateUuid { get; } = Fn("generate_uuid", FunctionCategory.String, SqlType.String, "a random UUID (version 4) as 36 lower-case characters, new for every row") with { Nulls = NullRule.Never };
 
     // Spatial: geography (WGS84 lon/lat); metric results in meters / square meters.
     public static BuiltinFunction Point { get; } = Fn("st_point", FunctionCategory.Spatial, SqlType.Geography, "st_point(lon, lat): a point", ArgKind.Numeric, ArgKind.Numeric);

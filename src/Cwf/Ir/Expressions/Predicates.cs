@@ -33,8 +33,8 @@ internal static class Predicates
         return list.Count == 0 ? True : OperatorChain.Build(list, ExprFactory.And);
     }
 
-    /// <summary>No part of it can give a different value when evaluated twice or elsewhere (raw SQL might call random()).</summary>
-    public static bool IsDeterministic(Expr e) => !AnyNode(e, static x => x is RawSql);
+    /// <summary>No part of it can give a different value when evaluated twice or elsewhere (raw SQL might call random(); generate_uuid is new each time).</summary>
+    public static bool IsDeterministic(Expr e) => !AnyNode(e, static x => x is RawSql || x is Call c && c.Function == Functions.GenerateUuid);
 
     /// <summary>Deterministic and without spatial or H3 work, so computing it once more costs little.</summary>
     public static bool IsCheap(Expr e) =>

@@ -16,6 +16,7 @@ public static class Typing
         ArgKind.Bool => type == SqlType.Bool,
         ArgKind.Date => type == SqlType.Date,
         ArgKind.Temporal => type.IsTemporal(),
+        ArgKind.Timestamp => type == SqlType.Timestamp,
         ArgKind.Geography => type == SqlType.Geography,
         _ => false,
     };

@@ -111,7 +111,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 c.WITHIN() is null ? null : TopExpression(c.expression(1)), Unit(c.unit()), c.AS() is null ? null : Identifier(c.identifier(1))),
             G.CwfParser.SpatialJoinStepContext c => new SpatialJoinStepSyntax(Identifier(c.identifier()), TopExpression(c.expression()), c.LEFT() is not null),
             G.CwfParser.SpatialFilterStepContext c => new SpatialFilterStepSyntax(Identifier(c.identifier()), TopExpression(c.expression())),
-            G.CwfParser.UnionStepContext c => new UnionStepSyntax([.. c.identifier().Select(Identifier)]),
+            G.CwfParser.UnionStepContext c => new UnionStepSyntax([.. c.identifier().Select(Identifier)], c.NAME() is not null),
             G.CwfParser.BufferStepContext c => new BufferStepSyntax(ColumnRef(c.columnRef()), TopExpression(c.expression()), Unit(c.unit()), Alias(c.identifier())),
             G.CwfParser.CentroidStepContext c => new CentroidStepSyntax(ColumnRef(c.columnRef()), Alias(c.identifier())),
             G.CwfParser.AreaStepContext c => new AreaStepSyntax(ColumnRef(c.columnRef()), Unit(c.unit()), Alias(c.identifier())),

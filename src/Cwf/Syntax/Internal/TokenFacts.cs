@@ -18,10 +18,11 @@ internal static partial class TokenFacts
         G.CwfLexer.ELSE, G.CwfLexer.END, G.CwfLexer.CAST, G.CwfLexer.AS, G.CwfLexer.TRUE, G.CwfLexer.FALSE,
     }.ToFrozenSet();
 
-    /// <summary>Keyword token types that also serve as names (every word literal that is not reserved).</summary>
+    /// <summary>Keyword token types that also serve as names (every word literal that is not reserved, and the interval units, one token of several words).</summary>
     public static readonly FrozenSet<int> SoftKeywords =
         Enumerable.Range(1, ((Vocabulary)Vocabulary).getMaxTokenType())
             .Where(t => KeywordText(t) is not null && !Reserved.Contains(t))
+            .Append(G.CwfLexer.TIME_UNIT)
             .ToFrozenSet();
 
     /// <summary>Every keyword, lower case (for deciding when a name must be quoted).</summary>
