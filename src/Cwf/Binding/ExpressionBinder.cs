@@ -13,7 +13,7 @@ namespace Cwf.Binding;
 /// Every problem is a diagnostic; a sub-expression that fails makes its parents fail silently,
 /// so one mistake gives one diagnostic while independent mistakes are all reported.
 /// </summary>
-public sealed class ExpressionBinder
+public sealed partial class ExpressionBinder
 {
     private readonly ExpressionScope _scope;
     private readonly SourceText? _source;
@@ -224,6 +224,8 @@ public sealed class ExpressionBinder
             CaseSyntax c => BindCase(c),
             CastSyntax c => BindCast(c),
             CallSyntax c => BindCall(c),
+            WindowCallSyntax w => Fail(DiagnosticCodes.WindowNotAllowed, w, $"window function '{w.Call.FullName}' is not allowed in {_options.Context}",
+                $"compute it as a whole column first: derive name = {w.Call.FunctionName}(...) over (...), then use the column"),
             StarSyntax s => Fail(DiagnosticCodes.StarNotAllowed, s, "'*' is only allowed in a select list and in count(*)"),
             ParenthesizedSyntax p => Bind(p.Inner),
             _ => throw new InvalidOperationException($"Unexpected syntax {syntax.GetType().Name}."),
@@ -633,6 +635,9 @@ public sealed class ExpressionBinder
                 "aggregates belong in 'group by ... { name: agg(x) }' or 'summarize { ... }'");
         }
         if (name is not null && FunctionCatalog.IsConditional(name)) return BindConditional(call);
+        if (name is not null && WindowFunctions.WindowOnlyNames.Contains(name.ToLowerInvariant()))
+            return Fail(DiagnosticCodes.WindowNeedsOver, call, $"{name} is a window function: it needs over (...)",
+                $"derive name = {name.ToLowerInvariant()}(...) over (partition by key order by column)");
 
         var candidates = name is null ? null : FunctionCatalog.Find(name);
         var args = call.Arguments.Select(Bind).ToList();

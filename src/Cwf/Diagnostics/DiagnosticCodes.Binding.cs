@@ -36,6 +36,12 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor SelfReference { get; } = Error("CWF2030", "Statement refers to its own result", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor DuplicateWorkflowName { get; } = Error("CWF2031", "Workflow named twice", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ControlCharacterInName { get; } = Error("CWF2090", "Name contains a control character", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor WindowNotAllowed { get; } = Error("CWF2400", "Window function not allowed here", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor WindowNeedsOver { get; } = Error("CWF2401", "Window function without over (...)", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor WindowNeedsOrder { get; } = Error("CWF2402", "Window needs an order", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidWindowFrame { get; } = Error("CWF2403", "Invalid window frame", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidWindowArgument { get; } = Error("CWF2404", "Invalid window function argument", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor NotAWindowFunction { get; } = Error("CWF2405", "Function cannot be computed over a window", DiagnosticCategory.Binding);
     [Obsolete("Retired: the analysis reports a workflow without outputs for both front ends (CWF4002).")]
     public static DiagnosticDescriptor NoOutputs { get; } = Warning("CWF2032", "Workflow writes no table (retired: see CWF4002)", DiagnosticCategory.Binding);
 }

@@ -114,4 +114,7 @@ public sealed class DuckDbDialect : Dialect
     /// <summary>SUM of BIGINT is a HUGEINT, AVG of a DECIMAL a DOUBLE.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
         .WithDecimalResultCast(AggregateFunction.Avg);
+
+    /// <summary>QUALIFY (spec/dialects.md, "Windows").</summary>
+    internal override IReadOnlyList<string>? Qualify(string condition) => ["QUALIFY " + condition];
 }
