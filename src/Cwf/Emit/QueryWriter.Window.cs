@@ -54,7 +54,9 @@ internal sealed partial class QueryWriter
             return Aggregate(writer, new AggregateCall(call.Name, aggregate, call.Arguments.IsEmpty ? null : call.Arguments[0]), clause);
         var name = function.Name().ToUpperInvariant();
         var arguments = string.Join(", ", call.Arguments.Select(a => writer.Write(a).ListItem));
-        return SqlFragment.Atom($"{name}({arguments}){clause}");
+        var sql = SqlFragment.Atom($"{name}({arguments}){clause}");
+        // NTILE is an INTEGER on PostgreSQL: the column gets the IR's int64.
+        return function == WindowFunction.Ntile ? writer.CastTo(sql, SqlType.Int64) : sql;
     }
 
     /// <summary>
