@@ -88,6 +88,7 @@ public sealed partial class ExpressionBinder
             WindowFunction.Lag or WindowFunction.Lead => (1, 3),
             _ => (1, 1),
         };
+        if (function == WindowFunction.CountAll) return [];
         if (call.Arguments.Count < min || call.Arguments.Count > max)
         {
             string expected = min == max ? $"{min}" : $"{min} to {max}";
@@ -95,7 +96,6 @@ public sealed partial class ExpressionBinder
                 function is WindowFunction.Lag or WindowFunction.Lead ? $"{fname}(value[, offset[, default]])" : "");
             return null;
         }
-        if (function == WindowFunction.CountAll) return [];
         var args = new List<Expr>();
         foreach (var argument in call.Arguments)
         {
