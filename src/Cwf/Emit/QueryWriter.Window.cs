@@ -37,8 +37,10 @@ internal sealed partial class QueryWriter
         var writer = Expressions(node);
         var over = new List<string>();
         if (!call.PartitionBy.IsEmpty) over.Add("PARTITION BY " + string.Join(", ", call.PartitionBy.Select(e => writer.Write(e).ListItem)));
-        if (!call.OrderBy.IsEmpty)
-            over.Add("ORDER BY " + string.Join(", ", call.OrderBy.Select(k =>
+        // A constant key orders nothing (every row is a peer either way) and a bare integer could read as a position.
+        var keys = call.OrderBy.Where(k => !IsConstant(k.Expr)).ToList();
+        if (keys.Count > 0)
+            over.Add("ORDER BY " + string.Join(", ", keys.Select(k =>
                 $"{writer.Ordered(k.Expr).ListItem} {(k.Descending ? "DESC" : "ASC")} {(k.NullsFirst ? "NULLS FIRST" : "NULLS LAST")}")));
         if (Frame(node, call) is { } frame) over.Add(frame);
         var clause = $" OVER ({string.Join(" ", over)})";
