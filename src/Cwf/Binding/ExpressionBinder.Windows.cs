@@ -52,9 +52,9 @@ public sealed partial class ExpressionBinder
             if (order!.Value.IsEmpty)
                 return Rejected(DiagnosticCodes.InvalidWindowFrame, window, "a frame needs an order: over (... order by column rows between ...)",
                     "without an order the rows of a frame are not defined");
-            if (frame.Start.Kind == FrameBoundKind.UnboundedFollowing || frame.End.Kind == FrameBoundKind.UnboundedPreceding || frame.Start.Position > frame.End.Position)
+            if (!frame.IsValid)
                 return Rejected(DiagnosticCodes.InvalidWindowFrame, window, $"the frame '{frame}' starts after it ends",
-                    "write the earlier bound first: rows between 2 preceding and current row");
+                    "write the earlier bound first: rows between 2 preceding and current row (a frame from the current row cannot end before it, even by 0 rows)");
         }
         return new WindowCall(name, function, [.. arguments], [.. partition], order!.Value, window.Frame);
     }

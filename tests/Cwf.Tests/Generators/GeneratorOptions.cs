@@ -17,7 +17,8 @@ public enum GeneratedOperators
     Sort = 1 << 6,
     Limit = 1 << 7,
     Distinct = 1 << 8,
-    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct,
+    Window = 1 << 9,
+    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Window,
 }
 
 /// <summary>

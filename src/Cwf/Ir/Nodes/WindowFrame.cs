@@ -38,5 +38,15 @@ public sealed record FrameBound(FrameBoundKind Kind, long Offset = 0)
 /// </summary>
 public sealed record WindowFrame(FrameBound Start, FrameBound End)
 {
+    /// <summary>
+    /// Whether every warehouse accepts the frame and it is not empty by construction: it starts no
+    /// later than it ends, and (as SQL requires) a frame from the current row has no preceding end,
+    /// one from a following row no preceding or current end, whatever the offsets.
+    /// </summary>
+    public bool IsValid => Start.Position <= End.Position
+        && Start.Kind != FrameBoundKind.UnboundedFollowing && End.Kind != FrameBoundKind.UnboundedPreceding
+        && !(Start.Kind == FrameBoundKind.CurrentRow && End.Kind == FrameBoundKind.Preceding)
+        && !(Start.Kind == FrameBoundKind.Following && End.Kind is FrameBoundKind.Preceding or FrameBoundKind.CurrentRow);
+
     public override string ToString() => $"rows between {Start} and {End}";
 }
