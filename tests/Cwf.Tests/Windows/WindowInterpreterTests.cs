@@ -115,6 +115,18 @@ public class WindowInterpreterTests
     }
 
     [Fact]
+    public void A_select_list_computes_its_window_items_in_place()
+    {
+        var workflow = Ok(WindowData.Program("| select seq as value, sensor_id, sum(value) over (partition by sensor_id) as seq"));
+        // Window items may take the names of input columns the other items read: they are computed under names of their own.
+        Assert.Equal(["value", "sensor_id", "seq"], workflow.Sinks.First().Schema.Names);
+        var result = Harness.Run(workflow, WindowData.Database(WindowData.Readings()));
+        var rows = result.Outputs.Find(Cwf.Ir.TableName.TryParse("out.result")!)!.Rows;
+        Assert.Contains(rows, r => Equals(r[0], 3L) && Equals(r[1], 1L) && Equals(r[2], 50.0));
+        Assert.Contains(rows, r => Equals(r[0], 1L) && r[1] is null && Equals(r[2], 7.0));
+    }
+
+    [Fact]
     public void Take_per_group_breaks_ties_by_the_other_columns()
     {
         // Sensor 1 has two values of 20 (seq 2 and 3): the tie goes to the lower seq.

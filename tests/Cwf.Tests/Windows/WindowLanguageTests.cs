@@ -73,7 +73,8 @@ public class WindowLanguageTests
     {
         { "| filter row_number() over (order by seq) = 1", "CWF2400", "window function 'row_number' is not allowed in a filter", "derive name = row_number(...) over (...)" },
         { "| derive x = 1 + rank() over (order by seq)", "CWF2400", "window function 'rank' is not allowed in a derived column", "then use the column" },
-        { "| select sensor_id, lag(seq) over (order by seq) as p", "CWF2400", "window function 'lag' is not allowed in a select list", "derive name" },
+        { "| select sensor_id, lag(seq) over (order by seq) + 1 as p", "CWF2400", "window function 'lag' is not allowed in a select list", "derive name" },
+        { "| select sensor_id, lag(seq) over (order by seq)", "CWF2028", "this window column needs a name", "add 'as name'" },
         { "| derive rn = row_number()", "CWF2401", "row_number is a window function: it needs over (...)", "over (partition by key order by column)" },
         { "| derive r = rank() over (partition by sensor_id)", "CWF2402", "rank needs an order: over (... order by column)", "no positions" },
         { "| derive s = sum(value) over (order by seq rows between current row and 2 preceding)", "CWF2403", "the frame 'rows between current row and 2 preceding' starts after it ends", "earlier bound first" },

@@ -65,8 +65,8 @@ public sealed class SelectExpressionComponent : StepComponent
         }
     }
 
-    /// <summary>The window call a derivation is, parentheses aside; null for any other expression.</summary>
-    private static WindowCallSyntax? WindowCallOf(ExpressionSyntax expression)
+    /// <summary>The window call an item is, parentheses aside; null for any other expression.</summary>
+    internal static WindowCallSyntax? WindowCallOf(ExpressionSyntax expression)
     {
         while (expression is ParenthesizedSyntax p) expression = p.Inner;
         return expression as WindowCallSyntax;
