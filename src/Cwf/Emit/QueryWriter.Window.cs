@@ -28,8 +28,10 @@ internal sealed partial class QueryWriter
         return block;
     }
 
-    private IEnumerable<string> WindowItems(WindowNode w, Schema schema) =>
-        schema.Columns.Select(c => w.Call(c.Name) is { } call ? Item(Window(w, call), call.Name) : Dialect.Identifier(c.Name));
+    // Over an input whose columns are unknown (custom SQL without a schema), every input column and then the window columns.
+    private IEnumerable<string> WindowItems(WindowNode w, Schema schema) => schema.IsOpen
+        ? ["*", .. w.Calls.Select(call => Item(Window(w, call), call.Name))]
+        : schema.Columns.Select(c => w.Call(c.Name) is { } call ? Item(Window(w, call), call.Name) : Dialect.Identifier(c.Name));
 
     /// <summary><c>F(arguments) OVER (PARTITION BY ... ORDER BY ... NULLS FIRST|LAST [ROWS BETWEEN ...])</c>: NULLs placed explicitly, the warehouses' defaults differ.</summary>
     private SqlFragment Window(WindowNode node, WindowCall call)

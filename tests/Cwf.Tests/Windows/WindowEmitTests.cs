@@ -105,6 +105,14 @@ public class WindowEmitTests
     }
 
     [Fact]
+    public void Over_custom_sql_of_unknown_columns_every_column_is_kept()
+    {
+        var workflow = Ok(WindowData.Program("| sql \"SELECT * FROM $a\" | derive n = count() over ()"), allowWarnings: true);
+        var sql = SqlEmitter.Emit(workflow, Dialects.Find("postgres")!).Sql!;
+        Assert.Contains("  *,\n  COUNT(*) OVER () AS n", sql.ReplaceLineEndings("\n").Replace("    ", "  "));
+    }
+
+    [Fact]
     public void String_order_keys_are_ordered_by_code_point_on_postgres()
     {
         var sql = Emit("| derive r = row_number() over (order by label)", "postgres").Sql!;
