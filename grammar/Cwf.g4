@@ -65,8 +65,9 @@ step
     | GROUP BY groupKey (',' groupKey)* aggregateBlock                    # groupStep
     | SUMMARIZE aggregateBlock                                            # summarizeStep
     | joinKind? JOIN identifier ON expression                             # joinStep
-    | SPATIAL_JOIN identifier ON expression                               # spatialJoinStep
+    | (LEFT OUTER?)? SPATIAL_JOIN identifier ON expression                # spatialJoinStep
     | SPATIAL_FILTER identifier ON expression                             # spatialFilterStep
+    | NEAREST expression FROM identifier (ON columnRef ',' columnRef)? (WITHIN expression unit?)? (AS identifier)?  # nearestStep
     | UNION identifier (',' identifier)*                                  # unionStep
     | BUFFER columnRef BY expression unit? (AS identifier)?               # bufferStep
     | CENTROID columnRef (AS identifier)?                                 # centroidStep
@@ -153,7 +154,7 @@ softKeyword
     : WORKFLOW | PARAM | CONST | SOURCE | TABLE | LET | OUTPUT | MODE
     | FILTER | SPLIT | SELECT | DERIVE | RENAME | DROP | SORT | TAKE | LIMIT | DISTINCT
     | GROUP | BY | SUMMARIZE | JOIN | INNER | LEFT | RIGHT | FULL | OUTER | ON
-    | SPATIAL_JOIN | SPATIAL_FILTER | UNION | BUFFER | CENTROID | AREA | DISTANCE | POINT
+    | SPATIAL_JOIN | SPATIAL_FILTER | NEAREST | WITHIN | UNION | BUFFER | CENTROID | AREA | DISTANCE | POINT
     | H3 | H3_BOUNDARY | RESOLUTION | SQL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
     | M | KM | MI | FT | M2 | KM2 | MI2 | HA | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
     | OVER | PARTITION | ORDER | ROWS | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW | PER
@@ -174,7 +175,7 @@ FILTER: 'filter'; SPLIT: 'split'; SELECT: 'select'; DERIVE: 'derive'; RENAME: 'r
 DROP: 'drop'; SORT: 'sort'; TAKE: 'take'; LIMIT: 'limit'; DISTINCT: 'distinct';
 GROUP: 'group'; BY: 'by'; SUMMARIZE: 'summarize'; JOIN: 'join'; INNER: 'inner';
 LEFT: 'left'; RIGHT: 'right'; FULL: 'full'; OUTER: 'outer'; ON: 'on';
-SPATIAL_JOIN: 'spatial_join'; SPATIAL_FILTER: 'spatial_filter'; UNION: 'union';
+SPATIAL_JOIN: 'spatial_join'; SPATIAL_FILTER: 'spatial_filter'; NEAREST: 'nearest'; WITHIN: 'within'; UNION: 'union';
 BUFFER: 'buffer'; CENTROID: 'centroid'; AREA: 'area'; DISTANCE: 'distance'; POINT: 'point';
 H3: 'h3'; H3_BOUNDARY: 'h3_boundary'; RESOLUTION: 'resolution'; SQL: 'sql';
 WITH: 'with'; WITHOUT: 'without'; ASC: 'asc'; DESC: 'desc'; NULLS: 'nulls';

@@ -35,6 +35,12 @@ public abstract class Component
     /// <summary>The value inputs, named as real exports name them.</summary>
     public abstract Seq<ComponentParameter> Parameters { get; }
 
+    /// <summary>
+    /// False for a .cwf step that no canvas component builds (its id is cwf's own): canvas nodes never
+    /// resolve to it, and it is not part of the canvas contract.
+    /// </summary>
+    public virtual bool HasCanvasForm => true;
+
     /// <summary>What the component is in .cwf and in the IR, for the reference tables in spec/.</summary>
     public abstract ComponentDoc Doc { get; }
 

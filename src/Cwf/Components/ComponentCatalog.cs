@@ -37,7 +37,7 @@ public sealed class ComponentCatalog
                 if (!byKeyword.TryAdd(keyword, (StepComponent)component))
                     throw new InvalidOperationException($"The step keyword '{keyword}' belongs to both {byKeyword[keyword].Id} and {component.Id}.");
         }
-        _byId = byId.ToFrozenDictionary(StringComparer.Ordinal);
+        _byId = byId.Where(c => c.Value.HasCanvasForm).ToFrozenDictionary(StringComparer.Ordinal);
         _byKeyword = byKeyword.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Steps = new StepVocabulary(All.OfType<GenericStepComponent>().Select(c => c.Form.Keyword));
     }
@@ -48,6 +48,7 @@ public sealed class ComponentCatalog
     /// <summary>The keywords of the steps written in the generic form, for the parser.</summary>
     public StepVocabulary Steps { get; }
 
+    /// <summary>The component a canvas node names (<see cref="Component.HasCanvasForm"/>), or null.</summary>
     public Component? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The component that binds steps written with <paramref name="keyword"/> (<see cref="StepSyntax.Keyword"/>), or null.</summary>

@@ -15,7 +15,7 @@ public static class ComponentTables
     {
         var sb = new StringBuilder();
         sb.Append("| component | category | tables → outputs | parameters | IR | .cwf |\n|---|---|---|---|---|---|\n");
-        foreach (var c in catalog.All)
+        foreach (var c in catalog.All.Where(c => c.HasCanvasForm))
             sb.Append($"| `{c.Id}` ({c.Title}) | {c.Category.Display()} | {Ports(c)} | {Parameters(c)} | {c.Doc.Ir} | {c.Doc.Cwf} |\n");
         return sb.ToString();
     }
@@ -28,7 +28,7 @@ public static class ComponentTables
         foreach (var c in catalog.All)
         {
             var inputs = c.Parameters.IsEmpty ? "" : " (" + string.Join(", ", c.Parameters.Select(p => $"`{p.Name}`")) + ")";
-            sb.Append($"| {c.Doc.Cwf} | `{c.Id}`{inputs} | {c.Doc.Output} |\n");
+            sb.Append($"| {c.Doc.Cwf} | {(c.HasCanvasForm ? $"`{c.Id}`{inputs}" : "none (.cwf only)")} | {c.Doc.Output} |\n");
         }
         return sb.ToString();
     }

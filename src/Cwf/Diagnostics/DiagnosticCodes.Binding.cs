@@ -42,6 +42,9 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor InvalidWindowFrame { get; } = Error("CWF2403", "Invalid window frame", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidWindowArgument { get; } = Error("CWF2404", "Invalid window function argument", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor NotAWindowFunction { get; } = Error("CWF2405", "Function cannot be computed over a window", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidNeighbourCount { get; } = Error("CWF2600", "Nearest count is not a positive whole number", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor NearestGeographyUnclear { get; } = Error("CWF2601", "Nearest neighbours need one geography column on each side", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor NearestBoundNotConstant { get; } = Error("CWF2602", "Nearest distance bound reads a column", DiagnosticCategory.Binding);
     [Obsolete("Retired: the analysis reports a workflow without outputs for both front ends (CWF4002).")]
     public static DiagnosticDescriptor NoOutputs { get; } = Warning("CWF2032", "Workflow writes no table (retired: see CWF4002)", DiagnosticCategory.Binding);
 }

@@ -38,6 +38,9 @@ public abstract partial class Dialect
     /// warehouse only runs full joins on hash- or merge-joinable conditions (PostgreSQL) the dialect
     /// writes <see cref="QueryWriter.LeftJoinPlusUnmatchedRight"/> instead.
     /// </summary>
+    /// <summary>The window of a <c>ROW_NUMBER</c> that numbers rows in no particular order (some warehouses require an ORDER BY).</summary>
+    public virtual string UnorderedWindow => "";
+
     internal virtual SqlBlock NonEquiFullJoin(JoinNode join, QueryWriter writer) => writer.Join(join, "FULL OUTER JOIN");
 
     /// <summary>

@@ -49,6 +49,12 @@ internal sealed class EmitContext
     public void Report(DiagnosticDescriptor descriptor, RelNode? node, string message, params string[] hints) =>
         Diagnostics.Report(descriptor, node is null ? Location.None : LocationOf(node), message, hints);
 
+    /// <summary>Reports a warning about a step once per emit, however many queries write it.</summary>
+    public void ReportOnce(DiagnosticDescriptor descriptor, RelNode node, string message, params string[] hints)
+    {
+        if (_reported.Add($"{descriptor.Code}|{node.Id}")) Report(descriptor, node, message, hints);
+    }
+
     public void FunctionUnavailable(RelNode node, BuiltinFunction function, FunctionMapping mapping)
     {
         if (!_reported.Add($"unavailable|{node.Id}|{function.Name}")) return;

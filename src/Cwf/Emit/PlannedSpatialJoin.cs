@@ -27,6 +27,7 @@ internal sealed record PlannedSpatialJoin(
     {
         if (!workflow.Contains(plan.NodeId)) return null;
         var node = workflow[plan.NodeId];
+        if (node is NearestNode nearest) return Nearest(workflow, nearest, plan, side);
         var (condition, kind) = node switch
         {
             JoinNode j => (j.Condition, j.Kind),
@@ -62,8 +63,16 @@ internal sealed record PlannedSpatialJoin(
             conjuncts.Count == 0 ? null : Predicates.And(conjuncts));
     }
 
+    /// <summary>Nearest neighbours over the whole right side (no pieces).</summary>
+    private static PlannedSpatialJoin? Nearest(Workflow workflow, NearestNode node, SpatialJoinPlan plan, string side)
+    {
+        if (plan.IndexedSide != 1 || node.Distance is not Call { Args: [ColumnRef { Input: 0 }, ColumnRef { Input: 1 } geo] } || geo.Name != plan.GeoColumn)
+            return null;
+        return new PlannedSpatialJoin(plan, node.Right, node.Left, side, null, Fresh("cwf_row", workflow[node.Right].Schema), null, null);
+    }
+
     /// <summary>The name, or the name with a number, that the schema does not have.</summary>
-    private static string Fresh(string name, Schema schema)
+    internal static string Fresh(string name, Schema schema)
     {
         var candidate = name;
         for (int n = 2; !schema.IsOpen && schema.Find(candidate) is not null; n++) candidate = $"{name}_{n}";

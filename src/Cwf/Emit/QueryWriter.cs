@@ -44,6 +44,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         _spatialJoins.TryGetValue(node.Id, out var planned) ? WritePlannedJoin(node, planned) : WriteJoin(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitSemiJoin(SemiJoinNode node) =>
         _spatialJoins.TryGetValue(node.Id, out var planned) ? WritePlannedSemiJoin(node, planned) : WriteSemiJoin(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitNearest(NearestNode node) => WriteNearest(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitUnionAll(UnionAllNode node) => WriteUnion(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitSort(SortNode node) => OrderBy(node, node.Keys) is { } order
         ? Select(Columns(node.Schema, null), _relation(node.Input)).Line("ORDER BY " + order)

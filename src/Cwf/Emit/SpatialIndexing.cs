@@ -31,4 +31,10 @@ public sealed record SpatialIndexing
 
     /// <summary>A set-returning function cutting geometry {0} into pieces of at most {1} vertices.</summary>
     public required SqlTemplate Subdivide { get; init; }
+
+    /// <summary>The distance between geodesic keys {0} (indexed) and {1} that the index orders by, nearest first (nearest neighbours).</summary>
+    public required SqlTemplate NearestOrder { get; init; }
+
+    /// <summary>Geodesic keys {0} (indexed) and {1} within {2} meters measured the way <see cref="NearestOrder"/> measures, through the index.</summary>
+    public required SqlTemplate NearestWithin { get; init; }
 }

@@ -187,12 +187,26 @@ public static class CwfFormatter
                 ExpressionPrinter.Write(sb, j.Condition);
                 break;
             case SpatialJoinStepSyntax j:
-                sb.Append("spatial_join ").Append(ExpressionPrinter.Name(j.Other.Name)).Append(" on ");
+                sb.Append(j.Left ? "left spatial_join " : "spatial_join ").Append(ExpressionPrinter.Name(j.Other.Name)).Append(" on ");
                 ExpressionPrinter.Write(sb, j.Condition);
                 break;
             case SpatialFilterStepSyntax f:
                 sb.Append("spatial_filter ").Append(ExpressionPrinter.Name(f.Other.Name)).Append(" on ");
                 ExpressionPrinter.Write(sb, f.Condition);
+                break;
+            case NearestStepSyntax n:
+                sb.Append("nearest ");
+                ExpressionPrinter.Write(sb, n.Count);
+                sb.Append(" from ").Append(ExpressionPrinter.Name(n.Other.Name));
+                if (n.Geography is not null && n.OtherGeography is not null)
+                    sb.Append(" on ").Append(ExpressionPrinter.Name(n.Geography)).Append(", ").Append(ExpressionPrinter.Name(n.OtherGeography));
+                if (n.Within is not null)
+                {
+                    sb.Append(" within ");
+                    ExpressionPrinter.Write(sb, n.Within);
+                    if (n.Unit is not null) sb.Append(' ').Append(n.Unit);
+                }
+                Alias(sb, n.Alias);
                 break;
             case UnionStepSyntax u:
                 sb.Append("union ").Append(string.Join(", ", u.Others.Select(o => ExpressionPrinter.Name(o.Name))));

@@ -85,6 +85,7 @@ public static class Interpreter
         public Table VisitAggregate(AggregateNode node) => AggregateStep.Run(node, inputs[0], context);
         public Table VisitJoin(JoinNode node) => JoinStep.Run(node, inputs[0], inputs[1], context);
         public Table VisitSemiJoin(SemiJoinNode node) => SemiJoinStep.Run(node, inputs[0], inputs[1], context);
+        public Table VisitNearest(NearestNode node) => NearestStep.Run(node, inputs[0], inputs[1], context);
         public Table VisitUnionAll(UnionAllNode node) => UnionAllStep.Run(node, inputs);
         public Table VisitSort(SortNode node) => SortStep.Run(node, inputs[0], context);
         public Table VisitLimit(LimitNode node) => LimitStep.Run(node, inputs[0], context);

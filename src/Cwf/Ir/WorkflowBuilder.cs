@@ -49,6 +49,10 @@ public sealed class WorkflowBuilder
     public SemiJoinNode SemiJoin(int left, int right, Expr condition, bool anti, string name, Location? origin = null) =>
         Add(new SemiJoinNode(_nextId, name, left, right, condition, anti) { Origin = origin });
 
+    public NearestNode Nearest(int left, int right, int k, Expr distance, IEnumerable<SortKey> order, Expr? within, IEnumerable<JoinOutput> outputs,
+        string distanceName, string name, Location? origin = null) =>
+        Add(new NearestNode(_nextId, name, left, right, k, distance, order.ToSeq(), within, outputs.ToSeq(), distanceName) { Origin = origin });
+
     /// <summary>A union whose output follows the first input's column order; nullability is the union of the inputs'.</summary>
     public UnionAllNode UnionAll(IEnumerable<int> inputs, string name, Location? origin = null) =>
         Add(new UnionAllNode(_nextId, name, inputs.ToSeq()) { Origin = origin });

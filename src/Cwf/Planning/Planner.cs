@@ -154,7 +154,7 @@ public static class Planner
         {
             bool own = node switch
             {
-                JoinNode or SemiJoinNode or AggregateNode or DistinctNode or SortNode or WindowNode or OpaqueNode => true,
+                JoinNode or SemiJoinNode or NearestNode or AggregateNode or DistinctNode or SortNode or WindowNode or OpaqueNode => true,
                 _ => node.Expressions.Any(e => !Predicates.IsCheap(e)),
             };
             expensive[node.Id] = own || node.Inputs.Any(i => expensive[i]);
@@ -179,6 +179,7 @@ public static class Planner
 
     private static SpatialJoinPlan? SpatialJoin(Workflow workflow, RelNode node, OptimizerTarget target)
     {
+        if (node is NearestNode nearest) return Nearest(workflow, nearest, target);
         var (condition, isSemi, kind) = node switch
         {
             JoinNode j => (j.Condition, false, j.Kind),
@@ -228,6 +229,22 @@ public static class Planner
                 exact || !target.SupportsSubdivide, reason, call, argument, implied || !target.SupportsSubdivide);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Nearest neighbours whose distance is between a left and a right geography column: the right
+    /// input materialized whole (no pieces: the k nearest are found by the index's own ordering),
+    /// its geodesic key indexed, each left row probing it in a LATERAL subquery.
+    /// </summary>
+    private static SpatialJoinPlan? Nearest(Workflow workflow, NearestNode node, OptimizerTarget target)
+    {
+        if (node.Distance is not Call { Args: [ColumnRef { Input: 0 } probe, ColumnRef { Input: 1 } geo] } distance) return null;
+        if (AtMostRows(workflow, workflow[node.Left]) is { } rows && rows <= TinyProbeRows) return null;
+        var conjunct = (Call)ExprFactory.Call(Functions.DWithin, probe, geo, node.Within ?? Literal.Float(0));
+        var reason = $"{target.Name} does not index spatial joins by itself: {Describe(workflow[node.Right])} (right input) is materialized once, " +
+                     $"its geography indexed (GiST) and analysed; each left row finds its {node.K} nearest through the index (<->, on the sphere), " +
+                     $"then ranks exactly the rows within a slightly wider radius ({distance.Function.Name} on the spheroid)";
+        return new SpatialJoinPlan(node.Id, 1, geo.Name, Functions.DWithin.Name, false, DefaultMaxVerticesPerPiece, true, reason, conjunct, 1, true);
     }
 
     /// <summary>The argument that is a column of the first of <paramref name="sides"/> that has one (the later argument first), or -1.</summary>

@@ -111,8 +111,11 @@ public sealed record JoinStepSyntax(JoinKind Kind, IdentifierSyntax Other, Expre
     public override string Keyword => "join";
 }
 
-/// <summary><c>spatial_join other on intersects(geom, other.geom)</c> (canvas native.spatialjoin).</summary>
-public sealed record SpatialJoinStepSyntax(IdentifierSyntax Other, ExpressionSyntax Condition) : StepSyntax
+/// <summary>
+/// <c>[left] spatial_join other on intersects(geom, other.geom)</c> (canvas native.spatialjoin); <c>left</c> keeps
+/// the piped rows without a match once, with NULL in other's columns.
+/// </summary>
+public sealed record SpatialJoinStepSyntax(IdentifierSyntax Other, ExpressionSyntax Condition, bool Left = false) : StepSyntax
 {
     public override string Keyword => "spatial_join";
 }
@@ -124,6 +127,17 @@ public sealed record SpatialJoinStepSyntax(IdentifierSyntax Other, ExpressionSyn
 public sealed record SpatialFilterStepSyntax(IdentifierSyntax Other, ExpressionSyntax Condition) : StepSyntax
 {
     public override string Keyword => "spatial_filter";
+}
+
+/// <summary>
+/// <c>nearest 3 from stores [on geom, stores.geom] [within 5 km] [as distance]</c>: each piped row with its
+/// k nearest rows of other and the distance in meters (canvas native.knn); the geographies named
+/// by <c>on</c>, else each side's only geography column.
+/// </summary>
+public sealed record NearestStepSyntax(ExpressionSyntax Count, IdentifierSyntax Other, NameSyntax? Geography, NameSyntax? OtherGeography,
+    ExpressionSyntax? Within, string? Unit, IdentifierSyntax? Alias = null) : StepSyntax
+{
+    public override string Keyword => "nearest";
 }
 
 /// <summary><c>union b, c</c>: the piped rows, then b's and c's, columns matched by name (canvas native.unionall).</summary>

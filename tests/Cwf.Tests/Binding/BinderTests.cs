@@ -78,6 +78,8 @@ public class BinderTests
     [InlineData("left join blocks on stores.staff = block_id", "store_id, name, revenue, staff, status, opened, lat, lon, geom, cell, block_id_joined, pop_joined, geom_joined")]
     [InlineData("spatial_join blocks on contains(stores.geom, blocks.geom) | group by store_id { pop: sum(blocks.pop) }", "store_id, pop")]
     [InlineData("spatial_join blocks on st_dwithin(stores.geom, blocks.geom, 1 km) | take 1", "store_id, name, revenue, staff, status, opened, lat, lon, geom, cell, block_id_joined, pop_joined, geom_joined")]
+    [InlineData("left spatial_join blocks on intersects(stores.geom, blocks.geom) | group by store_id { n: count(blocks.block_id) }", "store_id, n")]
+    [InlineData("left outer spatial_join blocks on st_dwithin(stores.geom, blocks.geom, 1 km)", "store_id, name, revenue, staff, status, opened, lat, lon, geom, cell, block_id_joined, pop_joined, geom_joined")]
     [InlineData("spatial_filter blocks on intersects(stores.geom, blocks.geom)", "store_id, name, revenue, staff, status, opened, lat, lon, geom, cell")]
     [InlineData("select store_id, name | union stores2", "store_id, name")]
     [InlineData("sort revenue desc, name | take 10 | distinct", "store_id, name, revenue, staff, status, opened, lat, lon, geom, cell")]
@@ -87,6 +89,18 @@ public class BinderTests
         var extra = steps.Contains("stores2") ? "let stores2 = stores | select name, store_id\n" : "";
         var w = Program($"{extra}let result = stores | {steps}\noutput result -> table \"out.result\"", allowWarnings: true);
         Assert.Equal(columns, string.Join(", ", w.Sinks.Single().Schema.Names));
+    }
+
+    [Fact]
+    public void A_left_spatial_join_is_a_left_join_on_the_predicate_whose_other_columns_are_nullable()
+    {
+        var w = Program("output stores | left spatial_join blocks on within(stores.geom, blocks.geom) -> table \"o.t\"", allowWarnings: true);
+        var join = Assert.IsType<JoinNode>(OutputOf(w));
+        Assert.Equal(JoinKind.Left, join.Kind);
+        Assert.Equal("st_within(geom, [1].geom)", join.Condition.ToString());
+        Assert.True(join.Schema.Find("pop_joined")!.Nullable);
+        var inner = Assert.IsType<JoinNode>(OutputOf(Program("output stores | spatial_join blocks on within(stores.geom, blocks.geom) -> table \"o.t\"", allowWarnings: true)));
+        Assert.Equal(JoinKind.Inner, inner.Kind);
     }
 
     [Fact]

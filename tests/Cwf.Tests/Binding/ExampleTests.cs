@@ -103,6 +103,7 @@ public class ExampleCoverageTests
         ["native.summarize"] = n => n is Cwf.Syntax.SummarizeStepSyntax,
         ["native.join"] = n => n is Cwf.Syntax.JoinStepSyntax,
         ["native.spatialjoin"] = n => n is Cwf.Syntax.SpatialJoinStepSyntax,
+        ["cwf.nearest"] = n => n is Cwf.Syntax.NearestStepSyntax,
         ["native.spatialfilter"] = n => n is Cwf.Syntax.SpatialFilterStepSyntax,
         ["native.unionall"] = n => n is Cwf.Syntax.UnionStepSyntax,
         ["native.buffer"] = n => n is Cwf.Syntax.BufferStepSyntax,

@@ -166,7 +166,9 @@ public class ComponentLoweringTests
             "native.centroid", "native.area", "native.distance", "native.geogpoint", "native.h3frompoint", "native.h3boundary",
             "native.saveastable", "native.customsql",
         ];
-        Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Select(c => c.Id).Order());
+        Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
+        Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));
+        Assert.Null(ComponentCatalog.Default.Find("cwf.nearest"));
         Assert.True(ComponentCatalog.Default.Find("native.unionall")!.FindInput("tables")!.Multiple);
     }
 }

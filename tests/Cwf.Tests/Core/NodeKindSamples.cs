@@ -52,6 +52,14 @@ public static class NodeKindSamples
             var u = b.Scan(U, USchema, "u").Id;
             return b.SemiJoin(t, u, ExprFactory.Eq(A, ExprFactory.Column(USchema[0], input: 1)), anti: false, "matched").Id;
         }, rows: 3),
+        // The distance is any number of a pair here (a geodesic st_distance in the language): the nearest u row to each t row.
+        [typeof(NearestNode)] = Around((b, t) =>
+        {
+            var u = b.Scan(U, USchema, "u").Id;
+            var distance = ExprFactory.Cast(ExprFactory.Binary(BinaryOp.Subtract, A, ExprFactory.Column(USchema[0], input: 1)), SqlType.Float64);
+            return b.Nearest(t, u, 1, distance, [new SortKey(distance, false), new SortKey(ExprFactory.Column(USchema[1], input: 1), false)], null,
+                WorkflowBuilder.JoinedSuffixOutputs(TSchema, USchema), "distance", "nearest").Id;
+        }, rows: 4),
         [typeof(UnionAllNode)] = Around((b, t) => b.UnionAll([t, b.Scan(T, TSchema, "t_again").Id], "both").Id, rows: 8),
         [typeof(SortNode)] = Around((b, t) => b.Sort(t, [new SortKey(A, Descending: true)], "sorted").Id, rows: 4),
         [typeof(LimitNode)] = Around((b, t) => b.Limit(b.Sort(t, [new SortKey(A, false)], "sorted").Id, Literal.Int(2), "first").Id, rows: 2),

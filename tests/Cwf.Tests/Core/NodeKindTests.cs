@@ -148,6 +148,7 @@ public class NodeKindTests
         public string VisitAggregate(AggregateNode node) => "aggregate";
         public string VisitJoin(JoinNode node) => "join";
         public string VisitSemiJoin(SemiJoinNode node) => node.Anti ? "antijoin" : "semijoin";
+        public string VisitNearest(NearestNode node) => "nearest";
         public string VisitUnionAll(UnionAllNode node) => "union";
         public string VisitSort(SortNode node) => "sort";
         public string VisitLimit(LimitNode node) => "limit";

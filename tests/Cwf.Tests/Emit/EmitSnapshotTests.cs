@@ -15,7 +15,17 @@ public class EmitSnapshotTests
         ["spatial"] = dialect => EmitSamples.Spatial(dialect: dialect),
         ["custom"] = _ => EmitSamples.CustomAndParameters(),
         ["windows"] = dialect => Windows.WindowPrograms.Workflow(dialect),
+        ["neighbours"] = _ => Neighbours(),
     };
+
+    /// <summary>A left spatial join and nearest neighbours with and without a bound (the PostgreSQL script plans them through indexes).</summary>
+    private static Workflow Neighbours() => Binding.Compilation.Ok("""
+        source parcels = table "geo.parcels" { parcel_id: int64, geom: geography }
+        source stations = table "geo.stations" { station_id: int64, name: string, geom: geography }
+        output parcels | left spatial_join stations on intersects(parcels.geom, stations.geom) -> table "out.parcel_stations"
+        output parcels | nearest 2 from stations within 5 km as meters -> table "out.nearest_bounded"
+        output parcels | nearest 1 from stations -> table "out.nearest"
+        """, allowWarnings: true);
 
     public static TheoryData<string, string, EmitMode> Cases()
     {

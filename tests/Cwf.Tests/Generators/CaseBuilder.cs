@@ -85,6 +85,7 @@ internal sealed class CaseBuilder
         Offer(GeneratedOperators.Limit, 1, Limit);
         Offer(GeneratedOperators.Distinct, 1, Distinct);
         Offer(GeneratedOperators.Window, 2, Window);
+        Offer(GeneratedOperators.Nearest, 1, Nearest);
         return choices.Count == 0 ? null : _rng.Weighted([.. choices])();
     }
 
@@ -199,6 +200,37 @@ internal sealed class CaseBuilder
     {
         var (left, right, condition) = JoinInputs();
         return _builder.SemiJoin(left, right, condition, _rng.Chance(0.4), Fresh("semijoin")).Id;
+    }
+
+    /// <summary>
+    /// The k nearest right rows by |l.x - r.y| of two numeric columns (a float in every engine's same
+    /// arithmetic), ties broken by every comparable right column: a total order up to rows equal in all
+    /// of them, whose geographies (the only columns that could tell them apart) are not output.
+    /// The geodesic form is checked on PostGIS with its own data (NearestExecutionTests).
+    /// </summary>
+    private int? Nearest()
+    {
+        int left = Input();
+        int right = _rng.Pick(_pool);
+        var ls = SchemaOf(left);
+        var rs = SchemaOf(right);
+        var pairs = (from l in Scope(ls) from r in Scope(rs, input: 1) where l.Type.IsNumeric() && r.Type.IsNumeric() select (l, r)).ToList();
+        if (pairs.Count == 0) return null;
+        var (x, y) = _rng.Pick(pairs);
+        var distance = ExprFactory.Call(Functions.Abs, ExprFactory.Binary(BinaryOp.Subtract, ExprFactory.Cast(x, SqlType.Float64), ExprFactory.Cast(y, SqlType.Float64)));
+        var order = rs.Columns.Where(c => c.Type.IsComparable()).Select(c => new SortKey(ExprFactory.Column(c, 1), _rng.Chance(0.3)))
+            .Prepend(new SortKey(distance, false));
+        var used = new HashSet<string>(ls.Names, StringComparer.OrdinalIgnoreCase);
+        var outputs = ls.Columns.Select(c => new JoinOutput(0, c.Name, c.Name)).ToList();
+        foreach (var c in rs.Columns.Where(c => c.Type.IsComparable()))
+        {
+            var name = c.Name + "_joined";
+            for (int n = 2; !used.Add(name); n++) name = $"{c.Name}_joined{n}";
+            outputs.Add(new JoinOutput(1, c.Name, name));
+        }
+        var distanceName = Fresh("distance");
+        Expr? within = _rng.Chance(0.4) ? Literal.Float(_rng.Pick([0.0, 1.0, 10.0, 1000.0])) : null;
+        return _builder.Nearest(left, right, _rng.Int(1, 3), distance, order, within, outputs, distanceName, Fresh("nearest")).Id;
     }
 
     private int? UnionAll()

@@ -17,8 +17,9 @@ public enum GeneratedOperators
     Sort = 1 << 6,
     Limit = 1 << 7,
     Distinct = 1 << 8,
-    Window = 1 << 9,
-    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Window,
+    Nearest = 1 << 9,
+    Window = 1 << 10,
+    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Nearest | Window,
 }
 
 /// <summary>

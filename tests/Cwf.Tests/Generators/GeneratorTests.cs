@@ -25,7 +25,7 @@ public class GeneratorTests
     {
         var cases = Many(GeneratorOptions.Everything with { MaxSteps = 10 }, 600);
         var nodeKinds = cases.SelectMany(c => c.Workflow.Nodes).Select(n => n.GetType().Name).ToHashSet();
-        foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "WindowNode", "SinkNode" })
+        foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "NearestNode", "WindowNode", "SinkNode" })
             Assert.Contains(kind, nodeKinds);
         var functions = cases.SelectMany(c => AllExpressions(c.Workflow)).OfType<Call>().Select(c => c.Function).ToHashSet();
         var missing = Functions.All.Where(f => !functions.Contains(f)).Select(f => f.Name).ToList();

@@ -68,6 +68,16 @@ public class ProgramParserTests
     }
 
     [Fact]
+    public void Left_spatial_join_parses_with_or_without_outer_and_left_stays_a_name()
+    {
+        var p = Ok("let x = s | left spatial_join t on intersects(g, t.g) | left outer spatial_join t on within(g, t.g) | spatial_join t on intersects(left, t.g)");
+        var steps = Assert.IsType<LetStatementSyntax>(p.Statements[0]).Pipeline.Steps;
+        Assert.True(Assert.IsType<SpatialJoinStepSyntax>(steps[0]).Left);
+        Assert.True(Assert.IsType<SpatialJoinStepSyntax>(steps[1]).Left);
+        Assert.False(Assert.IsType<SpatialJoinStepSyntax>(steps[2]).Left);
+    }
+
+    [Fact]
     public void Soft_keywords_are_names()
     {
         var p = Ok("let area = source | filter distance > area and date = date '2024-01-01' | select point, h3, m");

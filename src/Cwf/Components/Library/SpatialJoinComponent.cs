@@ -6,6 +6,7 @@ namespace Cwf.Components.Library;
 /// <summary>
 /// <c>native.spatialjoin</c>: an inner join on <c>predicate(main.geo, secondary.geo)</c> (contract 5a.2), output
 /// as <c>native.join</c>; <c>spatial_join other on within(geom, other.geom)</c>, or on any spatial condition.
+/// <c>left spatial_join</c> keeps the main rows without a match (a .cwf form: the canvas component has no join type).
 /// </summary>
 public sealed class SpatialJoinComponent : StepComponent
 {
@@ -24,8 +25,8 @@ public sealed class SpatialJoinComponent : StepComponent
     public override bool NamesPipedInput => true;
 
     public override ComponentDoc Doc { get; } = new(
-        "`spatial_join other on predicate(geo, other.geo)`",
-        "inner `Join` on `predicate(main, secondary)`",
+        "`[left] spatial_join other on predicate(geo, other.geo)`",
+        "inner (`left`: left) `Join` on `predicate(main, secondary)`",
         "as join");
 
     public override void Lower(CanvasLoweringContext cx)
@@ -43,16 +44,17 @@ public sealed class SpatialJoinComponent : StepComponent
     {
         var j = (SpatialJoinStepSyntax)step;
         if (cx.Join(j.Other) is not { } join) return null;
+        var kind = j.Left ? JoinKind.Left : JoinKind.Inner;
         int? id;
         if (JoinConditions.CanvasPredicate(j.Condition, join) is { } canvas)
         {
             if (JoinConditions.PredicateColumns(canvas.Call, canvas.Function, join, cx) is not { } columns) return null;
-            id = ComponentLowering.SpatialJoin(cx.Lowering, join.Main, join.Other, columns.Main, columns.Other, canvas.Function, cx.Step);
+            id = ComponentLowering.SpatialJoin(cx.Lowering, join.Main, join.Other, columns.Main, columns.Other, canvas.Function, cx.Step, kind);
         }
         else
         {
             if (join.Condition(j.Condition, "a spatial join condition") is not { } predicate) return null;
-            id = ComponentLowering.JoinWithSuffix(cx.Lowering, join.Main, join.Other, JoinKind.Inner, predicate, cx.Step);
+            id = ComponentLowering.JoinWithSuffix(cx.Lowering, join.Main, join.Other, kind, predicate, cx.Step);
         }
         return join.Joined(id);
     }
@@ -62,13 +64,14 @@ public sealed class SpatialJoinComponent : StepComponent
 
 public static partial class ComponentLowering
 {
-    /// <summary><c>native.spatialjoin</c>: an inner join on predicate(main.geo, secondary.geo).</summary>
-    public static int? SpatialJoin(LoweringContext cx, int main, int secondary, ColumnArg mainGeo, ColumnArg secondaryGeo, BuiltinFunction predicate, StepInfo step)
+    /// <summary><c>native.spatialjoin</c>: an inner (or, from .cwf, left) join on predicate(main.geo, secondary.geo).</summary>
+    public static int? SpatialJoin(LoweringContext cx, int main, int secondary, ColumnArg mainGeo, ColumnArg secondaryGeo, BuiltinFunction predicate, StepInfo step,
+        JoinKind kind = JoinKind.Inner)
     {
         var left = cx.ResolveGeography(main, mainGeo);
         var right = cx.ResolveGeography(secondary, secondaryGeo);
         if (left is null || right is null) return null;
         var condition = ExprFactory.Call(predicate, ExprFactory.Column(left, 0), ExprFactory.Column(right, 1));
-        return JoinWithSuffix(cx, main, secondary, JoinKind.Inner, condition, step);
+        return JoinWithSuffix(cx, main, secondary, kind, condition, step);
     }
 }

@@ -149,6 +149,10 @@ public sealed class PostgresDialect : Dialect
         Analyze = "ANALYZE {0}",
         Parts = "ST_Dump({0})",
         Subdivide = "ST_Subdivide({0}, {1})",
+        // <-> between geographies is the distance on the sphere (what the GiST index orders by);
+        // ST_DWithin with use_spheroid false measures the same way.
+        NearestOrder = "{0} <-> {1}",
+        NearestWithin = "ST_DWithin({0}, {1}, {2}, false)",
     };
 
     /// <summary>

@@ -93,7 +93,10 @@ public sealed class SnowflakeDialect : Dialect
     /// LIMIT takes only an integer constant, not a bind variable: the rows are numbered. ROW_NUMBER
     /// requires an ORDER BY in its window; an unsorted input is numbered in no particular order.
     /// </summary>
-    internal override SqlBlock ArgumentLimit(LimitNode limit, QueryWriter writer) => writer.NumberedLimit(limit, unsortedOrder: "ORDER BY 1");
+    internal override SqlBlock ArgumentLimit(LimitNode limit, QueryWriter writer) => writer.NumberedLimit(limit, unsortedOrder: UnorderedWindow);
+
+    /// <summary>ROW_NUMBER requires an ORDER BY in its window: a constant one numbers the rows in no particular order.</summary>
+    public override string UnorderedWindow => "ORDER BY 1";
 
     protected override bool CreatesOrReplacesTables => true;
 

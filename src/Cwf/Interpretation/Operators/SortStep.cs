@@ -31,19 +31,26 @@ internal static class SortStep
 
         int Compare((object?[] Keys, int Index) a, (object?[] Keys, int Index) b)
         {
-            for (int k = 0; k < descending.Length; k++)
-            {
-                var x = a.Keys[k];
-                var y = b.Keys[k];
-                if (x is null || y is null)
-                {
-                    if (x is null && y is null) continue;
-                    return x is null ? 1 : -1;
-                }
-                int c = SqlValues.Compare(x, y);
-                if (c != 0) return descending[k] ? -c : c;
-            }
-            return a.Index.CompareTo(b.Index);
+            int c = CompareKeys(a.Keys, b.Keys, descending);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
         }
+    }
+
+    /// <summary>Key by key, each ascending or descending, NULLs last in both directions (contract 5a.5); 0 when all are equal.</summary>
+    public static int CompareKeys(object?[] a, object?[] b, bool[] descending)
+    {
+        for (int k = 0; k < descending.Length; k++)
+        {
+            var x = a[k];
+            var y = b[k];
+            if (x is null || y is null)
+            {
+                if (x is null && y is null) continue;
+                return x is null ? 1 : -1;
+            }
+            int c = SqlValues.Compare(x, y);
+            if (c != 0) return descending[k] ? -c : c;
+        }
+        return 0;
     }
 }

@@ -14,6 +14,7 @@ public interface IRelNodeVisitor<out T>
     T VisitAggregate(AggregateNode node);
     T VisitJoin(JoinNode node);
     T VisitSemiJoin(SemiJoinNode node);
+    T VisitNearest(NearestNode node);
     T VisitUnionAll(UnionAllNode node);
     T VisitSort(SortNode node);
     T VisitLimit(LimitNode node);

@@ -5,7 +5,7 @@ namespace Cwf.Optimization.Passes;
 /// <summary>
 /// Drops the columns no output needs (see <see cref="RequiredColumns"/>): table scans read only
 /// the needed columns (BigQuery bills the bytes of the columns a query reads), projections and
-/// joins stop producing unused columns, aggregates stop computing unused aggregates. Union inputs
+/// joins and nearest neighbours stop producing unused columns, aggregates stop computing unused aggregates. Union inputs
 /// that would then differ in their column sets (a pass-through step over a wider shared input)
 /// get a projection, so every input of a union still has the same names.
 /// </summary>
@@ -38,6 +38,10 @@ public sealed class ProjectionPruning : OptimizerPass
                 case JoinNode j:
                     var outputs = j.KeptOutputs(needed);
                     if (outputs.Count != j.Outputs.Count) rw.Replace(j with { Outputs = outputs.ToSeq() });
+                    break;
+                case NearestNode n:
+                    var neighbours = n.KeptOutputs(needed);
+                    if (neighbours.Count != n.Outputs.Count) rw.Replace(n with { Outputs = neighbours.ToSeq() });
                     break;
             }
         }

@@ -1,0 +1,72 @@
+-- Workflow 'test' compiled by cwf for BigQuery (query).
+
+-- output out.parcel_stations
+SELECT
+  l.parcel_id,
+  l.geom,
+  r.station_id AS station_id_joined,
+  r.name AS name_joined,
+  r.geom AS geom_joined
+FROM geo.parcels AS l
+LEFT JOIN geo.stations AS r
+  ON ST_INTERSECTS(l.geom, r.geom);
+
+-- output out.nearest_bounded
+SELECT
+  parcel_id,
+  geom,
+  station_id_joined,
+  name_joined,
+  geom_joined,
+  meters
+FROM (
+  SELECT
+    l.parcel_id,
+    l.geom,
+    r.station_id AS station_id_joined,
+    r.name AS name_joined,
+    r.geom AS geom_joined,
+    ST_DISTANCE(l.geom, r.geom) AS meters,
+    ROW_NUMBER() OVER (PARTITION BY l.cwf_row ORDER BY ROUND(ST_DISTANCE(l.geom, r.geom), 3) ASC NULLS LAST, r.station_id ASC NULLS LAST, r.name ASC NULLS LAST) AS cwf_rank
+  FROM (
+    SELECT
+      *,
+      ROW_NUMBER() OVER () AS cwf_row
+    FROM geo.parcels
+  ) AS l
+  LEFT JOIN geo.stations AS r
+    ON ST_DWITHIN(l.geom, r.geom, 5000.0)
+) AS ranked
+WHERE cwf_rank <= 2;
+
+-- output out.nearest
+SELECT
+  parcel_id,
+  geom,
+  station_id_joined,
+  name_joined,
+  geom_joined,
+  distance
+FROM (
+  SELECT
+    l.parcel_id,
+    l.geom,
+    r.station_id AS station_id_joined,
+    r.name AS name_joined,
+    r.geom AS geom_joined,
+    ST_DISTANCE(l.geom, r.geom) AS distance,
+    ROW_NUMBER() OVER (PARTITION BY l.cwf_row ORDER BY ROUND(ST_DISTANCE(l.geom, r.geom), 3) ASC NULLS LAST, r.station_id ASC NULLS LAST, r.name ASC NULLS LAST) AS cwf_rank
+  FROM (
+    SELECT
+      *,
+      ROW_NUMBER() OVER () AS cwf_row
+    FROM geo.parcels
+  ) AS l
+  LEFT JOIN geo.stations AS r
+    ON l.geom IS NOT NULL AND r.geom IS NOT NULL
+) AS ranked
+WHERE cwf_rank <= 1;
+
+-- Diagnostics:
+--   warning CWF6600: BigQuery: nearest in step 'output_nearest' has no distance bound, so every row is paired with every row of the other input and ranked (quadratic in the rows)
+--     hint: add a bound that surely holds k neighbours (nearest 3 from other within 50 km): the warehouse's spatial join then pairs only rows within it

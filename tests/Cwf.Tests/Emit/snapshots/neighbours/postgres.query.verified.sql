@@ -1,0 +1,120 @@
+-- Workflow 'test' compiled by cwf for PostgreSQL/PostGIS (query).
+
+-- output out.parcel_stations
+WITH
+  parcels AS (
+    SELECT
+      parcel_id,
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+    FROM geo.parcels
+    OFFSET 0
+  ),
+  stations AS (
+    SELECT
+      station_id,
+      name,
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+    FROM geo.stations
+    OFFSET 0
+  )
+SELECT
+  l.parcel_id,
+  l.geom,
+  r.station_id AS station_id_joined,
+  r.name AS name_joined,
+  r.geom AS geom_joined
+FROM parcels AS l
+LEFT JOIN stations AS r
+  ON ST_Intersects(l.geom, r.geom);
+
+-- output out.nearest_bounded
+WITH
+  parcels AS (
+    SELECT
+      parcel_id,
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+    FROM geo.parcels
+    OFFSET 0
+  ),
+  stations AS (
+    SELECT
+      station_id,
+      name,
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+    FROM geo.stations
+    OFFSET 0
+  )
+SELECT
+  parcel_id,
+  geom,
+  station_id_joined,
+  name_joined,
+  geom_joined,
+  meters
+FROM (
+  SELECT
+    l.parcel_id,
+    l.geom,
+    r.station_id AS station_id_joined,
+    r.name AS name_joined,
+    r.geom AS geom_joined,
+    ST_Distance(l.geom::geography, r.geom::geography) AS meters,
+    ROW_NUMBER() OVER (PARTITION BY l.cwf_row ORDER BY CAST(ROUND(CAST(ST_Distance(l.geom::geography, r.geom::geography) AS NUMERIC), CAST(3 AS INTEGER)) AS DOUBLE PRECISION) ASC NULLS LAST, r.station_id ASC NULLS LAST, r.name COLLATE "C" ASC NULLS LAST) AS cwf_rank
+  FROM (
+    SELECT
+      *,
+      ROW_NUMBER() OVER () AS cwf_row
+    FROM parcels
+  ) AS l
+  LEFT JOIN stations AS r
+    ON ST_DWithin(l.geom::geography, r.geom::geography, CAST(5000.0 AS DOUBLE PRECISION))
+) AS ranked
+WHERE cwf_rank <= 2;
+
+-- output out.nearest
+WITH
+  parcels AS (
+    SELECT
+      parcel_id,
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+    FROM geo.parcels
+    OFFSET 0
+  ),
+  stations AS (
+    SELECT
+      station_id,
+      name,
+      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+    FROM geo.stations
+    OFFSET 0
+  )
+SELECT
+  parcel_id,
+  geom,
+  station_id_joined,
+  name_joined,
+  geom_joined,
+  distance
+FROM (
+  SELECT
+    l.parcel_id,
+    l.geom,
+    r.station_id AS station_id_joined,
+    r.name AS name_joined,
+    r.geom AS geom_joined,
+    ST_Distance(l.geom::geography, r.geom::geography) AS distance,
+    ROW_NUMBER() OVER (PARTITION BY l.cwf_row ORDER BY CAST(ROUND(CAST(ST_Distance(l.geom::geography, r.geom::geography) AS NUMERIC), CAST(3 AS INTEGER)) AS DOUBLE PRECISION) ASC NULLS LAST, r.station_id ASC NULLS LAST, r.name COLLATE "C" ASC NULLS LAST) AS cwf_rank
+  FROM (
+    SELECT
+      *,
+      ROW_NUMBER() OVER () AS cwf_row
+    FROM parcels
+  ) AS l
+  LEFT JOIN stations AS r
+    ON l.geom IS NOT NULL AND r.geom IS NOT NULL
+) AS ranked
+WHERE cwf_rank <= 1;
+
+-- Diagnostics:
+--   warning CWF6600: PostgreSQL/PostGIS: nearest in step 'output_nearest' has no distance bound, so every row is paired with every row of the other input and ranked (quadratic in the rows)
+--     hint: add a bound that surely holds k neighbours (nearest 3 from other within 50 km): the warehouse's spatial join then pairs only rows within it
