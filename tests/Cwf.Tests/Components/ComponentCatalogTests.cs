@@ -54,9 +54,9 @@ public class ComponentCatalogTests
     [Fact]
     public void A_generic_component_adds_its_keyword_to_the_parser_vocabulary()
     {
-        Assert.Empty(Catalog.Steps.Keywords);
+        Assert.DoesNotContain("scale", Catalog.Steps.Keywords);
         var extended = Catalog.With(new ScaleComponent());
-        Assert.Equal(["scale"], extended.Steps.Keywords);
+        Assert.Equal(Catalog.Steps.Keywords.Append("scale").Order(StringComparer.Ordinal), extended.Steps.Keywords);
         Assert.IsType<ScaleComponent>(extended.StepOwner("SCALE"));
         Assert.IsType<ScaleComponent>(extended.Find("test.scale"));
         Assert.Null(Catalog.Find("test.scale"));

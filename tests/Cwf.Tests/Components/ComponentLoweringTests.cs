@@ -165,6 +165,11 @@ public class ComponentLoweringTests
             "native.summarize", "native.join", "native.spatialjoin", "native.spatialfilter", "native.unionall", "native.buffer",
             "native.centroid", "native.area", "native.distance", "native.geogpoint", "native.h3frompoint", "native.h3boundary",
             "native.saveastable", "native.customsql",
+            // The geometry toolbox (generic steps).
+            "native.length", "native.perimeter", "native.numpoints", "native.numgeometries", "native.geometrytype", "native.xycoords",
+            "native.pointn", "native.makepolygon", "native.boundingbox", "native.asgeojson", "native.aswkt", "native.geogfromtext",
+            "native.setsrid", "native.lineinterpolatepoint", "native.destination", "native.intersection", "native.difference",
+            "native.boundary", "native.convexhull", "native.concavehull", "native.simplify", "native.snaptogrid", "native.removeholes",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));

@@ -121,6 +121,7 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
         () => ValueTypes.Contains(SqlType.String) ? Call(Functions.Length, Make(SqlType.String, scope, depth)) : null,
         () => ValueTypes.Contains(SqlType.String) ? Call(Functions.StrPos, Make(SqlType.String, scope, depth), Make(SqlType.String, scope, depth)) : null,
         () => TemporalType() is { } t ? Call(rng.Pick([Functions.Year, Functions.Month, Functions.Day]), Make(t, scope, depth)) : null,
+        () => Spatial ? Call(rng.Pick([Functions.NumPoints, Functions.NumGeometries]), Make(SqlType.Geography, scope, depth)) : null,
         () =>
         {
             // Safe casts to int64 start from a column, whose values are moderate.
@@ -152,7 +153,7 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
         () => ExprFactory.Cast(Make(rng.Pick([SqlType.Int64, ValueTypes.Contains(SqlType.Decimal) ? SqlType.Decimal : SqlType.Int64]), scope, depth), SqlType.Float64),
         () => !Safe && ValueTypes.Contains(SqlType.String) ? ExprFactory.Cast(Make(SqlType.String, scope, depth), SqlType.Float64) : null,
         () => Spatial ? Call(rng.Pick([Functions.X, Functions.Y]), Safe ? Call(Functions.Centroid, Make(SqlType.Geography, scope, depth))! : Make(SqlType.Geography, scope, depth)) : null,
-        () => Spatial ? Call(rng.Pick([Functions.Area, Functions.LengthMeters]), Make(SqlType.Geography, scope, depth)) : null,
+        () => Spatial ? Call(rng.Pick([Functions.Area, Functions.LengthMeters, Functions.Perimeter]), Make(SqlType.Geography, scope, depth)) : null,
         () => Spatial ? Call(Functions.Distance, Make(SqlType.Geography, scope, depth), Make(SqlType.Geography, scope, depth)) : null,
         () => Conditional(SqlType.Float64, scope, depth));
 
@@ -180,6 +181,7 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
             return ExprFactory.Cast(Make(rng.Pick(from), scope, depth), SqlType.String);
         },
         () => Spatial ? Call(Functions.AsText, Make(SqlType.Geography, scope, depth)) : null,
+        () => Spatial ? Call(rng.Pick([Functions.AsGeoJson, Functions.GeometryType]), Make(SqlType.Geography, scope, depth)) : null,
         () => Spatial ? Call(Functions.H3FromPoint, Point(scope, depth), Literal.Int(rng.Int(0, 15))) : null,
         () => Conditional(SqlType.String, scope, depth));
 
@@ -206,7 +208,43 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
         () => Call(Functions.Buffer, Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([1.0, 50.0, 1000.0, 25_000.0]))),
         () => Call(Functions.Centroid, Make(SqlType.Geography, scope, depth)),
         () => Call(Functions.H3Boundary, Call(Functions.H3FromPoint, Point(scope, depth), Literal.Int(rng.Int(3, 12))) ?? Literal.Null(SqlType.String)),
+        () => Toolbox(scope, depth),
         () => Conditional(SqlType.Geography, scope, depth));
+
+    /// <summary>
+    /// The geometry toolbox, one choice among the others. Arguments that must be a line, a closed line or a
+    /// non-empty point are built so (a line through two points, a ring's text, st_point), so no call fails.
+    /// </summary>
+    private Expr? Toolbox(IReadOnlyList<ColumnRef> scope, int depth)
+    {
+        var center = data.Center();
+        Expr AnyPoint() => rng.Chance(0.5) ? Point(scope, depth) : Call(Functions.Centroid, Make(SqlType.Geography, scope, depth)) ?? Point(scope, depth);
+        Expr Line() => Call(Functions.MakeLine, Point(scope, depth), Call(Functions.Point, Literal.Float(center.X + 0.3), Literal.Float(center.Y - 0.2)) ?? Point(scope, depth)) ?? Leaf(SqlType.Geography, scope);
+        string Ring()
+        {
+            double x = center.X, y = center.Y, d = rng.Pick([0.01, 0.5]);
+            // A square, or a bow tie that st_makepolygon must repair.
+            var corners = rng.Chance(0.7) ? new[] { (x, y), (x + d, y), (x + d, y + d), (x, y + d), (x, y) } : [(x, y), (x + d, y + d), (x + d, y), (x, y + d), (x, y)];
+            return "LINESTRING(" + string.Join(",", corners.Select(c => FormattableString.Invariant($"{c.Item1:R} {c.Item2:R}"))) + ")";
+        }
+        return Pick(
+            () => Call(Functions.PointN, Make(SqlType.Geography, scope, depth), Literal.Int(rng.Int(-3, 4))),
+            () => Call(Functions.MakeLine, AnyPoint(), AnyPoint()),
+            () => Call(Functions.GeogFromText, Literal.String(Ring())) is { } ring ? Call(Functions.MakePolygon, ring) : null,
+            () => Call(Functions.Envelope, Make(SqlType.Geography, scope, depth)),
+            () =>
+            {
+                double w = rng.Pick([0.0, 0.01, 0.5]), h = rng.Pick([0.01, 0.5]);
+                return Call(Functions.MakeEnvelope, Literal.Float(center.X - w), Literal.Float(center.Y - h), Literal.Float(center.X + w), Literal.Float(center.Y));
+            },
+            () => Call(Functions.LineInterpolatePoint, Line(), Literal.Float(rng.Pick([0.0, 0.25, 0.5, 1.0]))),
+            () => Call(Functions.Destination, Point(scope, depth), Literal.Float(rng.Pick([10.0, 1000.0, 250_000.0])), Literal.Float(rng.Pick([0.0, 45.0, 200.0, -30.0]))),
+            () => Call(rng.Pick([Functions.Intersection, Functions.Difference]), Make(SqlType.Geography, scope, depth), Make(SqlType.Geography, scope, depth)),
+            () => Call(rng.Pick([Functions.Boundary, Functions.ConvexHull, Functions.RemoveHoles]), Make(SqlType.Geography, scope, depth)),
+            () => Call(Functions.ConcaveHull, Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([0.0, 0.3, 1.0]))),
+            () => Call(Functions.Simplify, Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([10.0, 1000.0, 20_000.0]))),
+            () => Call(Functions.SnapToGrid, Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([0.001, 0.1, 1.0]))));
+    }
 
     /// <summary>CASE, COALESCE or NULLIF producing the type (NULLIF only for comparable types).</summary>
     private Expr? Conditional(SqlType type, IReadOnlyList<ColumnRef> scope, int depth) => rng.Weighted<Func<Expr?>>(

@@ -72,10 +72,32 @@ public sealed class DatabricksDialect : Dialect
         (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("st_buffer works in coordinate units"))),
         (F.Area, "st_area(st_geogfromwkb(st_asbinary({0})))"),
         (F.LengthMeters, "st_length(st_geogfromwkb(st_asbinary({0})))"),
+        (F.Perimeter, "st_perimeter(st_geogfromwkb(st_asbinary({0})))"),
+        (F.NumPoints, "st_npoints({0})"),
+        (F.NumGeometries, "st_numgeometries({0})"),
+        (F.GeometryType, "st_geometrytype({0})"),
+        (F.PointN, "st_pointn({0}, CAST({1} AS INT))"),
+        (F.MakeLine, "st_makeline(array({0}, {1}))"),
+        (F.MakePolygon, "st_makepolygon({0})"),
+        (F.Envelope, "st_envelope({0})"),
+        (F.MakeEnvelope, "st_makepolygon(st_makeline(array(st_point({0}, {1}, 4326), st_point({0}, {3}, 4326), st_point({2}, {3}, 4326), st_point({2}, {1}, 4326), st_point({0}, {1}, 4326))))"),
+        (F.AsGeoJson, FunctionMapping.Sql("st_asgeojson({0})").WithNote(GeoJsonFormatNote("Databricks' st_asgeojson"))),
+        (F.LineInterpolatePoint, Missing("Databricks", "st_lineinterpolatepoint", "compute the point in a custom SQL step")),
+        (F.Destination, Missing("Databricks", "function for the destination point at a distance and bearing",
+            "compute it on the sphere with sin, cos and atan2 in a custom SQL step")),
+        (F.Intersection, "st_intersection({0}, {1})"),
+        (F.Difference, "st_difference({0}, {1})"),
+        (F.Boundary, "st_boundary({0})"),
+        (F.ConvexHull, "st_convexhull({0})"),
+        (F.ConcaveHull, "st_concavehull({0}, {1})"),
+        (F.Simplify, FunctionMapping.Sql("st_simplify({0}, " + ToleranceInDegrees + ")").WithNote(FunctionNote.Limited(
+            "Databricks' st_simplify is Douglas-Peucker without topology preservation: rings may touch or collapse where the IR keeps them apart"))),
+        (F.SnapToGrid, Missing("Databricks", "st_snaptogrid", "round the coordinates in a custom SQL step")),
+        (F.RemoveHoles, Missing("Databricks", "function that drops the holes of a polygon", "rebuild the polygons from st_exteriorring in a custom SQL step")),
         (F.H3FromPoint, FunctionMapping.Sql("h3_longlatash3string(st_x({0}), st_y({0}), CAST({1} AS INT))").WithNote(H3Runtime)),
         (F.H3Boundary, FunctionMapping.Sql("st_geomfromtext(h3_boundaryaswkt({0}), 4326)").WithNote(H3Runtime)))
         .With(PointDistances("st_distancespheroid({0}, {1})", "st_distancespheroid"))
-        .WithCastResult(F.Length, F.StrPos, F.Floor, F.Ceil, F.Year, F.Month, F.Day)
+        .WithCastResult(F.Length, F.StrPos, F.Floor, F.Ceil, F.Year, F.Month, F.Day, F.NumPoints, F.NumGeometries)
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary, SpatialRuntime);
 
     /// <summary>CAST of a double to BIGINT truncates; ROUND rounds half away from zero, as the IR's cast does.</summary>

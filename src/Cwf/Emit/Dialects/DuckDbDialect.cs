@@ -81,6 +81,31 @@ public sealed class DuckDbDialect : Dialect
         (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("ST_Buffer is planar"))),
         (F.Area, "ST_Area_Spheroid(ST_FlipCoordinates({0}))"),
         (F.LengthMeters, "ST_Length_Spheroid(ST_FlipCoordinates({0}))"),
+        (F.Perimeter, "ST_Perimeter_Spheroid(ST_FlipCoordinates({0}))"),
+        (F.NumPoints, "ST_NPoints({0})"),
+        (F.NumGeometries, "ST_NumGeometries({0})"),
+        // ST_GeometryType gives an upper-case name ('MULTIPOLYGON'): the IR's is PostGIS's ('ST_MultiPolygon').
+        (F.GeometryType, "CASE CAST(ST_GeometryType({0}) AS VARCHAR) WHEN 'POINT' THEN 'ST_Point' WHEN 'LINESTRING' THEN 'ST_LineString' WHEN 'POLYGON' THEN 'ST_Polygon' " +
+            "WHEN 'MULTIPOINT' THEN 'ST_MultiPoint' WHEN 'MULTILINESTRING' THEN 'ST_MultiLineString' WHEN 'MULTIPOLYGON' THEN 'ST_MultiPolygon' ELSE 'ST_GeometryCollection' END"),
+        (F.PointN, "ST_PointN({0}, CAST({1} AS INTEGER))"),
+        (F.MakeLine, Repair.Around("ST_MakeLine({0}, {1})").Text),
+        (F.MakePolygon, Repair.Around("ST_MakePolygon({0})").Text),
+        (F.Envelope, "ST_Envelope({0})"),
+        (F.MakeEnvelope, Repair.Around("ST_MakeEnvelope({0}, {1}, {2}, {3})").Text),
+        (F.AsGeoJson, FunctionMapping.Sql("CAST(ST_AsGeoJSON({0}) AS VARCHAR)").WithNote(GeoJsonFormatNote("DuckDB's ST_AsGeoJSON"))),
+        (F.LineInterpolatePoint, "ST_LineInterpolatePoint({0}, {1})"),
+        (F.Destination, Missing("DuckDB", "function for the destination point at a distance and bearing (the spatial extension has no ST_Project)",
+            "compute it on the sphere with sin, cos and atan2 in a custom SQL step")),
+        (F.Intersection, "ST_Intersection({0}, {1})"),
+        (F.Difference, "ST_Difference({0}, {1})"),
+        (F.Boundary, "ST_Boundary({0})"),
+        (F.ConvexHull, "ST_ConvexHull({0})"),
+        (F.ConcaveHull, "ST_ConcaveHull({0}, {1}, false)"),
+        (F.Simplify, "ST_SimplifyPreserveTopology({0}, " + ToleranceInDegrees + ")"),
+        (F.SnapToGrid, FunctionMapping.Sql("ST_ReducePrecision({0}, {1})").WithNote(FunctionNote.Limited(
+            "DuckDB has no ST_SnapToGrid: GEOS's precision reducer rounds to the same grid but keeps polygons valid its own way, so collapsed parts may differ"))),
+        (F.RemoveHoles, Repair.Around("CASE WHEN ST_IsEmpty({0}) THEN {0} WHEN ST_GeometryType({0}) = 'POLYGON' THEN ST_MakePolygon(ST_ExteriorRing({0})) " +
+            "WHEN ST_GeometryType({0}) = 'MULTIPOLYGON' THEN ST_Collect(list_transform(ST_Dump({0}), d -> ST_MakePolygon(ST_ExteriorRing(d.geom)))) ELSE {0} END").Text),
         // The h3 extension reads latitude first.
         (F.H3FromPoint, FunctionMapping.Sql("h3_latlng_to_cell_string(ST_Y({0}), ST_X({0}), CAST({1} AS INTEGER))").WithNote(H3)),
         (F.H3Boundary, FunctionMapping.Sql("ST_GeomFromText(h3_cell_to_boundary_wkt({0}))").WithNote(H3)))

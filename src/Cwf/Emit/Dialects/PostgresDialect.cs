@@ -65,6 +65,19 @@ public sealed class PostgresDialect : Dialect
 
     private static readonly SqlTemplate Repair = "CASE WHEN (ST_IsValidDetail({0})).valid THEN {0} ELSE ST_MakeValid({0}, 'method=structure') END";
 
+    /// <summary>
+    /// The repair of what a constructor built, computed once: a scalar subquery names the built
+    /// geometry, so the validity test and the repair do not compute it again.
+    /// </summary>
+    private static string RepairedOnce(string built) =>
+        $"(SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT {built} AS cwf_g) AS r)";
+
+    /// <summary>PostGIS has no function dropping holes: a polygon keeps its exterior ring, a multipolygon each part's, made valid (shells that held each other overlap).</summary>
+    private static readonly string RemoveHoles =
+        "CASE WHEN ST_IsEmpty({0}) THEN {0} WHEN GeometryType({0}) = 'POLYGON' THEN ST_MakePolygon(ST_ExteriorRing({0})) " +
+        "WHEN GeometryType({0}) = 'MULTIPOLYGON' THEN " + RepairedOnce("ST_Collect(ARRAY(SELECT ST_MakePolygon(ST_ExteriorRing(d.geom)) FROM ST_Dump({0}) AS d))") +
+        " ELSE {0} END";
+
     public override string OncePerRow => "OFFSET 0";
 
     public override SqlBlock CreateSchema(string schema) => CreateSchemaIfNotExists(schema);
@@ -86,10 +99,31 @@ public sealed class PostgresDialect : Dialect
         (F.LengthMeters, "ST_Length({0}::geography)"),
         (F.Distance, "ST_Distance({0}::geography, {1}::geography)"),
         (F.DWithin, "ST_DWithin({0}::geography, {1}::geography, {2})"),
+        (F.Perimeter, "ST_Perimeter({0}::geography)"),
+        (F.NumPoints, "ST_NPoints({0})"),
+        (F.NumGeometries, "ST_NumGeometries({0})"),
+        (F.GeometryType, "ST_GeometryType({0})"),
+        (F.PointN, "CASE WHEN {1} BETWEEN -2147483648 AND 2147483647 THEN ST_PointN({0}, CAST({1} AS INTEGER)) END"),
+        (F.MakeLine, RepairedOnce("ST_MakeLine({0}, {1})")),
+        (F.MakePolygon, RepairedOnce("ST_MakePolygon({0})")),
+        (F.Envelope, "ST_Envelope({0})"),
+        (F.MakeEnvelope, RepairedOnce("ST_MakeEnvelope({0}, {1}, {2}, {3}, 4326)")),
+        (F.AsGeoJson, "ST_AsGeoJSON({0})"),
+        (F.LineInterpolatePoint, "ST_LineInterpolatePoint({0}, {1})"),
+        // ST_Project of a geography solves the direct geodesic problem on the spheroid; the azimuth is in radians.
+        (F.Destination, "ST_Project({0}::geography, {1}, RADIANS({2}))::geometry"),
+        (F.Intersection, "ST_Intersection({0}, {1})"),
+        (F.Difference, "ST_Difference({0}, {1})"),
+        (F.Boundary, "ST_Boundary({0})"),
+        (F.ConvexHull, "ST_ConvexHull({0})"),
+        (F.ConcaveHull, "ST_ConcaveHull({0}, {1})"),
+        (F.Simplify, "ST_SimplifyPreserveTopology({0}, " + ToleranceInDegrees + ")"),
+        (F.SnapToGrid, RepairedOnce("ST_SnapToGrid({0}, {1})")),
+        (F.RemoveHoles, RemoveHoles),
         // h3_lat_lng_to_cell is the name before h3-pg 4.2.3 and a deprecated alias after it.
         (F.H3FromPoint, FunctionMapping.Sql("h3_lat_lng_to_cell({0}, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
         (F.H3Boundary, FunctionMapping.Sql("h3_cell_to_boundary_geometry({0}::h3index)").WithNote(H3Extension)))
-        .WithCastResult(F.Length, F.StrPos, F.Year, F.Month, F.Day);
+        .WithCastResult(F.Length, F.StrPos, F.Year, F.Month, F.Day, F.NumPoints, F.NumGeometries);
 
     /// <summary>
     /// CAST(float8 AS bigint) rounds half to even, the IR half away from zero: the fraction decides,

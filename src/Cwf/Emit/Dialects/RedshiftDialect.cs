@@ -83,11 +83,34 @@ public sealed class RedshiftDialect : Dialect
         (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("Redshift buffers GEOMETRY only, in coordinate units"))),
         (F.Area, "ST_Area(CAST({0} AS GEOGRAPHY))"),
         (F.LengthMeters, "ST_Length(CAST({0} AS GEOGRAPHY))"),
+        (F.Perimeter, "ST_Perimeter(CAST({0} AS GEOGRAPHY))"),
+        (F.NumPoints, "ST_NPoints({0})"),
+        (F.NumGeometries, "ST_NumGeometries({0})"),
+        (F.GeometryType, "ST_GeometryType({0})"),
+        (F.PointN, "ST_PointN({0}, {1})"),
+        (F.MakeLine, "ST_MakeLine({0}, {1})"),
+        (F.MakePolygon, "ST_MakePolygon({0})"),
+        (F.Envelope, "ST_Envelope({0})"),
+        (F.MakeEnvelope, "ST_MakeEnvelope({0}, {1}, {2}, {3}, 4326)"),
+        (F.AsGeoJson, FunctionMapping.Sql("ST_AsGeoJSON({0})").WithNote(GeoJsonFormatNote("Redshift's ST_AsGeoJSON, 15 digits"))),
+        (F.LineInterpolatePoint, "ST_LineInterpolatePoint({0}, {1})"),
+        (F.Destination, Missing("Redshift", "function for the destination point at a distance and bearing (no ST_Project)",
+            "compute it on the sphere with SIN, COS and ATAN2 in a custom SQL step")),
+        (F.Intersection, "ST_Intersection({0}, {1})"),
+        (F.Difference, "ST_Difference({0}, {1})"),
+        (F.Boundary, "ST_Boundary({0})"),
+        (F.ConvexHull, "ST_ConvexHull({0})"),
+        (F.ConcaveHull, Missing("Redshift", "ST_ConcaveHull", "use the convex hull")),
+        (F.Simplify, FunctionMapping.Sql("ST_Simplify({0}, " + ToleranceInDegrees + ")").WithNote(FunctionNote.Limited(
+            "Redshift's ST_Simplify is Douglas-Peucker without topology preservation: rings may touch or collapse where the IR keeps them apart"))),
+        (F.SnapToGrid, Missing("Redshift", "ST_SnapToGrid", "round the coordinates in a custom SQL step")),
+        (F.RemoveHoles, Missing("Redshift", "function that rebuilds a multipolygon from its exterior rings",
+            "for single polygons, ST_MakePolygon(ST_ExteriorRing(g)) in a custom SQL step")),
         // H3_FromPoint gives a BIGINT cell; the IR's cell id is the lower-case hex string.
         (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),
         (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"))
         .With(PointDistances(GeodesicDistance, "ST_Distance of GEOGRAPHY"))
-        .WithCastResult(F.Length, F.StrPos, F.Year, F.Month, F.Day);
+        .WithCastResult(F.Length, F.StrPos, F.Year, F.Month, F.Day, F.NumPoints, F.NumGeometries);
 
     /// <summary>
     /// CREATE TABLE AS has no IF NOT EXISTS on Redshift: when the output's schema is unknown, the

@@ -77,6 +77,28 @@ internal static class FunctionLibrary
         ["st_covers"] = (a, _) => Spatial(() => SqlValues.Bool(Geography.Covers(Geo(a[0]), Geo(a[1])))),
         ["st_touches"] = (a, _) => Spatial(() => SqlValues.Bool(Geography.Touches(Geo(a[0]), Geo(a[1])))),
 
+        // The geometry toolbox: as PostGIS computes each (Geography.Toolbox.cs).
+        ["st_perimeter"] = (a, _) => Geography.Perimeter(Geo(a[0])),
+        ["st_npoints"] = (a, _) => Geography.NumPoints(Geo(a[0])),
+        ["st_numgeometries"] = (a, _) => Geography.NumGeometries(Geo(a[0])),
+        ["st_geometrytype"] = (a, _) => Geography.GeometryType(Geo(a[0])),
+        ["st_pointn"] = (a, _) => a[0] is null || a[1] is null ? null : Geography.PointN(Geo(a[0]), (long)a[1]!),
+        ["st_makeline"] = (a, _) => Spatial(() => Geography.MakeLine(Geo(a[0]), Geo(a[1]))),
+        ["st_makepolygon"] = (a, _) => Spatial(() => Geography.MakePolygon(Geo(a[0]))),
+        ["st_envelope"] = (a, _) => Geography.Envelope(Geo(a[0])),
+        ["st_makeenvelope"] = (a, _) => Spatial(() => Geography.MakeEnvelope(Num(a[0]), Num(a[1]), Num(a[2]), Num(a[3]))),
+        ["st_asgeojson"] = (a, _) => Spatial(() => GeoJsonText(Geo(a[0]))),
+        ["st_lineinterpolatepoint"] = (a, _) => Spatial(() => Geography.LineInterpolatePoint(Geo(a[0]), Num(a[1]))),
+        ["st_destination"] = (a, _) => Spatial(() => Geography.Destination(Geo(a[0]), Num(a[1]), Num(a[2]))),
+        ["st_intersection"] = (a, _) => Spatial(() => Geography.Intersection(Geo(a[0]), Geo(a[1]))),
+        ["st_difference"] = (a, _) => Spatial(() => Geography.Difference(Geo(a[0]), Geo(a[1]))),
+        ["st_boundary"] = (a, _) => Spatial(() => Geography.Boundary(Geo(a[0]))),
+        ["st_convexhull"] = (a, _) => Geography.ConvexHull(Geo(a[0])),
+        ["st_concavehull"] = (a, _) => Spatial(() => Geography.ConcaveHull(Geo(a[0]), Num(a[1]))),
+        ["st_simplify"] = (a, _) => Spatial(() => Geography.Simplify(Geo(a[0]), Num(a[1]))),
+        ["st_snaptogrid"] = (a, _) => Spatial(() => Geography.SnapToGrid(Geo(a[0]), Num(a[1]))),
+        ["st_removeholes"] = (a, _) => Spatial(() => Geography.RemoveHoles(Geo(a[0]))),
+
         // H3
         ["h3_from_point"] = (a, _) => H3FromPoint(Geo(a[0]), (long)a[1]!),
         ["h3_boundary"] = (a, _) => H3Boundary.Polygon(Str(a[0])),
@@ -164,6 +186,13 @@ internal static class FunctionLibrary
             throw Domain($"h3 resolution must be between 0 and {H3Index.MaxResolution}, got {resolution}");
         if (g is not Point p || p.IsEmpty) return null;
         return H3Index.FromLatLng(p.Y, p.X, (int)resolution) is { } cell ? H3Index.ToHexString(cell) : null;
+    }
+
+    private static string GeoJsonText(Geometry g)
+    {
+        if (g.Coordinates.Any(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y)))
+            throw new GeographyException("st_asgeojson: GeoJSON cannot hold a non-finite coordinate");
+        return GeoJson.ToText(g);
     }
 
     /// <summary>Runs a spatial operation; its failure is a runtime error of the step (CWF7005).</summary>

@@ -24,6 +24,56 @@ internal static class NumberText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// PostGIS's GeoJSON ordinate (ST_AsGeoJSON, 9 decimals): fixed with at most 9 decimals, or from
+    /// 1e15 and at or below 1e-8 an exponent form with at most 9 decimals (<c>1.5e-9</c>); rounded
+    /// half to even from the double's exact value, as ryu's d2fixed/d2exp that PostGIS calls.
+    /// </summary>
+    public static string GeoJsonOrdinate(double d)
+    {
+        const int decimals = 9;
+        if (!double.IsFinite(d)) throw new ArgumentOutOfRangeException(nameof(d), "GeoJSON holds finite numbers only");
+        if (d == 0) return "0";
+        double ad = Math.Abs(d);
+        string sign = d < 0 ? "-" : "";
+        if (ad < 1e15 && ad > 1e-8)
+        {
+            var scaled = ExactScaled(ad, decimals);
+            if (scaled.IsZero) return "0";
+            var text = scaled.ToString(CultureInfo.InvariantCulture).PadLeft(decimals + 1, '0');
+            var whole = text[..^decimals];
+            var fraction = text[^decimals..].TrimEnd('0');
+            return sign + whole + (fraction.Length > 0 ? "." + fraction : "");
+        }
+        // One digit before the point: find the decimal exponent, then round to 10 significant digits.
+        int exponent = (int)Math.Floor(Math.Log10(ad));
+        var mantissa = ExactScaled(ad, decimals - exponent);
+        var limit = System.Numerics.BigInteger.Pow(10, decimals + 1);
+        if (mantissa >= limit) { exponent++; mantissa = ExactScaled(ad, decimals - exponent); }
+        else if (mantissa < limit / 10) { exponent--; mantissa = ExactScaled(ad, decimals - exponent); }
+        var digits = mantissa.ToString(CultureInfo.InvariantCulture);
+        var rest = digits[1..].TrimEnd('0');
+        return sign + digits[0] + (rest.Length > 0 ? "." + rest : "") + "e" + exponent.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>round(x · 10^power) to the nearest integer, ties to even, computed exactly from the double's bits.</summary>
+    private static System.Numerics.BigInteger ExactScaled(double x, int power)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        int biased = (int)((bits >> 52) & 0x7FF);
+        long fraction = bits & 0xFFFFFFFFFFFFFL;
+        System.Numerics.BigInteger m = biased == 0 ? fraction : fraction | (1L << 52);
+        int e = (biased == 0 ? 1 : biased) - 1075;
+        System.Numerics.BigInteger numerator = m, denominator = 1;
+        if (power >= 0) numerator *= System.Numerics.BigInteger.Pow(10, power);
+        else denominator *= System.Numerics.BigInteger.Pow(10, -power);
+        if (e >= 0) numerator <<= e;
+        else denominator <<= -e;
+        var quotient = System.Numerics.BigInteger.DivRem(numerator, denominator, out var remainder);
+        int half = (remainder * 2).CompareTo(denominator);
+        return half > 0 || half == 0 && !quotient.IsEven ? quotient + 1 : quotient;
+    }
+
     /// <summary>PostGIS's text form of a WKT ordinate (ST_AsText): <c>0.333333333333333</c>, <c>1e+20</c>, <c>1e-8</c>.</summary>
     public static string Ordinate(double d)
     {

@@ -80,7 +80,21 @@ internal static class GeoJson
         return new Coordinate(p[0].GetDouble(), p[1].GetDouble());
     }
 
-    public static void Write(Utf8JsonWriter w, Geometry g)
+    /// <summary>
+    /// PostGIS's ST_AsGeoJSON text of a geometry: no spaces, ordinates with at most 9 decimals
+    /// (<see cref="Evaluation.NumberText.GeoJsonOrdinate"/>).
+    /// </summary>
+    public static string ToText(Geometry g)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer)) Write(w, g, Evaluation.NumberText.GeoJsonOrdinate);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static void Write(Utf8JsonWriter w, Geometry g) => Write(w, g, null);
+
+    /// <summary>Writes a geometry object; ordinates in shortest round-trip form, or as <paramref name="ordinate"/> writes them.</summary>
+    private static void Write(Utf8JsonWriter w, Geometry g, Func<double, string>? ordinate)
     {
         w.WriteStartObject();
         switch (g)
@@ -93,37 +107,37 @@ internal static class GeoJson
                     w.WriteStartArray();
                     w.WriteEndArray();
                 }
-                else Position(w, p.Coordinate);
+                else Position(w, p.Coordinate, ordinate);
                 break;
             case LineString line:
                 w.WriteString("type", "LineString");
                 w.WritePropertyName("coordinates");
-                Positions(w, line.Coordinates);
+                Positions(w, line.Coordinates, ordinate);
                 break;
             case Polygon polygon:
                 w.WriteString("type", "Polygon");
                 w.WritePropertyName("coordinates");
-                Rings(w, polygon);
+                Rings(w, polygon, ordinate);
                 break;
             case MultiPoint multi:
                 w.WriteString("type", "MultiPoint");
                 w.WritePropertyName("coordinates");
-                Members(w, multi, m => Position(w, m.Coordinate));
+                Members(w, multi, m => Position(w, m.Coordinate, ordinate));
                 break;
             case MultiLineString multi:
                 w.WriteString("type", "MultiLineString");
                 w.WritePropertyName("coordinates");
-                Members(w, multi, m => Positions(w, m.Coordinates));
+                Members(w, multi, m => Positions(w, m.Coordinates, ordinate));
                 break;
             case MultiPolygon multi:
                 w.WriteString("type", "MultiPolygon");
                 w.WritePropertyName("coordinates");
-                Members(w, multi, m => Rings(w, (Polygon)m));
+                Members(w, multi, m => Rings(w, (Polygon)m, ordinate));
                 break;
             case GeometryCollection collection:
                 w.WriteString("type", "GeometryCollection");
                 w.WritePropertyName("geometries");
-                Members(w, collection, m => Write(w, m));
+                Members(w, collection, m => Write(w, m, ordinate));
                 break;
             default:
                 throw new InvalidOperationException($"Unexpected geometry {g.GeometryType}.");
@@ -138,31 +152,39 @@ internal static class GeoJson
         w.WriteEndArray();
     }
 
-    private static void Rings(Utf8JsonWriter w, Polygon polygon)
+    private static void Rings(Utf8JsonWriter w, Polygon polygon, Func<double, string>? ordinate)
     {
         w.WriteStartArray();
         if (!polygon.IsEmpty)
         {
-            Positions(w, polygon.ExteriorRing.Coordinates);
-            foreach (var hole in polygon.InteriorRings) Positions(w, hole.Coordinates);
+            Positions(w, polygon.ExteriorRing.Coordinates, ordinate);
+            foreach (var hole in polygon.InteriorRings) Positions(w, hole.Coordinates, ordinate);
         }
         w.WriteEndArray();
     }
 
-    private static void Positions(Utf8JsonWriter w, Coordinate[] coordinates)
+    private static void Positions(Utf8JsonWriter w, Coordinate[] coordinates, Func<double, string>? ordinate)
     {
         w.WriteStartArray();
-        foreach (var c in coordinates) Position(w, c);
+        foreach (var c in coordinates) Position(w, c, ordinate);
         w.WriteEndArray();
     }
 
-    private static void Position(Utf8JsonWriter w, Coordinate c)
+    private static void Position(Utf8JsonWriter w, Coordinate c, Func<double, string>? ordinate)
     {
         if (!double.IsFinite(c.X) || !double.IsFinite(c.Y))
             throw new GeographyException($"GeoJSON cannot hold the non-finite position ({c.X}, {c.Y})");
         w.WriteStartArray();
-        w.WriteNumberValue(c.X);
-        w.WriteNumberValue(c.Y);
+        if (ordinate is null)
+        {
+            w.WriteNumberValue(c.X);
+            w.WriteNumberValue(c.Y);
+        }
+        else
+        {
+            w.WriteRawValue(ordinate(c.X), skipInputValidation: true);
+            w.WriteRawValue(ordinate(c.Y), skipInputValidation: true);
+        }
         w.WriteEndArray();
     }
 }

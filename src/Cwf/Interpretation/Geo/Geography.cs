@@ -12,7 +12,7 @@ namespace Cwf.Interpretation.Geo;
 /// Failures (invalid topology, a non-point where a point is needed) throw
 /// <see cref="GeographyException"/>, which the evaluator turns into a runtime diagnostic.
 /// </summary>
-internal static class Geography
+internal static partial class Geography
 {
     public static GeometryFactory Factory { get; } = new(new PrecisionModel(), 4326);
 

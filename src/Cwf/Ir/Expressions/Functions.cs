@@ -61,6 +61,32 @@ public static class Functions
     public static BuiltinFunction Covers { get; } = Fn("st_covers", FunctionCategory.Spatial, SqlType.Bool, "no point of b lies outside a", ArgKind.Geography, ArgKind.Geography);
     public static BuiltinFunction Touches { get; } = Fn("st_touches", FunctionCategory.Spatial, SqlType.Bool, "a and b meet only at their boundaries", ArgKind.Geography, ArgKind.Geography);
 
+    // Spatial: the geometry toolbox (issue 16). Measures and accessors.
+    public static BuiltinFunction Perimeter { get; } = Fn("st_perimeter", FunctionCategory.Spatial, SqlType.Float64, "geodesic length of the rings of the polygons, in meters", ArgKind.Geography);
+    public static BuiltinFunction NumPoints { get; } = Fn("st_npoints", FunctionCategory.Spatial, SqlType.Int64, "number of vertices (a closed ring counts its closing vertex)", ArgKind.Geography);
+    public static BuiltinFunction NumGeometries { get; } = Fn("st_numgeometries", FunctionCategory.Spatial, SqlType.Int64, "number of parts of a collection; 1 for a single geometry, 0 when empty", ArgKind.Geography);
+    public static BuiltinFunction GeometryType { get; } = Fn("st_geometrytype", FunctionCategory.Spatial, SqlType.String, "'ST_Point', 'ST_LineString', 'ST_Polygon', 'ST_MultiPoint', 'ST_MultiLineString', 'ST_MultiPolygon' or 'ST_GeometryCollection'", ArgKind.Geography);
+    public static BuiltinFunction PointN { get; } = Fn("st_pointn", FunctionCategory.Spatial, SqlType.Geography, "st_pointn(line, n): the n-th vertex of a line (1-based, negative from the end); NULL for another geometry or n out of range", ArgKind.Geography, ArgKind.Integer) with { Nulls = NullRule.Always };
+
+    // Constructors and parsers.
+    public static BuiltinFunction MakeLine { get; } = Fn("st_makeline", FunctionCategory.Spatial, SqlType.Geography, "st_makeline(a, b): the line through the vertices of a then b (points or lines)", ArgKind.Geography, ArgKind.Geography);
+    public static BuiltinFunction MakePolygon { get; } = Fn("st_makepolygon", FunctionCategory.Spatial, SqlType.Geography, "the polygon whose shell is a closed line (repaired when invalid)", ArgKind.Geography);
+    public static BuiltinFunction Envelope { get; } = Fn("st_envelope", FunctionCategory.Spatial, SqlType.Geography, "the bounding box on lon/lat (a point or line when it has no area)", ArgKind.Geography);
+    public static BuiltinFunction MakeEnvelope { get; } = Fn("st_makeenvelope", FunctionCategory.Spatial, SqlType.Geography, "st_makeenvelope(xmin, ymin, xmax, ymax): the box polygon on lon/lat", ArgKind.Numeric, ArgKind.Numeric, ArgKind.Numeric, ArgKind.Numeric);
+    public static BuiltinFunction AsGeoJson { get; } = Fn("st_asgeojson", FunctionCategory.Spatial, SqlType.String, "GeoJSON geometry text, coordinates with at most 9 decimals", ArgKind.Geography);
+    public static BuiltinFunction LineInterpolatePoint { get; } = Fn("st_lineinterpolatepoint", FunctionCategory.Spatial, SqlType.Geography, "st_lineinterpolatepoint(line, fraction 0-1): the point at that fraction of the line's length (planar on lon/lat)", ArgKind.Geography, ArgKind.Numeric);
+    public static BuiltinFunction Destination { get; } = Fn("st_destination", FunctionCategory.Spatial, SqlType.Geography, "st_destination(point, meters, bearing degrees): the geodesic destination on the WGS84 ellipsoid", ArgKind.Geography, ArgKind.Numeric, ArgKind.Numeric);
+
+    // Overlays and shape operations (planar on lon/lat, as the predicates).
+    public static BuiltinFunction Intersection { get; } = Fn("st_intersection", FunctionCategory.Spatial, SqlType.Geography, "st_intersection(a, b): the points a and b share", ArgKind.Geography, ArgKind.Geography);
+    public static BuiltinFunction Difference { get; } = Fn("st_difference", FunctionCategory.Spatial, SqlType.Geography, "st_difference(a, b): the points of a not in b", ArgKind.Geography, ArgKind.Geography);
+    public static BuiltinFunction Boundary { get; } = Fn("st_boundary", FunctionCategory.Spatial, SqlType.Geography, "the boundary: rings of polygons, end points of lines", ArgKind.Geography);
+    public static BuiltinFunction ConvexHull { get; } = Fn("st_convexhull", FunctionCategory.Spatial, SqlType.Geography, "the smallest convex geometry holding all vertices", ArgKind.Geography);
+    public static BuiltinFunction ConcaveHull { get; } = Fn("st_concavehull", FunctionCategory.Spatial, SqlType.Geography, "st_concavehull(g, ratio 0-1): the concave hull of the vertices by maximum edge length ratio (1: convex hull)", ArgKind.Geography, ArgKind.Numeric);
+    public static BuiltinFunction Simplify { get; } = Fn("st_simplify", FunctionCategory.Spatial, SqlType.Geography, "st_simplify(g, meters): topology-preserving Douglas-Peucker on lon/lat, the tolerance converted at 111,319.49 m per degree", ArgKind.Geography, ArgKind.Numeric);
+    public static BuiltinFunction SnapToGrid { get; } = Fn("st_snaptogrid", FunctionCategory.Spatial, SqlType.Geography, "st_snaptogrid(g, size degrees): vertices rounded to the grid, repeated ones and collapsed parts dropped", ArgKind.Geography, ArgKind.Numeric);
+    public static BuiltinFunction RemoveHoles { get; } = Fn("st_removeholes", FunctionCategory.Spatial, SqlType.Geography, "polygons without their holes; other geometries unchanged", ArgKind.Geography);
+
     // H3 (cell ids are 15-character lower-case hex strings on every dialect)
     public static BuiltinFunction H3FromPoint { get; } = Fn("h3_from_point", FunctionCategory.H3, SqlType.String, "h3_from_point(point, resolution 0-15): the H3 cell id", ArgKind.Geography, ArgKind.Integer);
     public static BuiltinFunction H3Boundary { get; } = Fn("h3_boundary", FunctionCategory.H3, SqlType.Geography, "h3_boundary(cell): the cell's polygon", ArgKind.String);
