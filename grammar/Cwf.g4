@@ -60,8 +60,8 @@ step
     | RENAME renaming (',' renaming)*                                     # renameStep
     | DROP columnRef (',' columnRef)*                                     # dropStep
     | SORT sortKey (',' sortKey)*                                         # sortStep
-    | (TAKE | LIMIT) expression                                           # takeStep
-    | DISTINCT                                                            # distinctStep
+    | (TAKE | LIMIT) expression (PER expression (',' expression)* keyOrder)?  # takeStep
+    | DISTINCT (ON '(' expression (',' expression)* ')' keyOrder?)?       # distinctStep
     | GROUP BY groupKey (',' groupKey)* aggregateBlock                    # groupStep
     | SUMMARIZE aggregateBlock                                            # summarizeStep
     | joinKind? JOIN identifier ON expression                             # joinStep
@@ -87,6 +87,12 @@ joinKind        : INNER | LEFT OUTER? | RIGHT OUTER? | FULL OUTER? ;
 derivation      : identifier '=' expression ;
 renaming        : columnRef TO identifier ;
 sortKey         : expression (ASC | DESC)? (NULLS (FIRST | LAST))? ;
+// Windows (spec/language.md "Window functions"): `over (partition by ... order by ... rows between ...)`.
+overClause      : OVER '(' (PARTITION BY expression (',' expression)*)? windowOrder? windowFrame? ')' ;
+windowOrder     : ORDER BY sortKey (',' sortKey)* ;
+keyOrder        : BY sortKey (',' sortKey)* ;
+windowFrame     : ROWS BETWEEN frameBound AND frameBound ;
+frameBound      : UNBOUNDED (PRECEDING | FOLLOWING) | CURRENT ROW | INTEGER (PRECEDING | FOLLOWING) ;
 groupKey        : identifier '=' expression | columnRef ;
 aggregateBlock  : '{' (aggregateItem (',' aggregateItem)* ','?)? '}' ;
 aggregateItem   : (identifier ':')? expression ;
@@ -133,7 +139,7 @@ primary
     | CASE operand=expression? whenClause+ (ELSE otherwise=expression)? END # caseExpression
     | CAST '(' expression AS typeName ')'                                  # castExpression
     | EXTRACT '(' identifier FROM expression ')'                           # extractExpression
-    | qualifiedName '(' (DISTINCT? expression (',' expression)* | '*')? ')' # callExpression
+    | qualifiedName '(' (DISTINCT? expression (',' expression)* | '*')? ')' overClause? # callExpression
     | qualifiedName                                                        # nameReference
     | '(' expression ')'                                                   # parenthesized
     ;
@@ -151,6 +157,7 @@ softKeyword
     | SPATIAL_JOIN | SPATIAL_FILTER | NEAREST | WITHIN | UNION | NAME | BUFFER | CENTROID | AREA | DISTANCE | POINT
     | H3 | H3_BOUNDARY | RESOLUTION | SQL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
     | M | KM | MI | FT | M2 | KM2 | MI2 | HA | TIME_UNIT | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
+    | OVER | PARTITION | ORDER | ROWS | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW | PER
     ;
 
 // ---------------------------------------------------------------------------------------
@@ -179,6 +186,8 @@ TIME_UNIT: 'year' 's'? | 'quarter' 's'? | 'month' 's'? | 'week' 's'? | 'day' 's'
 RETURNS: 'returns'; TO: 'to'; EXTRACT: 'extract'; FROM: 'from'; COMPONENT: 'component';
 DATE: 'date'; TIMESTAMP: 'timestamp'; DECIMAL: 'decimal';
 PRECISION: 'precision'; VARYING: 'varying'; TIME: 'time'; ZONE: 'zone';
+OVER: 'over'; PARTITION: 'partition'; ORDER: 'order'; ROWS: 'rows'; UNBOUNDED: 'unbounded';
+PRECEDING: 'preceding'; FOLLOWING: 'following'; CURRENT: 'current'; ROW: 'row'; PER: 'per';
 
 // Punctuation and operators
 PIPE: '|'; CONCAT: '||'; ARROW: '->'; DOUBLE_COLON: '::'; COLON: ':'; COMMA: ',';

@@ -224,6 +224,8 @@ public sealed partial class ExpressionBinder
             CaseSyntax c => BindCase(c),
             CastSyntax c => BindCast(c),
             CallSyntax c => BindCall(c),
+            WindowCallSyntax w => Fail(DiagnosticCodes.WindowNotAllowed, w, $"window function '{w.Call.FullName}' is not allowed in {_options.Context}",
+                $"compute it as a whole column first: derive name = {w.Call.FunctionName}(...) over (...), then use the column"),
             StarSyntax s => Fail(DiagnosticCodes.StarNotAllowed, s, "'*' is only allowed in a select list and in count(*)"),
             ParenthesizedSyntax p => Bind(p.Inner),
             _ => throw new InvalidOperationException($"Unexpected syntax {syntax.GetType().Name}."),
@@ -640,6 +642,9 @@ public sealed partial class ExpressionBinder
         }
         if (name is not null && FunctionCatalog.IsConditional(name)) return BindConditional(call);
         if (name is not null && IsTimeForm(name)) return BindTimeForm(call, name);
+        if (name is not null && WindowFunctions.WindowOnlyNames.Contains(name.ToLowerInvariant()))
+            return Fail(DiagnosticCodes.WindowNeedsOver, call, $"{name} is a window function: it needs over (...)",
+                $"derive name = {name.ToLowerInvariant()}(...) over (partition by key order by column)");
 
         var candidates = name is null ? null : FunctionCatalog.Find(name);
         var args = call.Arguments.Select(Bind).ToList();

@@ -127,6 +127,8 @@ internal sealed partial class ProgramBinder
         public override StepInfo Step => step;
         public override Location Locate(SyntaxNode node) => binder.Locate(node);
         public override Expr? Scalar(ExpressionSyntax expression, string what) => binder.Binder(relation, what).BindScalar(expression);
+        public override WindowCall? Window(WindowCallSyntax expression, string name) => binder.Binder(relation, "a window column").BindWindowCall(expression, name);
+        public override Seq<WindowKey>? WindowKeys(Seq<WindowKeySyntax> keys, string what) => binder.Binder(relation, what).BindWindowKeys(keys);
         public override Expr? Length(ExpressionSyntax expression, string? unit, string what) => binder.Binder(relation, what).BindLength(expression, unit);
         public override ColumnArg? Column(NameSyntax name) => binder.ResolveColumnArg(relation, name);
 

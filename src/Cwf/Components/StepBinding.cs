@@ -32,6 +32,12 @@ public abstract class StepBinding
     /// </summary>
     public abstract Expr? Length(ExpressionSyntax expression, string? unit, string what);
 
+    /// <summary>A window column (<c>row_number() over (...)</c>) named <paramref name="name"/>; null after reporting why not.</summary>
+    public abstract WindowCall? Window(WindowCallSyntax expression, string name);
+
+    /// <summary>Order keys of a window or a per-group step; null after reporting why not.</summary>
+    public abstract Seq<WindowKey>? WindowKeys(Seq<WindowKeySyntax> keys, string what);
+
     /// <summary>The column a step argument names (bare or qualified), as a component parameter takes it; null after reporting why.</summary>
     public abstract ColumnArg? Column(NameSyntax name);
 

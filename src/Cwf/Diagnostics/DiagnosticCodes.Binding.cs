@@ -40,6 +40,12 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor AmbiguousDayOfWeek { get; } = Error("CWF2502", "Day-of-week numbering differs between warehouses", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor UnionTypesDiffer { get; } = Error("CWF2503", "Union by name: a column's types cannot be unified", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ControlCharacterInName { get; } = Error("CWF2090", "Name contains a control character", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor WindowNotAllowed { get; } = Error("CWF2400", "Window function not allowed here", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor WindowNeedsOver { get; } = Error("CWF2401", "Window function without over (...)", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor WindowNeedsOrder { get; } = Error("CWF2402", "Window needs an order", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidWindowFrame { get; } = Error("CWF2403", "Invalid window frame", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidWindowArgument { get; } = Error("CWF2404", "Invalid window function argument", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor NotAWindowFunction { get; } = Error("CWF2405", "Function cannot be computed over a window", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidNeighbourCount { get; } = Error("CWF2600", "Nearest count is not a positive whole number", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor NearestGeographyUnclear { get; } = Error("CWF2601", "Nearest neighbours need one geography column on each side", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor NearestBoundNotConstant { get; } = Error("CWF2602", "Nearest distance bound reads a column", DiagnosticCategory.Binding);

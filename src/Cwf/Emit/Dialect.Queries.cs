@@ -11,6 +11,22 @@ public abstract partial class Dialect
     public virtual string Limit(SqlFragment count) => "LIMIT " + count.Text;
 
     /// <summary>
+    /// The lines that keep the rows of a query whose window functions satisfy <paramref name="condition"/>
+    /// (<c>QUALIFY condition</c>), or null where the warehouse has no QUALIFY: a filter over a window
+    /// step is then a query over the window step's.
+    /// </summary>
+    internal virtual IReadOnlyList<string>? Qualify(string condition) => null;
+
+    /// <summary>LAG and LEAD take a default value (the third argument).</summary>
+    internal virtual bool WindowOffsetDefaults => true;
+
+    /// <summary>
+    /// An aggregate, first_value or last_value over an ordered window may leave the frame out (the
+    /// standard default: the partition up to the row's last peer, a RANGE frame).
+    /// </summary>
+    internal virtual bool DefaultWindowFrames => true;
+
+    /// <summary>
     /// A limit whose count is a procedure argument. By default <c>LIMIT p_top</c>; where LIMIT
     /// takes only constants (BigQuery, Snowflake, Databricks) the dialect numbers the rows instead
     /// (<see cref="QueryWriter.NumberedLimit"/>).

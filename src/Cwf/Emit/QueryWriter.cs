@@ -15,13 +15,16 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private readonly EmitContext _context;
     private readonly Func<int, string> _relation;
     private readonly IReadOnlyDictionary<int, PlannedSpatialJoin> _spatialJoins;
+    private readonly IReadOnlySet<int> _qualified;
 
     /// <param name="spatialJoins">Joins and semi joins to write through their indexed side (QueryWriter.SpatialJoin.cs), by node id.</param>
-    public QueryWriter(EmitContext context, Func<int, string> relation, IReadOnlyDictionary<int, PlannedSpatialJoin>? spatialJoins = null)
+    /// <param name="qualified">Filters written with QUALIFY over the window step they read (QueryWriter.Window.cs).</param>
+    public QueryWriter(EmitContext context, Func<int, string> relation, IReadOnlyDictionary<int, PlannedSpatialJoin>? spatialJoins = null, IReadOnlySet<int>? qualified = null)
     {
         _context = context;
         _relation = relation;
         _spatialJoins = spatialJoins ?? new Dictionary<int, PlannedSpatialJoin>();
+        _qualified = qualified ?? new HashSet<int>();
     }
 
     private Dialect Dialect => _context.Dialect;
@@ -33,7 +36,8 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     public SqlBlock Write(RelNode node) => node.Accept(this);
 
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitScan(ScanNode node) => throw new InvalidOperationException($"A scan (%{node.Id}) is read as its table; it has no query.");
-    SqlBlock IRelNodeVisitor<SqlBlock>.VisitFilter(FilterNode node) => WriteFilter(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitFilter(FilterNode node) =>
+        _qualified.Contains(node.Id) ? WriteQualified(node, (WindowNode)_context.Workflow[node.Input]) : WriteFilter(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitProject(ProjectNode node) => WriteProject(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitAggregate(AggregateNode node) => WriteAggregate(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitJoin(JoinNode node) =>
@@ -49,6 +53,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitDistinct(DistinctNode node) => WriteDistinct(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitSink(SinkNode node) => throw new InvalidOperationException($"A sink (%{node.Id}) is written by its statement; it has no query.");
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitOpaque(OpaqueNode node) => WriteOpaque(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitWindow(WindowNode node) => WriteWindow(node);
 
     /// <summary><c>SELECT columns FROM relation</c>; for storage, the columns as the dialect stores them (output tables).</summary>
     public SqlBlock SelectAll(Schema schema, string relation, bool forStorage)
@@ -99,7 +104,8 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         return block;
     }
 
-    private SqlFragment Aggregate(ExpressionWriter writer, AggregateCall call)
+    /// <param name="over">An OVER clause that makes the aggregate a window function, written before any cast of the result.</param>
+    private SqlFragment Aggregate(ExpressionWriter writer, AggregateCall call, string over = "")
     {
         var (template, castResult) = Dialect.Aggregates.For(call.Function, call.Argument?.Type);
         var argument = call.Argument;
@@ -110,6 +116,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
             argument = new Cast(argument, SqlType.Float64);
         bool ordered = call.Function is AggregateFunction.Min or AggregateFunction.Max && argument is { Type: SqlType.String };
         var sql = template.Render(argument is null ? [] : [ordered ? writer.Ordered(argument) : writer.Write(argument)]);
+        if (over.Length > 0) sql = SqlFragment.Atom(sql.Text + over);
         // The result goes back to the default collation, so output columns keep the database's.
         if (ordered) sql = Dialect.CollationRestored(sql);
         return castResult ? writer.CastTo(sql, call.Type) : sql;

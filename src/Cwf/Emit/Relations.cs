@@ -42,6 +42,8 @@ internal sealed class Relations
             if (_kind[id] != Materialization.Cte) _materializedName[id] = namer.Next(node, "cwf_");
         }
 
+        FindQualifiedFilters(graph);
+
         foreach (var id in graph.Needed)
         {
             if (plan.SpatialJoinFor(id) is not { } spatial) continue;
@@ -56,6 +58,35 @@ internal sealed class Relations
     }
 
     private Dialect Dialect => _context.Dialect;
+
+    /// <summary>Filters written with QUALIFY over the window step they read, which then has no query of its own.</summary>
+    public IReadOnlySet<int> QualifiedFilters => _qualifiedFilters;
+
+    /// <summary>The window steps those filters compute themselves.</summary>
+    public IReadOnlySet<int> FusedWindows => _fusedWindows;
+
+    private readonly HashSet<int> _qualifiedFilters = [];
+    private readonly HashSet<int> _fusedWindows = [];
+
+    /// <summary>
+    /// A filter over a window step in a CTE that nothing else reads is one query with QUALIFY where
+    /// the dialect has it; elsewhere the filter reads the window step's query.
+    /// </summary>
+    private void FindQualifiedFilters(EmitGraph graph)
+    {
+        if (Dialect.Qualify("") is null) return;
+        var readers = new Dictionary<int, int>();
+        foreach (var id in graph.Needed)
+            foreach (var input in _context.Workflow[id].Inputs)
+                readers[input] = readers.GetValueOrDefault(input) + 1;
+        foreach (var id in graph.Needed)
+        {
+            if (_context.Workflow[id] is not FilterNode filter || _context.Workflow[filter.Input] is not WindowNode window) continue;
+            if (_kind[window.Id] != Materialization.Cte || readers[window.Id] != 1 || graph.Outputs.Any(o => o.Source == window.Id)) continue;
+            _qualifiedFilters.Add(filter.Id);
+            _fusedWindows.Add(window.Id);
+        }
+    }
 
     /// <summary>Joins and semi joins written through their indexed side, by node id.</summary>
     public IReadOnlyDictionary<int, PlannedSpatialJoin> SpatialJoins => _spatialJoins;
@@ -86,9 +117,11 @@ internal sealed class Relations
         return ReadsTable(id) ? Table(id) : _cteName[id];
     }
 
-    /// <summary>The inputs a node's query reads: a planned spatial join reads its indexed input from its side table.</summary>
+    /// <summary>The inputs a node's query reads: a planned spatial join reads its indexed input from its side table, a qualified filter its window's input.</summary>
     public IEnumerable<int> InputsRead(int id) =>
-        _spatialJoins.TryGetValue(id, out var planned) ? [planned.ProbeInput] : _context.Workflow[id].Inputs;
+        _spatialJoins.TryGetValue(id, out var planned) ? [planned.ProbeInput]
+        : _qualifiedFilters.Contains(id) ? _context.Workflow[_context.Workflow[id].Inputs[0]].Inputs
+        : _context.Workflow[id].Inputs;
 
     private Materialization Executable(Materialization kind, RelNode node)
     {

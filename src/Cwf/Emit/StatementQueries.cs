@@ -21,11 +21,11 @@ internal sealed class StatementQueries
         _graph = graph;
         _context = context;
         _relations = relations;
-        _writer = new QueryWriter(context, relations.Relation, relations.SpatialJoins);
+        _writer = new QueryWriter(context, relations.Relation, relations.SpatialJoins, relations.QualifiedFilters);
         foreach (var id in graph.Needed)
         {
             var node = context.Workflow[id];
-            if (node is SinkNode or OpaqueNode { SqlTemplate: null } || relations.ReadsTable(id)) continue;
+            if (node is SinkNode or OpaqueNode { SqlTemplate: null } || relations.ReadsTable(id) || relations.FusedWindows.Contains(id)) continue;
             _bodies[id] = node is ScanNode ? _writer.ReadTable(node.Schema, relations.Table(id)) : _writer.Write(node);
         }
     }

@@ -162,6 +162,16 @@ public static class CwfFormatter
             case DistinctStepSyntax:
                 sb.Append("distinct");
                 break;
+            case TakePerStepSyntax t:
+                sb.Append("take ");
+                ExpressionPrinter.Write(sb, t.Count);
+                sb.Append(" per ").Append(string.Join(", ", t.Keys.Select(ExpressionPrinter.Print)))
+                    .Append(" by ").Append(ExpressionPrinter.WindowKeys(t.Order));
+                break;
+            case DistinctOnStepSyntax d:
+                sb.Append("distinct on (").Append(string.Join(", ", d.Keys.Select(ExpressionPrinter.Print))).Append(')');
+                if (!d.Order.IsEmpty) sb.Append(" by ").Append(ExpressionPrinter.WindowKeys(d.Order));
+                break;
             case GroupStepSyntax g:
                 sb.Append("group by ").Append(string.Join(", ", g.Keys.Select(k =>
                     k.Name is null ? ExpressionPrinter.Print(k.Expression) : $"{ExpressionPrinter.Name(k.Name.Name)} = {ExpressionPrinter.Print(k.Expression)}")));

@@ -63,6 +63,9 @@ public sealed class WorkflowBuilder
     public LimitNode Limit(int input, Expr count, string name, Location? origin = null) =>
         Add(new LimitNode(_nextId, name, input, count) { Origin = origin });
 
+    public WindowNode Window(int input, IEnumerable<WindowCall> calls, string name, Location? origin = null) =>
+        Add(new WindowNode(_nextId, name, input, calls.ToSeq()) { Origin = origin });
+
     public DistinctNode Distinct(int input, string name, Location? origin = null) =>
         Add(new DistinctNode(_nextId, name, input) { Origin = origin });
 

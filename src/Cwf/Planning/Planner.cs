@@ -10,7 +10,7 @@ namespace Cwf.Planning;
 /// unless one of these rules says otherwise; each decision carries its reason for `cwf explain`.
 /// <list type="number">
 /// <item><b>Expensive</b> means the node or a step above it computes a join, semi-join,
-/// aggregate, distinct, sort, custom SQL or a spatial / H3 function. Cheap chains (scans,
+/// aggregate, distinct, sort, window, custom SQL or a spatial / H3 function. Cheap chains (scans,
 /// filters, plain projections) are recomputed rather than written: writing a table costs more
 /// than re-reading one with a filter.</item>
 /// <item><b>Shared across statements</b> (an expensive result that reaches two or more outputs:
@@ -154,7 +154,7 @@ public static class Planner
         {
             bool own = node switch
             {
-                JoinNode or SemiJoinNode or NearestNode or AggregateNode or DistinctNode or SortNode or OpaqueNode => true,
+                JoinNode or SemiJoinNode or NearestNode or AggregateNode or DistinctNode or SortNode or WindowNode or OpaqueNode => true,
                 _ => node.Expressions.Any(e => !Predicates.IsCheap(e)),
             };
             expensive[node.Id] = own || node.Inputs.Any(i => expensive[i]);

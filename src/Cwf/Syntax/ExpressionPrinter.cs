@@ -142,6 +142,10 @@ internal static partial class ExpressionPrinter
                 WriteList(sb, call.Arguments);
                 sb.Append(')');
                 break;
+            case WindowCallSyntax w:
+                Write(sb, w.Call, 0);
+                sb.Append(" over (").Append(Window(w.Window)).Append(')');
+                break;
             case StarSyntax s:
                 if (s.Qualifier is not null) sb.Append(Name(s.Qualifier.Name)).Append('.');
                 sb.Append('*');
@@ -156,6 +160,20 @@ internal static partial class ExpressionPrinter
         }
         if (parenthesize) sb.Append(')');
     }
+
+    /// <summary>The inside of <c>over (...)</c>: <c>partition by a order by t desc nulls first rows between ...</c>.</summary>
+    private static string Window(WindowSyntax window)
+    {
+        var parts = new List<string>();
+        if (!window.PartitionBy.IsEmpty) parts.Add("partition by " + string.Join(", ", window.PartitionBy.Select(Print)));
+        if (!window.OrderBy.IsEmpty) parts.Add("order by " + WindowKeys(window.OrderBy));
+        if (window.Frame is { } frame) parts.Add(frame.ToString());
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>Order keys as written back: <c>ts desc, id nulls first</c> (NULLs last is the default and not written).</summary>
+    public static string WindowKeys(Seq<WindowKeySyntax> keys) =>
+        string.Join(", ", keys.Select(k => Print(k.Expression) + (k.Descending ? " desc" : "") + (k.NullsFirst ? " nulls first" : "")));
 
     // The operands of a chain of one associative operator longer than OperatorChain.MaxLeftDeep, or null.
     // A short chain is only counted up to that bound, so asking at each of its nodes stays linear in all.

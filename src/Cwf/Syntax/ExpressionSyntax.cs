@@ -201,3 +201,16 @@ public sealed record ParenthesizedSyntax(ExpressionSyntax Inner) : ExpressionSyn
 {
     public override IEnumerable<ExpressionSyntax> Children => [Inner];
 }
+
+/// <summary>A window's order key: <c>ts desc nulls first</c>. NULLs come last unless <paramref name="NullsFirst"/>.</summary>
+public sealed record WindowKeySyntax(ExpressionSyntax Expression, bool Descending, bool NullsFirst) : SyntaxNode;
+
+/// <summary><c>over (partition by a, b order by t desc rows between 2 preceding and current row)</c>: every part optional.</summary>
+public sealed record WindowSyntax(Seq<ExpressionSyntax> PartitionBy, Seq<WindowKeySyntax> OrderBy, WindowFrame? Frame) : SyntaxNode;
+
+/// <summary>A call evaluated over a window: <c>row_number() over (partition by sensor order by ts desc)</c>.</summary>
+public sealed record WindowCallSyntax(CallSyntax Call, WindowSyntax Window) : ExpressionSyntax
+{
+    public override IEnumerable<ExpressionSyntax> Children =>
+        Call.Arguments.Concat(Window.PartitionBy).Concat(Window.OrderBy.Select(k => k.Expression));
+}

@@ -66,6 +66,21 @@ public sealed record TakeStepSyntax(ExpressionSyntax Count) : StepSyntax
     public override string Keyword => "take";
 }
 
+/// <summary>
+/// <c>take k per a, b by t desc</c>: the first k rows of each group of equal keys in the order given
+/// (ties broken by the other columns, spec/language.md).
+/// </summary>
+public sealed record TakePerStepSyntax(ExpressionSyntax Count, Seq<ExpressionSyntax> Keys, Seq<WindowKeySyntax> Order) : StepSyntax
+{
+    public override string Keyword => "take_per";
+}
+
+/// <summary><c>distinct on (a, b) [by t desc]</c>: one row per group of equal keys, the first in the order given.</summary>
+public sealed record DistinctOnStepSyntax(Seq<ExpressionSyntax> Keys, Seq<WindowKeySyntax> Order) : StepSyntax
+{
+    public override string Keyword => "distinct_on";
+}
+
 /// <summary><c>distinct</c> (canvas native.distinct).</summary>
 public sealed record DistinctStepSyntax : StepSyntax
 {

@@ -64,6 +64,10 @@ public static class NodeKindSamples
         [typeof(SortNode)] = Around((b, t) => b.Sort(t, [new SortKey(A, Descending: true)], "sorted").Id, rows: 4),
         [typeof(LimitNode)] = Around((b, t) => b.Limit(b.Sort(t, [new SortKey(A, false)], "sorted").Id, Literal.Int(2), "first").Id, rows: 2),
         [typeof(DistinctNode)] = Around((b, t) => b.Distinct(t, "unique").Id, rows: 3),
+        [typeof(WindowNode)] = Around((b, t) => b.Window(t,
+            [new WindowCall("r", WindowFunction.Rank, [], [B], [new WindowKey(A, Descending: true, NullsFirst: false)], null),
+             new WindowCall("running", WindowFunction.Sum, [A], [], [new WindowKey(A, false, false), new WindowKey(B, false, true)],
+                new WindowFrame(new FrameBound(FrameBoundKind.UnboundedPreceding), new FrameBound(FrameBoundKind.CurrentRow)))], "ranked").Id, rows: 4),
         [typeof(OpaqueNode)] = Around((b, t) => b.Opaque([t], "custom_sql", "SELECT a, b FROM $a WHERE a < 3", TSchema,
             ImmutableSortedDictionary<string, string>.Empty, "custom").Id, rows: null),
     }.ToImmutableDictionary();

@@ -155,5 +155,6 @@ public class NodeKindTests
         public string VisitDistinct(DistinctNode node) => "distinct";
         public string VisitSink(SinkNode node) => "sink";
         public string VisitOpaque(OpaqueNode node) => "opaque";
+        public string VisitWindow(WindowNode node) => "window";
     }
 }

@@ -14,6 +14,7 @@ public class EmitSnapshotTests
         ["relational"] = _ => EmitSamples.Relational(),
         ["spatial"] = dialect => EmitSamples.Spatial(dialect: dialect),
         ["custom"] = _ => EmitSamples.CustomAndParameters(),
+        ["windows"] = dialect => Windows.WindowPrograms.Workflow(dialect),
         ["neighbours"] = _ => Neighbours(),
     };
 

@@ -71,7 +71,13 @@ internal static class ProgramGenerators
         (1, Gen.OneOf("buffer g by 100 m as z" + index, "centroid g as c" + index, "area g in km2 as ar" + index, "distance g, g in mi as di" + index)),
         (1, Gen.OneOf("spatial_filter u on intersects(g, u.area)", "select a, b, s, d, g | union t", "spatial_join u on within(g, u.area) | drop k_joined, area_joined",
             "left spatial_join u on intersects(g, u.area) | drop k_joined, area_joined",
-            "nearest 2 from u on g, u.area within 5 km as nd | drop k_joined, area_joined, nd", "nearest 1 from u on g, u.area | drop k_joined, area_joined, distance")));
+            "nearest 2 from u on g, u.area within 5 km as nd | drop k_joined, area_joined, nd", "nearest 1 from u on g, u.area | drop k_joined, area_joined, distance")),
+        (1, Gen.OneOf($"derive w{index} = row_number() over (partition by s order by a desc nulls first, b)",
+            $"derive w{index} = sum(b) over (order by a rows between 2 preceding and current row)",
+            $"derive w{index} = lag(s, 1, 'none') over (partition by d order by a)",
+            $"derive w{index} = count(*) over () | filter w{index} > 1",
+            $"select a, b, s, d, g, rank() over (order by b desc) as w{index}",
+            "take 2 per s by a desc nulls first", "distinct on (s, d) by b desc", "distinct on (a)")));
 
     private static Gen<string> Comment => Gen.OneOf("", "", "", "  // note", " /* block */", "  -- sql style");
 

@@ -84,6 +84,7 @@ internal sealed class CaseBuilder
         Offer(GeneratedOperators.Sort, 1, Sort);
         Offer(GeneratedOperators.Limit, 1, Limit);
         Offer(GeneratedOperators.Distinct, 1, Distinct);
+        Offer(GeneratedOperators.Window, 2, Window);
         Offer(GeneratedOperators.Nearest, 1, Nearest);
         return choices.Count == 0 ? null : _rng.Weighted([.. choices])();
     }
@@ -273,5 +274,84 @@ internal sealed class CaseBuilder
         int input = Input();
         if (SchemaOf(input).Columns.Any(c => !c.Type.IsComparable())) return null;
         return _builder.Distinct(input, Fresh("distinct")).Id;
+    }
+
+    /// <summary>
+    /// One or two window columns, sometimes filtered on. Ranks, and aggregates over the default frame
+    /// (the row's peers), are the same whatever the order of ties; row numbers, ntile, offsets, first
+    /// and last values and row frames are not, so unless results may depend on row order they order by
+    /// every column of an input without geography (rows equal on all of them are interchangeable).
+    /// </summary>
+    private int? Window()
+    {
+        int input = Input();
+        var schema = SchemaOf(input);
+        var comparable = schema.Columns.Where(c => c.Type.IsComparable()).ToList();
+        bool totalOrder = _options.OrderDependentResults || comparable.Count == schema.Count && comparable.Count > 0;
+        var partition = comparable.OrderBy(_ => _rng.Double()).Take(_rng.Int(0, 2)).Select(c => (Expr)ExprFactory.Column(c)).ToSeq();
+        var calls = new List<WindowCall>();
+        int count = _rng.Int(1, 2);
+        for (int i = 0; i < count; i++)
+            if (WindowCall(Fresh("w"), schema, comparable, partition, totalOrder) is { } call) calls.Add(call);
+        if (calls.Count == 0) return null;
+        var window = _builder.Window(input, calls, Fresh("window")).Id;
+        if (!_rng.Chance(0.4)) return window;
+        var predicate = _exprs.Make(SqlType.Bool, Scope(SchemaOf(window)), Depth);
+        return _builder.Filter(window, predicate, _rng.Chance(0.8) ? FilterBranch.Match : FilterBranch.Unmatch, Fresh("qualify")).Id;
+    }
+
+    private WindowCall? WindowCall(string name, Schema schema, List<Column> comparable, Seq<Expr> partition, bool totalOrder)
+    {
+        WindowKey Key(Column c) => new(ExprFactory.Column(c), _rng.Chance(0.4), _rng.Chance(0.3));
+        Seq<WindowKey> Total() => [.. comparable.OrderBy(_ => _rng.Double()).Select(Key)];
+        Seq<WindowKey> Some() => [.. comparable.OrderBy(_ => _rng.Double()).Take(_rng.Int(1, 2)).Select(Key)];
+        Column? Pick(Func<Column, bool> accepts) => schema.Columns.Where(accepts).OrderBy(_ => _rng.Double()).FirstOrDefault();
+
+        var options = new List<WindowFunction> { WindowFunction.CountAll, WindowFunction.Count, WindowFunction.Sum, WindowFunction.Avg, WindowFunction.Min, WindowFunction.Max };
+        if (comparable.Count > 0) options.AddRange([WindowFunction.Rank, WindowFunction.DenseRank, WindowFunction.PercentRank]);
+        if (totalOrder) options.AddRange([WindowFunction.RowNumber, WindowFunction.Ntile, WindowFunction.Lag, WindowFunction.Lead, WindowFunction.FirstValue, WindowFunction.LastValue]);
+        var function = _rng.Pick(options);
+        Column? argument = function switch
+        {
+            WindowFunction.Sum or WindowFunction.Avg => Pick(c => c.Type.IsNumeric()),
+            WindowFunction.Min or WindowFunction.Max => Pick(c => c.Type.IsComparable()),
+            WindowFunction.Count or WindowFunction.Lag or WindowFunction.Lead or WindowFunction.FirstValue or WindowFunction.LastValue => Pick(c => c.Type != SqlType.Geography),
+            _ => null,
+        };
+        if (argument is null && function is not (WindowFunction.CountAll or WindowFunction.RowNumber or WindowFunction.Rank or WindowFunction.DenseRank or WindowFunction.PercentRank or WindowFunction.Ntile))
+            return null;
+        Seq<Expr> arguments = function switch
+        {
+            WindowFunction.Ntile => [Literal.Int(_rng.Int(1, 4))],
+            WindowFunction.Lag or WindowFunction.Lead when _rng.Chance(0.5) =>
+                [ExprFactory.Column(argument!), Literal.Int(_rng.Int(0, 3)), _exprs.Make(argument!.Type, Scope(schema), 1)],
+            WindowFunction.Lag or WindowFunction.Lead => [ExprFactory.Column(argument!), Literal.Int(_rng.Int(0, 3))],
+            _ => argument is null ? [] : [ExprFactory.Column(argument)],
+        };
+        if (function.IsPositional())
+            return new WindowCall(name, function, arguments, partition, function is WindowFunction.Rank or WindowFunction.DenseRank or WindowFunction.PercentRank ? Some() : Total(), null);
+        // Frame-reading functions: over the whole partition, over the peers of an order, or (total order only) over a row frame.
+        bool framed = totalOrder && _rng.Chance(0.5);
+        if (!framed && function is WindowFunction.FirstValue or WindowFunction.LastValue)
+            return totalOrder ? new WindowCall(name, function, arguments, partition, Total(), null) : null;
+        if (!framed) return new WindowCall(name, function, arguments, partition, comparable.Count > 0 && _rng.Chance(0.6) ? Some() : [], null);
+        return new WindowCall(name, function, arguments, partition, Total(), Frame());
+    }
+
+    /// <summary>A row frame every warehouse accepts (<see cref="WindowFrame.IsValid"/>).</summary>
+    private WindowFrame Frame()
+    {
+        FrameBound Bound(bool start)
+        {
+            var kinds = start
+                ? new[] { FrameBoundKind.UnboundedPreceding, FrameBoundKind.Preceding, FrameBoundKind.CurrentRow, FrameBoundKind.Following }
+                : [FrameBoundKind.Preceding, FrameBoundKind.CurrentRow, FrameBoundKind.Following, FrameBoundKind.UnboundedFollowing];
+            var kind = _rng.Pick(kinds);
+            return new FrameBound(kind, kind is FrameBoundKind.Preceding or FrameBoundKind.Following ? _rng.Int(0, 3) : 0);
+        }
+        var a = Bound(start: true);
+        var b = Bound(start: false);
+        var frame = new WindowFrame(a, b);
+        return frame.IsValid ? frame : new WindowFrame(new FrameBound(FrameBoundKind.UnboundedPreceding), b);
     }
 }

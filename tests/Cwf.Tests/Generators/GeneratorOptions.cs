@@ -18,7 +18,8 @@ public enum GeneratedOperators
     Limit = 1 << 7,
     Distinct = 1 << 8,
     Nearest = 1 << 9,
-    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Nearest,
+    Window = 1 << 10,
+    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Nearest | Window,
 }
 
 /// <summary>

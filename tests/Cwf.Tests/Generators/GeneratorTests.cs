@@ -25,7 +25,7 @@ public class GeneratorTests
     {
         var cases = Many(GeneratorOptions.Everything with { MaxSteps = 10 }, 600);
         var nodeKinds = cases.SelectMany(c => c.Workflow.Nodes).Select(n => n.GetType().Name).ToHashSet();
-        foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "NearestNode", "SinkNode" })
+        foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "NearestNode", "WindowNode", "SinkNode" })
             Assert.Contains(kind, nodeKinds);
         var functions = cases.SelectMany(c => AllExpressions(c.Workflow)).OfType<Call>().Select(c => c.Function).ToHashSet();
         // The clock and generate_uuid are never drawn: the interpreter's values and an engine's differ
@@ -38,6 +38,11 @@ public class GeneratorTests
         Assert.Contains(cases, c => c.Workflow.Nodes.OfType<JoinNode>().Any(j => j.Kind == JoinKind.Full));
         Assert.Contains(cases, c => c.Workflow.Nodes.OfType<SemiJoinNode>().Any(j => j.Anti));
         Assert.Contains(cases, c => c.Workflow.Sinks.Any(s => s.Mode == WriteMode.Append));
+        var windows = cases.SelectMany(c => c.Workflow.Nodes.OfType<WindowNode>()).SelectMany(w => w.Calls).ToList();
+        Assert.Equal(Enum.GetValues<WindowFunction>().ToHashSet(), windows.Select(w => w.Function).ToHashSet());
+        Assert.Contains(windows, w => w.Frame is not null);
+        Assert.Contains(windows, w => w.OrderBy.Any(k => k.NullsFirst) && w.OrderBy.Any(k => !k.NullsFirst));
+        Assert.Contains(cases, c => c.Workflow.Nodes.OfType<FilterNode>().Any(f => c.Workflow[f.Input] is WindowNode));
     }
 
     [Fact]

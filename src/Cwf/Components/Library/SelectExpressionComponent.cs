@@ -37,15 +37,20 @@ public sealed class SelectExpressionComponent : StepComponent
         return new DeriveStepSyntax([new DerivationSyntax(new IdentifierSyntax(name), cx.Expression("expression"))]);
     }
 
-    /// <summary>Each item is one node, left to right, so that later items see earlier ones.</summary>
+    /// <summary>
+    /// Each item is one node, left to right, so that later items see earlier ones; an item that is a
+    /// window call (<c>rank() over (...)</c>) is a Window node.
+    /// </summary>
     public override StepBinding? Bind(StepSyntax step, StepBinding cx)
     {
         var current = cx;
         foreach (var derivation in ((DeriveStepSyntax)step).Columns)
         {
-            var expr = current.Scalar(derivation.Expression, "a derived column");
-            if (expr is null || current.Next(ComponentLowering.SelectExpression(current.Lowering, current.Node, derivation.Name.Name, expr, current.Step)) is not { } next)
-                return null;
+            var name = derivation.Name.Name;
+            int? node = WindowCallOf(derivation.Expression) is { } windowed
+                ? current.Window(windowed, name) is { } call ? ComponentLowering.Window(current.Lowering, current.Node, [call], current.Step) : null
+                : current.Scalar(derivation.Expression, "a derived column") is { } expr ? ComponentLowering.SelectExpression(current.Lowering, current.Node, name, expr, current.Step) : null;
+            if (current.Next(node) is not { } next) return null;
             current = next;
         }
         return current;
@@ -53,7 +58,18 @@ public sealed class SelectExpressionComponent : StepComponent
 
     public override void Check(StepSyntax step, StepBinding open)
     {
-        foreach (var derivation in ((DeriveStepSyntax)step).Columns) open.Scalar(derivation.Expression, "this step");
+        foreach (var derivation in ((DeriveStepSyntax)step).Columns)
+        {
+            if (WindowCallOf(derivation.Expression) is { } windowed) open.Window(windowed, derivation.Name.Name);
+            else open.Scalar(derivation.Expression, "this step");
+        }
+    }
+
+    /// <summary>The window call an item is, parentheses aside; null for any other expression.</summary>
+    internal static WindowCallSyntax? WindowCallOf(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedSyntax p) expression = p.Inner;
+        return expression as WindowCallSyntax;
     }
 }
 
@@ -62,4 +78,8 @@ public static partial class ComponentLowering
     /// <summary><c>native.selectexpression</c>: adds <paramref name="column"/> = expression (replacing a column of that name in place).</summary>
     public static int? SelectExpression(LoweringContext cx, int input, string column, Expr expression, StepInfo step) =>
         cx.AddColumn(input, column, expression, step);
+
+    /// <summary>Window columns added to the input (each replacing an input column of its name in place).</summary>
+    public static int Window(LoweringContext cx, int input, Seq<WindowCall> calls, StepInfo step) =>
+        cx.Builder.Window(input, calls, step.Name, step.Origin).Id;
 }

@@ -155,4 +155,7 @@ public sealed class BigQueryDialect : Dialect
             .Line("BEGIN")
             .Append(statements, 2)
             .Line("END");
+
+    /// <summary>QUALIFY, with a WHERE: BigQuery has refused QUALIFY in a query without WHERE, GROUP BY or HAVING.</summary>
+    internal override IReadOnlyList<string>? Qualify(string condition) => ["WHERE TRUE", "QUALIFY " + condition];
 }

@@ -142,4 +142,7 @@ public sealed class DatabricksDialect : Dialect
             .Line("END");
 
     public override string ProcedureCall(string name, IReadOnlyList<ProcedureArgument> arguments) => $"CALL {name}()";
+
+    /// <summary>QUALIFY (spec/dialects.md, "Windows").</summary>
+    internal override IReadOnlyList<string>? Qualify(string condition) => ["QUALIFY " + condition];
 }

@@ -137,17 +137,20 @@ public sealed class DuckDbDialect : Dialect
     /// <summary>
     /// An operator over a NULL literal is folded to a NULL of type INTEGER, which functions then
     /// refuse and a created table stores as INTEGER; decimal arithmetic changes the type (a quotient
-    /// is a DOUBLE, a product has the sum of its operands' scales, a rounded decimal the scale it was
-    /// rounded to, and a COALESCE or CASE over such values cuts the others' digits). Each is cast
+    /// is a DOUBLE, a product has the sum of its operands' scales, a rounded, floored or ceiled decimal
+    /// the scale it was rounded to, and a COALESCE or CASE over such values cuts the others' digits). Each is cast
     /// back to its IR type.
     /// </summary>
     internal override SqlFragment Typed(Expr expr, SqlFragment sql, ExpressionWriter writer) =>
         ExpressionWriter.IsFoldedNull(expr) || expr.Type == SqlType.Decimal && IsDecimalRescaled(expr) ? writer.CastTo(sql, expr.Type) : sql;
 
     private static bool IsDecimalRescaled(Expr expr) =>
-        expr is Binary { Op: BinaryOp.Divide or BinaryOp.Multiply } || expr is Call { Function: var f } && f == F.Round;
+        expr is Binary { Op: BinaryOp.Divide or BinaryOp.Multiply } || expr is Call { Function: var f } && (f == F.Round || f == F.Floor || f == F.Ceil);
 
     /// <summary>SUM of BIGINT is a HUGEINT, AVG of a DECIMAL a DOUBLE.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
         .WithDecimalResultCast(AggregateFunction.Avg);
+
+    /// <summary>QUALIFY (spec/dialects.md, "Windows").</summary>
+    internal override IReadOnlyList<string>? Qualify(string condition) => ["QUALIFY " + condition];
 }

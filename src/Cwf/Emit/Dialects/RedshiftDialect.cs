@@ -171,4 +171,13 @@ public sealed class RedshiftDialect : Dialect
             .Append(statements, 2)
             .Line("END;")
             .Line("$$ LANGUAGE plpgsql");
+
+    /// <summary>QUALIFY (2023); the relation read needs an alias, which the query gives it.</summary>
+    internal override IReadOnlyList<string>? Qualify(string condition) => ["QUALIFY " + condition];
+
+    /// <summary>LAG and LEAD take no default on Redshift.</summary>
+    internal override bool WindowOffsetDefaults => false;
+
+    /// <summary>Redshift needs a frame for an aggregate (or first_value, last_value) over an ordered window, and has only ROWS frames.</summary>
+    internal override bool DefaultWindowFrames => false;
 }

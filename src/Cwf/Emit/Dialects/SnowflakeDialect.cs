@@ -157,4 +157,7 @@ public sealed class SnowflakeDialect : Dialect
             .Line("$$");
 
     public override string ProcedureCall(string name, IReadOnlyList<ProcedureArgument> arguments) => $"CALL {name}()";
+
+    /// <summary>QUALIFY (spec/dialects.md, "Windows").</summary>
+    internal override IReadOnlyList<string>? Qualify(string condition) => ["QUALIFY " + condition];
 }

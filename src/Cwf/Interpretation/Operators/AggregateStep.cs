@@ -46,8 +46,8 @@ internal static class AggregateStep
 
     private static Accumulator[] NewState(AggregateNode node) => [.. node.Aggregates.Select(a => new Accumulator(a.Function, a.Type))];
 
-    /// <summary>The running state of one aggregate over one group.</summary>
-    private sealed class Accumulator(AggregateFunction function, SqlType resultType)
+    /// <summary>The running state of one aggregate over one group (or one window frame, WindowStep).</summary>
+    internal sealed class Accumulator(AggregateFunction function, SqlType resultType)
     {
         private long _count;
         private Int128 _integerSum;

@@ -21,4 +21,5 @@ public interface IRelNodeVisitor<out T>
     T VisitDistinct(DistinctNode node);
     T VisitSink(SinkNode node);
     T VisitOpaque(OpaqueNode node);
+    T VisitWindow(WindowNode node);
 }

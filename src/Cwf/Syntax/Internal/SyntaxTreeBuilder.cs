@@ -101,8 +101,10 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 new RenamingSyntax(ColumnRef(r.columnRef()), Identifier(r.identifier())) { Span = Span(r) })]),
             G.CwfParser.DropStepContext c => new DropStepSyntax([.. c.columnRef().Select(ColumnRef)]),
             G.CwfParser.SortStepContext c => new SortStepSyntax([.. c.sortKey().Select(SortKey)]),
-            G.CwfParser.TakeStepContext c => new TakeStepSyntax(TopExpression(c.expression())),
-            G.CwfParser.DistinctStepContext => new DistinctStepSyntax(),
+            G.CwfParser.TakeStepContext c when c.PER() is null => new TakeStepSyntax(TopExpression(c.expression(0))),
+            G.CwfParser.TakeStepContext c => new TakePerStepSyntax(TopExpression(c.expression(0)), [.. c.expression().Skip(1).Select(TopExpression)], WindowKeys(c.keyOrder().sortKey())),
+            G.CwfParser.DistinctStepContext c when c.ON() is null => new DistinctStepSyntax(),
+            G.CwfParser.DistinctStepContext c => new DistinctOnStepSyntax([.. c.expression().Select(TopExpression)], c.keyOrder() is { } order ? WindowKeys(order.sortKey()) : []),
             G.CwfParser.GroupStepContext c => new GroupStepSyntax([.. c.groupKey().Select(GroupKey)], Aggregates(c.aggregateBlock())),
             G.CwfParser.SummarizeStepContext c => new SummarizeStepSyntax(Aggregates(c.aggregateBlock())),
             G.CwfParser.JoinStepContext c => new JoinStepSyntax(JoinKind(c.joinKind()), Identifier(c.identifier()), TopExpression(c.expression())),
@@ -184,6 +186,29 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             Report(DiagnosticCodes.NullsFirst, first.Symbol, "NULLs always sort last in cwf",
                 "remove 'nulls first'; to put NULLs first, sort by (x is null) desc, then by x");
         return new SortKeySyntax(TopExpression(context.expression()), context.DESC() is not null) { Span = Span(context) };
+    }
+
+    /// <summary>Order keys of a window or a per-group step: NULLS FIRST is allowed there.</summary>
+    private Seq<WindowKeySyntax> WindowKeys(G.CwfParser.SortKeyContext[] keys) =>
+        [.. keys.Select(k => new WindowKeySyntax(TopExpression(k.expression()), k.DESC() is not null, k.FIRST() is not null) { Span = Span(k) })];
+
+    private WindowSyntax Window(G.CwfParser.OverClauseContext c)
+    {
+        var frame = c.windowFrame() is { } f ? new WindowFrame(Bound(f.frameBound(0)), Bound(f.frameBound(1))) : null;
+        return new WindowSyntax([.. c.expression().Select(Expression)], c.windowOrder() is { } order ? WindowKeys(order.sortKey()) : [], frame) { Span = Span(c) };
+    }
+
+    private FrameBound Bound(G.CwfParser.FrameBoundContext c)
+    {
+        if (c.CURRENT() is not null) return new FrameBound(FrameBoundKind.CurrentRow);
+        bool preceding = c.PRECEDING() is not null;
+        if (c.UNBOUNDED() is not null) return new FrameBound(preceding ? FrameBoundKind.UnboundedPreceding : FrameBoundKind.UnboundedFollowing);
+        if (!long.TryParse(c.INTEGER().GetText(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long offset))
+        {
+            Report(DiagnosticCodes.InvalidWindowFrame, Span(c), "a frame offset must be a whole number below 2^63", "write a smaller number of rows");
+            offset = 0;
+        }
+        return new FrameBound(preceding ? FrameBoundKind.Preceding : FrameBoundKind.Following, offset);
     }
 
     private GroupKeySyntax GroupKey(G.CwfParser.GroupKeyContext context) =>
@@ -353,7 +378,8 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         Seq<ExpressionSyntax> arguments = c.STAR() is { } star
             ? [new StarSyntax { Span = Span(star.Symbol) }]
             : [.. c.expression().Select(Expression)];
-        return new CallSyntax(name, arguments, c.DISTINCT() is not null);
+        var call = new CallSyntax(name, arguments, c.DISTINCT() is not null);
+        return c.overClause() is { } over ? new WindowCallSyntax(call with { Span = Span(c) }, Window(over)) : call;
     }
 
     private ExpressionSyntax NameReference(G.CwfParser.QualifiedNameContext context)
