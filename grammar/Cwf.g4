@@ -32,7 +32,18 @@ statement
     | LET identifier '=' COMPONENT text '(' (identifier (',' identifier)*)? ')' propertyBlock?  # componentStatement
     | LET identifier (',' identifier)? '=' pipeline                      # letStatement
     | OUTPUT pipeline '->' TABLE text (MODE identifier)?                  # outputStatement
+    | ASSERT (identifier | TABLE text) assertion                          # assertStatement
     | IDENTIFIER .*?                                                      # unknownStatement
+    ;
+
+// Data checks (spec/language.md "Data checks"): one check per assert statement.
+assertion
+    : UNIQUE '(' columnRef (',' columnRef)* ')'                            # uniqueAssertion
+    | NOT_NULL '(' columnRef (',' columnRef)* ')'                          # notNullAssertion
+    | ROWS BETWEEN INTEGER AND INTEGER                                     # rowsAssertion
+    | ACCEPTED_VALUES '(' columnRef ',' '[' expression (',' expression)* ']' ')'  # acceptedValuesAssertion
+    | EXPRESSION expression                                                # expressionAssertion
+    | IDENTIFIER .*?                                                       # unknownAssertion
     ;
 
 schemaBlock     : '{' (columnDecl (',' columnDecl)* ','?)? '}' ;
@@ -158,6 +169,7 @@ softKeyword
     | H3 | H3_BOUNDARY | RESOLUTION | SQL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
     | M | KM | MI | FT | M2 | KM2 | MI2 | HA | TIME_UNIT | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
     | OVER | PARTITION | ORDER | ROWS | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW | PER
+    | ASSERT | UNIQUE | NOT_NULL | ACCEPTED_VALUES | EXPRESSION
     ;
 
 // ---------------------------------------------------------------------------------------
@@ -188,10 +200,11 @@ DATE: 'date'; TIMESTAMP: 'timestamp'; DECIMAL: 'decimal';
 PRECISION: 'precision'; VARYING: 'varying'; TIME: 'time'; ZONE: 'zone';
 OVER: 'over'; PARTITION: 'partition'; ORDER: 'order'; ROWS: 'rows'; UNBOUNDED: 'unbounded';
 PRECEDING: 'preceding'; FOLLOWING: 'following'; CURRENT: 'current'; ROW: 'row'; PER: 'per';
+ASSERT: 'assert'; UNIQUE: 'unique'; NOT_NULL: 'not_null'; ACCEPTED_VALUES: 'accepted_values'; EXPRESSION: 'expression';
 
 // Punctuation and operators
 PIPE: '|'; CONCAT: '||'; ARROW: '->'; DOUBLE_COLON: '::'; COLON: ':'; COMMA: ',';
-DOT: '.'; LPAREN: '('; RPAREN: ')'; LBRACE: '{'; RBRACE: '}';
+DOT: '.'; LPAREN: '('; RPAREN: ')'; LBRACE: '{'; RBRACE: '}'; LBRACKET: '['; RBRACKET: ']';
 EQ: '='; EQ2: '=='; NEQ: '<>'; NEQ2: '!='; LT: '<'; LE: '<='; GT: '>'; GE: '>=';
 PLUS: '+'; MINUS: '-'; STAR: '*'; SLASH: '/'; PERCENT: '%';
 

@@ -52,7 +52,7 @@ public static class GraphRenderer
         if (analysis.Shared.TryGetValue(node.Id, out int reads)) head += $" [shared: read {reads} times]";
         yield return head;
         yield return OperatorText(node);
-        if (node is not SinkNode) yield return SchemaText(node.Schema);
+        if (node is not (SinkNode or CheckNode)) yield return SchemaText(node.Schema);
     }
 
     private static IEnumerable<DataflowEdge> Edges(Workflow workflow) =>
@@ -74,6 +74,7 @@ public static class GraphRenderer
               .Append(DotString(string.Join("\n", LabelLines(analysis, node))));
             if (node is SinkNode) sb.Append(", shape=cylinder");
             else if (node is ScanNode) sb.Append(", shape=folder");
+            else if (node is CheckNode) sb.Append(", shape=diamond");
             if (analysis.IsDead(node.Id)) sb.Append(", style=dashed, color=gray50, fontcolor=gray50");
             else if (analysis.IsShared(node.Id)) sb.Append(", color=blue, penwidth=2");
             sb.Append("];\n");
@@ -120,6 +121,7 @@ public static class GraphRenderer
             {
                 ScanNode => ("[(", ")]"),
                 SinkNode => ("[/", "/]"),
+                CheckNode => ("{{", "}}"),
                 _ => ("[", "]"),
             };
             sb.Append("  n").Append(node.Id).Append(open).Append('"').Append(label).Append('"').Append(close).Append('\n');

@@ -54,11 +54,11 @@ public static class WorkflowAnalyzer
     }
 
     /// <summary>
-    /// Outputs: sinks, and unknown components that nothing reads (they may act on the world, so
+    /// Outputs: sinks, data checks, and unknown components that nothing reads (they may act on the world, so
     /// they are kept and the backend reports them). Custom SQL is a SELECT: with no reader it is dead.
     /// </summary>
     public static bool IsRoot(RelNode node, IReadOnlyDictionary<int, ImmutableArray<int>> consumers) =>
-        node is SinkNode || node is OpaqueNode { IsCustomSql: false } && consumers[node.Id].IsEmpty;
+        node is SinkNode or CheckNode || node is OpaqueNode { IsCustomSql: false } && consumers[node.Id].IsEmpty;
 
     // Reverse topological order: a node is live when a live node reads it.
     private static HashSet<int> LiveNodes(Workflow workflow, ImmutableArray<int> roots)

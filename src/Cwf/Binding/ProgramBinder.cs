@@ -139,6 +139,9 @@ internal sealed partial class ProgramBinder
             case ComponentStatementSyntax c:
                 BindComponent(c);
                 break;
+            case AssertStatementSyntax a:
+                BindAssert(a);
+                break;
             case ErroneousStatementSyntax e:
                 foreach (var name in e.DeclaredNames) Declare(new RelationSymbol(name.Name, name, _statement, PendingRelation.Of(null), IsSource: false) { Used = true });
                 MarkMentionedAsUsed(e);
@@ -273,7 +276,10 @@ internal sealed partial class ProgramBinder
         }
         var name = "output_" + (table?.Table ?? "table");
         if (BindPipeline(o.Pipeline, name) is { } relation && table is not null)
+        {
             ComponentLowering.SaveAsTable(_cx, relation.Node, table, o.Mode, Step(name, o));
+            _outputRelations[table.ToString()] = relation;
+        }
     }
 
     // ---------------------------------------------------------------------------------------

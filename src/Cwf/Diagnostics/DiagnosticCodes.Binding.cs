@@ -49,6 +49,11 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor InvalidNeighbourCount { get; } = Error("CWF2600", "Nearest count is not a positive whole number", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor NearestGeographyUnclear { get; } = Error("CWF2601", "Nearest neighbours need one geography column on each side", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor NearestBoundNotConstant { get; } = Error("CWF2602", "Nearest distance bound reads a column", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor CheckTargetNotCheckable { get; } = Error("CWF2700", "Data check on a name that is not a let result", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor CheckTableNotWritten { get; } = Error("CWF2701", "Data check on a table no output writes", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor CheckConditionNotBool { get; } = Error("CWF2702", "Data check expression is not a condition", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidRowRange { get; } = Error("CWF2703", "Row count range is empty", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor CheckColumnNotComparable { get; } = Error("CWF2704", "Data check on a column that cannot be compared", DiagnosticCategory.Binding);
     [Obsolete("Retired: the analysis reports a workflow without outputs for both front ends (CWF4002).")]
     public static DiagnosticDescriptor NoOutputs { get; } = Warning("CWF2032", "Workflow writes no table (retired: see CWF4002)", DiagnosticCategory.Binding);
 }

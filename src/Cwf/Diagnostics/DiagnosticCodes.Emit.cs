@@ -24,5 +24,6 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor UnpairedSurrogateInText { get; } = Error("CWF6061", "String value holds an unpaired surrogate", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor WindowNotSupported { get; } = Error("CWF6400", "Window function not available in the target dialect", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor UnboundedNearest { get; } = Warning("CWF6600", "Nearest neighbours without a bound compare every pair of rows", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor CheckBodyConflict { get; } = Error("CWF6700", "Data check cannot be quoted as the warehouse quotes a block", DiagnosticCategory.Emit);
     public static DiagnosticDescriptor ReplaceStrategyNotSupported { get; } = Error("CWF6050", "Replace strategy not available in the target dialect", DiagnosticCategory.Emit);
 }

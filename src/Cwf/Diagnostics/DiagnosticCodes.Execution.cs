@@ -32,4 +32,5 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor DataColumnIgnored { get; } = Warning("CWF7105", "Data file has a column the table's schema does not", DiagnosticCategory.Execution);
     public static DiagnosticDescriptor DataFileUnreadable { get; } = Error("CWF7106", "Data file or directory cannot be read", DiagnosticCategory.Execution);
     public static DiagnosticDescriptor DataFileUnwritable { get; } = Error("CWF7107", "Output data file cannot be written", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor CheckFailed { get; } = Error("CWF7700", "Data check failed", DiagnosticCategory.Execution);
 }

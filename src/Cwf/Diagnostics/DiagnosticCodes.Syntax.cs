@@ -17,4 +17,5 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor InvalidTypedLiteral { get; } = Error("CWF1012", "Invalid date, timestamp or decimal literal", DiagnosticCategory.Syntax);
     public static DiagnosticDescriptor InvalidPointArguments { get; } = Error("CWF1013", "point needs lat = and lon =", DiagnosticCategory.Syntax);
     public static DiagnosticDescriptor TooManyNameParts { get; } = Error("CWF1014", "Name has too many parts", DiagnosticCategory.Syntax);
+    public static DiagnosticDescriptor UnknownCheck { get; } = Error("CWF1700", "Unknown data check", DiagnosticCategory.Syntax);
 }

@@ -7,7 +7,8 @@ internal sealed record EmitOutput(int Source, SinkNode? Sink);
 
 /// <summary>
 /// What one emission writes: the outputs of the mode (every sink; in query mode also every step
-/// nothing reads, as previews) and the nodes they need, in topological order. Every walk is a loop.
+/// nothing reads, as previews), the data checks run after them, and the nodes they need, in
+/// topological order. Every walk is a loop.
 /// </summary>
 internal sealed class EmitGraph
 {
@@ -17,12 +18,16 @@ internal sealed class EmitGraph
     {
         for (int i = 0; i < workflow.Nodes.Length; i++) _position[workflow.Nodes[i].Id] = i;
         Outputs = FindOutputs(workflow, mode);
-        Needed = FindNeeded(workflow, Outputs);
+        Checks = [.. workflow.Checks];
+        Needed = FindNeeded(workflow, Outputs, Checks);
     }
 
     public IReadOnlyList<EmitOutput> Outputs { get; }
 
-    /// <summary>The nodes the outputs read, directly or not (sinks included), in topological order.</summary>
+    /// <summary>The data checks, in the order written; each statement reads its check's input (the measure).</summary>
+    public IReadOnlyList<CheckNode> Checks { get; }
+
+    /// <summary>The nodes the outputs and checks read, directly or not (sinks included, checks not), in topological order.</summary>
     public IReadOnlyList<int> Needed { get; }
 
     /// <summary>The sinks of the outputs, in output order.</summary>
@@ -38,12 +43,12 @@ internal sealed class EmitGraph
         // Previews also show the steps nothing reads.
         var consumers = workflow.Consumers();
         outputs.AddRange(workflow.Nodes
-            .Where(n => n is not SinkNode && consumers[n.Id].IsEmpty)
+            .Where(n => n is not (SinkNode or CheckNode) && consumers[n.Id].IsEmpty)
             .Select(n => new EmitOutput(n.Id, null)));
         return outputs;
     }
 
-    private List<int> FindNeeded(Workflow workflow, IReadOnlyList<EmitOutput> outputs)
+    private List<int> FindNeeded(Workflow workflow, IReadOnlyList<EmitOutput> outputs, IReadOnlyList<CheckNode> checks)
     {
         var seen = new HashSet<int>();
         var stack = new Stack<int>();
@@ -52,6 +57,7 @@ internal sealed class EmitGraph
             if (output.Sink is { } sink) seen.Add(sink.Id);
             stack.Push(output.Source);
         }
+        foreach (var check in checks) stack.Push(check.Input);
         while (stack.Count > 0)
         {
             int id = stack.Pop();

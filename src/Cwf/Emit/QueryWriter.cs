@@ -52,6 +52,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitLimit(LimitNode node) => WriteLimit(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitDistinct(DistinctNode node) => WriteDistinct(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitSink(SinkNode node) => throw new InvalidOperationException($"A sink (%{node.Id}) is written by its statement; it has no query.");
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitCheck(CheckNode node) => throw new InvalidOperationException($"A check (%{node.Id}) is written by its statement; it has no query.");
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitOpaque(OpaqueNode node) => WriteOpaque(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitWindow(WindowNode node) => WriteWindow(node);
 

@@ -95,6 +95,13 @@ internal sealed class ScriptAssembly(EmitGraph graph, EmitContext context, Relat
             sb.Append('\n').Append(Dialect.Comment(label)).Append('\n');
             queries.For(output.Source, forStorage: false).Suffix(";").WriteTo(sb);
         }
+        // A preview runs no checks: it shows each check's measure.
+        foreach (var check in graph.Checks)
+        {
+            var accepts = check.Low == check.High ? $"{check.Low}" : $"{check.Low} to {check.High}";
+            sb.Append('\n').Append(Dialect.Comment($"check {check.Check}: the measure (passes when {accepts})")).Append('\n');
+            queries.For(check.Input, forStorage: false).Suffix(";").WriteTo(sb);
+        }
         return sb.ToString();
     }
 

@@ -10,7 +10,8 @@ namespace Cwf.Emit;
 /// script runs in the database its table names name and the lock that makes concurrent runs
 /// wait (where the dialect has them), missing output schemas, the temporary relations (a spatial
 /// join's indexed side before the join is read), one statement per output (replace, as the
-/// replace strategy says, or append), then the drops of the temporary relations.
+/// replace strategy says, or append), the data checks (which may read the temporary relations),
+/// then the drops of the temporary relations.
 /// </summary>
 internal static class ScriptStatements
 {
@@ -51,6 +52,16 @@ internal static class ScriptStatements
                 statements.Add(dialect.InsertInto(table, sink.Schema.IsOpen ? [] : [.. sink.Schema.Names.Select(dialect.Identifier)], query));
             }
             else statements.AddRange(Replace(sink, relations, query, context));
+        }
+
+        for (int i = 0; i < graph.Checks.Count; i++)
+        {
+            var check = graph.Checks[i];
+            var measure = context.Workflow[check.Input].Schema[0].Name;
+            var written = new CheckQuery(check.Check, queries.For(check.Input, forStorage: false), dialect.Identifier(measure), check.Low, check.High, i + 1);
+            if (dialect.CheckProblem(written) is { } problem)
+                context.Report(DiagnosticCodes.CheckBodyConflict, check, problem, "rename the columns the check names so that they hold no $$");
+            else statements.AddRange(dialect.CheckStatements(written, context.Options.Mode == EmitMode.Procedure));
         }
 
         cleanup.Reverse();

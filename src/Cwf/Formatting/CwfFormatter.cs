@@ -66,6 +66,7 @@ public static class CwfFormatter
     {
         ParameterStatementSyntax => "parameter",
         OutputStatementSyntax { Pipeline.Steps.IsEmpty: true } => "output",
+        AssertStatementSyntax => "assert",
         SourceStatementSyntax s when s.Schema is null || SchemaFitsOnOneLine(s) => "source",
         _ => null,
     };
@@ -104,6 +105,10 @@ public static class CwfFormatter
                 if (!o.Pipeline.Steps.IsEmpty) sb.Append('\n').Append(StepIndent);
                 else sb.Append(' ');
                 sb.Append("-> table ").Append(Text(o.Table.Text)).Append(" mode ").Append(o.Mode == WriteMode.Append ? "append" : "replace");
+                break;
+            case AssertStatementSyntax a:
+                sb.Append("assert ").Append(a.Relation is { } r ? ExpressionPrinter.Name(r.Name) : "table " + Text(a.Table!.Text))
+                    .Append(' ').Append(a.Check.Text());
                 break;
             case ErroneousStatementSyntax e:
                 sb.Append(e.Text);

@@ -11,6 +11,9 @@ namespace Cwf.Interpretation;
 public sealed record InterpretationResult(Database Outputs, ImmutableArray<Diagnostic> Diagnostics, ImmutableDictionary<int, Table> NodeResults)
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+
+    /// <summary>The data checks that ran, in the order they were written (a check whose input failed is missing).</summary>
+    public ImmutableArray<CheckOutcome> Checks { get; init; } = [];
 }
 
 /// <summary>Reported after each step: how far the run is, which step finished and how many rows it produced.</summary>

@@ -32,6 +32,7 @@ public static class Interpreter
         var failed = new HashSet<int>();
         var pendingConsumers = workflow.Consumers().ToDictionary(kv => kv.Key, kv => kv.Value.Length);
         var outputs = Database.Empty;
+        var checks = new List<(int Id, CheckOutcome Outcome)>();
         int completed = 0;
 
         foreach (var node in workflow.Nodes)
@@ -50,6 +51,7 @@ public static class Interpreter
                 {
                     var table = node.Accept(new StepEvaluator([.. node.Inputs.Select(id => results[id])], input, context));
                     if (node is SinkNode sink) outputs = SinkStep.Write(sink, table, outputs, input);
+                    else if (node is CheckNode check) checks.Add(Measure(check, table, diagnostics));
                     else
                     {
                         results[node.Id] = table;
@@ -75,7 +77,22 @@ public static class Interpreter
             foreach (var id in node.Inputs)
                 if (--pendingConsumers[id] == 0) results.Remove(id);
         }
-        return new InterpretationResult(outputs, diagnostics.ToImmutable(), kept.ToImmutable());
+        return new InterpretationResult(outputs, diagnostics.ToImmutable(), kept.ToImmutable())
+        {
+            Checks = [.. checks.OrderBy(c => c.Id).Select(c => c.Outcome)],
+        };
+    }
+
+    // A check's input is one row whose first column is the measure; a failing check is an error at the assert.
+    private static (int Id, CheckOutcome Outcome) Measure(CheckNode check, Table table, DiagnosticBag diagnostics)
+    {
+        long measure = table.Count == 0 || table.RowArrays[0][0] is not { } value ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        var outcome = new CheckOutcome(check.Check, measure, check.Low, check.High);
+        if (!outcome.Passed)
+            diagnostics.Report(DiagnosticCodes.CheckFailed, check.Origin ?? Location.None,
+                CheckOutcome.FailureMessage(check, measure.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                check.Low == check.High ? $"the check accepts {check.Low}" : $"the check accepts {check.Low} to {check.High}");
+        return (check.Id, outcome);
     }
 
     /// <summary>Computes one step's rows from its inputs' (a sink's: the rows it writes).</summary>
@@ -94,6 +111,7 @@ public static class Interpreter
         public Table VisitDistinct(DistinctNode node) => DistinctStep.Run(node, inputs[0]);
         public Table VisitWindow(WindowNode node) => WindowStep.Run(node, inputs[0], context);
         public Table VisitSink(SinkNode node) => Table.FromTrustedRows(node.Schema, inputs[0].RowArrays);
+        public Table VisitCheck(CheckNode node) => inputs[0];
 
         public Table VisitOpaque(OpaqueNode node) => throw new InterpretationException(DiagnosticCodes.OpaqueStepNotInterpretable,
             node.IsCustomSql

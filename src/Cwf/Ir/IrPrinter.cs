@@ -29,13 +29,13 @@ public static class IrPrinter
         {
             sb.Append(Ref(node.Id)).Append(" = ").Append(node.Describe(Ref));
             if (!canonical && node.Name.Length > 0) sb.Append("  // ").Append(node.Name);
-            if (withSchemas && node is not SinkNode) sb.Append("\n    : ").Append(node.Schema);
+            if (withSchemas && node is not (SinkNode or CheckNode)) sb.Append("\n    : ").Append(node.Schema);
             sb.Append('\n');
         }
         return sb.ToString();
     }
 
-    // Post-order walk from the sinks (sorted by their description), inputs in port order; nodes no
+    // Post-order walk from the sinks (sorted by their description) and the checks (by name), inputs in port order; nodes no
     // sink reaches follow, in their own post-order. Iterative, so long chains do not overflow.
     private static List<RelNode> CanonicalOrder(Workflow workflow)
     {
@@ -44,6 +44,7 @@ public static class IrPrinter
         var roots = workflow.Sinks
             .OrderBy(s => $"{s.Table} {s.Mode}", StringComparer.Ordinal)
             .Cast<RelNode>()
+            .Concat(workflow.Checks.OrderBy(c => c.Check, StringComparer.Ordinal))
             .Concat(workflow.Nodes.Reverse());
         var stack = new Stack<(int Id, int NextInput)>();
         foreach (var root in roots)

@@ -65,6 +65,9 @@ public sealed class Workflow
 
     public IEnumerable<SinkNode> Sinks => Nodes.OfType<SinkNode>();
 
+    /// <summary>The data checks, in the order they were written.</summary>
+    public IEnumerable<CheckNode> Checks => Nodes.OfType<CheckNode>().OrderBy(c => c.Id);
+
     /// <summary>An id no node uses yet.</summary>
     public int NextId => Nodes.IsEmpty ? 1 : Nodes.Max(n => n.Id) + 1;
 

@@ -72,6 +72,9 @@ public sealed class WorkflowBuilder
     public SinkNode Sink(int input, TableName table, WriteMode mode, string name, Location? origin = null) =>
         Add(new SinkNode(_nextId, name, input, table, mode) { Origin = origin });
 
+    public CheckNode Check(int input, string check, long low, long high, string name, Location? origin = null) =>
+        Add(new CheckNode(_nextId, name, input, check, low, high) { Origin = origin });
+
     public OpaqueNode Opaque(IEnumerable<int> inputs, string component, string? sqlTemplate, Schema schema,
         ImmutableSortedDictionary<string, string> properties, string name, Location? origin = null) =>
         Add(new OpaqueNode(_nextId, name, inputs.ToSeq(), component, sqlTemplate, schema, properties) { Origin = origin });

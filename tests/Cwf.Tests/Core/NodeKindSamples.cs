@@ -70,7 +70,20 @@ public static class NodeKindSamples
                 new WindowFrame(new FrameBound(FrameBoundKind.UnboundedPreceding), new FrameBound(FrameBoundKind.CurrentRow)))], "ranked").Id, rows: 4),
         [typeof(OpaqueNode)] = Around((b, t) => b.Opaque([t], "custom_sql", "SELECT a, b FROM $a WHERE a < 3", TSchema,
             ImmutableSortedDictionary<string, string>.Empty, "custom").Id, rows: null),
+        [typeof(CheckNode)] = Checked(),
     }.ToImmutableDictionary();
+
+    /// <summary>t written twice, and a check that it has between 1 and 10 rows (a check has no readers, so it cannot be written).</summary>
+    private static NodeKindSample Checked()
+    {
+        var b = new WorkflowBuilder("sample");
+        var t = b.Scan(T, TSchema, "t").Id;
+        var count = b.Aggregate(t, [], [new AggregateCall("measure", AggregateFunction.CountAll, null)], "row_count").Id;
+        b.Check(count, "t.rows between 1 and 10", 1, 10, "check_1");
+        b.Sink(t, TableName.TryParse("out.first")!, WriteMode.Replace, "first");
+        b.Sink(t, TableName.TryParse("out.second")!, WriteMode.Replace, "second");
+        return new NodeKindSample(b.ToWorkflow(), 4);
+    }
 
     /// <summary>Scans t, applies <paramref name="step"/> (returning the node of the kind) and writes its result twice.</summary>
     private static NodeKindSample Around(Func<WorkflowBuilder, int, int> step, int? rows)

@@ -154,6 +154,7 @@ public class NodeKindTests
         public string VisitLimit(LimitNode node) => "limit";
         public string VisitDistinct(DistinctNode node) => "distinct";
         public string VisitSink(SinkNode node) => "sink";
+        public string VisitCheck(CheckNode node) => "check";
         public string VisitOpaque(OpaqueNode node) => "opaque";
         public string VisitWindow(WindowNode node) => "window";
     }

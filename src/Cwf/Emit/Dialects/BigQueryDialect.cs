@@ -17,6 +17,9 @@ public sealed class BigQueryDialect : Dialect
 
     public override string Name => "bigquery";
     public override string DisplayName => "BigQuery";
+
+    /// <summary>Data checks fail the script through ERROR(message): https://cloud.google.com/bigquery/docs/reference/standard-sql/debugging_functions#error (ASSERT takes only a literal description, which cannot carry the count).</summary>
+    protected override string? FailFunction => "ERROR";
     public override ImmutableArray<string> Aliases => ["bq", "googlesql"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 

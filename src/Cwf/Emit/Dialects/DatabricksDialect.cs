@@ -23,6 +23,9 @@ public sealed class DatabricksDialect : Dialect
 
     public override string Name => "databricks";
     public override string DisplayName => "Databricks";
+
+    /// <summary>Data checks fail the script through raise_error(message): https://docs.databricks.com/en/sql/language-manual/functions/raise_error.html.</summary>
+    protected override string? FailFunction => "raise_error";
     public override ImmutableArray<string> Aliases => ["databricksWarehouse", "dbx"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 

@@ -21,6 +21,9 @@ public sealed class DuckDbDialect : Dialect
 
     public override string Name => "duckdb";
     public override string DisplayName => "DuckDB";
+
+    /// <summary>Data checks fail the script through error(message): https://duckdb.org/docs/sql/functions/utility#errormessage.</summary>
+    protected override string? FailFunction => "error";
     public override ImmutableArray<string> Aliases => ["duck"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 

@@ -224,6 +224,31 @@ public sealed class PostgresDialect : Dialect
     public override SqlBlock OutputLock(long key, bool inProcedure) =>
         new SqlBlock().Line($"{(inProcedure ? "PERFORM" : "SELECT")} pg_advisory_xact_lock({key.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
 
+    /// <summary>
+    /// A data check is a PL/pgSQL block (a DO block; inside a procedure, a nested block) that raises
+    /// check_violation (SQLSTATE 23514) with the check's name and measure: RAISE, as documented at
+    /// https://www.postgresql.org/docs/current/plpgsql-errors-and-messages.html. The query's columns
+    /// win over the block's variable (variable_conflict), so a column named like it still works.
+    /// </summary>
+    public override IEnumerable<SqlBlock> CheckStatements(CheckQuery check, bool inProcedure)
+    {
+        var block = new SqlBlock()
+            .Line("DECLARE")
+            .Line("cwf_measure bigint;", 2)
+            .Line("BEGIN")
+            .Line("cwf_measure := (", 2)
+            .Append(check.Query, 4)
+            .Line(");", 2)
+            .Line($"IF cwf_measure NOT BETWEEN {check.Low} AND {check.High} THEN", 2)
+            .Line($"RAISE EXCEPTION '%', {CheckMessage(check, "cwf_measure")}", 4)
+            .Line($"USING ERRCODE = 'check_violation', HINT = {Literal(check.Accepts, SqlType.String).Text};", 6)
+            .Line("END IF;", 2)
+            .Line("END");
+        if (inProcedure) return [block];
+        var tag = DollarTag(block.ToString());
+        return [new SqlBlock().Line("DO " + tag).Line("#variable_conflict use_column").Append(block).Line(tag)];
+    }
+
     /// <summary>A dollar quote (<c>$cwf$</c>, <c>$cwf1$</c>, ...) that does not occur in <paramref name="body"/>.</summary>
     private static string DollarTag(string body)
     {

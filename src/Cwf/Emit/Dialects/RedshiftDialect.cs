@@ -161,6 +161,39 @@ public sealed class RedshiftDialect : Dialect
     public override SqlFragment InputColumn(SqlFragment column, Column type) =>
         type.Type == SqlType.Geography ? SqlFragment.Atom($"ST_SetSRID({column.Text}, 4326)") : column;
 
+    /// <summary>
+    /// Redshift has no DO block and no error function: a data check is a stored procedure that
+    /// RAISEs (https://docs.aws.amazon.com/redshift/latest/dg/c_PLpgSQL-statements.html#r_PLpgSQL-messages-errors),
+    /// created, called and dropped; inside a procedure, a nested block. RAISE takes variables as its arguments.
+    /// </summary>
+    public override IEnumerable<SqlBlock> CheckStatements(CheckQuery check, bool inProcedure)
+    {
+        var block = new SqlBlock()
+            .Line("DECLARE")
+            .Line("cwf_measure bigint;", 2)
+            .Line($"cwf_check varchar(65535) := {Literal(check.Check, SqlType.String).Text};", 2)
+            .Line("BEGIN")
+            .Line("cwf_measure := (", 2)
+            .Append(check.Query, 4)
+            .Line(");", 2)
+            .Line($"IF cwf_measure NOT BETWEEN {check.Low} AND {check.High} THEN", 2)
+            .Line("RAISE EXCEPTION 'check % failed: % rows', cwf_check, cwf_measure;", 4)
+            .Line("END IF;", 2)
+            .Line("END;");
+        if (inProcedure) return [block];
+        var name = $"cwf_check_{check.Ordinal}";
+        return
+        [
+            new SqlBlock().Line($"CREATE OR REPLACE PROCEDURE {name}()").Line("AS $$").Append(block).Line("$$ LANGUAGE plpgsql"),
+            new SqlBlock().Line($"CALL {name}()"),
+            new SqlBlock().Line($"DROP PROCEDURE {name}()"),
+        ];
+    }
+
+    public override string? CheckProblem(CheckQuery check) =>
+        (check.Query.ToString() + check.Check).Contains("$$", StringComparison.Ordinal)
+            ? $"The data check {check.Check} contains $$, which ends the Redshift procedure body it runs in." : null;
+
     public override string? ProcedureBodyProblem(string body) =>
         body.Contains("$$", StringComparison.Ordinal) ? "The procedure body contains $$, which ends a Redshift procedure body." : null;
 

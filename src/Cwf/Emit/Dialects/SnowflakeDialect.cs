@@ -141,6 +141,34 @@ public sealed class SnowflakeDialect : Dialect
     /// <summary>Snowflake Scripting reads an argument inside a SQL statement as a bind variable.</summary>
     public override SqlFragment ProcedureArgumentReference(string argument) => SqlFragment.Atom(":" + argument);
 
+    /// <summary>
+    /// Snowflake has no error function: a data check is a Snowflake Scripting block (run with
+    /// EXECUTE IMMEDIATE; inside a procedure, a nested block) that RAISEs a declared exception
+    /// (https://docs.snowflake.com/en/sql-reference/snowflake-scripting/raise). An exception's message
+    /// is a constant, so it names the check and what it accepts, not the measure.
+    /// </summary>
+    public override IEnumerable<SqlBlock> CheckStatements(CheckQuery check, bool inProcedure)
+    {
+        var message = Literal($"check {check.Check} failed ({check.Accepts})", SqlType.String).Text;
+        var block = new SqlBlock()
+            .Line("DECLARE")
+            .Line($"cwf_check_failed EXCEPTION (-20001, {message});", 2)
+            .Line("cwf_measure INTEGER;", 2)
+            .Line("BEGIN")
+            .Line($"SELECT cwf_check.{check.Measure} INTO :cwf_measure FROM (", 2)
+            .Append(check.Query, 4)
+            .Line(") AS cwf_check;", 2)
+            .Line($"IF (cwf_measure NOT BETWEEN {check.Low} AND {check.High}) THEN", 2)
+            .Line("RAISE cwf_check_failed;", 4)
+            .Line("END IF;", 2)
+            .Line("END;");
+        return inProcedure ? [block] : [new SqlBlock().Line("EXECUTE IMMEDIATE $$").Append(block).Line("$$")];
+    }
+
+    public override string? CheckProblem(CheckQuery check) =>
+        (check.Query.ToString() + check.Check).Contains("$$", StringComparison.Ordinal)
+            ? $"The data check {check.Check} contains $$, which ends the Snowflake Scripting block it runs in." : null;
+
     public override string? ProcedureBodyProblem(string body) =>
         body.Contains("$$", StringComparison.Ordinal) ? "The procedure body contains $$, which ends a Snowflake procedure body." : null;
 

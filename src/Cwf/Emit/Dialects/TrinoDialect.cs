@@ -19,6 +19,9 @@ public sealed class TrinoDialect : Dialect
 
     public override string Name => "trino";
     public override string DisplayName => "Trino";
+
+    /// <summary>Data checks fail the script through fail(message): https://trino.io/docs/current/functions/conditional.html#fail.</summary>
+    protected override string? FailFunction => "fail";
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
     // Standard strings ('' escapes a quote; U&'...' takes backslash escapes), "..." identifiers,

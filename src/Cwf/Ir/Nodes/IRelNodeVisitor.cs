@@ -20,6 +20,7 @@ public interface IRelNodeVisitor<out T>
     T VisitLimit(LimitNode node);
     T VisitDistinct(DistinctNode node);
     T VisitSink(SinkNode node);
+    T VisitCheck(CheckNode node);
     T VisitOpaque(OpaqueNode node);
     T VisitWindow(WindowNode node);
 }

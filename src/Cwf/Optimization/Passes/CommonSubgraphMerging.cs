@@ -55,7 +55,7 @@ public sealed class CommonSubgraphMerging : OptimizerPass
 
     private static bool IsMergeable(RelNode node, WorkflowRewriter rw) => node switch
     {
-        SinkNode or OpaqueNode => false,
+        SinkNode or CheckNode or OpaqueNode => false,
         LimitNode l when rw[l.Input] is not SortNode => false,
         _ => node.Expressions.All(Predicates.IsDeterministic),
     };

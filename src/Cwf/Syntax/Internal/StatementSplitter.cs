@@ -53,6 +53,7 @@ internal static class StatementSplitter
             G.CwfLexer.SOURCE => name && after == G.CwfLexer.EQ,
             G.CwfLexer.LET => name && after is G.CwfLexer.EQ or G.CwfLexer.COMMA,
             G.CwfLexer.OUTPUT => name && (after is G.CwfLexer.PIPE or G.CwfLexer.ARROW || i + 2 >= t.Count || t.StartLines[i + 2] > t.StartLines[i]),
+            G.CwfLexer.ASSERT => name,
             _ => false,
         };
     }
@@ -63,7 +64,7 @@ internal static class StatementSplitter
     {
         if (depth != 0 || i == 0 || !TokenFacts.EndsValue(t.Type(i - 1)) || i + 1 >= t.Count || t.StartLines[i + 1] != t.StartLines[i]) return false;
         int type = t.Type(i);
-        return type is G.CwfLexer.WORKFLOW or G.CwfLexer.PARAM or G.CwfLexer.CONST or G.CwfLexer.SOURCE or G.CwfLexer.LET or G.CwfLexer.OUTPUT
+        return type is G.CwfLexer.WORKFLOW or G.CwfLexer.PARAM or G.CwfLexer.CONST or G.CwfLexer.SOURCE or G.CwfLexer.LET or G.CwfLexer.OUTPUT or G.CwfLexer.ASSERT
             || (type == G.CwfLexer.IDENTIFIER && NameSuggestions.IsNear(t.Tokens[i].Text, TokenFacts.StatementKeywords));
     }
 }

@@ -38,6 +38,8 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 [.. c.identifier().Skip(1).Select(Identifier)],
                 c.propertyBlock() is { } block ? [.. block.property().Select(p => new ComponentPropertySyntax(Identifier(p.identifier()), Text(p.text())) { Span = Span(p) })] : []),
             G.CwfParser.OutputStatementContext c => new OutputStatementSyntax(Pipeline(c.pipeline()), TableName(c.text()), Mode(c.identifier())),
+            G.CwfParser.AssertStatementContext c => new AssertStatementSyntax(
+                c.identifier() is { } name ? Identifier(name) : null, c.text() is { } table ? TableName(table) : null, Check(c.assertion())),
             G.CwfParser.UnknownStatementContext c => UnknownStatement(c),
             _ => throw new InvalidOperationException($"Unexpected statement {context.GetType().Name}."),
         };
@@ -51,6 +53,40 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             NameSuggestions.DidYouMean(word, TokenFacts.StatementKeywords),
             "a statement starts with " + string.Join(", ", TokenFacts.StatementKeywords));
         return new ErroneousStatementSyntax(source.ToString(Span(c)), []);
+    }
+
+    private CheckSyntax Check(G.CwfParser.AssertionContext context)
+    {
+        CheckSyntax check = context switch
+        {
+            G.CwfParser.UniqueAssertionContext c => new UniqueCheckSyntax([.. c.columnRef().Select(ColumnRef)]),
+            G.CwfParser.NotNullAssertionContext c => new NotNullCheckSyntax([.. c.columnRef().Select(ColumnRef)]),
+            G.CwfParser.RowsAssertionContext c => new RowsCheckSyntax(RowCount(c.INTEGER(0).Symbol), RowCount(c.INTEGER(1).Symbol)),
+            G.CwfParser.AcceptedValuesAssertionContext c => new AcceptedValuesCheckSyntax(ColumnRef(c.columnRef()), [.. c.expression().Select(TopExpression)]),
+            G.CwfParser.ExpressionAssertionContext c => new ExpressionCheckSyntax(TopExpression(c.expression())),
+            G.CwfParser.UnknownAssertionContext c => UnknownCheck(c),
+            _ => throw new InvalidOperationException($"Unexpected check {context.GetType().Name}."),
+        };
+        return check with { Span = Span(context) };
+    }
+
+    private static readonly string[] CheckKinds = ["unique", "not_null", "rows", "accepted_values", "expression"];
+
+    private CheckSyntax UnknownCheck(G.CwfParser.UnknownAssertionContext c)
+    {
+        var word = c.IDENTIFIER().GetText();
+        Report(DiagnosticCodes.UnknownCheck, c.IDENTIFIER().Symbol, $"unknown data check '{word}'",
+            NameSuggestions.DidYouMean(word, CheckKinds),
+            "the checks are unique(col, ...), not_null(col, ...), rows between a and b, accepted_values(col, [v, ...]) and expression <condition>");
+        // A stand-in: the error makes the driver keep the whole statement as erroneous text.
+        return new RowsCheckSyntax(0, 0);
+    }
+
+    private long RowCount(IToken token)
+    {
+        if (long.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long value)) return value;
+        Report(DiagnosticCodes.InvalidNumber, token, $"the number {token.Text} is too large", "a row count is at most 9223372036854775807");
+        return 0;
     }
 
     private Seq<ColumnDeclarationSyntax> Schema(G.CwfParser.SchemaBlockContext context) =>

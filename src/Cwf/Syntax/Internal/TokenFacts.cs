@@ -37,7 +37,7 @@ internal static partial class TokenFacts
         "union", "buffer", "centroid", "area", "distance", "point", "h3", "h3_boundary", "sql",
     ];
 
-    public static readonly IReadOnlyList<string> StatementKeywords = ["workflow", "param", "const", "source", "let", "output"];
+    public static readonly IReadOnlyList<string> StatementKeywords = ["workflow", "param", "const", "source", "let", "output", "assert"];
 
     /// <summary>Whether a word is a keyword token of the grammar (reserved or soft), so never an IDENTIFIER.</summary>
     public static bool IsGrammarKeyword(string word) => KeywordTokens.Contains(word);
