@@ -10,4 +10,6 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>cwf failed (CWF9001, an internal compiler error): a bug in cwf, not in the input.</summary>
     public const int InternalError = 3;
+    /// <summary>cwf run: a data check (<c>assert</c>) failed; the outputs were not written (spec/language.md "Data checks").</summary>
+    public const int DataCheckFailed = 4;
 }

@@ -34,7 +34,7 @@ public static class Help
         sb.Append("cwf: a compiler for spatial data workflows (.cwf programs and canvas exports) to warehouse SQL\n\n");
         sb.Append("usage: cwf <command> [arguments] [options]\n\ncommands:\n");
         foreach (var c in commands) sb.Append("  ").Append(c.Name.PadRight(10)).Append(c.Summary).Append('\n');
-        sb.Append("\nRun 'cwf <command> --help' for a command's options. Exit codes: 0 success, 1 errors in the input, 2 bad usage, 3 internal compiler error (a bug in cwf).\n");
+        sb.Append("\nRun 'cwf <command> --help' for a command's options. Exit codes: 0 success, 1 errors in the input, 2 bad usage, 3 internal compiler error (a bug in cwf), 4 a data check failed (run).\n");
         return sb.ToString();
     }
 }

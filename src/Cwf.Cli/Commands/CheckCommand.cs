@@ -4,7 +4,7 @@ using Cwf.Emit;
 
 namespace Cwf.Cli.Commands;
 
-/// <summary><c>cwf check</c>: every diagnostic of a workflow (with the --param values given) on standard output; with --dialect, also what that warehouse cannot do.</summary>
+/// <summary><c>cwf check</c>: every diagnostic of a workflow (with the --param values given) on standard output; with --dialect, also what that warehouse cannot do; then its data checks (text format).</summary>
 internal static class CheckCommand
 {
     public static int Run(CliContext cx)
@@ -17,6 +17,8 @@ internal static class CheckCommand
         bool failed = workflow is null || diagnostics.Any(d => d.IsError);
         if (!failed && cx.Format == DiagnosticFormat.Text && diagnostics.Count == 0)
             cx.Output.WriteLine($"{cx.Command.Positionals[0]}: no problems found");
+        if (workflow is not null && cx.Format == DiagnosticFormat.Text)
+            foreach (var check in workflow.Checks) cx.Output.WriteLine($"check {check.Check}");
         return failed ? ExitCodes.InputErrors : ExitCodes.Success;
     }
 }

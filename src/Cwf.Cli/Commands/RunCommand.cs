@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cwf.Cli.CommandLine;
+using Cwf.Diagnostics;
 using Cwf.Driver;
 using Cwf.Emit;
 using Cwf.Emit.Scripts;
@@ -42,7 +43,14 @@ internal static class RunCommand
             cx.Error.WriteLine($"[{p.Completed}/{p.Total}] {p.Operator} {Quote(p.NodeName)}: {p.Rows:N0} rows"));
         var run = Interpreter.Run(workflow, load.Tables, progress: progress);
         cx.Report(run.Diagnostics);
-        if (!run.Succeeded) return ExitCodes.InputErrors;
+        foreach (var check in run.Checks)
+            cx.Error.WriteLine(check.Passed ? $"check {check.Check}: passed" : $"check {check.Check}: failed ({check.Measure:N0} rows)");
+        if (!run.Succeeded)
+        {
+            // Only failed checks: the outputs are computed but not written, as the script's transaction rolls back on a warehouse.
+            if (!run.Diagnostics.Any(d => d.IsError && d.Code != DiagnosticCodes.CheckFailed.Code)) return CheckFailed(cx);
+            return ExitCodes.InputErrors;
+        }
 
         var outDirectory = cx.Command.Value("out") ?? dataDirectory;
         var format = DataFormats.Parse(cx.Command.Value("out-format") ?? "csv") ?? DataFormat.Csv;
@@ -93,6 +101,11 @@ internal static class RunCommand
                     int rows = command.ExecuteNonQuery();
                     cx.Error.WriteLine($"[{i + 1}/{statements.Count}] {Summary(statement.Text)}{(rows >= 0 ? $": {rows:N0} rows" : "")} ({clock.Elapsed.TotalSeconds:F2} s)");
                 }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation && e.MessageText.StartsWith("check ", StringComparison.Ordinal))
+                {
+                    cx.Error.WriteLine($"[{i + 1}/{statements.Count}] {e.MessageText}");
+                    return CheckFailed(cx);
+                }
                 catch (NpgsqlException e)
                 {
                     cx.Error.WriteLine($"[{i + 1}/{statements.Count}] {Summary(statement.Text)}: failed");
@@ -101,6 +114,7 @@ internal static class RunCommand
                     return ExitCodes.InputErrors;
                 }
             }
+            foreach (var check in workflow.Checks) cx.Error.WriteLine($"check {check.Check}: passed");
             foreach (var sink in workflow.Sinks.DistinctBy(s => s.Table.ToString()))
             {
                 using var count = new NpgsqlCommand($"SELECT count(*) FROM {dialect.TableName(dialect.KeptParts(sink.Table))}", connection);
@@ -108,6 +122,12 @@ internal static class RunCommand
             }
         }
         return ExitCodes.Success;
+    }
+
+    private static int CheckFailed(CliContext cx)
+    {
+        cx.Error.WriteLine("nothing was written: a data check failed");
+        return ExitCodes.DataCheckFailed;
     }
 
     private static string Summary(string statement)

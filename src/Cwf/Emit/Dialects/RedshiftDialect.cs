@@ -179,12 +179,12 @@ public sealed class RedshiftDialect : Dialect
             .Line($"IF cwf_measure NOT BETWEEN {check.Low} AND {check.High} THEN", 2)
             .Line("RAISE EXCEPTION 'check % failed: % rows', cwf_check, cwf_measure;", 4)
             .Line("END IF;", 2)
-            .Line("END;");
+            .Line("END");
         if (inProcedure) return [block];
         var name = $"cwf_check_{check.Ordinal}";
         return
         [
-            new SqlBlock().Line($"CREATE OR REPLACE PROCEDURE {name}()").Line("AS $$").Append(block).Line("$$ LANGUAGE plpgsql"),
+            new SqlBlock().Line($"CREATE OR REPLACE PROCEDURE {name}()").Line("AS $$").Append(block.Suffix(";")).Line("$$ LANGUAGE plpgsql"),
             new SqlBlock().Line($"CALL {name}()"),
             new SqlBlock().Line($"DROP PROCEDURE {name}()"),
         ];

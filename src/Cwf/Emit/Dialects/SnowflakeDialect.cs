@@ -161,8 +161,8 @@ public sealed class SnowflakeDialect : Dialect
             .Line($"IF (cwf_measure NOT BETWEEN {check.Low} AND {check.High}) THEN", 2)
             .Line("RAISE cwf_check_failed;", 4)
             .Line("END IF;", 2)
-            .Line("END;");
-        return inProcedure ? [block] : [new SqlBlock().Line("EXECUTE IMMEDIATE $$").Append(block).Line("$$")];
+            .Line("END");
+        return inProcedure ? [block] : [new SqlBlock().Line("EXECUTE IMMEDIATE $$").Append(block.Suffix(";")).Line("$$")];
     }
 
     public override string? CheckProblem(CheckQuery check) =>
