@@ -59,7 +59,10 @@ internal static class ScriptStatements
             var check = graph.Checks[i];
             var measure = context.Workflow[check.Input].Schema[0].Name;
             var written = new CheckQuery(check.Check, queries.For(check.Input, forStorage: false), dialect.Identifier(measure), check.Low, check.High, i + 1);
-            if (dialect.CheckProblem(written) is { } problem)
+            if (!dialect.StringsHoldNul && check.Check.Contains('\0'))
+                context.Report(DiagnosticCodes.NulInText, check, $"The name of data check '{check.Check.Replace('\0', ' ')}' holds a NUL, which {dialect.DisplayName} text cannot hold.",
+                    "rename the columns the check names");
+            else if (dialect.CheckProblem(written) is { } problem)
                 context.Report(DiagnosticCodes.CheckBodyConflict, check, problem, "rename the columns the check names so that they hold no $$");
             else statements.AddRange(dialect.CheckStatements(written, context.Options.Mode == EmitMode.Procedure));
         }

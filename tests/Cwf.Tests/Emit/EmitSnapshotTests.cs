@@ -16,7 +16,22 @@ public class EmitSnapshotTests
         ["custom"] = _ => EmitSamples.CustomAndParameters(),
         ["windows"] = dialect => Windows.WindowPrograms.Workflow(dialect),
         ["neighbours"] = _ => Neighbours(),
+        ["checks"] = _ => Checked(),
     };
+
+    /// <summary>Every kind of data check, on a let read through a temporary table and on an output (spec/language.md "Data checks").</summary>
+    private static Workflow Checked() => Binding.Compilation.Ok("""
+        param min_amount: float64 = 0
+        source orders = table "shop.orders" { order_id: int64 not null, customer_id: int64, status: string, amount: float64 }
+        let valid = orders | filter amount >= @min_amount
+        output valid -> table "shop.valid_orders"
+        output valid | group by customer_id { total: sum(amount) } -> table "shop.customer_totals"
+        assert valid unique(order_id)
+        assert valid not_null(order_id, customer_id)
+        assert table "shop.customer_totals" rows between 1 and 1000000
+        assert valid accepted_values(status, ['open', 'closed'])
+        assert valid expression amount < 1000000
+        """);
 
     /// <summary>A left spatial join and nearest neighbours with and without a bound (the PostgreSQL script plans them through indexes).</summary>
     private static Workflow Neighbours() => Binding.Compilation.Ok("""

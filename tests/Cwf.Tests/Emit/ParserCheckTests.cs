@@ -21,9 +21,13 @@ public class ParserCheckTests
         foreach (var sample in EmitSnapshotTests.Samples.Keys)
             foreach (var dialect in Dialects.Names)
                 foreach (var mode in new[] { EmitMode.Script, EmitMode.Query })
-                    data.Add(sample, dialect, mode);
+                    if (!(sample == "checks" && mode == EmitMode.Script && ProceduralChecks.Contains(dialect)))
+                        data.Add(sample, dialect, mode);
         return data;
     }
+
+    /// <summary>Where a data check is a procedural block (DO, a procedure, Snowflake Scripting) that the parsers do not read; CheckExecutionTests runs PostgreSQL's.</summary>
+    private static readonly string[] ProceduralChecks = ["postgres", "redshift", "snowflake"];
 
     [SkippableTheory]
     [MemberData(nameof(Cases))]
