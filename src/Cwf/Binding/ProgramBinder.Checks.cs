@@ -122,7 +122,7 @@ internal sealed partial class ProgramBinder
         return _builder.Aggregate(failing, [], [new AggregateCall(MeasureColumn, AggregateFunction.CountAll, null)], step.Name, step.Origin).Id;
     }
 
-    /// <summary>The columns a check names, each a column of the input that can be compared; null after reporting.</summary>
+    /// <summary>The columns a check names, each once and a column of the input (for unique, one that can be compared); null after reporting.</summary>
     private List<ColumnRef>? KeyColumns(ExpressionBinder binder, Seq<NameSyntax> names, string check)
     {
         var columns = new List<ColumnRef>();
@@ -134,11 +134,11 @@ internal sealed partial class ProgramBinder
                 ok = false;
                 continue;
             }
-            if (column.Type == SqlType.Geography)
+            if (column.Type == SqlType.Geography && check == "unique")
             {
                 _diagnostics.Report(DiagnosticCodes.CheckColumnNotComparable, Locate(name),
                     $"'{column.Name}' is a geography, which warehouses cannot compare, so {check} cannot check it",
-                    check == "unique" ? "check a key column, or a text form of the geography: derive wkt = st_astext(geom)" : "");
+                    "check a key column, or a text form of the geography: derive wkt = st_astext(geom)");
                 ok = false;
                 continue;
             }
