@@ -16,7 +16,7 @@ public sealed class NormalizeComponent : GenericStepComponent
 
     public override ComponentDoc Doc { get; } = new(
         "`normalize col [as name]`",
-        "`Window` (min and max over all rows) + `Project`: `(col - min) / nullif(max - min, 0)`",
+        "`Window` (min and max over all rows, as float64) + `Project`: `(col - min) / nullif(max - min, 0)`",
         "input + `<col>_norm` (float64; NULL where the column is NULL or every value is the same)");
 
     public override void Build(ComponentLoweringContext cx)
@@ -37,15 +37,16 @@ public static partial class ComponentLowering
         if (!cx.RequireKnownColumns(input, step, $"adding the column '{name}'")) return null;
         var schema = cx.Builder.SchemaOf(input);
         string min = UnusedName(schema, "cwf_min"), max = UnusedName(schema, "cwf_max");
-        var value = ExprFactory.Column(column);
+        // In float64 throughout: an int64 difference could overflow, a decimal one divide differently per warehouse.
+        Expr AsFloat(Column c) => ExprFactory.Cast(ExprFactory.Column(c), SqlType.Float64);
         var range = cx.Builder.Window(input,
-            [new WindowCall(min, WindowFunction.Min, [value], [], [], null), new WindowCall(max, WindowFunction.Max, [value], [], [], null)],
+            [new WindowCall(min, WindowFunction.Min, [AsFloat(column)], [], [], null), new WindowCall(max, WindowFunction.Max, [AsFloat(column)], [], [], null)],
             step.Name + "_range", step.Origin);
         var ranged = cx.Builder.SchemaOf(range.Id);
         var (low, high) = (ExprFactory.Column(ranged.Find(min)!), ExprFactory.Column(ranged.Find(max)!));
         var scaled = ExprFactory.Binary(BinaryOp.Divide,
-            ExprFactory.Cast(ExprFactory.Binary(BinaryOp.Subtract, ExprFactory.Column(ranged.Find(column.Name)!), low), SqlType.Float64),
-            ExprFactory.Call(Functions.NullIf, ExprFactory.Cast(ExprFactory.Binary(BinaryOp.Subtract, high, low), SqlType.Float64), Literal.Float(0)));
+            ExprFactory.Binary(BinaryOp.Subtract, AsFloat(ranged.Find(column.Name)!), low),
+            ExprFactory.Call(Functions.NullIf, ExprFactory.Binary(BinaryOp.Subtract, high, low), Literal.Float(0)));
         if (cx.AddColumn(range.Id, name, scaled, step with { Name = step.Name + "_scaled" }) is not { } added) return null;
         var kept = cx.Builder.SchemaOf(added).Columns.Where(c => c.Name != min && c.Name != max);
         return cx.Builder.Project(added, kept.Select(LoweringContext.PassThrough), step.Name, step.Origin).Id;
