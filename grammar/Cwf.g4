@@ -76,7 +76,7 @@ step
     | GROUP BY groupKey (',' groupKey)* aggregateBlock                    # groupStep
     | SUMMARIZE aggregateBlock                                            # summarizeStep
     | joinKind? JOIN identifier ON expression                             # joinStep
-    | (LEFT OUTER?)? SPATIAL_JOIN identifier ON expression                # spatialJoinStep
+    | joinKind? SPATIAL_JOIN identifier ON expression                     # spatialJoinStep
     | SPATIAL_FILTER identifier ON expression                             # spatialFilterStep
     | NEAREST expression FROM identifier (ON columnRef ',' columnRef)? (WITHIN expression unit?)? (AS identifier)?  # nearestStep
     | UNION (BY NAME)? identifier (',' identifier)*                       # unionStep

@@ -21,6 +21,10 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor InvalidDistance { get; } = Error("CWF2814", "Distance is not a number", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor UnknownInputColumns { get; } = Error("CWF2816", "Step must list its input's columns, but they are unknown", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor TooManyCustomSqlInputs { get; } = Error("CWF2815", "Custom SQL takes at most three inputs ($a, $b, $c)", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor NoArrays { get; } = Error("CWF2201", "Component needs arrays, which cwf does not have", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor UnsupportedCastType { get; } = Error("CWF2202", "Cast to a type cwf does not have", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor FullSpatialJoin { get; } = Error("CWF2203", "A full outer spatial join is not supported", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidSampleSeed { get; } = Error("CWF2204", "Sample seed out of range", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor UnsupportedSrid { get; } = Error("CWF2300", "SRID other than 4326", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidStepArgument { get; } = Error("CWF2850", "Argument does not fit the component's step", DiagnosticCategory.Binding);
 }

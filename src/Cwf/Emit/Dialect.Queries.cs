@@ -5,8 +5,12 @@ namespace Cwf.Emit;
 /// <summary>How the clauses of a step's query differ between warehouses, keyed by IR construct.</summary>
 public abstract partial class Dialect
 {
-    /// <summary>An <c>ORDER BY</c> key: NULLs last in both directions (contract 5a.5; the warehouses' defaults differ).</summary>
-    internal virtual string SortKey(string key, bool descending) => $"{key} {(descending ? "DESC" : "ASC")} NULLS LAST";
+    /// <summary>
+    /// An <c>ORDER BY</c> key with its NULLs placed explicitly, the warehouses' defaults differ (sorts
+    /// and nearest neighbours put them last in both directions, contract 5a.5; windows say where).
+    /// </summary>
+    internal virtual string SortKey(string key, bool descending, bool nullsFirst = false) =>
+        $"{key} {(descending ? "DESC" : "ASC")} {(nullsFirst ? "NULLS FIRST" : "NULLS LAST")}";
 
     public virtual string Limit(SqlFragment count) => "LIMIT " + count.Text;
 

@@ -42,8 +42,7 @@ internal sealed partial class QueryWriter
         // A constant key orders nothing (every row is a peer either way) and a bare integer could read as a position.
         var keys = call.OrderBy.Where(k => !IsConstant(k.Expr)).ToList();
         if (keys.Count > 0)
-            over.Add("ORDER BY " + string.Join(", ", keys.Select(k =>
-                $"{writer.Ordered(k.Expr).ListItem} {(k.Descending ? "DESC" : "ASC")} {(k.NullsFirst ? "NULLS FIRST" : "NULLS LAST")}")));
+            over.Add("ORDER BY " + string.Join(", ", keys.Select(k => Dialect.SortKey(writer.Ordered(k.Expr).ListItem, k.Descending, k.NullsFirst))));
         if (Frame(node, call) is { } frame) over.Add(frame);
         var clause = $" OVER ({string.Join(" ", over)})";
 

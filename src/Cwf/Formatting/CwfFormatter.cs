@@ -192,7 +192,8 @@ public static class CwfFormatter
                 ExpressionPrinter.Write(sb, j.Condition);
                 break;
             case SpatialJoinStepSyntax j:
-                sb.Append(j.Left ? "left spatial_join " : "spatial_join ").Append(ExpressionPrinter.Name(j.Other.Name)).Append(" on ");
+                sb.Append(j.Kind switch { JoinKind.Left => "left spatial_join ", JoinKind.Right => "right spatial_join ", JoinKind.Full => "full spatial_join ", _ => "spatial_join " })
+                    .Append(ExpressionPrinter.Name(j.Other.Name)).Append(" on ");
                 ExpressionPrinter.Write(sb, j.Condition);
                 break;
             case SpatialFilterStepSyntax f:

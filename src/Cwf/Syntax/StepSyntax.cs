@@ -112,10 +112,11 @@ public sealed record JoinStepSyntax(JoinKind Kind, IdentifierSyntax Other, Expre
 }
 
 /// <summary>
-/// <c>[left] spatial_join other on intersects(geom, other.geom)</c> (canvas native.spatialjoin); <c>left</c> keeps
-/// the piped rows without a match once, with NULL in other's columns.
+/// <c>[left|right|full] spatial_join other on intersects(geom, other.geom)</c> (canvas native.spatialjoin, inner);
+/// <c>left</c> keeps the piped rows without a match once, with NULL in other's columns, <c>right</c> the rows of
+/// other; <c>full</c> is parsed so that the binder can say why it is refused (CWF2203).
 /// </summary>
-public sealed record SpatialJoinStepSyntax(IdentifierSyntax Other, ExpressionSyntax Condition, bool Left = false) : StepSyntax
+public sealed record SpatialJoinStepSyntax(IdentifierSyntax Other, ExpressionSyntax Condition, JoinKind Kind = JoinKind.Inner) : StepSyntax
 {
     public override string Keyword => "spatial_join";
 }

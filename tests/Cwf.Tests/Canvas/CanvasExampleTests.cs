@@ -52,7 +52,8 @@ public class CanvasExampleTests
     {
         var results = CanvasTestKit.ExampleNames().Select(CanvasTestKit.ImportExample).ToList();
         var components = results.SelectMany(r => r.Document!.Nodes.Select(n => n.Component)).ToHashSet();
-        Assert.DoesNotContain(ComponentCatalog.Default.All, c => c.HasCanvasForm && !components.Contains(c.Id));
+        // native.unnest is refused (CWF2201): an example using it could not import.
+        Assert.DoesNotContain(ComponentCatalog.Default.All, c => c.HasCanvasForm && !components.Contains(c.Id) && c.Id != "native.unnest");
         Assert.Contains(components, c => ComponentCatalog.Default.Find(c) is null);
         Assert.Equal(Enum.GetValues<CanvasEnvelopeKind>().ToHashSet(), results.Select(r => r.Envelope!.Value).ToHashSet());
         Assert.Contains(results, r => r.Document!.Notes.Count > 0);

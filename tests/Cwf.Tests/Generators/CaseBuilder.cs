@@ -1,3 +1,6 @@
+using Cwf.Components;
+using Cwf.Components.Library;
+using Cwf.Diagnostics;
 using Cwf.Interpretation;
 using Cwf.Ir;
 
@@ -86,6 +89,8 @@ internal sealed class CaseBuilder
         Offer(GeneratedOperators.Distinct, 1, Distinct);
         Offer(GeneratedOperators.Window, 2, Window);
         Offer(GeneratedOperators.Nearest, 1, Nearest);
+        Offer(GeneratedOperators.Sample, 1, Sample);
+        Offer(GeneratedOperators.Normalize, 1, Normalize);
         return choices.Count == 0 ? null : _rng.Weighted([.. choices])();
     }
 
@@ -274,6 +279,30 @@ internal sealed class CaseBuilder
         int input = Input();
         if (SchemaOf(input).Columns.Any(c => !c.Type.IsComparable())) return null;
         return _builder.Distinct(input, Fresh("distinct")).Id;
+    }
+
+    /// <summary>
+    /// <c>sample n { seed: s }</c> as the component lowers it. Only over inputs without geography: rows equal on
+    /// every other column would be numbered in any order, and a different geography kept on each engine.
+    /// </summary>
+    private int? Sample()
+    {
+        int input = Input();
+        if (SchemaOf(input).Columns.Any(c => !c.Type.IsComparable())) return null;
+        var cx = new LoweringContext(_builder, new DiagnosticBag());
+        var step = new StepInfo(Fresh("sample"), Location.None);
+        return ComponentLowering.Sample(cx, input, Literal.Int(_rng.Int(0, _options.MaxRows + 2)), Location.None, Literal.Int(_rng.Int(0, 1000)), Location.None, step);
+    }
+
+    /// <summary><c>normalize col as name</c> as the component lowers it, over a numeric column.</summary>
+    private int? Normalize()
+    {
+        int input = Input();
+        var numeric = SchemaOf(input).Columns.Where(c => c.Type.IsNumeric()).ToList();
+        if (numeric.Count == 0) return null;
+        var cx = new LoweringContext(_builder, new DiagnosticBag());
+        var name = Fresh("norm");
+        return ComponentLowering.Normalize(cx, input, _rng.Pick(numeric), name, new StepInfo(name, Location.None));
     }
 
     /// <summary>

@@ -19,7 +19,10 @@ public enum GeneratedOperators
     Distinct = 1 << 8,
     Nearest = 1 << 9,
     Window = 1 << 10,
-    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Nearest | Window,
+    /// <summary>native.sample and native.normalize, through their components' lowering.</summary>
+    Sample = 1 << 11,
+    Normalize = 1 << 12,
+    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Nearest | Window | Sample | Normalize,
 }
 
 /// <summary>

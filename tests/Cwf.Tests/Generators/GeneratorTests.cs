@@ -44,6 +44,9 @@ public class GeneratorTests
         Assert.Contains(windows, w => w.Frame is not null);
         Assert.Contains(windows, w => w.OrderBy.Any(k => k.NullsFirst) && w.OrderBy.Any(k => !k.NullsFirst));
         Assert.Contains(cases, c => c.Workflow.Nodes.OfType<FilterNode>().Any(f => c.Workflow[f.Input] is WindowNode));
+        // The sample and normalize components' lowering (their windows are named after the step).
+        Assert.Contains(cases, c => c.Workflow.Nodes.OfType<WindowNode>().Any(w => w.Name.EndsWith("_ordered", StringComparison.Ordinal)));
+        Assert.Contains(cases, c => c.Workflow.Nodes.OfType<WindowNode>().Any(w => w.Name.EndsWith("_range", StringComparison.Ordinal)));
     }
 
     [Fact]

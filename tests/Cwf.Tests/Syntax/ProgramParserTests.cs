@@ -68,13 +68,13 @@ public class ProgramParserTests
     }
 
     [Fact]
-    public void Left_spatial_join_parses_with_or_without_outer_and_left_stays_a_name()
+    public void Outer_spatial_joins_parse_with_or_without_outer_and_left_stays_a_name()
     {
-        var p = Ok("let x = s | left spatial_join t on intersects(g, t.g) | left outer spatial_join t on within(g, t.g) | spatial_join t on intersects(left, t.g)");
+        var p = Ok("let x = s | left spatial_join t on intersects(g, t.g) | left outer spatial_join t on within(g, t.g) | spatial_join t on intersects(left, t.g)" +
+            " | right spatial_join t on intersects(g, t.g) | full outer spatial_join t on intersects(g, t.g) | inner spatial_join t on intersects(g, t.g)");
         var steps = Assert.IsType<LetStatementSyntax>(p.Statements[0]).Pipeline.Steps;
-        Assert.True(Assert.IsType<SpatialJoinStepSyntax>(steps[0]).Left);
-        Assert.True(Assert.IsType<SpatialJoinStepSyntax>(steps[1]).Left);
-        Assert.False(Assert.IsType<SpatialJoinStepSyntax>(steps[2]).Left);
+        JoinKind[] kinds = [JoinKind.Left, JoinKind.Left, JoinKind.Inner, JoinKind.Right, JoinKind.Full, JoinKind.Inner];
+        Assert.Equal(kinds, steps.Select(s => Assert.IsType<SpatialJoinStepSyntax>(s).Kind));
     }
 
     [Fact]

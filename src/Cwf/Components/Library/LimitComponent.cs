@@ -69,16 +69,26 @@ public static partial class ComponentLowering
     {
         if (!IsRowCount(cx, count, countLocation)) return null;
         var schema = cx.Builder.SchemaOf(input);
-        var row = "cwf_row";
-        for (int n = 2; schema.Find(row) is not null && !schema.IsOpen; n++) row = "cwf_row_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var row = UnusedName(schema, "cwf_row");
         var ordered = new HashSet<string>(order.Select(k => k.Expr).Concat(keys).OfType<ColumnRef>().Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
-        var tiebreak = schema.Columns.Where(c => c.Type is not (SqlType.Geography or SqlType.Unknown) && !ordered.Contains(c.Name))
-            .Select(c => new WindowKey(ExprFactory.Column(c), Descending: false, NullsFirst: false));
+        var tiebreak = Comparable(schema.Columns, ordered).Select(c => new WindowKey(ExprFactory.Column(c), Descending: false, NullsFirst: false));
         var call = new WindowCall(row, WindowFunction.RowNumber, [], keys, [.. order, .. tiebreak], null);
         var window = cx.Builder.Window(input, [call], step.Name + "_numbered", step.Origin);
         var numbered = cx.Builder.SchemaOf(window.Id).Find(row)!;
         var kept = cx.Builder.Filter(window.Id, ExprFactory.Binary(BinaryOp.LessOrEqual, ExprFactory.Column(numbered), count), FilterBranch.Match, step.Name + "_kept", step.Origin);
         return cx.Builder.Project(kept.Id, schema.Columns.Select(c => new NamedExpr(c.Name, ExprFactory.Column(c))), step.Name, step.Origin).Id;
+    }
+
+    /// <summary>The columns every engine orders alike (not geography, not of unknown type), less those already ordered by.</summary>
+    private static IEnumerable<Column> Comparable(IEnumerable<Column> columns, IReadOnlySet<string> ordered) =>
+        columns.Where(c => c.Type is not (SqlType.Geography or SqlType.Unknown) && !ordered.Contains(c.Name));
+
+    /// <summary><paramref name="name"/>, or with a number appended when the schema has it already (cwf_row_2 ...).</summary>
+    private static string UnusedName(Schema schema, string name)
+    {
+        var unused = name;
+        for (int n = 2; schema.Find(unused) is not null && !schema.IsOpen; n++) unused = name + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return unused;
     }
 
     private static bool IsRowCount(LoweringContext cx, Expr count, Location countLocation)

@@ -1,3 +1,4 @@
+using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
 
@@ -6,7 +7,8 @@ namespace Cwf.Components.Library;
 /// <summary>
 /// <c>native.spatialjoin</c>: an inner join on <c>predicate(main.geo, secondary.geo)</c> (contract 5a.2), output
 /// as <c>native.join</c>; <c>spatial_join other on within(geom, other.geom)</c>, or on any spatial condition.
-/// <c>left spatial_join</c> keeps the main rows without a match (a .cwf form: the canvas component has no join type).
+/// <c>left spatial_join</c> keeps the main rows without a match, <c>right spatial_join</c> the other's (.cwf forms: the canvas
+/// component has no join type); <c>full spatial_join</c> is refused (CWF2203).
 /// </summary>
 public sealed class SpatialJoinComponent : StepComponent
 {
@@ -25,8 +27,8 @@ public sealed class SpatialJoinComponent : StepComponent
     public override bool NamesPipedInput => true;
 
     public override ComponentDoc Doc { get; } = new(
-        "`[left] spatial_join other on predicate(geo, other.geo)`",
-        "inner (`left`: left) `Join` on `predicate(main, secondary)`",
+        "`[left \\| right] spatial_join other on predicate(geo, other.geo)`",
+        "inner (`left`, `right`: outer) `Join` on `predicate(main, secondary)`",
         "as join");
 
     public override void Lower(CanvasLoweringContext cx)
@@ -43,8 +45,17 @@ public sealed class SpatialJoinComponent : StepComponent
     public override StepBinding? Bind(StepSyntax step, StepBinding cx)
     {
         var j = (SpatialJoinStepSyntax)step;
+        if (j.Kind == JoinKind.Full)
+        {
+            // PostgreSQL runs a FULL JOIN only on conditions it can merge or hash, which a spatial predicate is not.
+            cx.Diagnostics.Report(DiagnosticCodes.FullSpatialJoin, cx.Locate(step),
+                "a full outer spatial join is not supported: PostgreSQL cannot run a FULL JOIN on a spatial condition, and cwf does not rewrite it",
+                "write left spatial_join (or right spatial_join) to keep the unmatched rows of one side",
+                "for both: union by name a left spatial_join with the other side's unmatched rows (the second name of other | spatial_filter ...), renamed <col>_joined");
+            return null;
+        }
         if (cx.Join(j.Other) is not { } join) return null;
-        var kind = j.Left ? JoinKind.Left : JoinKind.Inner;
+        var kind = j.Kind;
         int? id;
         if (JoinConditions.CanvasPredicate(j.Condition, join) is { } canvas)
         {

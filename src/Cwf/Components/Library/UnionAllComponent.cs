@@ -78,7 +78,11 @@ public static partial class ComponentLowering
             problems.AddRange(mistyped);
             cx.Diagnostics.Report(DiagnosticCodes.UnionMismatch, location,
                 $"union input '{cx.Builder[node].Name}' does not match the first input '{cx.Builder[inputs[0].Node].Name}': {string.Join("; ", problems)}",
-                "select, rename or cast columns so that every input has the same column names and types");
+                [
+                    "select, rename or cast columns so that every input has the same column names and types",
+                    // The canvas contract makes differing columns an error (canvas-format.md section 5); .cwf has the NULL-filling form.
+                    .. (missing.Count + extra.Count > 0 ? new[] { "or write the union in .cwf as `union by name`, which fills a column an input lacks with NULL" } : []),
+                ]);
             ok = false;
         }
         return ok ? cx.Builder.UnionAll(inputs.Select(i => i.Node), step.Name, step.Origin).Id : null;

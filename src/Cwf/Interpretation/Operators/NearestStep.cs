@@ -25,7 +25,7 @@ internal static class NearestStep
         var rightRows = right.RowArrays;
 
         var keys = node.Order.Select(k => (Evaluate: context.Compile(k.Expr, left.Schema, right.Schema), PerPair: Predicates.Columns(k.Expr).Any(c => c.Input == 0))).ToArray();
-        var descending = node.Order.Select(k => k.Descending).ToArray();
+        var orders = node.Order.Select(k => new KeyOrder(k.Descending, NullsFirst: false)).ToArray();
         var perRight = new object?[rightRows.Length][];
         for (int r = 0; r < rightRows.Length; r++)
         {
@@ -50,7 +50,7 @@ internal static class NearestStep
                     var pairKeys = new object?[keys.Length];
                     for (int k = 0; k < keys.Length; k++)
                         pairKeys[k] = keys[k].PerPair ? keys[k].Evaluate(leftRows[l], rightRows[r]) : perRight[r][k];
-                    Insert(best, new Candidate(r, d, pairKeys), node.K, descending);
+                    Insert(best, new Candidate(r, d, pairKeys), node.K, orders);
                 }
                 if (best.Count == 0) rows.Add(Combine(outputs, leftRows[l], null, null));
                 foreach (var c in best) rows.Add(Combine(outputs, leftRows[l], rightRows[c.Right], c.Distance));
@@ -61,19 +61,19 @@ internal static class NearestStep
     }
 
     /// <summary>Inserts the candidate into the sorted list, keeping at most <paramref name="k"/>.</summary>
-    private static void Insert(List<Candidate> best, Candidate candidate, int k, bool[] descending)
+    private static void Insert(List<Candidate> best, Candidate candidate, int k, KeyOrder[] orders)
     {
-        if (best.Count == k && Compare(candidate, best[^1], descending) >= 0) return;
+        if (best.Count == k && Compare(candidate, best[^1], orders) >= 0) return;
         int at = best.Count;
-        while (at > 0 && Compare(candidate, best[at - 1], descending) < 0) at--;
+        while (at > 0 && Compare(candidate, best[at - 1], orders) < 0) at--;
         best.Insert(at, candidate);
         if (best.Count > k) best.RemoveAt(best.Count - 1);
     }
 
     /// <summary>By the order keys (NULLs last in both directions), then the earlier right row.</summary>
-    private static int Compare(Candidate a, Candidate b, bool[] descending)
+    private static int Compare(Candidate a, Candidate b, KeyOrder[] orders)
     {
-        int c = SortStep.CompareKeys(a.PairKeys, b.PairKeys, descending);
+        int c = SortStep.CompareKeys(a.PairKeys, b.PairKeys, orders);
         return c != 0 ? c : a.Right.CompareTo(b.Right);
     }
 

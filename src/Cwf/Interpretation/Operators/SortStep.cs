@@ -9,7 +9,7 @@ internal static class SortStep
     public static Table Run(SortNode node, Table input, StepContext context)
     {
         var keys = node.Keys.Select(k => context.Compile(k.Expr, input.Schema)).ToArray();
-        var descending = node.Keys.Select(k => k.Descending).ToArray();
+        var orders = node.Keys.Select(k => new KeyOrder(k.Descending, NullsFirst: false)).ToArray();
         var source = input.RowArrays;
         var entries = new (object?[] Keys, int Index)[source.Length];
         for (int r = 0; r < source.Length; r++)
@@ -31,25 +31,28 @@ internal static class SortStep
 
         int Compare((object?[] Keys, int Index) a, (object?[] Keys, int Index) b)
         {
-            int c = CompareKeys(a.Keys, b.Keys, descending);
+            int c = CompareKeys(a.Keys, b.Keys, orders);
             return c != 0 ? c : a.Index.CompareTo(b.Index);
         }
     }
 
-    /// <summary>Key by key, each ascending or descending, NULLs last in both directions (contract 5a.5); 0 when all are equal.</summary>
-    public static int CompareKeys(object?[] a, object?[] b, bool[] descending)
+    /// <summary>
+    /// Key by key, each ascending or descending with its NULLs first or last (sorts and nearest
+    /// neighbours put them last in both directions, contract 5a.5); 0 when all are equal.
+    /// </summary>
+    public static int CompareKeys(object?[] a, object?[] b, KeyOrder[] orders)
     {
-        for (int k = 0; k < descending.Length; k++)
+        for (int k = 0; k < orders.Length; k++)
         {
             var x = a[k];
             var y = b[k];
             if (x is null || y is null)
             {
                 if (x is null && y is null) continue;
-                return x is null ? 1 : -1;
+                return (x is null) == orders[k].NullsFirst ? -1 : 1;
             }
             int c = SqlValues.Compare(x, y);
-            if (c != 0) return descending[k] ? -c : c;
+            if (c != 0) return orders[k].Descending ? -c : c;
         }
         return 0;
     }

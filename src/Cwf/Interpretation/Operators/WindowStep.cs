@@ -47,6 +47,7 @@ internal static class WindowStep
         var source = input.RowArrays;
         var partitionKeys = call.PartitionBy.Select(e => context.Compile(e, input.Schema)).ToArray();
         var orderKeys = call.OrderBy.Select(k => context.Compile(k.Expr, input.Schema)).ToArray();
+        var orders = Orders(call);
         var arguments = call.Arguments.Select(e => context.Compile(e, input.Schema)).ToArray();
 
         var partitions = new Dictionary<object?[], List<int>>(RowKeyComparer.Instance);
@@ -71,7 +72,7 @@ internal static class WindowStep
             var sorted = rows.ToArray();
             try
             {
-                Array.Sort(sorted, (a, b) => CompareOrder(call.OrderBy, order[a], order[b]) is var c && c != 0 ? c : a.CompareTo(b));
+                Array.Sort(sorted, (a, b) => SortStep.CompareKeys(order[a], order[b], orders) is var c && c != 0 ? c : a.CompareTo(b));
             }
             catch (InvalidOperationException e) when (e.InnerException is InterpretationException inner)
             {
@@ -173,25 +174,10 @@ internal static class WindowStep
         }
     }
 
+    private static KeyOrder[] Orders(WindowCall call) => [.. call.OrderBy.Select(k => new KeyOrder(k.Descending, k.NullsFirst))];
+
     /// <summary>The aggregate over an empty frame: NULL, or 0 for the counts.</summary>
     private static object? Empty(AggregateFunction function, WindowCall call) => new AggregateStep.Accumulator(function, call.Type).Result();
-
-    /// <summary>Compares two rows' order values: each key ascending or descending, its NULLs first or last.</summary>
-    private static int CompareOrder(Seq<WindowKey> keys, object?[] a, object?[] b)
-    {
-        for (int k = 0; k < keys.Count; k++)
-        {
-            var (x, y) = (a[k], b[k]);
-            if (x is null || y is null)
-            {
-                if (x is null && y is null) continue;
-                return (x is null) == keys[k].NullsFirst ? -1 : 1;
-            }
-            int c = SqlValues.Compare(x, y);
-            if (c != 0) return keys[k].Descending ? -c : c;
-        }
-        return 0;
-    }
 
     /// <summary>One partition in window order: its peer groups and each row's frame (positions in <see cref="Rows"/>).</summary>
     private sealed class Partition
@@ -208,10 +194,11 @@ internal static class WindowStep
             _firstPeer = new int[rows.Length];
             _lastPeer = new int[rows.Length];
             _denseRank = new long[rows.Length];
+            var orders = Orders(call);
             long dense = 0;
             for (int i = 0; i < rows.Length; i++)
             {
-                bool peer = i > 0 && CompareOrder(call.OrderBy, order[rows[i - 1]], order[rows[i]]) == 0;
+                bool peer = i > 0 && SortStep.CompareKeys(order[rows[i - 1]], order[rows[i]], orders) == 0;
                 _firstPeer[i] = peer ? _firstPeer[i - 1] : i;
                 _denseRank[i] = peer ? dense : ++dense;
             }

@@ -147,7 +147,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             G.CwfParser.NearestStepContext c => new NearestStepSyntax(TopExpression(c.expression(0)), Identifier(c.identifier(0)),
                 c.columnRef().Length > 0 ? ColumnRef(c.columnRef(0)) : null, c.columnRef().Length > 1 ? ColumnRef(c.columnRef(1)) : null,
                 c.WITHIN() is null ? null : TopExpression(c.expression(1)), Unit(c.unit()), c.AS() is null ? null : Identifier(c.identifier(1))),
-            G.CwfParser.SpatialJoinStepContext c => new SpatialJoinStepSyntax(Identifier(c.identifier()), TopExpression(c.expression()), c.LEFT() is not null),
+            G.CwfParser.SpatialJoinStepContext c => new SpatialJoinStepSyntax(Identifier(c.identifier()), TopExpression(c.expression()), JoinKind(c.joinKind())),
             G.CwfParser.SpatialFilterStepContext c => new SpatialFilterStepSyntax(Identifier(c.identifier()), TopExpression(c.expression())),
             G.CwfParser.UnionStepContext c => new UnionStepSyntax([.. c.identifier().Select(Identifier)], c.NAME() is not null),
             G.CwfParser.BufferStepContext c => new BufferStepSyntax(ColumnRef(c.columnRef()), TopExpression(c.expression()), Unit(c.unit()), Alias(c.identifier())),
