@@ -54,7 +54,7 @@ public sealed class GroupByComponent : StepComponent
             var method = ComponentLowering.AggregationMethod(g.Method)!.Value;
             var call = method == AggregateFunction.CountDistinct
                 ? new CallSyntax([new IdentifierSyntax("count")], [DecompiledSyntax.Name(g.Column.Name)], Distinct: true)
-                : new CallSyntax(ComponentLowering.MethodName(method), DecompiledSyntax.Name(g.Column.Name));
+                : new CallSyntax(method.CwfName(), DecompiledSyntax.Name(g.Column.Name));
             return new AggregateItemSyntax(new IdentifierSyntax($"{g.Column.Name}_{ComponentLowering.MethodName(method)}"), call);
         }).ToSeq();
 
@@ -146,7 +146,19 @@ public static partial class ComponentLowering
         "max" => AggregateFunction.Max,
         "count" => AggregateFunction.Count,
         "count_distinct" => AggregateFunction.CountDistinct,
+        // The product's spatial methods (a real export: "geom,combine" is ST_UNION_AGG(geom) AS geom_union).
+        "combine" => AggregateFunction.Union,
+        "convexhull" => AggregateFunction.ConvexHull,
+        "centroid" => AggregateFunction.Centroid,
         _ => null,
+    };
+
+    /// <summary>The canvas method of an aggregate, or null for the spatial aggregates the product's aggregation list does not offer.</summary>
+    public static string? CanvasMethod(AggregateFunction function) => function switch
+    {
+        AggregateFunction.Union => "combine",
+        AggregateFunction.Collect or AggregateFunction.Extent or AggregateFunction.MakeLine => null,
+        _ => MethodName(function),
     };
 
     /// <summary>The canvas method name of an aggregate function (the output name suffix).</summary>
@@ -206,6 +218,8 @@ public static partial class ComponentLowering
                     $"{MethodName(function.Value)} needs a numeric column, but '{c.Name}' is {c.Type.Name()}",
                 AggregateFunction.Min or AggregateFunction.Max or AggregateFunction.CountDistinct when !c.Type.IsComparable() =>
                     $"{MethodName(function.Value)} cannot be applied to the geography column '{c.Name}'",
+                _ when function.Value.IsSpatial() && c.Type is not (SqlType.Geography or SqlType.Unknown) =>
+                    $"{agg.Method} needs a geography column, but '{c.Name}' is {c.Type.Name()}",
                 _ => null,
             };
             if (problem is not null)

@@ -177,7 +177,7 @@ internal static class WindowStep
     private static object? Empty(AggregateFunction function, WindowCall call) => new AggregateStep.Accumulator(function, call.Type).Result();
 
     /// <summary>Compares two rows' order values: each key ascending or descending, its NULLs first or last.</summary>
-    private static int CompareOrder(Seq<WindowKey> keys, object?[] a, object?[] b)
+    internal static int CompareOrder(Seq<WindowKey> keys, object?[] a, object?[] b)
     {
         for (int k = 0; k < keys.Count; k++)
         {
