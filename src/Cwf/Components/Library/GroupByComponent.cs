@@ -175,26 +175,9 @@ public static partial class ComponentLowering
     /// </summary>
     public static int? GroupBy(LoweringContext cx, int input, IReadOnlyList<ColumnArg> keys, IReadOnlyList<AggregationArg> aggregations, StepInfo step)
     {
-        bool ok = true;
-        var keyColumns = new List<NamedExpr>();
         var names = new List<(string, Location)>();
-        foreach (var key in keys)
-        {
-            if (cx.Resolve(input, key) is not { } c)
-            {
-                ok = false;
-                continue;
-            }
-            if (!c.Type.IsComparable())
-            {
-                cx.Diagnostics.Report(DiagnosticCodes.NotComparable, key.Location, $"cannot group by the geography column '{c.Name}'",
-                    "group by an id, a text form (st_astext) or an H3 cell instead");
-                ok = false;
-                continue;
-            }
-            keyColumns.Add(LoweringContext.PassThrough(c));
-            names.Add((c.Name, key.Location));
-        }
+        var keyColumns = GroupKeys(cx, input, keys, names);
+        bool ok = keyColumns is not null;
 
         var calls = new List<AggregateCall>();
         foreach (var agg in aggregations)
@@ -233,11 +216,36 @@ public static partial class ComponentLowering
             names.Add((name, agg.Location));
         }
         if (!ok || !cx.CheckUniqueNames(names)) return null;
-        if (keyColumns.Count == 0 && calls.Count == 0)
+        if (keyColumns!.Count == 0 && calls.Count == 0)
         {
             cx.Diagnostics.Report(DiagnosticCodes.NoColumnsLeft, step.Origin, "the aggregation has no keys and no aggregates");
             return null;
         }
         return cx.Builder.Aggregate(input, keyColumns, calls, step.Name, step.Origin).Id;
+    }
+
+    /// <summary>The grouping key columns (no geography: it cannot be grouped), their names added to <paramref name="names"/>; null after reporting a problem.</summary>
+    public static List<NamedExpr>? GroupKeys(LoweringContext cx, int input, IReadOnlyList<ColumnArg> keys, List<(string, Location)> names)
+    {
+        bool ok = true;
+        var keyColumns = new List<NamedExpr>();
+        foreach (var key in keys)
+        {
+            if (cx.Resolve(input, key) is not { } c)
+            {
+                ok = false;
+                continue;
+            }
+            if (!c.Type.IsComparable())
+            {
+                cx.Diagnostics.Report(DiagnosticCodes.NotComparable, key.Location, $"cannot group by the geography column '{c.Name}'",
+                    "group by an id, a text form (st_astext) or an H3 cell instead");
+                ok = false;
+                continue;
+            }
+            keyColumns.Add(LoweringContext.PassThrough(c));
+            names.Add((c.Name, key.Location));
+        }
+        return ok ? keyColumns : null;
     }
 }
