@@ -202,7 +202,7 @@ public static partial class ComponentLowering
                 AggregateFunction.Min or AggregateFunction.Max or AggregateFunction.CountDistinct when !c.Type.IsComparable() =>
                     $"{MethodName(function.Value)} cannot be applied to the geography column '{c.Name}'",
                 _ when function.Value.IsSpatial() && c.Type is not (SqlType.Geography or SqlType.Unknown) =>
-                    $"{agg.Method} needs a geography column, but '{c.Name}' is {c.Type.Name()}",
+                    $"the spatial aggregate {agg.Method} ({function.Value.CwfName()}) needs a geography column, but '{c.Name}' is {c.Type.Name()}",
                 _ => null,
             };
             if (problem is not null)
