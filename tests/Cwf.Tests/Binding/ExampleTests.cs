@@ -140,6 +140,9 @@ public class ExampleCoverageTests
         ["native.simplify"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "simplify" },
         ["native.snaptogrid"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "snaptogrid" },
         ["native.removeholes"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "removeholes" },
+        ["native.dissolve"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "dissolve" },
+        ["native.extent"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "extent" },
+        ["native.makeline"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "makeline" },
     };
 
     [Fact]
