@@ -17,7 +17,7 @@ public class GeneratorTests
     }
 
     private static IEnumerable<Expr> AllExpressions(Workflow w) =>
-        w.Nodes.SelectMany(n => n.Expressions.Concat(n is AggregateNode a ? a.Aggregates.Select(c => c.Argument).OfType<Expr>() : []))
+        w.Nodes.SelectMany(n => n.Expressions.Concat(n is AggregateNode a ? a.Aggregates.SelectMany(c => c.Expressions) : []))
             .SelectMany(e => e.DescendantsAndSelf());
 
     [Fact]
@@ -44,6 +44,8 @@ public class GeneratorTests
         Assert.Contains(windows, w => w.Frame is not null);
         Assert.Contains(windows, w => w.OrderBy.Any(k => k.NullsFirst) && w.OrderBy.Any(k => !k.NullsFirst));
         Assert.Contains(cases, c => c.Workflow.Nodes.OfType<FilterNode>().Any(f => c.Workflow[f.Input] is WindowNode));
+        var aggregates = cases.SelectMany(c => c.Workflow.Nodes.OfType<AggregateNode>()).SelectMany(a => a.Aggregates).Select(a => a.Function).ToHashSet();
+        Assert.Equal(Enum.GetValues<AggregateFunction>().ToHashSet(), aggregates);
     }
 
     [Fact]
