@@ -41,25 +41,9 @@ public class SpatialAggregateTests
             "geom_makeline := makeline(geom order by ts nulls last, st_x(st_centroid(geom)) nulls last, st_y(st_centroid(geom)) nulls last)" },
     };
 
-    private static CanvasImportResult Import(string component, params (string, object?)[] values)
-    {
-        var c = new TestCanvas();
-        var source = c.Source("src.t", "t", Columns);
-        var node = c.Node(component, "Step", values);
-        var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
-        c.Flow(source, node).Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
-    }
+    private static CanvasImportResult Import(string component, params (string, object?)[] values) => CanvasTestKit.ImportStep(component, Columns, values);
 
-    private static void AssertRoundTrip(CanvasImportResult imported, string step)
-    {
-        var text = CanvasDecompiler.ToCwf(imported);
-        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(text, @"\| " + System.Text.RegularExpressions.Regex.Escape(step) + @"(\s|$)"), text);
-        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
-        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow!), IrPrinter.PrintCanonical(cwf.Workflow!));
-    }
+    private static void AssertRoundTrip(CanvasImportResult imported, string step) => CanvasTestKit.AssertRoundTrip(imported, step);
 
     [Theory]
     [MemberData(nameof(Components))]
