@@ -21,7 +21,7 @@ public sealed class GroupByComponent : StepComponent
     public override Seq<string> Keywords { get; } = ["group"];
 
     public override ComponentDoc Doc { get; } = new(
-        "`group by k1, k2 { name: agg(x), ... }` (canvas aggregations: `col_method: method(col)`, `count_distinct` is `count(distinct col)`)",
+        "`group by k1, k2 { name: agg(x), ... }` (canvas aggregations: `col_method: method(col)`, `count_distinct` is `count(distinct col)`; the spatial `combine`, `convexhull`, `centroid` are `col_union: st_union_agg(col)`, `col_convexhull: st_convexhull_agg(col)`, `col_centroid: st_centroid_agg(col)`)",
         "`Aggregate`: keys, then `<col>_<method>`",
         "keys, then aggregates");
 
