@@ -150,7 +150,7 @@ primary
     | CASE operand=expression? whenClause+ (ELSE otherwise=expression)? END # caseExpression
     | CAST '(' expression AS typeName ')'                                  # castExpression
     | EXTRACT '(' identifier FROM expression ')'                           # extractExpression
-    | qualifiedName '(' (DISTINCT? expression (',' expression)* | '*')? ')' overClause? # callExpression
+    | qualifiedName '(' (DISTINCT? expression (',' expression)* windowOrder? | '*')? ')' overClause? # callExpression
     | qualifiedName                                                        # nameReference
     | '(' expression ')'                                                   # parenthesized
     ;

@@ -19,6 +19,8 @@ public sealed partial class ExpressionBinder
                 "window functions: row_number, rank, dense_rank, percent_rank, ntile, lag, lead, first_value, last_value, sum, avg, min, max, count");
         if (call.Distinct)
             return Rejected(DiagnosticCodes.InvalidWindowArgument, call, $"'distinct' is not supported in a window function", "deduplicate first, then compute the window");
+        if (!call.OrderBy.IsEmpty)
+            return Rejected(DiagnosticCodes.AggregateOrder, call.OrderBy[0].Expression, "a window function takes its order in over (order by ...)", $"{call.FunctionName}(...) over (order by ...)");
 
         var window = syntax.Window;
         bool ok = true;

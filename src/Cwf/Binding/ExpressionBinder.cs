@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Cwf.Components;
+using Cwf.Components.Library;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
@@ -640,6 +641,9 @@ public sealed partial class ExpressionBinder
             return Fail(DiagnosticCodes.AggregateNotAllowed, call, $"aggregate function '{call.FullName}' is not allowed in {_options.Context}",
                 "aggregates belong in 'group by ... { name: agg(x) }' or 'summarize { ... }'");
         }
+        if (!call.OrderBy.IsEmpty)
+            return Fail(DiagnosticCodes.AggregateOrder, call.OrderBy[0].Expression, $"'order by' inside {call.FullName}(...) is only for the ordered aggregate st_makeline_agg",
+                "sort the rows in a sort step instead");
         if (name is not null && FunctionCatalog.IsConditional(name)) return BindConditional(call);
         if (name is not null && IsTimeForm(name)) return BindTimeForm(call, name);
         if (name is not null && WindowFunctions.WindowOnlyNames.Contains(name.ToLowerInvariant()))
@@ -757,7 +761,7 @@ public sealed partial class ExpressionBinder
             Report(DiagnosticCodes.InvalidAggregate, syntax,
                 containsAggregate ? "an aggregate item must be a single aggregate call" : "this is not an aggregate",
                 containsAggregate ? "compute the total first, then derive from it in a later step"
-                    : "use count(), count(x), count(distinct x), sum(x), avg(x), min(x) or max(x)");
+                    : "use count(), count(x), count(distinct x), sum(x), avg(x), min(x), max(x), or of a geography st_union_agg(g), st_collect(g), st_extent(g), st_convexhull_agg(g), st_centroid_agg(g), st_makeline_agg(g order by t)");
             return null;
         }
 
@@ -800,15 +804,46 @@ public sealed partial class ExpressionBinder
             if (argument is null) return null;
             if (!CheckAggregateArgument(kind, call, argument)) return null;
         }
+        if (AggregateOrder(kind, call, argument) is not { } order) return null;
 
-        var method = FunctionCatalog.MethodName(kind);
+        var method = ComponentLowering.MethodName(kind);
         var outputName = name ?? (kind == AggregateFunction.CountAll ? "count" : argument is ColumnRef column ? $"{column.Name}_{method}" : null);
         if (outputName is null)
         {
-            Report(DiagnosticCodes.UnnamedColumn, nameSite, "this aggregate needs a name", $"write it as 'name: {method}(...)'");
+            Report(DiagnosticCodes.UnnamedColumn, nameSite, "this aggregate needs a name", $"write it as 'name: {kind.CwfName()}(...)'");
             return null;
         }
-        return new AggregateCall(outputName, kind, argument);
+        return new AggregateCall(outputName, kind, argument, order);
+    }
+
+    /// <summary>
+    /// The order of a make line (required, with the tie-breakers of <see cref="AggregateCall.LineOrder"/>);
+    /// empty for the other aggregates, which take none. Null after reporting a mistake.
+    /// </summary>
+    private Seq<WindowKey>? AggregateOrder(AggregateFunction kind, CallSyntax call, Expr? argument)
+    {
+        if (kind != AggregateFunction.MakeLine)
+        {
+            if (call.OrderBy.IsEmpty) return Seq<WindowKey>.Empty;
+            Report(DiagnosticCodes.AggregateOrder, call.OrderBy[0].Expression, $"{call.FunctionName} takes no order: only st_makeline_agg joins its values in an order",
+                $"write {call.FunctionName}(x) without 'order by'");
+            return null;
+        }
+        if (call.OrderBy.IsEmpty)
+        {
+            Report(DiagnosticCodes.AggregateOrder, call, $"{call.FunctionName} needs an order: the line joins the points in it",
+                $"write {call.FunctionName}({(call.Arguments.Count > 0 ? ExpressionPrinter.Print(call.Arguments[0]) : "geom")} order by ts)");
+            return null;
+        }
+        _insideAggregate = true;
+        try
+        {
+            return BindWindowKeys(call.OrderBy) is { } keys ? AggregateCall.LineOrder(argument!, keys) : null;
+        }
+        finally
+        {
+            _insideAggregate = false;
+        }
     }
 
     private bool CheckAggregateArgument(AggregateFunction kind, CallSyntax call, Expr argument)
@@ -818,6 +853,12 @@ public sealed partial class ExpressionBinder
         {
             Report(DiagnosticCodes.InvalidAggregation, call.Arguments[0], $"{call.FunctionName} needs a number, but this is {type.Name()}",
                 "count(x) counts values of any type");
+            return false;
+        }
+        if (kind.IsSpatial() && type is not (SqlType.Geography or SqlType.Unknown))
+        {
+            Report(DiagnosticCodes.InvalidAggregation, call.Arguments[0], $"{call.FunctionName} aggregates geographies, but this is {type.Name()}",
+                "pass a geography column, or build one first (point, st_geogfromtext)");
             return false;
         }
         if (kind is AggregateFunction.Min or AggregateFunction.Max or AggregateFunction.CountDistinct && type == SqlType.Geography)

@@ -96,6 +96,19 @@ public static class FunctionCatalog
         ["mean"] = AggregateFunction.Avg,
         ["min"] = AggregateFunction.Min,
         ["max"] = AggregateFunction.Max,
+        // Spatial aggregates: the design names, then the names warehouses use (PostGIS, BigQuery, Snowflake, DuckDB, Trino).
+        ["st_union_agg"] = AggregateFunction.Union,
+        ["st_union"] = AggregateFunction.Union,
+        ["union_agg"] = AggregateFunction.Union,
+        ["geometry_union_agg"] = AggregateFunction.Union,
+        ["st_collect"] = AggregateFunction.Collect,
+        ["st_collect_agg"] = AggregateFunction.Collect,
+        ["st_extent"] = AggregateFunction.Extent,
+        ["st_extent_agg"] = AggregateFunction.Extent,
+        ["st_convexhull_agg"] = AggregateFunction.ConvexHull,
+        ["convex_hull_agg"] = AggregateFunction.ConvexHull,
+        ["st_centroid_agg"] = AggregateFunction.Centroid,
+        ["st_makeline_agg"] = AggregateFunction.MakeLine,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Names of conditional forms that bind to CASE: <c>if(c, a, b)</c>, <c>iif(c, a, b)</c>.</summary>
@@ -105,14 +118,6 @@ public static class FunctionCatalog
     public static IReadOnlyList<BuiltinFunction>? Find(string name) => ByName.GetValueOrDefault(name);
 
     public static AggregateFunction? FindAggregate(string name) => Aggregates.TryGetValue(name, out var f) ? f : null;
-
-    /// <summary>The aggregate's method name in default output names (<c>revenue_sum</c>) and in the canvas.</summary>
-    public static string MethodName(AggregateFunction function) => function switch
-    {
-        AggregateFunction.CountAll or AggregateFunction.Count => "count",
-        AggregateFunction.CountDistinct => "count_distinct",
-        _ => function.ToString().ToLowerInvariant(),
-    };
 
     /// <summary>Every callable name (for suggestions and the language reference).</summary>
     public static IEnumerable<string> AllNames =>

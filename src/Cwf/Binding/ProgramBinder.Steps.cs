@@ -1,4 +1,5 @@
 using Cwf.Components;
+using Cwf.Components.Library;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
@@ -157,12 +158,12 @@ internal sealed partial class ProgramBinder
         public override (string Method, NameSyntax Column)? CanvasAggregation(ExpressionSyntax expression)
         {
             while (expression is ParenthesizedSyntax p) expression = p.Inner;
-            if (expression is not CallSyntax { Arguments: [NameSyntax column] } call) return null;
+            if (expression is not CallSyntax { Arguments: [NameSyntax column], OrderBy.IsEmpty: true } call) return null;
             if (FunctionCatalog.UnqualifiedName([.. call.Name.Select(n => n.Name)]) is not { } name) return null;
             var function = FunctionCatalog.FindAggregate(name);
             if (function is null || (call.Distinct && function != AggregateFunction.Count)) return null;
             var kind = call.Distinct ? AggregateFunction.CountDistinct : function.Value;
-            return (FunctionCatalog.MethodName(kind), column);
+            return ComponentLowering.CanvasMethod(kind) is { } method ? (method, column) : null;
         }
 
         public override Schema? DeclaredSchema(Seq<ColumnDeclarationSyntax> columns, string owner) => binder.DeclaredSchema(columns, owner);

@@ -16,7 +16,7 @@ public sealed class ComponentCatalog
     // Option lists that several components share (contract section 5).
     public static Seq<string> SpatialPredicates { get; } = ["intersects", "contains", "within", "covers", "touches"];
     public static Seq<string> LengthUnits { get; } = ["Meters", "Kilometers", "Miles"];
-    public static Seq<string> AggregationMethods { get; } = ["sum", "avg", "min", "max", "count", "count_distinct"];
+    public static Seq<string> AggregationMethods { get; } = ["sum", "avg", "min", "max", "count", "count_distinct", "combine", "convexhull", "centroid"];
 
     public static ComponentCatalog Default { get; } = new(Discover());
 

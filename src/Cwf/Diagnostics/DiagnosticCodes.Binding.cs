@@ -29,6 +29,7 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor ParameterShadowed { get; } = Warning("CWF2023", "Name is both a column and a parameter", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidParameterValue { get; } = Error("CWF2024", "Parameter value is not a constant of its type", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidAggregate { get; } = Error("CWF2025", "Not an aggregate call", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor AggregateOrder { get; } = Error("CWF2101", "Aggregate order is missing or not allowed", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor DistinctNotSupported { get; } = Error("CWF2026", "DISTINCT only works with count", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidSqlPlaceholder { get; } = Error("CWF2027", "Raw SQL placeholder without an input", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor UnnamedColumn { get; } = Error("CWF2028", "Computed column needs a name", DiagnosticCategory.Binding);

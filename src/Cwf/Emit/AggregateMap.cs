@@ -16,15 +16,18 @@ public sealed class AggregateMap
     private readonly FrozenDictionary<AggregateFunction, (SqlTemplate Template, bool CastIntegerResult)> _map;
     private readonly FrozenDictionary<AggregateFunction, SqlTemplate> _boolean;
     private readonly FrozenSet<AggregateFunction> _castDecimal;
+    private readonly FrozenDictionary<AggregateFunction, FunctionMapping> _spatial;
 
     private AggregateMap(
         FrozenDictionary<AggregateFunction, (SqlTemplate, bool)> map,
         FrozenDictionary<AggregateFunction, SqlTemplate>? boolean = null,
-        FrozenSet<AggregateFunction>? castDecimal = null)
+        FrozenSet<AggregateFunction>? castDecimal = null,
+        FrozenDictionary<AggregateFunction, FunctionMapping>? spatial = null)
     {
         _map = map;
         _boolean = boolean ?? FrozenDictionary<AggregateFunction, SqlTemplate>.Empty;
         _castDecimal = castDecimal ?? FrozenSet<AggregateFunction>.Empty;
+        _spatial = spatial ?? FrozenDictionary<AggregateFunction, FunctionMapping>.Empty;
     }
 
     public static AggregateMap Standard { get; } = new(new Dictionary<AggregateFunction, (SqlTemplate, bool)>
@@ -62,14 +65,26 @@ public sealed class AggregateMap
     {
         var map = new Dictionary<AggregateFunction, (SqlTemplate, bool)>(_map);
         foreach (var f in functions) map[f] = (map[f].Item1, true);
-        return new AggregateMap(map.ToFrozenDictionary(), _boolean, _castDecimal);
+        return new AggregateMap(map.ToFrozenDictionary(), _boolean, _castDecimal, _spatial);
     }
 
     /// <summary>A copy that writes MIN and MAX of booleans with these templates (e.g. <c>BOOL_AND({0})</c>, <c>BOOL_OR({0})</c>).</summary>
     public AggregateMap WithBooleanMinMax(SqlTemplate min, SqlTemplate max) =>
-        new(_map, new Dictionary<AggregateFunction, SqlTemplate> { [AggregateFunction.Min] = min, [AggregateFunction.Max] = max }.ToFrozenDictionary(), _castDecimal);
+        new(_map, new Dictionary<AggregateFunction, SqlTemplate> { [AggregateFunction.Min] = min, [AggregateFunction.Max] = max }.ToFrozenDictionary(), _castDecimal, _spatial);
 
     /// <summary>A copy in which the result of these aggregates over a decimal is cast back to decimal (DuckDB's AVG of a DECIMAL is a DOUBLE).</summary>
     public AggregateMap WithDecimalResultCast(params AggregateFunction[] functions) =>
-        new(_map, _boolean, _castDecimal.Union(functions).ToFrozenSet());
+        new(_map, _boolean, _castDecimal.Union(functions).ToFrozenSet(), _spatial);
+
+    /// <summary>
+    /// A copy that writes the spatial aggregates (issue 16) so: one template each, <c>{0}</c> the geography,
+    /// <c>{1}</c> the order keys of make line (<c>ts ASC NULLS LAST, ...</c>), or "not available" with the reason.
+    /// </summary>
+    public AggregateMap WithSpatial(params (AggregateFunction Function, FunctionMapping Mapping)[] entries) =>
+        new(_map, _boolean, _castDecimal, entries.ToFrozenDictionary(e => e.Function, e => e.Mapping));
+
+    /// <summary>How the dialect writes a spatial aggregate; every dialect states every one (a missing entry is a compiler bug).</summary>
+    public FunctionMapping Spatial(AggregateFunction function) =>
+        _spatial.TryGetValue(function, out var mapping) ? mapping
+            : throw new InvalidOperationException($"The dialect states no translation of the spatial aggregate {function}.");
 }

@@ -48,6 +48,13 @@ public static class DialectMatrix
         }
         foreach (var aggregate in Enum.GetValues<AggregateFunction>())
         {
+            if (aggregate.IsSpatial())
+            {
+                sb.Append("| aggregate `").Append(aggregate.CwfName()).Append('`');
+                foreach (var d in dialects) sb.Append(" | ").Append(FunctionCell(d.Aggregates.Spatial(aggregate)));
+                sb.Append(" |\n");
+                continue;
+            }
             sb.Append("| aggregate `").Append(aggregate.ToString().ToLowerInvariant()).Append('`');
             foreach (var d in dialects)
             {

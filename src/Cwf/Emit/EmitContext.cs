@@ -55,22 +55,27 @@ internal sealed class EmitContext
         if (_reported.Add($"{descriptor.Code}|{node.Id}")) Report(descriptor, node, message, hints);
     }
 
-    public void FunctionUnavailable(RelNode node, BuiltinFunction function, FunctionMapping mapping)
+    public void FunctionUnavailable(RelNode node, BuiltinFunction function, FunctionMapping mapping) => FunctionUnavailable(node, function.Name, mapping);
+
+    /// <param name="function">The function as the user knows it: an IR function's name, or a spatial aggregate's (<c>st_union_agg</c>).</param>
+    public void FunctionUnavailable(RelNode node, string function, FunctionMapping mapping)
     {
-        if (!_reported.Add($"unavailable|{node.Id}|{function.Name}")) return;
+        if (!_reported.Add($"unavailable|{node.Id}|{function}")) return;
         Report(DiagnosticCodes.FunctionNotSupported, node,
-            $"{Dialect.DisplayName} cannot compute {function.Name}() in step '{node.Name}': {mapping.Unavailable}",
+            $"{Dialect.DisplayName} cannot compute {function}() in step '{node.Name}': {mapping.Unavailable}",
             mapping.Workaround ?? "");
     }
 
-    public void FunctionNote(RelNode node, BuiltinFunction function, FunctionNote note)
+    public void FunctionNote(RelNode node, BuiltinFunction function, FunctionNote note) => FunctionNote(node, function.Name, note);
+
+    public void FunctionNote(RelNode node, string function, FunctionNote note)
     {
-        string key = note.IsPerScript ? $"script|{note.Message}" : $"use|{node.Id}|{function.Name}|{note.Message}";
+        string key = note.IsPerScript ? $"script|{note.Message}" : $"use|{node.Id}|{function}|{note.Message}";
         if (!_reported.Add(key)) return;
         if (note.IsPerScript) _scriptNotes.Add(note);
         var message = note.IsPerScript
-            ? $"The {Dialect.DisplayName} SQL for {function.Name}() (first used in step '{node.Name}') {note.Message}"
-            : $"{Dialect.DisplayName}: {function.Name}() in step '{node.Name}' {note.Message}";
+            ? $"The {Dialect.DisplayName} SQL for {function}() (first used in step '{node.Name}') {note.Message}"
+            : $"{Dialect.DisplayName}: {function}() in step '{node.Name}' {note.Message}";
         Diagnostics.Add(Diagnostic.Create(note.Descriptor, LocationOf(node), message, note.Hint ?? "").WithSeverity(note.Severity));
     }
 }

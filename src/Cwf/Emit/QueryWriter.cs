@@ -99,7 +99,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         // A literal key is written typed (a bare 1 or TRUE in GROUP BY would be a column position or an error).
         var keys = a.Keys.Select(k => k.Expr is Literal { Value: not null } or ParamRef ? writer.CastTo(writer.WriteColumn(k.Expr), k.Expr.Type) : writer.WriteColumn(k.Expr)).ToList();
         var items = a.Keys.Select((k, i) => Item(keys[i], k.Name))
-            .Concat(a.Aggregates.Select(call => Item(Aggregate(writer, call), call.Name)));
+            .Concat(a.Aggregates.Select(call => Item(call.Function.IsSpatial() ? SpatialAggregate(a, writer, call) : Aggregate(writer, call), call.Name)));
         var block = Select(items, _relation(a.Input));
         if (keys.Count > 0) block.Line("GROUP BY " + string.Join(", ", keys.Select(k => k.ListItem)));
         return block;
@@ -121,6 +121,22 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         // The result goes back to the default collation, so output columns keep the database's.
         if (ordered) sql = Dialect.CollationRestored(sql);
         return castResult ? writer.CastTo(sql, call.Type) : sql;
+    }
+
+    /// <summary>A spatial aggregate by the dialect's template (<c>{0}</c> the geography, <c>{1}</c> the order keys), or NULL after reporting that the warehouse has none.</summary>
+    private SqlFragment SpatialAggregate(AggregateNode node, ExpressionWriter writer, AggregateCall call)
+    {
+        var function = call.Function.CwfName();
+        var mapping = Dialect.Aggregates.Spatial(call.Function);
+        if (!mapping.IsAvailable)
+        {
+            _context.FunctionUnavailable(node, function, mapping);
+            return SqlFragment.Atom("NULL");
+        }
+        foreach (var note in mapping.Notes) _context.FunctionNote(node, function, note);
+        var order = string.Join(", ", call.OrderBy.Where(k => !IsConstant(k.Expr)).Select(k =>
+            $"{writer.Ordered(k.Expr).ListItem} {(k.Descending ? "DESC" : "ASC")} {(k.NullsFirst ? "NULLS FIRST" : "NULLS LAST")}"));
+        return mapping.Templates[0].Render([writer.Write(call.Argument!), SqlFragment.Atom(order)]);
     }
 
     private SqlBlock WriteJoin(JoinNode j) => j.Kind switch

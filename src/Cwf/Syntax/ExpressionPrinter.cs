@@ -140,6 +140,7 @@ internal static partial class ExpressionPrinter
                 sb.Append(string.Join(".", call.Name.Select(n => Name(n.Name)))).Append('(');
                 if (call.Distinct) sb.Append("distinct ");
                 WriteList(sb, call.Arguments);
+                if (!call.OrderBy.IsEmpty) sb.Append(" order by ").Append(WindowKeys(call.OrderBy));
                 sb.Append(')');
                 break;
             case WindowCallSyntax w:

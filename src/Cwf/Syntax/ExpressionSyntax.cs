@@ -181,13 +181,14 @@ public sealed record CastSyntax(ExpressionSyntax Operand, TypeSyntax Type, bool 
 /// A function call: <c>upper(name)</c>, <c>count(distinct x)</c>, <c>count(*)</c> (a
 /// <see cref="StarSyntax"/> argument), <c>carto.h3_fromgeogpoint(g, 8)</c> (a qualified name).
 /// </summary>
-public sealed record CallSyntax(Seq<IdentifierSyntax> Name, Seq<ExpressionSyntax> Arguments, bool Distinct = false) : ExpressionSyntax
+/// <remarks><see cref="OrderBy"/>: the order of an ordered aggregate, <c>st_makeline_agg(geom order by ts)</c>.</remarks>
+public sealed record CallSyntax(Seq<IdentifierSyntax> Name, Seq<ExpressionSyntax> Arguments, bool Distinct = false, Seq<WindowKeySyntax> OrderBy = default) : ExpressionSyntax
 {
     public CallSyntax(string name, params ExpressionSyntax[] arguments) : this([new IdentifierSyntax(name)], arguments.ToSeq()) { }
 
     public string FunctionName => Name[^1].Name;
     public string FullName => string.Join(".", Name.Select(n => n.Name));
-    public override IEnumerable<ExpressionSyntax> Children => Arguments;
+    public override IEnumerable<ExpressionSyntax> Children => Arguments.Concat(OrderBy.Select(k => k.Expression));
 }
 
 /// <summary><c>*</c> or <c>q.*</c>: in a select list, and as the argument of <c>count(*)</c>.</summary>

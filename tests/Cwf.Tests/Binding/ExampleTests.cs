@@ -146,6 +146,9 @@ public class ExampleCoverageTests
         ["native.normalize"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "normalize" },
         ["native.crossjoin"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "cross_join" },
         ["native.unnest"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "unnest" },
+        ["native.dissolve"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "dissolve" },
+        ["native.extent"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "extent" },
+        ["native.makeline"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "makeline" },
     };
 
     /// <summary>Components no example can use: they are refused with a diagnostic saying why (their tests check it).</summary>

@@ -41,6 +41,32 @@ internal static class CanvasTestKit
     public static CanvasImportResult Import(string json, SchemaCatalog? catalog = null, string path = "test.json") =>
         CanvasImporter.Import(new SourceText(path, json), catalog);
 
+    /// <summary>One component between a source table of <paramref name="columns"/> (<c>name:type</c>) and a save: the canvas imported.</summary>
+    public static CanvasImportResult ImportStep(string component, string[] columns, params (string Name, object? Value)[] values)
+    {
+        var c = new TestCanvas();
+        var source = c.Source("src.t", "t", columns);
+        var node = c.Node(component, "Step", values);
+        var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
+        c.Flow(source, node).Flow(node, save);
+        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, Cwf.Components.ComponentCatalog.Default);
+    }
+
+    /// <summary>
+    /// The canvas decompiled: it holds <paramref name="step"/> as a step, is formatted canonically, and
+    /// compiles to the same IR as the canvas (canvas → IR equals canvas → .cwf → IR). Returns the text.
+    /// </summary>
+    public static string AssertRoundTrip(CanvasImportResult imported, string step)
+    {
+        var text = CanvasDecompiler.ToCwf(imported);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(text, @"\| " + System.Text.RegularExpressions.Regex.Escape(step) + @"(\s|$)"), text);
+        Assert.Equal(text, Cwf.Formatting.CwfFormatter.Format(SourceText.From(text), Cwf.Components.ComponentCatalog.Default.Steps).Text);
+        var cwf = Cwf.Binding.CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new Cwf.Binding.BindOptions());
+        Assert.False(cwf.HasErrors, Describe(cwf.Diagnostics) + "\n" + text);
+        Assert.Equal(Cwf.Ir.IrPrinter.PrintCanonical(imported.Workflow!), Cwf.Ir.IrPrinter.PrintCanonical(cwf.Workflow!));
+        return text;
+    }
+
     public static string Describe(IEnumerable<Diagnostic> diagnostics) => string.Join("\n", diagnostics.Select(d => d.ToString()));
 
     private static string FindRepoRoot()

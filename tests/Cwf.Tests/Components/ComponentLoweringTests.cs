@@ -172,6 +172,8 @@ public class ComponentLoweringTests
             "native.boundary", "native.convexhull", "native.concavehull", "native.simplify", "native.snaptogrid", "native.removeholes",
             // Everyday components (issue 15); native.unnest is recognised to be refused with CWF2201.
             "native.removeduplicatedrows", "native.sample", "native.cast", "native.normalize", "native.crossjoin", "native.unnest",
+            // Spatial aggregates (generic steps).
+            "native.dissolve", "native.extent", "native.makeline",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));

@@ -48,15 +48,7 @@ public class GeometryToolboxComponentTests
         { "native.removeholes", [("geo", "geom")], "removeholes geom", "geom_noholes = st_removeholes(geom)" },
     };
 
-    private static CanvasImportResult Import(string component, (string, object?)[] values)
-    {
-        var c = new TestCanvas();
-        var source = c.Source("src.t", "t", Columns);
-        var node = c.Node(component, "Step", values);
-        var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
-        c.Flow(source, node).Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
-    }
+    private static CanvasImportResult Import(string component, (string, object?)[] values) => CanvasTestKit.ImportStep(component, Columns, values);
 
     [Theory]
     [MemberData(nameof(Components))]
@@ -69,12 +61,7 @@ public class GeometryToolboxComponentTests
         Assert.Equal(name, project.Columns[^1].Name);
         Assert.Equal(expr, project.Columns[^1].Expr.ToString());
 
-        var text = CanvasDecompiler.ToCwf(imported);
-        Assert.Matches(@"\| " + System.Text.RegularExpressions.Regex.Escape(step) + @"(\s|$)", text);
-        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
-        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow), IrPrinter.PrintCanonical(cwf.Workflow!));
+        CanvasTestKit.AssertRoundTrip(imported, step);
     }
 
     [Theory]

@@ -22,7 +22,7 @@ internal static class FunctionRendering
     {
         var b = new WorkflowBuilder("aggregate");
         var columns = new List<Column>();
-        if (call.Argument is ColumnRef c) columns.Add(new Column(c.Name, c.Type));
+        foreach (var c in call.Expressions.SelectMany(Predicates.Columns).DistinctBy(c => c.Name)) columns.Add(new Column(c.Name, c.Type));
         var scan = b.Scan(new TableName(["t"]), new Schema(columns.ToSeq()), "t");
         b.Aggregate(scan.Id, [], [call], "agg");
         var result = SqlEmitter.Emit(b.ToWorkflow(), dialect, new EmitOptions { Mode = EmitMode.Query });

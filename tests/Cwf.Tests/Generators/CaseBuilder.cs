@@ -143,12 +143,27 @@ internal sealed class CaseBuilder
             var functions = argument.Type switch
             {
                 var t when t.IsNumeric() => new[] { AggregateFunction.Sum, AggregateFunction.Avg, AggregateFunction.Min, AggregateFunction.Max, AggregateFunction.Count, AggregateFunction.CountDistinct },
-                SqlType.Geography => [AggregateFunction.Count],
+                SqlType.Geography => [AggregateFunction.Count, AggregateFunction.Union, AggregateFunction.Collect, AggregateFunction.Extent,
+                    AggregateFunction.ConvexHull, AggregateFunction.Centroid, AggregateFunction.MakeLine],
                 _ => [AggregateFunction.Min, AggregateFunction.Max, AggregateFunction.Count, AggregateFunction.CountDistinct],
             };
-            aggregates.Add(new AggregateCall(name, _rng.Pick(functions), argument));
+            var function = _rng.Pick(functions);
+            aggregates.Add(function == AggregateFunction.MakeLine ? Line(name, argument, schema) : new AggregateCall(name, function, argument));
         }
         return _builder.Aggregate(input, keys, aggregates, Fresh("aggregate")).Id;
+    }
+
+    /// <summary>
+    /// A make line through the centroids of the geographies (points, which every engine joins alike),
+    /// ordered by up to two comparable columns and then by the IR's tie-breakers: a total order, since
+    /// points equal on every key are the same point.
+    /// </summary>
+    private AggregateCall Line(string name, Expr geography, Schema schema)
+    {
+        var points = ExprFactory.Call(Functions.Centroid, geography);
+        var keys = schema.Columns.Where(c => c.Type.IsComparable()).OrderBy(_ => _rng.Double()).Take(_rng.Int(0, 2))
+            .Select(c => new WindowKey(ExprFactory.Column(c), _rng.Chance(0.5), _rng.Chance(0.3)));
+        return new AggregateCall(name, AggregateFunction.MakeLine, points, AggregateCall.LineOrder(points, keys));
     }
 
     private (int Left, int Right, Expr Condition) JoinInputs()

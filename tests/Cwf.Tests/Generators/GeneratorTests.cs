@@ -17,7 +17,7 @@ public class GeneratorTests
     }
 
     private static IEnumerable<Expr> AllExpressions(Workflow w) =>
-        w.Nodes.SelectMany(n => n.Expressions.Concat(n is AggregateNode a ? a.Aggregates.Select(c => c.Argument).OfType<Expr>() : []))
+        w.Nodes.SelectMany(n => n.Expressions.Concat(n is AggregateNode a ? a.Aggregates.SelectMany(c => c.Expressions) : []))
             .SelectMany(e => e.DescendantsAndSelf());
 
     [Fact]
@@ -47,6 +47,8 @@ public class GeneratorTests
         // The sample and normalize components' lowering (their windows are named after the step).
         Assert.Contains(cases, c => c.Workflow.Nodes.OfType<WindowNode>().Any(w => w.Name.EndsWith("_ordered", StringComparison.Ordinal)));
         Assert.Contains(cases, c => c.Workflow.Nodes.OfType<WindowNode>().Any(w => w.Name.EndsWith("_range", StringComparison.Ordinal)));
+        var aggregates = cases.SelectMany(c => c.Workflow.Nodes.OfType<AggregateNode>()).SelectMany(a => a.Aggregates).Select(a => a.Function).ToHashSet();
+        Assert.Equal(Enum.GetValues<AggregateFunction>().ToHashSet(), aggregates);
     }
 
     [Fact]

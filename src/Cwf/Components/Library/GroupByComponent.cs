@@ -21,7 +21,7 @@ public sealed class GroupByComponent : StepComponent
     public override Seq<string> Keywords { get; } = ["group"];
 
     public override ComponentDoc Doc { get; } = new(
-        "`group by k1, k2 { name: agg(x), ... }` (canvas aggregations: `col_method: method(col)`, `count_distinct` is `count(distinct col)`)",
+        "`group by k1, k2 { name: agg(x), ... }` (canvas aggregations: `col_method: method(col)`, `count_distinct` is `count(distinct col)`; the spatial `combine`, `convexhull`, `centroid` are `col_union: st_union_agg(col)`, `col_convexhull: st_convexhull_agg(col)`, `col_centroid: st_centroid_agg(col)`)",
         "`Aggregate`: keys, then `<col>_<method>`",
         "keys, then aggregates");
 
@@ -54,7 +54,7 @@ public sealed class GroupByComponent : StepComponent
             var method = ComponentLowering.AggregationMethod(g.Method)!.Value;
             var call = method == AggregateFunction.CountDistinct
                 ? new CallSyntax([new IdentifierSyntax("count")], [DecompiledSyntax.Name(g.Column.Name)], Distinct: true)
-                : new CallSyntax(ComponentLowering.MethodName(method), DecompiledSyntax.Name(g.Column.Name));
+                : new CallSyntax(method.CwfName(), DecompiledSyntax.Name(g.Column.Name));
             return new AggregateItemSyntax(new IdentifierSyntax($"{g.Column.Name}_{ComponentLowering.MethodName(method)}"), call);
         }).ToSeq();
 
@@ -146,7 +146,19 @@ public static partial class ComponentLowering
         "max" => AggregateFunction.Max,
         "count" => AggregateFunction.Count,
         "count_distinct" => AggregateFunction.CountDistinct,
+        // The product's spatial methods (a real export: "geom,combine" is ST_UNION_AGG(geom) AS geom_union).
+        "combine" => AggregateFunction.Union,
+        "convexhull" => AggregateFunction.ConvexHull,
+        "centroid" => AggregateFunction.Centroid,
         _ => null,
+    };
+
+    /// <summary>The canvas method of an aggregate, or null for the spatial aggregates the product's aggregation list does not offer.</summary>
+    public static string? CanvasMethod(AggregateFunction function) => function switch
+    {
+        AggregateFunction.Union => "combine",
+        AggregateFunction.Collect or AggregateFunction.Extent or AggregateFunction.MakeLine => null,
+        _ => MethodName(function),
     };
 
     /// <summary>The canvas method name of an aggregate function (the output name suffix).</summary>
@@ -163,26 +175,9 @@ public static partial class ComponentLowering
     /// </summary>
     public static int? GroupBy(LoweringContext cx, int input, IReadOnlyList<ColumnArg> keys, IReadOnlyList<AggregationArg> aggregations, StepInfo step)
     {
-        bool ok = true;
-        var keyColumns = new List<NamedExpr>();
         var names = new List<(string, Location)>();
-        foreach (var key in keys)
-        {
-            if (cx.Resolve(input, key) is not { } c)
-            {
-                ok = false;
-                continue;
-            }
-            if (!c.Type.IsComparable())
-            {
-                cx.Diagnostics.Report(DiagnosticCodes.NotComparable, key.Location, $"cannot group by the geography column '{c.Name}'",
-                    "group by an id, a text form (st_astext) or an H3 cell instead");
-                ok = false;
-                continue;
-            }
-            keyColumns.Add(LoweringContext.PassThrough(c));
-            names.Add((c.Name, key.Location));
-        }
+        var keyColumns = GroupKeys(cx, input, keys, names);
+        bool ok = keyColumns is not null;
 
         var calls = new List<AggregateCall>();
         foreach (var agg in aggregations)
@@ -206,6 +201,8 @@ public static partial class ComponentLowering
                     $"{MethodName(function.Value)} needs a numeric column, but '{c.Name}' is {c.Type.Name()}",
                 AggregateFunction.Min or AggregateFunction.Max or AggregateFunction.CountDistinct when !c.Type.IsComparable() =>
                     $"{MethodName(function.Value)} cannot be applied to the geography column '{c.Name}'",
+                _ when function.Value.IsSpatial() && c.Type is not (SqlType.Geography or SqlType.Unknown) =>
+                    $"the spatial aggregate {agg.Method} ({function.Value.CwfName()}) needs a geography column, but '{c.Name}' is {c.Type.Name()}",
                 _ => null,
             };
             if (problem is not null)
@@ -219,11 +216,36 @@ public static partial class ComponentLowering
             names.Add((name, agg.Location));
         }
         if (!ok || !cx.CheckUniqueNames(names)) return null;
-        if (keyColumns.Count == 0 && calls.Count == 0)
+        if (keyColumns!.Count == 0 && calls.Count == 0)
         {
             cx.Diagnostics.Report(DiagnosticCodes.NoColumnsLeft, step.Origin, "the aggregation has no keys and no aggregates");
             return null;
         }
         return cx.Builder.Aggregate(input, keyColumns, calls, step.Name, step.Origin).Id;
+    }
+
+    /// <summary>The grouping key columns (no geography: it cannot be grouped), their names added to <paramref name="names"/>; null after reporting a problem.</summary>
+    public static List<NamedExpr>? GroupKeys(LoweringContext cx, int input, IReadOnlyList<ColumnArg> keys, List<(string, Location)> names)
+    {
+        bool ok = true;
+        var keyColumns = new List<NamedExpr>();
+        foreach (var key in keys)
+        {
+            if (cx.Resolve(input, key) is not { } c)
+            {
+                ok = false;
+                continue;
+            }
+            if (!c.Type.IsComparable())
+            {
+                cx.Diagnostics.Report(DiagnosticCodes.NotComparable, key.Location, $"cannot group by the geography column '{c.Name}'",
+                    "group by an id, a text form (st_astext) or an H3 cell instead");
+                ok = false;
+                continue;
+            }
+            keyColumns.Add(LoweringContext.PassThrough(c));
+            names.Add((c.Name, key.Location));
+        }
+        return ok ? keyColumns : null;
     }
 }

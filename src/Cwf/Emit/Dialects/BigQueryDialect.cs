@@ -139,6 +139,20 @@ public sealed class BigQueryDialect : Dialect
         (F.CurrentDate, "CURRENT_DATE('UTC')"),
         (F.CurrentTimestamp, "CURRENT_TIMESTAMP()"));
 
+    /// <summary>The spatial aggregates: ST_UNION_AGG, ST_CENTROID_AGG and ST_EXTENT are aggregates; a GEOGRAPHY is a point set, so a collection is a union.</summary>
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithSpatial(
+        (AggregateFunction.Union, FunctionMapping.Sql("ST_UNION_AGG({0})").WithNote(GeodesicEdgesNote("BigQuery's ST_UNION_AGG of GEOGRAPHY values"))),
+        (AggregateFunction.Collect, FunctionMapping.Sql("ST_UNION_AGG({0})").WithNote(FunctionNote.Limited(
+            "a BigQuery GEOGRAPHY is a set of points, so the collection is the union (ST_UNION_AGG): crossing lines are split where they cross and touching shapes merge"))),
+        (AggregateFunction.Extent, FunctionMapping.Sql(
+            "ST_MAKEPOLYGON(ST_MAKELINE([ST_GEOGPOINT(ST_EXTENT({0}).xmin, ST_EXTENT({0}).ymin), ST_GEOGPOINT(ST_EXTENT({0}).xmin, ST_EXTENT({0}).ymax), " +
+            "ST_GEOGPOINT(ST_EXTENT({0}).xmax, ST_EXTENT({0}).ymax), ST_GEOGPOINT(ST_EXTENT({0}).xmax, ST_EXTENT({0}).ymin)]))")
+            .WithNote(GeodesicEdgesNote("the box is built from ST_EXTENT's corners, and a group of one point or of points on one meridian has no box polygon (an error)"))),
+        (AggregateFunction.ConvexHull, "ST_CONVEXHULL(ST_UNION_AGG({0}))"),
+        (AggregateFunction.Centroid, FunctionMapping.Sql("ST_CENTROID_AGG({0})").WithNote(FunctionNote.Limited(
+            "BigQuery's ST_CENTROID_AGG weights the inputs on the sphere, the IR on lon/lat"))),
+        (AggregateFunction.MakeLine, FunctionMapping.Sql("ST_MAKELINE(ARRAY_AGG({0} IGNORE NULLS ORDER BY {1}))").WithNote(GeodesicEdgesNote("ST_MAKELINE of the ordered points"))));
+
     internal override SqlFragment Modulo(Binary remainder, ExpressionWriter writer) =>
         SqlFragment.Atom($"MOD({writer.Write(remainder.Left).Text}, {writer.Write(remainder.Right).Text})");
 

@@ -112,6 +112,16 @@ public sealed class DatabricksDialect : Dialect
         .WithCastResult([F.Length, F.StrPos, F.Floor, F.Ceil, F.NumPoints, F.NumGeometries, .. DateFieldsAndTruncations])
         .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary, SpatialRuntime);
 
+    /// <summary>The spatial aggregates of Databricks' ST functions (Runtime 17.1+; st_collect_agg 19+).</summary>
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithSpatial(
+        (AggregateFunction.Union, FunctionMapping.Sql("st_union_agg({0})").WithNote(SpatialRuntime)),
+        (AggregateFunction.Collect, FunctionMapping.Sql("st_collect_agg({0})").WithNote(SpatialRuntime).WithNote(FunctionNote.Limited(
+            "st_collect_agg keeps overlapping polygons as they are, where the IR repairs such a collection (the overlaps merge); Databricks has no repair function"))),
+        (AggregateFunction.Extent, FunctionMapping.Sql("st_envelope(st_collect_agg({0}))").WithNote(SpatialRuntime)),
+        (AggregateFunction.ConvexHull, FunctionMapping.Sql("st_convexhull(st_collect_agg({0}))").WithNote(SpatialRuntime)),
+        (AggregateFunction.Centroid, FunctionMapping.Sql("st_centroid(st_collect_agg({0}))").WithNote(SpatialRuntime)),
+        (AggregateFunction.MakeLine, Missing("Databricks", "ordered line aggregate (collect_list has no order)", "build the line with st_makeline over a sorted array in a custom SQL step")));
+
     /// <summary>CAST of a double to BIGINT truncates; ROUND rounds half away from zero, as the IR's cast does.</summary>
     public override SqlTemplate? FloatToInteger => "CAST(ROUND({0}) AS BIGINT)";
 

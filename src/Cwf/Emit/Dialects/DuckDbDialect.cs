@@ -67,6 +67,9 @@ public sealed class DuckDbDialect : Dialect
 
     private static readonly SqlTemplate Repair = "CASE WHEN ST_IsValid({0}) THEN {0} ELSE ST_MakeValid({0}) END";
 
+    /// <summary>DuckDB's ST_Collect takes a list: the group's non-NULL geometries (LIST keeps NULLs), <c>{0}</c> of <paramref name="over"/>.</summary>
+    private static string CollectedList(string over) => over.Replace("ST_Collect({0})", "ST_Collect(list({0}) FILTER (WHERE {0} IS NOT NULL))", StringComparison.Ordinal);
+
     public override SqlBlock CreateSchema(string schema) => CreateSchemaIfNotExists(schema);
 
     protected override bool CreatesOrReplacesTables => true;
@@ -152,7 +155,14 @@ public sealed class DuckDbDialect : Dialect
 
     /// <summary>SUM of BIGINT is a HUGEINT, AVG of a DECIMAL a DOUBLE.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
-        .WithDecimalResultCast(AggregateFunction.Avg);
+        .WithDecimalResultCast(AggregateFunction.Avg)
+        .WithSpatial(
+            (AggregateFunction.Union, "ST_Union_Agg({0})"),
+            (AggregateFunction.Collect, Repair.Around(CollectedList("ST_Collect({0})")).Text),
+            (AggregateFunction.Extent, CollectedList("ST_Envelope(ST_Collect({0}))")),
+            (AggregateFunction.ConvexHull, CollectedList("ST_ConvexHull(ST_Collect({0}))")),
+            (AggregateFunction.Centroid, CollectedList("ST_Centroid(ST_Collect({0}))")),
+            (AggregateFunction.MakeLine, Repair.Around("ST_MakeLine(list({0} ORDER BY {1}) FILTER (WHERE {0} IS NOT NULL))").Text));
 
     /// <summary>QUALIFY (spec/dialects.md, "Windows").</summary>
     internal override IReadOnlyList<string>? Qualify(string condition) => ["QUALIFY " + condition];

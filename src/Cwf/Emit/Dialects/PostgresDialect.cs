@@ -141,7 +141,14 @@ public sealed class PostgresDialect : Dialect
     public override SqlTemplate? FloatToInteger => "CAST(TRUNC({0}) + SIGN({0}) * FLOOR(2 * ABS({0} - TRUNC({0}))) AS BIGINT)";
 
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
-        .WithBooleanMinMax("BOOL_AND({0})", "BOOL_OR({0})");
+        .WithBooleanMinMax("BOOL_AND({0})", "BOOL_OR({0})")
+        .WithSpatial(
+            (AggregateFunction.Union, "ST_Union({0})"),
+            (AggregateFunction.Collect, Repair.Around("ST_Collect({0})").Text),
+            (AggregateFunction.Extent, "ST_Envelope(ST_Collect({0}))"),
+            (AggregateFunction.ConvexHull, "ST_ConvexHull(ST_Collect({0}))"),
+            (AggregateFunction.Centroid, "ST_Centroid(ST_Collect({0}))"),
+            (AggregateFunction.MakeLine, Repair.Around("ST_MakeLine({0} ORDER BY {1})").Text));
 
     internal override SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
 

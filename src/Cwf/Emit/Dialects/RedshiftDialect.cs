@@ -142,9 +142,21 @@ public sealed class RedshiftDialect : Dialect
         ];
     }
 
+    /// <summary>Redshift's ST_Collect aggregate needs inputs of one dimension, and Redshift has no repair for the overlaps of a collection.</summary>
+    private static readonly FunctionNote RedshiftCollect = FunctionNote.Limited(
+        "Redshift's ST_Collect aggregate takes geometries of one dimension only (mixed points and polygons are an error) and keeps overlapping polygons as they are, where the IR repairs such a collection");
+
     /// <summary>SUM of BIGINT may widen to NUMERIC.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithIntegerResultCast(AggregateFunction.Sum)
-        .WithBooleanMinMax("BOOL_AND({0})", "BOOL_OR({0})");
+        .WithBooleanMinMax("BOOL_AND({0})", "BOOL_OR({0})")
+        .WithSpatial(
+            (AggregateFunction.Union, Missing("Redshift", "union aggregate (no ST_Union)", "collect the shapes with st_collect (overlaps are then not dissolved), or union them in a custom SQL step")),
+            (AggregateFunction.Collect, FunctionMapping.Sql("ST_Collect({0})").WithNote(RedshiftCollect)),
+            (AggregateFunction.Extent, FunctionMapping.Sql("ST_Envelope(ST_Collect({0}))").WithNote(RedshiftCollect)),
+            (AggregateFunction.ConvexHull, FunctionMapping.Sql("ST_ConvexHull(ST_Collect({0}))").WithNote(RedshiftCollect)),
+            (AggregateFunction.Centroid, FunctionMapping.Sql("ST_Centroid(ST_Collect({0}))").WithNote(RedshiftCollect)),
+            (AggregateFunction.MakeLine, FunctionMapping.Sql("ST_LineFromMultiPoint(ST_Collect({0}) WITHIN GROUP (ORDER BY {1}))").WithNote(FunctionNote.Limited(
+                "the line is built from the collected points (ST_LineFromMultiPoint): lines among the inputs are an error there, and a line through one place is not repaired"))));
 
     internal override SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
 

@@ -123,7 +123,16 @@ public sealed class SnowflakeDialect : Dialect
         (F.CurrentTimestamp, "SYSDATE()"));
 
     /// <summary>MIN and MAX take no BOOLEAN: the boolean aggregates mean the same.</summary>
-    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithBooleanMinMax("BOOLAND_AGG({0})", "BOOLOR_AGG({0})");
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithBooleanMinMax("BOOLAND_AGG({0})", "BOOLOR_AGG({0})")
+        .WithSpatial(
+            (AggregateFunction.Union, FunctionMapping.Sql("ST_UNION_AGG({0})").WithNote(GeodesicEdgesNote("Snowflake's ST_UNION_AGG of GEOGRAPHY values"))),
+            (AggregateFunction.Collect, FunctionMapping.Sql("ST_COLLECT({0})").WithNote(FunctionNote.Limited(
+                "Snowflake's ST_COLLECT keeps overlapping polygons as they are, where the IR repairs such a collection (the overlaps merge)"))),
+            (AggregateFunction.Extent, FunctionMapping.Sql("ST_ENVELOPE(ST_COLLECT({0}))").WithNote(GeodesicEdgesNote("Snowflake's ST_ENVELOPE of a GEOGRAPHY"))),
+            (AggregateFunction.ConvexHull, Missing("Snowflake", "ST_CONVEXHULL", "the CARTO Analytics Toolbox for Snowflake has ST_CONVEXHULL: call it on ST_COLLECT(geom) in a custom SQL step")),
+            (AggregateFunction.Centroid, FunctionMapping.Sql("ST_CENTROID(ST_COLLECT({0}))").WithNote(FunctionNote.Limited(
+                "Snowflake computes the centroid of a GEOGRAPHY on the sphere, the IR on lon/lat"))),
+            (AggregateFunction.MakeLine, Missing("Snowflake", "ordered line aggregate (ST_MAKELINE takes two geographies)", "build the line in a custom SQL step")));
 
     public override GeographyGrouping GeographyGrouping { get; } = GeographyGrouping.ByBinary with { Key = "ST_ASWKB({0})" };
 

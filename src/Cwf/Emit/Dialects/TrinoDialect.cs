@@ -131,6 +131,17 @@ public sealed class TrinoDialect : Dialect
         (F.CurrentTimestamp, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP(6))"))
         .With(PointDistances("ST_Distance(to_spherical_geography({0}), to_spherical_geography({1}))", "ST_Distance of spherical geographies"));
 
+    /// <summary>Trino's geospatial aggregates: geometry_union_agg and convex_hull_agg; it has no collection aggregate.</summary>
+    public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithSpatial(
+        (AggregateFunction.Union, "geometry_union_agg({0})"),
+        (AggregateFunction.Collect, Missing("Trino", "collection aggregate", "union the shapes with st_union_agg (overlaps then dissolve), or collect them in a custom SQL step")),
+        (AggregateFunction.Extent, "ST_Envelope(geometry_union_agg({0}))"),
+        (AggregateFunction.ConvexHull, "convex_hull_agg({0})"),
+        (AggregateFunction.Centroid, FunctionMapping.Sql("ST_Centroid(geometry_union_agg({0}))").WithNote(FunctionNote.Limited(
+            "Trino has no collection aggregate: the centroid is the union's, where overlapping shapes count once (the IR counts them as often as they occur)"))),
+        (AggregateFunction.MakeLine, FunctionMapping.Sql("ST_LineString(array_agg({0} ORDER BY {1}) FILTER (WHERE {0} IS NOT NULL))").WithNote(FunctionNote.Limited(
+            "Trino's ST_LineString takes points only, and a line through one place is not repaired"))));
+
     /// <summary>A product of decimals has the sum of their scales: cast back to the IR's decimal.</summary>
     internal override SqlFragment Typed(Expr expr, SqlFragment sql, ExpressionWriter writer) =>
         expr is Binary { Op: BinaryOp.Multiply, Type: SqlType.Decimal } ? writer.CastTo(sql, SqlType.Decimal) : sql;

@@ -53,10 +53,13 @@ internal static partial class Geography
     /// vertex left out when it repeats the last one; empty parts add nothing. Fewer than two vertices
     /// give an empty line; the result is then made valid (a line through one place collapses to empty).
     /// </summary>
-    public static Geometry MakeLine(Geometry a, Geometry b)
+    public static Geometry MakeLine(Geometry a, Geometry b) => MakeLine([a, b]);
+
+    /// <summary>ST_MakeLine of the geometries in order (the aggregate's and the two-argument form's rule).</summary>
+    public static Geometry MakeLine(IEnumerable<Geometry> geometries)
     {
         var coordinates = new List<Coordinate>();
-        foreach (var g in new[] { a, b })
+        foreach (var g in geometries)
         {
             switch (g)
             {

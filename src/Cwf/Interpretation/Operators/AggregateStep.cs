@@ -17,8 +17,9 @@ internal static class AggregateStep
     {
         var keys = node.Keys.Select(k => context.Compile(k.Expr, input.Schema)).ToArray();
         var arguments = node.Aggregates.Select(a => a.Argument is null ? null : context.Compile(a.Argument, input.Schema)).ToArray();
-        var groups = new Dictionary<object?[], Accumulator[]>(RowKeyComparer.Instance);
-        var order = new List<(object?[] Key, Accumulator[] State)>();
+        var orders = node.Aggregates.Select(a => a.OrderBy.Select(k => context.Compile(k.Expr, input.Schema)).ToArray()).ToArray();
+        var groups = new Dictionary<object?[], GroupState[]>(RowKeyComparer.Instance);
+        var order = new List<(object?[] Key, GroupState[] State)>();
 
         foreach (var row in input.RowArrays)
         {
@@ -30,7 +31,12 @@ internal static class AggregateStep
                 groups.Add(key, state);
                 order.Add((key, state));
             }
-            for (int a = 0; a < state.Length; a++) state[a].Add(arguments[a]?.Invoke(row, null));
+            for (int a = 0; a < state.Length; a++)
+            {
+                var value = arguments[a]?.Invoke(row, null);
+                if (state[a].Geography is { } geography) geography.Add(value, [.. orders[a].Select(o => o(row, null))]);
+                else state[a].Values!.Add(value);
+            }
         }
         if (keys.Length == 0 && order.Count == 0) order.Add(([], NewState(node)));
 
@@ -38,13 +44,17 @@ internal static class AggregateStep
         {
             var row = new object?[keys.Length + g.State.Length];
             Array.Copy(g.Key, row, keys.Length);
-            for (int a = 0; a < g.State.Length; a++) row[keys.Length + a] = g.State[a].Result();
+            for (int a = 0; a < g.State.Length; a++) row[keys.Length + a] = g.State[a].Geography is { } geography ? geography.Result() : g.State[a].Values!.Result();
             return row;
         }).ToArray();
         return Table.FromTrustedRows(node.Schema, rows);
     }
 
-    private static Accumulator[] NewState(AggregateNode node) => [.. node.Aggregates.Select(a => new Accumulator(a.Function, a.Type))];
+    private static GroupState[] NewState(AggregateNode node) =>
+        [.. node.Aggregates.Select(a => a.Function.IsSpatial() ? new GroupState(null, new GeographyAccumulator(a)) : new GroupState(new Accumulator(a.Function, a.Type), null))];
+
+    /// <summary>One aggregate's state in one group: values of the scalar aggregates, or geographies of the spatial ones.</summary>
+    private readonly record struct GroupState(Accumulator? Values, GeographyAccumulator? Geography);
 
     /// <summary>The running state of one aggregate over one group (or one window frame, WindowStep).</summary>
     internal sealed class Accumulator(AggregateFunction function, SqlType resultType)

@@ -47,7 +47,7 @@ internal static class WindowStep
         var source = input.RowArrays;
         var partitionKeys = call.PartitionBy.Select(e => context.Compile(e, input.Schema)).ToArray();
         var orderKeys = call.OrderBy.Select(k => context.Compile(k.Expr, input.Schema)).ToArray();
-        var orders = Orders(call);
+        var orders = KeyOrder.Of(call.OrderBy);
         var arguments = call.Arguments.Select(e => context.Compile(e, input.Schema)).ToArray();
 
         var partitions = new Dictionary<object?[], List<int>>(RowKeyComparer.Instance);
@@ -174,8 +174,6 @@ internal static class WindowStep
         }
     }
 
-    private static KeyOrder[] Orders(WindowCall call) => [.. call.OrderBy.Select(k => new KeyOrder(k.Descending, k.NullsFirst))];
-
     /// <summary>The aggregate over an empty frame: NULL, or 0 for the counts.</summary>
     private static object? Empty(AggregateFunction function, WindowCall call) => new AggregateStep.Accumulator(function, call.Type).Result();
 
@@ -194,7 +192,7 @@ internal static class WindowStep
             _firstPeer = new int[rows.Length];
             _lastPeer = new int[rows.Length];
             _denseRank = new long[rows.Length];
-            var orders = Orders(call);
+            var orders = KeyOrder.Of(call.OrderBy);
             long dense = 0;
             for (int i = 0; i < rows.Length; i++)
             {

@@ -414,7 +414,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         Seq<ExpressionSyntax> arguments = c.STAR() is { } star
             ? [new StarSyntax { Span = Span(star.Symbol) }]
             : [.. c.expression().Select(Expression)];
-        var call = new CallSyntax(name, arguments, c.DISTINCT() is not null);
+        var call = new CallSyntax(name, arguments, c.DISTINCT() is not null, c.windowOrder() is { } order ? WindowKeys(order.sortKey()) : []);
         return c.overClause() is { } over ? new WindowCallSyntax(call with { Span = Span(c) }, Window(over)) : call;
     }
 
