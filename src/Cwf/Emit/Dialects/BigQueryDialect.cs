@@ -73,6 +73,9 @@ public sealed class BigQueryDialect : Dialect
 
     // TRIM without characters removes all Unicode whitespace; the IR trims spaces only. A GEOGRAPHY
     // is always valid: text describing an invalid shape is an error unless make_valid repairs it.
+    /// <summary>ST_DUMP gives the simple parts as an array, which UNNEST turns into rows (an empty array into none).</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_DUMP({0})) AS cwf_part", "cwf_part");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToUpperInvariant()).With(
         (F.Trim, "TRIM({0}, ' ')"),
         (F.LTrim, "LTRIM({0}, ' ')"),

@@ -62,6 +62,9 @@ public sealed class DatabricksDialect : Dialect
 
     // Spark's INT-returning functions are cast back to the IR's int64; floor and ceil of a
     // DOUBLE return BIGINT and are cast back to DOUBLE.
+    /// <summary>st_dump (Runtime 17.3+) gives the single geometries as an array, which explode turns into rows.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("LATERAL VIEW explode(st_dump({0})) cwf_dump AS cwf_part", "cwf_dump.cwf_part");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToLowerInvariant()).With(
         (F.Length, "CHAR_LENGTH({0})"),
         (F.StartsWith, "STARTSWITH({0}, {1})"),

@@ -74,6 +74,9 @@ public sealed class DuckDbDialect : Dialect
     private static readonly string UtmBuffer =
         $"ST_Transform(ST_Buffer(ST_Transform({{0}}, 'EPSG:4326', 'EPSG:' || CAST({Utm} AS VARCHAR), true), {{1}}, 32), 'EPSG:' || CAST({Utm} AS VARCHAR), 'EPSG:4326', true)";
 
+    /// <summary>The spatial extension's ST_Dump gives a list of (geom, path) structs, which UNNEST turns into rows.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_Dump({0})) AS cwf_dump(cwf_part)", "struct_extract(cwf_dump.cwf_part, 'geom')");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
         (F.Point, "ST_Point({0}, {1})"),

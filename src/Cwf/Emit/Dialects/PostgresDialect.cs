@@ -87,6 +87,9 @@ public sealed class PostgresDialect : Dialect
 
     // PostgreSQL's functions take int4 counts, while IR integers are bigint: cast them, and the
     // int4 and numeric results back. SUBSTR reads a start below 1 as standard SQL does.
+    /// <summary>PostGIS ST_Dump opens collections all the way down; a NULL or empty geometry has no part.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN LATERAL ST_Dump({0}) AS cwf_part", "cwf_part.geom");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTR({0}, CAST({1} AS INTEGER))", "SUBSTR({0}, CAST({1} AS INTEGER), CAST({2} AS INTEGER))")),
         (F.EndsWith, "RIGHT({0}, LENGTH({1})) = {1}"),

@@ -72,6 +72,11 @@ public sealed class RedshiftDialect : Dialect
 
     // SUBSTRING reads a start below 1 as standard SQL does. The INT-returning functions are cast
     // back to the IR's int64.
+    /// <summary>Redshift has no set-returning ST_Dump and no lateral join over an array of geometries.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.NotAvailable(
+        "Redshift has no function giving the parts of a geometry as rows (no ST_Dump, no lateral join over an array of geometries)",
+        "split the parts in custom SQL: join a table of the numbers 1 to the largest ST_NumGeometries(geo) and take ST_GeometryN(geo, n)");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTRING({0} FROM {1})", "SUBSTRING({0}, {1}, {2})")),
         (F.StartsWith, "LEFT({0}, LENGTH({1})) = {1}"),

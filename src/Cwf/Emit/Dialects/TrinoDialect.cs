@@ -71,6 +71,12 @@ public sealed class TrinoDialect : Dialect
         return SqlFragment.Atom(sb.Append('\'').ToString());
     }
 
+    /// <summary>ST_Geometries gives the members of a collection as an array (NULL for an empty one), which UNNEST turns into rows; a collection nested in a collection stays one member.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_Geometries({0})) AS cwf_dump(cwf_part)", "cwf_dump.cwf_part") with
+    {
+        Note = FunctionNote.Limited("opens one level of collections (ST_Geometries): a collection nested in a collection stays one part, where PostGIS opens it too"),
+    };
+
     // TRIM without characters removes all whitespace; the IR trims spaces only. There is no
     // ENDS_WITH: SUBSTR from minus the suffix's length is the suffix ('' for an empty suffix or a
     // longer one). ST_Covers is the DE-9IM relation: b meets a and no point of b lies outside a.

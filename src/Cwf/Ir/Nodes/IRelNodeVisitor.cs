@@ -22,4 +22,5 @@ public interface IRelNodeVisitor<out T>
     T VisitSink(SinkNode node);
     T VisitOpaque(OpaqueNode node);
     T VisitWindow(WindowNode node);
+    T VisitExplode(ExplodeNode node);
 }
