@@ -140,6 +140,7 @@ public class ExampleCoverageTests
         ["native.simplify"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "simplify" },
         ["native.snaptogrid"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "snaptogrid" },
         ["native.removeholes"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "removeholes" },
+        ["native.dump"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "dump" },
     };
 
     [Fact]
