@@ -35,6 +35,11 @@ public abstract partial class Dialect
         _ => throw new InvalidOperationException($"Unknown explode kind {kind}."),
     };
 
+    /// <summary>Random points (st_generatepoints): no two engines draw the same ones.</summary>
+    protected static FunctionNote RandomPointsNote(string how) => FunctionNote.Limited(
+        $"draws random points with {how}; the interpreter draws others for the same seed (as many, inside the same polygons)",
+        "test what does not depend on the draw: counts, containment");
+
     /// <summary>A function the warehouse has no equivalent of.</summary>
     protected static FunctionMapping Missing(string warehouse, string function, string alternative) =>
         FunctionMapping.NotAvailable($"{warehouse} has no {function}", alternative);

@@ -141,6 +141,7 @@ public class ExampleCoverageTests
         ["native.snaptogrid"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "snaptogrid" },
         ["native.removeholes"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "removeholes" },
         ["native.dump"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "dump" },
+        ["native.generatepoints"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "generatepoints" },
     };
 
     [Fact]

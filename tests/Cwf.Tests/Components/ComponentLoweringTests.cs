@@ -170,8 +170,8 @@ public class ComponentLoweringTests
             "native.pointn", "native.makepolygon", "native.boundingbox", "native.asgeojson", "native.aswkt", "native.geogfromtext",
             "native.setsrid", "native.lineinterpolatepoint", "native.destination", "native.intersection", "native.difference",
             "native.boundary", "native.convexhull", "native.concavehull", "native.simplify", "native.snaptogrid", "native.removeholes",
-            // One row per part (the explode node).
-            "native.dump",
+            // One row per part or per random point (the explode node).
+            "native.dump", "native.generatepoints",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));

@@ -111,6 +111,7 @@ public sealed class RedshiftDialect : Dialect
         (F.SnapToGrid, Missing("Redshift", "ST_SnapToGrid", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Redshift", "function that rebuilds a multipolygon from its exterior rings",
             "for single polygons, ST_MakePolygon(ST_ExteriorRing(g)) in a custom SQL step")),
+        (F.GeneratePoints, Missing("Redshift", "function for random points in a polygon", "draw points in the bounding box with RANDOM() and keep those inside (ST_Contains) in a custom SQL step")),
         // H3_FromPoint gives a BIGINT cell; the IR's cell id is the lower-case hex string.
         (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),
         (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"),

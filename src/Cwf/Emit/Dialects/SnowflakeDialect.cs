@@ -113,6 +113,7 @@ public sealed class SnowflakeDialect : Dialect
         (F.SnapToGrid, Missing("Snowflake", "ST_SNAPTOGRID", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Snowflake", "function that drops the holes of a polygon (no exterior ring accessor for GEOGRAPHY)",
             "rebuild the polygons from the first ring of each in their GeoJSON in a custom SQL step")),
+        (F.GeneratePoints, Missing("Snowflake", "function for random points in a polygon", "draw points in the bounding box with UNIFORM and keep those inside (ST_CONTAINS) in a custom SQL step")),
         (F.Touches, FunctionMapping.NotAvailable(
             "Snowflake has no ST_TOUCHES",
             "use the intersects predicate, or a custom SQL step with an equivalent test")),
