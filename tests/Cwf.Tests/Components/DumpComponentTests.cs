@@ -21,7 +21,7 @@ namespace Cwf.Tests.Components;
 
 /// <summary>
 /// <c>native.dump</c> and the explode node under it: canvas import, the decompiled step and the round trip,
-/// the .cwf form with <c>as</c>, the SQL of every dialect (or Redshift's CWF6002), the interpreter's parts,
+/// the .cwf form with <c>as</c> (its mistakes: GeometryToolboxComponentTests), the SQL of every dialect (or Redshift's CWF6002), the interpreter's parts,
 /// and filters moving across it only when they do not read the parts.
 /// </summary>
 public class DumpComponentTests
@@ -70,19 +70,6 @@ public class DumpComponentTests
         var explode = Assert.Single(Bind("dump geom as part").Nodes.OfType<ExplodeNode>());
         Assert.Equal(["id", "geom", "wkt", "part"], explode.Schema.Columns.Select(c => c.Name));
         Assert.Equal("geom", explode.Value.ToString());
-    }
-
-    [Theory]
-    [InlineData("dump wkt", "2:17 CWF2801", "column 'wkt' is string, but a geography column is expected here")]
-    [InlineData("dump", "2:12 CWF2850", "'dump' needs 'geo'")]
-    [InlineData("dump geom, wkt", "2:23 CWF2850", "'dump' takes 1 argument")]
-    public void Mistakes_in_a_dump_step_are_reported_at_the_value(string step, string expected, string message)
-    {
-        var text = "source t = table \"src.t\" { id: int64, geom: geography, wkt: string }\noutput t | " + step + " -> table \"o.t\"\n";
-        var result = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(expected, $"{Cwf.Tests.Binding.Compilation.Position(error)} {error.Code}");
-        Assert.Contains(message, error.Message);
     }
 
     public static TheoryData<string> DialectNames => [.. Dialects.All.Select(d => d.Name)];
