@@ -1,3 +1,5 @@
+using Cwf.Ir;
+
 namespace Cwf.Emit;
 
 /// <summary>What the dialects share for the geometry toolbox (issue 16): the IR's conversion of meters to degrees and the notes on translations that differ from it.</summary>
@@ -22,6 +24,21 @@ public abstract partial class Dialect
     /// <summary>Where a warehouse's edges are geodesic, so a shape built from vertices is not the IR's planar shape on lon/lat.</summary>
     protected static FunctionNote GeodesicEdgesNote(string what) => FunctionNote.Limited(
         $"{what}: the warehouse's edges are geodesics, so a box or line between the same vertices bulges toward the pole compared with the IR's planar one (a box 1,000 km wide at 45° by about 20 km, 2% of its width)");
+
+    /// <summary>How the warehouse makes one row per simple part of a geography (native.dump); every dialect says, spec/dialects.md.</summary>
+    public abstract ExplodeSql GeometryParts { get; }
+
+    /// <summary>How the warehouse writes an explode step of <paramref name="kind"/>.</summary>
+    public ExplodeSql Explode(ExplodeKind kind) => kind switch
+    {
+        ExplodeKind.GeometryParts => GeometryParts,
+        _ => throw new InvalidOperationException($"Unknown explode kind {kind}."),
+    };
+
+    /// <summary>Random points (st_generatepoints): no two engines draw the same ones.</summary>
+    protected static FunctionNote RandomPointsNote(string how) => FunctionNote.Limited(
+        $"draws random points with {how}; the interpreter draws others for the same seed (as many, inside the same polygons)",
+        "test what does not depend on the draw: counts, containment");
 
     /// <summary>A function the warehouse has no equivalent of.</summary>
     protected static FunctionMapping Missing(string warehouse, string function, string alternative) =>

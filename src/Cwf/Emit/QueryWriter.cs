@@ -55,6 +55,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitCheck(CheckNode node) => throw new InvalidOperationException($"A check (%{node.Id}) is written by its statement; it has no query.");
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitOpaque(OpaqueNode node) => WriteOpaque(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitWindow(WindowNode node) => WriteWindow(node);
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitExplode(ExplodeNode node) => WriteExplode(node);
 
     /// <summary><c>SELECT columns FROM relation</c>; for storage, the columns as the dialect stores them (output tables).</summary>
     public SqlBlock SelectAll(Schema schema, string relation, bool forStorage)

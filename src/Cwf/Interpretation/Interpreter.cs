@@ -110,6 +110,7 @@ public static class Interpreter
         public Table VisitLimit(LimitNode node) => LimitStep.Run(node, inputs[0], context);
         public Table VisitDistinct(DistinctNode node) => DistinctStep.Run(node, inputs[0]);
         public Table VisitWindow(WindowNode node) => WindowStep.Run(node, inputs[0], context);
+        public Table VisitExplode(ExplodeNode node) => ExplodeStep.Run(node, inputs[0], context);
         public Table VisitSink(SinkNode node) => Table.FromTrustedRows(node.Schema, inputs[0].RowArrays);
         public Table VisitCheck(CheckNode node) => inputs[0];
 

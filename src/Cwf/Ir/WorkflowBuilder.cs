@@ -66,6 +66,9 @@ public sealed class WorkflowBuilder
     public WindowNode Window(int input, IEnumerable<WindowCall> calls, string name, Location? origin = null) =>
         Add(new WindowNode(_nextId, name, input, calls.ToSeq()) { Origin = origin });
 
+    public ExplodeNode Explode(int input, Expr value, string column, ExplodeKind kind, string name, Location? origin = null) =>
+        Add(new ExplodeNode(_nextId, name, input, value, column, kind) { Origin = origin });
+
     public DistinctNode Distinct(int input, string name, Location? origin = null) =>
         Add(new DistinctNode(_nextId, name, input) { Origin = origin });
 

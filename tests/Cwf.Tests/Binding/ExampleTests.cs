@@ -149,6 +149,8 @@ public class ExampleCoverageTests
         ["native.dissolve"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "dissolve" },
         ["native.extent"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "extent" },
         ["native.makeline"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "makeline" },
+        ["native.dump"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "dump" },
+        ["native.generatepoints"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "generatepoints" },
     };
 
     /// <summary>Components no example can use: they are refused with a diagnostic saying why (their tests check it).</summary>

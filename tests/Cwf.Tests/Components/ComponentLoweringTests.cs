@@ -174,6 +174,8 @@ public class ComponentLoweringTests
             "native.removeduplicatedrows", "native.sample", "native.cast", "native.normalize", "native.crossjoin", "native.unnest",
             // Spatial aggregates (generic steps).
             "native.dissolve", "native.extent", "native.makeline",
+            // One row per part or per random point (the explode node).
+            "native.dump", "native.generatepoints",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));

@@ -129,6 +129,10 @@ public class GeometryToolboxComponentTests
     [InlineData("pointn geom, 'last'", "2:25 CWF2850", "'index' must be a whole number")]
     [InlineData("simplify geom", "2:12 CWF2850", "'simplify' needs 'tolerance'")]
     [InlineData("length geom { units: 'Parsecs' }", "2:33 CWF2850", "'Parsecs' is not an option of 'units'")]
+    [InlineData("dump wkt", "2:17 CWF2801", "column 'wkt' is string, but a geography column is expected here")]
+    [InlineData("dump", "2:12 CWF2850", "'dump' needs 'geo'")]
+    [InlineData("dump geom, wkt", "2:23 CWF2850", "'dump' takes 1 argument")]
+    [InlineData("generatepoints geom, 2.5", "2:33 CWF2850", "'npoints' must be a whole number")]
     public void Mistakes_in_a_toolbox_step_are_reported_at_the_value(string step, string expected, string message)
     {
         var text = "source t = table \"src.t\" { id: int64, geom: geography, wkt: string }\noutput t | " + step + " -> table \"o.t\"\n";

@@ -6,9 +6,10 @@ namespace Cwf.Tests.Core;
 
 /// <summary>
 /// A workflow built around one node of the kind, and the rows each of its output tables gets
-/// from <see cref="NodeKindSamples.Data"/> (null: the interpreter cannot run it, as for custom SQL).
+/// from <see cref="NodeKindSamples.Data"/> (null: the interpreter cannot run it, as for custom SQL), and the
+/// dialects that cannot write the kind and say so with CWF6002 (by name).
 /// </summary>
-public sealed record NodeKindSample(Workflow Workflow, int? RowsPerOutput);
+public sealed record NodeKindSample(Workflow Workflow, int? RowsPerOutput, IReadOnlySet<string>? UnavailableOn = null);
 
 /// <summary>
 /// One sample workflow per IR node kind, for the exhaustiveness test. The node is read by two
@@ -68,6 +69,13 @@ public static class NodeKindSamples
             [new WindowCall("r", WindowFunction.Rank, [], [B], [new WindowKey(A, Descending: true, NullsFirst: false)], null),
              new WindowCall("running", WindowFunction.Sum, [A], [], [new WindowKey(A, false, false), new WindowKey(B, false, true)],
                 new WindowFrame(new FrameBound(FrameBoundKind.UnboundedPreceding), new FrameBound(FrameBoundKind.CurrentRow)))], "ranked").Id, rows: 4),
+        // Each row's multipoint has two parts: twice the rows. Redshift has no way to make rows of parts.
+        [typeof(ExplodeNode)] = Around((b, t) =>
+        {
+            var points = b.Project(t, [new NamedExpr("a", A), new NamedExpr("geo", ExprFactory.Call(Functions.GeogFromText, Literal.String("MULTIPOINT((1 1),(2 2))")))], "points").Id;
+            var geo = ExprFactory.Column(b.SchemaOf(points)[1]);
+            return b.Explode(points, geo, "geo", ExplodeKind.GeometryParts, "parts").Id;
+        }, rows: 8) with { UnavailableOn = new HashSet<string> { "redshift" } },
         [typeof(OpaqueNode)] = Around((b, t) => b.Opaque([t], "custom_sql", "SELECT a, b FROM $a WHERE a < 3", TSchema,
             ImmutableSortedDictionary<string, string>.Empty, "custom").Id, rows: null),
         [typeof(CheckNode)] = Checked(),

@@ -221,6 +221,31 @@ public sealed class CountryPolygonTests(PostgresServer server)
         Assert.Contains(continents.Rows, r => Convert.ToInt64(r[3], CultureInfo.InvariantCulture) > 1);
     }
 
+    /// <summary>The countries' simple parts (native.dump), each with its vertex count and geodesic area.</summary>
+    private static readonly string CountryParts = $$"""
+        workflow "Country parts"
+        {{Sources}}
+        let parts = countries
+          | dump geom
+          | numpoints geom
+          | derive part_area = st_area(geom)
+          | select a3, geom_numpoints, part_area, geom
+        output parts -> table "out.parts" mode replace
+        """;
+
+    [Fact]
+    public async Task The_parts_of_every_country_are_the_same_on_PostgreSQL_and_in_process()
+    {
+        var data = await DataDirectoryOnce.Value;
+        var workflow = Compile(CountryParts);
+        await using var db = await LoadAsync(data);
+        var inProcess = Interpret(workflow, data, "out.parts");
+        var plain = await RunAsync(db, workflow, optimized: false, "out.parts");
+        var multi = (await db.QueryAsync("SELECT count(*) FROM src.countries WHERE ST_NumGeometries(geom) > 1")).Rows[0][0];
+        Assert.True(plain.Count > 220, $"only {plain.Count} parts of {multi} multi-part countries");
+        new RowSetComparison { RelativeTolerance = 1e-8, AbsoluteTolerance = 1e-6, GeometryTolerance = 1e-9 }.AssertEqual(inProcess, plain);
+    }
+
     private static HashSet<(long Id, string A3)> Pairs(RowSet rows) => [.. rows.Rows.Select(r => (Convert.ToInt64(r[0], CultureInfo.InvariantCulture), (string)r[1]!))];
 
     /// <summary>The rows prove something about the invalid polygons: many of them match cities.</summary>

@@ -76,6 +76,9 @@ public sealed class BigQueryDialect : Dialect
 
     // TRIM without characters removes all Unicode whitespace; the IR trims spaces only. A GEOGRAPHY
     // is always valid: text describing an invalid shape is an error unless make_valid repairs it.
+    /// <summary>ST_DUMP gives the simple parts as an array, which UNNEST turns into rows (an empty array into none).</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_DUMP({0})) AS cwf_part", "cwf_part");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToUpperInvariant()).With(
         (F.Trim, "TRIM({0}, ' ')"),
         (F.LTrim, "LTRIM({0}, ' ')"),
@@ -115,6 +118,10 @@ public sealed class BigQueryDialect : Dialect
             "the CARTO Analytics Toolbox's ST_CONCAVEHULL takes an array of points and a maximum edge length: call it in a custom SQL step, or use the convex hull")),
         (F.Simplify, FunctionMapping.Sql("ST_SIMPLIFY({0}, {1})").WithNote(GeodesicSimplifyNote("BigQuery's ST_SIMPLIFY"))),
         (F.SnapToGrid, "ST_SNAPTOGRID({0}, {1})"),
+        // The toolbox's ST_GENERATEPOINTS gives an array of points and takes no seed.
+        (F.GeneratePoints, FunctionMapping.Sql("CASE WHEN ST_DIMENSION({0}) = 2 AND {1} >= 1 THEN ST_UNION(`carto-un`.carto.ST_GENERATEPOINTS({0}, {1})) END")
+            .WithNote(CartoToolbox)
+            .WithNote(RandomPointsNote("the CARTO Analytics Toolbox's ST_GENERATEPOINTS takes no seed: every run gives other points"))),
         (F.RemoveHoles, "CASE WHEN ST_GEOMETRYTYPE({0}) IN ('ST_Polygon', 'ST_MultiPolygon') THEN ST_UNION(ARRAY(SELECT ST_MAKEPOLYGON(ST_EXTERIORRING(p)) FROM UNNEST(ST_DUMP({0})) AS p)) ELSE {0} END"),
         (F.H3FromPoint, FunctionMapping.Sql("`carto-un`.carto.H3_FROMGEOGPOINT({0}, {1})").WithNote(CartoToolbox)),
         (F.H3Boundary, FunctionMapping.Sql("`carto-un`.carto.H3_BOUNDARY({0})").WithNote(CartoToolbox)),

@@ -65,6 +65,9 @@ public sealed class DatabricksDialect : Dialect
 
     // Spark's INT-returning functions are cast back to the IR's int64; floor and ceil of a
     // DOUBLE return BIGINT and are cast back to DOUBLE.
+    /// <summary>st_dump (Runtime 17.3+) gives the single geometries as an array, which explode turns into rows.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("LATERAL VIEW explode(st_dump({0})) cwf_dump AS cwf_part", "cwf_dump.cwf_part");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToLowerInvariant()).With(
         (F.Length, "CHAR_LENGTH({0})"),
         (F.StartsWith, "STARTSWITH({0}, {1})"),
@@ -97,6 +100,7 @@ public sealed class DatabricksDialect : Dialect
             "Databricks' st_simplify is Douglas-Peucker without topology preservation: rings may touch or collapse where the IR keeps them apart"))),
         (F.SnapToGrid, Missing("Databricks", "st_snaptogrid", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Databricks", "function that drops the holes of a polygon", "rebuild the polygons from st_exteriorring in a custom SQL step")),
+        (F.GeneratePoints, Missing("Databricks", "function for random points in a polygon", "draw points in the bounding box with rand(seed) and keep those inside (st_contains) in a custom SQL step")),
         (F.H3FromPoint, FunctionMapping.Sql("h3_longlatash3string(st_x({0}), st_y({0}), CAST({1} AS INT))").WithNote(H3Runtime)),
         (F.H3Boundary, FunctionMapping.Sql("st_geomfromtext(h3_boundaryaswkt({0}), 4326)").WithNote(H3Runtime)),
         (F.AddMonths, FunctionMapping.Temporal("ADD_MONTHS({0}, CAST({1} AS INT))", "TIMESTAMPADD(MONTH, {1}, {0})")),

@@ -80,6 +80,9 @@ public sealed class DuckDbDialect : Dialect
     private static readonly string UtmBuffer =
         $"ST_Transform(ST_Buffer(ST_Transform({{0}}, 'EPSG:4326', 'EPSG:' || CAST({Utm} AS VARCHAR), true), {{1}}, 32), 'EPSG:' || CAST({Utm} AS VARCHAR), 'EPSG:4326', true)";
 
+    /// <summary>The spatial extension's ST_Dump gives a list of (geom, path) structs, which UNNEST turns into rows.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_Dump({0})) AS cwf_dump(cwf_part)", "struct_extract(cwf_dump.cwf_part, 'geom')");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
         (F.Point, "ST_Point({0}, {1})"),
@@ -112,6 +115,7 @@ public sealed class DuckDbDialect : Dialect
             "DuckDB has no ST_SnapToGrid: GEOS's precision reducer rounds to the same grid but keeps polygons valid its own way, so collapsed parts may differ"))),
         (F.RemoveHoles, Repair.Around("CASE WHEN ST_IsEmpty({0}) THEN {0} WHEN ST_GeometryType({0}) = 'POLYGON' THEN ST_MakePolygon(ST_ExteriorRing({0})) " +
             "WHEN ST_GeometryType({0}) = 'MULTIPOLYGON' THEN ST_Collect(list_transform(ST_Dump({0}), d -> ST_MakePolygon(ST_ExteriorRing(d.geom)))) ELSE {0} END").Text),
+        (F.GeneratePoints, Missing("DuckDB", "function for random points in a polygon (the spatial extension's ST_GeneratePoints fills a box only)", "draw points in the bounding box and keep those inside (ST_Contains) in a custom SQL step")),
         // The h3 extension reads latitude first.
         (F.H3FromPoint, FunctionMapping.Sql("h3_latlng_to_cell_string(ST_Y({0}), ST_X({0}), CAST({1} AS INTEGER))").WithNote(H3)),
         (F.H3Boundary, FunctionMapping.Sql("ST_GeomFromText(h3_cell_to_boundary_wkt({0}))").WithNote(H3)),

@@ -87,6 +87,9 @@ public sealed class PostgresDialect : Dialect
 
     // PostgreSQL's functions take int4 counts, while IR integers are bigint: cast them, and the
     // int4 and numeric results back. SUBSTR reads a start below 1 as standard SQL does.
+    /// <summary>PostGIS ST_Dump opens collections all the way down; a NULL or empty geometry has no part.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN LATERAL ST_Dump({0}) AS cwf_part", "cwf_part.geom");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTR({0}, CAST({1} AS INTEGER))", "SUBSTR({0}, CAST({1} AS INTEGER), CAST({2} AS INTEGER))")),
         (F.EndsWith, "RIGHT({0}, LENGTH({1})) = {1}"),
@@ -120,6 +123,9 @@ public sealed class PostgresDialect : Dialect
         (F.Simplify, "ST_SimplifyPreserveTopology({0}, " + ToleranceInDegrees + ")"),
         (F.SnapToGrid, RepairedOnce("ST_SnapToGrid({0}, {1})")),
         (F.RemoveHoles, RemoveHoles),
+        // ST_GeneratePoints fails on anything but a polygon; a seed above 0 makes it repeatable.
+        (F.GeneratePoints, FunctionMapping.Sql("CASE WHEN GeometryType({0}) IN ('POLYGON', 'MULTIPOLYGON') AND NOT ST_IsEmpty({0}) AND {1} BETWEEN 1 AND 2147483647 " +
+            "THEN ST_GeneratePoints({0}, CAST({1} AS INTEGER), CAST(GREATEST(1, LEAST({2}, 2147483647)) AS INTEGER)) END").WithNote(RandomPointsNote("PostGIS's own generator: the same seed gives the same points on PostGIS"))),
         // h3_lat_lng_to_cell is the name before h3-pg 4.2.3 and a deprecated alias after it.
         (F.H3FromPoint, FunctionMapping.Sql("h3_lat_lng_to_cell({0}, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
         (F.H3Boundary, FunctionMapping.Sql("h3_cell_to_boundary_geometry({0}::h3index)").WithNote(H3Extension)),

@@ -72,6 +72,11 @@ public sealed class RedshiftDialect : Dialect
 
     // SUBSTRING reads a start below 1 as standard SQL does. The INT-returning functions are cast
     // back to the IR's int64.
+    /// <summary>Redshift has no set-returning ST_Dump and no lateral join over an array of geometries.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.NotAvailable(
+        "Redshift has no function giving the parts of a geometry as rows (no ST_Dump, no lateral join over an array of geometries)",
+        "split the parts in custom SQL: join a table of the numbers 1 to the largest ST_NumGeometries(geo) and take ST_GeometryN(geo, n)");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTRING({0} FROM {1})", "SUBSTRING({0}, {1}, {2})")),
         (F.StartsWith, "LEFT({0}, LENGTH({1})) = {1}"),
@@ -106,6 +111,7 @@ public sealed class RedshiftDialect : Dialect
         (F.SnapToGrid, Missing("Redshift", "ST_SnapToGrid", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Redshift", "function that rebuilds a multipolygon from its exterior rings",
             "for single polygons, ST_MakePolygon(ST_ExteriorRing(g)) in a custom SQL step")),
+        (F.GeneratePoints, Missing("Redshift", "function for random points in a polygon", "draw points in the bounding box with RANDOM() and keep those inside (ST_Contains) in a custom SQL step")),
         // H3_FromPoint gives a BIGINT cell; the IR's cell id is the lower-case hex string.
         (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),
         (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"),

@@ -65,6 +65,16 @@ public sealed class SnowflakeDialect : Dialect
         "TO_GEOGRAPHY(ST_ASWKB(ST_TRANSFORM(ST_BUFFER(ST_TRANSFORM(TO_GEOMETRY(ST_ASWKB({0}), 4326), " +
         UtmZoneSrid("ST_X(ST_CENTROID({0}))", "ST_Y(ST_CENTROID({0}))") + "), " + EqualAreaBufferRadius + "), 4326)))";
 
+    /// <summary>Snowflake has no ST_DUMP: the GeoJSON of a multi-geometry is flattened into its coordinate arrays (of a collection into its members), each made a geography again.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral(
+        "CROSS JOIN LATERAL FLATTEN(INPUT => CASE WHEN GET(ST_ASGEOJSON({0}), 'type')::STRING LIKE 'Multi%' THEN GET(ST_ASGEOJSON({0}), 'coordinates') " +
+        "WHEN GET(ST_ASGEOJSON({0}), 'type')::STRING = 'GeometryCollection' THEN GET(ST_ASGEOJSON({0}), 'geometries') ELSE ARRAY_CONSTRUCT(ST_ASGEOJSON({0})) END) AS cwf_part",
+        "CASE WHEN GET(ST_ASGEOJSON({0}), 'type')::STRING LIKE 'Multi%' " +
+        "THEN TO_GEOGRAPHY(OBJECT_CONSTRUCT('type', SUBSTR(GET(ST_ASGEOJSON({0}), 'type')::STRING, 6), 'coordinates', cwf_part.VALUE)) ELSE TO_GEOGRAPHY(cwf_part.VALUE) END") with
+    {
+        Note = FunctionNote.Limited("opens one level of collections (through GeoJSON): a collection nested in a collection stays one part, where PostGIS opens it too"),
+    };
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToUpperInvariant()).With(
         (F.StartsWith, "STARTSWITH({0}, {1})"),
         (F.EndsWith, "ENDSWITH({0}, {1})"),
@@ -103,6 +113,7 @@ public sealed class SnowflakeDialect : Dialect
         (F.SnapToGrid, Missing("Snowflake", "ST_SNAPTOGRID", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Snowflake", "function that drops the holes of a polygon (no exterior ring accessor for GEOGRAPHY)",
             "rebuild the polygons from the first ring of each in their GeoJSON in a custom SQL step")),
+        (F.GeneratePoints, Missing("Snowflake", "function for random points in a polygon", "draw points in the bounding box with UNIFORM and keep those inside (ST_CONTAINS) in a custom SQL step")),
         (F.Touches, FunctionMapping.NotAvailable(
             "Snowflake has no ST_TOUCHES",
             "use the intersects predicate, or a custom SQL step with an equivalent test")),

@@ -74,6 +74,12 @@ public sealed class TrinoDialect : Dialect
         return SqlFragment.Atom(sb.Append('\'').ToString());
     }
 
+    /// <summary>ST_Geometries gives the members of a collection as an array (NULL for an empty one), which UNNEST turns into rows; a collection nested in a collection stays one member.</summary>
+    public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_Geometries({0})) AS cwf_dump(cwf_part)", "cwf_dump.cwf_part") with
+    {
+        Note = FunctionNote.Limited("opens one level of collections (ST_Geometries): a collection nested in a collection stays one part, where PostGIS opens it too"),
+    };
+
     // TRIM without characters removes all whitespace; the IR trims spaces only. There is no
     // ENDS_WITH: SUBSTR from minus the suffix's length is the suffix ('' for an empty suffix or a
     // longer one). ST_Covers is the DE-9IM relation: b meets a and no point of b lies outside a.
@@ -114,6 +120,7 @@ public sealed class TrinoDialect : Dialect
             "Trino's simplify_geometry is Douglas-Peucker without topology preservation: rings may touch or collapse where the IR keeps them apart"))),
         (F.SnapToGrid, Missing("Trino", "ST_SnapToGrid", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Trino", "function that drops the holes of a polygon", "rebuild the polygons from ST_ExteriorRing in a custom SQL step")),
+        (F.GeneratePoints, Missing("Trino", "function for random points in a polygon", "draw points in the bounding box with random() and keep those inside (ST_Contains) in a custom SQL step")),
         (F.Covers, "ST_Intersects({0}, {1}) AND ST_Relate({0}, {1}, '******FF*')"),
         (F.H3FromPoint, FunctionMapping.NotAvailable(NoH3,
             "for a square grid, use bing_tile_quadkey(bing_tile_at(ST_Y(point), ST_X(point), zoom)) in a custom SQL step, or compute H3 cells where the data is loaded")),

@@ -111,6 +111,7 @@ public static class Functions
     public static BuiltinFunction Simplify { get; } = Fn("st_simplify", FunctionCategory.Spatial, SqlType.Geography, "st_simplify(g, meters): topology-preserving Douglas-Peucker on lon/lat, the tolerance converted at 111,319.49 m per degree", ArgKind.Geography, ArgKind.Numeric);
     public static BuiltinFunction SnapToGrid { get; } = Fn("st_snaptogrid", FunctionCategory.Spatial, SqlType.Geography, "st_snaptogrid(g, size degrees): vertices rounded to the grid, repeated ones and collapsed parts dropped", ArgKind.Geography, ArgKind.Numeric);
     public static BuiltinFunction RemoveHoles { get; } = Fn("st_removeholes", FunctionCategory.Spatial, SqlType.Geography, "polygons without their holes; other geometries unchanged", ArgKind.Geography);
+    public static BuiltinFunction GeneratePoints { get; } = Fn("st_generatepoints", FunctionCategory.Spatial, SqlType.Geography, "st_generatepoints(polygon, n, seed): a multipoint of n random points inside the polygon, the same for the same seed on one engine; NULL for anything but a non-empty polygon or n < 1", ArgKind.Geography, ArgKind.Integer, ArgKind.Integer) with { Nulls = NullRule.Always };
 
     // H3 (cell ids are 15-character lower-case hex strings on every dialect)
     public static BuiltinFunction H3FromPoint { get; } = Fn("h3_from_point", FunctionCategory.H3, SqlType.String, "h3_from_point(point, resolution 0-15): the H3 cell id", ArgKind.Geography, ArgKind.Integer);

@@ -23,4 +23,5 @@ public interface IRelNodeVisitor<out T>
     T VisitCheck(CheckNode node);
     T VisitOpaque(OpaqueNode node);
     T VisitWindow(WindowNode node);
+    T VisitExplode(ExplodeNode node);
 }

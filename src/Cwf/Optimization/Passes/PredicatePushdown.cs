@@ -11,6 +11,7 @@ namespace Cwf.Optimization.Passes;
 /// and the result stays within <see cref="SubstitutionBound"/> (otherwise the projection stays a boundary for those columns);</item>
 /// <item>sort, distinct: the predicate commutes with them; a match filter below absorbs the conjuncts (filters of different branches stay in order);</item>
 /// <item>aggregate with keys: conjuncts over the keys only (they remove whole groups);</item>
+/// <item>explode: conjuncts that do not read the element's column (an exploded row's other columns are its input row's);</item>
 /// <item>union all: into every input, by column name, with a cast where an input's type is narrower;</item>
 /// <item>semi / anti join: into the left input (the output is the left rows);</item>
 /// <item>join: a conjunct over one side moves into that side when the side is not NULL-extended
@@ -94,6 +95,10 @@ public sealed class PredicatePushdown : OptimizerPass
                     break;
                 case ProjectNode p:
                     Cross(conjuncts, p.Columns.Select(c => (c.Name, (Expr?)c.Expr)).ToList(), p.Id);
+                    break;
+                // The other columns of an exploded row are its input row's: a condition on them holds for every element or none.
+                case ExplodeNode e:
+                    Cross(conjuncts, [(e.Column, null)], e.Id);
                     break;
                 case AggregateNode a when !a.Keys.IsEmpty:
                     Cross(conjuncts, a.Keys.Select(k => (k.Name, (Expr?)k.Expr)).Concat(a.Aggregates.Select(g => (g.Name, (Expr?)null))).ToList(), a.Id);
