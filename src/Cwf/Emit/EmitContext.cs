@@ -63,6 +63,19 @@ internal sealed class EmitContext
             mapping.Workaround ?? "");
     }
 
+    /// <summary>
+    /// The toolbox location as SQL for a call of <paramref name="function"/> in <paramref name="node"/>, reporting
+    /// once per script where the SQL expects the toolbox.
+    /// </summary>
+    public string ToolboxCall(RelNode node, BuiltinFunction function)
+    {
+        var location = Options.Toolbox ?? Dialect.DefaultToolbox
+            ?? throw new InvalidOperationException($"{Dialect.DisplayName} maps {function.Name} to the toolbox but has no toolbox location.");
+        var prefix = Dialect.ToolboxPrefix(location);
+        FunctionNote(node, function, Dialect.ToolboxNote(prefix));
+        return prefix;
+    }
+
     public void FunctionNote(RelNode node, BuiltinFunction function, FunctionNote note)
     {
         string key = note.IsPerScript ? $"script|{note.Message}" : $"use|{node.Id}|{function.Name}|{note.Message}";
