@@ -18,7 +18,8 @@ internal static class CellFunctions
 
     public static object? H3Resolution(string text) => H3Index.TryParse(text, out var cell) ? (long)H3Index.Resolution(cell) : null;
 
-    public static object H3IsValid(string text) => SqlValues.Bool(H3Index.TryParse(text, out _));
+    /// <summary>Strict: blanks around the id make it no cell (the other functions read such text, as they always have).</summary>
+    public static object H3IsValid(string text) => SqlValues.Bool(text.Length == text.Trim().Length && H3Index.TryParse(text, out _));
 
     /// <summary>NULL for a resolution finer than the cell's own.</summary>
     public static object? H3ToParent(string text, long resolution)
