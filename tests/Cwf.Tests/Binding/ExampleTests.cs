@@ -140,6 +140,10 @@ public class ExampleCoverageTests
         ["native.simplify"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "simplify" },
         ["native.snaptogrid"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "snaptogrid" },
         ["native.removeholes"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "removeholes" },
+        ["native.h3center"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "h3_center" },
+        ["native.quadbinfrompoint"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin" },
+        ["native.quadbinboundary"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin_boundary" },
+        ["native.quadbincenter"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin_center" },
     };
 
     [Fact]
