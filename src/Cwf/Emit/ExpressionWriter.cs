@@ -257,7 +257,7 @@ internal sealed class ExpressionWriter
         else
         {
             var template = mapping.TemplateFor(args.Count, function.MinArgs, call.Args.Count > 0 ? call.Args[0].Type : SqlType.Unknown);
-            result = template.Render(args, template.CallsToolbox ? _context.ToolboxCall(_node, function) : null);
+            result = template.Render(args, template.CallsToolbox ? _context.Toolbox(_node, function.Name + "()") : null);
         }
         return mapping.CastResult ? CastTo(result, call.Type) : result;
     }
