@@ -43,45 +43,17 @@ public class SpatialIndexComponentTests
 
     [Theory]
     [MemberData(nameof(Components))]
-    public void A_canvas_node_imports_decompiles_and_round_trips(string component, (string, object?)[] values, string step, string column)
-    {
+    public void A_canvas_node_imports_decompiles_and_round_trips(string component, (string, object?)[] values, string step, string column) =>
         // The quadbin step adds the column quadbin, so its source has none.
-        var imported = Import(component, values, component == "native.quadbinfrompoint" ? ["id:int64", "geom:geography", "h3:string"] : null);
-        Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
-        var project = Assert.Single(imported.Workflow!.Nodes.OfType<ProjectNode>());
-        var (name, expr) = (column[..column.IndexOf(" = ", StringComparison.Ordinal)], column[(column.IndexOf(" = ", StringComparison.Ordinal) + 3)..]);
-        Assert.Equal(name, project.Columns[^1].Name);
-        Assert.Equal(expr, project.Columns[^1].Expr.ToString());
-
-        var text = CanvasDecompiler.ToCwf(imported);
-        Assert.Matches(@"\| " + System.Text.RegularExpressions.Regex.Escape(step) + @"(\s|$)", text);
-        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
-        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow), IrPrinter.PrintCanonical(cwf.Workflow!));
-    }
+        ComponentStepAssert.RoundTrips(Import(component, values, component == "native.quadbinfrompoint" ? ["id:int64", "geom:geography", "h3:string"] : null), step, column);
 
     [Theory]
     [MemberData(nameof(Components))]
     public void Every_dialect_compiles_the_component_or_names_what_it_lacks(string component, (string, object?)[] values, string step, string column)
     {
         _ = (step, column);
-        var workflow = Import(component, values).Workflow!;
-        foreach (var dialect in Dialects.All)
-        {
-            var result = Compiler.Compile(workflow, new CompileOptions(dialect));
-            var errors = result.Diagnostics.Where(d => d.IsError).ToList();
-            if (errors.Count == 0)
-            {
-                Assert.NotNull(result.Sql);
-                continue;
-            }
-            Assert.True(dialect.Name is "duckdb" or "trino", $"{dialect.Name}: {CanvasTestKit.Describe(errors)}");
-            var error = Assert.Single(errors);
-            Assert.Equal(DiagnosticCodes.FunctionNotSupported, error.Descriptor);
-            Assert.Contains(dialect.DisplayName, error.Message);
-            Assert.NotEmpty(error.Hints);
-        }
+        // DuckDB and Trino lack Quadbin (no toolbox edition) and Trino lacks H3.
+        ComponentStepAssert.CompilesOrNamesWhatItLacks(Import(component, values).Workflow!, d => d.Name is "duckdb" or "trino");
     }
 
     private const string Program = """
