@@ -4,7 +4,8 @@
 #
 # On a fresh machine it installs what the tests need and starts what they need:
 #   1. PostGIS for the PostgreSQL server (apt: postgresql-<major>-postgis-3) when missing;
-#   2. the independent SQL parsers in tests/sqlcheck (npm ci from the committed lock file);
+#   2. the independent SQL parsers in tests/sqlcheck and the H3 and Quadbin reference
+#      implementations in tests/Cwf.Tests/Interpretation (npm ci from the committed lock files);
 #   3. a throwaway PostgreSQL cluster (scripts/pg-cluster.sh), exported to the tests as
 #      CWF_PG_CONNECTION, CWF_PG_HOST, CWF_PG_PORT, CWF_PG_USER, and always stopped and
 #      removed at the end, on failure and on interrupt too;
@@ -73,6 +74,21 @@ install_sql_parsers() {
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || say "warning: npm ci failed in tests/sqlcheck: the parser tests will fail"
 }
 
+# The reference implementations the interpreter's H3 and Quadbin are compared with (h3-js; quadbin
+# and math.gl's web-mercator), from their committed lock files. The tests install them on first use
+# too; installing here keeps that out of the timed test run.
+install_reference_implementations() {
+  local name dir
+  for name in H3Reference QuadbinReference; do
+    dir="$repo/tests/Cwf.Tests/Interpretation/$name"
+    if [[ -f "$dir/node_modules/.package-lock.json" && "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
+      continue
+    fi
+    say "installing the $name reference implementation (npm ci in tests/Cwf.Tests/Interpretation/$name)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || say "warning: npm ci failed in $dir: its node tests will fail"
+  done
+}
+
 # --- 3. The cluster, stopped whatever happens --------------------------------------------------
 cluster_dir=""
 test_pid=""
@@ -92,6 +108,7 @@ trap 'cleanup; exit 143' TERM
 
 install_postgis
 install_sql_parsers
+install_reference_implementations
 
 # The command line's first build (Native AOT, minutes) runs here, alone, rather than inside a test's time limit.
 say "building the command line (./cwf)"

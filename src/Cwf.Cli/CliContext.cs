@@ -41,7 +41,22 @@ public sealed class CliContext(ParsedCommand command, TextWriter output, TextWri
     /// <c>catalog.json</c> beside the input when one exists (said on standard error); else empty.
     /// Its problems are input errors, reported by the caller.
     /// </summary>
-    public (SchemaCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics) LoadCatalog()
+    public (SchemaCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics) LoadCatalog() => _catalog ??= ReadCatalog();
+
+    private (SchemaCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics)? _catalog;
+
+    /// <summary>
+    /// The toolbox location of --toolbox, else the catalog's <c>"toolbox"</c>, else null (the dialect's default);
+    /// a --toolbox that is not one or two dotted names is a usage error.
+    /// </summary>
+    public Ir.TableName? Toolbox()
+    {
+        if (Command.Value("toolbox") is not { } text) return LoadCatalog().Catalog.Toolbox;
+        return Ir.TableName.TryParseSchemaPath(text)
+            ?? throw new UsageException($"--toolbox '{text}' is not a schema or project.dataset (one or two dotted names, quoted with \" or ` where they hold dots)", Help.UsageLine(Command.Spec));
+    }
+
+    private (SchemaCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics) ReadCatalog()
     {
         var path = Command.Value("catalog") ?? DiscoverCatalog();
         if (path is null) return (SchemaCatalog.Empty, []);

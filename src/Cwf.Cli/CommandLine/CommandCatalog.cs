@@ -14,6 +14,9 @@ public static class CommandCatalog
     private static readonly OptionSpec Format = new("format", "how diagnostics are printed on standard error", "fmt") { AllowedValues = DiagnosticFormats };
     private static readonly OptionSpec NoOpt = new("no-opt", "skip the optimizer");
     private static readonly OptionSpec DisablePass = new("disable-pass", "skip one optimizer pass (repeatable)", "name", Repeatable: true);
+    private static readonly OptionSpec Toolbox = new("toolbox",
+        "where the CARTO Analytics Toolbox is installed, for the functions only it has (Quadbin; H3 on BigQuery): a schema or project.dataset " +
+        "(default: carto-un.carto on BigQuery, CARTO.CARTO on Snowflake, carto elsewhere); also \"toolbox\" in the catalog", "name");
     private static readonly OptionSpec ReplaceStrategy = new("replace-strategy",
         "how a replace output takes its table's place: drop (the default: drop and create, or CREATE OR REPLACE; on PostgreSQL and Redshift " +
         "a view on the table blocks it), cascade (DROP TABLE ... CASCADE, which drops those views too; PostgreSQL and Redshift) or swap " +
@@ -24,13 +27,13 @@ public static class CommandCatalog
         ["file"],
         [Dialect, Catalog, Output,
          new OptionSpec("emit", "script: DDL/DML for every output; procedure: a stored procedure taking the public parameters; query: one SELECT per output", "mode") { AllowedValues = ["script", "procedure", "query"] },
-         ReplaceStrategy, NoOpt, DisablePass, Param, Now, Format, HelpOption])
+         ReplaceStrategy, NoOpt, DisablePass, Param, Now, Toolbox, Format, HelpOption])
     {
         Notes = ["example: cwf compile examples/school_buffers.cwf --dialect postgres | psql -v ON_ERROR_STOP=1"],
     };
 
     public static CommandSpec Check { get; } = new("check", "Report the diagnostics of a workflow without writing SQL",
-        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name"), Param, Now, Format, HelpOption]);
+        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name"), Param, Now, Toolbox, Format, HelpOption]);
 
     public static CommandSpec Import { get; } = new("import", "Decompile a canvas export (or generated .sql) into a .cwf program",
         ["file"], [Catalog, Output, Format, HelpOption]);
@@ -42,7 +45,7 @@ public static class CommandCatalog
         ["file"], [new OptionSpec("format", "graph notation", "fmt") { AllowedValues = ["dot", "mermaid", "json"] }, Catalog, Output, HelpOption]);
 
     public static CommandSpec Explain { get; } = new("explain", "Show the IR before and after each optimizer pass, pass timings and the materialization plan",
-        ["file"], [Dialect, Catalog, NoOpt, DisablePass, Param, Now, Format, HelpOption]);
+        ["file"], [Dialect, Catalog, NoOpt, DisablePass, Param, Now, Toolbox, Format, HelpOption]);
 
     public static CommandSpec Run { get; } = new("run", "Run a workflow: in process over data files, or on a PostgreSQL server",
         ["file"],
@@ -50,7 +53,7 @@ public static class CommandCatalog
          new OptionSpec("out", "folder for the output tables (default: the data folder)", "dir"),
          new OptionSpec("out-format", "file format of the outputs", "fmt") { AllowedValues = ["csv", "geojson", "jsonl"] },
          new OptionSpec("connection", "PostgreSQL connection string: compile for postgres and execute there", "cs"),
-         ReplaceStrategy, Param, Now, Catalog, Format, HelpOption])
+         ReplaceStrategy, Param, Now, Toolbox, Catalog, Format, HelpOption])
     {
         Notes = ["Give either --data or --connection."],
     };

@@ -50,6 +50,7 @@ internal static class CompileCommand
             Optimize = !cx.Command.Has("no-opt"),
             DisabledPasses = [.. passes],
             ReplaceStrategy = ReplaceStrategyOption(cx),
+            Toolbox = cx.Toolbox(),
         };
     }
 

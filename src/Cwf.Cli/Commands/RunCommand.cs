@@ -66,7 +66,7 @@ internal static class RunCommand
     private static int RunOnServer(CliContext cx, Workflow workflow, string connectionString)
     {
         var dialect = Dialects.Find("postgres")!;
-        var compiled = Compiler.Compile(workflow, new CompileOptions(dialect) { ReplaceStrategy = CompileCommand.ReplaceStrategyOption(cx) });
+        var compiled = Compiler.Compile(workflow, new CompileOptions(dialect) { ReplaceStrategy = CompileCommand.ReplaceStrategyOption(cx), Toolbox = cx.Toolbox() });
         cx.Report(compiled.Diagnostics);
         if (compiled.Sql is null || compiled.HasErrors) return ExitCodes.InputErrors;
         var statements = SqlStatementSplitter.Split(compiled.Sql, dialect.LexicalRules);

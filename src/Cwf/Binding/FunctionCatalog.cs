@@ -84,6 +84,13 @@ public static class FunctionCatalog
         ("h3_frompoint", [Functions.H3FromPoint]),
         ("h3_latlng_to_cell", [Functions.H3FromPoint]),
         ("h3_cell_to_boundary", [Functions.H3Boundary]),
+        ("h3_isvalid", [Functions.H3IsValid]),
+        ("h3_is_valid_cell", [Functions.H3IsValid]),
+        ("h3_toparent", [Functions.H3ToParent]),
+        ("h3_cell_to_parent", [Functions.H3ToParent]),
+        ("h3_get_resolution", [Functions.H3Resolution]),
+        ("quadbin_fromgeogpoint", [Functions.QuadbinFromPoint]),
+        ("quadbin_toparent", [Functions.QuadbinToParent]),
     ];
 
     private static readonly FrozenDictionary<string, BuiltinFunction[]> ByName = BuildIndex();

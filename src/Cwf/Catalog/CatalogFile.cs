@@ -43,9 +43,17 @@ public static class CatalogFile
         const string shape = "expected {\"tables\":[{\"name\":\"schema.table\",\"columns\":[{\"name\":\"id\",\"type\":\"int64\"}]}]}";
 
         var tables = new List<(TableName, Schema)>();
+        TableName? toolbox = null;
         using (document)
         {
             var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("toolbox", out var toolboxText))
+            {
+                toolbox = toolboxText.ValueKind == JsonValueKind.String ? TableName.TryParseSchemaPath(toolboxText.GetString()!) : null;
+                if (toolbox is null)
+                    diagnostics.Report(DiagnosticCodes.CatalogInvalidEntry, At("/toolbox"), "\"toolbox\" must be a string naming a schema or project.dataset",
+                        "write where the CARTO Analytics Toolbox is installed, e.g. \"toolbox\": \"carto-un-eu.carto\"");
+            }
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("tables", out var tableArray) || tableArray.ValueKind != JsonValueKind.Array)
             {
                 diagnostics.Report(DiagnosticCodes.CatalogInvalidEntry, At(""), "the catalog has no \"tables\" array", shape);
@@ -67,7 +75,7 @@ public static class CatalogFile
                 tables.Add(entry);
             }
         }
-        return (new SchemaCatalog(tables), diagnostics.ToImmutable());
+        return (new SchemaCatalog(tables, toolbox), diagnostics.ToImmutable());
     }
 
     private static (TableName Name, Schema Schema)? ReadTable(JsonElement table, string pointer, Func<string, Location> at, DiagnosticBag diagnostics)

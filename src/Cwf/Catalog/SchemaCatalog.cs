@@ -12,8 +12,14 @@ public sealed class SchemaCatalog
 {
     private readonly FrozenDictionary<string, (TableName Name, Schema Schema)> _tables;
 
-    public SchemaCatalog(IEnumerable<(TableName Name, Schema Schema)> tables) =>
+    public SchemaCatalog(IEnumerable<(TableName Name, Schema Schema)> tables, TableName? toolbox = null)
+    {
         _tables = tables.ToFrozenDictionary(t => Key(t.Name), StringComparer.OrdinalIgnoreCase);
+        Toolbox = toolbox;
+    }
+
+    /// <summary>Where the CARTO Analytics Toolbox is installed on the warehouse (the catalog's <c>"toolbox"</c>); null: the dialect's default.</summary>
+    public TableName? Toolbox { get; }
 
     public static SchemaCatalog Empty { get; } = new([]);
 

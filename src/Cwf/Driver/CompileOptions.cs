@@ -23,6 +23,9 @@ public sealed record CompileOptions(Dialect Dialect)
     /// </summary>
     public DateTime? Now { get; init; }
 
+    /// <summary>Where the CARTO Analytics Toolbox is installed (--toolbox, the catalog's "toolbox"); null: the dialect's default.</summary>
+    public Ir.TableName? Toolbox { get; init; }
+
     /// <summary>Keep the IR before and after each pass (for `cwf explain`).</summary>
     public bool RecordIr { get; init; }
 }

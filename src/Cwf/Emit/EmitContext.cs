@@ -66,16 +66,33 @@ internal sealed class EmitContext
             mapping.Workaround ?? "");
     }
 
+    /// <summary>
+    /// The toolbox location as SQL (<see cref="EmitOptions.Toolbox"/>, else the dialect's default) for a use of
+    /// the CARTO Analytics Toolbox in <paramref name="node"/> (<paramref name="use"/>: <c>h3_center()</c>, a
+    /// procedure's name), reporting once per script where the SQL expects the toolbox. Function templates reach
+    /// it through <see cref="SqlTemplate.ToolboxPlaceholder"/>; a step that calls a toolbox procedure calls this.
+    /// </summary>
+    public string Toolbox(RelNode node, string use)
+    {
+        var location = Options.Toolbox ?? Dialect.DefaultToolbox
+            ?? throw new InvalidOperationException($"{Dialect.DisplayName} has no toolbox location for {use}: the dialect should refuse it.");
+        var prefix = Dialect.ToolboxPrefix(location);
+        Note(node, use, Dialect.ToolboxNote(prefix));
+        return prefix;
+    }
+
     public void FunctionNote(RelNode node, BuiltinFunction function, FunctionNote note) => FunctionNote(node, function.Name, note);
 
-    public void FunctionNote(RelNode node, string function, FunctionNote note)
+    public void FunctionNote(RelNode node, string function, FunctionNote note) => Note(node, function + "()", note);
+
+    private void Note(RelNode node, string use, FunctionNote note)
     {
-        string key = note.IsPerScript ? $"script|{note.Message}" : $"use|{node.Id}|{function}|{note.Message}";
+        string key = note.IsPerScript ? $"script|{note.Message}" : $"use|{node.Id}|{use}|{note.Message}";
         if (!_reported.Add(key)) return;
         if (note.IsPerScript) _scriptNotes.Add(note);
         var message = note.IsPerScript
-            ? $"The {Dialect.DisplayName} SQL for {function}() (first used in step '{node.Name}') {note.Message}"
-            : $"{Dialect.DisplayName}: {function}() in step '{node.Name}' {note.Message}";
+            ? $"The {Dialect.DisplayName} SQL for {use} (first used in step '{node.Name}') {note.Message}"
+            : $"{Dialect.DisplayName}: {use} in step '{node.Name}' {note.Message}";
         Diagnostics.Add(Diagnostic.Create(note.Descriptor, LocationOf(node), message, note.Hint ?? "").WithSeverity(note.Severity));
     }
 }

@@ -1,3 +1,4 @@
+using Cwf.Ir;
 using Cwf.Planning;
 
 namespace Cwf.Emit;
@@ -24,4 +25,7 @@ public sealed record EmitOptions
 
     /// <summary>How replace outputs take the place of the tables they replace (<see cref="Emit.ReplaceStrategy"/>); <c>Drop</c> by default.</summary>
     public ReplaceStrategy ReplaceStrategy { get; init; } = ReplaceStrategy.Drop;
+
+    /// <summary>Where the CARTO Analytics Toolbox is installed (<c>carto-un.carto</c>); null: the dialect's <see cref="Dialect.DefaultToolbox"/>.</summary>
+    public TableName? Toolbox { get; init; }
 }

@@ -254,7 +254,11 @@ internal sealed class ExpressionWriter
             int minimum = p == Precedence.Atom ? Precedence.Lowest : p;
             result = new SqlFragment(prefix + string.Join(separator, args.Select(a => a.Wrap(minimum))) + suffix, p);
         }
-        else result = mapping.TemplateFor(args.Count, function.MinArgs, call.Args.Count > 0 ? call.Args[0].Type : SqlType.Unknown).Render(args);
+        else
+        {
+            var template = mapping.TemplateFor(args.Count, function.MinArgs, call.Args.Count > 0 ? call.Args[0].Type : SqlType.Unknown);
+            result = template.Render(args, template.CallsToolbox ? _context.Toolbox(_node, function.Name + "()") : null);
+        }
         return mapping.CastResult ? CastTo(result, call.Type) : result;
     }
 

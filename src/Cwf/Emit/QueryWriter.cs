@@ -136,7 +136,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         }
         foreach (var note in mapping.Notes) _context.FunctionNote(node, function, note);
         var order = string.Join(", ", call.OrderBy.Where(k => !IsConstant(k.Expr)).Select(k =>
-            $"{writer.Ordered(k.Expr).ListItem} {(k.Descending ? "DESC" : "ASC")} {(k.NullsFirst ? "NULLS FIRST" : "NULLS LAST")}"));
+            Dialect.SortKey(writer.Ordered(k.Expr).ListItem, k.Descending, k.NullsFirst)));
         return mapping.Templates[0].Render([writer.Write(call.Argument!), SqlFragment.Atom(order)]);
     }
 

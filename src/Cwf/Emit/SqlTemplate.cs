@@ -8,10 +8,15 @@ namespace Cwf.Emit;
 /// function translation (<c>ST_Distance({0}::geography, {1}::geography)</c>). A placeholder that
 /// stands alone as a function argument (between <c>(</c>/<c>,</c> and <c>,</c>/<c>)</c>) takes the
 /// argument as is; anywhere else a non-atomic argument is parenthesised. A placeholder may repeat.
+/// <c>{toolbox}</c> stands for where the CARTO Analytics Toolbox is installed, quoted by the dialect
+/// (<c>{toolbox}.QUADBIN_CENTER({0})</c>; <see cref="Dialect.ToolboxPrefix"/>).
 /// </summary>
 public sealed class SqlTemplate
 {
     private readonly ImmutableArray<Segment> _segments;
+
+    /// <summary>The placeholder for the toolbox location.</summary>
+    public const string ToolboxPlaceholder = "{toolbox}";
 
     private SqlTemplate(string text, ImmutableArray<Segment> segments, int precedence, int arity)
     {
@@ -20,6 +25,11 @@ public sealed class SqlTemplate
         Precedence = precedence;
         Arity = arity;
     }
+
+    /// <summary>Whether the template calls the CARTO Analytics Toolbox (holds <see cref="ToolboxPlaceholder"/>).</summary>
+    public bool CallsToolbox => _segments.Any(s => s.Argument == ToolboxArgument);
+
+    private const int ToolboxArgument = -2;
 
     public string Text { get; }
 
@@ -38,7 +48,14 @@ public sealed class SqlTemplate
         int arity = 0;
         for (int i = 0; i < text.Length; i++)
         {
-            if (text[i] == '{' && i + 2 < text.Length && char.IsAsciiDigit(text[i + 1]) && text[i + 2] == '}')
+            if (string.CompareOrdinal(text, i, ToolboxPlaceholder, 0, ToolboxPlaceholder.Length) == 0)
+            {
+                if (literal.Length > 0) segments.Add(new Segment(literal.ToString(), -1, false));
+                literal.Clear();
+                segments.Add(new Segment("", ToolboxArgument, false));
+                i += ToolboxPlaceholder.Length - 1;
+            }
+            else if (text[i] == '{' && i + 2 < text.Length && char.IsAsciiDigit(text[i + 1]) && text[i + 2] == '}')
             {
                 if (literal.Length > 0) segments.Add(new Segment(literal.ToString(), -1, false));
                 literal.Clear();
@@ -51,16 +68,19 @@ public sealed class SqlTemplate
             else literal.Append(text[i]);
         }
         if (literal.Length > 0) segments.Add(new Segment(literal.ToString(), -1, false));
-        return new SqlTemplate(text, segments.ToImmutable(), precedence ?? DetectPrecedence(text), arity);
+        return new SqlTemplate(text, segments.ToImmutable(), precedence ?? DetectPrecedence(text.Replace(ToolboxPlaceholder, "t", StringComparison.Ordinal)), arity);
     }
 
-    public SqlFragment Render(IReadOnlyList<SqlFragment> args)
+    /// <summary>The template with these arguments; <paramref name="toolbox"/> is the quoted toolbox location when it <see cref="CallsToolbox"/>.</summary>
+    public SqlFragment Render(IReadOnlyList<SqlFragment> args, string? toolbox = null)
     {
         if (_segments.Length == 1 && _segments[0].Argument >= 0) return args[_segments[0].Argument];
         var sb = new StringBuilder();
         foreach (var segment in _segments)
         {
-            if (segment.Argument < 0) sb.Append(segment.Literal);
+            if (segment.Argument == ToolboxArgument)
+                sb.Append(toolbox ?? throw new InvalidOperationException($"Template '{Text}' calls the toolbox, but no location was given."));
+            else if (segment.Argument < 0) sb.Append(segment.Literal);
             else
             {
                 var arg = args[segment.Argument];

@@ -44,5 +44,13 @@ public sealed record TableName(Seq<string> Parts)
         return new TableName([.. parts]);
     }
 
+    /// <summary>
+    /// A schema path as the user gives one (the toolbox location of <c>--toolbox</c> or a catalog): one or two
+    /// dotted parts (a schema, or a project/database and a schema), quoted parts allowed; null when it is not
+    /// one, or holds a control character.
+    /// </summary>
+    public static TableName? TryParseSchemaPath(string text) =>
+        TryParse(text) is { Parts.Count: <= 2 } name && !name.Parts.Any(p => p.Any(char.IsControl)) ? name : null;
+
     public override string ToString() => string.Join(".", Parts);
 }

@@ -151,6 +151,10 @@ public class ExampleCoverageTests
         ["native.makeline"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "makeline" },
         ["native.dump"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "dump" },
         ["native.generatepoints"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "generatepoints" },
+        ["native.h3center"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "h3_center" },
+        ["native.quadbinfrompoint"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin" },
+        ["native.quadbinboundary"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin_boundary" },
+        ["native.quadbincenter"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin_center" },
     };
 
     /// <summary>Components no example can use: they are refused with a diagnostic saying why (their tests check it).</summary>

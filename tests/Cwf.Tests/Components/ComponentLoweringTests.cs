@@ -176,6 +176,8 @@ public class ComponentLoweringTests
             "native.dissolve", "native.extent", "native.makeline",
             // One row per part or per random point (the explode node).
             "native.dump", "native.generatepoints",
+            // Spatial indexes (issue 17).
+            "native.h3center", "native.quadbinfrompoint", "native.quadbinboundary", "native.quadbincenter",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));

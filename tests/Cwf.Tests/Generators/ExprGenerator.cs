@@ -99,7 +99,8 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
         () => ValueTypes.Contains(SqlType.String) ? ExprFactory.Like(Make(SqlType.String, scope, depth), Literal.String(rng.Pick(LikePatterns)), rng.Chance(0.3)) : null,
         () => ValueTypes.Contains(SqlType.String) ? Call(rng.Pick([Functions.StartsWith, Functions.EndsWith]), Make(SqlType.String, scope, depth), Make(SqlType.String, scope, depth)) : null,
         () => Spatial ? Call(rng.Pick([Functions.Intersects, Functions.Contains, Functions.Within, Functions.Covers, Functions.Touches]), Make(SqlType.Geography, scope, depth), Make(SqlType.Geography, scope, depth)) : null,
-        () => Spatial ? Call(Functions.DWithin, Make(SqlType.Geography, scope, depth), Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([0.0, 10.0, 1000.0, 100_000.0]))) : null);
+        () => Spatial ? Call(Functions.DWithin, Make(SqlType.Geography, scope, depth), Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([0.0, 10.0, 1000.0, 100_000.0]))) : null,
+        () => ValueTypes.Contains(SqlType.String) ? Call(Functions.H3IsValid, rng.Chance(0.5) && Spatial ? H3Cell(scope, depth) : Make(SqlType.String, scope, depth)) : null);
 
     private bool Spatial => ValueTypes.Contains(SqlType.Geography);
 
@@ -122,6 +123,10 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
         () => ValueTypes.Contains(SqlType.String) ? Call(Functions.StrPos, Make(SqlType.String, scope, depth), Make(SqlType.String, scope, depth)) : null,
         () => TemporalType() is { } t ? Call(rng.Pick([Functions.Year, Functions.Month, Functions.Day]), Make(t, scope, depth)) : null,
         () => Spatial ? Call(rng.Pick([Functions.NumPoints, Functions.NumGeometries]), Make(SqlType.Geography, scope, depth)) : null,
+        () => Spatial ? Call(Functions.H3Resolution, H3Cell(scope, depth)) : null,
+        () => Spatial ? QuadbinCell(scope, depth) : null,
+        () => Spatial ? Call(Functions.QuadbinResolution, QuadbinCell(scope, depth)) : null,
+        () => Spatial ? Call(Functions.QuadbinToParent, QuadbinCell(scope, depth), Literal.Int(rng.Int(0, 4))) : null,
         () => TemporalType() is { } t ? Call(rng.Pick([Functions.Quarter, Functions.Week, Functions.DayOfWeek, Functions.DayOfYear]), Make(t, scope, depth)) : null,
         () => ValueTypes.Contains(SqlType.Timestamp) ? Call(rng.Pick([Functions.Hour, Functions.Minute, Functions.Second]), Make(SqlType.Timestamp, scope, depth)) : null,
         () => TemporalType() is { } a && TemporalType() is { } b ? Call(Functions.DateDiffDays, Make(a, scope, depth), Make(b, scope, depth)) : null,
@@ -186,6 +191,7 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
         () => Spatial ? Call(Functions.AsText, Make(SqlType.Geography, scope, depth)) : null,
         () => Spatial ? Call(rng.Pick([Functions.AsGeoJson, Functions.GeometryType]), Make(SqlType.Geography, scope, depth)) : null,
         () => Spatial ? Call(Functions.H3FromPoint, Point(scope, depth), Literal.Int(rng.Int(0, 15))) : null,
+        () => Spatial ? Call(Functions.H3ToParent, H3Cell(scope, depth), Literal.Int(rng.Int(0, 3))) : null,
         () => Conditional(SqlType.String, scope, depth));
 
     private Expr? Temporal(SqlType type, IReadOnlyList<ColumnRef> scope, int depth) => Pick(
@@ -215,11 +221,21 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
         return ExprFactory.Call(Functions.Point, lon, lat);
     }
 
+    /// <summary>An H3 cell at resolution 3-12 (its parents at 0-3 exist), or a NULL string where H3 is not generated.</summary>
+    private Expr H3Cell(IReadOnlyList<ColumnRef> scope, int depth) =>
+        Call(Functions.H3FromPoint, Point(scope, depth), Literal.Int(rng.Int(3, 12))) ?? Literal.Null(SqlType.String);
+
+    /// <summary>A Quadbin cell at zoom 4-26 (its parents at 0-4 exist), or a NULL int64 where Quadbin is not generated.</summary>
+    private Expr QuadbinCell(IReadOnlyList<ColumnRef> scope, int depth) =>
+        Call(Functions.QuadbinFromPoint, Point(scope, depth), Literal.Int(rng.Int(4, 26))) ?? Literal.Null(SqlType.Int64);
+
     private Expr? Geography(IReadOnlyList<ColumnRef> scope, int depth) => Pick(
         () => Call(Functions.Point, Literal.Float(data.Center().X), Literal.Float(data.Center().Y)),
         () => Call(Functions.Buffer, Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([1.0, 50.0, 1000.0, 25_000.0]))),
         () => Call(Functions.Centroid, Make(SqlType.Geography, scope, depth)),
         () => Call(Functions.H3Boundary, Call(Functions.H3FromPoint, Point(scope, depth), Literal.Int(rng.Int(3, 12))) ?? Literal.Null(SqlType.String)),
+        () => Call(Functions.H3Center, H3Cell(scope, depth)),
+        () => Call(rng.Pick([Functions.QuadbinBoundary, Functions.QuadbinCenter]), QuadbinCell(scope, depth)),
         () => Toolbox(scope, depth),
         () => Conditional(SqlType.Geography, scope, depth));
 

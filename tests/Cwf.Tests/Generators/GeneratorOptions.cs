@@ -64,7 +64,7 @@ public sealed record GeneratorOptions
     /// <summary>Geography columns and spatial functions.</summary>
     public bool Spatial { get; init; } = true;
 
-    /// <summary>H3 functions (needs <see cref="Spatial"/>).</summary>
+    /// <summary>The spatial index functions, H3 and Quadbin (needs <see cref="Spatial"/>; PostGIS here has neither h3-pg nor the CARTO toolbox).</summary>
     public bool H3 { get; init; } = true;
 
     /// <summary>Functions that may not be used (for an engine that lacks them).</summary>
@@ -100,8 +100,8 @@ public sealed record GeneratorOptions
 
     public bool Allows(BuiltinFunction f) =>
         !ExcludedFunctions.Contains(f) &&
-        (Spatial || f.Category is not (FunctionCategory.Spatial or FunctionCategory.H3)) &&
-        (H3 || f.Category != FunctionCategory.H3);
+        (Spatial || f.Category is not (FunctionCategory.Spatial or FunctionCategory.H3 or FunctionCategory.Quadbin)) &&
+        (H3 || f.Category is not (FunctionCategory.H3 or FunctionCategory.Quadbin));
 
     public bool Allows(SqlType t) => Types.Contains(t) && (Spatial || t != SqlType.Geography);
 }

@@ -74,10 +74,10 @@ public class GeneratorTests
     {
         var nonSpatial = Many(GeneratorOptions.NonSpatial with { MaxSteps = 8 }, 200);
         Assert.DoesNotContain(nonSpatial.SelectMany(c => c.Workflow.Nodes), n => n.Schema.Columns.Any(col => col.Type == SqlType.Geography));
-        Assert.DoesNotContain(nonSpatial.SelectMany(c => AllExpressions(c.Workflow)).OfType<Call>(), c => c.Function.Category is FunctionCategory.Spatial or FunctionCategory.H3);
+        Assert.DoesNotContain(nonSpatial.SelectMany(c => AllExpressions(c.Workflow)).OfType<Call>(), c => c.Function.Category is FunctionCategory.Spatial or FunctionCategory.H3 or FunctionCategory.Quadbin);
 
         var noH3 = Many(GeneratorOptions.PostgreSql with { MaxSteps = 8 }, 200);
-        Assert.DoesNotContain(noH3.SelectMany(c => AllExpressions(c.Workflow)).OfType<Call>(), c => c.Function.Category == FunctionCategory.H3);
+        Assert.DoesNotContain(noH3.SelectMany(c => AllExpressions(c.Workflow)).OfType<Call>(), c => c.Function.Category is FunctionCategory.H3 or FunctionCategory.Quadbin);
 
         var narrow = Many(new GeneratorOptions { Operators = GeneratedOperators.Filter, ExcludedFunctions = [Functions.Upper] }, 100);
         Assert.All(narrow.SelectMany(c => c.Workflow.Nodes), n => Assert.True(n is ScanNode or FilterNode or SinkNode, n.GetType().Name));

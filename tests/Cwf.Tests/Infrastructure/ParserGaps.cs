@@ -114,6 +114,11 @@ public static class ParserGaps
             "node-sql-parser rejects SUBSTRING(s FROM start) for Redshift; checked as SUBSTRING(s, start)",
             new Regex(@"\bSUBSTRING\s*\((?<s>(?>[^()]+?|\((?<d>)|\)(?<-d>))*?(?(d)(?!)))\s+FROM\s+", Options), "SUBSTRING(${s}, ",
             "SELECT SUBSTRING(UPPER(c) FROM 2) AS s FROM t"),
+        new("snowflake-three-part-function", [ParserDialect.Snowflake],
+            "node-sql-parser rejects a function named database.schema.function, which Snowflake documents for user-defined functions " +
+            "(the CARTO Analytics Toolbox's CARTO.CARTO.QUADBIN_CENTER); checked as schema.function",
+            new Regex(Part + @"\s*\.\s*(" + Part + @"\s*\.\s*" + Part + @"\s*\()", Options), "$1",
+            "SELECT CARTO.CARTO.QUADBIN_CENTER(q) AS c FROM t"),
         // Transaction statements: the whole statement is matched against the dialect's documented forms.
         new("transaction-control-postgres", [ParserDialect.Postgres, ParserDialect.Redshift],
             "node-sql-parser rejects some PostgreSQL/Redshift transaction statements (END, COMMIT WORK, BEGIN TRANSACTION on Redshift); matched whole by this pattern instead",

@@ -120,6 +120,65 @@ public class H3Tests
         return Math.Sqrt((x1 - x2) * (x1 - x2) + (y1 - y2) * (y1 - y2) + (z1 - z2) * (z1 - z2)) <= 2e-9;
     }
 
+    [Fact]
+    public async Task Parents_resolutions_centers_and_validity_match_h3_js()
+    {
+        const int seed = 20261207;
+        var random = new Random(seed);
+        var queries = new List<object[]>();
+        for (int i = 0; i < 3000; i++)
+        {
+            int res = i % 16;
+            queries.Add([Math.Asin(2 * random.NextDouble() - 1) * 180 / Math.PI, random.NextDouble() * 360 - 180, res, random.Next(0, res + 1)]);
+        }
+        // Cell ids with one hex digit changed (mostly invalid), and texts that are not cells.
+        var texts = new List<string> { "", "0", "zz", "85283473FFFFFFF", "85283473fffffff", " 85283473fffffff", "ffffffffffffffff", "8f2830828052d25" };
+        for (int i = 0; i < 500; i++)
+        {
+            var cell = H3Index.ToHexString(H3Index.FromLatLng(random.NextDouble() * 180 - 90, random.NextDouble() * 360 - 180, random.Next(0, 16))!.Value).ToCharArray();
+            cell[random.Next(cell.Length)] = "0123456789abcdef"[random.Next(16)];
+            texts.Add(new string(cell));
+        }
+
+        var dir = Directory.CreateTempSubdirectory("cwf-h3-");
+        try
+        {
+            var input = Path.Combine(dir.FullName, "in.json");
+            var output = Path.Combine(dir.FullName, "out.json");
+            File.WriteAllText(input, JsonSerializer.Serialize(new { cells = queries, texts }));
+            await NodeReference.RunAsync(Folder, "h3-hierarchy.js", input, output);
+            using var doc = JsonDocument.Parse(File.ReadAllText(output));
+            var failures = new List<string>();
+            int i = 0;
+            foreach (var e in doc.RootElement.GetProperty("cells").EnumerateArray())
+            {
+                var q = queries[i++];
+                var cell = H3Index.FromLatLng((double)q[0], (double)q[1], (int)q[2])!.Value;
+                string hex = H3Index.ToHexString(cell);
+                if (hex != e.GetProperty("cell").GetString()) { failures.Add($"{q[0]}, {q[1]} res {q[2]}: {hex}"); continue; }
+                if (H3Index.Resolution(cell) != e.GetProperty("resolution").GetInt32()) failures.Add($"{hex}: resolution {H3Index.Resolution(cell)}");
+                string parent = H3Index.ToHexString(H3Index.ToParent(cell, (int)q[3]));
+                if (parent != e.GetProperty("parent").GetString()) failures.Add($"{hex}: parent at {q[3]} is {parent}, h3-js {e.GetProperty("parent").GetString()}");
+                var center = H3Index.Center(cell)!.Value;
+                var expected = e.GetProperty("center");
+                if (!SameVertex(center.Lat, center.Lng, expected[0].GetDouble(), expected[1].GetDouble())) failures.Add($"{hex}: center {center}");
+            }
+            int t = 0;
+            foreach (var valid in doc.RootElement.GetProperty("valid").EnumerateArray())
+            {
+                var text = texts[t++];
+                // h3-js reads any case but no blanks; TryParse also trims, as the SQL functions compare the text as given: only the trimmed text is checked.
+                if (text != text.Trim()) continue;
+                if (H3Index.TryParse(text, out _) != valid.GetBoolean()) failures.Add($"'{text}': valid {!valid.GetBoolean()}, h3-js {valid.GetBoolean()}");
+            }
+            Assert.True(failures.Count == 0, $"seed {seed}: {failures.Count} differ:\n" + string.Join("\n", failures.Take(20)));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("85283473fffffff", true)]
     [InlineData("85283473FFFFFFF", true)]

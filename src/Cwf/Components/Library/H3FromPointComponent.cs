@@ -41,19 +41,26 @@ public static partial class ComponentLowering
     public static int? H3FromPoint(LoweringContext cx, int input, ColumnArg point, Expr resolution, Location resolutionLocation, StepInfo step, string? outputName = null)
     {
         var g = cx.ResolveGeography(input, point);
-        bool validResolution = resolution switch
+        if (!ValidResolution(cx, resolution, resolutionLocation, 15, DiagnosticCodes.InvalidResolution, "H3", "typical values: 7 (about 5 km²) to 10 (about 0.015 km²)"))
+            return null;
+        if (g is null) return null;
+        return cx.AddColumn(input, outputName ?? "h3", ExprFactory.Call(Functions.H3FromPoint, ExprFactory.Column(g), resolution), step);
+    }
+
+    /// <summary>
+    /// Whether a grid resolution is an integer literal from 0 to <paramref name="max"/> or an int64 parameter
+    /// (checked where the program runs); reports <paramref name="code"/> when it is not.
+    /// </summary>
+    public static bool ValidResolution(LoweringContext cx, Expr resolution, Location location, int max, DiagnosticDescriptor code, string grid, string hint)
+    {
+        bool valid = resolution switch
         {
-            Literal { Value: long r } => r is >= 0 and <= 15,
+            Literal { Value: long r } => r >= 0 && r <= max,
             ParamRef { Type: SqlType.Int64 } => true,
             _ => false,
         };
-        if (!validResolution)
-        {
-            cx.Diagnostics.Report(DiagnosticCodes.InvalidResolution, resolutionLocation,
-                $"the H3 resolution must be an integer from 0 to 15, found {resolution}", "typical values: 7 (about 5 km²) to 10 (about 0.015 km²)");
-            return null;
-        }
-        if (g is null) return null;
-        return cx.AddColumn(input, outputName ?? "h3", ExprFactory.Call(Functions.H3FromPoint, ExprFactory.Column(g), resolution), step);
+        if (!valid)
+            cx.Diagnostics.Report(code, location, $"the {grid} resolution must be an integer from 0 to {max}, found {resolution}", hint);
+        return valid;
     }
 }

@@ -11,10 +11,6 @@ namespace Cwf.Emit;
 /// </summary>
 public sealed class BigQueryDialect : Dialect
 {
-    private static readonly FunctionNote CartoToolbox = FunctionNote.Requires(
-        "the CARTO Analytics Toolbox for BigQuery (`carto-un`.carto)",
-        "BigQuery has no built-in H3; install the toolbox, or edit the `carto-un` prefix to where it is installed (e.g. `carto-un-eu`.carto)");
-
     public override string Name => "bigquery";
     public override string DisplayName => "BigQuery";
 
@@ -22,6 +18,10 @@ public sealed class BigQueryDialect : Dialect
     protected override string? FailFunction => "ERROR";
     public override ImmutableArray<string> Aliases => ["bq", "googlesql"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
+
+    /// <summary>CARTO's shared toolbox project for the US multi-region (spec/dialects.md lists the others).</summary>
+    public override TableName? DefaultToolbox { get; } = new(["carto-un", "carto"]);
+    protected override string ToolboxExample => "carto-un-eu.carto";
 
     public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, BacktickBackslashEscapes = true, AdjacentStrings = true, TripleQuotedStrings = true, HashComments = true };
 
@@ -107,8 +107,7 @@ public sealed class BigQueryDialect : Dialect
         (F.AsGeoJson, FunctionMapping.Sql("ST_ASGEOJSON({0})").WithNote(GeoJsonFormatNote("BigQuery's ST_ASGEOJSON"))),
         (F.LineInterpolatePoint, FunctionMapping.Sql("ST_LINEINTERPOLATEPOINT({0}, {1})").WithNote(FunctionNote.Limited(
             "interpolates along the line's geodesic edges by geodesic length, while the IR interpolates on lon/lat by planar length: the midpoint of the 505 km line Madrid-Barcelona differs by 4.5 km"))),
-        (F.Destination, FunctionMapping.Sql("`carto-un`.carto.ST_DESTINATION({0}, {1} / 1000.0, {2}, 'kilometers')")
-            .WithNote(CartoToolbox)
+        (F.Destination, FunctionMapping.Sql("{toolbox}.ST_DESTINATION({0}, {1} / 1000.0, {2}, 'kilometers')")
             .WithNote(FunctionNote.Limited("the CARTO Analytics Toolbox's ST_DESTINATION works on a sphere, the IR on the WGS84 ellipsoid (up to 0.56% of the distance apart)"))),
         (F.Intersection, "ST_INTERSECTION({0}, {1})"),
         (F.Difference, "ST_DIFFERENCE({0}, {1})"),
@@ -123,8 +122,13 @@ public sealed class BigQueryDialect : Dialect
             .WithNote(CartoToolbox)
             .WithNote(RandomPointsNote("the CARTO Analytics Toolbox's ST_GENERATEPOINTS takes no seed: every run gives other points"))),
         (F.RemoveHoles, "CASE WHEN ST_GEOMETRYTYPE({0}) IN ('ST_Polygon', 'ST_MultiPolygon') THEN ST_UNION(ARRAY(SELECT ST_MAKEPOLYGON(ST_EXTERIORRING(p)) FROM UNNEST(ST_DUMP({0})) AS p)) ELSE {0} END"),
-        (F.H3FromPoint, FunctionMapping.Sql("`carto-un`.carto.H3_FROMGEOGPOINT({0}, {1})").WithNote(CartoToolbox)),
-        (F.H3Boundary, FunctionMapping.Sql("`carto-un`.carto.H3_BOUNDARY({0})").WithNote(CartoToolbox)),
+        // BigQuery has no H3 of its own: the toolbox's functions.
+        (F.H3FromPoint, "{toolbox}.H3_FROMGEOGPOINT({0}, {1})"),
+        (F.H3Boundary, "{toolbox}.H3_BOUNDARY({0})"),
+        (F.H3Center, "{toolbox}.H3_CENTER({0})"),
+        (F.H3Resolution, "{toolbox}.H3_RESOLUTION({0})"),
+        (F.H3IsValid, "{toolbox}.H3_ISVALID({0})"),
+        (F.H3ToParent, "{toolbox}.H3_TOPARENT({0}, {1})"),
         // DATE and TIMESTAMP have functions of their own; TIMESTAMP_ADD has no months, so they go through DATETIME (UTC).
         (F.AddMonths, FunctionMapping.Temporal("DATE_ADD({0}, INTERVAL {1} MONTH)", "TIMESTAMP(DATETIME_ADD(DATETIME({0}), INTERVAL {1} MONTH))")),
         (F.AddDays, FunctionMapping.Temporal("DATE_ADD({0}, INTERVAL {1} DAY)", "TIMESTAMP_ADD({0}, INTERVAL {1} DAY)")),
@@ -144,7 +148,8 @@ public sealed class BigQueryDialect : Dialect
         (F.TruncMinute, "TIMESTAMP_TRUNC({0}, MINUTE, 'UTC')"),
         (F.GenerateUuid, "GENERATE_UUID()"),
         (F.CurrentDate, "CURRENT_DATE('UTC')"),
-        (F.CurrentTimestamp, "CURRENT_TIMESTAMP()"));
+        (F.CurrentTimestamp, "CURRENT_TIMESTAMP()"))
+        .With(QuadbinToolbox());
 
     /// <summary>The spatial aggregates: ST_UNION_AGG, ST_CENTROID_AGG and ST_EXTENT are aggregates; a GEOGRAPHY is a point set, so a collection is a union.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithSpatial(

@@ -29,6 +29,9 @@ public sealed class DatabricksDialect : Dialect
     public override ImmutableArray<string> Aliases => ["databricksWarehouse", "dbx"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
+    /// <summary>The schema the toolbox's installation creates (spec/dialects.md).</summary>
+    public override TableName? DefaultToolbox { get; } = new(["carto"]);
+
     public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, RawStrings = true, AdjacentStrings = true, NestedBlockComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()
@@ -103,6 +106,10 @@ public sealed class DatabricksDialect : Dialect
         (F.GeneratePoints, Missing("Databricks", "function for random points in a polygon", "draw points in the bounding box with rand(seed) and keep those inside (st_contains) in a custom SQL step")),
         (F.H3FromPoint, FunctionMapping.Sql("h3_longlatash3string(st_x({0}), st_y({0}), CAST({1} AS INT))").WithNote(H3Runtime)),
         (F.H3Boundary, FunctionMapping.Sql("st_geomfromtext(h3_boundaryaswkt({0}), 4326)").WithNote(H3Runtime)),
+        (F.H3Center, FunctionMapping.Sql("st_geomfromtext(h3_centeraswkt({0}), 4326)").WithNote(H3Runtime)),
+        (F.H3Resolution, FunctionMapping.Sql("h3_resolution({0})").WithNote(H3Runtime)),
+        (F.H3IsValid, FunctionMapping.Sql("h3_isvalid({0})").WithNote(H3Runtime)),
+        (F.H3ToParent, FunctionMapping.Sql("h3_toparent({0}, CAST({1} AS INT))").WithNote(H3Runtime)),
         (F.AddMonths, FunctionMapping.Temporal("ADD_MONTHS({0}, CAST({1} AS INT))", "TIMESTAMPADD(MONTH, {1}, {0})")),
         (F.AddDays, FunctionMapping.Temporal("DATE_ADD({0}, CAST({1} AS INT))", "TIMESTAMPADD(DAY, {1}, {0})")),
         (F.AddSeconds, "TIMESTAMPADD(SECOND, {1}, {0})"),
@@ -112,9 +119,10 @@ public sealed class DatabricksDialect : Dialect
         // The session's time zone (UTC unless set otherwise); TIMESTAMP is an instant.
         (F.CurrentDate, "CURRENT_DATE()"),
         (F.CurrentTimestamp, "CURRENT_TIMESTAMP()"))
+        .With(QuadbinToolbox())
         .With(PointDistances("st_distancespheroid({0}, {1})", "st_distancespheroid"))
-        .WithCastResult([F.Length, F.StrPos, F.Floor, F.Ceil, F.NumPoints, F.NumGeometries, .. DateFieldsAndTruncations])
-        .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary, SpatialRuntime);
+        .WithCastResult([F.Length, F.StrPos, F.Floor, F.Ceil, F.NumPoints, F.NumGeometries, F.H3Resolution, .. DateFieldsAndTruncations])
+        .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary || f == F.H3Center, SpatialRuntime);
 
     /// <summary>The spatial aggregates of Databricks' ST functions (Runtime 17.1+; st_collect_agg 19+).</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithSpatial(

@@ -119,6 +119,10 @@ public sealed class DuckDbDialect : Dialect
         // The h3 extension reads latitude first.
         (F.H3FromPoint, FunctionMapping.Sql("h3_latlng_to_cell_string(ST_Y({0}), ST_X({0}), CAST({1} AS INTEGER))").WithNote(H3)),
         (F.H3Boundary, FunctionMapping.Sql("ST_GeomFromText(h3_cell_to_boundary_wkt({0}))").WithNote(H3)),
+        (F.H3Center, FunctionMapping.Sql("ST_Point(h3_cell_to_lng({0}), h3_cell_to_lat({0}))").WithNote(H3)),
+        (F.H3Resolution, FunctionMapping.Sql("h3_get_resolution({0})").WithNote(H3)),
+        (F.H3IsValid, FunctionMapping.Sql("h3_is_valid_cell({0})").WithNote(H3)),
+        (F.H3ToParent, FunctionMapping.Sql("h3_cell_to_parent({0}, CAST({1} AS INTEGER))").WithNote(H3)),
         // date + integer is a date, date + interval a timestamp: months go through the interval and back.
         (F.AddMonths, FunctionMapping.Temporal("CAST({0} + TO_MONTHS(CAST({1} AS INTEGER)) AS DATE)", "{0} + TO_MONTHS(CAST({1} AS INTEGER))")),
         (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "{0} + TO_DAYS(CAST({1} AS INTEGER))")),
@@ -129,9 +133,10 @@ public sealed class DuckDbDialect : Dialect
         (F.GenerateUuid, "CAST(gen_random_uuid() AS VARCHAR)"),
         (F.CurrentDate, "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)"),
         (F.CurrentTimestamp, "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP)"))
-        .WithCastResult(DateTruncations)
+        .With(NoQuadbin("DuckDB", "compute the cells in process (cwf run --data) or on a warehouse the toolbox supports"))
+        .WithCastResult([F.H3Resolution, .. DateTruncations])
         .With(PointDistances("ST_Distance_Spheroid(ST_FlipCoordinates({0}), ST_FlipCoordinates({1}))", "ST_Distance_Spheroid"))
-        .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary || f == F.H3FromPoint, Spatial);
+        .WithNote(f => f.Category == FunctionCategory.Spatial || f == F.H3Boundary || f == F.H3FromPoint || f == F.H3Center, Spatial);
 
     /// <summary>CAST of a DOUBLE to BIGINT rounds half to even; ROUND rounds half away from zero, as the IR's cast does.</summary>
     public override SqlTemplate? FloatToInteger => "CAST(ROUND({0}) AS BIGINT)";

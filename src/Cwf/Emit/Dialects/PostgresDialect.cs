@@ -20,6 +20,9 @@ public sealed class PostgresDialect : Dialect
     public override ImmutableArray<string> Aliases => ["postgresql", "postgis", "pg"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Lower;
 
+    /// <summary>The schema the toolbox's installation creates (spec/dialects.md); only Quadbin is called there, H3 comes from h3-pg.</summary>
+    public override TableName? DefaultToolbox { get; } = new(["carto"]);
+
     public override SqlLexicalRules LexicalRules { get; } = new() { DollarQuotes = true, TaggedDollarQuotes = true, EscapeStringPrefix = true, NestedBlockComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()
@@ -129,6 +132,12 @@ public sealed class PostgresDialect : Dialect
         // h3_lat_lng_to_cell is the name before h3-pg 4.2.3 and a deprecated alias after it.
         (F.H3FromPoint, FunctionMapping.Sql("h3_lat_lng_to_cell({0}, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
         (F.H3Boundary, FunctionMapping.Sql("h3_cell_to_boundary_geometry({0}::h3index)").WithNote(H3Extension)),
+        (F.H3Center, FunctionMapping.Sql("h3_cell_to_geometry({0}::h3index)").WithNote(H3Extension)),
+        (F.H3Resolution, FunctionMapping.Sql("h3_get_resolution({0}::h3index)").WithNote(H3Extension)),
+        (F.H3IsValid, FunctionMapping.Sql("h3_is_valid_cell({0}::h3index)").WithNote(H3Extension).WithNote(FunctionNote.Limited(
+            "casts the text to h3index first, which fails for text that is not hexadecimal instead of giving false",
+            "filter the text with a pattern such as '^[0-9a-fA-F]{15,16}$' first"))),
+        (F.H3ToParent, FunctionMapping.Sql("h3_cell_to_parent({0}::h3index, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
         // date + integer is a date, date + interval a timestamp: months go through the interval and back.
         (F.AddMonths, FunctionMapping.Temporal("CAST({0} + MAKE_INTERVAL(months => CAST({1} AS INTEGER)) AS DATE)", "{0} + MAKE_INTERVAL(months => CAST({1} AS INTEGER))")),
         (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "{0} + MAKE_INTERVAL(days => CAST({1} AS INTEGER))")),
@@ -138,7 +147,8 @@ public sealed class PostgresDialect : Dialect
         (F.GenerateUuid, "CAST(gen_random_uuid() AS TEXT)"),
         (F.CurrentDate, "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)"),
         (F.CurrentTimestamp, "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP)"))
-        .WithCastResult([F.Length, F.StrPos, F.NumPoints, F.NumGeometries, .. DateFieldsAndTruncations]);
+        .With(QuadbinToolbox(resolution: "CAST({1} AS INTEGER)"))
+        .WithCastResult([F.Length, F.StrPos, F.NumPoints, F.NumGeometries, F.H3Resolution, .. DateFieldsAndTruncations]);
 
     /// <summary>
     /// CAST(float8 AS bigint) rounds half to even, the IR half away from zero: the fraction decides,

@@ -17,6 +17,9 @@ public sealed class RedshiftDialect : Dialect
     public override ImmutableArray<string> Aliases => ["rs"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Insensitive;
 
+    /// <summary>The schema the toolbox's installation creates (spec/dialects.md).</summary>
+    public override TableName? DefaultToolbox { get; } = new(["carto"]);
+
     public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DollarQuotes = true, TaggedDollarQuotes = true, EscapeStringPrefix = true, NestedBlockComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()
@@ -115,6 +118,10 @@ public sealed class RedshiftDialect : Dialect
         // H3_FromPoint gives a BIGINT cell; the IR's cell id is the lower-case hex string.
         (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),
         (F.H3Boundary, "ST_SetSRID(H3_Boundary({0}), 4326)"),
+        (F.H3Center, "ST_SetSRID(H3_Center({0}), 4326)"),
+        (F.H3Resolution, "H3_Resolution({0})"),
+        (F.H3IsValid, "H3_IsValid({0})"),
+        (F.H3ToParent, "LOWER(TO_HEX(H3_ToParent({0}, {1})))"),
         // DATEADD returns a timestamp for a date too, and takes an INTEGER count.
         (F.AddMonths, FunctionMapping.Temporal("CAST(DATEADD(month, CAST({1} AS INTEGER), {0}) AS DATE)", "DATEADD(month, CAST({1} AS INTEGER), {0})")),
         (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "DATEADD(day, CAST({1} AS INTEGER), {0})")),
@@ -127,8 +134,9 @@ public sealed class RedshiftDialect : Dialect
         // SYSDATE is the start of the transaction in the session's time zone (UTC unless set otherwise).
         (F.CurrentDate, "CAST(SYSDATE AS DATE)"),
         (F.CurrentTimestamp, "SYSDATE"))
+        .With(QuadbinToolbox())
         .With(PointDistances(GeodesicDistance, "ST_Distance of GEOGRAPHY"))
-        .WithCastResult([F.Length, F.StrPos, F.NumPoints, F.NumGeometries, .. DateFieldsAndTruncations]);
+        .WithCastResult([F.Length, F.StrPos, F.NumPoints, F.NumGeometries, F.H3Resolution, .. DateFieldsAndTruncations]);
 
     /// <summary>
     /// CREATE TABLE AS has no IF NOT EXISTS on Redshift: when the output's schema is unknown, the

@@ -20,6 +20,10 @@ public sealed class SnowflakeDialect : Dialect
     public override ImmutableArray<string> Aliases => ["sf"];
     public override IdentifierCase IdentifierCase => IdentifierCase.Upper;
 
+    /// <summary>The database and schema the toolbox's Marketplace app installs (spec/dialects.md).</summary>
+    public override TableName? DefaultToolbox { get; } = new(["CARTO", "CARTO"]);
+    protected override string ToolboxExample => "MYDB.CARTO";
+
     public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DollarQuotes = true, DoubleSlashComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()
@@ -119,6 +123,10 @@ public sealed class SnowflakeDialect : Dialect
             "use the intersects predicate, or a custom SQL step with an equivalent test")),
         (F.H3FromPoint, "H3_POINT_TO_CELL_STRING({0}, {1})"),
         (F.H3Boundary, "H3_CELL_TO_BOUNDARY({0})"),
+        (F.H3Center, "H3_CELL_TO_POINT({0})"),
+        (F.H3Resolution, "H3_GET_RESOLUTION({0})"),
+        (F.H3IsValid, "H3_IS_VALID_CELL({0})"),
+        (F.H3ToParent, "H3_CELL_TO_PARENT({0}, {1})"),
         // DATEADD keeps a date a date and clamps the day to the month's end (ADD_MONTHS would keep month ends at month ends).
         (F.AddMonths, "DATEADD(MONTH, {1}, {0})"),
         (F.AddDays, "DATEADD(DAY, {1}, {0})"),
@@ -131,7 +139,8 @@ public sealed class SnowflakeDialect : Dialect
         (F.GenerateUuid, "UUID_STRING()"),
         // SYSDATE() is the current time in UTC, as TIMESTAMP_NTZ.
         (F.CurrentDate, "CAST(SYSDATE() AS DATE)"),
-        (F.CurrentTimestamp, "SYSDATE()"));
+        (F.CurrentTimestamp, "SYSDATE()"))
+        .With(QuadbinToolbox());
 
     /// <summary>MIN and MAX take no BOOLEAN: the boolean aggregates mean the same.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithBooleanMinMax("BOOLAND_AGG({0})", "BOOLOR_AGG({0})")

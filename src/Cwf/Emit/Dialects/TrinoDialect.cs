@@ -16,6 +16,7 @@ namespace Cwf.Emit;
 public sealed class TrinoDialect : Dialect
 {
     private const string NoH3 = "Trino has no H3 functions (its square grid is Bing tiles)";
+    private const string H3Elsewhere = "compute H3 cells where the data is loaded";
 
     public override string Name => "trino";
     public override string DisplayName => "Trino";
@@ -126,6 +127,10 @@ public sealed class TrinoDialect : Dialect
             "for a square grid, use bing_tile_quadkey(bing_tile_at(ST_Y(point), ST_X(point), zoom)) in a custom SQL step, or compute H3 cells where the data is loaded")),
         (F.H3Boundary, FunctionMapping.NotAvailable(NoH3,
             "for Bing tiles, use bing_tile_polygon(bing_tile(quadkey)) in a custom SQL step")),
+        (F.H3Center, FunctionMapping.NotAvailable(NoH3, H3Elsewhere)),
+        (F.H3Resolution, FunctionMapping.NotAvailable(NoH3, H3Elsewhere)),
+        (F.H3IsValid, FunctionMapping.NotAvailable(NoH3, H3Elsewhere)),
+        (F.H3ToParent, FunctionMapping.NotAvailable(NoH3, H3Elsewhere)),
         (F.AddMonths, "DATE_ADD('month', {1}, {0})"),
         (F.AddDays, "DATE_ADD('day', {1}, {0})"),
         (F.AddSeconds, "DATE_ADD('second', {1}, {0})"),
@@ -136,7 +141,8 @@ public sealed class TrinoDialect : Dialect
         (F.GenerateUuid, "CAST(uuid() AS VARCHAR)"),
         (F.CurrentDate, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS DATE)"),
         (F.CurrentTimestamp, "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP(6))"))
-        .With(PointDistances("ST_Distance(to_spherical_geography({0}), to_spherical_geography({1}))", "ST_Distance of spherical geographies"));
+        .With(PointDistances("ST_Distance(to_spherical_geography({0}), to_spherical_geography({1}))", "ST_Distance of spherical geographies"))
+        .With(NoQuadbin("Trino", "Bing tiles are the same web-mercator tiles: bing_tile_at(ST_Y(point), ST_X(point), zoom) and bing_tile_polygon in a custom SQL step"));
 
     /// <summary>Trino's geospatial aggregates: geometry_union_agg and convex_hull_agg; it has no collection aggregate.</summary>
     public override AggregateMap Aggregates { get; } = AggregateMap.Standard.WithSpatial(

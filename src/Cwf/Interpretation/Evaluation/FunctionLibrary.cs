@@ -122,6 +122,17 @@ internal static class FunctionLibrary
         // H3
         ["h3_from_point"] = (a, _) => H3FromPoint(Geo(a[0]), (long)a[1]!),
         ["h3_boundary"] = (a, _) => H3Boundary.Polygon(Str(a[0])),
+        ["h3_center"] = (a, _) => CellFunctions.H3Center(Str(a[0])),
+        ["h3_resolution"] = (a, _) => CellFunctions.H3Resolution(Str(a[0])),
+        ["h3_is_valid"] = (a, _) => CellFunctions.H3IsValid(Str(a[0])),
+        ["h3_to_parent"] = (a, _) => CellFunctions.H3ToParent(Str(a[0]), (long)a[1]!),
+
+        // Quadbin
+        ["quadbin_from_point"] = (a, _) => CellFunctions.QuadbinFromPoint(Geo(a[0]), (long)a[1]!),
+        ["quadbin_boundary"] = (a, _) => CellFunctions.QuadbinBoundary((long)a[0]!),
+        ["quadbin_center"] = (a, _) => CellFunctions.QuadbinCenter((long)a[0]!),
+        ["quadbin_resolution"] = (a, _) => CellFunctions.QuadbinResolution((long)a[0]!),
+        ["quadbin_to_parent"] = (a, _) => CellFunctions.QuadbinToParent((long)a[0]!, (long)a[1]!),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

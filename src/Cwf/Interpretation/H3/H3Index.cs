@@ -48,6 +48,14 @@ public static class H3Index
         return (lat * RadToDeg, lng * RadToDeg);
     }
 
+    /// <summary>The cell containing a valid cell at a resolution from 0 to its own: the digits below it become 7.</summary>
+    public static ulong ToParent(ulong cell, int resolution)
+    {
+        ulong parent = (cell & ~(15UL << ResolutionOffset)) | ((ulong)resolution << ResolutionOffset);
+        for (int r = resolution + 1; r <= MaxResolution; r++) parent = SetDigit(parent, r, 7);
+        return parent;
+    }
+
     public static string ToHexString(ulong cell) => cell.ToString("x", CultureInfo.InvariantCulture);
 
     /// <summary>Reads a hex cell id (any case, no prefix); false when it is not hex or not a valid cell.</summary>

@@ -8,6 +8,7 @@ public enum FunctionCategory
     Date,
     Spatial,
     H3,
+    Quadbin,
 }
 
 /// <summary>What an argument position accepts.</summary>

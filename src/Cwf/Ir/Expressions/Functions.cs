@@ -116,6 +116,17 @@ public static class Functions
     // H3 (cell ids are 15-character lower-case hex strings on every dialect)
     public static BuiltinFunction H3FromPoint { get; } = Fn("h3_from_point", FunctionCategory.H3, SqlType.String, "h3_from_point(point, resolution 0-15): the H3 cell id", ArgKind.Geography, ArgKind.Integer);
     public static BuiltinFunction H3Boundary { get; } = Fn("h3_boundary", FunctionCategory.H3, SqlType.Geography, "h3_boundary(cell): the cell's polygon", ArgKind.String);
+    public static BuiltinFunction H3Center { get; } = Fn("h3_center", FunctionCategory.H3, SqlType.Geography, "h3_center(cell): the cell's center point", ArgKind.String);
+    public static BuiltinFunction H3Resolution { get; } = Fn("h3_resolution", FunctionCategory.H3, SqlType.Int64, "h3_resolution(cell): the cell's resolution 0-15", ArgKind.String);
+    public static BuiltinFunction H3IsValid { get; } = Fn("h3_is_valid", FunctionCategory.H3, SqlType.Bool, "h3_is_valid(text): whether the text is an H3 cell id", ArgKind.String);
+    public static BuiltinFunction H3ToParent { get; } = Fn("h3_to_parent", FunctionCategory.H3, SqlType.String, "h3_to_parent(cell, resolution): the cell containing it at that coarser resolution", ArgKind.String, ArgKind.Integer);
+
+    // Quadbin (CARTO's 64-bit index of web-mercator tiles, an int64 on every dialect; from the Analytics Toolbox)
+    public static BuiltinFunction QuadbinFromPoint { get; } = Fn("quadbin_from_point", FunctionCategory.Quadbin, SqlType.Int64, "quadbin_from_point(point, resolution 0-26): the Quadbin cell of the point", ArgKind.Geography, ArgKind.Integer);
+    public static BuiltinFunction QuadbinBoundary { get; } = Fn("quadbin_boundary", FunctionCategory.Quadbin, SqlType.Geography, "quadbin_boundary(cell): the tile's lon/lat box", ArgKind.Integer);
+    public static BuiltinFunction QuadbinCenter { get; } = Fn("quadbin_center", FunctionCategory.Quadbin, SqlType.Geography, "quadbin_center(cell): the tile's center point (web-mercator middle)", ArgKind.Integer);
+    public static BuiltinFunction QuadbinResolution { get; } = Fn("quadbin_resolution", FunctionCategory.Quadbin, SqlType.Int64, "quadbin_resolution(cell): the tile's zoom 0-26", ArgKind.Integer);
+    public static BuiltinFunction QuadbinToParent { get; } = Fn("quadbin_to_parent", FunctionCategory.Quadbin, SqlType.Int64, "quadbin_to_parent(cell, resolution): the tile containing it at that coarser zoom", ArgKind.Integer, ArgKind.Integer);
 
     /// <summary>Every function, ordered by name.</summary>
     public static ImmutableArray<BuiltinFunction> All { get; } =

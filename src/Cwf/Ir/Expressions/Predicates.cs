@@ -36,9 +36,9 @@ internal static class Predicates
     /// <summary>No part of it can give a different value when evaluated twice or elsewhere (raw SQL might call random(); generate_uuid is new each time).</summary>
     public static bool IsDeterministic(Expr e) => !AnyNode(e, static x => x is RawSql || x is Call c && c.Function == Functions.GenerateUuid);
 
-    /// <summary>Deterministic and without spatial or H3 work, so computing it once more costs little.</summary>
+    /// <summary>Deterministic and without spatial, H3 or Quadbin work, so computing it once more costs little.</summary>
     public static bool IsCheap(Expr e) =>
-        !AnyNode(e, static x => x is RawSql || x is Call c && c.Function.Category is FunctionCategory.Spatial or FunctionCategory.H3);
+        !AnyNode(e, static x => x is RawSql || x is Call c && c.Function.Category is FunctionCategory.Spatial or FunctionCategory.H3 or FunctionCategory.Quadbin);
 
     // Whether any node of the expression passes the test; a leaf costs no allocation.
     private static bool AnyNode(Expr e, Func<Expr, bool> test)

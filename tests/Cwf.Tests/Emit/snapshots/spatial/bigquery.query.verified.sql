@@ -1,5 +1,5 @@
 -- Workflow 'spatial' compiled by cwf for BigQuery (query).
--- Needs the CARTO Analytics Toolbox for BigQuery (`carto-un`.carto): BigQuery has no built-in H3; install the toolbox, or edit the `carto-un` prefix to where it is installed (e.g. `carto-un-eu`.carto)
+-- Needs the CARTO Analytics Toolbox for BigQuery (`carto-un`.carto): install the toolbox there, or give its location with --toolbox (or "toolbox" in the catalog), e.g. --toolbox carto-un-eu.carto
 
 -- output geo.place_buffers
 WITH
@@ -94,4 +94,4 @@ WHERE NOT EXISTS (
 
 -- Diagnostics:
 --   warning CWF6020: The BigQuery SQL for h3_from_point() (first used in step 'Buffer and H3') needs the CARTO Analytics Toolbox for BigQuery (`carto-un`.carto)
---     hint: BigQuery has no built-in H3; install the toolbox, or edit the `carto-un` prefix to where it is installed (e.g. `carto-un-eu`.carto)
+--     hint: install the toolbox there, or give its location with --toolbox (or "toolbox" in the catalog), e.g. --toolbox carto-un-eu.carto

@@ -1,0 +1,8 @@
+-- no SQL
+-- warning CWF6020: The DuckDB SQL for h3_center() (first used in step 'output_t_1_h3_center') needs the DuckDB h3 community extension
+-- info CWF6020: The DuckDB SQL for h3_center() (first used in step 'output_t_1_h3_center') needs the DuckDB spatial extension
+-- error CWF6002: DuckDB cannot compute quadbin_from_point() in step 'output_t_2_quadbin': DuckDB has no Quadbin functions and the CARTO Analytics Toolbox has no DuckDB edition
+-- error CWF6002: DuckDB cannot compute quadbin_boundary() in step 'output_t_3_quadbin_boundary': DuckDB has no Quadbin functions and the CARTO Analytics Toolbox has no DuckDB edition
+-- error CWF6002: DuckDB cannot compute quadbin_center() in step 'output_t_4_quadbin_center': DuckDB has no Quadbin functions and the CARTO Analytics Toolbox has no DuckDB edition
+-- error CWF6002: DuckDB cannot compute quadbin_resolution() in step 'output_t': DuckDB has no Quadbin functions and the CARTO Analytics Toolbox has no DuckDB edition
+-- error CWF6002: DuckDB cannot compute quadbin_to_parent() in step 'output_t': DuckDB has no Quadbin functions and the CARTO Analytics Toolbox has no DuckDB edition

@@ -1,0 +1,10 @@
+-- no SQL
+-- error CWF6002: Trino cannot compute h3_center() in step 'output_t_1_h3_center': Trino has no H3 functions (its square grid is Bing tiles)
+-- error CWF6002: Trino cannot compute quadbin_from_point() in step 'output_t_2_quadbin': Trino has no Quadbin functions and the CARTO Analytics Toolbox has no Trino edition
+-- error CWF6002: Trino cannot compute quadbin_boundary() in step 'output_t_3_quadbin_boundary': Trino has no Quadbin functions and the CARTO Analytics Toolbox has no Trino edition
+-- error CWF6002: Trino cannot compute quadbin_center() in step 'output_t_4_quadbin_center': Trino has no Quadbin functions and the CARTO Analytics Toolbox has no Trino edition
+-- error CWF6002: Trino cannot compute h3_resolution() in step 'output_t': Trino has no H3 functions (its square grid is Bing tiles)
+-- error CWF6002: Trino cannot compute h3_is_valid() in step 'output_t': Trino has no H3 functions (its square grid is Bing tiles)
+-- error CWF6002: Trino cannot compute h3_to_parent() in step 'output_t': Trino has no H3 functions (its square grid is Bing tiles)
+-- error CWF6002: Trino cannot compute quadbin_resolution() in step 'output_t': Trino has no Quadbin functions and the CARTO Analytics Toolbox has no Trino edition
+-- error CWF6002: Trino cannot compute quadbin_to_parent() in step 'output_t': Trino has no Quadbin functions and the CARTO Analytics Toolbox has no Trino edition
