@@ -55,6 +55,11 @@ public sealed class PostgresDialect : Dialect
 
     public override ImmutableArray<string> DefaultSchemas => ["public"];
 
+    /// <summary>PostGIS's window functions on the lon/lat geometry: the IR's planar clusterings, the radius at 111,319.49 m per degree.</summary>
+    public override FunctionMapping ClusterWindow(WindowFunction function) => function == WindowFunction.ClusterKMeans
+        ? FunctionMapping.Sql("ST_ClusterKMeans({0}, CAST({1} AS INTEGER))")
+        : FunctionMapping.Sql("ST_ClusterDBSCAN({0}, {1} / 111319.49079327357, CAST({2} AS INTEGER))");
+
     /// <summary>
     /// GEOS MakeValid's "structure" method (PostGIS 3.2+ with GEOS 3.10+) is the interpreter's
     /// GeometryFixer; the default "linework" method keeps every vertex and leaves collections of
