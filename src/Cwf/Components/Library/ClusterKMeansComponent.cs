@@ -35,9 +35,16 @@ public static partial class ComponentLowering
     {
         if (value is Literal { Value: not null } literal && Convert.ToDouble(literal.Value, System.Globalization.CultureInfo.InvariantCulture) >= minimum) return literal;
         cx.Diagnostics.Report(DiagnosticCodes.InvalidClusteringValue, cx.Values.LocationOf(parameter),
-            $"{what} must be {expected}, but it is {value}", "write a constant number");
+            $"{what} must be {expected}, but it is {Describe(value)}", "write a constant number");
         return null;
     }
+
+    private static string Describe(Expr value) => value switch
+    {
+        ParamRef p => $"the parameter '{p.Name}'",
+        Literal { Value: null } => "NULL",
+        _ => value.ToString(),
+    };
 
     /// <summary>A Window step adding <c>cluster</c> (or the .cwf <c>as</c> name): the clustering over the whole input.</summary>
     public static int? Cluster(ComponentLoweringContext cx, ColumnArg geo, WindowFunction function, Seq<Expr> parameters)
