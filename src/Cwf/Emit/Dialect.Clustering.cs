@@ -7,7 +7,8 @@ public abstract partial class Dialect
 {
     /// <summary>
     /// <c>cluster_kmeans(geo, k)</c> or <c>cluster_dbscan(geo, meters, min_points)</c> as this warehouse's window
-    /// function (arguments <c>{0}</c>, <c>{1}</c>, <c>{2}</c>); by default not available.
+    /// function: the arguments, then the OVER clause as the last template argument (<c>{2}</c> for k-means,
+    /// <c>{3}</c> for DBSCAN); by default not available.
     /// </summary>
     public virtual FunctionMapping ClusterWindow(WindowFunction function) => function == WindowFunction.ClusterKMeans
         ? Missing(DisplayName, "k-means clustering window function",

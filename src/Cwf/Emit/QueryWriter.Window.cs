@@ -77,9 +77,10 @@ internal sealed partial class QueryWriter
         }
         foreach (var note in mapping.Notes)
             _context.ReportOnce(note.Descriptor, node, $"{Dialect.DisplayName}: {function}() in step '{node.Name}' {note.Message}", note.Hint ?? "");
-        var arguments = call.Arguments.Select(a => writer.Write(a)).ToList();
+        // The OVER clause is the template's last argument: a warehouse may wrap the window call (NULLIF ...).
+        List<SqlFragment> arguments = [.. call.Arguments.Select(a => writer.Write(a)), SqlFragment.Atom(clause.Trim())];
         var sql = mapping.TemplateFor(arguments.Count, arguments.Count).Render(arguments);
-        return writer.CastTo(SqlFragment.Atom(sql.Text + clause), SqlType.Int64);
+        return writer.CastTo(SqlFragment.Atom(sql.Text), SqlType.Int64);
     }
 
     /// <summary>

@@ -180,7 +180,7 @@ public class SpatialAnalysisComponentTests
             {
                 case "postgres":
                     Assert.Empty(missing);
-                    Assert.Contains("ST_ClusterKMeans(geom, CAST(2 AS INTEGER)) OVER ()", result.Sql);
+                    Assert.Contains("NULLIF(ST_ClusterKMeans(geom, CAST(2 AS INTEGER)) OVER (), -1)", result.Sql);
                     Assert.Contains("ST_ClusterDBSCAN(geom, CAST(150000.0 AS DOUBLE PRECISION) / 111319.49079327357, CAST(2 AS INTEGER)) OVER ()", result.Sql);
                     break;
                 case "bigquery":
