@@ -140,6 +140,10 @@ public class ExampleCoverageTests
         ["native.simplify"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "simplify" },
         ["native.snaptogrid"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "snaptogrid" },
         ["native.removeholes"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "removeholes" },
+        ["native.clusterkmeans"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "clusterkmeans" },
+        ["native.clusterdbscan"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "clusterdbscan" },
+        ["native.countpointsinpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "countpointsinpolygons" },
+        ["native.pointstatsinpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "pointstatsinpolygons" },
     };
 
     [Fact]

@@ -170,6 +170,8 @@ public class ComponentLoweringTests
             "native.pointn", "native.makepolygon", "native.boundingbox", "native.asgeojson", "native.aswkt", "native.geogfromtext",
             "native.setsrid", "native.lineinterpolatepoint", "native.destination", "native.intersection", "native.difference",
             "native.boundary", "native.convexhull", "native.concavehull", "native.simplify", "native.snaptogrid", "native.removeholes",
+            // Spatial analysis (generic steps).
+            "native.clusterkmeans", "native.clusterdbscan", "native.countpointsinpolygons", "native.pointstatsinpolygons",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));

@@ -67,6 +67,7 @@ public static partial class ComponentLowering
             aggregates.AddRange([new(value.Name + "_sum", AggregateFunction.Sum, v0), new(value.Name + "_avg", AggregateFunction.Avg, v0),
                 new(value.Name + "_min", AggregateFunction.Min, v0), new(value.Name + "_max", AggregateFunction.Max, v0)]);
         }
+        if (!cx.CheckUniqueNames(aggregates.Select(a => (a.Name, step.Origin)))) return null;
         var groups = cx.Builder.Aggregate(inside.Id, [new NamedExpr(key.Name, keyRef)], aggregates, step.Name, step.Origin);
 
         var polygonSchema = cx.Builder.SchemaOf(polygons);
