@@ -152,18 +152,18 @@ internal static class Clustering
         if (tree.Count == 0) return result;
         tree.Build();
 
-        var neighbours = new List<int>[n];
-        var core = new bool[n];
-        for (int i = 0; i < n; i++)
+        // The neighbours are found twice (to know the cores, then to join them) rather than kept: dense data would hold n² pairs.
+        List<int> Neighbours(Geometry g)
         {
-            if (geographies[i] is not { IsEmpty: false } g) continue;
             var window = new Envelope(g.EnvelopeInternal);
             window.ExpandBy(eps);
             var near = tree.Query(window).Where(j => geographies[j]!.Distance(g) <= eps).ToList();
             near.Sort();
-            neighbours[i] = near;
-            core[i] = near.Count >= minPoints;
+            return near;
         }
+        var core = new bool[n];
+        for (int i = 0; i < n; i++)
+            if (geographies[i] is { IsEmpty: false } g) core[i] = Neighbours(g).Count >= minPoints;
 
         var parent = Enumerable.Range(0, n).ToArray();
         int Find(int x)
@@ -176,7 +176,7 @@ internal static class Clustering
         {
             if (!core[i]) continue;
             member[i] = true;
-            foreach (int j in neighbours[i])
+            foreach (int j in Neighbours(geographies[i]!))
             {
                 if (core[j]) parent[Find(j)] = Find(i);
                 else if (!member[j])
