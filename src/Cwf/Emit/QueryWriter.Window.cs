@@ -47,6 +47,7 @@ internal sealed partial class QueryWriter
         var clause = $" OVER ({string.Join(" ", over)})";
 
         var function = call.Function;
+        if (function.IsClustering()) return Cluster(node, call, writer, clause);
         if (function == WindowFunction.Lag || function == WindowFunction.Lead)
         {
             if (call.Arguments.Count > 2 && !Dialect.WindowOffsetDefaults)
@@ -60,6 +61,25 @@ internal sealed partial class QueryWriter
         var sql = SqlFragment.Atom($"{name}({arguments}){clause}");
         // NTILE is an INTEGER on PostgreSQL: the column gets the IR's int64.
         return function == WindowFunction.Ntile ? writer.CastTo(sql, SqlType.Int64) : sql;
+    }
+
+    /// <summary><c>ST_ClusterKMeans(geo, k) OVER (...)</c> and the like, as the dialect writes them; an int64 column.</summary>
+    private SqlFragment Cluster(WindowNode node, WindowCall call, ExpressionWriter writer, string clause)
+    {
+        var mapping = Dialect.ClusterWindow(call.Function);
+        string function = call.Function.Name();
+        if (!mapping.IsAvailable)
+        {
+            _context.ReportOnce(DiagnosticCodes.FunctionNotSupported, node,
+                $"{Dialect.DisplayName} cannot compute {function}() in step '{node.Name}': {mapping.Unavailable}", mapping.Workaround ?? "");
+            return SqlFragment.Atom("NULL");
+        }
+        foreach (var note in mapping.Notes)
+            _context.ReportOnce(note.Descriptor, node, $"{Dialect.DisplayName}: {function}() in step '{node.Name}' {note.Message}", note.Hint ?? "");
+        // The OVER clause is the template's last argument: a warehouse may wrap the window call (NULLIF ...).
+        List<SqlFragment> arguments = [.. call.Arguments.Select(a => writer.Write(a)), SqlFragment.Atom(clause.Trim())];
+        var sql = mapping.TemplateFor(arguments.Count, arguments.Count).Render(arguments);
+        return writer.CastTo(SqlFragment.Atom(sql.Text), SqlType.Int64);
     }
 
     /// <summary>

@@ -155,6 +155,10 @@ public class ExampleCoverageTests
         ["native.quadbinfrompoint"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin" },
         ["native.quadbinboundary"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin_boundary" },
         ["native.quadbincenter"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin_center" },
+        ["native.clusterkmeans"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "clusterkmeans" },
+        ["native.clusterdbscan"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "clusterdbscan" },
+        ["native.countpointsinpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "countpointsinpolygons" },
+        ["native.pointstatsinpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "pointstatsinpolygons" },
     };
 
     /// <summary>Components no example can use: they are refused with a diagnostic saying why (their tests check it).</summary>

@@ -178,6 +178,8 @@ public class ComponentLoweringTests
             "native.dump", "native.generatepoints",
             // Spatial indexes (issue 17).
             "native.h3center", "native.quadbinfrompoint", "native.quadbinboundary", "native.quadbincenter",
+            // Spatial analysis (generic steps).
+            "native.clusterkmeans", "native.clusterdbscan", "native.countpointsinpolygons", "native.pointstatsinpolygons",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));

@@ -245,6 +245,53 @@ public sealed class CountryPolygonTests(PostgresServer server)
         Assert.True(plain.Count > 220, $"only {plain.Count} parts of {multi} multi-part countries");
         new RowSetComparison { RelativeTolerance = 1e-8, AbsoluteTolerance = 1e-6, GeometryTolerance = 1e-9 }.AssertEqual(inProcess, plain);
     }
+    /// <summary>Spatial analysis (issue 17) on the countries and cities: points in polygons, k-means and DBSCAN clusters.</summary>
+    private static readonly string Analysis = $$"""
+        workflow "Cities per country"
+        {{Sources}}
+        let counts = countries | countpointsinpolygons cities, geom, geom, a3 as cities | select a3, cities
+        let stats = countries | pointstatsinpolygons cities, geom, geom, population, a3 | select a3, count, population_sum, population_avg, population_min, population_max
+        let kmeans = cities | filter population > 500000 | clusterkmeans geom { nclusters: 8 } | select id, cluster
+        let dbscan = cities | filter population > 100000 | clusterdbscan geom, 400000, 3 | select id, cluster
+        output counts -> table "out.counts" mode replace
+        output stats -> table "out.stats" mode replace
+        output kmeans -> table "out.kmeans" mode replace
+        output dbscan -> table "out.dbscan" mode replace
+        """;
+
+    [Fact]
+    public async Task Points_in_polygons_and_clusters_are_the_same_on_PostgreSQL_and_in_process()
+    {
+        var data = await DataDirectoryOnce.Value;
+        var workflow = Compile(Analysis);
+        await using var db = await LoadAsync(data);
+        var comparison = new RowSetComparison { RelativeTolerance = 1e-9 };
+        foreach (var output in new[] { "out.counts", "out.stats" })
+        {
+            var inProcess = Interpret(workflow, data, output);
+            var planned = await RunAsync(db, workflow, optimized: true, output);
+            Assert.Equal(220, planned.Count);
+            Assert.Contains(planned.Rows, r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture) == 0);
+            Assert.True(planned.Rows.Sum(r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture)) > 1000);
+            RowSetAssert.Equal(inProcess, planned, comparison);
+        }
+        // Cluster ids are the engines' own labels: the partitions of the cities must be the same.
+        foreach (var output in new[] { "out.kmeans", "out.dbscan" })
+        {
+            var inProcess = Partition(Interpret(workflow, data, output));
+            var onPostgres = Partition(await RunAsync(db, workflow, optimized: false, output));
+            Assert.True(inProcess.Count > 3, $"{output}: only {inProcess.Count} clusters");
+            Assert.Equal(inProcess, onPostgres);
+        }
+    }
+
+    /// <summary>The ids of each cluster (noise, NULL, as one group of its own), as sorted text to compare.</summary>
+    private static List<string> Partition(RowSet rows) =>
+    [
+        .. rows.Rows.GroupBy(r => r[1] is null ? "noise" : Convert.ToString(r[1], CultureInfo.InvariantCulture))
+            .Select(g => (g.Key == "noise" ? "noise: " : "") + string.Join(",", g.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).Order()))
+            .Order(StringComparer.Ordinal),
+    ];
 
     private static HashSet<(long Id, string A3)> Pairs(RowSet rows) => [.. rows.Rows.Select(r => (Convert.ToInt64(r[0], CultureInfo.InvariantCulture), (string)r[1]!))];
 

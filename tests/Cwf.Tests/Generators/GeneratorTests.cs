@@ -41,7 +41,8 @@ public class GeneratorTests
         Assert.Contains(cases, c => c.Workflow.Nodes.OfType<SemiJoinNode>().Any(j => j.Anti));
         Assert.Contains(cases, c => c.Workflow.Sinks.Any(s => s.Mode == WriteMode.Append));
         var windows = cases.SelectMany(c => c.Workflow.Nodes.OfType<WindowNode>()).SelectMany(w => w.Calls).ToList();
-        Assert.Equal(Enum.GetValues<WindowFunction>().ToHashSet(), windows.Select(w => w.Function).ToHashSet());
+        // The clusterings' ids are labels each engine numbers its own way (compared as partitions in CountryPolygonTests), so rows cannot be compared.
+        Assert.Equal(Enum.GetValues<WindowFunction>().Where(f => !f.IsClustering()).ToHashSet(), windows.Select(w => w.Function).ToHashSet());
         Assert.Contains(windows, w => w.Frame is not null);
         Assert.Contains(windows, w => w.OrderBy.Any(k => k.NullsFirst) && w.OrderBy.Any(k => !k.NullsFirst));
         Assert.Contains(cases, c => c.Workflow.Nodes.OfType<FilterNode>().Any(f => c.Workflow[f.Input] is WindowNode));

@@ -37,6 +37,13 @@ public sealed class BigQueryDialect : Dialect
         DWithinFasterThanBuffer = true,
     };
 
+    /// <summary>BigQuery's ST_CLUSTERDBSCAN (a window function, the radius in meters on the sphere); k-means only in the toolbox, over arrays.</summary>
+    public override FunctionMapping ClusterWindow(WindowFunction function) => function == WindowFunction.ClusterDbscan
+        ? FunctionMapping.Sql("ST_CLUSTERDBSCAN({0}, {1}, {2}) {3}").WithNote(FunctionNote.Limited(
+            "measures the radius in meters on the sphere, while the IR takes it at 111,319.49 m per degree on lon/lat: away from the equator BigQuery's neighbourhoods are wider east-west, and clusters may merge",
+            "choose the radius for the warehouse that runs the workflow"))
+        : base.ClusterWindow(function);
+
     protected override char QuoteOpen => '`';
     protected override char QuoteClose => '`';
     /// <summary>A quote is <c>\'</c> (a doubled quote is two literals), control characters are escapes: a raw line break is invalid here.</summary>

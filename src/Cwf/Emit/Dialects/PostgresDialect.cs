@@ -59,6 +59,14 @@ public sealed class PostgresDialect : Dialect
     public override ImmutableArray<string> DefaultSchemas => ["public"];
 
     /// <summary>
+    /// PostGIS's window functions on the lon/lat geometry: the IR's planar clusterings, the radius at 111,319.49 m
+    /// per degree. ST_ClusterKMeans gives -1 to a NULL or empty geometry, which the IR's NULL replaces.
+    /// </summary>
+    public override FunctionMapping ClusterWindow(WindowFunction function) => function == WindowFunction.ClusterKMeans
+        ? FunctionMapping.Sql("NULLIF(ST_ClusterKMeans({0}, CAST({1} AS INTEGER)) {2}, -1)")
+        : FunctionMapping.Sql("ST_ClusterDBSCAN({0}, {1} / 111319.49079327357, CAST({2} AS INTEGER)) {3}");
+
+    /// <summary>
     /// GEOS MakeValid's "structure" method (PostGIS 3.2+ with GEOS 3.10+) is the interpreter's
     /// GeometryFixer; the default "linework" method keeps every vertex and leaves collections of
     /// polygons and stray lines. It also rewrites valid polygons (ring orientation), so only invalid

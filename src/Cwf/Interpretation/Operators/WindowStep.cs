@@ -78,12 +78,27 @@ internal static class WindowStep
             {
                 throw inner;
             }
-            var partition = new Partition(call, sorted, order);
             var values = arguments.Length == 0 ? null : sorted.Select(r => arguments[0](source[r], null)).ToArray();
+            if (call.Function.IsClustering())
+            {
+                Cluster(call, sorted, values!, result);
+                continue;
+            }
+            var partition = new Partition(call, sorted, order);
             for (int i = 0; i < sorted.Length; i++)
                 result[sorted[i]] = call.Function.IsPositional() ? Positional(call, partition, i, values, arguments, source) : null;
             if (!call.Function.IsPositional()) Framed(call, partition, values, result);
         }
+    }
+
+    private static void Cluster(WindowCall call, int[] rows, object?[] values, object?[] result)
+    {
+        var geographies = values.Select(v => v as NetTopologySuite.Geometries.Geometry).ToArray();
+        var clusters = call.Function == WindowFunction.ClusterKMeans
+            ? Geo.Clustering.KMeans(geographies, (long)((Literal)call.Arguments[1]).Value!)
+            : Geo.Clustering.Dbscan(geographies, Convert.ToDouble(((Literal)call.Arguments[1]).Value!, System.Globalization.CultureInfo.InvariantCulture) / Geo.Geography.MetersPerDegree,
+                (long)((Literal)call.Arguments[2]).Value!);
+        for (int i = 0; i < rows.Length; i++) result[rows[i]] = clusters[i];
     }
 
     private static object? Positional(WindowCall call, Partition p, int i, object?[]? values, Evaluator[] arguments, object?[][] source)

@@ -22,7 +22,7 @@ public sealed record WindowCall(string Name, WindowFunction Function, Seq<Expr> 
     public SqlType Type => Function switch
     {
         WindowFunction.RowNumber or WindowFunction.Rank or WindowFunction.DenseRank or WindowFunction.Ntile
-            or WindowFunction.Count or WindowFunction.CountAll => SqlType.Int64,
+            or WindowFunction.Count or WindowFunction.CountAll or WindowFunction.ClusterKMeans or WindowFunction.ClusterDbscan => SqlType.Int64,
         WindowFunction.PercentRank => SqlType.Float64,
         WindowFunction.Avg => Arguments[0].Type == SqlType.Decimal ? SqlType.Decimal : SqlType.Float64,
         _ => Arguments[0].Type,

@@ -23,6 +23,16 @@ public enum WindowFunction
     Count,
     /// <summary><c>count()</c> / <c>count(*)</c>: the rows in the frame.</summary>
     CountAll,
+    /// <summary>
+    /// <c>cluster_kmeans(geo, k)</c>: the 0-based k-means cluster of the row's geography over the partition, planar on
+    /// lon/lat with PostGIS's deterministic initialisation (spec/interpreter.md, "Clustering"); arguments [geo, k (int64 literal ≥ 1)].
+    /// </summary>
+    ClusterKMeans,
+    /// <summary>
+    /// <c>cluster_dbscan(geo, meters, min_points)</c>: the 0-based DBSCAN cluster over the partition, NULL for noise, the radius
+    /// taken at 111,319.49 m per degree on lon/lat; arguments [geo, radius (float64 literal ≥ 0), min_points (int64 literal ≥ 1)].
+    /// </summary>
+    ClusterDbscan,
 }
 
 public static class WindowFunctions
@@ -32,8 +42,11 @@ public static class WindowFunctions
     /// ORDER BY and take no frame. The others (first_value, last_value, the aggregates) read the frame.
     /// </summary>
     public static bool IsPositional(this WindowFunction f) =>
-        f is WindowFunction.RowNumber or WindowFunction.Rank or WindowFunction.DenseRank or WindowFunction.PercentRank
+        f.IsClustering() || f is WindowFunction.RowNumber or WindowFunction.Rank or WindowFunction.DenseRank or WindowFunction.PercentRank
             or WindowFunction.Ntile or WindowFunction.Lag or WindowFunction.Lead;
+
+    /// <summary>The spatial clusterings: a value per row computed from every geography of the partition, with no order and no frame.</summary>
+    public static bool IsClustering(this WindowFunction f) => f is WindowFunction.ClusterKMeans or WindowFunction.ClusterDbscan;
 
     /// <summary>The name as written in .cwf and printed: <c>row_number</c>, <c>first_value</c>, <c>count</c>.</summary>
     public static string Name(this WindowFunction f) => f switch
@@ -44,6 +57,8 @@ public static class WindowFunctions
         WindowFunction.FirstValue => "first_value",
         WindowFunction.LastValue => "last_value",
         WindowFunction.CountAll => "count",
+        WindowFunction.ClusterKMeans => "cluster_kmeans",
+        WindowFunction.ClusterDbscan => "cluster_dbscan",
         _ => f.ToString().ToLowerInvariant(),
     };
 
