@@ -131,7 +131,7 @@ public class SpatialAggregateTests
     public void The_formatter_keeps_the_order_of_an_ordered_aggregate()
     {
         var text = Header + "\noutput t\n  | group by region { line: st_makeline_agg(geom order by ts desc nulls first, id) }\n  -> table \"o.t\"\n";
-        var formatted = CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text;
+        var formatted = CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text!;
         Assert.Contains("st_makeline_agg(geom order by ts desc nulls first, id)", formatted);
         Assert.Equal(formatted, CwfFormatter.Format(SourceText.From(formatted), ComponentCatalog.Default.Steps).Text);
     }
