@@ -124,8 +124,8 @@ public sealed class BigQueryDialect : Dialect
             "the CARTO Analytics Toolbox's ST_CONCAVEHULL takes an array of points and a maximum edge length: call it in a custom SQL step, or use the convex hull")),
         (F.Simplify, FunctionMapping.Sql("ST_SIMPLIFY({0}, {1})").WithNote(GeodesicSimplifyNote("BigQuery's ST_SIMPLIFY"))),
         (F.SnapToGrid, "ST_SNAPTOGRID({0}, {1})"),
-        // The toolbox's ST_GENERATEPOINTS gives an array of points and takes no seed.
-        (F.GeneratePoints, FunctionMapping.Sql("CASE WHEN ST_DIMENSION({0}) = 2 AND {1} >= 1 THEN ST_UNION({toolbox}.ST_GENERATEPOINTS({0}, {1})) END")
+        // The toolbox's ST_GENERATEPOINTS gives an array of points and takes no seed (a NULL seed still gives NULL, as elsewhere).
+        (F.GeneratePoints, FunctionMapping.Sql("CASE WHEN ST_DIMENSION({0}) = 2 AND {1} >= 1 AND {2} IS NOT NULL THEN ST_UNION({toolbox}.ST_GENERATEPOINTS({0}, {1})) END")
             .WithNote(RandomPointsNote("the CARTO Analytics Toolbox's ST_GENERATEPOINTS takes no seed: every run gives other points"))),
         (F.RemoveHoles, "CASE WHEN ST_GEOMETRYTYPE({0}) IN ('ST_Polygon', 'ST_MultiPolygon') THEN ST_UNION(ARRAY(SELECT ST_MAKEPOLYGON(ST_EXTERIORRING(p)) FROM UNNEST(ST_DUMP({0})) AS p)) ELSE {0} END"),
         // BigQuery has no H3 of its own: the toolbox's functions.

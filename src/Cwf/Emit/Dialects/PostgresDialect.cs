@@ -135,7 +135,7 @@ public sealed class PostgresDialect : Dialect
         (F.SnapToGrid, RepairedOnce("ST_SnapToGrid({0}, {1})")),
         (F.RemoveHoles, RemoveHoles),
         // ST_GeneratePoints fails on anything but a polygon; a seed above 0 makes it repeatable.
-        (F.GeneratePoints, FunctionMapping.Sql("CASE WHEN GeometryType({0}) IN ('POLYGON', 'MULTIPOLYGON') AND NOT ST_IsEmpty({0}) AND {1} BETWEEN 1 AND 2147483647 " +
+        (F.GeneratePoints, FunctionMapping.Sql("CASE WHEN GeometryType({0}) IN ('POLYGON', 'MULTIPOLYGON') AND NOT ST_IsEmpty({0}) AND {1} BETWEEN 1 AND 2147483647 AND {2} IS NOT NULL " +
             "THEN ST_GeneratePoints({0}, CAST({1} AS INTEGER), CAST(GREATEST(1, LEAST({2}, 2147483647)) AS INTEGER)) END").WithNote(RandomPointsNote("PostGIS's own generator: the same seed gives the same points on PostGIS"))),
         // h3_lat_lng_to_cell is the name before h3-pg 4.2.3 and a deprecated alias after it.
         (F.H3FromPoint, FunctionMapping.Sql("h3_lat_lng_to_cell({0}, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
