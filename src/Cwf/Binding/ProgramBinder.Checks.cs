@@ -61,6 +61,8 @@ internal sealed partial class ProgramBinder
     {
         if (TableName.TryParse(table.Text) is not { } parsed) return null;
         if (_outputRelations.TryGetValue(parsed.ToString(), out var relation)) return relation;
+        // An earlier output to this table whose pipeline failed has been reported already: nothing to add.
+        if (_writtenTables.ContainsKey(parsed.ToString())) return null;
         var written = _outputRelations.Keys.Order(StringComparer.Ordinal).ToList();
         _diagnostics.Report(DiagnosticCodes.CheckTableNotWritten, Locate(table), $"no output before this check writes table '{parsed}'",
             NameSuggestions.DidYouMean(parsed.ToString(), written),

@@ -34,7 +34,7 @@ public static class DialectMatrix
 
     /// <summary>
     /// Every function and aggregate per dialect: the translation of the shortest call (long ones
-    /// cut), † when the translation has a limitation, ‡ when it needs an extension or a runtime,
+    /// cut), † when the translation has a limitation, ‡ when it needs an extension, a runtime or the toolbox,
     /// "n/a" when the dialect cannot compute it.
     /// </summary>
     public static string Functions(IReadOnlyList<Dialect> dialects)
@@ -75,7 +75,7 @@ public static class DialectMatrix
         var text = mapping.Joined is var (prefix, separator, suffix) ? $"{prefix}a{separator}b{suffix}" : mapping.Templates[0].Text;
         text = Shortened(text);
         if (!mapping.TimestampTemplates.IsEmpty) text += "; timestamp: " + Shortened(mapping.TimestampTemplates[0].Text);
-        var marks = (mapping.Notes.Any(n => !n.IsPerScript) ? "†" : "") + (mapping.Notes.Any(n => n.IsPerScript) ? "‡" : "");
+        var marks = (mapping.Notes.Any(n => !n.IsPerScript) ? "†" : "") + (mapping.Notes.Any(n => n.IsPerScript) || mapping.Templates.Any(t => t.CallsToolbox) ? "‡" : "");
         return Code(text) + marks + (mapping.CastResult ? " (cast)" : "");
     }
 

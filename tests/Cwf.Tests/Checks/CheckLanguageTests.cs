@@ -142,6 +142,18 @@ public class CheckLanguageTests
     }
 
     [Fact]
+    public void A_check_on_an_output_whose_pipeline_failed_adds_no_error()
+    {
+        var text = """
+            source places = table "src.places" { id: int64, geom: geography }
+            output places | filter idd > 1 -> table "out.places"
+            assert table "out.places" unique(id)
+            """;
+        var error = Assert.Single(Errors(text));
+        Assert.Equal("CWF2800", error.Code);
+    }
+
+    [Fact]
     public void A_check_before_its_let_says_so()
     {
         var text = $"""
