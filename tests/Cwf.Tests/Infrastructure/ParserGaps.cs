@@ -17,6 +17,12 @@ public static class ParserGaps
 
     private const string Name = Part + @"(?:\s*\.\s*" + Part + ")*";
 
+    /// <summary>Text with balanced parentheses, as short as will do (the keys of an ORDER BY before the closing parenthesis).</summary>
+    private const string Balanced = @"(?>[^()]+|\((?<d>)|\)(?<-d>))*?(?(d)(?!))";
+
+    /// <summary>The start of a call's argument up to a keyword at its own depth, one character at a time so the keyword is found.</summary>
+    private const string ArgumentStart = @"(?>[^()]|\((?<d>)|\)(?<-d>))*?(?(d)(?!))";
+
     private static readonly ParserDialect[] NodeSqlParserDialects =
         [ParserDialect.BigQuery, ParserDialect.Snowflake, ParserDialect.Redshift, ParserDialect.Postgres];
 
@@ -121,12 +127,16 @@ public static class ParserGaps
             "SELECT CARTO.CARTO.QUADBIN_CENTER(q) AS c FROM t"),
         new("postgres-ordered-makeline", [ParserDialect.Postgres],
             "node-sql-parser rejects ORDER BY inside ST_MakeLine's parentheses (an ordered aggregate, which PostgreSQL documents for every aggregate); checked without the order",
-            new Regex(@"(\bST_MakeLine\s*\(\s*" + Name + @")\s+ORDER\s+BY\s+(?>[^()]+|\((?<d>)|\)(?<-d>))*?(?(d)(?!))(?=\))", Options), "$1",
-            "SELECT ST_MakeLine(g ORDER BY t ASC NULLS LAST, ST_X(ST_Centroid(g)) ASC NULLS LAST) AS l FROM t"),
+            new Regex(@"(\bST_MakeLine\s*\(" + ArgumentStart + @")\s+ORDER\s+BY\s+" + Balanced + @"(?=\))", Options), "$1",
+            "SELECT ST_MakeLine(ST_Centroid(g) ORDER BY t ASC NULLS LAST, ST_X(ST_Centroid(g)) ASC NULLS LAST) AS l FROM t"),
+        new("bigquery-array-agg-modifiers", [ParserDialect.BigQuery],
+            "node-sql-parser rejects IGNORE NULLS and ORDER BY inside ARRAY_AGG's parentheses (BigQuery documents both); checked without them",
+            new Regex(@"(\bARRAY_AGG\s*\(" + ArgumentStart + @")\s+(?:IGNORE\s+NULLS\b(?:\s+ORDER\s+BY\s+" + Balanced + @")?|ORDER\s+BY\s+" + Balanced + @")(?=\))", Options), "$1",
+            "SELECT ST_MAKELINE(ARRAY_AGG(ST_CENTROID(g) IGNORE NULLS ORDER BY t ASC, ST_X(ST_CENTROID(g)) ASC)) AS l FROM t"),
         new("redshift-collect-within-group", [ParserDialect.Redshift],
             "node-sql-parser rejects ST_Collect(g) WITHIN GROUP (ORDER BY ...) as another function's argument (Redshift documents the ordered ST_Collect); checked without the order",
-            new Regex(@"(\bST_Collect\s*\(\s*" + Name + @"\s*\))\s*WITHIN\s+GROUP\s*\((?>[^()]+|\((?<d>)|\)(?<-d>))*(?(d)(?!))\)", Options), "$1",
-            "SELECT ST_LineFromMultiPoint(ST_Collect(g) WITHIN GROUP (ORDER BY t ASC NULLS LAST)) AS l FROM t"),
+            new Regex(@"(\bST_Collect\s*\(" + Balanced + @"\))\s*WITHIN\s+GROUP\s*\(" + Balanced + @"\)", Options), "$1",
+            "SELECT ST_LineFromMultiPoint(ST_Collect(ST_Centroid(g)) WITHIN GROUP (ORDER BY t ASC NULLS LAST, ST_X(ST_Centroid(g)) ASC NULLS LAST)) AS l FROM t"),
         new("bigquery-extent-field", [ParserDialect.BigQuery],
             "node-sql-parser rejects a field of a function's STRUCT result (ST_EXTENT(g).xmin, which BigQuery documents); checked as the call alone",
             new Regex(@"(\bST_EXTENT\s*\((?>[^()]+|\((?<d>)|\)(?<-d>))*(?(d)(?!))\))\s*\.\s*[xy]m(?:in|ax)\b", Options), "$1",
