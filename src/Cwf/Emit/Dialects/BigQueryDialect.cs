@@ -86,6 +86,20 @@ public sealed class BigQueryDialect : Dialect
     /// <summary>ST_DUMP gives the simple parts as an array, which UNNEST turns into rows (an empty array into none).</summary>
     public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_DUMP({0})) AS cwf_part", "cwf_part");
 
+    /// <summary>The toolbox's processing functions take the points as an array (ST_DUMP of the collection) and give an array of geographies.</summary>
+    public override ExplodeSql Tessellation(ExplodeKind kind) => ExplodeSql.Lateral(kind switch
+    {
+        ExplodeKind.VoronoiPolygons => "CROSS JOIN UNNEST({toolbox}.ST_VORONOIPOLYGONS(ST_DUMP({0}), NULL)) AS cwf_part",
+        ExplodeKind.VoronoiLines => "CROSS JOIN UNNEST({toolbox}.ST_VORONOILINES(ST_DUMP({0}), NULL)) AS cwf_part",
+        ExplodeKind.DelaunayTriangles => "CROSS JOIN UNNEST({toolbox}.ST_DELAUNAYPOLYGONS(ST_DUMP({0}))) AS cwf_part",
+        _ => "CROSS JOIN UNNEST({toolbox}.ST_DELAUNAYLINES(ST_DUMP({0}))) AS cwf_part",
+    }, "cwf_part") with
+    {
+        Note = ToolboxTessellationNote(kind is ExplodeKind.VoronoiPolygons or ExplodeKind.VoronoiLines
+            ? "d3 on lon/lat, clipped to the box -180, -85, 180, 85 when none is given"
+            : "d3 on lon/lat; a triangle's edges are geodesics on BigQuery"),
+    };
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToUpperInvariant()).With(
         (F.Trim, "TRIM({0}, ' ')"),
         (F.LTrim, "LTRIM({0}, ' ')"),

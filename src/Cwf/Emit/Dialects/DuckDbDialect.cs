@@ -83,6 +83,11 @@ public sealed class DuckDbDialect : Dialect
     /// <summary>The spatial extension's ST_Dump gives a list of (geom, path) structs, which UNNEST turns into rows.</summary>
     public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_Dump({0})) AS cwf_dump(cwf_part)", "struct_extract(cwf_dump.cwf_part, 'geom')");
 
+    /// <summary>The spatial extension has GEOS's Voronoi cells (ST_VoronoiDiagram) and nothing for the other kinds.</summary>
+    public override ExplodeSql Tessellation(ExplodeKind kind) => kind == ExplodeKind.VoronoiPolygons
+        ? ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_Dump(ST_VoronoiDiagram({0}))) AS cwf_dump(cwf_part)", "struct_extract(cwf_dump.cwf_part, 'geom')")
+        : base.Tessellation(kind);
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
         (F.Point, "ST_Point({0}, {1})"),

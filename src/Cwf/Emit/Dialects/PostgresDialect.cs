@@ -101,6 +101,15 @@ public sealed class PostgresDialect : Dialect
     /// <summary>PostGIS ST_Dump opens collections all the way down; a NULL or empty geometry has no part.</summary>
     public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN LATERAL ST_Dump({0}) AS cwf_part", "cwf_part.geom");
 
+    /// <summary>GEOS through PostGIS: the collection of cells or triangles (or the multilinestring of edges) dumped into rows.</summary>
+    public override ExplodeSql Tessellation(ExplodeKind kind) => ExplodeSql.Lateral(kind switch
+    {
+        ExplodeKind.VoronoiPolygons => "CROSS JOIN LATERAL ST_Dump(ST_VoronoiPolygons({0})) AS cwf_part",
+        ExplodeKind.VoronoiLines => "CROSS JOIN LATERAL ST_Dump(ST_VoronoiLines({0})) AS cwf_part",
+        ExplodeKind.DelaunayTriangles => "CROSS JOIN LATERAL ST_Dump(ST_DelaunayTriangles({0})) AS cwf_part",
+        _ => "CROSS JOIN LATERAL ST_Dump(ST_DelaunayTriangles({0}, 0, 1)) AS cwf_part",
+    }, "cwf_part.geom");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTR({0}, CAST({1} AS INTEGER))", "SUBSTR({0}, CAST({1} AS INTEGER), CAST({2} AS INTEGER))")),
         (F.EndsWith, "RIGHT({0}, LENGTH({1})) = {1}"),
