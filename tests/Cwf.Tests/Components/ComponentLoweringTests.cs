@@ -181,7 +181,7 @@ public class ComponentLoweringTests
             // Spatial analysis (generic steps).
             "native.clusterkmeans", "native.clusterdbscan", "native.countpointsinpolygons", "native.pointstatsinpolygons",
             // Voronoi and Delaunay (issue 17: an aggregate, then the explode node).
-            "native.voronoi", "native.delaunay",
+            "native.voronoi", "native.delaunay", "native.creategrid",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));

@@ -139,6 +139,9 @@ public sealed class BigQueryDialect : Dialect
         (F.Simplify, FunctionMapping.Sql("ST_SIMPLIFY({0}, {1})").WithNote(GeodesicSimplifyNote("BigQuery's ST_SIMPLIFY"))),
         (F.SnapToGrid, "ST_SNAPTOGRID({0}, {1})"),
         // The toolbox's ST_GENERATEPOINTS gives an array of points and takes no seed (a NULL seed still gives NULL, as elsewhere).
+        (F.GridPoints, FunctionMapping.Sql("CASE WHEN {1} > 0 AND NOT ST_ISEMPTY({0}) THEN (SELECT ST_UNION(ARRAY_AGG(ST_GEOGPOINT(ST_BOUNDINGBOX({0}).xmin + cwf_i * {1}, ST_BOUNDINGBOX({0}).ymin + cwf_j * {1}))) " +
+            "FROM UNNEST(GENERATE_ARRAY(0, CAST(FLOOR((ST_BOUNDINGBOX({0}).xmax - ST_BOUNDINGBOX({0}).xmin) / {1}) AS INT64))) AS cwf_i CROSS JOIN UNNEST(GENERATE_ARRAY(0, CAST(FLOOR((ST_BOUNDINGBOX({0}).ymax - ST_BOUNDINGBOX({0}).ymin) / {1}) AS INT64))) AS cwf_j) END")
+            .WithNote(FunctionNote.Limited("takes BigQuery's bounding box, which for a shape crossing the antimeridian starts east of it (xmin > xmax: no column of points)"))),
         (F.GeneratePoints, FunctionMapping.Sql("CASE WHEN ST_DIMENSION({0}) = 2 AND {1} >= 1 AND {2} IS NOT NULL THEN ST_UNION({toolbox}.ST_GENERATEPOINTS({0}, {1})) END")
             .WithNote(RandomPointsNote("the CARTO Analytics Toolbox's ST_GENERATEPOINTS takes no seed: every run gives other points"))),
         (F.RemoveHoles, "CASE WHEN ST_GEOMETRYTYPE({0}) IN ('ST_Polygon', 'ST_MultiPolygon') THEN ST_UNION(ARRAY(SELECT ST_MAKEPOLYGON(ST_EXTERIORRING(p)) FROM UNNEST(ST_DUMP({0})) AS p)) ELSE {0} END"),

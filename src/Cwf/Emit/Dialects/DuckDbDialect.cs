@@ -120,6 +120,7 @@ public sealed class DuckDbDialect : Dialect
             "DuckDB has no ST_SnapToGrid: GEOS's precision reducer rounds to the same grid but keeps polygons valid its own way, so collapsed parts may differ"))),
         (F.RemoveHoles, Repair.Around("CASE WHEN ST_IsEmpty({0}) THEN {0} WHEN ST_GeometryType({0}) = 'POLYGON' THEN ST_MakePolygon(ST_ExteriorRing({0})) " +
             "WHEN ST_GeometryType({0}) = 'MULTIPOLYGON' THEN ST_Collect(list_transform(ST_Dump({0}), d -> ST_MakePolygon(ST_ExteriorRing(d.geom)))) ELSE {0} END").Text),
+        (F.GridPoints, Missing("DuckDB", "grid of points function (the product's create grid runs on BigQuery and PostgreSQL)", "write the grid in a custom SQL step from a series of numbers over the extent")),
         (F.GeneratePoints, Missing("DuckDB", "function for random points in a polygon (the spatial extension's ST_GeneratePoints fills a box only)", "draw points in the bounding box and keep those inside (ST_Contains) in a custom SQL step")),
         // The h3 extension reads latitude first.
         (F.H3FromPoint, FunctionMapping.Sql("h3_latlng_to_cell_string(ST_Y({0}), ST_X({0}), CAST({1} AS INTEGER))").WithNote(H3)),

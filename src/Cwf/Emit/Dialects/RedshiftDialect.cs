@@ -119,6 +119,7 @@ public sealed class RedshiftDialect : Dialect
         (F.SnapToGrid, Missing("Redshift", "ST_SnapToGrid", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Redshift", "function that rebuilds a multipolygon from its exterior rings",
             "for single polygons, ST_MakePolygon(ST_ExteriorRing(g)) in a custom SQL step")),
+        (F.GridPoints, Missing("Redshift", "grid of points function (the product's create grid runs on BigQuery and PostgreSQL)", "write the grid in a custom SQL step from a series of numbers over the extent")),
         (F.GeneratePoints, Missing("Redshift", "function for random points in a polygon", "draw points in the bounding box with RANDOM() and keep those inside (ST_Contains) in a custom SQL step")),
         // H3_FromPoint gives a BIGINT cell; the IR's cell id is the lower-case hex string.
         (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),

@@ -122,6 +122,7 @@ public sealed class SnowflakeDialect : Dialect
         (F.SnapToGrid, Missing("Snowflake", "ST_SNAPTOGRID", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Snowflake", "function that drops the holes of a polygon (no exterior ring accessor for GEOGRAPHY)",
             "rebuild the polygons from the first ring of each in their GeoJSON in a custom SQL step")),
+        (F.GridPoints, Missing("Snowflake", "grid of points function (the product's create grid runs on BigQuery and PostgreSQL)", "write the grid in a custom SQL step from a series of numbers over the extent")),
         (F.GeneratePoints, Missing("Snowflake", "function for random points in a polygon", "draw points in the bounding box with UNIFORM and keep those inside (ST_CONTAINS) in a custom SQL step")),
         (F.Touches, FunctionMapping.NotAvailable(
             "Snowflake has no ST_TOUCHES",
