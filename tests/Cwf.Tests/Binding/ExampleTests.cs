@@ -159,6 +159,9 @@ public class ExampleCoverageTests
         ["native.clusterdbscan"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "clusterdbscan" },
         ["native.countpointsinpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "countpointsinpolygons" },
         ["native.pointstatsinpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "pointstatsinpolygons" },
+        ["native.voronoi"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "voronoi" },
+        ["native.delaunay"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "delaunay" },
+        ["native.creategrid"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "creategrid" },
     };
 
     /// <summary>Components no example can use: they are refused with a diagnostic saying why (their tests check it).</summary>
