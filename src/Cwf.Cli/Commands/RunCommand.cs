@@ -35,6 +35,11 @@ internal static class RunCommand
 
     private static int RunInProcess(CliContext cx, Workflow workflow, string dataDirectory)
     {
+        // Before the data is read: nothing of a workflow that calls an external service runs in process.
+        var refused = ExternalServices.Refusals(workflow);
+        cx.Report(refused);
+        if (!refused.IsEmpty) return ExitCodes.InputErrors;
+
         var load = DataDirectory.Load(dataDirectory, workflow);
         cx.Report(load.Diagnostics);
         if (!load.Succeeded) return ExitCodes.InputErrors;

@@ -80,6 +80,7 @@ public static class FunctionCatalog
         ("snaptogrid", [Functions.SnapToGrid]),
         ("removeholes", [Functions.RemoveHoles]),
         ("generatepoints", [Functions.GeneratePoints]),
+        ("gridpoints", [Functions.GridPoints]),
         ("h3_fromgeogpoint", [Functions.H3FromPoint]),
         ("h3_frompoint", [Functions.H3FromPoint]),
         ("h3_latlng_to_cell", [Functions.H3FromPoint]),

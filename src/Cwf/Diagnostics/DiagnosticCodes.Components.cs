@@ -29,4 +29,5 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor UnsupportedSrid { get; } = Error("CWF2300", "SRID other than 4326", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidStepArgument { get; } = Error("CWF2850", "Argument does not fit the component's step", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidClusteringValue { get; } = Error("CWF2860", "Clustering parameter is not a constant in its range", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor ExternalServiceOption { get; } = Error("CWF2870", "External-service option cwf cannot pass to the toolbox", DiagnosticCategory.Binding);
 }

@@ -13,6 +13,7 @@ public static partial class DiagnosticCodes
 
     // Steps the interpreter cannot run.
     public static DiagnosticDescriptor OpaqueStepNotInterpretable { get; } = Error("CWF7010", "Custom SQL or an unknown component cannot be interpreted", DiagnosticCategory.Execution);
+    public static DiagnosticDescriptor ExternalServiceNotRunnable { get; } = Error("CWF7800", "A step calls an external service and cannot run in process", DiagnosticCategory.Execution);
     public static DiagnosticDescriptor RawSqlNotInterpretable { get; } = Error("CWF7011", "A raw SQL expression cannot be interpreted", DiagnosticCategory.Execution);
     public static DiagnosticDescriptor RunStepSkipped { get; } = Info("CWF7012", "Step not run because an input failed", DiagnosticCategory.Execution);
 

@@ -32,6 +32,7 @@ public abstract partial class Dialect
     public ExplodeSql Explode(ExplodeKind kind) => kind switch
     {
         ExplodeKind.GeometryParts => GeometryParts,
+        ExplodeKind.VoronoiPolygons or ExplodeKind.VoronoiLines or ExplodeKind.DelaunayTriangles or ExplodeKind.DelaunayLines => Tessellation(kind),
         _ => throw new InvalidOperationException($"Unknown explode kind {kind}."),
     };
 

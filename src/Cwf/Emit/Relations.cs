@@ -30,7 +30,8 @@ internal sealed class Relations
         {
             var node = context.Workflow[id];
             if (node is SinkNode) continue;
-            _kind[id] = Executable(plan.For(id), node);
+            // A toolbox procedure writes a table of its own, whatever the plan says.
+            _kind[id] = node is OpaqueNode { Call: not null } && context.Options.Mode != EmitMode.Query ? Materialization.TempTable : Executable(plan.For(id), node);
         }
 
         var namer = new RelationNamer(tables.Values.Where(t => t.Parts.Count == 1).Select(t => t.Table), Dialect.IsReserved);
@@ -39,7 +40,9 @@ internal sealed class Relations
             var node = context.Workflow[id];
             if (node is SinkNode || ReadsTable(id) && _kind[id] == Materialization.Cte) continue;
             _cteName[id] = namer.Next(node);
-            if (_kind[id] != Materialization.Cte) _materializedName[id] = namer.Next(node, "cwf_");
+            if (node is OpaqueNode { Call: not null } && _kind[id] != Materialization.Cte)
+                _materializedName[id] = Dialect.TableName(ToolboxProcedureCalls.WorkTable(graph.Sinks.Select(s => tables[s.Id]), namer.Next(node, "cwf_")));
+            else if (_kind[id] != Materialization.Cte) _materializedName[id] = namer.Next(node, "cwf_");
         }
 
         FindQualifiedFilters(graph);

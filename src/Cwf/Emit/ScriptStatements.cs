@@ -27,6 +27,12 @@ internal static class ScriptStatements
         {
             if (relations.SpatialJoins.TryGetValue(id, out var planned)) statements.AddRange(SpatialJoinStatements.Setup(planned, context, queries, cleanup));
             if (!relations.Materialized.TryGetValue(id, out var name)) continue;
+            if (context.Workflow[id] is OpaqueNode { Call: { } call } step)
+            {
+                statements.AddRange(ToolboxProcedureCalls.Statements(step, call, name, context, queries));
+                cleanup.Add(dialect.DropTemporaryTable(name));
+                continue;
+            }
             var query = queries.For(id, forStorage: false, materializing: true);
             if (relations.Kind(id) == Materialization.TempTable)
             {

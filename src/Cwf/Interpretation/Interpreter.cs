@@ -26,6 +26,7 @@ public static class Interpreter
         // One clock for the whole run: current_date and current_timestamp become literals here.
         workflow = RunClock.Fixed(workflow, options.Now ?? DateTime.UtcNow);
         var diagnostics = new DiagnosticBag();
+        if (ExternalServices.Refusals(workflow) is { IsEmpty: false } refused) return new InterpretationResult(Database.Empty, refused, ImmutableDictionary<int, Table>.Empty);
         var context = new StepContext(ResolveParameters(workflow, options, diagnostics), options.MaxDegreeOfParallelism);
         var results = new Dictionary<int, Table>();
         var kept = ImmutableDictionary.CreateBuilder<int, Table>();

@@ -10,15 +10,15 @@ public class CanvasOpaqueTests
     {
         var c = new TestCanvas();
         var src = c.Source("src.stations", "stations", "id:int64", "geom:geography");
-        var iso = c.Node("native.isolines", "Drive time", ("geo", "geom"), ("range", 600), ("mode", "car"));
+        var iso = c.Node("native.routes", "Drive time", ("geo", "geom"), ("range", 600), ("mode", "car"));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.iso"));
         c.Edge(src, "out", iso, "source").Edge(iso, "result", save, "source");
         var result = CanvasTestKit.Import(c.ToJson());
         CanvasAssert.NoErrors(result);
         var d = CanvasAssert.Single(result, DiagnosticCodes.OpaqueComponent, iso, "Drive time", pointer: "/nodes/1");
-        Assert.Contains("'native.isolines'", d.Message);
+        Assert.Contains("'native.routes'", d.Message);
         var node = result.Workflow!.Nodes.OfType<OpaqueNode>().Single();
-        Assert.Equal("native.isolines", node.Component);
+        Assert.Equal("native.routes", node.Component);
         Assert.Null(node.SqlTemplate);
         Assert.Equal("geo=geom, mode=car, range=600, version=1", string.Join(", ", node.Properties.Select(p => $"{p.Key}={p.Value}")));
         Assert.Equal(node.Id, result.Workflow.Sinks.Single().Input);

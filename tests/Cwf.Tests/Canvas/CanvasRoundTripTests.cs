@@ -66,8 +66,10 @@ public class CanvasRoundTripTests
     public void Unknown_components_are_kept_visible_in_the_cwf()
     {
         var text = CanvasDecompiler.ToCwf(CanvasTestKit.ImportExample("fire_station_isolines"));
-        Assert.Contains("component \"native.isolines\" (fire_stations) { geo: \"geom\", mode: \"car\", range: \"600\"", text);
-        Assert.Contains("// '10 minute drive' is the canvas component native.isolines, which cwf cannot compile", text);
+        Assert.Contains("component \"extension.demographics.enrich\" (isolines_10_minute_drive) { geo: \"geom_isoline\"", text);
+        Assert.Contains("// 'Population reached' is the canvas component extension.demographics.enrich, which cwf cannot compile", text);
+        // native.isolines is a toolbox procedure call now (issue 17): a step of its own.
+        Assert.Contains("| isolines geom, 600", text);
     }
 
     [Fact]

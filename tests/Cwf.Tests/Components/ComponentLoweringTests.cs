@@ -180,6 +180,10 @@ public class ComponentLoweringTests
             "native.h3center", "native.quadbinfrompoint", "native.quadbinboundary", "native.quadbincenter",
             // Spatial analysis (generic steps).
             "native.clusterkmeans", "native.clusterdbscan", "native.countpointsinpolygons", "native.pointstatsinpolygons",
+            // Voronoi and Delaunay (issue 17: an aggregate, then the explode node).
+            "native.voronoi", "native.delaunay", "native.creategrid",
+            // External services as toolbox procedure calls (issue 17).
+            "native.isolines",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));

@@ -232,22 +232,22 @@ public sealed class DiagnosticsContractTests
     public void Opaque_component_is_a_warning_naming_it_when_nothing_needs_its_output()
     {
         var (c, stores, _) = One("native.distinct", "Unique rows");
-        var iso = c.Add("native.isolines", "Drive time", ("geo", "geom"), ("mode", "car"), ("range_type", "time"), ("range", 600));
+        var iso = c.Add("native.routes", "Drive time", ("geo", "geom"), ("mode", "car"), ("range_type", "time"), ("range", 600));
         c.Connect(stores, iso);
-        Warning(c, iso.Named, "native.isolines");
+        Warning(c, iso.Named, "native.routes");
     }
 
     [Fact]
     public void Opaque_component_feeding_an_output_is_refused_by_the_backend_with_an_error_naming_it()
     {
         var (c, stores, _) = One("native.distinct", "Unique rows");
-        var iso = c.Add("native.isolines", "Drive time", ("geo", "geom"), ("mode", "car"), ("range_type", "time"), ("range", 600));
+        var iso = c.Add("native.routes", "Drive time", ("geo", "geom"), ("mode", "car"), ("range_type", "time"), ("range", 600));
         c.Connect(stores, iso);
         c.Save(iso, "out.isolines");
         var r = CwfCli.Compile(c, "postgres", Catalog).ExpectExit(1);
         Assert.Equal("", r.Output);
-        r.Single("warning", iso.Named, "native.isolines");
-        Assert.Contains(r.Errors, e => e.Contains("native.isolines", StringComparison.Ordinal));
+        r.Single("warning", iso.Named, "native.routes");
+        Assert.Contains(r.Errors, e => e.Contains("native.routes", StringComparison.Ordinal));
     }
 
     [Fact]

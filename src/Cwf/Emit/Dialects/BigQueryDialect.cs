@@ -86,6 +86,20 @@ public sealed class BigQueryDialect : Dialect
     /// <summary>ST_DUMP gives the simple parts as an array, which UNNEST turns into rows (an empty array into none).</summary>
     public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_DUMP({0})) AS cwf_part", "cwf_part");
 
+    /// <summary>The toolbox's processing functions take the points as an array (ST_DUMP of the collection) and give an array of geographies.</summary>
+    public override ExplodeSql Tessellation(ExplodeKind kind) => ExplodeSql.Lateral(kind switch
+    {
+        ExplodeKind.VoronoiPolygons => "CROSS JOIN UNNEST({toolbox}.ST_VORONOIPOLYGONS(ST_DUMP({0}), NULL)) AS cwf_part",
+        ExplodeKind.VoronoiLines => "CROSS JOIN UNNEST({toolbox}.ST_VORONOILINES(ST_DUMP({0}), NULL)) AS cwf_part",
+        ExplodeKind.DelaunayTriangles => "CROSS JOIN UNNEST({toolbox}.ST_DELAUNAYPOLYGONS(ST_DUMP({0}))) AS cwf_part",
+        _ => "CROSS JOIN UNNEST({toolbox}.ST_DELAUNAYLINES(ST_DUMP({0}))) AS cwf_part",
+    }, "cwf_part") with
+    {
+        Note = ToolboxTessellationNote(kind is ExplodeKind.VoronoiPolygons or ExplodeKind.VoronoiLines
+            ? "d3 on lon/lat, clipped to the box -180, -85, 180, 85 when none is given"
+            : "d3 on lon/lat; a triangle's edges are geodesics on BigQuery"),
+    };
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToUpperInvariant()).With(
         (F.Trim, "TRIM({0}, ' ')"),
         (F.LTrim, "LTRIM({0}, ' ')"),
@@ -125,6 +139,9 @@ public sealed class BigQueryDialect : Dialect
         (F.Simplify, FunctionMapping.Sql("ST_SIMPLIFY({0}, {1})").WithNote(GeodesicSimplifyNote("BigQuery's ST_SIMPLIFY"))),
         (F.SnapToGrid, "ST_SNAPTOGRID({0}, {1})"),
         // The toolbox's ST_GENERATEPOINTS gives an array of points and takes no seed (a NULL seed still gives NULL, as elsewhere).
+        (F.GridPoints, FunctionMapping.Sql("CASE WHEN {1} > 0 AND NOT ST_ISEMPTY({0}) THEN (SELECT ST_UNION(ARRAY_AGG(ST_GEOGPOINT(ST_BOUNDINGBOX({0}).xmin + cwf_i * {1}, ST_BOUNDINGBOX({0}).ymin + cwf_j * {1}))) " +
+            "FROM UNNEST(GENERATE_ARRAY(0, CAST(FLOOR((ST_BOUNDINGBOX({0}).xmax - ST_BOUNDINGBOX({0}).xmin) / {1}) AS INT64))) AS cwf_i CROSS JOIN UNNEST(GENERATE_ARRAY(0, CAST(FLOOR((ST_BOUNDINGBOX({0}).ymax - ST_BOUNDINGBOX({0}).ymin) / {1}) AS INT64))) AS cwf_j) END")
+            .WithNote(FunctionNote.Limited("takes BigQuery's bounding box, which for a shape crossing the antimeridian starts east of it (xmin > xmax: no column of points)"))),
         (F.GeneratePoints, FunctionMapping.Sql("CASE WHEN ST_DIMENSION({0}) = 2 AND {1} >= 1 AND {2} IS NOT NULL THEN ST_UNION({toolbox}.ST_GENERATEPOINTS({0}, {1})) END")
             .WithNote(RandomPointsNote("the CARTO Analytics Toolbox's ST_GENERATEPOINTS takes no seed: every run gives other points"))),
         (F.RemoveHoles, "CASE WHEN ST_GEOMETRYTYPE({0}) IN ('ST_Polygon', 'ST_MultiPolygon') THEN ST_UNION(ARRAY(SELECT ST_MAKEPOLYGON(ST_EXTERIORRING(p)) FROM UNNEST(ST_DUMP({0})) AS p)) ELSE {0} END"),

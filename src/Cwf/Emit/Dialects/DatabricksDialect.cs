@@ -103,6 +103,7 @@ public sealed class DatabricksDialect : Dialect
             "Databricks' st_simplify is Douglas-Peucker without topology preservation: rings may touch or collapse where the IR keeps them apart"))),
         (F.SnapToGrid, Missing("Databricks", "st_snaptogrid", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Databricks", "function that drops the holes of a polygon", "rebuild the polygons from st_exteriorring in a custom SQL step")),
+        (F.GridPoints, Missing("Databricks", "grid of points function (the product's create grid runs on BigQuery and PostgreSQL)", "write the grid in a custom SQL step from a series of numbers over the extent")),
         (F.GeneratePoints, Missing("Databricks", "function for random points in a polygon", "draw points in the bounding box with rand(seed) and keep those inside (st_contains) in a custom SQL step")),
         (F.H3FromPoint, FunctionMapping.Sql("h3_longlatash3string(st_x({0}), st_y({0}), CAST({1} AS INT))").WithNote(H3Runtime)),
         (F.H3Boundary, FunctionMapping.Sql("st_geomfromtext(h3_boundaryaswkt({0}), 4326)").WithNote(H3Runtime)),

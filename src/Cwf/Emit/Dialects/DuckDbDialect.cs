@@ -83,6 +83,11 @@ public sealed class DuckDbDialect : Dialect
     /// <summary>The spatial extension's ST_Dump gives a list of (geom, path) structs, which UNNEST turns into rows.</summary>
     public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_Dump({0})) AS cwf_dump(cwf_part)", "struct_extract(cwf_dump.cwf_part, 'geom')");
 
+    /// <summary>The spatial extension has GEOS's Voronoi cells (ST_VoronoiDiagram) and nothing for the other kinds.</summary>
+    public override ExplodeSql Tessellation(ExplodeKind kind) => kind == ExplodeKind.VoronoiPolygons
+        ? ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_Dump(ST_VoronoiDiagram({0}))) AS cwf_dump(cwf_part)", "struct_extract(cwf_dump.cwf_part, 'geom')")
+        : base.Tessellation(kind);
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
         (F.Point, "ST_Point({0}, {1})"),
@@ -115,6 +120,7 @@ public sealed class DuckDbDialect : Dialect
             "DuckDB has no ST_SnapToGrid: GEOS's precision reducer rounds to the same grid but keeps polygons valid its own way, so collapsed parts may differ"))),
         (F.RemoveHoles, Repair.Around("CASE WHEN ST_IsEmpty({0}) THEN {0} WHEN ST_GeometryType({0}) = 'POLYGON' THEN ST_MakePolygon(ST_ExteriorRing({0})) " +
             "WHEN ST_GeometryType({0}) = 'MULTIPOLYGON' THEN ST_Collect(list_transform(ST_Dump({0}), d -> ST_MakePolygon(ST_ExteriorRing(d.geom)))) ELSE {0} END").Text),
+        (F.GridPoints, Missing("DuckDB", "grid of points function (the product's create grid runs on BigQuery and PostgreSQL)", "write the grid in a custom SQL step from a series of numbers over the extent")),
         (F.GeneratePoints, Missing("DuckDB", "function for random points in a polygon (the spatial extension's ST_GeneratePoints fills a box only)", "draw points in the bounding box and keep those inside (ST_Contains) in a custom SQL step")),
         // The h3 extension reads latitude first.
         (F.H3FromPoint, FunctionMapping.Sql("h3_latlng_to_cell_string(ST_Y({0}), ST_X({0}), CAST({1} AS INTEGER))").WithNote(H3)),

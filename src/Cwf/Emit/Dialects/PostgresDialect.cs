@@ -101,6 +101,15 @@ public sealed class PostgresDialect : Dialect
     /// <summary>PostGIS ST_Dump opens collections all the way down; a NULL or empty geometry has no part.</summary>
     public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("CROSS JOIN LATERAL ST_Dump({0}) AS cwf_part", "cwf_part.geom");
 
+    /// <summary>GEOS through PostGIS: the collection of cells or triangles (or the multilinestring of edges) dumped into rows.</summary>
+    public override ExplodeSql Tessellation(ExplodeKind kind) => ExplodeSql.Lateral(kind switch
+    {
+        ExplodeKind.VoronoiPolygons => "CROSS JOIN LATERAL ST_Dump(ST_VoronoiPolygons({0})) AS cwf_part",
+        ExplodeKind.VoronoiLines => "CROSS JOIN LATERAL ST_Dump(ST_VoronoiLines({0})) AS cwf_part",
+        ExplodeKind.DelaunayTriangles => "CROSS JOIN LATERAL ST_Dump(ST_DelaunayTriangles({0})) AS cwf_part",
+        _ => "CROSS JOIN LATERAL ST_Dump(ST_DelaunayTriangles({0}, 0, 1)) AS cwf_part",
+    }, "cwf_part.geom");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTR({0}, CAST({1} AS INTEGER))", "SUBSTR({0}, CAST({1} AS INTEGER), CAST({2} AS INTEGER))")),
         (F.EndsWith, "RIGHT({0}, LENGTH({1})) = {1}"),
@@ -135,6 +144,8 @@ public sealed class PostgresDialect : Dialect
         (F.SnapToGrid, RepairedOnce("ST_SnapToGrid({0}, {1})")),
         (F.RemoveHoles, RemoveHoles),
         // ST_GeneratePoints fails on anything but a polygon; a seed above 0 makes it repeatable.
+        (F.GridPoints, FunctionMapping.Sql("CASE WHEN {1} > 0 AND NOT ST_IsEmpty({0}) THEN (SELECT ST_Collect(ST_SetSRID(ST_MakePoint(ST_XMin({0}) + cwf_i * {1}, ST_YMin({0}) + cwf_j * {1}), 4326) ORDER BY cwf_j, cwf_i) " +
+            "FROM generate_series(0, CAST(FLOOR((ST_XMax({0}) - ST_XMin({0})) / {1}) AS BIGINT)) AS cwf_i, generate_series(0, CAST(FLOOR((ST_YMax({0}) - ST_YMin({0})) / {1}) AS BIGINT)) AS cwf_j) END")),
         (F.GeneratePoints, FunctionMapping.Sql("CASE WHEN GeometryType({0}) IN ('POLYGON', 'MULTIPOLYGON') AND NOT ST_IsEmpty({0}) AND {1} BETWEEN 1 AND 2147483647 AND {2} IS NOT NULL " +
             "THEN ST_GeneratePoints({0}, CAST({1} AS INTEGER), CAST(GREATEST(1, LEAST({2}, 2147483647)) AS INTEGER)) END").WithNote(RandomPointsNote("PostGIS's own generator: the same seed gives the same points on PostGIS"))),
         // h3_lat_lng_to_cell is the name before h3-pg 4.2.3 and a deprecated alias after it.

@@ -80,6 +80,11 @@ public sealed class RedshiftDialect : Dialect
         "Redshift has no function giving the parts of a geometry as rows (no ST_Dump, no lateral join over an array of geometries)",
         "split the parts in custom SQL: join a table of the numbers 1 to the largest ST_NumGeometries(geo) and take ST_GeometryN(geo, n)");
 
+    /// <summary>The toolbox's ST_VORONOIPOLYGONS / ST_DELAUNAYPOLYGONS give one GeoJSON collection, which Redshift cannot make rows of.</summary>
+    public override ExplodeSql Tessellation(ExplodeKind kind) => ExplodeSql.NotAvailable(
+        $"the CARTO Analytics Toolbox computes the {TessellationName(kind)} as one GeoJSON geometry, and Redshift cannot make rows of its parts (no ST_Dump)",
+        "run the workflow on PostgreSQL/PostGIS or BigQuery, or call the toolbox in a custom SQL step and split the result there");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTRING({0} FROM {1})", "SUBSTRING({0}, {1}, {2})")),
         (F.StartsWith, "LEFT({0}, LENGTH({1})) = {1}"),
@@ -114,6 +119,7 @@ public sealed class RedshiftDialect : Dialect
         (F.SnapToGrid, Missing("Redshift", "ST_SnapToGrid", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Redshift", "function that rebuilds a multipolygon from its exterior rings",
             "for single polygons, ST_MakePolygon(ST_ExteriorRing(g)) in a custom SQL step")),
+        (F.GridPoints, Missing("Redshift", "grid of points function (the product's create grid runs on BigQuery and PostgreSQL)", "write the grid in a custom SQL step from a series of numbers over the extent")),
         (F.GeneratePoints, Missing("Redshift", "function for random points in a polygon", "draw points in the bounding box with RANDOM() and keep those inside (ST_Contains) in a custom SQL step")),
         // H3_FromPoint gives a BIGINT cell; the IR's cell id is the lower-case hex string.
         (F.H3FromPoint, "LOWER(TO_HEX(H3_FromPoint({0}, {1})))"),

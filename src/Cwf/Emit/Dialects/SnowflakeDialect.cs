@@ -79,6 +79,11 @@ public sealed class SnowflakeDialect : Dialect
         Note = FunctionNote.Limited("opens one level of collections (through GeoJSON): a collection nested in a collection stays one part, where PostGIS opens it too"),
     };
 
+    /// <summary>The toolbox's functions here take and give arrays of GeoJSON text, which cwf does not write yet.</summary>
+    public override ExplodeSql Tessellation(ExplodeKind kind) => ExplodeSql.NotAvailable(
+        $"cwf does not write the CARTO Analytics Toolbox's {TessellationName(kind)} on Snowflake (its functions take and return arrays of GeoJSON text, with coordinates truncated to 5 decimals)",
+        "run the workflow on PostgreSQL/PostGIS or BigQuery, or call CARTO.CARTO.ST_VORONOIPOLYGONS / ST_DELAUNAYPOLYGONS in a custom SQL step");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToUpperInvariant()).With(
         (F.StartsWith, "STARTSWITH({0}, {1})"),
         (F.EndsWith, "ENDSWITH({0}, {1})"),
@@ -117,6 +122,7 @@ public sealed class SnowflakeDialect : Dialect
         (F.SnapToGrid, Missing("Snowflake", "ST_SNAPTOGRID", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Snowflake", "function that drops the holes of a polygon (no exterior ring accessor for GEOGRAPHY)",
             "rebuild the polygons from the first ring of each in their GeoJSON in a custom SQL step")),
+        (F.GridPoints, Missing("Snowflake", "grid of points function (the product's create grid runs on BigQuery and PostgreSQL)", "write the grid in a custom SQL step from a series of numbers over the extent")),
         (F.GeneratePoints, Missing("Snowflake", "function for random points in a polygon", "draw points in the bounding box with UNIFORM and keep those inside (ST_CONTAINS) in a custom SQL step")),
         (F.Touches, FunctionMapping.NotAvailable(
             "Snowflake has no ST_TOUCHES",

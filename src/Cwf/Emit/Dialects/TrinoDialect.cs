@@ -121,6 +121,7 @@ public sealed class TrinoDialect : Dialect
             "Trino's simplify_geometry is Douglas-Peucker without topology preservation: rings may touch or collapse where the IR keeps them apart"))),
         (F.SnapToGrid, Missing("Trino", "ST_SnapToGrid", "round the coordinates in a custom SQL step")),
         (F.RemoveHoles, Missing("Trino", "function that drops the holes of a polygon", "rebuild the polygons from ST_ExteriorRing in a custom SQL step")),
+        (F.GridPoints, Missing("Trino", "grid of points function (the product's create grid runs on BigQuery and PostgreSQL)", "write the grid in a custom SQL step from a series of numbers over the extent")),
         (F.GeneratePoints, Missing("Trino", "function for random points in a polygon", "draw points in the bounding box with random() and keep those inside (ST_Contains) in a custom SQL step")),
         (F.Covers, "ST_Intersects({0}, {1}) AND ST_Relate({0}, {1}, '******FF*')"),
         (F.H3FromPoint, FunctionMapping.NotAvailable(NoH3,

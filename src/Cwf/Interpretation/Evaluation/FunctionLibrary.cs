@@ -118,6 +118,7 @@ internal static class FunctionLibrary
         ["st_snaptogrid"] = (a, _) => Spatial(() => Geography.SnapToGrid(Geo(a[0]), Num(a[1]))),
         ["st_removeholes"] = (a, _) => Spatial(() => Geography.RemoveHoles(Geo(a[0]))),
         ["st_generatepoints"] = (a, _) => a[0] is null || a[1] is null || a[2] is null ? null : Geography.GeneratePoints(Geo(a[0]), (long)a[1]!, (long)a[2]!),
+        ["st_gridpoints"] = (a, _) => a[0] is null || a[1] is null ? null : Geography.GridPoints(Geo(a[0]), Num(a[1])),
 
         // H3
         ["h3_from_point"] = (a, _) => H3FromPoint(Geo(a[0]), (long)a[1]!),

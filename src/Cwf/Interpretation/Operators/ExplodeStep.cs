@@ -40,6 +40,10 @@ internal static class ExplodeStep
     private static IEnumerable<object> Elements(ExplodeKind kind, object? value) => kind switch
     {
         ExplodeKind.GeometryParts => value is Geometry g ? Geography.SimpleParts(g) : [],
+        ExplodeKind.VoronoiPolygons => value is Geometry g ? Geography.VoronoiPolygons(g) : [],
+        ExplodeKind.VoronoiLines => value is Geometry g ? Geography.VoronoiLines(g) : [],
+        ExplodeKind.DelaunayTriangles => value is Geometry g ? Geography.DelaunayTriangles(g) : [],
+        ExplodeKind.DelaunayLines => value is Geometry g ? Geography.DelaunayLines(g) : [],
         _ => throw new InvalidOperationException($"Unknown explode kind {kind}."),
     };
 }

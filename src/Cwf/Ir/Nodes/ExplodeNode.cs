@@ -9,6 +9,14 @@ public enum ExplodeKind
     /// a collection is a part.
     /// </summary>
     GeometryParts,
+    /// <summary>The Voronoi cells (polygons) of the vertices of a geography, clipped to PostGIS's default envelope (issue 17).</summary>
+    VoronoiPolygons,
+    /// <summary>The edges (lines) of the Voronoi diagram of the vertices of a geography, within the same envelope.</summary>
+    VoronoiLines,
+    /// <summary>The triangles (polygons) of the Delaunay triangulation of the vertices of a geography.</summary>
+    DelaunayTriangles,
+    /// <summary>The edges (lines) of the Delaunay triangulation of the vertices of a geography.</summary>
+    DelaunayLines,
 }
 
 /// <summary>
@@ -39,12 +47,17 @@ public sealed record ExplodeNode(int Id, string Name, int Input, Expr Value, str
     public SqlType ElementType => Kind switch
     {
         ExplodeKind.GeometryParts => SqlType.Geography,
+        ExplodeKind.VoronoiPolygons or ExplodeKind.VoronoiLines or ExplodeKind.DelaunayTriangles or ExplodeKind.DelaunayLines => SqlType.Geography,
         _ => throw new InvalidOperationException($"Unknown explode kind {Kind}."),
     };
 
     private string KindName => Kind switch
     {
         ExplodeKind.GeometryParts => "parts",
+        ExplodeKind.VoronoiPolygons => "voronoi polygons",
+        ExplodeKind.VoronoiLines => "voronoi lines",
+        ExplodeKind.DelaunayTriangles => "delaunay triangles",
+        ExplodeKind.DelaunayLines => "delaunay lines",
         _ => Kind.ToString(),
     };
 

@@ -18,6 +18,9 @@ public sealed record OpaqueNode(
     Schema DeclaredSchema,
     ImmutableSortedDictionary<string, string> Properties) : RelNode(Id, Name)
 {
+    /// <summary>The toolbox procedure an external-service component calls; null for custom SQL and unknown components.</summary>
+    public ToolboxCall? Call { get; init; }
+
     public override string OperatorName => "opaque";
     public override Seq<int> Inputs => Sources;
     public override RelNode WithInputs(Seq<int> inputs) => this with { Sources = inputs };
@@ -28,7 +31,8 @@ public sealed record OpaqueNode(
     public override string Describe(Func<int, string> inputName) =>
         $"opaque {Component} {string.Join(" ", Sources.Select(inputName))}" +
         (SqlTemplate is null ? "" : $" sql{{{SqlTemplate}}}") +
-        (Properties.IsEmpty ? "" : " {" + string.Join(", ", Properties.Select(kv => $"{kv.Key}={kv.Value}")) + "}");
+        (Properties.IsEmpty ? "" : " {" + string.Join(", ", Properties.Select(kv => $"{kv.Key}={kv.Value}")) + "}") +
+        (Call is null ? "" : " " + Call);
 
     public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitOpaque(this);
     protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs) => DeclaredSchema;
@@ -40,7 +44,8 @@ public sealed record OpaqueNode(
 
     public bool Equals(OpaqueNode? other) =>
         other is not null && base.Equals(other) && Sources == other.Sources && Component == other.Component &&
-        SqlTemplate == other.SqlTemplate && DeclaredSchema.Equals(other.DeclaredSchema) && Properties.SequenceEqual(other.Properties);
+        SqlTemplate == other.SqlTemplate && DeclaredSchema.Equals(other.DeclaredSchema) && Properties.SequenceEqual(other.Properties) &&
+        Equals(Call, other.Call);
 
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Sources, Component, SqlTemplate, DeclaredSchema);
 }

@@ -1,0 +1,65 @@
+using Cwf.Diagnostics;
+using Cwf.Ir;
+
+namespace Cwf.Emit;
+
+/// <summary>
+/// The steps that call a CARTO Analytics Toolbox procedure (<see cref="ToolboxCall"/>, issue 17): checked
+/// before anything is written (the warehouse's toolbox must have the procedure, and a single query cannot call
+/// one), then written as <c>CALL toolbox.PROCEDURE(...)</c> whose output table the following steps read. The
+/// input reaches the procedure as the text of its query and every value as a literal, through the dialect's
+/// string and identifier quoting.
+/// </summary>
+internal static class ToolboxProcedureCalls
+{
+    /// <summary>Reports each needed call the target cannot make: CWF6002 naming the warehouse, CWF6003 in query mode.</summary>
+    public static void Check(EmitGraph graph, EmitContext context)
+    {
+        var dialect = context.Dialect;
+        foreach (var id in graph.Needed)
+        {
+            if (context.Workflow[id] is not OpaqueNode { Call: { } call } step) continue;
+            if (call.For(dialect.Name) is null || dialect.DefaultToolbox is null)
+            {
+                var where = string.Join(", ", call.Signatures.Select(s => Dialects.Find(s.Warehouse)?.DisplayName ?? s.Warehouse));
+                context.Report(DiagnosticCodes.FunctionNotSupported, step,
+                    $"{dialect.DisplayName} cannot run step '{step.Name}' ({step.Component}): the CARTO Analytics Toolbox has no {call.Procedure} procedure for {dialect.DisplayName}",
+                    $"compile the workflow for {where}, where the toolbox has it ({call.Reference})");
+            }
+            else if (context.Options.Mode == EmitMode.Query)
+                context.Report(DiagnosticCodes.EmitModeNotSupported, step,
+                    $"Step '{step.Name}' ({step.Component}) calls the toolbox procedure {call.Procedure}, which a single query cannot do.",
+                    "emit a script or a procedure instead");
+        }
+    }
+
+    /// <summary>The name of the table the procedure writes: next to the workflow's first output table, named after the step.</summary>
+    public static TableName WorkTable(IEnumerable<TableName> outputs, string name)
+    {
+        var first = outputs.FirstOrDefault();
+        return first is null || first.Parts.Count < 2 ? new TableName([name]) : new TableName(first.Parts.Items.SetItem(first.Parts.Count - 1, name));
+    }
+
+    /// <summary>The statements of one call: the copy of the input it alters (where it alters one), then the CALL.</summary>
+    public static IEnumerable<SqlBlock> Statements(OpaqueNode step, ToolboxCall call, string table, EmitContext context, StatementQueries queries)
+    {
+        var dialect = context.Dialect;
+        var signature = call.For(dialect.Name)!;
+        var input = queries.For(step.Sources[0], forStorage: false);
+        var statements = new List<SqlBlock>();
+        if (signature.CopiesInput) statements.AddRange(dialect.CreateTableAs(table, input));
+        var arguments = signature.Arguments.Select(argument => argument switch
+        {
+            ToolboxArgument.InputQuery => dialect.Literal(input.ToString().TrimEnd(), SqlType.String).Text,
+            ToolboxArgument.OutputTable => dialect.Literal(table, SqlType.String).Text,
+            ToolboxArgument.Text text => dialect.Literal(text.Value, SqlType.String).Text,
+            ToolboxArgument.Number number => dialect.Literal(number.Value, SqlType.Float64).Text,
+            _ => "NULL",
+        }).ToList();
+        var prefix = context.Toolbox(step, call.Procedure);
+        var block = new SqlBlock().Line($"CALL {prefix}.{call.Procedure}(");
+        for (int i = 0; i < arguments.Count; i++) block.Line(arguments[i] + (i < arguments.Count - 1 ? "," : ""), 2);
+        statements.Add(block.Line(")"));
+        return statements;
+    }
+}
