@@ -32,6 +32,9 @@ public abstract partial class Dialect
     public ExplodeSql Explode(ExplodeKind kind) => kind switch
     {
         ExplodeKind.GeometryParts => GeometryParts,
+        ExplodeKind.H3PolyfillCenter or ExplodeKind.H3PolyfillIntersects or ExplodeKind.H3PolyfillContains or ExplodeKind.H3KRing or ExplodeKind.H3Children
+            or ExplodeKind.QuadbinPolyfillCenter or ExplodeKind.QuadbinPolyfillIntersects or ExplodeKind.QuadbinPolyfillContains
+            or ExplodeKind.QuadbinKRing or ExplodeKind.QuadbinChildren => CellSet(kind),
         _ => throw new InvalidOperationException($"Unknown explode kind {kind}."),
     };
 
