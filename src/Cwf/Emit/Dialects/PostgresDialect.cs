@@ -113,9 +113,16 @@ public sealed class PostgresDialect : Dialect
             Distance = "CAST(cwf_cell.distance AS BIGINT)", Note = H3Extension,
         },
         ExplodeKind.H3Children => H3Cells("h3_cell_to_children({0}::h3index, CAST({1} AS INTEGER))"),
+        // The toolbox's QUADBIN_POLYFILL keeps the tiles that intersect; a lateral subquery keeps the other modes' subset.
+        ExplodeKind.QuadbinPolyfillCenter => QuadbinTilesWhere("ST_Intersects({0}, {toolbox}.QUADBIN_CENTER(q))"),
+        ExplodeKind.QuadbinPolyfillContains => QuadbinTilesWhere("ST_Covers({0}, {toolbox}.QUADBIN_BOUNDARY(q))"),
         _ => QuadbinToolboxSet(kind, array => $"CROSS JOIN LATERAL unnest({array}) AS cwf_cell(item)", "cwf_cell.item",
             "CAST(cwf_cell.item->>'index' AS BIGINT)", "CAST(cwf_cell.item->>'distance' AS BIGINT)", "CAST({1} AS INTEGER)"),
     };
+
+    private static ExplodeSql QuadbinTilesWhere(string condition) => ExplodeSql.Lateral(
+        $"CROSS JOIN LATERAL (SELECT q FROM unnest({{toolbox}}.QUADBIN_POLYFILL({{0}}, CAST({{1}} AS INTEGER))) AS q WHERE {condition}) AS cwf_cell(item)",
+        "cwf_cell.item");
 
     private static ExplodeSql H3Cells(string cells) => ExplodeSql.Lateral($"CROSS JOIN LATERAL {cells} AS cwf_cell(cell)", "cwf_cell.cell::text") with { Note = H3Extension };
 
