@@ -90,6 +90,7 @@ public static class FunctionCatalog
         ("h3_toparent", [Functions.H3ToParent]),
         ("h3_cell_to_parent", [Functions.H3ToParent]),
         ("h3_get_resolution", [Functions.H3Resolution]),
+        ("h3_grid_distance", [Functions.H3Distance]),
         ("quadbin_fromgeogpoint", [Functions.QuadbinFromPoint]),
         ("quadbin_toparent", [Functions.QuadbinToParent]),
     ];

@@ -13,6 +13,7 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor InvalidLimit { get; } = Error("CWF2806", "Limit is not a non-negative integer", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidResolution { get; } = Error("CWF2807", "H3 resolution is not an integer from 0 to 15", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidQuadbinResolution { get; } = Error("CWF2900", "Quadbin resolution is not an integer from 0 to 26", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidKRingSize { get; } = Error("CWF2910", "K-ring size is not an integer from 0 to 1000", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidFilterValue { get; } = Error("CWF2808", "Filter value does not fit the column's type", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor NotComparable { get; } = Error("CWF2809", "Geography values cannot be compared, sorted or grouped", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor PredicateNotBoolean { get; } = Error("CWF2810", "Filter condition is not a boolean", DiagnosticCategory.Binding);

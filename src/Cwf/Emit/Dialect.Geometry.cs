@@ -33,6 +33,9 @@ public abstract partial class Dialect
     {
         ExplodeKind.GeometryParts => GeometryParts,
         ExplodeKind.VoronoiPolygons or ExplodeKind.VoronoiLines or ExplodeKind.DelaunayTriangles or ExplodeKind.DelaunayLines => Tessellation(kind),
+        ExplodeKind.H3PolyfillCenter or ExplodeKind.H3PolyfillIntersects or ExplodeKind.H3PolyfillContains or ExplodeKind.H3KRing or ExplodeKind.H3Children
+            or ExplodeKind.QuadbinPolyfillCenter or ExplodeKind.QuadbinPolyfillIntersects or ExplodeKind.QuadbinPolyfillContains
+            or ExplodeKind.QuadbinKRing or ExplodeKind.QuadbinChildren => CellSet(kind),
         _ => throw new InvalidOperationException($"Unknown explode kind {kind}."),
     };
 

@@ -69,6 +69,10 @@ public sealed class WorkflowBuilder
     public ExplodeNode Explode(int input, Expr value, string column, ExplodeKind kind, string name, Location? origin = null) =>
         Add(new ExplodeNode(_nextId, name, input, value, column, kind) { Origin = origin });
 
+    /// <summary>An explode of spatial-index cells: <paramref name="arguments"/> the resolution or k, <paramref name="distanceColumn"/> a k-ring's distances.</summary>
+    public ExplodeNode ExplodeCells(int input, Expr value, Seq<Expr> arguments, string column, string? distanceColumn, ExplodeKind kind, string name, Location? origin = null) =>
+        Add(new ExplodeNode(_nextId, name, input, value, column, kind) { Arguments = arguments, DistanceColumn = distanceColumn, Origin = origin });
+
     public DistinctNode Distinct(int input, string name, Location? origin = null) =>
         Add(new DistinctNode(_nextId, name, input) { Origin = origin });
 

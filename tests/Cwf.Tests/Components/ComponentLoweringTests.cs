@@ -178,6 +178,8 @@ public class ComponentLoweringTests
             "native.dump", "native.generatepoints",
             // Spatial indexes (issue 17).
             "native.h3center", "native.quadbinfrompoint", "native.quadbinboundary", "native.quadbincenter",
+            // Cell sets (issue 17, the explode node).
+            "native.h3polyfill", "native.quadbinpolyfill",
             // Spatial analysis (generic steps).
             "native.clusterkmeans", "native.clusterdbscan", "native.countpointsinpolygons", "native.pointstatsinpolygons",
             // Voronoi and Delaunay (issue 17: an aggregate, then the explode node).
@@ -186,7 +188,8 @@ public class ComponentLoweringTests
             "native.isolines",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
-        Assert.Equal(["cwf.nearest"], ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id));
+        Assert.Equal(["cwf.h3kring", "cwf.h3tochildren", "cwf.nearest", "cwf.quadbinkring", "cwf.quadbintochildren"],
+            ComponentCatalog.Default.All.Where(c => !c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Null(ComponentCatalog.Default.Find("cwf.nearest"));
         Assert.True(ComponentCatalog.Default.Find("native.unionall")!.FindInput("tables")!.Multiple);
     }

@@ -124,6 +124,7 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
         () => TemporalType() is { } t ? Call(rng.Pick([Functions.Year, Functions.Month, Functions.Day]), Make(t, scope, depth)) : null,
         () => Spatial ? Call(rng.Pick([Functions.NumPoints, Functions.NumGeometries]), Make(SqlType.Geography, scope, depth)) : null,
         () => Spatial ? Call(Functions.H3Resolution, H3Cell(scope, depth)) : null,
+        () => Spatial ? H3Distance(scope, depth) : null,
         () => Spatial ? QuadbinCell(scope, depth) : null,
         () => Spatial ? Call(Functions.QuadbinResolution, QuadbinCell(scope, depth)) : null,
         () => Spatial ? Call(Functions.QuadbinToParent, QuadbinCell(scope, depth), Literal.Int(rng.Int(0, 4))) : null,
@@ -224,6 +225,14 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
     /// <summary>An H3 cell at resolution 3-12 (its parents at 0-3 exist), or a NULL string where H3 is not generated.</summary>
     private Expr H3Cell(IReadOnlyList<ColumnRef> scope, int depth) =>
         Call(Functions.H3FromPoint, Point(scope, depth), Literal.Int(rng.Int(3, 12))) ?? Literal.Null(SqlType.String);
+
+    /// <summary>The grid distance of two points' cells at one coarse resolution (0-3: at most a few dozen steps apart), or NULL where H3 is not generated.</summary>
+    private Expr H3Distance(IReadOnlyList<ColumnRef> scope, int depth)
+    {
+        var resolution = Literal.Int(rng.Int(0, 3));
+        return Call(Functions.H3Distance, Call(Functions.H3FromPoint, Point(scope, depth), resolution) ?? Literal.Null(SqlType.String),
+            Call(Functions.H3FromPoint, Point(scope, depth), resolution) ?? Literal.Null(SqlType.String)) ?? Literal.Null(SqlType.Int64);
+    }
 
     /// <summary>A Quadbin cell at zoom 4-26 (its parents at 0-4 exist), or a NULL int64 where Quadbin is not generated.</summary>
     private Expr QuadbinCell(IReadOnlyList<ColumnRef> scope, int depth) =>

@@ -100,6 +100,22 @@ public sealed class BigQueryDialect : Dialect
             : "d3 on lon/lat; a triangle's edges are geodesics on BigQuery"),
     };
 
+    // The toolbox's H3 and Quadbin sets are arrays; a k-ring entry is a STRUCT<index, distance>.
+    protected override ExplodeSql CellSet(ExplodeKind kind) => kind switch
+    {
+        ExplodeKind.H3PolyfillCenter => Unnest("{toolbox}.H3_POLYFILL_MODE({0}, {1}, 'center')"),
+        ExplodeKind.H3PolyfillIntersects => Unnest("{toolbox}.H3_POLYFILL_MODE({0}, {1}, 'intersects')"),
+        ExplodeKind.H3PolyfillContains => Unnest("{toolbox}.H3_POLYFILL_MODE({0}, {1}, 'contains')"),
+        ExplodeKind.H3KRing => ExplodeSql.Lateral("CROSS JOIN UNNEST({toolbox}.H3_KRING_DISTANCES({0}, {1})) AS cwf_cell", "cwf_cell.index") with { Distance = "cwf_cell.distance" },
+        ExplodeKind.H3Children => Unnest("{toolbox}.H3_TOCHILDREN({0}, {1})"),
+        ExplodeKind.QuadbinPolyfillCenter => Unnest("{toolbox}.QUADBIN_POLYFILL_MODE({0}, {1}, 'center')"),
+        ExplodeKind.QuadbinPolyfillIntersects => Unnest("{toolbox}.QUADBIN_POLYFILL_MODE({0}, {1}, 'intersects')"),
+        ExplodeKind.QuadbinPolyfillContains => Unnest("{toolbox}.QUADBIN_POLYFILL_MODE({0}, {1}, 'contains')"),
+        _ => QuadbinToolboxSet(kind, array => $"CROSS JOIN UNNEST({array}) AS cwf_cell", "cwf_cell", "cwf_cell.index", "cwf_cell.distance"),
+    };
+
+    private static ExplodeSql Unnest(string array) => ExplodeSql.Lateral($"CROSS JOIN UNNEST({array}) AS cwf_cell", "cwf_cell");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToUpperInvariant()).With(
         (F.Trim, "TRIM({0}, ' ')"),
         (F.LTrim, "LTRIM({0}, ' ')"),
@@ -152,6 +168,7 @@ public sealed class BigQueryDialect : Dialect
         (F.H3Resolution, "{toolbox}.H3_RESOLUTION({0})"),
         (F.H3IsValid, "{toolbox}.H3_ISVALID({0})"),
         (F.H3ToParent, "{toolbox}.H3_TOPARENT({0}, {1})"),
+        (F.H3Distance, "{toolbox}.H3_DISTANCE({0}, {1})"),
         // DATE and TIMESTAMP have functions of their own; TIMESTAMP_ADD has no months, so they go through DATETIME (UTC).
         (F.AddMonths, FunctionMapping.Temporal("DATE_ADD({0}, INTERVAL {1} MONTH)", "TIMESTAMP(DATETIME_ADD(DATETIME({0}), INTERVAL {1} MONTH))")),
         (F.AddDays, FunctionMapping.Temporal("DATE_ADD({0}, INTERVAL {1} DAY)", "TIMESTAMP_ADD({0}, INTERVAL {1} DAY)")),

@@ -71,6 +71,24 @@ public sealed class DatabricksDialect : Dialect
     /// <summary>st_dump (Runtime 17.3+) gives the single geometries as an array, which explode turns into rows.</summary>
     public override ExplodeSql GeometryParts { get; } = ExplodeSql.Lateral("LATERAL VIEW explode(st_dump({0})) cwf_dump AS cwf_part", "cwf_dump.cwf_part");
 
+    // Databricks' H3 sets are arrays of strings for string cells; a k-ring entry is a STRUCT<cellid, distance>.
+    protected override ExplodeSql CellSet(ExplodeKind kind) => kind switch
+    {
+        ExplodeKind.H3PolyfillCenter => Explode("h3_polyfillash3string(st_asbinary({0}), CAST({1} AS INT))") with { Note = H3Runtime },
+        ExplodeKind.H3PolyfillIntersects => Explode("h3_coverash3string(st_asbinary({0}), CAST({1} AS INT))") with { Note = H3Runtime },
+        ExplodeKind.H3PolyfillContains => ExplodeSql.NotAvailable("Databricks has no H3 function for the cells wholly inside a polygon",
+            "use mode 'intersects' and keep the cells with st_contains(geo, h3_boundary(cell))"),
+        ExplodeKind.H3KRing => ExplodeSql.Lateral("LATERAL VIEW explode(h3_kringdistances({0}, CAST({1} AS INT))) cwf_cells AS cwf_cell", "cwf_cells.cwf_cell.cellid") with
+        {
+            Distance = "CAST(cwf_cells.cwf_cell.distance AS BIGINT)", Note = H3Runtime,
+        },
+        ExplodeKind.H3Children => Explode("h3_tochildren({0}, CAST({1} AS INT))") with { Note = H3Runtime },
+        _ => QuadbinToolboxSet(kind, array => $"LATERAL VIEW explode({array}) cwf_cells AS cwf_cell", "cwf_cells.cwf_cell",
+            "cwf_cells.cwf_cell.index", "CAST(cwf_cells.cwf_cell.distance AS BIGINT)", "CAST({1} AS INT)"),
+    };
+
+    private static ExplodeSql Explode(string array) => ExplodeSql.Lateral($"LATERAL VIEW explode({array}) cwf_cells AS cwf_cell", "cwf_cells.cwf_cell");
+
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToLowerInvariant()).With(
         (F.Length, "CHAR_LENGTH({0})"),
         (F.StartsWith, "STARTSWITH({0}, {1})"),
@@ -111,6 +129,7 @@ public sealed class DatabricksDialect : Dialect
         (F.H3Resolution, FunctionMapping.Sql("h3_resolution({0})").WithNote(H3Runtime)),
         (F.H3IsValid, FunctionMapping.Sql("h3_isvalid({0})").WithNote(H3Runtime)),
         (F.H3ToParent, FunctionMapping.Sql("h3_toparent({0}, CAST({1} AS INT))").WithNote(H3Runtime)),
+        (F.H3Distance, FunctionMapping.Sql("h3_try_distance({0}, {1})").WithNote(H3Runtime)),
         (F.AddMonths, FunctionMapping.Temporal("ADD_MONTHS({0}, CAST({1} AS INT))", "TIMESTAMPADD(MONTH, {1}, {0})")),
         (F.AddDays, FunctionMapping.Temporal("DATE_ADD({0}, CAST({1} AS INT))", "TIMESTAMPADD(DAY, {1}, {0})")),
         (F.AddSeconds, "TIMESTAMPADD(SECOND, {1}, {0})"),

@@ -87,6 +87,18 @@ public sealed class DuckDbDialect : Dialect
     public override ExplodeSql Tessellation(ExplodeKind kind) => kind == ExplodeKind.VoronoiPolygons
         ? ExplodeSql.Lateral("CROSS JOIN UNNEST(ST_Dump(ST_VoronoiDiagram({0}))) AS cwf_dump(cwf_part)", "struct_extract(cwf_dump.cwf_part, 'geom')")
         : base.Tessellation(kind);
+    // The h3 community extension: lists of strings for string cells; no containment modes, no Quadbin.
+    protected override ExplodeSql CellSet(ExplodeKind kind) => kind switch
+    {
+        ExplodeKind.H3PolyfillCenter => List("h3_polygon_wkt_to_cells_string(ST_AsText({0}), CAST({1} AS INTEGER))"),
+        ExplodeKind.H3KRing => List("h3_grid_disk({0}, CAST({1} AS INTEGER))") with { Distance = "CAST(h3_grid_distance({0}, cwf_cells.cwf_cell) AS BIGINT)" },
+        ExplodeKind.H3Children => List("h3_cell_to_children({0}, CAST({1} AS INTEGER))"),
+        ExplodeKind.H3PolyfillIntersects or ExplodeKind.H3PolyfillContains => ExplodeSql.NotAvailable(
+            "the DuckDB h3 extension fills a polygon by cell centers only", "use mode 'center'"),
+        _ => ExplodeSql.NotAvailable("DuckDB has no Quadbin functions and the CARTO Analytics Toolbox has no DuckDB edition", CellSetWorkaround),
+    };
+
+    private static ExplodeSql List(string list) => ExplodeSql.Lateral($"CROSS JOIN UNNEST({list}) AS cwf_cells(cwf_cell)", "cwf_cells.cwf_cell") with { Note = H3 };
 
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
@@ -129,6 +141,7 @@ public sealed class DuckDbDialect : Dialect
         (F.H3Resolution, FunctionMapping.Sql("h3_get_resolution({0})").WithNote(H3)),
         (F.H3IsValid, FunctionMapping.Sql("h3_is_valid_cell({0})").WithNote(H3)),
         (F.H3ToParent, FunctionMapping.Sql("h3_cell_to_parent({0}, CAST({1} AS INTEGER))").WithNote(H3)),
+        (F.H3Distance, FunctionMapping.Sql("h3_grid_distance({0}, {1})").WithNote(H3)),
         // date + integer is a date, date + interval a timestamp: months go through the interval and back.
         (F.AddMonths, FunctionMapping.Temporal("CAST({0} + TO_MONTHS(CAST({1} AS INTEGER)) AS DATE)", "{0} + TO_MONTHS(CAST({1} AS INTEGER))")),
         (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "{0} + TO_DAYS(CAST({1} AS INTEGER))")),

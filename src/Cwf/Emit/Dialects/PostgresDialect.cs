@@ -109,6 +109,30 @@ public sealed class PostgresDialect : Dialect
         ExplodeKind.DelaunayTriangles => "CROSS JOIN LATERAL ST_Dump(ST_DelaunayTriangles({0})) AS cwf_part",
         _ => "CROSS JOIN LATERAL ST_Dump(ST_DelaunayTriangles({0}, 0, 1)) AS cwf_part",
     }, "cwf_part.geom");
+    // h3-pg's sets are set-returning functions of h3index (polyfill modes from h3-pg 4.2); the toolbox's Quadbin
+    // sets are arrays (a k-ring entry a JSON object).
+    protected override ExplodeSql CellSet(ExplodeKind kind) => kind switch
+    {
+        ExplodeKind.H3PolyfillCenter => H3Cells("h3_polygon_to_cells_experimental({0}, CAST({1} AS INTEGER), 'center')"),
+        ExplodeKind.H3PolyfillIntersects => H3Cells("h3_polygon_to_cells_experimental({0}, CAST({1} AS INTEGER), 'overlapping')"),
+        ExplodeKind.H3PolyfillContains => H3Cells("h3_polygon_to_cells_experimental({0}, CAST({1} AS INTEGER), 'full')"),
+        ExplodeKind.H3KRing => ExplodeSql.Lateral("CROSS JOIN LATERAL h3_grid_disk_distances({0}::h3index, CAST({1} AS INTEGER)) AS cwf_cell(cell, distance)", "cwf_cell.cell::text") with
+        {
+            Distance = "CAST(cwf_cell.distance AS BIGINT)", Note = H3Extension,
+        },
+        ExplodeKind.H3Children => H3Cells("h3_cell_to_children({0}::h3index, CAST({1} AS INTEGER))"),
+        // The toolbox's QUADBIN_POLYFILL keeps the tiles that intersect; a lateral subquery keeps the other modes' subset.
+        ExplodeKind.QuadbinPolyfillCenter => QuadbinTilesWhere("ST_Intersects({0}, {toolbox}.QUADBIN_CENTER(q))"),
+        ExplodeKind.QuadbinPolyfillContains => QuadbinTilesWhere("ST_Covers({0}, {toolbox}.QUADBIN_BOUNDARY(q))"),
+        _ => QuadbinToolboxSet(kind, array => $"CROSS JOIN LATERAL unnest({array}) AS cwf_cell(item)", "cwf_cell.item",
+            "CAST(cwf_cell.item->>'index' AS BIGINT)", "CAST(cwf_cell.item->>'distance' AS BIGINT)", "CAST({1} AS INTEGER)"),
+    };
+
+    private static ExplodeSql QuadbinTilesWhere(string condition) => ExplodeSql.Lateral(
+        $"CROSS JOIN LATERAL (SELECT q FROM unnest({{toolbox}}.QUADBIN_POLYFILL({{0}}, CAST({{1}} AS INTEGER))) AS q WHERE {condition}) AS cwf_cell(item)",
+        "cwf_cell.item");
+
+    private static ExplodeSql H3Cells(string cells) => ExplodeSql.Lateral($"CROSS JOIN LATERAL {cells} AS cwf_cell(cell)", "cwf_cell.cell::text") with { Note = H3Extension };
 
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTR({0}, CAST({1} AS INTEGER))", "SUBSTR({0}, CAST({1} AS INTEGER), CAST({2} AS INTEGER))")),
@@ -157,6 +181,7 @@ public sealed class PostgresDialect : Dialect
             "casts the text to h3index first, which fails for text that is not hexadecimal instead of giving false",
             "filter the text with a pattern such as '^[0-9a-fA-F]{15,16}$' first"))),
         (F.H3ToParent, FunctionMapping.Sql("h3_cell_to_parent({0}::h3index, CAST({1} AS INTEGER))::text").WithNote(H3Extension)),
+        (F.H3Distance, FunctionMapping.Sql("h3_grid_distance({0}::h3index, {1}::h3index)").WithNote(H3Extension)),
         // date + integer is a date, date + interval a timestamp: months go through the interval and back.
         (F.AddMonths, FunctionMapping.Temporal("CAST({0} + MAKE_INTERVAL(months => CAST({1} AS INTEGER)) AS DATE)", "{0} + MAKE_INTERVAL(months => CAST({1} AS INTEGER))")),
         (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "{0} + MAKE_INTERVAL(days => CAST({1} AS INTEGER))")),

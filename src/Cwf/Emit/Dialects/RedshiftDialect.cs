@@ -84,6 +84,11 @@ public sealed class RedshiftDialect : Dialect
     public override ExplodeSql Tessellation(ExplodeKind kind) => ExplodeSql.NotAvailable(
         $"the CARTO Analytics Toolbox computes the {TessellationName(kind)} as one GeoJSON geometry, and Redshift cannot make rows of its parts (no ST_Dump)",
         "run the workflow on PostgreSQL/PostGIS or BigQuery, or call the toolbox in a custom SQL step and split the result there");
+    // Redshift's H3_Polyfill and the toolbox's Quadbin sets return SUPER arrays, which only a FROM-clause
+    // navigation over a column can unnest: no lateral join over a function's result.
+    protected override ExplodeSql CellSet(ExplodeKind kind) => ExplodeSql.NotAvailable(
+        $"Redshift cannot join the elements of an array a function returns as rows (its PartiQL unnesting reads a column), so it cannot list {CellSetName(kind)}",
+        "store the array in a column first (custom SQL: H3_Polyfill(geo, res), or the toolbox's QUADBIN_POLYFILL), then unnest it with FROM t AS l, l.cells AS cell");
 
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name).With(
         (F.Substr, FunctionMapping.Sql("SUBSTRING({0} FROM {1})", "SUBSTRING({0}, {1}, {2})")),
@@ -128,6 +133,7 @@ public sealed class RedshiftDialect : Dialect
         (F.H3Resolution, "H3_Resolution({0})"),
         (F.H3IsValid, "H3_IsValid({0})"),
         (F.H3ToParent, "LOWER(TO_HEX(H3_ToParent({0}, {1})))"),
+        (F.H3Distance, Missing("Redshift", "H3 grid distance function", "compute it where the data is loaded, or compare the cells' centers with st_distance")),
         // DATEADD returns a timestamp for a date too, and takes an INTEGER count.
         (F.AddMonths, FunctionMapping.Temporal("CAST(DATEADD(month, CAST({1} AS INTEGER), {0}) AS DATE)", "DATEADD(month, CAST({1} AS INTEGER), {0})")),
         (F.AddDays, FunctionMapping.Temporal("{0} + CAST({1} AS INTEGER)", "DATEADD(day, CAST({1} AS INTEGER), {0})")),

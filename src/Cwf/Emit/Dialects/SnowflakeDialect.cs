@@ -83,6 +83,22 @@ public sealed class SnowflakeDialect : Dialect
     public override ExplodeSql Tessellation(ExplodeKind kind) => ExplodeSql.NotAvailable(
         $"cwf does not write the CARTO Analytics Toolbox's {TessellationName(kind)} on Snowflake (its functions take and return arrays of GeoJSON text, with coordinates truncated to 5 decimals)",
         "run the workflow on PostgreSQL/PostGIS or BigQuery, or call CARTO.CARTO.ST_VORONOIPOLYGONS / ST_DELAUNAYPOLYGONS in a custom SQL step");
+    // H3 sets are Snowflake's own (arrays of strings); the toolbox's H3_POLYFILL takes a mode for the cells wholly inside.
+    protected override ExplodeSql CellSet(ExplodeKind kind) => kind switch
+    {
+        ExplodeKind.H3PolyfillCenter => Flatten("H3_POLYGON_TO_CELLS_STRINGS({0}, {1})", "CAST(cwf_cell.value AS VARCHAR)"),
+        ExplodeKind.H3PolyfillIntersects => Flatten("H3_COVERAGE_STRINGS({0}, {1})", "CAST(cwf_cell.value AS VARCHAR)") with
+        {
+            Note = FunctionNote.Limited("covers the polygon with its edges drawn as geodesics (H3_COVERAGE), while the IR draws them straight on lon/lat: cells at the edge of a long east-west edge may differ"),
+        },
+        ExplodeKind.H3PolyfillContains => Flatten("{toolbox}.H3_POLYFILL({0}, {1}, 'contains')", "CAST(cwf_cell.value AS VARCHAR)"),
+        ExplodeKind.H3KRing => Flatten("H3_GRID_DISK({0}, {1})", "CAST(cwf_cell.value AS VARCHAR)") with { Distance = "H3_GRID_DISTANCE({0}, CAST(cwf_cell.value AS VARCHAR))" },
+        ExplodeKind.H3Children => Flatten("H3_CELL_TO_CHILDREN_STRING({0}, {1})", "CAST(cwf_cell.value AS VARCHAR)"),
+        _ => QuadbinToolboxSet(kind, array => $"CROSS JOIN LATERAL FLATTEN(INPUT => {array}) AS cwf_cell", "CAST(cwf_cell.value AS BIGINT)",
+            "CAST(cwf_cell.value:index AS BIGINT)", "CAST(cwf_cell.value:distance AS BIGINT)"),
+    };
+
+    private static ExplodeSql Flatten(string array, string element) => ExplodeSql.Lateral($"CROSS JOIN LATERAL FLATTEN(INPUT => {array}) AS cwf_cell", element);
 
     public override FunctionMap Functions { get; } = StandardFunctionsWithOgc(name => name.ToUpperInvariant()).With(
         (F.StartsWith, "STARTSWITH({0}, {1})"),
@@ -133,6 +149,7 @@ public sealed class SnowflakeDialect : Dialect
         (F.H3Resolution, "H3_GET_RESOLUTION({0})"),
         (F.H3IsValid, "H3_IS_VALID_CELL({0})"),
         (F.H3ToParent, "H3_CELL_TO_PARENT({0}, {1})"),
+        (F.H3Distance, "H3_GRID_DISTANCE({0}, {1})"),
         // DATEADD keeps a date a date and clamps the day to the month's end (ADD_MONTHS would keep month ends at month ends).
         (F.AddMonths, "DATEADD(MONTH, {1}, {0})"),
         (F.AddDays, "DATEADD(DAY, {1}, {0})"),

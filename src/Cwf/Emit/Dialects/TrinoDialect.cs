@@ -81,6 +81,10 @@ public sealed class TrinoDialect : Dialect
         Note = FunctionNote.Limited("opens one level of collections (ST_Geometries): a collection nested in a collection stays one part, where PostGIS opens it too"),
     };
 
+    protected override ExplodeSql CellSet(ExplodeKind kind) => ExplodeSql.NotAvailable(
+        $"Trino has no H3 or Quadbin functions (its square grid is Bing tiles), so it cannot list {CellSetName(kind)}",
+        "list the cells where the data is loaded, or use bing_tile_polygon / bing_tiles_around in a custom SQL step");
+
     // TRIM without characters removes all whitespace; the IR trims spaces only. There is no
     // ENDS_WITH: SUBSTR from minus the suffix's length is the suffix ('' for an empty suffix or a
     // longer one). ST_Covers is the DE-9IM relation: b meets a and no point of b lies outside a.
@@ -132,6 +136,7 @@ public sealed class TrinoDialect : Dialect
         (F.H3Resolution, FunctionMapping.NotAvailable(NoH3, H3Elsewhere)),
         (F.H3IsValid, FunctionMapping.NotAvailable(NoH3, H3Elsewhere)),
         (F.H3ToParent, FunctionMapping.NotAvailable(NoH3, H3Elsewhere)),
+        (F.H3Distance, FunctionMapping.NotAvailable(NoH3, H3Elsewhere)),
         (F.AddMonths, "DATE_ADD('month', {1}, {0})"),
         (F.AddDays, "DATE_ADD('day', {1}, {0})"),
         (F.AddSeconds, "DATE_ADD('second', {1}, {0})"),

@@ -30,6 +30,10 @@ internal static class CellFunctions
             : null;
     }
 
+    /// <summary>NULL for text that is no cell, cells of different resolutions, and where H3 cannot tell (H3Grid.Distance).</summary>
+    public static object? H3Distance(string a, string b) =>
+        H3Index.TryParse(a, out var from) && H3Index.TryParse(b, out var to) ? H3Grid.Distance(from, to) : null;
+
     /// <summary>NULL for an empty point or a geometry that is not a point.</summary>
     public static object? QuadbinFromPoint(Geometry g, long resolution)
     {

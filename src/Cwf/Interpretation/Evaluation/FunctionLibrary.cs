@@ -127,6 +127,7 @@ internal static class FunctionLibrary
         ["h3_resolution"] = (a, _) => CellFunctions.H3Resolution(Str(a[0])),
         ["h3_is_valid"] = (a, _) => CellFunctions.H3IsValid(Str(a[0])),
         ["h3_to_parent"] = (a, _) => CellFunctions.H3ToParent(Str(a[0]), (long)a[1]!),
+        ["h3_distance"] = (a, _) => a[0] is null || a[1] is null ? null : CellFunctions.H3Distance(Str(a[0]), Str(a[1])),
 
         // Quadbin
         ["quadbin_from_point"] = (a, _) => CellFunctions.QuadbinFromPoint(Geo(a[0]), (long)a[1]!),

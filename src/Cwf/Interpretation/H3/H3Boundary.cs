@@ -15,6 +15,12 @@ internal static class H3Boundary
     public static Geometry? Polygon(string cellText)
     {
         if (!H3Index.TryParse(cellText, out var cell)) return null;
+        return Polygon(cell);
+    }
+
+    /// <summary>The polygon of a valid cell.</summary>
+    public static Geometry Polygon(ulong cell)
+    {
         var boundary = H3Index.Boundary(cell)!;
         var lngs = boundary.Select(p => p.Lng).ToArray();
         bool crossesAntimeridian = lngs.Max() - lngs.Min() > 180;

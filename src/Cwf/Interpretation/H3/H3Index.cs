@@ -56,6 +56,10 @@ public static class H3Index
         return parent;
     }
 
+    /// <summary>The child of a valid cell at the next resolution <paramref name="resolution"/> in direction <paramref name="digit"/> 0-6.</summary>
+    public static ulong Child(ulong cell, int resolution, int digit) =>
+        SetDigit((cell & ~(15UL << ResolutionOffset)) | ((ulong)resolution << ResolutionOffset), resolution, digit);
+
     public static string ToHexString(ulong cell) => cell.ToString("x", CultureInfo.InvariantCulture);
 
     /// <summary>Reads a hex cell id (any case, no prefix); false when it is not hex or not a valid cell.</summary>

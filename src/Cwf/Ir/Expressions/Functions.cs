@@ -121,6 +121,7 @@ public static class Functions
     public static BuiltinFunction H3Resolution { get; } = Fn("h3_resolution", FunctionCategory.H3, SqlType.Int64, "h3_resolution(cell): the cell's resolution 0-15", ArgKind.String);
     public static BuiltinFunction H3IsValid { get; } = Fn("h3_is_valid", FunctionCategory.H3, SqlType.Bool, "h3_is_valid(text): whether the text is an H3 cell id", ArgKind.String);
     public static BuiltinFunction H3ToParent { get; } = Fn("h3_to_parent", FunctionCategory.H3, SqlType.String, "h3_to_parent(cell, resolution): the cell containing it at that coarser resolution", ArgKind.String, ArgKind.Integer);
+    public static BuiltinFunction H3Distance { get; } = Fn("h3_distance", FunctionCategory.H3, SqlType.Int64, "h3_distance(a, b): the number of steps between two cells of one resolution; NULL where H3 cannot tell (other resolutions, across pentagon distortion)", ArgKind.String, ArgKind.String) with { Nulls = NullRule.Always };
 
     // Quadbin (CARTO's 64-bit index of web-mercator tiles, an int64 on every dialect; from the Analytics Toolbox)
     public static BuiltinFunction QuadbinFromPoint { get; } = Fn("quadbin_from_point", FunctionCategory.Quadbin, SqlType.Int64, "quadbin_from_point(point, resolution 0-26): the Quadbin cell of the point", ArgKind.Geography, ArgKind.Integer);

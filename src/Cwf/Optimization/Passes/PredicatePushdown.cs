@@ -98,7 +98,7 @@ public sealed class PredicatePushdown : OptimizerPass
                     break;
                 // The other columns of an exploded row are its input row's: a condition on them holds for every element or none.
                 case ExplodeNode e:
-                    Cross(conjuncts, [(e.Column, null)], e.Id);
+                    Cross(conjuncts, e.DistanceColumn is { } d ? [(e.Column, null), (d, null)] : [(e.Column, null)], e.Id);
                     break;
                 case AggregateNode a when !a.Keys.IsEmpty:
                     Cross(conjuncts, a.Keys.Select(k => (k.Name, (Expr?)k.Expr)).Concat(a.Aggregates.Select(g => (g.Name, (Expr?)null))).ToList(), a.Id);
