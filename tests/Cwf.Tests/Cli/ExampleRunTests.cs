@@ -36,7 +36,7 @@ public class ExampleRunTests(PostgresServer server)
     /// The cell sets (polyfill, k-ring, children) need h3-pg and the toolbox on PostgreSQL, neither installed here: they run
     /// in process, where the interpreter's sets are the ones checked against h3-js and the quadbin package.
     /// </summary>
-    private static readonly string[] CellSets = ["cell_coverage", "canvas/zone_cells"];
+    private static readonly string[] CellSets = ["cell_coverage", "canvas/zone_cells", "canvas/store_catchments"];
 
     private static readonly Dialect Postgres = Dialects.Find("postgres")!;
 
