@@ -112,9 +112,9 @@ public class ProximityComponentTests
         Assert.Contains("'period'", error.Message);
 
         var renamed = ImportJoin(("lefttablekeycolumn", "period"), ("righttablekeycolumn", "period"), ("jointype", "Left"),
-            ("righttablecolumns", """[{"name":"period","joinname":"collision_period"},{"name":"collision_id_count"}]"""));
+            ("righttablecolumns", """[{"name":"period","joinname":"collision_period"},{"name":"collision_id_count","joinname":"it's \"n\""}]"""));
         Assert.False(renamed.HasErrors, CanvasTestKit.Describe(renamed.Diagnostics));
-        Assert.Equal(["period", "vol_joined_sum", "collision_period", "collision_id_count"], Output(renamed).Names);
+        Assert.Equal(["period", "vol_joined_sum", "collision_period", "it's \"n\""], Output(renamed).Names);
         Assert.Equal(JoinKind.Left, Assert.Single(renamed.Workflow!.Nodes.OfType<JoinNode>()).Kind);
         RoundTrips(renamed, "| join_keys collisions, period, period { ");
     }

@@ -9,7 +9,8 @@ namespace Cwf.Tests.Components.Proximity;
 
 /// <summary>
 /// K nearest neighbours and the distance matrix on PostGIS, the key join (joinv2's form) on PostGIS and
-/// DuckDB, optimized and not: every output table holds the rows the interpreter computes.
+/// DuckDB, optimized and not: every output table holds the rows the interpreter computes (a join name with a space
+/// and capitals comes back as written).
 /// </summary>
 [EngineTest(Engine.PostgreSql), EngineTest(Engine.DuckDb)]
 [Collection(PostgresCollection.Name)]
@@ -27,8 +28,8 @@ public sealed class ProximityExecutionTests(PostgresServer server)
     private const string Keys = """
         source traffic = table "src.traffic" { period: string, vol: float64 }
         source collisions = table "src.collisions" { period: string, n: int64 }
-        output traffic | join_keys collisions, period, period { jointype: 'Full outer', righttablecolumns: '[{"name":"period","joinname":"other_period"},{"name":"n","joinname":"collisions"}]' } -> table "out.full"
-        output traffic | join_keys collisions, period, period { jointype: 'Right', lefttablecolumns: '[{"name":"vol","joinname":"total"}]', righttablecolumns: '[{"name":"period","joinname":"period"}]' } -> table "out.right"
+        output traffic | join_keys collisions, period, period { jointype: 'Full outer', righttablecolumns: '[{"name":"period","joinname":"other_period"},{"name":"n","joinname":"Total Collisions"}]' } -> table "out.full"
+        output traffic | join_keys collisions, period, period { jointype: 'Right', lefttablecolumns: '[{"name":"vol"}]', righttablecolumns: '[{"name":"period","joinname":"period"}]' } -> table "out.right"
         """;
 
     private static TestTable[] KeyTables() =>
