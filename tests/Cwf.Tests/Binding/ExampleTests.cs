@@ -159,6 +159,9 @@ public class ExampleCoverageTests
         ["native.clusterdbscan"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "clusterdbscan" },
         ["native.countpointsinpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "countpointsinpolygons" },
         ["native.pointstatsinpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "pointstatsinpolygons" },
+        ["native.knn"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "knn" },
+        ["native.distancematrix"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "distancematrix" },
+        ["native.joinv2"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "join_keys" },
     };
 
     /// <summary>Components no example can use: they are refused with a diagnostic saying why (their tests check it).</summary>
