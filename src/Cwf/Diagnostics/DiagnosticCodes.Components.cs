@@ -27,6 +27,8 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor UnsupportedCastType { get; } = Error("CWF2202", "Cast to a type cwf does not have", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor FullSpatialJoin { get; } = Error("CWF2203", "A full outer spatial join is not supported", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidSampleSeed { get; } = Error("CWF2204", "Sample seed out of range", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidJoinColumns { get; } = Error("CWF2210", "Join column list is not a list of name and join name", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor JoinWhereClause { get; } = Error("CWF2211", "Join where clause is not supported", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor UnsupportedSrid { get; } = Error("CWF2300", "SRID other than 4326", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidStepArgument { get; } = Error("CWF2850", "Argument does not fit the component's step", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidClusteringValue { get; } = Error("CWF2860", "Clustering parameter is not a constant in its range", DiagnosticCategory.Binding);

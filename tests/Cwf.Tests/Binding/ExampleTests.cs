@@ -169,6 +169,9 @@ public class ExampleCoverageTests
         ["native.delaunay"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "delaunay" },
         ["native.creategrid"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "creategrid" },
         ["native.isolines"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "isolines" },
+        ["native.knn"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "knn" },
+        ["native.distancematrix"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "distancematrix" },
+        ["native.joinv2"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "join_keys" },
     };
 
     /// <summary>Components no example can use: they are refused with a diagnostic saying why (their tests check it).</summary>

@@ -172,6 +172,8 @@ public class ComponentLoweringTests
             "native.boundary", "native.convexhull", "native.concavehull", "native.simplify", "native.snaptogrid", "native.removeholes",
             // Everyday components (issue 15); native.unnest is recognised to be refused with CWF2201.
             "native.removeduplicatedrows", "native.sample", "native.cast", "native.normalize", "native.crossjoin", "native.unnest",
+            // Neighbours and the newer join (issue 15).
+            "native.knn", "native.distancematrix", "native.joinv2",
             // Spatial aggregates (generic steps).
             "native.dissolve", "native.extent", "native.makeline",
             // One row per part or per random point (the explode node).

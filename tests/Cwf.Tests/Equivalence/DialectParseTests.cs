@@ -31,7 +31,10 @@ public sealed class DialectParseTests(ITestOutputHelper output) : IDisposable
 
     private static readonly EmitMode[] Modes = [EmitMode.Script, EmitMode.Query];
 
-    private static Gen<EquivalenceCase> Cases => EquivalenceCases.Gen(GeneratorOptions.Everything);
+    // Without data checks: PostgreSQL runs one as a DO block, Redshift as a temporary procedure and Snowflake as
+    // EXECUTE IMMEDIATE, procedural statements node-sql-parser does not parse (spec/equivalence.md). Their SQL is
+    // fixed by the check snapshots and run on PostgreSQL and DuckDB by the equivalence properties.
+    private static Gen<EquivalenceCase> Cases => EquivalenceCases.Gen(GeneratorOptions.Everything with { Operators = GeneratedOperators.All & ~GeneratedOperators.Check });
 
     [Fact]
     public async Task The_SQL_of_every_dialect_parses()

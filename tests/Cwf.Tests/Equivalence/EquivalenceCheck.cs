@@ -49,7 +49,7 @@ public sealed class EquivalenceCheck(Func<Task<IEquivalenceEngine>> createEngine
                     failures.Add((prepared[i], problem));
         }
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count} cases, {stats.Compared} outputs compared ({stats.Approximate} with buffered values), {stats.Inconclusive} not compared (rows decided by a buffer), {failures.Count} failed, {clock.Elapsed.TotalSeconds:F1} s"));
+            $"{count} cases, {stats.Compared} outputs compared ({stats.Approximate} with buffered values), {stats.Inconclusive} not compared (rows decided by a buffer), {stats.StoppedByCheck} stopped by a failing data check, {failures.Count} failed, {clock.Elapsed.TotalSeconds:F1} s"));
         if (failures.Count == 0) return;
         foreach (var (c, problem) in failures.Take(100))
             output?.WriteLine($"seed {c.Case.Seed}: {problem.Split('\n').FirstOrDefault(l => l.Length > 0 && !l.StartsWith("table ", StringComparison.Ordinal))}");
@@ -69,12 +69,23 @@ public sealed class EquivalenceCheck(Func<Task<IEquivalenceEngine>> createEngine
         public int Compared;
         public int Approximate;
         public int Inconclusive;
+        public int StoppedByCheck;
     }
 
     /// <summary>Why the engine's outcome differs from the interpreter's, or null when it agrees.</summary>
     private static string? Problem(PreparedCase c, EngineOutcome outcome, IEquivalenceEngine engine, Statistics? stats = null)
     {
         if (c.Problem is not null) return c.Problem;
+        if (c.FailedChecks.Count > 0)
+        {
+            if (stats is not null) stats.StoppedByCheck++;
+            // Each engine stops on the first check it runs that fails, with the message the interpreter gives.
+            if (outcome.Error is { } error && c.FailedChecks.Any(check => error.Contains($"check {check} failed", StringComparison.Ordinal))) return null;
+            var failing = string.Join(", ", c.FailedChecks);
+            return outcome.Error is null
+                ? $"the reference interpreter fails the data checks {failing}, but {engine.Dialect.DisplayName} passed them"
+                : $"the reference interpreter fails the data checks {failing}, but {engine.Dialect.DisplayName} failed otherwise: {outcome.Error}";
+        }
         if (outcome.Error is not null) return outcome.Error;
         var tolerance = DialectTolerances.For(engine.Dialect);
         var comparison = new OutputComparison(engine.Stores, tolerance);

@@ -12,10 +12,16 @@ namespace Cwf.Tests.Equivalence;
 /// </summary>
 public sealed record ExpectedOutput(TableName Name, Schema Schema, RowSet Rows, SortNode? Order)
 {
-    /// <summary>Runs the interpreter; null and the diagnostics when it reports an error.</summary>
-    public static (IReadOnlyList<ExpectedOutput>? Outputs, string? Error) Compute(IsolatedCase c)
+    /// <summary>
+    /// Runs the interpreter; null and the diagnostics when it reports an error. When only data checks fail, the
+    /// script must fail on one of them (<paramref name="failedChecks"/>) and write nothing: no outputs are expected.
+    /// </summary>
+    public static (IReadOnlyList<ExpectedOutput>? Outputs, string? Error) Compute(IsolatedCase c, out IReadOnlyList<string> failedChecks)
     {
         var run = Interpreter.Run(c.Workflow, c.Inputs);
+        failedChecks = [.. run.Checks.Where(o => !o.Passed).Select(o => o.Check)];
+        if (failedChecks.Count > 0 && run.Diagnostics.Where(d => d.IsError).All(d => d.Code == Cwf.Diagnostics.DiagnosticCodes.CheckFailed.Code))
+            return ([], null);
         if (!run.Succeeded)
             return (null, "the reference interpreter failed:\n  " + string.Join("\n  ", run.Diagnostics.Where(d => d.IsError)));
         var outputs = new List<ExpectedOutput>();

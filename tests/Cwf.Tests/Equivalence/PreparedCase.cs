@@ -4,7 +4,9 @@ using Cwf.Ir;
 namespace Cwf.Tests.Equivalence;
 
 /// <summary>A case ready to run on an engine: isolated in its schema, compiled for the engine's dialect, and its expected outputs.</summary>
-public sealed record PreparedCase(IsolatedCase Isolated, string Dialect, string? Sql, IReadOnlyList<ExpectedOutput> Expected, string? Problem)
+/// <param name="FailedChecks">The data checks the interpreter fails: the script must stop on one of them, naming it.</param>
+public sealed record PreparedCase(IsolatedCase Isolated, string Dialect, string? Sql, IReadOnlyList<ExpectedOutput> Expected, string? Problem,
+    IReadOnlyList<string> FailedChecks)
 {
     public EquivalenceCase Case => Isolated.Case;
 
@@ -12,12 +14,12 @@ public sealed record PreparedCase(IsolatedCase Isolated, string Dialect, string?
     public static PreparedCase Create(EquivalenceCase c, string schema, Dialect dialect)
     {
         var isolated = IsolatedCase.Create(c, schema);
-        var (expected, interpreterError) = ExpectedOutput.Compute(isolated);
+        var (expected, interpreterError) = ExpectedOutput.Compute(isolated, out var failedChecks);
         var emitted = SqlEmitter.Emit(isolated.Workflow, dialect, new EmitOptions { Mode = EmitMode.Script, Plan = c.Plan });
         string? problem = interpreterError;
         if (emitted.Sql is null)
             problem = $"{dialect.DisplayName} emission failed:\n  " + string.Join("\n  ", emitted.Diagnostics.Where(d => d.IsError));
-        return new PreparedCase(isolated, dialect.DisplayName, emitted.Sql, expected ?? [], problem);
+        return new PreparedCase(isolated, dialect.DisplayName, emitted.Sql, expected ?? [], problem, failedChecks);
     }
 }
 

@@ -49,6 +49,8 @@ internal sealed class CaseBuilder
             if (Step() is { } id) _pool.Add(id);
 
         int last = _pool[^1];
+        if ((_options.Operators & GeneratedOperators.Check) != 0)
+            for (int c = _rng.Int(-1, 2); c > 0; c--) Check();
         _builder.Sink(last, TableName.TryParse("out1")!, WriteMode.Replace, "out1");
         if (_rng.Chance(0.15)) _builder.Sink(last, TableName.TryParse("out1")!, WriteMode.Append, "out1 again");
         if (_pool.Count > 1 && _rng.Chance(0.4))
@@ -91,6 +93,9 @@ internal sealed class CaseBuilder
         Offer(GeneratedOperators.Nearest, 1, Nearest);
         Offer(GeneratedOperators.Sample, 1, Sample);
         Offer(GeneratedOperators.Normalize, 1, Normalize);
+        Offer(GeneratedOperators.CrossJoin, 1, CrossJoin);
+        Offer(GeneratedOperators.UnionByName, 1, UnionByName);
+        Offer(GeneratedOperators.TakePer, 1, TakePer);
         return choices.Count == 0 ? null : _rng.Weighted([.. choices])();
     }
 
@@ -318,6 +323,105 @@ internal sealed class CaseBuilder
         var cx = new LoweringContext(_builder, new DiagnosticBag());
         var name = Fresh("norm");
         return ComponentLowering.Normalize(cx, input, _rng.Pick(numeric), name, new StepInfo(name, Location.None));
+    }
+
+    /// <summary><c>cross_join other</c> as the component lowers it (skipped when the suffixed names collide).</summary>
+    private int? CrossJoin()
+    {
+        int left = Input();
+        int right = _rng.Pick(_pool);
+        var cx = new LoweringContext(_builder, new DiagnosticBag());
+        return ComponentLowering.JoinWithSuffix(cx, left, right, JoinKind.Inner, Predicates.True, new StepInfo(Fresh("crossjoin"), Location.None));
+    }
+
+    /// <summary>
+    /// <c>union by name</c> as the component lowers it: of an input and a projection of it that drops columns and
+    /// adds one (so columns are missing on either side), or of two results that may share names with other types
+    /// (skipped when two types have no common type).
+    /// </summary>
+    private int? UnionByName()
+    {
+        int first = Input();
+        int second;
+        if (_rng.Chance(0.6))
+        {
+            var schema = SchemaOf(first);
+            var kept = schema.Columns.Where(_ => _rng.Chance(0.6)).Select(c => new NamedExpr(c.Name, ExprFactory.Column(c))).ToList();
+            kept.Add(new NamedExpr(Fresh("e"), _exprs.Make(_rng.Pick(_exprs.ValueTypes), Scope(schema), 1)));
+            second = _builder.Project(first, kept.OrderBy(_ => _rng.Double()), Fresh("reshape")).Id;
+        }
+        else second = _rng.Pick(_pool);
+        var cx = new LoweringContext(_builder, new DiagnosticBag());
+        (int, Location)[] inputs = _rng.Chance(0.5) ? [(first, Location.None), (second, Location.None)] : [(second, Location.None), (first, Location.None)];
+        return ComponentLowering.UnionByName(cx, inputs, new StepInfo(Fresh("unionbyname"), Location.None));
+    }
+
+    /// <summary>
+    /// <c>take n per k by t</c> as the component lowers it. Only over inputs without geography (as sample): rows tied on
+    /// every other column would be numbered in any order, and a different geography kept on each engine.
+    /// </summary>
+    private int? TakePer()
+    {
+        int input = Input();
+        var schema = SchemaOf(input);
+        if (schema.Columns.Any(c => !c.Type.IsComparable())) return null;
+        var shuffled = schema.Columns.OrderBy(_ => _rng.Double()).ToList();
+        var keys = shuffled.Take(_rng.Int(0, 2)).Select(c => (Expr)ExprFactory.Column(c)).ToSeq();
+        var order = shuffled.Skip(keys.Count).Take(_rng.Int(0, 2)).Select(c => new WindowKey(ExprFactory.Column(c), _rng.Chance(0.5), _rng.Chance(0.3))).ToSeq();
+        var cx = new LoweringContext(_builder, new DiagnosticBag());
+        return ComponentLowering.TakePerGroup(cx, input, Literal.Int(_rng.Int(0, 3)), Location.None, keys, order, new StepInfo(Fresh("takeper"), Location.None));
+    }
+
+    /// <summary>
+    /// A data check on an earlier result, in the IR the binder builds for <c>assert</c> (spec/language.md): a
+    /// one-row measure and the range it must lie in, so checks pass and fail. Not over a workflow with a buffer,
+    /// whose approximate values could decide which rows a check counts.
+    /// </summary>
+    private void Check()
+    {
+        if (_builder.ToWorkflow().Nodes.Any(n => n.Expressions.Any(e => e.DescendantsAndSelf().OfType<Call>().Any(c => c.Function == Functions.Buffer)))) return;
+        int input = _rng.Pick(_pool);
+        var schema = SchemaOf(input);
+        var name = Fresh("check");
+        var label = _builder[input].Name;
+        Column[] Some(Func<Column, bool> accepts) => [.. schema.Columns.Where(accepts).OrderBy(_ => _rng.Double()).Take(_rng.Int(1, 2))];
+        int CountWhere(Expr predicate) =>
+            _builder.Aggregate(_builder.Filter(input, predicate, FilterBranch.Match, name + "_failing").Id, [], [new AggregateCall("measure", AggregateFunction.CountAll, null)], name).Id;
+        switch (_rng.Int(0, 3))
+        {
+            case 0:
+                int low = _rng.Int(0, _options.MaxRows), high = low + _rng.Int(0, _options.MaxRows);
+                var rows = _builder.Aggregate(input, [], [new AggregateCall("measure", AggregateFunction.CountAll, null)], name).Id;
+                _builder.Check(rows, $"{label}.rows between {low} and {high}", low, high, name);
+                return;
+            case 1:
+                var columns = Some(_ => true);
+                _builder.Check(CountWhere(columns.Select(c => (Expr)ExprFactory.IsNull(ExprFactory.Column(c))).Aggregate(ExprFactory.Or)),
+                    $"{label}.not_null({string.Join(", ", columns.Select(c => c.Name))})", 0, 0, name);
+                return;
+            case 2:
+                var scope = Scope(schema).Where(c => c.Type != SqlType.Geography).ToList();
+                _builder.Check(CountWhere(ExprFactory.Not(_exprs.Make(SqlType.Bool, scope, Depth))), $"{label}.expression", 0, 0, name);
+                return;
+            default:
+                var keys = Some(c => c.Type.IsComparable());
+                if (keys.Length == 0) return;
+                _builder.Check(Unique(input, keys, name), $"{label}.unique({string.Join(", ", keys.Select(c => c.Name))})", 0, 0, name);
+                return;
+        }
+    }
+
+    /// <summary>The rows whose key (every column non-NULL) another row shares, as the binder measures <c>unique</c>.</summary>
+    private int Unique(int input, Column[] keys, string name)
+    {
+        var nullable = keys.Where(k => k.Nullable).Select(k => (Expr)ExprFactory.IsNull(ExprFactory.Column(k), negated: true)).ToList();
+        if (nullable.Count > 0) input = _builder.Filter(input, nullable.Aggregate(ExprFactory.And), FilterBranch.Match, name + "_keys").Id;
+        var groups = _builder.Aggregate(input, keys.Select(k => new NamedExpr(k.Name, ExprFactory.Column(k))), [new AggregateCall("cwf_rows", AggregateFunction.CountAll, null)], name + "_groups").Id;
+        var size = ExprFactory.Column(SchemaOf(groups).Find("cwf_rows")!);
+        var shared = _builder.Filter(groups, ExprFactory.Binary(BinaryOp.Greater, size, Literal.Int(1)), FilterBranch.Match, name + "_shared").Id;
+        var total = _builder.Aggregate(shared, [], [new AggregateCall("measure", AggregateFunction.Sum, size)], name + "_total").Id;
+        var sum = ExprFactory.Column(SchemaOf(total).Find("measure")!);
+        return _builder.Project(total, [new NamedExpr("measure", ExprFactory.Call(Functions.Coalesce, sum, Literal.Int(0)))], name).Id;
     }
 
     /// <summary>

@@ -22,7 +22,14 @@ public enum GeneratedOperators
     /// <summary>native.sample and native.normalize, through their components' lowering.</summary>
     Sample = 1 << 11,
     Normalize = 1 << 12,
-    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Nearest | Window | Sample | Normalize,
+    /// <summary>cross_join, union by name and take n per, through their components' lowering.</summary>
+    CrossJoin = 1 << 13,
+    UnionByName = 1 << 14,
+    TakePer = 1 << 15,
+    /// <summary>Data checks (unique, not_null, rows between, expression) on results the workflow computes.</summary>
+    Check = 1 << 16,
+    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Nearest | Window | Sample | Normalize
+        | CrossJoin | UnionByName | TakePer | Check,
 }
 
 /// <summary>

@@ -24,9 +24,9 @@ public class GeneratorTests
     public void Every_operator_and_most_functions_are_generated()
     {
         // Enough cases that every function of the (growing) table is drawn at least once with the fixed seed.
-        var cases = Many(GeneratorOptions.Everything with { MaxSteps = 10 }, 1500);
+        var cases = Many(GeneratorOptions.Everything with { MaxSteps = 10 }, 2000);
         var nodeKinds = cases.SelectMany(c => c.Workflow.Nodes).Select(n => n.GetType().Name).ToHashSet();
-        foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "NearestNode", "WindowNode", "SinkNode" })
+        foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "NearestNode", "WindowNode", "SinkNode", "CheckNode" })
             Assert.Contains(kind, nodeKinds);
         var functions = cases.SelectMany(c => AllExpressions(c.Workflow)).OfType<Call>().Select(c => c.Function).ToHashSet();
         // The clock, generate_uuid and st_generatepoints are never drawn: the interpreter's values and an engine's differ
@@ -51,6 +51,14 @@ public class GeneratorTests
         // The sample and normalize components' lowering (their windows are named after the step).
         Assert.Contains(cases, c => c.Workflow.Nodes.OfType<WindowNode>().Any(w => w.Name.EndsWith("_ordered", StringComparison.Ordinal)));
         Assert.Contains(cases, c => c.Workflow.Nodes.OfType<WindowNode>().Any(w => w.Name.EndsWith("_range", StringComparison.Ordinal)));
+        // cross_join, union by name and take n per through their lowering; every kind of data check.
+        Assert.Contains(cases, c => c.Workflow.Nodes.OfType<JoinNode>().Any(j => j.Name.StartsWith("crossjoin", StringComparison.Ordinal) && j.Condition == Predicates.True));
+        Assert.Contains(cases, c => c.Workflow.Nodes.OfType<UnionAllNode>().Any(u => u.Name.StartsWith("unionbyname", StringComparison.Ordinal)
+            && u.Inputs.Any(i => c.Workflow[i] is ProjectNode p && p.Name.StartsWith("unionbyname", StringComparison.Ordinal))));
+        Assert.Contains(cases, c => c.Workflow.Nodes.OfType<WindowNode>().Any(w => w.Name.StartsWith("takeper", StringComparison.Ordinal)));
+        var checks = cases.SelectMany(c => c.Workflow.Nodes.OfType<CheckNode>()).Select(k => k.Check).ToList();
+        foreach (var kind in new[] { ".rows between", ".not_null(", ".expression", ".unique(" })
+            Assert.Contains(checks, k => k.Contains(kind, StringComparison.Ordinal));
         var aggregates = cases.SelectMany(c => c.Workflow.Nodes.OfType<AggregateNode>()).SelectMany(a => a.Aggregates).Select(a => a.Function).ToHashSet();
         Assert.Equal(Enum.GetValues<AggregateFunction>().ToHashSet(), aggregates);
     }

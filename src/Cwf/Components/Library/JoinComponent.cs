@@ -104,6 +104,13 @@ public static partial class ComponentLowering
     /// </summary>
     public static int? Join(LoweringContext cx, int main, int secondary, ColumnArg mainColumn, ColumnArg secondaryColumn, JoinKind kind, StepInfo step)
     {
+        var condition = KeysEqual(cx, main, secondary, mainColumn, secondaryColumn);
+        return condition is null ? null : JoinWithSuffix(cx, main, secondary, kind, condition, step);
+    }
+
+    /// <summary>main.col = secondary.col over the join's two inputs, or null (reported) when a column is unknown or the types cannot be compared.</summary>
+    public static Expr? KeysEqual(LoweringContext cx, int main, int secondary, ColumnArg mainColumn, ColumnArg secondaryColumn)
+    {
         var left = cx.Resolve(main, mainColumn);
         var right = cx.Resolve(secondary, secondaryColumn);
         if (left is null || right is null) return null;
@@ -114,8 +121,7 @@ public static partial class ComponentLowering
                 left.Type == SqlType.Geography || right.Type == SqlType.Geography ? "use a spatial join for geography columns" : "cast one side so both have the same type");
             return null;
         }
-        var condition = ExprFactory.Eq(ExprFactory.Column(left, 0), ExprFactory.Column(right, 1));
-        return JoinWithSuffix(cx, main, secondary, kind, condition, step);
+        return ExprFactory.Eq(ExprFactory.Column(left, 0), ExprFactory.Column(right, 1));
     }
 
     /// <summary>A join with the canvas output naming, or an error when two output names collide.</summary>

@@ -7,8 +7,8 @@ namespace Cwf.Components.Library;
 /// <summary>
 /// <c>nearest 3 from stores [on geom, stores.geom] [within 5 km] [as distance]</c>: each piped row with its k
 /// nearest rows of another relation (geodesic distance in meters, ranked to the millimetre), ties broken by the other side's columns.
-/// A .cwf step: the canvas's K-nearest-neighbours component (native.knn) pairs the points of one table
-/// through the Analytics Toolbox and is not imported as this step.
+/// A .cwf step: the canvas's K-nearest-neighbours component pairs the points of one table with each other
+/// (<see cref="KnnComponent"/>, built on the same node).
 /// </summary>
 public sealed class NearestComponent : StepComponent
 {
