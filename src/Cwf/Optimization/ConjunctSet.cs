@@ -76,9 +76,7 @@ internal sealed class ConjunctSet
         return result;
     }
 
-    public Expr this[int index] => Write(EntryAt(index));
-
-    public void RemoveAt(int index)
+    private void RemoveAt(int index)
     {
         var entry = EntryAt(index);
         foreach (var name in entry.Uses.Names)
