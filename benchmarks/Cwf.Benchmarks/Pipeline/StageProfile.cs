@@ -32,6 +32,10 @@ public static class StageProfile
             // Processor time of the whole process (the compiler's thread and the GC's): on a machine
             // shared by other work it moves far less than the wall clock.
             var cpu = ProcessorTime();
+            // Collections and the collector's pauses during this compile: how much of the time is the
+            // collector's, counted without depending on the load (the pause time does depend on it).
+            var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            var paused = GC.GetTotalPauseDuration();
             T Measure<T>(string stage, Func<T> run)
             {
                 long before = GC.GetAllocatedBytesForCurrentThread();
@@ -50,14 +54,25 @@ public static class StageProfile
             var plan = Measure("plan", () => Planner.Plan(optimized, Postgres.OptimizerTarget));
             var sql = Measure("emit", () => SqlEmitter.Emit(optimized, Postgres, new EmitOptions { Plan = plan }).Sql!);
             double cpuMs = (ProcessorTime() - cpu).TotalMilliseconds;
+            var gcCounts = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]).ToArray();
+            double pausedMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
             var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{shape}-{steps} ({workflow.Nodes.Length} nodes, {optimized.Nodes.Length} optimized, {Encoding.UTF8.GetByteCount(sql) / (double)steps:F1} SQL bytes/step):");
             foreach (var (stage, ms, bytes) in stages) line.Append(CultureInfo.InvariantCulture, $" {stage} {ms:F1} ms {bytes / (double)steps / 1024:F1} KB/step;");
             double total = stages.Sum(s => s.Ms);
-            line.Append(CultureInfo.InvariantCulture, $" total {total:F1} ms = {total / steps:F4} ms/step, cpu {cpuMs:F1} ms = {cpuMs / steps:F4} ms/step, {stages.Sum(s => s.Bytes) / (double)steps / 1024:F1} KB/step");
+            line.Append(CultureInfo.InvariantCulture, $" total {total:F1} ms = {total / steps:F4} ms/step, cpu {cpuMs:F1} ms = {cpuMs / steps:F4} ms/step, {stages.Sum(s => s.Bytes) / (double)steps / 1024:F1} KB/step; collections gen0/1/2 {gcCounts[0]}/{gcCounts[1]}/{gcCounts[2]}, paused {pausedMs:F1} ms");
             Console.WriteLine(line);
             if (Environment.GetEnvironmentVariable("CWF_PROFILE_PASSES") is "1")
+            {
+                // Each pass once over the bound workflow (the first round, which does the most work), by allocation.
+                Console.WriteLine("  allocated by one application to the bound workflow: " + string.Join(", ", PassManager.Default.Passes.Select(pass =>
+                {
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    pass.Run(workflow, Postgres.OptimizerTarget);
+                    return string.Create(CultureInfo.InvariantCulture, $"{pass.Name} {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)steps / 1024:F2} KB/step");
+                })));
                 Console.WriteLine($"  {optimization.Iterations} rounds: " + string.Join(", ", optimization.Runs.GroupBy(run => run.Pass)
                     .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(run => run.Elapsed.TotalMilliseconds):F0} ms ({g.Count(run => run.Changed)} changed)"))));
+            }
         }
         using var self = Process.GetCurrentProcess();
         self.Refresh();

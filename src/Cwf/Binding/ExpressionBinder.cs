@@ -268,19 +268,22 @@ public sealed partial class ExpressionBinder
         for (int i = 0; i < _scope.Inputs.Length; i++)
             foreach (var column in _scope.Inputs[i].FindBare(name.Name))
                 hits.Add((column, i, _scope.Inputs[i].Knows(name.Name)));
-        var known = hits.Where(h => h.Known).ToList();
-        var chosen = known.Count > 0 ? known : hits;
+        int known = 0;
+        foreach (var hit in hits)
+            if (hit.Known) known++;
+        // Most names have one hit (known): the list of hits is then the list of known ones.
+        var chosen = known > 0 && known < hits.Count ? hits.Where(h => h.Known).ToList() : hits;
         bool parameter = _options.BareNamesMayBeParameters && _scope.Parameters.Contains(name.Name);
 
         if (chosen.Count == 1)
         {
             // Where the program writes the parameter as @name, a bare name is plainly the column.
-            if (parameter && known.Count == 1 && !_scope.Parameters.IsWrittenWithAt(name.Name))
+            if (parameter && known == 1 && !_scope.Parameters.IsWrittenWithAt(name.Name))
                 Report(DiagnosticCodes.ParameterShadowed, name,
                     $"'{name.Name}' is both a column and a parameter; the column is used", $"write @{name.Name} for the parameter");
             return ExprFactory.Column(chosen[0].Column, chosen[0].Input);
         }
-        if (chosen.Count > 1 && !(parameter && known.Count == 0))
+        if (chosen.Count > 1 && !(parameter && known == 0))
         {
             var options = chosen.Select(h => Qualified(h.Input, h.Column.Name)).Distinct().ToList();
             if (options.Count == 1)

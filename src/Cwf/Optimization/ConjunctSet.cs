@@ -7,13 +7,24 @@ namespace Cwf.Optimization;
 /// crossing a projection touches only the conjuncts that read a column it computes or renames.
 /// That keeps pushing many filters down a long chain linear: each conjunct is rewritten only
 /// where a column it reads is defined, not at every step it passes.
+/// <para>
+/// Rewriting is deferred: crossing a projection records the crossing on each conjunct it
+/// rewrites and counts the rewritten conjunct's nodes and column references (enough for the
+/// <see cref="SubstitutionBound"/> and the index) without building it. A conjunct is written out
+/// when it is read, by substituting into it the columns' definitions composed over the crossings
+/// it made, composed once per sequence of crossings and shared by every conjunct that made the
+/// same ones. Substitution composes (substituting m₁ and then m₂ replaces each column by m₁'s
+/// definition with m₂ substituted into it), so the conjunct is the one rewriting at every crossing
+/// builds; on a chain that redefines a column, the conjuncts travelling together then cost one
+/// rewrite per crossing instead of one each.
+/// </para>
 /// </summary>
 internal sealed class ConjunctSet
 {
-    private readonly List<Expr?> _items = [];
-    // The distinct column names each conjunct reads, computed once when it is added.
-    private readonly List<string[]> _columns = [];
+    private readonly List<Entry?> _items = [];
     private readonly Dictionary<string, HashSet<int>> _byColumn = new(StringComparer.OrdinalIgnoreCase);
+    // Composed definitions, one node per sequence of crossings read from the latest back (see Write).
+    private readonly Composition _composed = new(null);
     private int _count;
 
     public ConjunctSet(IEnumerable<Expr> conjuncts)
@@ -23,44 +34,58 @@ internal sealed class ConjunctSet
 
     public int Count => _count;
 
-    public IEnumerable<Expr> Items => _items.OfType<Expr>();
+    public IEnumerable<Expr> Items
+    {
+        get
+        {
+            foreach (var entry in _items)
+                if (entry is not null) yield return Write(entry);
+        }
+    }
 
-    public void Add(Expr conjunct) =>
-        Add(conjunct, Predicates.Columns(conjunct).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
+    public void Add(Expr conjunct)
+    {
+        var (uses, nodes) = ColumnUses.Of(conjunct);
+        Append(new Entry(conjunct, uses, nodes));
+    }
 
-    // names: the distinct column names the conjunct reads.
-    private void Add(Expr conjunct, string[] names)
+    private void Append(Entry entry)
     {
         int index = _items.Count;
-        _items.Add(conjunct);
-        _columns.Add(names);
+        _items.Add(entry);
         _count++;
-        foreach (var name in names)
+        foreach (var name in entry.Uses.Names)
         {
             if (!_byColumn.TryGetValue(name, out var set)) _byColumn[name] = set = [];
             set.Add(index);
         }
     }
 
-    /// <summary>The indexes of the conjuncts that read any of the columns.</summary>
-    public SortedSet<int> Reading(IEnumerable<string> columns)
+    /// <summary>The indexes of the conjuncts that read any of the columns, in order.</summary>
+    private List<int> Reading(IEnumerable<string> columns)
     {
-        var result = new SortedSet<int>();
+        var result = new List<int>();
         foreach (var name in columns)
-            if (_byColumn.TryGetValue(name, out var set)) result.UnionWith(set);
+            if (_byColumn.TryGetValue(name, out var set)) result.AddRange(set);
+        result.Sort();
+        // A conjunct that reads several of the columns is listed once.
+        int kept = 0;
+        for (int i = 0; i < result.Count; i++)
+            if (kept == 0 || result[kept - 1] != result[i]) result[kept++] = result[i];
+        result.RemoveRange(kept, result.Count - kept);
         return result;
     }
 
-    public Expr this[int index] => _items[index] ?? throw new InvalidOperationException("Conjunct already removed.");
-
-    public void RemoveAt(int index)
+    private void RemoveAt(int index)
     {
-        _ = this[index];
-        foreach (var name in _columns[index])
+        var entry = EntryAt(index);
+        foreach (var name in entry.Uses.Names)
             _byColumn[name].Remove(index);
         _items[index] = null;
         _count--;
     }
+
+    private Entry EntryAt(int index) => _items[index] ?? throw new InvalidOperationException("Conjunct already removed.");
 
     /// <summary>
     /// Moves the set below a projection or grouping whose outputs are <paramref name="definitions"/>
@@ -74,46 +99,291 @@ internal sealed class ConjunctSet
     /// </summary>
     public List<Expr> CrossDefinitions(IReadOnlyList<(string Name, Expr? Definition)> definitions)
     {
-        var map = new Dictionary<string, Expr?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, definition) in definitions) map.TryAdd(name, definition);
-        var changing = definitions.Where(d => d.Definition is not ColumnRef { Input: 0 } r || !r.Name.Equals(d.Name, StringComparison.OrdinalIgnoreCase))
-            .Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        // Whether each output may be substituted, asked once per crossing rather than once per conjunct.
-        var cheap = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-        bool Substitutable(string name)
-        {
-            if (cheap.TryGetValue(name, out bool known)) return known;
-            return cheap[name] = map.TryGetValue(name, out var e) && e is not null && Predicates.IsCheap(e);
-        }
-        // The columns each definition reads, found once per crossing: a rewritten conjunct reads
-        // exactly the columns of the definitions of the columns it read (every one is replaced).
-        var definitionColumns = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-        string[] ColumnsOf(string name)
-        {
-            if (definitionColumns.TryGetValue(name, out var known)) return known;
-            return definitionColumns[name] = [.. Predicates.Columns(map[name]!).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase)];
-        }
-        var crossing = new List<(int Index, Expr Conjunct, Expr? Rewritten)>();
+        // Most steps a set crosses change no column it reads: nothing to build for those.
+        if (!definitions.Any(d => IsChanging(d) && _byColumn.TryGetValue(d.Name, out var readers) && readers.Count > 0)) return [];
+        var crossing = new Crossing(definitions);
+        var moving = new List<(int Index, ColumnUses? After, long Nodes)>();
         var boundary = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (int index in Reading(changing))
+        foreach (int index in Reading(crossing.Changing))
         {
-            var conjunct = this[index];
-            var names = _columns[index];
-            var rewritten = names.All(Substitutable) ? Predicates.Substitute(conjunct, r => map[r.Name]) : null;
-            if (rewritten is not null && !SubstitutionBound.Allows(conjunct, rewritten))
-                boundary.UnionWith(names.Where(changing.Contains));
-            crossing.Add((index, conjunct, rewritten));
+            var entry = EntryAt(index);
+            // Every column a rewritten conjunct reads is replaced, so it is rewritten only when all may be.
+            var (after, growth) = entry.Uses.Names.All(crossing.Substitutable) ? crossing.Through(entry.Uses) : ((ColumnUses?)null, 0L);
+            if (after is not null && !SubstitutionBound.Allows(entry.Nodes, entry.Nodes + growth))
+                boundary.UnionWith(entry.Uses.Names.Where(crossing.Changing.Contains));
+            moving.Add((index, after, entry.Nodes + growth));
         }
         var stuck = new List<Expr>();
-        foreach (var (index, conjunct, rewritten) in crossing)
+        foreach (var (index, after, nodes) in moving)
         {
-            var names = _columns[index];
-            bool atBoundary = names.Any(boundary.Contains);
+            var entry = EntryAt(index);
+            bool atBoundary = entry.Uses.Names.Any(boundary.Contains);
             RemoveAt(index);
-            if (rewritten is not null && !atBoundary)
-                Add(rewritten, names.Length == 1 ? ColumnsOf(names[0]) : [.. names.SelectMany(ColumnsOf).Distinct(StringComparer.OrdinalIgnoreCase)]);
-            else stuck.Add(conjunct);
+            if (after is not null && !atBoundary) Append(entry.Crossed(crossing, after, nodes));
+            else stuck.Add(Write(entry));
         }
         return stuck;
+    }
+
+    /// <summary>Whether the output is anything but the input's column of the same name.</summary>
+    private static bool IsChanging((string Name, Expr? Definition) d) =>
+        d.Definition is not ColumnRef { Input: 0 } r || !r.Name.Equals(d.Name, StringComparison.OrdinalIgnoreCase);
+
+    // The conjunct with its pending crossings substituted in; kept, so it is written once.
+    private Expr Write(Entry entry)
+    {
+        if (entry.Pending is null) return entry.Written;
+        // The composition for a conjunct's crossings is found from the latest one back, so
+        // conjuncts that made the same last crossings share it (a conjunct absorbed lower down made fewer).
+        var path = new List<Composition>();
+        var node = _composed;
+        for (var step = entry.Pending; step is not null; step = step.Earlier)
+            path.Add(node = node.Then(step.Crossing));
+        var earliest = path.Count - 1;
+        var written = Predicates.Substitute(entry.Written, r => Composed(path, earliest, r.Name));
+        entry.Rewritten(written);
+        return written;
+    }
+
+    // The definition of a column read above crossing path[level], with every later crossing
+    // (path[level - 1] down to path[0]) substituted in. A loop over pending work, not recursion:
+    // a conjunct may have crossed thousands of renames.
+    private static Expr Composed(List<Composition> path, int level, string name)
+    {
+        if (path[level].Definitions.TryGetValue(name, out var known)) return known;
+        var work = new Stack<(int Level, string Name)>();
+        work.Push((level, name));
+        while (work.TryPeek(out var top))
+        {
+            var node = path[top.Level];
+            if (node.Definitions.ContainsKey(top.Name))
+            {
+                work.Pop();
+                continue;
+            }
+            var definition = node.Crossing!.Definition(top.Name);
+            if (top.Level == 0)
+            {
+                node.Definitions[top.Name] = definition;
+                work.Pop();
+                continue;
+            }
+            var later = path[top.Level - 1];
+            bool ready = true;
+            foreach (var read in node.Crossing.UsesOf(top.Name).Uses.Names)
+            {
+                if (later.Definitions.ContainsKey(read)) continue;
+                work.Push((top.Level - 1, read));
+                ready = false;
+            }
+            if (!ready) continue;
+            node.Definitions[top.Name] = Predicates.Substitute(definition, r => later.Definitions[r.Name]);
+            work.Pop();
+        }
+        return path[level].Definitions[name];
+    }
+
+    /// <summary>A conjunct: its expression as last written, the crossings made since, and what its current form reads.</summary>
+    private sealed class Entry(Expr written, ColumnUses uses, long nodes)
+    {
+        public Expr Written { get; private set; } = written;
+
+        /// <summary>The crossings not yet written in, the latest first.</summary>
+        public PendingCrossing? Pending { get; private set; }
+
+        public ColumnUses Uses { get; private set; } = uses;
+
+        /// <summary>The node count of its current form.</summary>
+        public long Nodes { get; private set; } = nodes;
+
+        public Entry Crossed(Crossing crossing, ColumnUses after, long nodes)
+        {
+            Pending = new PendingCrossing(crossing, Pending);
+            Uses = after;
+            Nodes = nodes;
+            return this;
+        }
+
+        public void Rewritten(Expr written)
+        {
+            Written = written;
+            Pending = null;
+        }
+    }
+
+    private sealed record PendingCrossing(Crossing Crossing, PendingCrossing? Earlier);
+
+    /// <summary>
+    /// Definitions composed over a sequence of crossings: <see cref="Crossing"/> and then, through
+    /// the node it was reached from, every later one. The root (no crossing) is the identity.
+    /// </summary>
+    private sealed class Composition(Crossing? crossing)
+    {
+        private Dictionary<Crossing, Composition>? _earlier;
+
+        public Crossing? Crossing { get; } = crossing;
+
+        /// <summary>Column name → its definition at <see cref="Crossing"/> with the later crossings substituted in.</summary>
+        public Dictionary<string, Expr> Definitions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The node for <paramref name="earlier"/> followed by this node's sequence.</summary>
+        public Composition Then(Crossing earlier)
+        {
+            _earlier ??= [];
+            if (!_earlier.TryGetValue(earlier, out var node)) _earlier[earlier] = node = new Composition(earlier);
+            return node;
+        }
+    }
+
+    /// <summary>One projection or grouping crossed: its definitions and what each costs, found once per crossing.</summary>
+    private sealed class Crossing
+    {
+        private readonly Dictionary<string, Expr?> _map = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, bool> _cheap = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, (ColumnUses Uses, long Nodes)> _uses = new(StringComparer.OrdinalIgnoreCase);
+        // Conjuncts that read the same columns the same number of times share what they read after the crossing.
+        private readonly Dictionary<ColumnUses, (ColumnUses After, long Growth)> _through = new(ColumnUses.Comparer);
+
+        public Crossing(IReadOnlyList<(string Name, Expr? Definition)> definitions)
+        {
+            foreach (var (name, definition) in definitions) _map.TryAdd(name, definition);
+            Changing = definitions.Where(IsChanging).Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The outputs that are not the input's column of the same name.</summary>
+        public HashSet<string> Changing { get; }
+
+        public bool Substitutable(string name)
+        {
+            if (_cheap.TryGetValue(name, out bool known)) return known;
+            return _cheap[name] = _map.TryGetValue(name, out var e) && e is not null && Predicates.IsCheap(e);
+        }
+
+        public Expr Definition(string name) => _map[name]!;
+
+        public (ColumnUses Uses, long Nodes) UsesOf(string name)
+        {
+            if (_uses.TryGetValue(name, out var known)) return known;
+            return _uses[name] = ColumnUses.Of(Definition(name));
+        }
+
+        /// <summary>
+        /// What an expression reading <paramref name="uses"/> reads after every column reference
+        /// is replaced by its definition here, and how many nodes that adds.
+        /// </summary>
+        public (ColumnUses After, long Growth) Through(ColumnUses uses)
+        {
+            if (_through.TryGetValue(uses, out var known)) return known;
+            return _through[uses] = uses.Through(this);
+        }
+    }
+
+    /// <summary>
+    /// The distinct column names an expression reads (compared as the index compares them) and
+    /// how many references each has; node counts are as <see cref="SubstitutionBound.NodeCount"/> counts.
+    /// </summary>
+    private sealed class ColumnUses
+    {
+        public static IEqualityComparer<ColumnUses> Comparer { get; } = new ContentComparer();
+
+        private readonly long[] _references;
+
+        private ColumnUses(Tally tally)
+        {
+            Names = [.. tally.Names];
+            _references = [.. tally.References];
+        }
+
+        public string[] Names { get; }
+
+        public static (ColumnUses Uses, long Nodes) Of(Expr e)
+        {
+            var tally = new Tally();
+            long nodes = 0;
+            var stack = new Stack<Expr>();
+            stack.Push(e);
+            while (stack.TryPop(out var top))
+            {
+                nodes++;
+                if (top is ColumnRef c) tally.Add(c.Name, 1);
+                for (int i = top.ChildCount - 1; i >= 0; i--) stack.Push(top.ChildAt(i));
+            }
+            return (new ColumnUses(tally), nodes);
+        }
+
+        /// <summary>The uses after every column reference is replaced by its definition at <paramref name="crossing"/>, and the nodes that adds.</summary>
+        public (ColumnUses After, long Growth) Through(Crossing crossing)
+        {
+            var tally = new Tally();
+            long growth = 0;
+            for (int i = 0; i < Names.Length; i++)
+            {
+                var (definition, nodes) = crossing.UsesOf(Names[i]);
+                growth += _references[i] * (nodes - 1);
+                for (int j = 0; j < definition.Names.Length; j++)
+                    tally.Add(definition.Names[j], _references[i] * definition._references[j]);
+            }
+            return (new ColumnUses(tally), growth);
+        }
+
+        private sealed class ContentComparer : IEqualityComparer<ColumnUses>
+        {
+            public bool Equals(ColumnUses? x, ColumnUses? y)
+            {
+                if (ReferenceEquals(x, y)) return true;
+                if (x is null || y is null || x.Names.Length != y.Names.Length) return false;
+                for (int i = 0; i < x.Names.Length; i++)
+                    if (x._references[i] != y._references[i] || !x.Names[i].Equals(y.Names[i], StringComparison.OrdinalIgnoreCase)) return false;
+                return true;
+            }
+
+            public int GetHashCode(ColumnUses uses)
+            {
+                var hash = new HashCode();
+                for (int i = 0; i < uses.Names.Length; i++)
+                {
+                    hash.Add(uses.Names[i], StringComparer.OrdinalIgnoreCase);
+                    hash.Add(uses._references[i]);
+                }
+                return hash.ToHashCode();
+            }
+        }
+    }
+
+    /// <summary>References counted per column name, in the order first met; a position index only once there are many names.</summary>
+    private sealed class Tally
+    {
+        private const int ScanUpTo = 16;
+        private Dictionary<string, int>? _positions;
+
+        public List<string> Names { get; } = [];
+
+        public List<long> References { get; } = [];
+
+        public void Add(string name, long count)
+        {
+            int at = Find(name);
+            if (at >= 0)
+            {
+                References[at] += count;
+                return;
+            }
+            _positions?.Add(name, Names.Count);
+            Names.Add(name);
+            References.Add(count);
+            if (_positions is null && Names.Count > ScanUpTo)
+            {
+                _positions = new(StringComparer.OrdinalIgnoreCase);
+                for (int i = 0; i < Names.Count; i++) _positions.Add(Names[i], i);
+            }
+        }
+
+        private int Find(string name)
+        {
+            if (_positions is not null) return _positions.TryGetValue(name, out int at) ? at : -1;
+            for (int i = 0; i < Names.Count; i++)
+                if (Names[i].Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
+            return -1;
+        }
     }
 }

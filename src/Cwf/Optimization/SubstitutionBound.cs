@@ -30,6 +30,9 @@ internal static class SubstitutionBound
         || NodeCount(after, MaxNodes + 1) <= MaxNodes
         || NodeCount(after, int.MaxValue) <= NodeCount(before, int.MaxValue);
 
+    /// <summary>The same rule on node counts known without building the result (see <c>ConjunctSet</c>).</summary>
+    public static bool Allows(long nodesBefore, long nodesAfter) => nodesAfter <= MaxNodes || nodesAfter <= nodesBefore;
+
     /// <summary>The number of nodes of the expression, counted up to <paramref name="limit"/> (so a check against a small bound costs at most that).</summary>
     public static int NodeCount(Expr e, int limit)
     {

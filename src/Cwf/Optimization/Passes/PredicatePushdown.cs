@@ -27,7 +27,8 @@ namespace Cwf.Optimization.Passes;
 /// <para>
 /// Cost: a filter travels down with its conjuncts indexed by column (<see cref="ConjunctSet"/>)
 /// and merges with the filters it meets, and is written out once where it stops; so a chain of n
-/// steps with filters everywhere costs O(n + conjunct rewrites), not O(n²).
+/// steps with filters everywhere costs O(n + conjunct rewrites), not O(n²). The rewrites themselves are
+/// deferred and composed per sequence of crossings (<see cref="ConjunctSet"/>).
 /// </para>
 /// </summary>
 public sealed class PredicatePushdown : OptimizerPass

@@ -294,25 +294,29 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
 
     private ExpressionSyntax Expression(G.CwfParser.ExpressionContext context) => Or(context.orExpr());
 
+    // Each precedence level has one child when it has no operator (nearly always): that child is
+    // built directly, without the operand array, the delegates and the closure of the general case.
     private ExpressionSyntax Or(G.CwfParser.OrExprContext context) =>
-        Chain(context.andExpr(), And, BinaryOperator.Or);
+        context.ChildCount == 1 ? And(context.andExpr(0)) : Chain(context.andExpr(), And, BinaryOperator.Or);
 
     private ExpressionSyntax And(G.CwfParser.AndExprContext context) =>
-        Chain(context.notExpr(), Not, BinaryOperator.And);
+        context.ChildCount == 1 ? Not(context.notExpr(0)) : Chain(context.notExpr(), Not, BinaryOperator.And);
 
     private ExpressionSyntax Concat(G.CwfParser.ConcatExprContext context) =>
-        Chain(context.additive(), Additive, BinaryOperator.Concat);
+        context.ChildCount == 1 ? Additive(context.additive(0)) : Chain(context.additive(), Additive, BinaryOperator.Concat);
 
     private ExpressionSyntax Additive(G.CwfParser.AdditiveContext context) =>
-        Fold(context.multiplicative(), Multiplicative, i => context._op[i].Type == G.CwfLexer.PLUS ? BinaryOperator.Add : BinaryOperator.Subtract);
+        context.ChildCount == 1 ? Multiplicative(context.multiplicative(0))
+            : Fold(context.multiplicative(), Multiplicative, i => context._op[i].Type == G.CwfLexer.PLUS ? BinaryOperator.Add : BinaryOperator.Subtract);
 
     private ExpressionSyntax Multiplicative(G.CwfParser.MultiplicativeContext context) =>
-        Fold(context.unary(), Unary, i => context._op[i].Type switch
-        {
-            G.CwfLexer.STAR => BinaryOperator.Multiply,
-            G.CwfLexer.SLASH => BinaryOperator.Divide,
-            _ => BinaryOperator.Modulo,
-        });
+        context.ChildCount == 1 ? Unary(context.unary(0))
+            : Fold(context.unary(), Unary, i => context._op[i].Type switch
+            {
+                G.CwfLexer.STAR => BinaryOperator.Multiply,
+                G.CwfLexer.SLASH => BinaryOperator.Divide,
+                _ => BinaryOperator.Modulo,
+            });
 
     // A chain of one associative operator: a long one is not nesting, so it is shaped by OperatorChain (shallow).
     private static ExpressionSyntax Chain<T>(T[] operands, Func<T, ExpressionSyntax> build, BinaryOperator op)
@@ -342,6 +346,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     private ExpressionSyntax Predicate(G.CwfParser.PredicateContext context)
     {
         var result = Concat(context.concatExpr());
+        if (context.ChildCount == 1) return result;
         foreach (var tail in context.predicateTail())
         {
             var span = TextSpan.FromBounds(result.Span.Start, Span(tail).End);
@@ -378,6 +383,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         }
         var postfix = context.postfix();
         var result = Primary(postfix.primary());
+        if (postfix.ChildCount == 1) return result;
         foreach (var type in postfix.typeName())
             result = new CastSyntax(result, Type(type), Shorthand: true) { Span = TextSpan.FromBounds(result.Span.Start, Span(type).End) };
         return result;
