@@ -89,6 +89,11 @@ public class ExampleCoverageTests
     private static readonly Dictionary<string, Func<Cwf.Syntax.SyntaxNode, bool>> Forms = new()
     {
         ["ReadTable"] = n => n is Cwf.Syntax.SourceStatementSyntax,
+        // The constant-row components decompile to a values source.
+        ["native.tablefromgeojson"] = n => n is Cwf.Syntax.ValuesStatementSyntax,
+        ["native.bboxfromvalues"] = n => n is Cwf.Syntax.ValuesStatementSyntax,
+        ["native.pointfromstaticlatlon"] = n => n is Cwf.Syntax.ValuesStatementSyntax,
+        ["native.geogfromstatictext"] = n => n is Cwf.Syntax.ValuesStatementSyntax,
         ["native.select"] = n => n is Cwf.Syntax.SelectStepSyntax,
         ["native.selectexpression"] = n => n is Cwf.Syntax.DeriveStepSyntax,
         ["native.dropcolumn"] = n => n is Cwf.Syntax.DropStepSyntax,

@@ -176,6 +176,8 @@ public class ComponentLoweringTests
             "native.dissolve", "native.extent", "native.makeline",
             // One row per part or per random point (the explode node).
             "native.dump", "native.generatepoints",
+            // Constant-row sources (issue 16).
+            "native.tablefromgeojson", "native.bboxfromvalues", "native.pointfromstaticlatlon", "native.geogfromstatictext",
             // Spatial indexes (issue 17).
             "native.h3center", "native.quadbinfrompoint", "native.quadbinboundary", "native.quadbincenter",
             // Spatial analysis (generic steps).
