@@ -155,6 +155,8 @@ public class ExampleCoverageTests
         ["native.extent"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "extent" },
         ["native.makeline"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "makeline" },
         ["native.dump"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "dump" },
+        ["native.polygonize"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "polygonize" },
+        ["native.clipwithpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "clipwithpolygons" },
         ["native.generatepoints"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "generatepoints" },
         ["native.h3center"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "h3_center" },
         ["native.quadbinfrompoint"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin" },

@@ -178,6 +178,7 @@ public class ComponentLoweringTests
             "native.dump", "native.generatepoints",
             // Constant-row sources (issue 16).
             "native.tablefromgeojson", "native.bboxfromvalues", "native.pointfromstaticlatlon", "native.geogfromstatictext",
+            "native.polygonize", "native.clipwithpolygons",
             // Spatial indexes (issue 17).
             "native.h3center", "native.quadbinfrompoint", "native.quadbinboundary", "native.quadbincenter",
             // Spatial analysis (generic steps).

@@ -212,6 +212,18 @@ internal static partial class Geography
         }
     }
 
+    /// <summary>
+    /// PostGIS's ST_Polygonize of one geometry (GEOS's polygonizer): the polygons enclosed by its lines and
+    /// the rings of its polygons, as a geometry collection (empty when none is enclosed). The linework is
+    /// used as noded: lines that cross without a shared vertex enclose nothing there, as in GEOS.
+    /// </summary>
+    public static Geometry Polygonize(Geometry g)
+    {
+        var polygonizer = new NetTopologySuite.Operation.Polygonize.Polygonizer();
+        polygonizer.Add(g);
+        return Factory.CreateGeometryCollection([.. polygonizer.GetPolygons()]);
+    }
+
     /// <summary>Topology-preserving Douglas-Peucker on lon/lat, the tolerance in meters taken at <see cref="MetersPerDegree"/>.</summary>
     public static Geometry Simplify(Geometry g, double meters)
     {
