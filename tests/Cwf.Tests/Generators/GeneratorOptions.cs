@@ -22,7 +22,10 @@ public enum GeneratedOperators
     /// <summary>native.sample and native.normalize, through their components' lowering.</summary>
     Sample = 1 << 11,
     Normalize = 1 << 12,
-    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Nearest | Window | Sample | Normalize,
+    /// <summary>One row per part of a geography (the explode node), and constant rows (the values node).</summary>
+    Explode = 1 << 13,
+    Values = 1 << 14,
+    All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Nearest | Window | Sample | Normalize | Explode | Values,
 }
 
 /// <summary>

@@ -24,9 +24,9 @@ public class GeneratorTests
     public void Every_operator_and_most_functions_are_generated()
     {
         // Enough cases that every function of the (growing) table is drawn at least once with the fixed seed.
-        var cases = Many(GeneratorOptions.Everything with { MaxSteps = 10 }, 1500);
+        var cases = Many(GeneratorOptions.Everything with { MaxSteps = 10 }, 2000);
         var nodeKinds = cases.SelectMany(c => c.Workflow.Nodes).Select(n => n.GetType().Name).ToHashSet();
-        foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "NearestNode", "WindowNode", "SinkNode" })
+        foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "NearestNode", "WindowNode", "SinkNode", "ExplodeNode", "ValuesNode" })
             Assert.Contains(kind, nodeKinds);
         var functions = cases.SelectMany(c => AllExpressions(c.Workflow)).OfType<Call>().Select(c => c.Function).ToHashSet();
         // The clock, generate_uuid and st_generatepoints are never drawn: the interpreter's values and an engine's differ
