@@ -29,6 +29,7 @@ statement
     : WORKFLOW text                                                       # workflowStatement
     | kind=(PARAM | CONST) identifier (':' typeName)? '=' expression      # parameterStatement
     | SOURCE identifier '=' TABLE text schemaBlock?                       # sourceStatement
+    | SOURCE identifier '=' VALUES schemaBlock '[' (valuesRow (',' valuesRow)* ','?)? ']'  # valuesStatement
     | LET identifier '=' COMPONENT text '(' (identifier (',' identifier)*)? ')' propertyBlock?  # componentStatement
     | LET identifier (',' identifier)? '=' pipeline                      # letStatement
     | OUTPUT pipeline '->' TABLE text (MODE identifier)?                  # outputStatement
@@ -47,6 +48,7 @@ assertion
     ;
 
 schemaBlock     : '{' (columnDecl (',' columnDecl)* ','?)? '}' ;
+valuesRow       : '(' expression (',' expression)* ')' ;
 propertyBlock   : '{' (property (',' property)* ','?)? '}' ;
 property        : identifier ':' text ;
 columnDecl      : identifier ':' typeName (NOT NULL)? ;
@@ -162,7 +164,7 @@ qualifiedName   : identifier ('.' identifier)* ;
 identifier      : IDENTIFIER | DQ_STRING | BQ_IDENTIFIER | softKeyword ;
 
 softKeyword
-    : WORKFLOW | PARAM | CONST | SOURCE | TABLE | LET | OUTPUT | MODE
+    : WORKFLOW | PARAM | CONST | SOURCE | TABLE | VALUES | LET | OUTPUT | MODE
     | FILTER | SPLIT | SELECT | DERIVE | RENAME | DROP | SORT | TAKE | LIMIT | DISTINCT
     | GROUP | BY | SUMMARIZE | JOIN | INNER | LEFT | RIGHT | FULL | OUTER | ON
     | SPATIAL_JOIN | SPATIAL_FILTER | NEAREST | WITHIN | UNION | NAME | BUFFER | CENTROID | AREA | DISTANCE | POINT
@@ -181,7 +183,7 @@ LIKE: 'like'; CASE: 'case'; WHEN: 'when'; THEN: 'then'; ELSE: 'else'; END: 'end'
 CAST: 'cast'; AS: 'as'; TRUE: 'true'; FALSE: 'false';
 
 // Soft keywords
-WORKFLOW: 'workflow'; PARAM: 'param'; CONST: 'const'; SOURCE: 'source'; TABLE: 'table';
+WORKFLOW: 'workflow'; PARAM: 'param'; CONST: 'const'; SOURCE: 'source'; TABLE: 'table'; VALUES: 'values';
 LET: 'let'; OUTPUT: 'output'; MODE: 'mode';
 FILTER: 'filter'; SPLIT: 'split'; SELECT: 'select'; DERIVE: 'derive'; RENAME: 'rename';
 DROP: 'drop'; SORT: 'sort'; TAKE: 'take'; LIMIT: 'limit'; DISTINCT: 'distinct';

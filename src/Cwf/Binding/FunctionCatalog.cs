@@ -79,6 +79,7 @@ public static class FunctionCatalog
         ("simplify", [Functions.Simplify]),
         ("snaptogrid", [Functions.SnapToGrid]),
         ("removeholes", [Functions.RemoveHoles]),
+        ("polygonize", [Functions.Polygonize]),
         ("generatepoints", [Functions.GeneratePoints]),
         ("gridpoints", [Functions.GridPoints]),
         ("h3_fromgeogpoint", [Functions.H3FromPoint]),

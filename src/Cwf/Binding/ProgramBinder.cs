@@ -90,6 +90,7 @@ internal sealed partial class ProgramBinder
     {
         ParameterStatementSyntax p => [p.Name],
         SourceStatementSyntax s => [s.Name],
+        ValuesStatementSyntax v => [v.Name],
         LetStatementSyntax l => l.Names,
         ComponentStatementSyntax c => [c.Name],
         ErroneousStatementSyntax e => e.DeclaredNames,
@@ -129,6 +130,9 @@ internal sealed partial class ProgramBinder
                 break;
             case SourceStatementSyntax s:
                 BindSource(s);
+                break;
+            case ValuesStatementSyntax v:
+                BindValues(v);
                 break;
             case LetStatementSyntax l:
                 BindLet(l);
@@ -203,6 +207,55 @@ internal sealed partial class ProgramBinder
             relation = new Relation(node, new ScopeInput(schema, s.Name.Name));
         }
         Declare(new RelationSymbol(s.Name.Name, s.Name, _statement, PendingRelation.Of(relation), IsSource: true));
+    }
+
+    private void BindValues(ValuesStatementSyntax v)
+    {
+        Relation? relation = null;
+        var schema = DeclaredSchema(v.Schema, $"source '{v.Name.Name}'");
+        var binder = new ExpressionBinder(new ExpressionScope([], _parameterTypes), _source, new ExpressionBinderOptions { Context = "a values row" }, _diagnostics);
+        var rows = new List<Seq<Expr>>();
+        bool ok = schema is not null;
+        foreach (var row in v.Rows)
+        {
+            var values = row.Values.Select(binder.BindScalar).ToList();
+            if (schema is null) continue;
+            if (values.Count != schema.Count)
+            {
+                _diagnostics.Report(DiagnosticCodes.ValuesRowWidth, Locate(row),
+                    $"this row of '{v.Name.Name}' has {values.Count} value{(values.Count == 1 ? "" : "s")}, but {schema.Count} column{(schema.Count == 1 ? " is" : "s are")} declared",
+                    "write one value per declared column, in order: (" + string.Join(", ", schema.Names) + ")");
+                ok = false;
+                continue;
+            }
+            var fitted = new Expr[values.Count];
+            for (int i = 0; i < fitted.Length; i++)
+            {
+                if (values[i] is not { } value) { ok = false; continue; }
+                var column = schema[i];
+                if (ComponentLowering.ValueOfType(value, column.Type) is not { } fit)
+                {
+                    _diagnostics.Report(DiagnosticCodes.TypeMismatch, Locate(row.Values[i]),
+                        $"column '{column.Name}' of '{v.Name.Name}' is {column.Type.Name()}, but this value is {value.Type.Name()}",
+                        $"write a {column.Type.Name()} value, or cast it: cast(... as {column.Type.Name()})");
+                    ok = false;
+                }
+                else if (!column.Nullable && fit is Literal { Value: null })
+                {
+                    _diagnostics.Report(DiagnosticCodes.ValuesNullNotAllowed, Locate(row.Values[i]),
+                        $"column '{column.Name}' of '{v.Name.Name}' is declared not null", "write a value, or drop 'not null' from the column");
+                    ok = false;
+                }
+                else fitted[i] = fit;
+            }
+            rows.Add(fitted.ToSeq());
+        }
+        if (ok && schema is not null)
+        {
+            int node = ComponentLowering.Values(_cx, schema, rows.ToSeq(), Step(v.Name.Name, v));
+            relation = new Relation(node, new ScopeInput(schema, v.Name.Name));
+        }
+        Declare(new RelationSymbol(v.Name.Name, v.Name, _statement, PendingRelation.Of(relation), IsSource: true));
     }
 
     private Schema? CatalogSchema(TableNameSyntax site, TableName? table)

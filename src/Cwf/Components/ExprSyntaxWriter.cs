@@ -20,6 +20,8 @@ internal static class ExprSyntaxWriter
         Unary { Op: UnaryOp.Not } u => new UnarySyntax(UnaryOperator.Not, Write(u.Operand)),
         Unary { Op: UnaryOp.Negate } u => new UnarySyntax(UnaryOperator.Minus, Write(u.Operand)),
         Binary b => new BinarySyntax(Operator(b.Op), Write(b.Left), Write(b.Right)),
+        Cast c => new CastSyntax(Write(c.Operand), new TypeSyntax(c.Type.Name()), Shorthand: false),
+        Call c => new CallSyntax([new IdentifierSyntax(c.Function.Name)], c.Args.Select(Write).ToSeq()),
         _ => throw new InvalidOperationException($"The decompiler does not write {expr.GetType().Name} expressions from IR."),
     };
 

@@ -30,6 +30,12 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor InvalidJoinColumns { get; } = Error("CWF2210", "Join column list is not a list of name and join name", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor JoinWhereClause { get; } = Error("CWF2211", "Join where clause is not supported", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor UnsupportedSrid { get; } = Error("CWF2300", "SRID other than 4326", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor ValuesRowWidth { get; } = Error("CWF2310", "Values row has the wrong number of values", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor ValuesNullNotAllowed { get; } = Error("CWF2311", "NULL in a not null column of values", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor InvalidGeoJson { get; } = Error("CWF2320", "GeoJSON is not a FeatureCollection cwf can read", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor GeoJsonTooLarge { get; } = Error("CWF2321", "GeoJSON is too large to inline", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor GeoJsonPropertyName { get; } = Error("CWF2322", "GeoJSON property name cannot be a column", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor CoordinateOutOfRange { get; } = Error("CWF2323", "Longitude or latitude out of range", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidStepArgument { get; } = Error("CWF2850", "Argument does not fit the component's step", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidClusteringValue { get; } = Error("CWF2860", "Clustering parameter is not a constant in its range", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ExternalServiceOption { get; } = Error("CWF2870", "External-service option cwf cannot pass to the toolbox", DiagnosticCategory.Binding);

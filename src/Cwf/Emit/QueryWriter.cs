@@ -36,6 +36,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     public SqlBlock Write(RelNode node) => node.Accept(this);
 
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitScan(ScanNode node) => throw new InvalidOperationException($"A scan (%{node.Id}) is read as its table; it has no query.");
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitValues(ValuesNode node) => WriteValues(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitFilter(FilterNode node) =>
         _qualified.Contains(node.Id) ? WriteQualified(node, (WindowNode)_context.Workflow[node.Input]) : WriteFilter(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitProject(ProjectNode node) => WriteProject(node);

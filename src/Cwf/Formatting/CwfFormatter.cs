@@ -89,6 +89,12 @@ public static class CwfFormatter
                 sb.Append("source ").Append(ExpressionPrinter.Name(s.Name.Name)).Append(" = table ").Append(Text(s.Table.Text));
                 if (s.Schema is { } schema) WriteSchema(sb, schema, "", SchemaFitsOnOneLine(s));
                 break;
+            case ValuesStatementSyntax v:
+                sb.Append("source ").Append(ExpressionPrinter.Name(v.Name.Name)).Append(" = values");
+                WriteSchema(sb, v.Schema, "", v.Schema.All(c => c.LeadingComments.IsEmpty && c.TrailingComments.IsEmpty) &&
+                    $"source {v.Name.Name} = values {{ {string.Join(", ", v.Schema.Select(Column))} }} [".Length <= LineWidth);
+                WriteValuesRows(sb, v.Rows);
+                break;
             case LetStatementSyntax l:
                 sb.Append("let ").Append(string.Join(", ", l.Names.Select(n => ExpressionPrinter.Name(n.Name)))).Append(" = ");
                 WritePipeline(sb, l.Pipeline);
@@ -296,6 +302,24 @@ public static class CwfFormatter
         sb.Append(" {");
         foreach (var item in items) sb.Append('\n').Append(StepIndent).Append("    ").Append(item).Append(',');
         sb.Append('\n').Append(StepIndent).Append("  }");
+    }
+
+    // One row per line, each ended by a comma, so that adding a row changes one line.
+    private static void WriteValuesRows(StringBuilder sb, Seq<ValuesRowSyntax> rows)
+    {
+        sb.Append(" [");
+        foreach (var row in rows)
+        {
+            sb.Append('\n').Append(StepIndent).Append('(');
+            for (int i = 0; i < row.Values.Count; i++)
+            {
+                if (i > 0) sb.Append(", ");
+                ExpressionPrinter.Write(sb, row.Values[i]);
+            }
+            sb.Append("),");
+        }
+        if (!rows.IsEmpty) sb.Append('\n');
+        sb.Append(']');
     }
 
     private static bool SchemaFitsOnOneLine(SourceStatementSyntax s) =>

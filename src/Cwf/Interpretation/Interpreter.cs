@@ -100,6 +100,7 @@ public static class Interpreter
     private sealed class StepEvaluator(IReadOnlyList<Table> inputs, Database tables, StepContext context) : IRelNodeVisitor<Table>
     {
         public Table VisitScan(ScanNode node) => ScanStep.Run(node, tables, context);
+        public Table VisitValues(ValuesNode node) => ValuesStep.Run(node, context);
         public Table VisitFilter(FilterNode node) => FilterStep.Run(node, inputs[0], context);
         public Table VisitProject(ProjectNode node) => ProjectStep.Run(node, inputs[0], context);
         public Table VisitAggregate(AggregateNode node) => AggregateStep.Run(node, inputs[0], context);

@@ -34,6 +34,10 @@ public sealed class WorkflowBuilder
     public ScanNode Scan(TableName table, Schema schema, string name, Location? origin = null) =>
         Add(new ScanNode(_nextId, name, table, schema) { Origin = origin });
 
+    /// <summary>Rows of constant expressions, each of its column's type (the front ends convert or reject the others).</summary>
+    public ValuesNode Values(Schema schema, Seq<Seq<Expr>> rows, string name, Location? origin = null) =>
+        Add(new ValuesNode(_nextId, name, schema, rows) { Origin = origin });
+
     public FilterNode Filter(int input, Expr predicate, FilterBranch branch, string name, Location? origin = null) =>
         Add(new FilterNode(_nextId, name, input, predicate, branch) { Origin = origin });
 

@@ -26,6 +26,15 @@ public sealed record TableNameSyntax(string Text) : SyntaxNode
 /// <summary><c>source name = table "a.b.c" [{ col: type, ... }]</c>: without a schema, the catalog supplies it.</summary>
 public sealed record SourceStatementSyntax(IdentifierSyntax Name, TableNameSyntax Table, Seq<ColumnDeclarationSyntax>? Schema) : StatementSyntax;
 
+/// <summary>
+/// <c>source name = values { col: type, ... } [(v, ...), ...]</c>: rows written in the program, one
+/// constant expression per declared column (spec/language.md, "source").
+/// </summary>
+public sealed record ValuesStatementSyntax(IdentifierSyntax Name, Seq<ColumnDeclarationSyntax> Schema, Seq<ValuesRowSyntax> Rows) : StatementSyntax;
+
+/// <summary>One row of a <c>values</c> source: <c>(1, 'a', st_point(1, 2))</c>.</summary>
+public sealed record ValuesRowSyntax(Seq<ExpressionSyntax> Values) : SyntaxNode;
+
 /// <summary>A relation followed by steps: <c>stores | filter x > 1 | take 10</c>.</summary>
 public sealed record PipelineSyntax(IdentifierSyntax Input, Seq<StepSyntax> Steps) : SyntaxNode;
 

@@ -89,6 +89,11 @@ public class ExampleCoverageTests
     private static readonly Dictionary<string, Func<Cwf.Syntax.SyntaxNode, bool>> Forms = new()
     {
         ["ReadTable"] = n => n is Cwf.Syntax.SourceStatementSyntax,
+        // The constant-row components decompile to a values source.
+        ["native.tablefromgeojson"] = n => n is Cwf.Syntax.ValuesStatementSyntax,
+        ["native.bboxfromvalues"] = n => n is Cwf.Syntax.ValuesStatementSyntax,
+        ["native.pointfromstaticlatlon"] = n => n is Cwf.Syntax.ValuesStatementSyntax,
+        ["native.geogfromstatictext"] = n => n is Cwf.Syntax.ValuesStatementSyntax,
         ["native.select"] = n => n is Cwf.Syntax.SelectStepSyntax,
         ["native.selectexpression"] = n => n is Cwf.Syntax.DeriveStepSyntax,
         ["native.dropcolumn"] = n => n is Cwf.Syntax.DropStepSyntax,
@@ -150,6 +155,8 @@ public class ExampleCoverageTests
         ["native.extent"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "extent" },
         ["native.makeline"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "makeline" },
         ["native.dump"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "dump" },
+        ["native.polygonize"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "polygonize" },
+        ["native.clipwithpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "clipwithpolygons" },
         ["native.generatepoints"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "generatepoints" },
         ["native.h3polyfill"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "h3polyfill" },
         ["native.quadbinpolyfill"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbinpolyfill" },

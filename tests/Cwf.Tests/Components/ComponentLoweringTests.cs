@@ -178,6 +178,9 @@ public class ComponentLoweringTests
             "native.dissolve", "native.extent", "native.makeline",
             // One row per part or per random point (the explode node).
             "native.dump", "native.generatepoints",
+            // Constant-row sources (issue 16).
+            "native.tablefromgeojson", "native.bboxfromvalues", "native.pointfromstaticlatlon", "native.geogfromstatictext",
+            "native.polygonize", "native.clipwithpolygons",
             // Spatial indexes (issue 17).
             "native.h3center", "native.quadbinfrompoint", "native.quadbinboundary", "native.quadbincenter",
             // Cell sets (issue 17, the explode node).

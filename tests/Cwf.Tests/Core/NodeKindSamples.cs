@@ -37,6 +37,7 @@ public static class NodeKindSamples
     {
         [typeof(ScanNode)] = Around((b, t) => t, rows: 4),
         [typeof(SinkNode)] = Around((b, t) => t, rows: 4),
+        [typeof(ValuesNode)] = Constant(),
         [typeof(FilterNode)] = Around((b, t) => b.Filter(t, ExprFactory.Binary(BinaryOp.Greater, A, Literal.Int(1)), FilterBranch.Match, "big").Id, rows: 3),
         [typeof(ProjectNode)] = Around((b, t) => b.Project(t,
             [new NamedExpr("a", A), new NamedExpr("label", ExprFactory.Binary(BinaryOp.Concat, B, Literal.String("!")))], "labelled").Id, rows: 4),
@@ -80,6 +81,19 @@ public static class NodeKindSamples
             ImmutableSortedDictionary<string, string>.Empty, "custom").Id, rows: null),
         [typeof(CheckNode)] = Checked(),
     }.ToImmutableDictionary();
+
+    /// <summary>Two constant rows (a quote in a text, NULLs of each type, a geography from WKT) written twice.</summary>
+    private static NodeKindSample Constant()
+    {
+        var b = new WorkflowBuilder("sample");
+        var schema = new Schema([new Column("a", SqlType.Int64, false), new Column("b", SqlType.String), new Column("geo", SqlType.Geography)]);
+        var values = b.Values(schema, [
+            [Literal.Int(1), Literal.String("it's"), ExprFactory.Call(Functions.GeogFromText, Literal.String("POINT(1 2)"))],
+            [Literal.Int(2), Literal.Null(SqlType.String), Literal.Null(SqlType.Geography)]], "constants").Id;
+        b.Sink(values, TableName.TryParse("out.first")!, WriteMode.Replace, "first");
+        b.Sink(values, TableName.TryParse("out.second")!, WriteMode.Replace, "second");
+        return new NodeKindSample(b.ToWorkflow(), 2);
+    }
 
     /// <summary>t written twice, and a check that it has between 1 and 10 rows (a check has no readers, so it cannot be written).</summary>
     private static NodeKindSample Checked()

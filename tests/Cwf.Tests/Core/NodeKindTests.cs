@@ -149,6 +149,7 @@ public class NodeKindTests
     private sealed class KindName : IRelNodeVisitor<string>
     {
         public string VisitScan(ScanNode node) => "scan";
+        public string VisitValues(ValuesNode node) => "values";
         public string VisitFilter(FilterNode node) => "filter";
         public string VisitProject(ProjectNode node) => "project";
         public string VisitAggregate(AggregateNode node) => "aggregate";

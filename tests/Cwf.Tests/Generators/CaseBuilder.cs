@@ -96,6 +96,8 @@ internal sealed class CaseBuilder
         Offer(GeneratedOperators.CrossJoin, 1, CrossJoin);
         Offer(GeneratedOperators.UnionByName, 1, UnionByName);
         Offer(GeneratedOperators.TakePer, 1, TakePer);
+        Offer(GeneratedOperators.Explode, 1, Explode);
+        Offer(GeneratedOperators.Values, 1, Values);
         return choices.Count == 0 ? null : _rng.Weighted([.. choices])();
     }
 
@@ -312,6 +314,36 @@ internal sealed class CaseBuilder
         var cx = new LoweringContext(_builder, new DiagnosticBag());
         var step = new StepInfo(Fresh("sample"), Location.None);
         return ComponentLowering.Sample(cx, input, Literal.Int(_rng.Int(0, _options.MaxRows + 2)), Location.None, Literal.Int(_rng.Int(0, 1000)), Location.None, step);
+    }
+
+    /// <summary>
+    /// <c>dump geo [as part]</c>: one row per simple part of a geography column, in place or appended. The
+    /// parts of one row come in one order on every engine (ST_Dump's), and outputs compare as multisets.
+    /// </summary>
+    private int? Explode()
+    {
+        int input = Input();
+        var geographies = SchemaOf(input).Columns.Where(c => c.Type == SqlType.Geography).ToList();
+        if (geographies.Count == 0) return null;
+        var geo = _rng.Pick(geographies);
+        var column = _rng.Chance(0.5) ? geo.Name : Fresh("part");
+        return _builder.Explode(input, ExprFactory.Column(geo), column, ExplodeKind.GeometryParts, Fresh("parts")).Id;
+    }
+
+    /// <summary>
+    /// A values source: up to three rows of one to three columns of the allowed types, literals (a
+    /// geography as <c>st_geogfromtext</c> of its WKT) or typed NULLs where the column is nullable.
+    /// </summary>
+    private int? Values()
+    {
+        var types = _exprs.ValueTypes.Where(_options.Allows).ToList();
+        var schema = new Schema(Enumerable.Range(1, _rng.Int(1, 3))
+            .Select(i => new Column($"v{i}", _rng.Pick(types), Nullable: _rng.Chance(0.5))).ToSeq());
+        Expr Value(Column c) => c.Nullable && _rng.Chance(0.2) ? Literal.Null(c.Type)
+            : c.Type == SqlType.Geography ? ExprFactory.Call(Functions.GeogFromText, Literal.String(_data.Geography().AsText()))
+            : new Literal(_data.Value(c.Type), c.Type);
+        var rows = Enumerable.Range(0, _rng.Int(0, 3)).Select(_ => schema.Columns.Select(Value).ToSeq()).ToSeq();
+        return _builder.Values(schema, rows, Fresh("values")).Id;
     }
 
     /// <summary><c>normalize col as name</c> as the component lowers it, over a numeric column.</summary>

@@ -279,6 +279,7 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
             () => Call(Functions.Destination, Point(scope, depth), Literal.Float(rng.Pick([10.0, 1000.0, 250_000.0])), Literal.Float(rng.Pick([0.0, 45.0, 200.0, -30.0]))),
             () => Call(rng.Pick([Functions.Intersection, Functions.Difference]), Make(SqlType.Geography, scope, depth), Make(SqlType.Geography, scope, depth)),
             () => Call(rng.Pick([Functions.Boundary, Functions.ConvexHull, Functions.RemoveHoles]), Make(SqlType.Geography, scope, depth)),
+            () => Call(Functions.Polygonize, Make(SqlType.Geography, scope, depth)),
             () => Call(Functions.ConcaveHull, Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([0.0, 0.3, 1.0]))),
             () => Call(Functions.Simplify, Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([10.0, 1000.0, 20_000.0]))),
             () => Call(Functions.SnapToGrid, Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([0.001, 0.1, 1.0]))));

@@ -28,8 +28,11 @@ public enum GeneratedOperators
     TakePer = 1 << 15,
     /// <summary>Data checks (unique, not_null, rows between, expression) on results the workflow computes.</summary>
     Check = 1 << 16,
+    /// <summary>One row per part of a geography (the explode node), and constant rows (the values node).</summary>
+    Explode = 1 << 17,
+    Values = 1 << 18,
     All = Filter | Project | Aggregate | Join | SemiJoin | UnionAll | Sort | Limit | Distinct | Nearest | Window | Sample | Normalize
-        | CrossJoin | UnionByName | TakePer | Check,
+        | CrossJoin | UnionByName | TakePer | Check | Explode | Values,
 }
 
 /// <summary>

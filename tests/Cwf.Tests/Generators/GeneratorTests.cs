@@ -26,7 +26,7 @@ public class GeneratorTests
         // Enough cases that every function of the (growing) table is drawn at least once with the fixed seed.
         var cases = Many(GeneratorOptions.Everything with { MaxSteps = 10 }, 2000);
         var nodeKinds = cases.SelectMany(c => c.Workflow.Nodes).Select(n => n.GetType().Name).ToHashSet();
-        foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "NearestNode", "WindowNode", "SinkNode", "CheckNode" })
+        foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "NearestNode", "WindowNode", "SinkNode", "CheckNode", "ExplodeNode", "ValuesNode" })
             Assert.Contains(kind, nodeKinds);
         var functions = cases.SelectMany(c => AllExpressions(c.Workflow)).OfType<Call>().Select(c => c.Function).ToHashSet();
         // The clock, generate_uuid and st_generatepoints are never drawn: the interpreter's values and an engine's differ

@@ -150,6 +150,8 @@ public sealed class BigQueryDialect : Dialect
         (F.Difference, "ST_DIFFERENCE({0}, {1})"),
         (F.Boundary, "ST_BOUNDARY({0})"),
         (F.ConvexHull, "ST_CONVEXHULL({0})"),
+        (F.Polygonize, Missing("BigQuery", "function that makes polygons of linework (ST_MAKEPOLYGON needs one closed ring per polygon)",
+            "build the polygons with ST_MAKEPOLYGON from closed lines in a custom SQL step")),
         (F.ConcaveHull, Missing("BigQuery", "concave hull of a geography",
             "the CARTO Analytics Toolbox's ST_CONCAVEHULL takes an array of points and a maximum edge length: call it in a custom SQL step, or use the convex hull")),
         (F.Simplify, FunctionMapping.Sql("ST_SIMPLIFY({0}, {1})").WithNote(GeodesicSimplifyNote("BigQuery's ST_SIMPLIFY"))),

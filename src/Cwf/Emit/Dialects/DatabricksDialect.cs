@@ -117,6 +117,7 @@ public sealed class DatabricksDialect : Dialect
         (F.Boundary, "st_boundary({0})"),
         (F.ConvexHull, "st_convexhull({0})"),
         (F.ConcaveHull, "st_concavehull({0}, {1})"),
+        (F.Polygonize, Missing("Databricks", "function that makes polygons of linework", "build the polygons with st_makepolygon from closed lines in a custom SQL step")),
         (F.Simplify, FunctionMapping.Sql("st_simplify({0}, " + ToleranceInDegrees + ")").WithNote(FunctionNote.Limited(
             "Databricks' st_simplify is Douglas-Peucker without topology preservation: rings may touch or collapse where the IR keeps them apart"))),
         (F.SnapToGrid, Missing("Databricks", "st_snaptogrid", "round the coordinates in a custom SQL step")),

@@ -127,6 +127,7 @@ public sealed class DuckDbDialect : Dialect
         (F.Boundary, "ST_Boundary({0})"),
         (F.ConvexHull, "ST_ConvexHull({0})"),
         (F.ConcaveHull, "ST_ConcaveHull({0}, {1}, false)"),
+        (F.Polygonize, "ST_Polygonize([{0}])"),
         (F.Simplify, "ST_SimplifyPreserveTopology({0}, " + ToleranceInDegrees + ")"),
         (F.SnapToGrid, FunctionMapping.Sql("ST_ReducePrecision({0}, {1})").WithNote(FunctionNote.Limited(
             "DuckDB has no ST_SnapToGrid: GEOS's precision reducer rounds to the same grid but keeps polygons valid its own way, so collapsed parts may differ"))),

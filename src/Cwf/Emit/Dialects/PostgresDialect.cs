@@ -164,6 +164,7 @@ public sealed class PostgresDialect : Dialect
         (F.Boundary, "ST_Boundary({0})"),
         (F.ConvexHull, "ST_ConvexHull({0})"),
         (F.ConcaveHull, "ST_ConcaveHull({0}, {1})"),
+        (F.Polygonize, "ST_Polygonize(ARRAY[{0}])"),
         (F.Simplify, "ST_SimplifyPreserveTopology({0}, " + ToleranceInDegrees + ")"),
         (F.SnapToGrid, RepairedOnce("ST_SnapToGrid({0}, {1})")),
         (F.RemoveHoles, RemoveHoles),

@@ -119,6 +119,7 @@ public sealed class RedshiftDialect : Dialect
         (F.Boundary, "ST_Boundary({0})"),
         (F.ConvexHull, "ST_ConvexHull({0})"),
         (F.ConcaveHull, Missing("Redshift", "ST_ConcaveHull", "use the convex hull")),
+        (F.Polygonize, Missing("Redshift", "ST_Polygonize", "build the polygons with ST_MakePolygon from closed lines in a custom SQL step")),
         (F.Simplify, FunctionMapping.Sql("ST_Simplify({0}, " + ToleranceInDegrees + ")").WithNote(FunctionNote.Limited(
             "Redshift's ST_Simplify is Douglas-Peucker without topology preservation: rings may touch or collapse where the IR keeps them apart"))),
         (F.SnapToGrid, Missing("Redshift", "ST_SnapToGrid", "round the coordinates in a custom SQL step")),

@@ -133,6 +133,7 @@ public sealed class SnowflakeDialect : Dialect
         (F.Difference, "ST_DIFFERENCE({0}, {1})"),
         (F.Boundary, Missing("Snowflake", "ST_BOUNDARY for GEOGRAPHY", "convert with TO_GEOMETRY in a custom SQL step where the GEOMETRY functions suffice")),
         (F.ConvexHull, Missing("Snowflake", "ST_CONVEXHULL", "the CARTO Analytics Toolbox for Snowflake has ST_CONVEXHULL: call it in a custom SQL step")),
+        (F.Polygonize, Missing("Snowflake", "function that makes polygons of linework", "build the polygons with ST_MAKEPOLYGON from closed lines in a custom SQL step")),
         (F.ConcaveHull, Missing("Snowflake", "concave hull", "the CARTO Analytics Toolbox for Snowflake has ST_CONCAVEHULL (points and a maximum edge length): call it in a custom SQL step")),
         (F.Simplify, FunctionMapping.Sql("ST_SIMPLIFY({0}, {1})").WithNote(GeodesicSimplifyNote("Snowflake's ST_SIMPLIFY of a GEOGRAPHY"))),
         (F.SnapToGrid, Missing("Snowflake", "ST_SNAPTOGRID", "round the coordinates in a custom SQL step")),

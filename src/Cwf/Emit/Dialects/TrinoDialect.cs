@@ -121,6 +121,7 @@ public sealed class TrinoDialect : Dialect
         (F.Boundary, "ST_Boundary({0})"),
         (F.ConvexHull, "ST_ConvexHull({0})"),
         (F.ConcaveHull, Missing("Trino", "concave hull", "use the convex hull")),
+        (F.Polygonize, Missing("Trino", "function that makes polygons of linework", "build the polygons with ST_Polygon from closed lines in a custom SQL step")),
         (F.Simplify, FunctionMapping.Sql("simplify_geometry({0}, " + ToleranceInDegrees + ")").WithNote(FunctionNote.Limited(
             "Trino's simplify_geometry is Douglas-Peucker without topology preservation: rings may touch or collapse where the IR keeps them apart"))),
         (F.SnapToGrid, Missing("Trino", "ST_SnapToGrid", "round the coordinates in a custom SQL step")),

@@ -116,6 +116,7 @@ internal static class FunctionLibrary
         ["st_concavehull"] = (a, _) => Spatial(() => Geography.ConcaveHull(Geo(a[0]), Num(a[1]))),
         ["st_simplify"] = (a, _) => Spatial(() => Geography.Simplify(Geo(a[0]), Num(a[1]))),
         ["st_snaptogrid"] = (a, _) => Spatial(() => Geography.SnapToGrid(Geo(a[0]), Num(a[1]))),
+        ["st_polygonize"] = (a, _) => Spatial(() => Geography.Polygonize(Geo(a[0]))),
         ["st_removeholes"] = (a, _) => Spatial(() => Geography.RemoveHoles(Geo(a[0]))),
         ["st_generatepoints"] = (a, _) => a[0] is null || a[1] is null || a[2] is null ? null : Geography.GeneratePoints(Geo(a[0]), (long)a[1]!, (long)a[2]!),
         ["st_gridpoints"] = (a, _) => a[0] is null || a[1] is null ? null : Geography.GridPoints(Geo(a[0]), Num(a[1])),

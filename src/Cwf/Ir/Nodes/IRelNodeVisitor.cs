@@ -9,6 +9,7 @@ namespace Cwf.Ir;
 public interface IRelNodeVisitor<out T>
 {
     T VisitScan(ScanNode node);
+    T VisitValues(ValuesNode node);
     T VisitFilter(FilterNode node);
     T VisitProject(ProjectNode node);
     T VisitAggregate(AggregateNode node);

@@ -33,6 +33,8 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 c.kind.Type == G.CwfLexer.PARAM, Identifier(c.identifier()), c.typeName() is { } t ? Type(t) : null, TopExpression(c.expression())),
             G.CwfParser.SourceStatementContext c => new SourceStatementSyntax(
                 Identifier(c.identifier()), TableName(c.text()), c.schemaBlock() is { } s ? Schema(s) : null),
+            G.CwfParser.ValuesStatementContext c => new ValuesStatementSyntax(Identifier(c.identifier()), Schema(c.schemaBlock()),
+                [.. c.valuesRow().Select(r => new ValuesRowSyntax([.. r.expression().Select(TopExpression)]) { Span = Span(r) })]),
             G.CwfParser.LetStatementContext c => new LetStatementSyntax([.. c.identifier().Select(Identifier)], Pipeline(c.pipeline())),
             G.CwfParser.ComponentStatementContext c => new ComponentStatementSyntax(Identifier(c.identifier(0)), Text(c.text()),
                 [.. c.identifier().Skip(1).Select(Identifier)],
