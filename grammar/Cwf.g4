@@ -90,6 +90,7 @@ step
     | H3 columnRef RESOLUTION expression (AS identifier)?                 # h3Step
     | H3_BOUNDARY columnRef (AS identifier)?                              # h3BoundaryStep
     | SQL (WITH identifier (',' identifier)*)? text (RETURNS schemaBlock)? # sqlStep
+    | CALL (WITH identifier (',' identifier)*)? text (RETURNS schemaBlock)? # callStep
     // Any component's step without a grammar rule of its own (spec/components.md): a plain name as the
     // keyword, the positional arguments, the options by canvas input name, the added column's name.
     | IDENTIFIER (expression (',' expression)*)? stepOptions? (AS identifier)?  # genericStep
@@ -168,7 +169,7 @@ softKeyword
     | FILTER | SPLIT | SELECT | DERIVE | RENAME | DROP | SORT | TAKE | LIMIT | DISTINCT
     | GROUP | BY | SUMMARIZE | JOIN | INNER | LEFT | RIGHT | FULL | OUTER | ON
     | SPATIAL_JOIN | SPATIAL_FILTER | NEAREST | WITHIN | UNION | NAME | BUFFER | CENTROID | AREA | DISTANCE | POINT
-    | H3 | H3_BOUNDARY | RESOLUTION | SQL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
+    | H3 | H3_BOUNDARY | RESOLUTION | SQL | CALL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
     | M | KM | MI | FT | M2 | KM2 | MI2 | HA | TIME_UNIT | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
     | OVER | PARTITION | ORDER | ROWS | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW | PER
     | ASSERT | UNIQUE | NOT_NULL | ACCEPTED_VALUES | EXPRESSION
@@ -191,7 +192,7 @@ GROUP: 'group'; BY: 'by'; SUMMARIZE: 'summarize'; JOIN: 'join'; INNER: 'inner';
 LEFT: 'left'; RIGHT: 'right'; FULL: 'full'; OUTER: 'outer'; ON: 'on';
 SPATIAL_JOIN: 'spatial_join'; SPATIAL_FILTER: 'spatial_filter'; NEAREST: 'nearest'; WITHIN: 'within'; UNION: 'union'; NAME: 'name';
 BUFFER: 'buffer'; CENTROID: 'centroid'; AREA: 'area'; DISTANCE: 'distance'; POINT: 'point';
-H3: 'h3'; H3_BOUNDARY: 'h3_boundary'; RESOLUTION: 'resolution'; SQL: 'sql';
+H3: 'h3'; H3_BOUNDARY: 'h3_boundary'; RESOLUTION: 'resolution'; SQL: 'sql'; CALL: 'call';
 WITH: 'with'; WITHOUT: 'without'; ASC: 'asc'; DESC: 'desc'; NULLS: 'nulls';
 FIRST: 'first'; LAST: 'last';
 M: 'm'; KM: 'km'; MI: 'mi'; FT: 'ft'; M2: 'm2'; KM2: 'km2'; MI2: 'mi2'; HA: 'ha';

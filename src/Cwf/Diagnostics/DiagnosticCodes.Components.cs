@@ -22,6 +22,7 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor InvalidAggregation { get; } = Error("CWF2813", "Aggregation does not apply to the column", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidDistance { get; } = Error("CWF2814", "Distance is not a number", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor UnknownInputColumns { get; } = Error("CWF2816", "Step must list its input's columns, but they are unknown", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor TooManyCallInputs { get; } = Error("CWF2250", "A procedure call takes at most two inputs ($a, $b)", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor TooManyCustomSqlInputs { get; } = Error("CWF2815", "Custom SQL takes at most three inputs ($a, $b, $c)", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor NoArrays { get; } = Error("CWF2201", "Component needs arrays, which cwf does not have", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor UnsupportedCastType { get; } = Error("CWF2202", "Cast to a type cwf does not have", DiagnosticCategory.Binding);

@@ -13,8 +13,11 @@ namespace Cwf.Emit;
 /// </summary>
 public static class CustomSql
 {
-    /// <summary>The SQL with its placeholders replaced; <paramref name="rules"/> are the target's (standard SQL when not given).</summary>
-    public static string Substitute(string sql, int inputCount, Func<int, string> relation, SqlLexicalRules? rules = null)
+    /// <summary>
+    /// The SQL with its placeholders replaced; <paramref name="rules"/> are the target's (standard SQL when not given);
+    /// <paramref name="output"/>, when given, replaces <c>$output</c> (a procedure call's table).
+    /// </summary>
+    public static string Substitute(string sql, int inputCount, Func<int, string> relation, SqlLexicalRules? rules = null, string? output = null)
     {
         var sb = new StringBuilder(sql.Length + 32);
         foreach (var segment in SqlLexer.Segment(sql, rules ?? new SqlLexicalRules()))
@@ -27,7 +30,12 @@ public static class CustomSql
             int i = segment.Start;
             while (i < segment.End)
             {
-                if (IsPlaceholder(sql, i, segment.End, inputCount))
+                if (output is not null && IsOutput(sql, i, segment.End))
+                {
+                    sb.Append(output);
+                    i += OutputPlaceholder.Length;
+                }
+                else if (IsPlaceholder(sql, i, segment.End, inputCount))
                 {
                     sb.Append(relation(sql[i + 1] - 'a'));
                     i += 2;
@@ -42,6 +50,14 @@ public static class CustomSql
     private static bool IsPlaceholder(string sql, int i, int end, int inputCount) =>
         sql[i] == '$' && i + 1 < end && sql[i + 1] is >= 'a' and <= 'z' && sql[i + 1] - 'a' < inputCount &&
         (i + 2 >= sql.Length || !IsWordChar(sql[i + 2])) &&
+        (i == 0 || !IsWordChar(sql[i - 1]) && sql[i - 1] != '$');
+
+    /// <summary>The placeholder of a procedure call's table.</summary>
+    public const string OutputPlaceholder = "$output";
+
+    private static bool IsOutput(string sql, int i, int end) =>
+        i + OutputPlaceholder.Length <= end && string.CompareOrdinal(sql, i, OutputPlaceholder, 0, OutputPlaceholder.Length) == 0 &&
+        (i + OutputPlaceholder.Length >= sql.Length || !IsWordChar(sql[i + OutputPlaceholder.Length])) &&
         (i == 0 || !IsWordChar(sql[i - 1]) && sql[i - 1] != '$');
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';

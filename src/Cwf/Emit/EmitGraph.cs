@@ -19,7 +19,7 @@ internal sealed class EmitGraph
         for (int i = 0; i < workflow.Nodes.Length; i++) _position[workflow.Nodes[i].Id] = i;
         Outputs = FindOutputs(workflow, mode);
         Checks = [.. workflow.Checks];
-        Needed = FindNeeded(workflow, Outputs, Checks);
+        Needed = FindNeeded(workflow, Outputs, Checks, mode);
     }
 
     public IReadOnlyList<EmitOutput> Outputs { get; }
@@ -48,7 +48,7 @@ internal sealed class EmitGraph
         return outputs;
     }
 
-    private List<int> FindNeeded(Workflow workflow, IReadOnlyList<EmitOutput> outputs, IReadOnlyList<CheckNode> checks)
+    private List<int> FindNeeded(Workflow workflow, IReadOnlyList<EmitOutput> outputs, IReadOnlyList<CheckNode> checks, EmitMode mode)
     {
         var seen = new HashSet<int>();
         var stack = new Stack<int>();
@@ -58,6 +58,13 @@ internal sealed class EmitGraph
             stack.Push(output.Source);
         }
         foreach (var check in checks) stack.Push(check.Input);
+        // A procedure call nothing reads still runs, after its inputs: it acts on the warehouse as a sink does.
+        if (mode != EmitMode.Query)
+        {
+            var consumers = workflow.Consumers();
+            foreach (var node in workflow.Nodes)
+                if (node is OpaqueNode { Statement: not null } && consumers[node.Id].IsEmpty) stack.Push(node.Id);
+        }
         while (stack.Count > 0)
         {
             int id = stack.Pop();

@@ -26,12 +26,18 @@ internal sealed class Relations
         _tables = tables;
         Database = names.Database;
         var plan = context.Options.Plan;
+        bool script = context.Options.Mode != EmitMode.Query;
+        // A CALL statement names its inputs' tables: each is a table or view of its own.
+        var called = graph.Needed.Where(id => context.Workflow[id] is OpaqueNode { Statement: not null }).SelectMany(id => context.Workflow[id].Inputs).ToHashSet();
         foreach (var id in graph.Needed)
         {
             var node = context.Workflow[id];
             if (node is SinkNode) continue;
-            // A toolbox procedure writes a table of its own, whatever the plan says.
-            _kind[id] = node is OpaqueNode { Call: not null } && context.Options.Mode != EmitMode.Query ? Materialization.TempTable : Executable(plan.For(id), node);
+            // A procedure writes a table of its own, whatever the plan says.
+            _kind[id] = node is OpaqueNode { WritesTable: true } && script ? Materialization.TempTable
+                : script && called.Contains(id) && !ReadsTable(id) && plan.For(id) == Materialization.Cte
+                    ? (Dialect.Capabilities.TemporaryTables ? Materialization.TempTable : Materialization.View)
+                : Executable(plan.For(id), node);
         }
 
         var namer = new RelationNamer(tables.Values.Where(t => t.Parts.Count == 1).Select(t => t.Table), Dialect.IsReserved);
@@ -40,7 +46,7 @@ internal sealed class Relations
             var node = context.Workflow[id];
             if (node is SinkNode || ReadsTable(id) && _kind[id] == Materialization.Cte) continue;
             _cteName[id] = namer.Next(node);
-            if (node is OpaqueNode { Call: not null } && _kind[id] != Materialization.Cte)
+            if (node is OpaqueNode { WritesTable: true } && _kind[id] != Materialization.Cte)
                 _materializedName[id] = Dialect.TableName(ToolboxProcedureCalls.WorkTable(graph.Sinks.Select(s => tables[s.Id]), namer.Next(node, "cwf_")));
             else if (_kind[id] != Materialization.Cte) _materializedName[id] = namer.Next(node, "cwf_");
         }

@@ -26,7 +26,7 @@ internal static class ScriptBuilder
             context.Report(DiagnosticCodes.NothingToEmit, null, $"Workflow '{workflow.Name}' has no output: the {options.Mode.ToString().ToLowerInvariant()} is empty.",
                 options.Mode == EmitMode.Query ? "" : "add a step that writes a table");
         foreach (var id in graph.Needed)
-            if (workflow[id] is OpaqueNode { SqlTemplate: null, Call: null } unknown)
+            if (workflow[id] is OpaqueNode { SqlTemplate: null, WritesTable: false } unknown)
                 context.Report(DiagnosticCodes.UnknownComponentNotEmittable, unknown,
                     $"Step '{unknown.Name}' uses component '{unknown.Component}', which cwf cannot compile to {dialect.DisplayName} SQL.",
                     "replace it with native components or a custom SQL step that computes the same result");

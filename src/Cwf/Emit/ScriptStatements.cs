@@ -33,6 +33,12 @@ internal static class ScriptStatements
                 cleanup.Add(dialect.DropTemporaryTable(name));
                 continue;
             }
+            if (context.Workflow[id] is OpaqueNode { Statement: { } statement } procedure)
+            {
+                statements.Add(ToolboxProcedureCalls.UserCall(procedure, statement, name, context, relations));
+                cleanup.Add(dialect.DropTemporaryTable(name));
+                continue;
+            }
             var query = queries.For(id, forStorage: false, materializing: true);
             if (relations.Kind(id) == Materialization.TempTable)
             {

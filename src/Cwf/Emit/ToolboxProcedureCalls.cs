@@ -18,6 +18,11 @@ internal static class ToolboxProcedureCalls
         var dialect = context.Dialect;
         foreach (var id in graph.Needed)
         {
+            if (context.Workflow[id] is OpaqueNode { Statement: not null } procedure)
+            {
+                CheckUserCall(procedure, context);
+                continue;
+            }
             if (context.Workflow[id] is not OpaqueNode { Call: { } call } step) continue;
             if (call.For(dialect.Name) is null || dialect.DefaultToolbox is null)
             {
@@ -31,6 +36,30 @@ internal static class ToolboxProcedureCalls
                     $"Step '{step.Name}' ({step.Component}) calls the toolbox procedure {call.Procedure}, which a single query cannot do.",
                     "emit a script or a procedure instead");
         }
+    }
+
+    /// <summary>A user's CALL statement needs stored procedures (CWF6002 where the warehouse has none) and a script (CWF6003).</summary>
+    private static void CheckUserCall(OpaqueNode step, EmitContext context)
+    {
+        var dialect = context.Dialect;
+        if (!dialect.Capabilities.StoredProcedures)
+            context.Report(DiagnosticCodes.FunctionNotSupported, step,
+                $"{dialect.DisplayName} cannot run step '{step.Name}' ({step.Component}): it has no stored procedures to CALL",
+                $"compile the workflow for {string.Join(", ", Dialects.All.Where(d => d.Capabilities.StoredProcedures).Select(d => d.DisplayName))}");
+        else if (context.Options.Mode == EmitMode.Query)
+            context.Report(DiagnosticCodes.EmitModeNotSupported, step,
+                $"Step '{step.Name}' ({step.Component}) calls a procedure, which a single query cannot do.",
+                "emit a script or a procedure instead");
+    }
+
+    /// <summary>
+    /// A user's CALL statement as written, <c>$a</c>, <c>$b</c> replaced by the tables that hold the inputs and
+    /// <c>$output</c> by the table the procedure creates, each written by the dialect's quoting.
+    /// </summary>
+    public static SqlBlock UserCall(OpaqueNode step, string statement, string table, EmitContext context, Relations relations)
+    {
+        var rules = context.Dialect.LexicalRules;
+        return SqlBlock.FromText(CustomSql.Substitute(statement, step.Sources.Count, i => relations.Relation(step.Sources[i]), rules, table), rules);
     }
 
     /// <summary>The name of the table the procedure writes: next to the workflow's first output table, named after the step.</summary>

@@ -257,14 +257,10 @@ public static class CwfFormatter
                 Alias(sb, h.Alias);
                 break;
             case SqlStepSyntax s:
-                sb.Append("sql ");
-                if (!s.Inputs.IsEmpty) sb.Append("with ").Append(string.Join(", ", s.Inputs.Select(i => ExpressionPrinter.Name(i.Name)))).Append(' ');
-                sb.Append(Text(s.Sql));
-                if (s.Schema is { } schema)
-                {
-                    sb.Append(" returns");
-                    WriteSchema(sb, schema, StepIndent, OneLine(schema.Select(Column)) && schema.All(c => c.LeadingComments.IsEmpty && c.TrailingComments.IsEmpty));
-                }
+                WriteRawSql(sb, "sql ", s.Inputs, s.Sql, s.Schema);
+                break;
+            case CallStepSyntax c:
+                WriteRawSql(sb, "call ", c.Inputs, c.Statement, c.Schema);
                 break;
             case GenericStepSyntax g:
                 sb.Append(g.Keyword);
@@ -280,6 +276,19 @@ public static class CwfFormatter
 
     private static string SelectItem(SelectItemSyntax item) =>
         ExpressionPrinter.Print(item.Expression) + (item.Alias is null ? "" : " as " + ExpressionPrinter.Name(item.Alias.Name));
+
+    /// <summary>The sql and call steps: the keyword, the other inputs, the text, the declared result.</summary>
+    private static void WriteRawSql(StringBuilder sb, string keyword, Seq<IdentifierSyntax> inputs, string sql, Seq<ColumnDeclarationSyntax>? declared)
+    {
+        sb.Append(keyword);
+        if (!inputs.IsEmpty) sb.Append("with ").Append(string.Join(", ", inputs.Select(i => ExpressionPrinter.Name(i.Name)))).Append(' ');
+        sb.Append(Text(sql));
+        if (declared is { } schema)
+        {
+            sb.Append(" returns");
+            WriteSchema(sb, schema, StepIndent, OneLine(schema.Select(Column)) && schema.All(c => c.LeadingComments.IsEmpty && c.TrailingComments.IsEmpty));
+        }
+    }
 
     private static void Alias(StringBuilder sb, IdentifierSyntax? alias)
     {

@@ -5,7 +5,7 @@ using Cwf.Ir;
 namespace Cwf.Interpretation;
 
 /// <summary>
-/// Steps that call an external service through the CARTO Analytics Toolbox (isolines...) cannot run in process:
+/// Steps that call an external service through the CARTO Analytics Toolbox (isolines...), and user procedure calls, cannot run in process:
 /// a run that holds one is refused before anything runs (before its data is read, in <c>cwf run --data</c>),
 /// with one CWF7800 naming each.
 /// </summary>
@@ -15,6 +15,10 @@ public static class ExternalServices
     public static ImmutableArray<Diagnostic> Refusals(Workflow workflow)
     {
         var diagnostics = new DiagnosticBag();
+        foreach (var step in workflow.Nodes.OfType<OpaqueNode>().Where(o => o.Statement is not null))
+            diagnostics.Report(DiagnosticCodes.ExternalServiceNotRunnable, step.Origin ?? Location.None,
+                $"step '{step.Name}' ({step.Component}) calls a warehouse procedure ({step.Statement!.Trim()}), which cannot run in process; nothing was run",
+                "compile the workflow for a warehouse that has the procedure and run it there, or give its result as a table");
         foreach (var step in workflow.Nodes.OfType<OpaqueNode>().Where(o => o.Call is not null))
             diagnostics.Report(DiagnosticCodes.ExternalServiceNotRunnable, step.Origin ?? Location.None,
                 $"step '{step.Name}' ({step.Component}) calls the external service behind the CARTO Analytics Toolbox's {step.Call!.Procedure}, which cannot run in process; nothing was run",

@@ -87,8 +87,8 @@ public sealed class WorkflowBuilder
         Add(new CheckNode(_nextId, name, input, check, low, high) { Origin = origin });
 
     public OpaqueNode Opaque(IEnumerable<int> inputs, string component, string? sqlTemplate, Schema schema,
-        ImmutableSortedDictionary<string, string> properties, string name, Location? origin = null, ToolboxCall? call = null) =>
-        Add(new OpaqueNode(_nextId, name, inputs.ToSeq(), component, sqlTemplate, schema, properties) { Origin = origin, Call = call });
+        ImmutableSortedDictionary<string, string> properties, string name, Location? origin = null, ToolboxCall? call = null, string? statement = null) =>
+        Add(new OpaqueNode(_nextId, name, inputs.ToSeq(), component, sqlTemplate, schema, properties) { Origin = origin, Call = call, Statement = statement });
 
     public Workflow ToWorkflow() => new(Name, _parameters.ToSeq(), _nodes);
 

@@ -201,6 +201,16 @@ public sealed record SqlStepSyntax(Seq<IdentifierSyntax> Inputs, string Sql, Seq
     public override string Keyword => "sql";
 }
 
+/// <summary>
+/// <c>call [with b] "CALL proc($a, $b, $output)" [returns { col: type, ... }]</c>: a procedure call the warehouse runs,
+/// <c>$a</c>, <c>$b</c> naming the tables that hold the piped and the named input, <c>$output</c> the table the
+/// procedure creates, whose rows are the step's (canvas native.call).
+/// </summary>
+public sealed record CallStepSyntax(Seq<IdentifierSyntax> Inputs, string Statement, Seq<ColumnDeclarationSyntax>? Schema) : StepSyntax
+{
+    public override string Keyword => "call";
+}
+
 /// <summary>An option of a generic step: <c>name: value</c>, named as the component's canvas input.</summary>
 public sealed record StepOptionSyntax(IdentifierSyntax Name, ExpressionSyntax Value) : SyntaxNode;
 

@@ -140,6 +140,7 @@ internal sealed class CanvasLowering
         public override Expr? Expression(string parameter, int input, string what) => lowering._sql.Expression(input, _values, parameter, what);
         public override int? SelectList(int input) => lowering._sql.Select(input, _values, Step);
         public override int? Query(string sql, IReadOnlyList<(int Placeholder, int Node)> inputs) => lowering._sql.CustomSql(inputs, sql, node.DeclaredSchema, _values, Step);
+        public override int? Call(string statement, IReadOnlyList<(int Placeholder, int Node)> inputs) => lowering._sql.Call(inputs, statement, node.DeclaredSchema, _values, Step);
 
         public override Schema? TableSchema(TableName table, string parameter)
         {

@@ -81,6 +81,24 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
     public int? CustomSql(IReadOnlyList<(int Index, int Node)> inputs, string sql, Schema? declared, NodeInputs a, StepInfo step)
     {
         var position = inputs.Select((input, i) => (input.Index, i)).ToDictionary(p => p.Index, p => p.i);
+        if (Inlined(sql, position, a) is not { } inlined) return null;
+        var schema = declared ?? (position.TryGetValue(0, out var first) ? InferSchema(SqlText.TrimEnd(sql), inputs[first].Node) : null);
+        return ComponentLowering.CustomSql(cx, [.. inputs.Select(i => i.Node)], inlined, schema, step);
+    }
+
+    /// <summary>
+    /// <c>native.call</c>: the CALL statement over the connected inputs, checked and its placeholders renumbered as
+    /// custom SQL's are (<c>$output</c> is left for the emitter); the result schema is the declared one, else open.
+    /// </summary>
+    public int? Call(IReadOnlyList<(int Index, int Node)> inputs, string statement, Schema? declared, NodeInputs a, StepInfo step)
+    {
+        var position = inputs.Select((input, i) => (input.Index, i)).ToDictionary(p => p.Index, p => p.i);
+        return Inlined(statement, position, a) is { } inlined ? ComponentLowering.Call(cx, [.. inputs.Select(i => i.Node)], inlined, declared, step) : null;
+    }
+
+    /// <summary>The "sql" text checked (placeholders of connected inputs only, known variables, pastable) with its variables inlined and placeholders renumbered; null after reporting.</summary>
+    private string? Inlined(string sql, Dictionary<int, int> position, NodeInputs a)
+    {
         foreach (var placeholder in SqlText.Placeholders(sql, _rules).Where(p => !position.ContainsKey(p.Name[0] - 'a')).DistinctBy(p => p.Name))
         {
             int index = placeholder.Name[0] - 'a';
@@ -93,9 +111,7 @@ internal sealed class SqlFragments(LoweringContext cx, CanvasText text, CanvasVa
         if (!Pastable(Pasted(a, "sql"), a, "sql", [], parsed: true)) return null;
         if (InlineVariables(SqlText.TrimEnd(sql), a, "sql") is not { } inlined) return null;
         // $a, $b, $c stand for the IR node's inputs in order; with sourceb unconnected, $c is its second input.
-        inlined = SqlText.Replace(inlined, SqlText.Placeholders(inlined, _rules), p => OpaqueNode.Placeholder(position[p.Name[0] - 'a']));
-        var schema = declared ?? (position.TryGetValue(0, out var first) ? InferSchema(SqlText.TrimEnd(sql), inputs[first].Node) : null);
-        return ComponentLowering.CustomSql(cx, [.. inputs.Select(i => i.Node)], inlined, schema, step);
+        return SqlText.Replace(inlined, SqlText.Placeholders(inlined, _rules), p => OpaqueNode.Placeholder(position[p.Name[0] - 'a']));
     }
 
     /// <summary>The columns of <c>SELECT [DISTINCT] list FROM $a [[AS] alias] [WHERE/ORDER BY/LIMIT ...]</c> when the list binds; else null.</summary>

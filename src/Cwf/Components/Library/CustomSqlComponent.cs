@@ -48,18 +48,7 @@ public sealed partial class CustomSqlComponent : StepComponent
         var others = s.Inputs.Select(cx.Relation).ToList();
         Schema? schema = s.Schema is { } declared ? cx.DeclaredSchema(declared, "the sql step") : null;
         bool ok = !others.Any(o => o is null) && (s.Schema is null || schema is not null);
-        int inputCount = 1 + s.Inputs.Count;
-        foreach (Match m in Placeholder().Matches(s.Sql))
-        {
-            int index = char.ToLowerInvariant(m.Groups[1].Value[0]) - 'a';
-            if (index < inputCount) continue;
-            cx.Diagnostics.Report(DiagnosticCodes.InvalidSqlPlaceholder, cx.Step.Origin,
-                $"{m.Value} has no input: this sql step has {inputCount} ({string.Join(", ", Enumerable.Range(0, inputCount).Select(OpaqueNode.Placeholder))})",
-                "$a is the piped relation; add others with 'sql with b, c \"...\"'");
-            ok = false;
-            break;
-        }
-        if (!ok) return null;
+        if (!PlaceholdersBound(s.Sql, 1 + s.Inputs.Count, cx, "sql") || !ok) return null;
         var nodes = new List<int> { cx.Node };
         nodes.AddRange(others.Select(o => o!.Node));
         return cx.Reshaped(ComponentLowering.CustomSql(cx.Lowering, nodes, s.Sql, schema, cx.Step));
@@ -68,6 +57,21 @@ public sealed partial class CustomSqlComponent : StepComponent
     public override void Check(StepSyntax step, StepBinding open)
     {
         foreach (var input in ((SqlStepSyntax)step).Inputs) open.Relation(input);
+    }
+
+    /// <summary>Whether every <c>$x</c> of <paramref name="sql"/> names one of the step's inputs; CWF2027 for the first that does not.</summary>
+    internal static bool PlaceholdersBound(string sql, int inputCount, StepBinding cx, string keyword)
+    {
+        foreach (Match m in Placeholder().Matches(sql))
+        {
+            int index = char.ToLowerInvariant(m.Groups[1].Value[0]) - 'a';
+            if (index < inputCount) continue;
+            cx.Diagnostics.Report(DiagnosticCodes.InvalidSqlPlaceholder, cx.Step.Origin,
+                $"{m.Value} has no input: this {keyword} step has {inputCount} ({string.Join(", ", Enumerable.Range(0, inputCount).Select(OpaqueNode.Placeholder))})",
+                $"$a is the piped relation; add others with '{keyword} with b \"...\"'");
+            return false;
+        }
+        return true;
     }
 
     [GeneratedRegex(@"\$([a-zA-Z])(?![a-zA-Z0-9_])")]

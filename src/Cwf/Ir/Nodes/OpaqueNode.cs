@@ -21,6 +21,16 @@ public sealed record OpaqueNode(
     /// <summary>The toolbox procedure an external-service component calls; null for custom SQL and unknown components.</summary>
     public ToolboxCall? Call { get; init; }
 
+    /// <summary>
+    /// The CALL statement of a procedure step (<c>native.call</c>), kept as written: <c>$a</c>, <c>$b</c> name the
+    /// tables that hold the inputs, <c>$output</c> the table the procedure creates, which the following steps read.
+    /// Null for every other opaque step.
+    /// </summary>
+    public string? Statement { get; init; }
+
+    /// <summary>Whether the step is a procedure that writes a table of its own (<see cref="Call"/> or <see cref="Statement"/>): only a script can run it.</summary>
+    public bool WritesTable => Call is not null || Statement is not null;
+
     public override string OperatorName => "opaque";
     public override Seq<int> Inputs => Sources;
     public override RelNode WithInputs(Seq<int> inputs) => this with { Sources = inputs };
@@ -32,7 +42,8 @@ public sealed record OpaqueNode(
         $"opaque {Component} {string.Join(" ", Sources.Select(inputName))}" +
         (SqlTemplate is null ? "" : $" sql{{{SqlTemplate}}}") +
         (Properties.IsEmpty ? "" : " {" + string.Join(", ", Properties.Select(kv => $"{kv.Key}={kv.Value}")) + "}") +
-        (Call is null ? "" : " " + Call);
+        (Call is null ? "" : " " + Call) +
+        (Statement is null ? "" : $" call{{{Statement}}}");
 
     public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitOpaque(this);
     protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs) => DeclaredSchema;
@@ -45,7 +56,7 @@ public sealed record OpaqueNode(
     public bool Equals(OpaqueNode? other) =>
         other is not null && base.Equals(other) && Sources == other.Sources && Component == other.Component &&
         SqlTemplate == other.SqlTemplate && DeclaredSchema.Equals(other.DeclaredSchema) && Properties.SequenceEqual(other.Properties) &&
-        Equals(Call, other.Call);
+        Equals(Call, other.Call) && Statement == other.Statement;
 
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Sources, Component, SqlTemplate, DeclaredSchema);
 }

@@ -160,6 +160,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             G.CwfParser.H3StepContext c => new H3StepSyntax(ColumnRef(c.columnRef()), TopExpression(c.expression()), Alias(c.identifier())),
             G.CwfParser.H3BoundaryStepContext c => new H3BoundaryStepSyntax(ColumnRef(c.columnRef()), Alias(c.identifier())),
             G.CwfParser.SqlStepContext c => new SqlStepSyntax([.. c.identifier().Select(Identifier)], Text(c.text()), c.schemaBlock() is { } s ? Schema(s) : null),
+            G.CwfParser.CallStepContext c => new CallStepSyntax([.. c.identifier().Select(Identifier)], Text(c.text()), c.schemaBlock() is { } s ? Schema(s) : null),
             G.CwfParser.GenericStepContext c => GenericStep(c),
             G.CwfParser.UnknownStepContext c => UnknownStep(c),
             _ => throw new InvalidOperationException($"Unexpected step {context.GetType().Name}."),

@@ -34,7 +34,7 @@ internal static partial class TokenFacts
     [
         "filter", "split", "select", "derive", "rename", "drop", "sort", "take", "limit", "distinct",
         "group", "summarize", "join", "inner", "left", "right", "full", "spatial_join", "spatial_filter",
-        "union", "buffer", "centroid", "area", "distance", "point", "h3", "h3_boundary", "sql",
+        "union", "buffer", "centroid", "area", "distance", "point", "h3", "h3_boundary", "sql", "call",
     ];
 
     public static readonly IReadOnlyList<string> StatementKeywords = ["workflow", "param", "const", "source", "let", "output", "assert"];
