@@ -377,6 +377,9 @@ internal sealed partial class ProgramBinder
             if (_symbols.TryGetValue(name, out var symbol)) symbol.Used = true;
     }
 
+    private static bool IsProcedureCall(Workflow workflow, int node) =>
+        workflow.Nodes.Any(n => n.Id == node && n is OpaqueNode { Statement: not null });
+
     private void ReportUnused(Workflow workflow)
     {
         var usedParameters = workflow.Nodes.SelectMany(n => n.Expressions).SelectMany(e => e.DescendantsAndSelf())
@@ -386,7 +389,8 @@ internal sealed partial class ProgramBinder
         {
             switch (symbol)
             {
-                case RelationSymbol { Used: false } r when r.Relation.IsBuilt ? r.Relation.Get() is not null : true:
+                // A procedure call runs whether or not anything reads its table.
+                case RelationSymbol { Used: false } r when r.Relation.IsBuilt ? r.Relation.Get() is { } built && !IsProcedureCall(workflow, built.Node) : true:
                     _diagnostics.Report(DiagnosticCodes.UnusedResult, Locate(r.Site), $"'{r.Name}' is never used",
                         r.IsSource ? "remove the source, or use it in a pipeline" : "remove it, or write it with an output");
                     break;

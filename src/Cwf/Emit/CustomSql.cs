@@ -13,18 +13,30 @@ namespace Cwf.Emit;
 /// </summary>
 public static class CustomSql
 {
+    /// <summary>The SQL with its placeholders replaced; <paramref name="rules"/> are the target's (standard SQL when not given).</summary>
+    public static string Substitute(string sql, int inputCount, Func<int, string> relation, SqlLexicalRules? rules = null) =>
+        Replace(sql, inputCount, relation, rules ?? new SqlLexicalRules(), null, null);
+
     /// <summary>
-    /// The SQL with its placeholders replaced; <paramref name="rules"/> are the target's (standard SQL when not given);
-    /// <paramref name="output"/>, when given, replaces <c>$output</c> (a procedure call's table).
+    /// A procedure call's statement (<c>native.call</c>): the placeholders as in <see cref="Substitute"/>, and
+    /// <c>$output</c> as <paramref name="output"/>. As the product's manual shows, a placeholder may also be written
+    /// quoted, alone in a string literal (<c>'$a'</c>: the name as the string <paramref name="literal"/> writes) or in
+    /// a quoted identifier (<c>"$a"</c>, <c>`$output`</c>: the name as it is, already quoted by the dialect).
     /// </summary>
-    public static string Substitute(string sql, int inputCount, Func<int, string> relation, SqlLexicalRules? rules = null, string? output = null)
+    public static string SubstituteCall(string sql, int inputCount, Func<int, string> relation, string output, Func<string, string> literal, SqlLexicalRules rules) =>
+        Replace(sql, inputCount, relation, rules, output, literal);
+
+    private static string Replace(string sql, int inputCount, Func<int, string> relation, SqlLexicalRules rules, string? output, Func<string, string>? literal)
     {
         var sb = new StringBuilder(sql.Length + 32);
-        foreach (var segment in SqlLexer.Segment(sql, rules ?? new SqlLexicalRules()))
+        foreach (var segment in SqlLexer.Segment(sql, rules))
         {
             if (segment.Kind != SqlSegmentKind.Code)
             {
-                sb.Append(sql, segment.Start, segment.Length);
+                string? name = literal is null || segment.Kind is not (SqlSegmentKind.String or SqlSegmentKind.QuotedIdentifier) || segment.Length < 3 ? null
+                    : Quoted(sql.Substring(segment.Start + 1, segment.Length - 2), inputCount, relation, output!);
+                if (name is null) sb.Append(sql, segment.Start, segment.Length);
+                else sb.Append(segment.Kind == SqlSegmentKind.String ? literal!(name) : name);
                 continue;
             }
             int i = segment.Start;
@@ -45,6 +57,12 @@ public static class CustomSql
         }
         return sb.ToString().TrimEnd().TrimEnd(';').TrimEnd();
     }
+
+    /// <summary>The name a quoted placeholder stands for (the quotes' content is exactly <c>$output</c> or an input's <c>$x</c>); else null.</summary>
+    private static string? Quoted(string content, int inputCount, Func<int, string> relation, string output) =>
+        content == OutputPlaceholder ? output
+        : content.Length == 2 && content[0] == '$' && content[1] is >= 'a' and <= 'z' && content[1] - 'a' < inputCount ? relation(content[1] - 'a')
+        : null;
 
     /// <summary><c>$x</c> at <paramref name="i"/>, x one of the first <paramref name="inputCount"/> letters, not part of a longer word or a dollar quote.</summary>
     private static bool IsPlaceholder(string sql, int i, int end, int inputCount) =>

@@ -139,7 +139,10 @@ public abstract partial class Dialect
     public virtual SqlBlock CreateTemporaryTable(string name, SqlBlock query) =>
         new SqlBlock().Line($"CREATE TEMPORARY TABLE {name} AS").Append(query);
 
-    public virtual SqlBlock DropTemporaryTable(string name) => new SqlBlock().Line($"DROP TABLE IF EXISTS {name}");
+    public virtual SqlBlock DropTemporaryTable(string name) => DropTable(name);
+
+    /// <summary>Drops an ordinary table the script made (the one a called procedure creates), if it exists.</summary>
+    public SqlBlock DropTable(string name) => new SqlBlock().Line($"DROP TABLE IF EXISTS {name}");
 
     /// <summary>A view over the query; temporary where <see cref="DialectCapabilities.TemporaryViews"/>.</summary>
     public virtual SqlBlock CreateView(string name, SqlBlock query) =>

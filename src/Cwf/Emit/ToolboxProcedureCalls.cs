@@ -54,12 +54,15 @@ internal static class ToolboxProcedureCalls
 
     /// <summary>
     /// A user's CALL statement as written, <c>$a</c>, <c>$b</c> replaced by the tables that hold the inputs and
-    /// <c>$output</c> by the table the procedure creates, each written by the dialect's quoting.
+    /// <c>$output</c> by the table the procedure creates, each written by the dialect's quoting (a quoted
+    /// placeholder, <c>'$a'</c>, as a string literal of the quoted name: what a procedure splices into its SQL).
     /// </summary>
     public static SqlBlock UserCall(OpaqueNode step, string statement, string table, EmitContext context, Relations relations)
     {
-        var rules = context.Dialect.LexicalRules;
-        return SqlBlock.FromText(CustomSql.Substitute(statement, step.Sources.Count, i => relations.Relation(step.Sources[i]), rules, table), rules);
+        var dialect = context.Dialect;
+        var text = CustomSql.SubstituteCall(statement, step.Sources.Count, i => relations.Relation(step.Sources[i]), table,
+            name => dialect.Literal(name, SqlType.String).Text, dialect.LexicalRules);
+        return SqlBlock.FromText(text, dialect.LexicalRules);
     }
 
     /// <summary>The name of the table the procedure writes: next to the workflow's first output table, named after the step.</summary>
