@@ -140,7 +140,7 @@ public class CallComponentTests
             output s | call "CALL p($a, '$a', $output)" -> table "out.t"
             """, allowWarnings: true), Dialects.Find("postgres")!).Sql!;
         var line = Assert.Single(sql.Split('\n'), l => l.StartsWith("CALL p(", StringComparison.Ordinal));
-        Assert.Matches("""^CALL p\(src\."a'b", 'src\."a''b"', out\.cwf_[a-z_0-9]+\)$""", line.TrimEnd());
+        Assert.Matches("""^CALL p\(src\."a'b", 'src\."a''b"', out\.cwf_[a-z_0-9]+\);$""", line.TrimEnd());
     }
 
     [Fact]

@@ -191,6 +191,8 @@ public class ComponentLoweringTests
             "native.voronoi", "native.delaunay", "native.creategrid",
             // External services as toolbox procedure calls (issue 17).
             "native.isolines",
+            // A procedure call as a script step (issue 15).
+            "native.call",
         ];
         Assert.Equal(contract.Order(), ComponentCatalog.Default.All.Where(c => c.HasCanvasForm).Select(c => c.Id).Order());
         Assert.Equal(["cwf.h3kring", "cwf.h3tochildren", "cwf.nearest", "cwf.quadbinkring", "cwf.quadbintochildren"],
