@@ -52,8 +52,9 @@ public class CanvasExampleTests
     {
         var results = CanvasTestKit.ExampleNames().Select(CanvasTestKit.ImportExample).ToList();
         var components = results.SelectMany(r => r.Document!.Nodes.Select(n => n.Component)).ToHashSet();
-        // native.unnest is refused (CWF2201): an example using it could not import.
-        Assert.DoesNotContain(ComponentCatalog.Default.All, c => c.HasCanvasForm && !components.Contains(c.Id) && c.Id != "native.unnest");
+        // native.unnest is refused (CWF2201): an example using it could not import. native.call needs a procedure of
+        // the warehouse's own (CallComponentTests, CallProcedureEngineTests create one): no example can bring it.
+        Assert.DoesNotContain(ComponentCatalog.Default.All, c => c.HasCanvasForm && !components.Contains(c.Id) && c.Id is not ("native.unnest" or "native.call"));
         Assert.Contains(components, c => ComponentCatalog.Default.Find(c) is null);
         Assert.Equal(Enum.GetValues<CanvasEnvelopeKind>().ToHashSet(), results.Select(r => r.Envelope!.Value).ToHashSet());
         Assert.Contains(results, r => r.Document!.Notes.Count > 0);

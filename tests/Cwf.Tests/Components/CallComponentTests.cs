@@ -4,10 +4,8 @@ using Cwf.Diagnostics;
 using Cwf.Driver;
 using Cwf.Emit;
 using Cwf.Formatting;
-using Cwf.Interpretation;
 using Cwf.Ir;
 using Cwf.Tests.Canvas;
-using Cwf.Tests.Cli;
 using Cwf.Tests.Snapshots;
 using Cwf.Text;
 
@@ -144,25 +142,6 @@ public class CallComponentTests
     }
 
     [Fact]
-    public void A_run_in_process_is_refused_by_name_before_anything_runs()
-    {
-        var result = Interpreter.Run(Cwf.Tests.Binding.Compilation.Ok(Program), Database.Empty);
-        var error = Assert.Single(result.Diagnostics);
-        Assert.Equal(DiagnosticCodes.ExternalServiceNotRunnable, error.Descriptor);
-        Assert.Contains("native.call", error.Message);
-        Assert.Contains("CALL analytics.score", error.Message);
-        Assert.Empty(result.Outputs.Tables);
-
-        var dir = Directory.CreateTempSubdirectory("cwf-call").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(dir, "w.cwf"), Program);
-            Directory.CreateDirectory(Path.Combine(dir, "data"));
-            var cli = CliRunner.Run("run", Path.Combine(dir, "w.cwf"), "--data", Path.Combine(dir, "data"), "--out", Path.Combine(dir, "out"));
-            Assert.Equal(1, cli.ExitCode);
-            Assert.Contains("error CWF7800", cli.Error);
-            Assert.Contains("native.call", cli.Error);
-        }
-        finally { Directory.Delete(dir, recursive: true); }
-    }
+    public void A_run_in_process_is_refused_by_name_before_anything_runs() =>
+        ExternalServiceComponentTests.AssertRefusedInProcess(Program, "native.call", "CALL analytics.score");
 }

@@ -16,7 +16,7 @@ public class ComponentCatalogTests
     {
         var syntaxes = typeof(StepSyntax).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(StepSyntax)) && !t.IsAbstract && t != typeof(GenericStepSyntax)).ToList();
-        Assert.Equal(26, syntaxes.Count);
+        Assert.Equal(27, syntaxes.Count);
         foreach (var type in syntaxes)
         {
             var keyword = ((StepSyntax)RuntimeHelpers.GetUninitializedObject(type)).Keyword;

@@ -120,25 +120,28 @@ public class ExternalServiceComponentTests
     }
 
     [Fact]
-    public void A_run_in_process_is_refused_by_name_before_anything_runs()
+    public void A_run_in_process_is_refused_by_name_before_anything_runs() => AssertRefusedInProcess(Program, "native.isolines", "CREATE_ISOLINES");
+
+    /// <summary>The interpreter and <c>cwf run --data</c> refuse <paramref name="program"/> with one CWF7800 naming the step's component and what it calls.</summary>
+    internal static void AssertRefusedInProcess(string program, string component, string calls)
     {
-        var workflow = Cwf.Tests.Binding.Compilation.Ok(Program);
+        var workflow = Cwf.Tests.Binding.Compilation.Ok(program, allowWarnings: true);
         var result = Interpreter.Run(workflow, Database.Empty);
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.ExternalServiceNotRunnable, error.Descriptor);
-        Assert.Contains("native.isolines", error.Message);
-        Assert.Contains("CREATE_ISOLINES", error.Message);
+        Assert.Contains(component, error.Message);
+        Assert.Contains(calls, error.Message);
         Assert.Empty(result.Outputs.Tables);
 
-        var dir = Directory.CreateTempSubdirectory("cwf-isolines").FullName;
+        var dir = Directory.CreateTempSubdirectory("cwf-refused").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(dir, "w.cwf"), Program);
+            File.WriteAllText(Path.Combine(dir, "w.cwf"), program);
             Directory.CreateDirectory(Path.Combine(dir, "data"));
             var cli = CliRunner.Run("run", Path.Combine(dir, "w.cwf"), "--data", Path.Combine(dir, "data"), "--out", Path.Combine(dir, "out"));
             Assert.Equal(1, cli.ExitCode);
             Assert.Contains("error CWF7800", cli.Error);
-            Assert.Contains("native.isolines", cli.Error);
+            Assert.Contains(component, cli.Error);
             Assert.DoesNotContain("CWF7020", cli.Error);
         }
         finally { Directory.Delete(dir, recursive: true); }
