@@ -4,6 +4,7 @@
 #
 # On a fresh machine it installs what the tests need and starts what they need:
 #   1. PostGIS for the PostgreSQL server (apt: postgresql-<major>-postgis-3) when missing;
+#   1b. Debian's Chromium for the browser tests (apt: chromium) when missing;
 #   2. the independent SQL parsers in tests/sqlcheck and the H3 and Quadbin reference
 #      implementations in tests/Cwf.Tests/Interpretation (npm ci from the committed lock files);
 #   3. a throwaway PostgreSQL cluster (scripts/pg-cluster.sh), exported to the tests as
@@ -47,21 +48,36 @@ install_postgis() {
     say "warning: PostGIS is missing and CWF_SKIP_POSTGIS_INSTALL=1: the PostGIS tests will fail"
     return
   fi
+  apt_install "$package" "the PostGIS tests"
+}
+
+# apt_install PACKAGE WHAT: installs a Debian package, as root or through password-less sudo;
+# when it cannot, says that WHAT will fail instead of stopping the run.
+apt_install() {
+  local package=$1 what=$2
   local -a sudo=()
   if [[ $(id -u) -ne 0 ]]; then
     if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
       sudo=(sudo -n)
     else
-      say "warning: PostGIS is missing and installing $package needs root (no sudo): the PostGIS tests will fail"
-      return
+      say "warning: $package is missing and installing it needs root (no sudo): $what will fail"
+      return 1
     fi
   fi
   say "installing $package (apt)"
   if ! { "${sudo[@]}" apt-get update -qq &&
          DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$package"; } >/tmp/cwf-apt.log 2>&1; then
     tail -n 20 /tmp/cwf-apt.log
-    say "warning: installing $package failed: the PostGIS tests will fail"
+    say "warning: installing $package failed: $what will fail"
+    return 1
   fi
+}
+
+# Debian's Chromium for the browser tests (the playground and the editor screenshots); never a
+# browser downloaded by a test tool. The tests find it at CWF_CHROMIUM (default /usr/bin/chromium).
+install_chromium() {
+  [[ -x "${CWF_CHROMIUM:-/usr/bin/chromium}" ]] && return
+  apt_install chromium "the browser tests"
 }
 
 # --- 2. SQL parsers -----------------------------------------------------------------------------
@@ -107,6 +123,7 @@ trap 'cleanup; exit 130' INT
 trap 'cleanup; exit 143' TERM
 
 install_postgis
+install_chromium
 install_sql_parsers
 install_reference_implementations
 
