@@ -5,8 +5,9 @@
 # On a fresh machine it installs what the tests need and starts what they need:
 #   1. PostGIS for the PostgreSQL server (apt: postgresql-<major>-postgis-3) when missing;
 #   1b. Debian's Chromium for the browser tests (apt: chromium) when missing;
-#   2. the independent SQL parsers in tests/sqlcheck and the H3 and Quadbin reference
-#      implementations in tests/Cwf.Tests/Interpretation (npm ci from the committed lock files);
+#   2. the independent SQL parsers in tests/sqlcheck, the H3 and Quadbin reference
+#      implementations in tests/Cwf.Tests/Interpretation and the VS Code extension's tools in
+#      editors/vscode (npm ci from the committed lock files);
 #   3. a throwaway PostgreSQL cluster (scripts/pg-cluster.sh), exported to the tests as
 #      CWF_PG_CONNECTION, CWF_PG_HOST, CWF_PG_PORT, CWF_PG_USER, and always stopped and
 #      removed at the end, on failure and on interrupt too;
@@ -105,6 +106,17 @@ install_reference_implementations() {
   done
 }
 
+# The VS Code extension's tools (vscode-tmgrammar-test, esbuild, @vscode/vsce, mermaid, the language
+# client), from editors/vscode's committed lock file: its grammar, activation and packaging tests use them.
+install_vscode_extension_deps() {
+  local dir="$repo/editors/vscode"
+  if [[ -f "$dir/node_modules/.package-lock.json" && "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
+    return
+  fi
+  say "installing the VS Code extension's tools (npm ci in editors/vscode)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || say "warning: npm ci failed in editors/vscode: the extension's tests will fail"
+}
+
 # --- 3. The cluster, stopped whatever happens --------------------------------------------------
 cluster_dir=""
 test_pid=""
@@ -126,6 +138,7 @@ install_postgis
 install_chromium
 install_sql_parsers
 install_reference_implementations
+install_vscode_extension_deps
 
 # The command line's first build (Native AOT, minutes) runs here, alone, rather than inside a test's time limit.
 say "building the command line (./cwf)"

@@ -1,7 +1,9 @@
 // The bundled extension (dist/extension.js, built by build.mjs) activated in plain node against a
 // stand-in `vscode` module and a stand-in cwf: it starts `<workspace>/cwf lsp` and completes the
 // LSP handshake with the configured dialect, registers every command package.json declares, and
-// the commands run cwf and show what it printed.
+// the commands run cwf and show what it printed. CWF_VSCODE_EXTENSION names another folder holding
+// the extension (package.json, dist/): the `extension/` folder of an unpacked .vsix, which has no
+// node_modules beside it, so this also shows that the bundle is complete.
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const extensionRoot = process.env.CWF_VSCODE_EXTENSION ? path.resolve(process.env.CWF_VSCODE_EXTENSION) : root;
 const { createStub, Uri } = require('./vscode-stub.cjs');
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'cwf-vscode-'));
@@ -38,10 +41,10 @@ async function until(what, condition, ms = 20000) {
 }
 
 let extension;
-const context = { subscriptions: [], extensionUri: Uri.file(root), extensionPath: root };
+const context = { subscriptions: [], extensionUri: Uri.file(extensionRoot), extensionPath: extensionRoot };
 
 before(async () => {
-  extension = require(path.join(root, 'dist', 'extension.js'));
+  extension = require(path.join(extensionRoot, 'dist', 'extension.js'));
   await extension.activate(context);
 });
 
@@ -60,7 +63,7 @@ test('activation starts <workspace>/cwf lsp and completes the handshake with the
 });
 
 test('every command package.json declares is registered, and no other', () => {
-  const declared = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.commands.map((c) => c.command);
+  const declared = JSON.parse(readFileSync(path.join(extensionRoot, 'package.json'), 'utf8')).contributes.commands.map((c) => c.command);
   assert.deepEqual([...stub.record.commands.keys()].sort(), [...declared].sort());
 });
 
@@ -96,7 +99,7 @@ test('Show graph: the mermaid text in a webview with the bundled script, drawn a
   assert.equal(panel.options.enableScripts, true);
   assert.match(panel.webview.html, /n1\[&quot;stores&quot;\] --&gt; n2/);
   assert.match(panel.webview.html, /src="vscode-resource:[^"]*\/dist\/graph\.js"/);
-  assert.ok(existsSync(path.join(root, 'dist', 'graph.js')), 'the webview script is built');
+  assert.ok(existsSync(path.join(extensionRoot, 'dist', 'graph.js')), 'the webview script is built');
 
   stub.fire('save', document);
   await until('the graph drawn again', () => panel.messages.length === 1);

@@ -18,8 +18,11 @@ public enum Engine
     /// <summary>The independent SQL parsers of tests/sqlcheck in a node process (<see cref="SqlParsers"/>).</summary>
     Parser,
 
-    /// <summary>A Node.js reference implementation (Interpretation/NodeReference).</summary>
+    /// <summary>A Node.js reference implementation (Interpretation/NodeReference), or a node tool (editors/vscode).</summary>
     Node,
+
+    /// <summary>Debian's Chromium, headless (CWF_CHROMIUM, default /usr/bin/chromium).</summary>
+    Browser,
 }
 
 /// <summary>The xunit traits an <see cref="EngineTestAttribute"/> gives, as <c>dotnet test --filter</c> names them.</summary>
@@ -30,7 +33,7 @@ public static class EngineTraits
 
     public const string EngineCategory = "Engine";
 
-    /// <summary>The engine itself: <c>Engine=PostgreSQL</c>, <c>DuckDB</c>, <c>Cli</c>, <c>Parser</c>, <c>Node</c>.</summary>
+    /// <summary>The engine itself: <c>Engine=PostgreSQL</c>, <c>DuckDB</c>, <c>Cli</c>, <c>Parser</c>, <c>Node</c>, <c>Browser</c>.</summary>
     public const string EngineName = "Engine";
 
     public static string TraitValue(this Engine engine) => engine switch
@@ -40,6 +43,7 @@ public static class EngineTraits
         Engine.Cli => "Cli",
         Engine.Parser => "Parser",
         Engine.Node => "Node",
+        Engine.Browser => "Browser",
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, null),
     };
 }

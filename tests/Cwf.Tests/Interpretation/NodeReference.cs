@@ -12,6 +12,13 @@ internal static class NodeReference
     /// <summary>Runs <c>node script args</c> in the folder, after <c>npm ci</c> if node_modules is missing; throws with its output on failure.</summary>
     public static async Task RunAsync(string folder, string script, params string[] args)
     {
+        await EnsureInstalledAsync(folder);
+        Check(await ProcessRunner.RunAsync(Engine.Node, "node", [script, .. args], workingDirectory: folder), $"node {script}");
+    }
+
+    /// <summary><c>npm ci</c> in the folder (from its committed lock file) if node_modules is missing, once at a time.</summary>
+    public static async Task EnsureInstalledAsync(string folder)
+    {
         await InstallLock.WaitAsync();
         try
         {
@@ -22,7 +29,6 @@ internal static class NodeReference
         {
             InstallLock.Release();
         }
-        Check(await ProcessRunner.RunAsync(Engine.Node, "node", [script, .. args], workingDirectory: folder), $"node {script}");
     }
 
     private static void Check(ProcessResult result, string what)
