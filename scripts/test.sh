@@ -82,39 +82,35 @@ install_chromium() {
 }
 
 # --- 2. SQL parsers -----------------------------------------------------------------------------
-install_sql_parsers() {
-  local dir="$repo/tests/sqlcheck"
+# npm_ci FOLDER WHAT TESTS: npm ci in FOLDER (below the repository) from its committed lock file,
+# unless node_modules is newer than the lock file; when npm fails, says that TESTS will fail.
+npm_ci() {
+  local dir="$repo/$1"
   if [[ -f "$dir/node_modules/.package-lock.json" && "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
     return
   fi
-  say "installing the SQL parsers (npm ci in tests/sqlcheck)"
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || say "warning: npm ci failed in tests/sqlcheck: the parser tests will fail"
+  say "installing $2 (npm ci in $1)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || say "warning: npm ci failed in $1: $3 will fail"
+}
+
+install_sql_parsers() {
+  npm_ci tests/sqlcheck "the SQL parsers" "the parser tests"
 }
 
 # The reference implementations the interpreter's H3 and Quadbin are compared with (h3-js; quadbin
 # and math.gl's web-mercator), from their committed lock files. The tests install them on first use
 # too; installing here keeps that out of the timed test run.
 install_reference_implementations() {
-  local name dir
+  local name
   for name in H3Reference QuadbinReference; do
-    dir="$repo/tests/Cwf.Tests/Interpretation/$name"
-    if [[ -f "$dir/node_modules/.package-lock.json" && "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
-      continue
-    fi
-    say "installing the $name reference implementation (npm ci in tests/Cwf.Tests/Interpretation/$name)"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || say "warning: npm ci failed in $dir: its node tests will fail"
+    npm_ci "tests/Cwf.Tests/Interpretation/$name" "the $name reference implementation" "its node tests"
   done
 }
 
 # The VS Code extension's tools (vscode-tmgrammar-test, esbuild, @vscode/vsce, mermaid, the language
 # client), from editors/vscode's committed lock file: its grammar, activation and packaging tests use them.
 install_vscode_extension_deps() {
-  local dir="$repo/editors/vscode"
-  if [[ -f "$dir/node_modules/.package-lock.json" && "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]]; then
-    return
-  fi
-  say "installing the VS Code extension's tools (npm ci in editors/vscode)"
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || say "warning: npm ci failed in editors/vscode: the extension's tests will fail"
+  npm_ci editors/vscode "the VS Code extension's tools" "the extension's tests"
 }
 
 # --- 3. The cluster, stopped whatever happens --------------------------------------------------

@@ -1,13 +1,11 @@
 // Renders a .cwf file as VS Code would colour it: tokens from the extension's TextMate grammar
 // (test/tokenize.mjs), coloured by the scopes of the Dark+ theme, written to an HTML page that
-// Debian's Chromium screenshots headless (CWF_CHROMIUM overrides /usr/bin/chromium).
+// Debian's Chromium screenshots headless (test/chromium.mjs).
 //   node test/screenshot.mjs <file.cwf> <out.png>    (also writes <out>.html beside the picture)
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { chromium } from './chromium.mjs';
 import { tokenize } from './tokenize.mjs';
 
 // Dark+ (VS Code's default dark theme): the colour of the most specific matching scope prefix.
@@ -69,17 +67,8 @@ export async function screenshot(cwfFile, pngFile) {
   const { html, lineCount } = await renderHtml(readFileSync(cwfFile, 'utf8'), path.basename(cwfFile));
   const htmlFile = pngFile.replace(/\.png$/, '') + '.html';
   writeFileSync(htmlFile, html);
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'cwf-chromium-'));
   const height = 34 + 16 + lineCount * LINE_HEIGHT;
-  try {
-    await promisify(execFile)(process.env.CWF_CHROMIUM || '/usr/bin/chromium', [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--hide-scrollbars',
-      `--window-size=900,${height}`, `--screenshot=${path.resolve(pngFile)}`, pathToFileURL(path.resolve(htmlFile)).toString(),
-    ], { timeout: 120000 });
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+  await chromium(['--hide-scrollbars', `--window-size=900,${height}`, `--screenshot=${path.resolve(pngFile)}`, pathToFileURL(path.resolve(htmlFile)).toString()]);
   return { htmlFile, width: 900, height };
 }
 

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Cwf.Analysis;
+using Cwf.Tests.Analysis;
 using Cwf.Tests.Infrastructure;
 using Cwf.Tests.Interpretation;
 
@@ -139,6 +141,32 @@ public partial class VsCodeExtensionTests
         Assert.Contains(("#B5CEA8", "constant.numeric.cwf"), colours);
         Assert.Contains(("#569CD6", "keyword.other.statement.cwf"), colours);
         Assert.Contains(("#DCDCAA", "support.function.cwf"), colours);
+    }
+
+    /// <summary>The "Show graph" page, with the bundled mermaid and nothing from the network, draws a graph of cwf's mermaid in Chromium.</summary>
+    [Fact, EngineTest(Engine.Browser)]
+    public async Task The_graph_webview_draws_cwf_graph_with_the_bundled_mermaid()
+    {
+        EngineGuard.Require(Engine.Browser);
+        Succeeded(await Node("build.mjs"), "node build.mjs");
+        var dir = Directory.CreateTempSubdirectory("cwf-graph-page-");
+        try
+        {
+            var mermaid = Path.Combine(dir.FullName, "sample.mmd");
+            File.WriteAllText(mermaid, GraphRenderer.Render(WorkflowAnalyzerTests.Sample(out _, out _, out _), GraphFormat.Mermaid));
+            var result = await Node("test/render-graph.mjs", mermaid, Path.Combine(dir.FullName, "graph.html"));
+            Succeeded(result, "test/render-graph.mjs");
+            using var reported = JsonDocument.Parse(result.StandardOutput);
+            var dom = File.ReadAllText(reported.RootElement.GetProperty("dom").GetString()!);
+            Assert.Contains("<div id=\"error\"></div>", dom);
+            Assert.Matches("<div id=\"graph\"><svg id=\"cwf-graph-1\"[^>]*class=\"flowchart\"", dom);
+            Assert.Contains("big [shared: read 3 times]", dom);
+            Assert.Contains("sink %2 -&gt; a (replace)", dom);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     private static int BigEndian(byte[] bytes, int offset) => bytes[offset] << 24 | bytes[offset + 1] << 16 | bytes[offset + 2] << 8 | bytes[offset + 3];
