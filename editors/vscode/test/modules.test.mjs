@@ -52,3 +52,27 @@ test('a failure is summarized by its first lines', () => {
   assert.equal(summary('\nerror CWF1007: a\n  hint\nerror CWF2002: b\nmore\n'), 'error CWF1007: a   hint error CWF2002: b …');
   assert.equal(summary(''), '');
 });
+
+test('the language configuration: words, indentation after an open bracket, a let indents its pipeline', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const config = JSON.parse(await readFile(new URL('../language-configuration.json', import.meta.url), 'utf8'));
+  const word = new RegExp(`^(?:${config.wordPattern})$`);
+  for (const w of ['@radius', 'h3_boundary', 'revenue$', '2.5']) assert.match(w, word);
+  for (const w of ['a.b', 'x|y', "'s'"]) assert.doesNotMatch(w, word);
+
+  const increase = new RegExp(config.indentationRules.increaseIndentPattern);
+  const decrease = new RegExp(config.indentationRules.decreaseIndentPattern);
+  assert.match('source stores = table "s.t" {', increase);
+  assert.match('  | group by k {  // totals', increase);
+  assert.doesNotMatch('  | group by k { n: count() }', increase);
+  assert.match('  }', decrease);
+
+  const pipeline = new RegExp(config.onEnterRules[0].beforeText);
+  assert.match('let big = stores', pipeline);
+  assert.match('let _, closed = stores', pipeline);
+  assert.doesNotMatch('let big = stores | filter x > 1', pipeline);
+  assert.doesNotMatch('output big -> table "t"', pipeline);
+
+  assert.deepEqual(config.comments, { lineComment: '//', blockComment: ['/*', '*/'] });
+  assert.deepEqual(config.brackets, [['{', '}'], ['[', ']'], ['(', ')']]);
+});
