@@ -91,8 +91,9 @@ async function showGraph(context, cwf, graphs) {
   }
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
   const title = `Graph: ${path.basename(file)}`;
+  // Retained when hidden: a graph redrawn on save lives only in the page, not in its initial HTML.
   const panel = vscode.window.createWebviewPanel('cwf.graph', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-    { enableScripts: true, localResourceRoots: [dist] });
+    { enableScripts: true, localResourceRoots: [dist], retainContextWhenHidden: true });
   panel.webview.html = graphPage({
     cspSource: panel.webview.cspSource,
     scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graph.js')).toString(),

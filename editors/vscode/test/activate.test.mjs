@@ -97,6 +97,7 @@ test('Show graph: the mermaid text in a webview with the bundled script, drawn a
   assert.deepEqual(calls().at(-1), { command: 'graph', args: [file, '--format', 'mermaid'] });
   const panel = stub.record.panels.at(-1);
   assert.equal(panel.options.enableScripts, true);
+  assert.equal(panel.options.retainContextWhenHidden, true, 'a hidden panel keeps the graph drawn since it opened');
   assert.match(panel.webview.html, /n1\[&quot;stores&quot;\] --&gt; n2/);
   assert.match(panel.webview.html, /src="vscode-resource:[^"]*\/dist\/graph\.js"/);
   assert.ok(existsSync(path.join(extensionRoot, 'dist', 'graph.js')), 'the webview script is built');
