@@ -80,6 +80,12 @@ install_chromium() {
   apt_install chromium "the browser tests"
 }
 
+# zsh, so that the test of `cwf completions zsh` parses the script with the shell it is for.
+install_zsh() {
+  command -v zsh >/dev/null 2>&1 && return
+  apt_install zsh "the zsh completion test"
+}
+
 # --- 2. SQL parsers -----------------------------------------------------------------------------
 install_sql_parsers() {
   local dir="$repo/tests/sqlcheck"
@@ -124,6 +130,7 @@ trap 'cleanup; exit 143' TERM
 
 install_postgis
 install_chromium
+install_zsh
 install_sql_parsers
 install_reference_implementations
 

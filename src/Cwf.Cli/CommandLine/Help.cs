@@ -36,7 +36,7 @@ public static class Help
         sb.Append("cwf: ").Append(Tagline).Append("\n\n");
         sb.Append("usage: cwf <command> [arguments] [options]\n\ncommands:\n");
         foreach (var c in commands) sb.Append("  ").Append(c.Name.PadRight(12)).Append(c.Summary).Append('\n');
-        sb.Append("\nRun 'cwf <command> --help' for a command's options. Arguments can also come from a file: cwf @args.rsp (one or more a line, # starts a comment).");
+        sb.Append("\nRun 'cwf <command> --help' for a command's options. Arguments can also come from a file: cwf @args.rsp (lines starting with # are comments).");
         sb.Append(" Exit codes: 0 success, 1 errors in the input, 2 bad usage, 3 internal compiler error (a bug in cwf), 4 a data check failed (run).\n");
         return sb.ToString();
     }

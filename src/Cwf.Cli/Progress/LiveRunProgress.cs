@@ -13,8 +13,9 @@ internal sealed class LiveRunProgress(IAnsiConsole console, ProgressContext cont
 
     public void StepStarted(RunStep step)
     {
-        _run ??= context.AddTask("", maxValue: step.Total);
-        _run.Description = Markup.Escape($"[{step.Number}/{step.Total}] {step.Description}");
+        var description = Markup.Escape($"[{step.Number}/{step.Total}] {step.Description}");
+        if (_run is null) _run = context.AddTask(description, maxValue: step.Total);
+        else _run.Description = description;
     }
 
     public void StepFinished(RunStep step, long? rows, TimeSpan elapsed)
