@@ -81,6 +81,12 @@ install_chromium() {
   apt_install chromium "the browser tests"
 }
 
+# zsh, so that the test of `cwf completions zsh` parses the script with the shell it is for.
+install_zsh() {
+  command -v zsh >/dev/null 2>&1 && return
+  apt_install zsh "the zsh completion test"
+}
+
 # --- 2. SQL parsers -----------------------------------------------------------------------------
 # npm_ci FOLDER WHAT TESTS: npm ci in FOLDER (below the repository) from its committed lock file,
 # unless node_modules is newer than the lock file; when npm fails, says that TESTS will fail.
@@ -132,6 +138,7 @@ trap 'cleanup; exit 143' TERM
 
 install_postgis
 install_chromium
+install_zsh
 install_sql_parsers
 install_reference_implementations
 install_vscode_extension_deps

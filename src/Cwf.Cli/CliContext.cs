@@ -16,6 +16,9 @@ public sealed class CliContext(ParsedCommand command, TextWriter output, TextWri
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
 
+    /// <summary>Whether standard error is a terminal, where progress can be a live display.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public DiagnosticFormat Format => DiagnosticFormatter.Parse(Command.Value("format") ?? "text") ?? DiagnosticFormat.Text;
 
     /// <summary>The input file named by the first argument; a missing or unreadable file is a usage error.</summary>

@@ -61,12 +61,8 @@ internal static class InProcessRuns
             {
                 watch.Restart();
                 var stepTimes = new List<string>();
-                var (last, lastCpu) = (TimeSpan.Zero, Cpu());
-                var progress = steps ? new StepTimer(p =>
-                {
-                    stepTimes.Add($"{p.Operator} '{p.NodeName}' {(watch.Elapsed - last).TotalSeconds:0.000} s, CPU {(Cpu() - lastCpu).TotalSeconds:0.000} s ({p.Rows:N0} rows)");
-                    (last, lastCpu) = (watch.Elapsed, Cpu());
-                }) : null;
+                var progress = steps ? new StepTimer((step, rows, elapsed, stepCpu) =>
+                    stepTimes.Add($"{step.Description} {elapsed.TotalSeconds:0.000} s, CPU {stepCpu.TotalSeconds:0.000} s ({rows:N0} rows)")) : null;
                 var cpu = Cpu();
                 var run = Interpreter.Run(bound, data, options, progress);
                 var interpreted = watch.Elapsed;
@@ -103,10 +99,18 @@ internal static class InProcessRuns
     private static int? Number(string[] args, string option) =>
         Array.IndexOf(args, option) is >= 0 and var at && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
 
-    /// <summary>Progress reported on the interpreter's thread, as it happens (Progress&lt;T&gt; would post it to the thread pool).</summary>
-    private sealed class StepTimer(Action<StepProgress> report) : IProgress<StepProgress>
+    /// <summary>Each step's wall-clock and CPU time, told by the interpreter on its own thread as the step ends.</summary>
+    private sealed class StepTimer(Action<RunStep, long?, TimeSpan, TimeSpan> report) : IRunProgress
     {
-        public void Report(StepProgress value) => report(value);
+        private TimeSpan _startCpu;
+
+        public void StepStarted(RunStep step) => _startCpu = Cpu();
+
+        public void StepFinished(RunStep step, long? rows, TimeSpan elapsed) => report(step, rows, elapsed, Cpu() - _startCpu);
+
+        public void StepFailed(RunStep step, TimeSpan elapsed)
+        {
+        }
     }
 
     /// <summary>Whether the interpreter wrote the rows PostGIS wrote, every output table compared as sorted lines of text.</summary>

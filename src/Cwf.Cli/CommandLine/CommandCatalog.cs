@@ -7,7 +7,7 @@ public static class CommandCatalog
 
     private static readonly OptionSpec HelpOption = new("help", "show this help") { Alias = "h" };
     private static readonly OptionSpec Catalog = new("catalog", "JSON catalog of source table schemas (spec/catalog.md)", "file");
-    private static readonly OptionSpec Dialect = new("dialect", "target warehouse: " + RegisteredDialects(), "name");
+    private static readonly OptionSpec Dialect = new("dialect", "target warehouse: " + RegisteredDialects(), "name") { Suggestions = [.. Emit.Dialects.Names] };
     private static readonly OptionSpec Param = new("param", "override a parameter's default value (repeatable); a parameter declared with a unit also takes one: radius=1.5km", "name=value", Repeatable: true);
     private static readonly OptionSpec Now = new("now", "the time of the run for current_date and current_timestamp, UTC unless an offset is given (2026-01-31T12:00:00Z); the SQL then holds it as a literal", "time");
     private static readonly OptionSpec Output = new("output", "write the result to a file instead of standard output", "file") { Alias = "o" };
@@ -33,7 +33,7 @@ public static class CommandCatalog
     };
 
     public static CommandSpec Check { get; } = new("check", "Report the diagnostics of a workflow without writing SQL",
-        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name"), Param, Now, Toolbox, Format, HelpOption]);
+        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name") { Suggestions = [.. Emit.Dialects.Names] }, Param, Now, Toolbox, Format, HelpOption]);
 
     public static CommandSpec Import { get; } = new("import", "Decompile a canvas export (or generated .sql) into a .cwf program",
         ["file"], [Catalog, Output, Format, HelpOption]);
@@ -53,12 +53,24 @@ public static class CommandCatalog
          new OptionSpec("out", "folder for the output tables (default: the data folder)", "dir"),
          new OptionSpec("out-format", "file format of the outputs", "fmt") { AllowedValues = ["csv", "geojson", "jsonl"] },
          new OptionSpec("connection", "PostgreSQL connection string: compile for postgres and execute there", "cs"),
+         new OptionSpec("quiet", "no line per step (the checks, the rows written and every problem are still reported)") { Alias = "q" },
          ReplaceStrategy, Param, Now, Toolbox, Catalog, Format, HelpOption])
     {
-        Notes = ["Give either --data or --connection."],
+        Notes = ["Give either --data or --connection. Each step is reported as it ends (a live display when standard error is a terminal)."],
     };
 
-    public static IReadOnlyList<CommandSpec> All { get; } = [Compile, Check, Import, Fmt, Graph, Explain, Run];
+    public static CommandSpec Completions { get; } = new("completions", "Print the shell completion script for bash, zsh or pwsh",
+        ["shell"], [HelpOption])
+    {
+        Notes =
+        [
+            "bash: source <(cwf completions bash)   (or save it in ~/.local/share/bash-completion/completions/cwf)",
+            "zsh:  source <(cwf completions zsh)",
+            "pwsh: cwf completions pwsh | Out-String | Invoke-Expression   (or add that line to $PROFILE)",
+        ],
+    };
+
+    public static IReadOnlyList<CommandSpec> All { get; } = [Compile, Check, Import, Fmt, Graph, Explain, Run, Completions];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 

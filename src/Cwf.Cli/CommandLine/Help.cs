@@ -5,6 +5,8 @@ namespace Cwf.Cli.CommandLine;
 /// <summary>Help text derived from the command specs.</summary>
 public static class Help
 {
+    public const string Tagline = "a compiler for spatial data workflows (.cwf programs and canvas exports) to warehouse SQL";
+
     public static string UsageLine(CommandSpec spec)
     {
         var sb = new StringBuilder("usage: cwf ").Append(spec.Name);
@@ -31,10 +33,11 @@ public static class Help
     public static string Overview(IEnumerable<CommandSpec> commands)
     {
         var sb = new StringBuilder();
-        sb.Append("cwf: a compiler for spatial data workflows (.cwf programs and canvas exports) to warehouse SQL\n\n");
+        sb.Append("cwf: ").Append(Tagline).Append("\n\n");
         sb.Append("usage: cwf <command> [arguments] [options]\n\ncommands:\n");
-        foreach (var c in commands) sb.Append("  ").Append(c.Name.PadRight(10)).Append(c.Summary).Append('\n');
-        sb.Append("\nRun 'cwf <command> --help' for a command's options. Exit codes: 0 success, 1 errors in the input, 2 bad usage, 3 internal compiler error (a bug in cwf), 4 a data check failed (run).\n");
+        foreach (var c in commands) sb.Append("  ").Append(c.Name.PadRight(12)).Append(c.Summary).Append('\n');
+        sb.Append("\nRun 'cwf <command> --help' for a command's options. Arguments can also come from a file: cwf @args.rsp (lines starting with # are comments).");
+        sb.Append(" Exit codes: 0 success, 1 errors in the input, 2 bad usage, 3 internal compiler error (a bug in cwf), 4 a data check failed (run).\n");
         return sb.ToString();
     }
 }

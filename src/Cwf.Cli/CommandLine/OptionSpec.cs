@@ -9,5 +9,8 @@ public sealed record OptionSpec(string Name, string Description, string? ValueNa
     /// <summary>When set, the value must be one of these (case-insensitive).</summary>
     public IReadOnlyList<string>? AllowedValues { get; init; }
 
+    /// <summary>Values that shell completion offers for an option that accepts others too (a dialect is checked later, with its own diagnostic).</summary>
+    public IReadOnlyList<string>? Suggestions { get; init; }
+
     public bool TakesValue => ValueName is not null;
 }

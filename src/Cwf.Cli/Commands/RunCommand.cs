@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Cwf.Cli.CommandLine;
+using Cwf.Cli.Progress;
 using Cwf.Diagnostics;
 using Cwf.Driver;
 using Cwf.Emit;
@@ -14,7 +14,7 @@ namespace Cwf.Cli.Commands;
 /// <summary>
 /// <c>cwf run</c>: executes a workflow, either in process with the reference interpreter over data
 /// files (--data), or by compiling it for PostgreSQL and running the script on a server (--connection),
-/// with a line of progress per step and a summary of the rows written.
+/// with progress per step (<see cref="RunDisplay"/>) and a summary of the rows written.
 /// </summary>
 internal static class RunCommand
 {
@@ -44,9 +44,7 @@ internal static class RunCommand
         cx.Report(load.Diagnostics);
         if (!load.Succeeded) return ExitCodes.InputErrors;
 
-        var progress = new SynchronousProgress<StepProgress>(p =>
-            cx.Error.WriteLine($"[{p.Completed}/{p.Total}] {p.Operator} {Quote(p.NodeName)}: {p.Rows:N0} rows"));
-        var run = Interpreter.Run(workflow, load.Tables, progress: progress);
+        var run = RunDisplay.Show(cx, progress => Interpreter.Run(workflow, load.Tables, progress: progress));
         cx.Report(run.Diagnostics);
         foreach (var check in run.Checks)
             cx.Error.WriteLine(check.Passed ? $"check {check.Check}: passed" : $"check {check.Check}: failed ({check.Measure:N0} rows)");
@@ -96,30 +94,19 @@ internal static class RunCommand
                 cx.Error.WriteLine($"cwf: cannot connect to PostgreSQL: {e.Message}");
                 return ExitCodes.InputErrors;
             }
-            for (int i = 0; i < statements.Count; i++)
+            var failure = RunDisplay.Show(cx, progress => ServerScript.Execute(connection, statements, progress));
+            if (failure?.CheckMessage is { } check)
             {
-                var statement = statements[i];
-                var clock = Stopwatch.StartNew();
-                try
-                {
-                    using var command = new NpgsqlCommand(statement.Text, connection) { CommandTimeout = 0 };
-                    int rows = command.ExecuteNonQuery();
-                    cx.Error.WriteLine($"[{i + 1}/{statements.Count}] {Summary(statement.Text)}{(rows >= 0 ? $": {rows:N0} rows" : "")} ({clock.Elapsed.TotalSeconds:F2} s)");
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation && e.MessageText.StartsWith("check ", StringComparison.Ordinal))
-                {
-                    cx.Error.WriteLine($"[{i + 1}/{statements.Count}] {e.MessageText}");
-                    return CheckFailed(cx);
-                }
-                catch (NpgsqlException e)
-                {
-                    cx.Error.WriteLine($"[{i + 1}/{statements.Count}] {Summary(statement.Text)}: failed");
-                    cx.Error.WriteLine($"cwf: the server rejected the statement at line {statement.Line} of the script: {e.Message}");
-                    cx.Error.WriteLine("nothing was written (the script runs in one transaction)");
-                    return ExitCodes.InputErrors;
-                }
+                cx.Error.WriteLine(check);
+                return CheckFailed(cx);
             }
-            foreach (var check in workflow.Checks) cx.Error.WriteLine($"check {check.Check}: passed");
+            if (failure is not null)
+            {
+                cx.Error.WriteLine($"cwf: the server rejected the statement at line {failure.Statement.Line} of the script: {failure.Error.Message}");
+                cx.Error.WriteLine("nothing was written (the script runs in one transaction)");
+                return ExitCodes.InputErrors;
+            }
+            foreach (var passed in workflow.Checks) cx.Error.WriteLine($"check {passed.Check}: passed");
             foreach (var sink in workflow.Sinks.DistinctBy(s => s.Table.ToString()))
             {
                 using var count = new NpgsqlCommand($"SELECT count(*) FROM {dialect.TableName(dialect.KeptParts(sink.Table))}", connection);
@@ -133,19 +120,5 @@ internal static class RunCommand
     {
         cx.Error.WriteLine("nothing was written: a data check failed");
         return ExitCodes.DataCheckFailed;
-    }
-
-    private static string Summary(string statement)
-    {
-        var first = statement.Split('\n', 2)[0].Trim();
-        return first.Length <= 70 ? first : first[..67] + "...";
-    }
-
-    private static string Quote(string name) => name.Length == 0 ? "(unnamed)" : $"'{name}'";
-
-    /// <summary>Reports on the calling thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

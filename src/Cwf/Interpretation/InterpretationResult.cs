@@ -15,6 +15,3 @@ public sealed record InterpretationResult(Database Outputs, ImmutableArray<Diagn
     /// <summary>The data checks that ran, in the order they were written (a check whose input failed is missing).</summary>
     public ImmutableArray<CheckOutcome> Checks { get; init; } = [];
 }
-
-/// <summary>Reported after each step: how far the run is, which step finished and how many rows it produced.</summary>
-public sealed record StepProgress(int Completed, int Total, int NodeId, string NodeName, string Operator, int Rows);

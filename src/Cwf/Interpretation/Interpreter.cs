@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Cwf.Diagnostics;
 using Cwf.Interpretation.Evaluation;
 using Cwf.Interpretation.Operators;
@@ -20,9 +21,10 @@ namespace Cwf.Interpretation;
 /// </summary>
 public static class Interpreter
 {
-    public static InterpretationResult Run(Workflow workflow, Database input, InterpreterOptions? options = null, IProgress<StepProgress>? progress = null)
+    public static InterpretationResult Run(Workflow workflow, Database input, InterpreterOptions? options = null, IRunProgress? progress = null)
     {
         options ??= InterpreterOptions.Default;
+        progress ??= NullRunProgress.Instance;
         // One clock for the whole run: current_date and current_timestamp become literals here.
         workflow = RunClock.Fixed(workflow, options.Now ?? DateTime.UtcNow);
         var diagnostics = new DiagnosticBag();
@@ -48,6 +50,10 @@ public static class Interpreter
             }
             else
             {
+                var step = new RunStep(completed, workflow.Nodes.Length, $"{node.OperatorName} {(node.Name.Length > 0 ? $"'{node.Name}'" : $"%{node.Id}")}") { NodeId = node.Id };
+                progress.StepStarted(step);
+                long started = Stopwatch.GetTimestamp();
+                int? rows = null;
                 try
                 {
                     var table = node.Accept(new StepEvaluator([.. node.Inputs.Select(id => results[id])], input, context));
@@ -58,7 +64,7 @@ public static class Interpreter
                         results[node.Id] = table;
                         if (options.KeepNodeResults) kept[node.Id] = table;
                     }
-                    progress?.Report(new StepProgress(completed, workflow.Nodes.Length, node.Id, node.Name, node.OperatorName, table.Count));
+                    rows = table.Count;
                 }
                 catch (InterpretationException e)
                 {
@@ -72,6 +78,9 @@ public static class Interpreter
                     diagnostics.Report(DiagnosticCodes.InternalError, node.Origin ?? Location.None,
                         $"in step {Describe(node)}: the interpreter failed: {e.GetType().Name}: {e.Message}");
                 }
+                // Outside the try: a failing progress display is not a failure of the step.
+                if (rows is { } count) progress.StepFinished(step, count, Stopwatch.GetElapsedTime(started));
+                else progress.StepFailed(step, Stopwatch.GetElapsedTime(started));
             }
 
             // Free each input once its last consumer has run.

@@ -15,6 +15,9 @@ public enum Engine
     /// <summary>The <c>./cwf</c> script as a separate process (it builds the command line when stale).</summary>
     Cli,
 
+    /// <summary>bash or zsh in a process, checking and running the scripts of <c>cwf completions</c>.</summary>
+    Shell,
+
     /// <summary>The independent SQL parsers of tests/sqlcheck in a node process (<see cref="SqlParsers"/>).</summary>
     Parser,
 
@@ -33,7 +36,7 @@ public static class EngineTraits
 
     public const string EngineCategory = "Engine";
 
-    /// <summary>The engine itself: <c>Engine=PostgreSQL</c>, <c>DuckDB</c>, <c>Cli</c>, <c>Parser</c>, <c>Node</c>, <c>Browser</c>.</summary>
+    /// <summary>The engine itself: <c>Engine=PostgreSQL</c>, <c>DuckDB</c>, <c>Cli</c>, <c>Shell</c>, <c>Parser</c>, <c>Node</c>, <c>Browser</c>.</summary>
     public const string EngineName = "Engine";
 
     public static string TraitValue(this Engine engine) => engine switch
@@ -41,6 +44,7 @@ public static class EngineTraits
         Engine.PostgreSql => "PostgreSQL",
         Engine.DuckDb => "DuckDB",
         Engine.Cli => "Cli",
+        Engine.Shell => "Shell",
         Engine.Parser => "Parser",
         Engine.Node => "Node",
         Engine.Browser => "Browser",

@@ -361,13 +361,12 @@ public class OperatorTests
         for (int i = 0; i < 10_000; i++)
             last = b.Project(last, [new NamedExpr("x", ExprFactory.Binary(BinaryOp.Add, ExprFactory.Column(new Column("x", SqlType.Int64)), Literal.Int(1)))], $"step{i}").Id;
         b.Sink(last, Output, WriteMode.Replace, "out");
-        var progress = new List<StepProgress>();
-        var result = Interpreter.Run(b.ToWorkflow(), Db(Table(schema, [0L])), progress: new SyncProgress(progress));
+        var progress = new RecordingProgress();
+        var result = Interpreter.Run(b.ToWorkflow(), Db(Table(schema, [0L])), progress: progress);
         Assert.True(result.Succeeded);
         Assert.Equal([10_000L], Column(result.Outputs.Find(Output)!, "x"));
-        Assert.Equal(10_002, progress.Count);
-        Assert.Equal(10_002, progress[^1].Completed);
-        Assert.Equal("sink", progress[^1].Operator);
+        Assert.Equal(2 * 10_002, progress.Events.Count);
+        Assert.Equal("finished [10002/10002] sink 'out': 1 rows", progress.Events[^1]);
     }
 
     [Fact]
@@ -392,11 +391,5 @@ public class OperatorTests
         var result = Run(b.ToWorkflow(), db);
         Assert.Equal(8, result.Outputs["src"].Count);
         Assert.Equal(4, db["src"].Count);
-    }
-
-    /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need the reports synchronously.</summary>
-    private sealed class SyncProgress(List<StepProgress> sink) : IProgress<StepProgress>
-    {
-        public void Report(StepProgress value) => sink.Add(value);
     }
 }
