@@ -19,10 +19,11 @@ internal static class GraphCommand
         switch (formatName)
         {
             case "svg":
-                cx.WriteResult(GraphSvg.Render(front.Workflow));
+                cx.WriteResult(GraphSvg.Render(GraphLayout.Lay(WorkflowAnalyzer.Analyze(front.Workflow))));
                 break;
             case "png":
-                WriteBytes(cx, GraphPng.Render(GraphSvg.Render(front.Workflow)));
+                var graph = GraphLayout.Lay(WorkflowAnalyzer.Analyze(front.Workflow));
+                WriteBytes(cx, GraphPng.Render(graph, GraphSvg.Render(graph)));
                 break;
             default:
                 GraphRenderer.TryParseFormat(formatName, out var format);

@@ -8,12 +8,12 @@ internal static class GraphPng
 {
     private const float Scale = 2;
 
-    public static byte[] Render(string svgText)
+    /// <summary>The picture of <paramref name="graph"/> from its SVG text, <paramref name="svgText"/> (sized by the layout, not by Skia's whole-pixel bounds).</summary>
+    public static byte[] Render(DrawnGraph graph, string svgText)
     {
         using var svg = new SKSvg();
         var picture = svg.FromSvg(svgText) ?? throw new InvalidOperationException("Svg.Skia could not read the generated SVG.");
-        var size = picture.CullRect;
-        using var bitmap = new SKBitmap((int)Math.Ceiling(size.Width * Scale), (int)Math.Ceiling(size.Height * Scale));
+        using var bitmap = new SKBitmap((int)Math.Ceiling(graph.Width * Scale), (int)Math.Ceiling(graph.Height * Scale));
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.White);

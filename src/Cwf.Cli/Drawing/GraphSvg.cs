@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml;
-using Cwf.Analysis;
 using Cwf.Ir;
 
 namespace Cwf.Cli.Drawing;
@@ -18,8 +17,6 @@ internal static class GraphSvg
     private const string Ink = "#333333";
     private const string DeadInk = "#888888";
     private const string SharedInk = "#1f4fd8";
-
-    public static string Render(Workflow workflow) => Render(GraphLayout.Lay(WorkflowAnalyzer.Analyze(workflow)));
 
     public static string Render(DrawnGraph graph)
     {
