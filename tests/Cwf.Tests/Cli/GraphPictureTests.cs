@@ -113,6 +113,13 @@ public class GraphPictureTests
     }
 
     [Fact]
+    public void The_readme_picture_is_what_cwf_draws()
+    {
+        var r = Run("graph", Example("store_trade_areas.cwf"), "--format", "svg");
+        Assert.Equal(File.ReadAllText(RepoPaths.Combine("docs", "store_trade_areas.svg")), r.Output);
+    }
+
+    [Fact]
     public void Png_without_a_file_to_write_is_a_usage_error()
     {
         var r = Run("graph", Example("school_buffers.cwf"), "--format", "png");
