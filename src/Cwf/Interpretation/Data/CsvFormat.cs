@@ -1,4 +1,3 @@
-using System.Text;
 using Cwf.Diagnostics;
 using Cwf.Interpretation.Operators;
 using Cwf.Ir;
@@ -85,7 +84,7 @@ internal static class CsvFormat
                     var field = record.Fields[positions[c]];
                     if (field.Length == 0)
                     {
-                        // Only a quoted empty string column field ("") is a value: the empty string.
+                        // An empty field is NULL, except a quoted one ("") in a string column: the empty string.
                         if (schema[c].Type != SqlType.String) continue;
                         spans ??= FieldSpans(text, record);
                         if (!IsQuoted(text, spans[positions[c]].Start)) continue;
