@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.ObjectModel;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Cwf.Interpretation.Data;
 
@@ -24,6 +25,7 @@ internal sealed class TableTextReader(Table table) : DbDataReader, IDbColumnSche
 
     public override string GetName(int ordinal) => table.Schema[ordinal].Name;
     public override int GetOrdinal(string name) => table.Schema.IndexOf(name);
+    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)]
     public override Type GetFieldType(int ordinal) => typeof(string);
     public override string GetDataTypeName(int ordinal) => "string";
 
