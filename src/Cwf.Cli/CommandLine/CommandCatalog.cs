@@ -42,7 +42,7 @@ public static class CommandCatalog
         ["file"], [new OptionSpec("check", "exit with 1 when the file is not formatted, writing nothing"), new OptionSpec("write", "rewrite the file in place") { Alias = "w" }, Format, HelpOption]);
 
     public static CommandSpec Graph { get; } = new("graph", "Print the workflow as a graph (operators, schemas, dead and shared steps)",
-        ["file"], [new OptionSpec("format", "graph notation", "fmt") { AllowedValues = ["dot", "mermaid", "json"] }, Catalog, Output, HelpOption]);
+        ["file"], [new OptionSpec("format", "graph notation", "fmt") { AllowedValues = ["dot", "mermaid", "json", "svg", "png"] }, Catalog, Output, HelpOption]);
 
     public static CommandSpec Explain { get; } = new("explain", "Show the IR before and after each optimizer pass, pass timings and the materialization plan",
         ["file"], [Dialect, Catalog, NoOpt, DisablePass, Param, Now, Toolbox, Format, HelpOption]);

@@ -45,7 +45,8 @@ public static class GraphRenderer
         return "(" + string.Join(", ", shown) + more + (schema.IsOpen ? ", ...open" : "") + ")";
     }
 
-    private static IEnumerable<string> LabelLines(WorkflowAnalysis analysis, RelNode node)
+    /// <summary>A node's label, line by line: name and marks (dead, shared), operator, output schema.</summary>
+    public static IEnumerable<string> LabelLines(WorkflowAnalysis analysis, RelNode node)
     {
         var head = $"%{node.Id}" + (node.Name.Length > 0 ? " " + node.Name : "");
         if (analysis.IsDead(node.Id)) head += " [dead]";
@@ -55,10 +56,12 @@ public static class GraphRenderer
         if (node is not (SinkNode or CheckNode)) yield return SchemaText(node.Schema);
     }
 
-    private static IEnumerable<DataflowEdge> Edges(Workflow workflow) =>
+    /// <summary>One edge per input of every node, in the workflow's order.</summary>
+    public static IEnumerable<DataflowEdge> Edges(Workflow workflow) =>
         workflow.Nodes.SelectMany(n => n.Inputs.Select((input, port) => new DataflowEdge(input, n.Id, port)));
 
-    private static string? PortLabel(Workflow workflow, DataflowEdge edge) =>
+    /// <summary>The input port's number when the target has several inputs, else null.</summary>
+    public static string? PortLabel(Workflow workflow, DataflowEdge edge) =>
         workflow[edge.Target].Inputs.Count > 1 ? edge.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static string Dot(WorkflowAnalysis analysis)
