@@ -105,6 +105,13 @@ install_reference_implementations() {
   done
 }
 
+# The playground's front end (npm ci + esbuild in src/Cwf.Playground/web): the build embeds it too, and its browser
+# test runs puppeteer-core from there; bundling here keeps npm out of the first build's output.
+build_playground() {
+  say "bundling the playground's front end (scripts/build-playground.sh)"
+  "$repo/scripts/build-playground.sh" || say "warning: the playground's bundle did not build: the build and its browser test will fail"
+}
+
 # --- 3. The cluster, stopped whatever happens --------------------------------------------------
 cluster_dir=""
 test_pid=""
@@ -126,6 +133,7 @@ install_postgis
 install_chromium
 install_sql_parsers
 install_reference_implementations
+build_playground
 
 # The command line's first build (Native AOT, minutes) runs here, alone, rather than inside a test's time limit.
 say "building the command line (./cwf)"

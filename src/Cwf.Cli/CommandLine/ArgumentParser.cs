@@ -54,7 +54,7 @@ public static class ArgumentParser
             positionals.Add(token);
         }
         if (values.ContainsKey("help")) return new ParsedCommand(spec, positionals, Freeze(values));
-        if (positionals.Count < spec.Positionals.Count)
+        if (positionals.Count < spec.Positionals.Count - spec.OptionalPositionals)
             throw new UsageException($"missing argument <{spec.Positionals[positionals.Count]}>", Help.UsageLine(spec));
         if (positionals.Count > spec.Positionals.Count)
             throw new UsageException($"unexpected argument '{positionals[spec.Positionals.Count]}'", Help.UsageLine(spec));

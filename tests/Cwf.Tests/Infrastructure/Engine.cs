@@ -20,6 +20,12 @@ public enum Engine
 
     /// <summary>A Node.js reference implementation (Interpretation/NodeReference).</summary>
     Node,
+
+    /// <summary>The playground's web server (`cwf serve`: Kestrel on 127.0.0.1, port 0) started in process.</summary>
+    Playground,
+
+    /// <summary>Debian's Chromium, headless, driven by puppeteer-core from a node process (tests/Cwf.Tests/Playground).</summary>
+    Browser,
 }
 
 /// <summary>The xunit traits an <see cref="EngineTestAttribute"/> gives, as <c>dotnet test --filter</c> names them.</summary>
@@ -30,7 +36,7 @@ public static class EngineTraits
 
     public const string EngineCategory = "Engine";
 
-    /// <summary>The engine itself: <c>Engine=PostgreSQL</c>, <c>DuckDB</c>, <c>Cli</c>, <c>Parser</c>, <c>Node</c>.</summary>
+    /// <summary>The engine itself: <c>Engine=PostgreSQL</c>, <c>DuckDB</c>, <c>Cli</c>, <c>Parser</c>, <c>Node</c>, <c>Playground</c>, <c>Browser</c>.</summary>
     public const string EngineName = "Engine";
 
     public static string TraitValue(this Engine engine) => engine switch
@@ -40,6 +46,8 @@ public static class EngineTraits
         Engine.Cli => "Cli",
         Engine.Parser => "Parser",
         Engine.Node => "Node",
+        Engine.Playground => "Playground",
+        Engine.Browser => "Browser",
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, null),
     };
 }
