@@ -190,6 +190,18 @@ const map = L.map('map', { attributionControl: false, zoomControl: true }).setVi
 const layers = L.featureGroup().addTo(map);
 const palette = ['#d9480f', '#1c7ed6', '#2b8a3e', '#ae3ec9', '#e67700', '#0b7285'];
 
+// A table's first geography column is each feature's geometry; its other geography columns are GeoJSON geometries among
+// the properties (as `cwf run --out-format geojson` writes them): the map draws them all.
+const isGeometry = (v) => v && typeof v === 'object' && typeof v.type === 'string' && ('coordinates' in v || 'geometries' in v);
+function allGeometries(collection) {
+  const features = [];
+  for (const f of collection.features) {
+    if (f.geometry) features.push({ type: 'Feature', properties: {}, geometry: f.geometry });
+    for (const v of Object.values(f.properties || {})) if (isGeometry(v)) features.push({ type: 'Feature', properties: {}, geometry: v });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
 function showRun(run) {
   showDiagnostics(run.diagnostics);
   layers.clearLayers();
@@ -206,7 +218,7 @@ function showRun(run) {
     }
     if (output.geoJson) {
       const color = palette[i % palette.length];
-      L.geoJSON(JSON.parse(output.geoJson), {
+      L.geoJSON(allGeometries(JSON.parse(output.geoJson)), {
         style: { color, weight: 2, fillOpacity: 0.25 },
         pointToLayer: (_, latlng) => L.circleMarker(latlng, { radius: 4, color, fillOpacity: 0.8 }),
       }).addTo(layers);
