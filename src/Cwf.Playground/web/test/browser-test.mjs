@@ -29,6 +29,10 @@ page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.fa
 // Nothing leaves the machine: every request goes to the served address.
 page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`request outside the server: ${r.url()}`); });
 
+// The API calls the page made, printed when a step fails.
+const calls = [];
+page.on('response', (r) => { if (r.url().includes('/api/')) calls.push(`${r.status()} ${r.request().method()} ${r.url().slice(url.length)}`); });
+
 const step = (name) => console.log(`ok ${name}`);
 const timeout = 60000;
 const text = (selector) => page.$eval(selector, (e) => e.textContent);
@@ -95,9 +99,12 @@ try {
   step(`canvas imported: ${await text('#status')}`);
 
   await page.select('#file', 'school_buffers.cwf');
-  await page.waitForFunction(() => document.querySelector('#editor .view-lines').textContent.includes('Safety zones'), { timeout });
+  // Monaco renders spaces as no-break spaces.
+  await page.waitForFunction(() => document.querySelector('#editor .view-lines').textContent.replace(/\u00a0/g, ' ').includes('Safety zones around large schools'), { timeout });
   await page.waitForFunction(() => document.querySelectorAll('#graph g.node').length >= 4, { timeout });
   await page.click('#run');
+  await page.waitForFunction(() => /^(ran|run failed)/.test(document.querySelector('#status').textContent), { timeout });
+  if (!(await text('#status')).startsWith('ran')) throw new Error(`the run failed: ${await text('#status')}: ${await text('#diagnostics')}`);
   await page.waitForSelector('#results table.output tr td', { timeout });
   await page.waitForSelector('#map path.leaflet-interactive', { timeout });
   const rows = await page.$$eval('#results table.output tr', (r) => r.length - 1);
@@ -110,6 +117,7 @@ try {
 } catch (e) {
   await page.screenshot({ path: join(shots, 'failure.png') }).catch(() => {});
   console.error(`FAILED: ${e.message}`);
+  console.error(`status: ${await text('#status').catch(() => '?')}\nAPI calls:\n  ${calls.join('\n  ')}`);
   if (problems.length) console.error(problems.join('\n'));
   process.exitCode = 1;
 } finally {
