@@ -103,14 +103,15 @@ try {
   await page.waitForFunction(() => document.querySelector('#editor .view-lines').textContent.replace(/\u00a0/g, ' ').includes('Safety zones around large schools'), { timeout });
   await page.waitForFunction(() => document.querySelectorAll('#graph g.node').length >= 4, { timeout });
   await page.click('#run');
-  await page.waitForFunction(() => /^(ran|run failed)/.test(document.querySelector('#status').textContent), { timeout });
-  if (!(await text('#status')).startsWith('ran')) throw new Error(`the run failed: ${await text('#status')}: ${await text('#diagnostics')}`);
+  // The run's status, read as it appears (a later check of the edited text may replace it).
+  const ran = await (await page.waitForFunction(() => { const t = document.querySelector('#status').textContent; return /^(ran|run failed)/.test(t) && t; }, { timeout })).jsonValue();
+  if (!ran.startsWith('ran')) throw new Error(`the run failed: ${ran}: ${await text('#diagnostics')}`);
   await page.waitForSelector('#results table.output tr td', { timeout });
   await page.waitForSelector('#map path.leaflet-interactive', { timeout });
   const rows = await page.$$eval('#results table.output tr', (r) => r.length - 1);
   const shapes = await page.$$eval('#map path.leaflet-interactive', (p) => p.length);
   await page.screenshot({ path: join(shots, '4-run.png') });
-  step(`run: ${rows} rows shown, ${shapes} shapes on the map (${await text('#status')})`);
+  step(`run: ${rows} rows shown, ${shapes} shapes on the map (${ran})`);
 
   if (problems.length) throw new Error(problems.join('\n'));
   step('no page errors and no request outside the server');
