@@ -117,6 +117,11 @@ install_reference_implementations() {
 # client), from editors/vscode's committed lock file: its grammar, activation and packaging tests use them.
 install_vscode_extension_deps() {
   npm_ci editors/vscode "the VS Code extension's tools" "the extension's tests"
+# The playground's front end (npm ci + esbuild in src/Cwf.Playground/web): the build embeds it too, and its browser
+# test runs puppeteer-core from there; bundling here keeps npm out of the first build's output.
+build_playground() {
+  say "bundling the playground's front end (scripts/build-playground.sh)"
+  "$repo/scripts/build-playground.sh" || say "warning: the playground's bundle did not build: the build and its browser test will fail"
 }
 
 # --- 3. The cluster, stopped whatever happens --------------------------------------------------
@@ -142,6 +147,7 @@ install_zsh
 install_sql_parsers
 install_reference_implementations
 install_vscode_extension_deps
+build_playground
 
 # The command line's first build (Native AOT, minutes) runs here, alone, rather than inside a test's time limit.
 say "building the command line (./cwf)"

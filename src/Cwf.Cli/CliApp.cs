@@ -104,6 +104,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, bool errorIsTerm
         "explain" => ExplainCommand.Run(cx),
         "run" => RunCommand.Run(cx),
         "completions" => CompletionsCommand.Run(cx),
+        "serve" => ServeCommand.Run(cx),
         _ => throw new InvalidOperationException($"No handler for command '{cx.Command.Spec.Name}'."),
     };
 }

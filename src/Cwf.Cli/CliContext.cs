@@ -67,12 +67,7 @@ public sealed class CliContext(ParsedCommand command, TextWriter output, TextWri
         return CatalogFile.Parse(ReadFile(path, "catalog"));
     }
 
-    private string? DiscoverCatalog()
-    {
-        var input = Command.Positionals[0];
-        string[] candidates = [Path.ChangeExtension(input, null) + ".catalog.json", Path.Combine(Path.GetDirectoryName(input) ?? "", "catalog.json")];
-        return candidates.FirstOrDefault(c => File.Exists(c) && Path.GetFullPath(c) != Path.GetFullPath(input));
-    }
+    private string? DiscoverCatalog() => CatalogFile.FindBeside(Command.Positionals[0]);
 
     /// <summary>The dialect of --dialect, required when <paramref name="required"/>; an unknown name is a usage error with code CWF6000 that lists the registered dialects.</summary>
     public Dialect? Dialect(bool required)

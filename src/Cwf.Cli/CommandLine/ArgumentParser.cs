@@ -64,7 +64,7 @@ public static class ArgumentParser
         }
 
         if (values.ContainsKey("help")) return new ParsedCommand(spec, positionals, values);
-        if (positionals.Count < spec.Positionals.Count)
+        if (positionals.Count < spec.Positionals.Count - spec.OptionalPositionals)
             throw new UsageException($"missing argument <{spec.Positionals[positionals.Count]}>", Help.UsageLine(spec));
         if (positionals.Count > spec.Positionals.Count)
             throw new UsageException($"unexpected argument '{positionals[spec.Positionals.Count]}'", Help.UsageLine(spec));

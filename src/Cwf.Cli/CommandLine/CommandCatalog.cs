@@ -70,7 +70,16 @@ public static class CommandCatalog
         ],
     };
 
-    public static IReadOnlyList<CommandSpec> All { get; } = [Compile, Check, Import, Fmt, Graph, Explain, Run, Completions];
+    public static CommandSpec Serve { get; } = new("serve", "Open the web playground on a folder's workflows: editor, diagnostics, graph, SQL, import, runs on its data",
+        ["dir"],
+        [new OptionSpec("port", "the port to listen on (0 picks a free one; default 5170)", "n"),
+         new OptionSpec("host", "the address to listen on (default 127.0.0.1: this machine only)", "address"), HelpOption])
+    {
+        OptionalPositionals = 1,
+        Notes = ["example: cwf serve examples   (then open the address it prints; spec/playground.md)"],
+    };
+
+    public static IReadOnlyList<CommandSpec> All { get; } = [Compile, Check, Import, Fmt, Graph, Explain, Run, Serve, Completions];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 

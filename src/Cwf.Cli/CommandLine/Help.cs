@@ -10,7 +10,8 @@ public static class Help
     public static string UsageLine(CommandSpec spec)
     {
         var sb = new StringBuilder("usage: cwf ").Append(spec.Name);
-        foreach (var p in spec.Positionals) sb.Append(" <").Append(p).Append('>');
+        for (int i = 0; i < spec.Positionals.Count; i++)
+            sb.Append(i < spec.Positionals.Count - spec.OptionalPositionals ? $" <{spec.Positionals[i]}>" : $" [{spec.Positionals[i]}]");
         foreach (var o in spec.Options.Where(o => o.Name != "help"))
             sb.Append(" [--").Append(o.Name).Append(o.TakesValue ? $" <{o.ValueName}>" : "").Append(']');
         return sb.ToString();

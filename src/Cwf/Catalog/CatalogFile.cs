@@ -12,6 +12,13 @@ namespace Cwf.Catalog;
 /// </summary>
 public static class CatalogFile
 {
+    /// <summary>The catalog that goes with an input when none is named: <c>&lt;input&gt;.catalog.json</c>, else <c>catalog.json</c> beside it; null when neither exists.</summary>
+    public static string? FindBeside(string inputPath)
+    {
+        string[] candidates = [Path.ChangeExtension(inputPath, null) + ".catalog.json", Path.Combine(Path.GetDirectoryName(inputPath) ?? "", "catalog.json")];
+        return candidates.FirstOrDefault(c => File.Exists(c) && Path.GetFullPath(c) != Path.GetFullPath(inputPath));
+    }
+
     public static (SchemaCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
     {
         string text;

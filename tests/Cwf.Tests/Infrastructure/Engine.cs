@@ -24,7 +24,10 @@ public enum Engine
     /// <summary>A Node.js reference implementation (Interpretation/NodeReference), or a node tool (editors/vscode).</summary>
     Node,
 
-    /// <summary>Debian's Chromium, headless (CWF_CHROMIUM, default /usr/bin/chromium).</summary>
+    /// <summary>The playground's web server (`cwf serve`: Kestrel on 127.0.0.1, port 0) started in process.</summary>
+    Playground,
+
+    /// <summary>Debian's Chromium, headless, driven by puppeteer-core from a node process (tests/Cwf.Tests/Playground).</summary>
     Browser,
 }
 
@@ -36,7 +39,7 @@ public static class EngineTraits
 
     public const string EngineCategory = "Engine";
 
-    /// <summary>The engine itself: <c>Engine=PostgreSQL</c>, <c>DuckDB</c>, <c>Cli</c>, <c>Shell</c>, <c>Parser</c>, <c>Node</c>, <c>Browser</c>.</summary>
+    /// <summary>The engine itself: <c>Engine=PostgreSQL</c>, <c>DuckDB</c>, <c>Cli</c>, <c>Shell</c>, <c>Parser</c>, <c>Node</c>, <c>Playground</c>, <c>Browser</c>.</summary>
     public const string EngineName = "Engine";
 
     public static string TraitValue(this Engine engine) => engine switch
@@ -47,6 +50,7 @@ public static class EngineTraits
         Engine.Shell => "Shell",
         Engine.Parser => "Parser",
         Engine.Node => "Node",
+        Engine.Playground => "Playground",
         Engine.Browser => "Browser",
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, null),
     };
