@@ -124,22 +124,8 @@ public class GeocodeComponentTests
 
     [Theory]
     [MemberData(nameof(DialectNames))]
-    public void Every_dialect_calls_the_procedure_or_names_the_warehouse(string name)
-    {
-        var dialect = Dialects.Find(name)!;
-        var result = Compiler.Compile(Cwf.Tests.Binding.Compilation.Ok(Program), new CompileOptions(dialect));
-        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
-        if (name is not ("bigquery" or "snowflake" or "redshift"))
-        {
-            var error = Assert.Single(errors);
-            Assert.Equal(DiagnosticCodes.FunctionNotSupported, error.Descriptor);
-            Assert.Contains($"{dialect.DisplayName} cannot run step", error.Message);
-            Assert.Contains("GEOCODE_TABLE", error.Message);
-            return;
-        }
-        Assert.Empty(errors);
-        Snapshot.Match(result.Sql!, "geocode-" + name, "sql");
-    }
+    public void Every_dialect_calls_the_procedure_or_names_the_warehouse(string name) =>
+        ExternalServiceComponentTests.AssertCalledOrRefused(Program, name, ["bigquery", "snowflake", "redshift"], "GEOCODE_TABLE", "geocode");
 
     [Fact]
     public void A_hostile_option_reaches_the_SQL_only_inside_a_string_literal()

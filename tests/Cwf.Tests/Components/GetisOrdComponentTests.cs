@@ -82,22 +82,8 @@ public class GetisOrdComponentTests
 
     [Theory]
     [MemberData(nameof(DialectNames))]
-    public void BigQuery_calls_the_procedure_and_every_other_dialect_names_the_warehouse(string name)
-    {
-        var dialect = Dialects.Find(name)!;
-        var result = Compiler.Compile(Cwf.Tests.Binding.Compilation.Ok(Program), new CompileOptions(dialect));
-        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
-        if (name != "bigquery")
-        {
-            var error = Assert.Single(errors);
-            Assert.Equal(DiagnosticCodes.FunctionNotSupported, error.Descriptor);
-            Assert.Contains($"{dialect.DisplayName} cannot run step", error.Message);
-            Assert.Contains("GETIS_ORD_H3_TABLE", error.Message);
-            return;
-        }
-        Assert.Empty(errors);
-        Snapshot.Match(result.Sql!, "getisord-" + name, "sql");
-    }
+    public void BigQuery_calls_the_procedure_and_every_other_dialect_names_the_warehouse(string name) =>
+        ExternalServiceComponentTests.AssertCalledOrRefused(Program, name, ["bigquery"], "GETIS_ORD_H3_TABLE", "getisord");
 
     [Fact]
     public void A_hostile_column_name_reaches_the_SQL_only_inside_a_string_literal()
