@@ -39,8 +39,8 @@ internal static class ComponentChecks
         var form = component.Form;
         if (!StepVocabulary.IsValidKeyword(form.Keyword))
             yield return $"the keyword '{form.Keyword}' must be a lower-case name that is no word of the grammar (the parser reads those as themselves)";
-        if (component.Outputs.Count != 1)
-            yield return "a step in the generic form has one output";
+        if (component.Outputs.Count != 1 && !component.Outputs.SequenceEqual(FilterOutputs.Names))
+            yield return "a step in the generic form has one output, or a filter's two (match, unmatch)";
         var piped = component.Inputs[0].Name;
         for (int i = 0; i < form.Arguments.Count; i++)
         {

@@ -35,6 +35,13 @@ public abstract class ComponentLoweringContext(WorkflowBuilder builder, Diagnost
     public abstract void Output(string output, int? node);
 
     /// <summary>
+    /// The node <paramref name="key"/> that every output of this use reads, built once: a .cwf step with two
+    /// results builds each result when it is first used, and they must share what the step computes (one
+    /// external-service call, not one per result).
+    /// </summary>
+    public virtual int Shared(string key, Func<int> build) => build();
+
+    /// <summary>
     /// A StringSql value as an expression over an input's columns: on a canvas, the SQL fragment parsed and
     /// bound (kept verbatim, as RawSql, when cwf cannot analyse it); in .cwf, the argument bound.
     /// </summary>

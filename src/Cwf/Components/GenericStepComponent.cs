@@ -26,4 +26,9 @@ public abstract class GenericStepComponent : StepComponent
     public sealed override StepBinding? Bind(StepSyntax step, StepBinding cx) => GenericSteps.Bind(this, (GenericStepSyntax)step, cx);
 
     public sealed override void Check(StepSyntax step, StepBinding open) => GenericSteps.Check(this, (GenericStepSyntax)step, open);
+
+    /// <summary>A component with a filter's two outputs (match, unmatch) can end a two-name let; its step alone gives match.</summary>
+    public sealed override bool HasTwoResults(StepSyntax step) => Outputs.Count == 2;
+
+    public sealed override BranchBuilder? BindBranches(StepSyntax step, StepBinding cx) => GenericSteps.BindBranches(this, (GenericStepSyntax)step, cx);
 }

@@ -8,7 +8,12 @@ namespace Cwf.Components;
 /// A .cwf step in the generic form, lowered by its component: the piped relation is the first table input,
 /// the other inputs are relations named by arguments, and the values are the arguments read by kind.
 /// </summary>
-internal sealed class GenericStepLowering(GenericStepComponent component, GenericStepSyntax step, Dictionary<string, List<ExpressionSyntax>> slots, StepBinding cx)
+/// <remarks>
+/// A step with two results (<see cref="GenericStepComponent.HasTwoResults"/>) is lowered once per result that is
+/// used, <paramref name="branch"/> naming it; <paramref name="shared"/> holds the nodes both results read.
+/// </remarks>
+internal sealed class GenericStepLowering(GenericStepComponent component, GenericStepSyntax step, Dictionary<string, List<ExpressionSyntax>> slots, StepBinding cx,
+    (string Output, StepInfo Step)? branch = null, Dictionary<string, int>? shared = null)
     : ComponentLoweringContext(cx.Lowering.Builder, cx.Lowering.Diagnostics)
 {
     private readonly Dictionary<string, List<(StepBinding Relation, Location Location)>> _inputs = new(StringComparer.Ordinal)
@@ -46,9 +51,16 @@ internal sealed class GenericStepLowering(GenericStepComponent component, Generi
     public override string? OutputName => step.Alias?.Name;
     public override int Input(string port) => _inputs[port][0].Relation.Node;
     public override IReadOnlyList<(int Node, Location Location)> Inputs(string port) => [.. _inputs[port].Select(i => (i.Relation.Node, i.Location))];
-    public override IReadOnlyList<string> UsedOutputs => [component.Outputs[0]];
-    public override StepInfo StepOf(string output) => cx.Step;
+    public override IReadOnlyList<string> UsedOutputs => [branch?.Output ?? component.Outputs[0]];
+    public override StepInfo StepOf(string output) => branch?.Step ?? cx.Step;
     public override void Output(string output, int? node) => Result = node;
+
+    public override int Shared(string key, Func<int> build)
+    {
+        if (shared is null) return build();
+        if (!shared.TryGetValue(key, out var node)) shared[key] = node = build();
+        return node;
+    }
 
     public override Expr? Expression(string parameter, int input, string what) =>
         ((GenericStepValues)Values).Argument(parameter) is { } syntax ? Relation(input).Scalar(syntax, what) : null;

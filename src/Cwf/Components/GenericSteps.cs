@@ -20,6 +20,26 @@ internal static class GenericSteps
         return cx.Next(lowering.Result);
     }
 
+    /// <summary>
+    /// A step with two results (<c>let located, missing = ... | geocode address</c>): the arguments are matched now,
+    /// and each result is lowered when it is first used, the nodes both read built once. A result whose lowering
+    /// failed (reported) is not lowered again for the other.
+    /// </summary>
+    public static BranchBuilder? BindBranches(GenericStepComponent component, GenericStepSyntax step, StepBinding cx)
+    {
+        if (Match(component, step, cx) is not { } slots) return null;
+        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+        bool failed = false;
+        return (branch, info) =>
+        {
+            if (failed) return null;
+            var lowering = new GenericStepLowering(component, step, slots, cx, (FilterOutputs.Names[branch == FilterBranch.Unmatch ? 1 : 0], info), shared);
+            if (lowering.ResolveInputs()) component.Build(lowering);
+            failed = lowering.Result is null;
+            return cx.Next(lowering.Result);
+        };
+    }
+
     /// <summary>The checks that do not need the input's columns: the arguments' shape, other relations, expressions.</summary>
     public static void Check(GenericStepComponent component, GenericStepSyntax step, StepBinding open)
     {

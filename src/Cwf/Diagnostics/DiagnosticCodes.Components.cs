@@ -40,4 +40,6 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor InvalidStepArgument { get; } = Error("CWF2850", "Argument does not fit the component's step", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor InvalidClusteringValue { get; } = Error("CWF2860", "Clustering parameter is not a constant in its range", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ExternalServiceOption { get; } = Error("CWF2870", "External-service option cwf cannot pass to the toolbox", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor GridStatisticValue { get; } = Error("CWF2871", "Grid statistic parameter is not a constant in its range", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor ExternalServiceColumnClash { get; } = Error("CWF2872", "Input already has a column the external service adds", DiagnosticCategory.Binding);
 }

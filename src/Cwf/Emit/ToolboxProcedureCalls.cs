@@ -86,6 +86,7 @@ internal static class ToolboxProcedureCalls
             ToolboxArgument.OutputTable => dialect.Literal(table, SqlType.String).Text,
             ToolboxArgument.Text text => dialect.Literal(text.Value, SqlType.String).Text,
             ToolboxArgument.Number number => dialect.Literal(number.Value, SqlType.Float64).Text,
+            ToolboxArgument.Integer integer => dialect.Literal(integer.Value, SqlType.Int64).Text,
             _ => "NULL",
         }).ToList();
         var prefix = context.Toolbox(step, call.Procedure);

@@ -5,7 +5,8 @@ using Cwf.Ir;
 namespace Cwf.Interpretation;
 
 /// <summary>
-/// Steps that call an external service through the CARTO Analytics Toolbox (isolines...), and user procedure calls, cannot run in process:
+/// Steps that call a CARTO Analytics Toolbox procedure (an external service such as isolines or geocoding, a grid
+/// statistic), and user procedure calls, cannot run in process:
 /// a run that holds one is refused before anything runs (before its data is read, in <c>cwf run --data</c>),
 /// with one CWF7800 naming each.
 /// </summary>
@@ -21,7 +22,7 @@ public static class ExternalServices
                 "compile the workflow for a warehouse that has the procedure and run it there, or give its result as a table");
         foreach (var step in workflow.Nodes.OfType<OpaqueNode>().Where(o => o.Call is not null))
             diagnostics.Report(DiagnosticCodes.ExternalServiceNotRunnable, step.Origin ?? Location.None,
-                $"step '{step.Name}' ({step.Component}) calls the external service behind the CARTO Analytics Toolbox's {step.Call!.Procedure}, which cannot run in process; nothing was run",
+                $"step '{step.Name}' ({step.Component}) calls the CARTO Analytics Toolbox's procedure {step.Call!.Procedure}, which cannot run in process; nothing was run",
                 "compile the workflow for a warehouse whose toolbox has the procedure and run it there, or give its result as a table");
         return diagnostics.ToImmutable();
     }

@@ -190,7 +190,9 @@ public class ComponentLoweringTests
             // Voronoi and Delaunay (issue 17: an aggregate, then the explode node).
             "native.voronoi", "native.delaunay", "native.creategrid",
             // External services as toolbox procedure calls (issue 17).
-            "native.isolines",
+            "native.isolines", "native.geocode",
+            // Statistics on grids as toolbox procedure calls (issue 17).
+            "native.getisord", "native.localmoransi",
             // A procedure call as a script step (issue 15).
             "native.call",
         ];

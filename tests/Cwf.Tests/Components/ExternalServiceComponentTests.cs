@@ -81,22 +81,30 @@ public class ExternalServiceComponentTests
 
     [Theory]
     [MemberData(nameof(DialectNames))]
-    public void Every_dialect_calls_the_procedure_or_names_the_warehouse(string name)
+    public void Every_dialect_calls_the_procedure_or_names_the_warehouse(string name) =>
+        AssertCalledOrRefused(Program, name, ["bigquery", "snowflake", "redshift"], "CREATE_ISOLINES", "isolines");
+
+    /// <summary>
+    /// <paramref name="program"/> compiled for <paramref name="name"/>: the script calling <paramref name="procedure"/>
+    /// (snapshot <c>snapshot-name</c>, CWF6020 naming the toolbox) where the toolbox has it, else one CWF6002 naming the
+    /// warehouse and the procedure.
+    /// </summary>
+    internal static void AssertCalledOrRefused(string program, string name, string[] warehouses, string procedure, string snapshot)
     {
         var dialect = Dialects.Find(name)!;
-        var result = Compiler.Compile(Cwf.Tests.Binding.Compilation.Ok(Program), new CompileOptions(dialect));
+        var result = Compiler.Compile(Cwf.Tests.Binding.Compilation.Ok(program), new CompileOptions(dialect));
         var errors = result.Diagnostics.Where(d => d.IsError).ToList();
-        if (name is not ("bigquery" or "snowflake" or "redshift"))
+        if (!warehouses.Contains(name))
         {
             var error = Assert.Single(errors);
             Assert.Equal(DiagnosticCodes.FunctionNotSupported, error.Descriptor);
             Assert.Contains($"{dialect.DisplayName} cannot run step", error.Message);
-            Assert.Contains("CREATE_ISOLINES", error.Message);
+            Assert.Contains(procedure, error.Message);
             return;
         }
         Assert.Empty(errors);
         Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCodes.RequiresExtension);
-        Snapshot.Match(result.Sql!, "isolines-" + name, "sql");
+        Snapshot.Match(result.Sql!, snapshot + "-" + name, "sql");
     }
 
     [Fact]

@@ -45,6 +45,12 @@ public abstract record ToolboxArgument
         public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A whole number, for arguments the procedure declares INT64 (a k-ring size).</summary>
+    public sealed record Integer(long Value) : ToolboxArgument
+    {
+        public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public sealed record Null : ToolboxArgument
     {
         public override string ToString() => "NULL";
