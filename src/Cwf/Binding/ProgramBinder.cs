@@ -53,6 +53,7 @@ internal sealed partial class ProgramBinder
             BindStatement(_program.Statements[_statement]);
         var workflow = _builder.ToWorkflow();
         ReportUnused(workflow);
+        CallComponent.ReportUnnamedResults(workflow, _diagnostics);
         var diagnostics = _diagnostics.ToImmutable();
         return new BindResult(diagnostics.Any(d => d.IsError) ? null : workflow, diagnostics)
         {

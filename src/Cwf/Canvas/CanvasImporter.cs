@@ -1,5 +1,6 @@
 using Cwf.Catalog;
 using Cwf.Components;
+using Cwf.Components.Library;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Text;
@@ -34,6 +35,11 @@ public static class CanvasImporter
         var (builder, outputs) = CanvasLowering.Lower(document, graph, text, variables, catalog ?? SchemaCatalog.Empty, components, names, diagnostics);
         if (builder.Name.Length == 0) builder.Name = Path.GetFileNameWithoutExtension(source.Path);
         var workflow = diagnostics.HasErrors ? null : builder.ToWorkflow();
+        if (workflow is not null)
+        {
+            CallComponent.ReportUnnamedResults(workflow, diagnostics);
+            if (diagnostics.HasErrors) workflow = null;
+        }
         if (workflow is not null && IdentifierRules.Check(workflow) is { IsEmpty: false } badNames)
         {
             diagnostics.AddRange(badNames);

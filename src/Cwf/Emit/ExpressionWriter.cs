@@ -110,14 +110,20 @@ internal sealed class ExpressionWriter
     /// <summary>An operand whose order matters (a sort key, a BETWEEN operand, a MIN/MAX argument): strings by code point.</summary>
     public SqlFragment Ordered(Expr expr) => expr.Type == SqlType.String ? Dialect.CodePointOrdered(Write(expr)) : Write(expr);
 
-    /// <summary>A cast to the dialect's type for <paramref name="type"/>, unless the value is already such a cast.</summary>
+    /// <summary>
+    /// A cast to the dialect's type for <paramref name="type"/>, unless the value is already such a cast. An
+    /// operand that is an operator expression is parenthesised: <c>CAST((a AND b) AS TEXT)</c> reads unambiguously,
+    /// and node-sql-parser rejects a bare AND/OR there.
+    /// </summary>
     public SqlFragment CastTo(SqlFragment value, SqlType type)
     {
         if (Dialect.TypeName(type) is not { } name) return value;
         var text = value.Text;
         bool already = text.StartsWith("CAST(", StringComparison.Ordinal) && text.EndsWith($" AS {name})", StringComparison.Ordinal) &&
                        SqlTemplate.MatchingParenthesis(text, 4) == text.Length - 1;
-        return already ? value : SqlFragment.Atom($"CAST({text} AS {name})");
+        if (already) return value;
+        bool enclosed = text.StartsWith('(') && SqlTemplate.MatchingParenthesis(text, 0) == text.Length - 1;
+        return SqlFragment.Atom($"CAST({(enclosed ? text : value.Wrap(Precedence.Atom))} AS {name})");
     }
 
     private SqlFragment WriteBinary(Binary b)

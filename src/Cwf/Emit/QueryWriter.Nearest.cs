@@ -37,7 +37,7 @@ internal sealed partial class QueryWriter
         string rank = Dialect.Identifier(PlannedSpatialJoin.Fresh("cwf_rank", n.Schema));
         var writer = new ExpressionWriter(_context, n, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
         var match = Match(n);
-        var order = string.Join(", ", n.Order.Select(k => Dialect.SortKey(writer.Ordered(k.Expr).Text, k.Descending)));
+        var order = string.Join(", ", n.Order.Select(k => Dialect.SortKey(writer.Ordered(k.Expr).ListItem, k.Descending)));
         var numbered = SelectList(["*", $"ROW_NUMBER() OVER ({Dialect.UnorderedWindow}) AS {row}"]).Line("FROM " + _relation(n.Left));
         var ranked = SelectList([.. NearestItems(n, writer), $"ROW_NUMBER() OVER (PARTITION BY {LeftAlias}.{row} ORDER BY {order}) AS {rank}"])
             .Line("FROM (")
@@ -71,7 +71,7 @@ internal sealed partial class QueryWriter
         List<string> conditions = [indexing.NearestWithin.Render([SqlFragment.Atom(Key(RightAlias + "." + sideGeo)), probe, SqlFragment.Atom(radius)]).Text];
         if (n.Within is { } within)
             conditions.Add(writer.Write(ExprFactory.Call(Functions.DWithin, distance.Args[0], distance.Args[1], within)).Wrap(Precedence.And));
-        var order = string.Join(", ", n.Order.Select(key => Dialect.SortKey(writer.Ordered(key.Expr).Text, key.Descending)));
+        var order = string.Join(", ", n.Order.Select(key => Dialect.SortKey(writer.Ordered(key.Expr).ListItem, key.Descending)));
         var lateral = SelectList([$"{RightAlias}.*", $"{writer.Write(distance).ListItem} AS {exact}"])
             .Line($"FROM {planned.Side} AS {RightAlias}");
         Where(lateral, conditions);

@@ -338,7 +338,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         var writer = Expressions(node);
         var variable = keys.Where(k => !IsConstant(k.Expr)).ToList();
         if (variable.Count == 0) return null;
-        return string.Join(", ", variable.Select(k => Dialect.SortKey(writer.Ordered(k.Expr).Text, k.Descending)));
+        return string.Join(", ", variable.Select(k => Dialect.SortKey(writer.Ordered(k.Expr).ListItem, k.Descending)));
     }
 
     private static bool IsConstant(Expr e) => e is Literal or ParamRef or Unary { Op: UnaryOp.Negate, Operand: Literal };

@@ -36,7 +36,7 @@ internal static class ScriptStatements
             if (context.Workflow[id] is OpaqueNode { Statement: { } statement } procedure)
             {
                 statements.Add(ToolboxProcedureCalls.UserCall(procedure, statement, name, context, relations));
-                cleanup.Add(dialect.DropTable(name));
+                if (procedure.StatementNamesOutput) cleanup.Add(dialect.DropTable(name));
                 continue;
             }
             var query = queries.For(id, forStorage: false, materializing: true);

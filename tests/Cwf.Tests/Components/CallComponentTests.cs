@@ -131,6 +131,71 @@ public class CallComponentTests
     }
 
     [Fact]
+    public void A_call_whose_result_is_read_must_name_its_output_in_cwf()
+    {
+        var text = """
+            source s = table "src.sales" { id: int64, amount: float64 }
+            let scored = s | call "CALL analytics.score($a)" returns { id: int64 }
+            output scored | filter id > 0 -> table "out.scored"
+            """;
+        var error = Assert.Single(Cwf.Tests.Binding.Compilation.Errors(text));
+        Assert.Equal(DiagnosticCodes.CallResultWithoutOutput, error.Descriptor);
+        Assert.Equal("2:18", Cwf.Tests.Binding.Compilation.Position(error));
+        Assert.Contains("reads the result of the procedure call 'scored'", error.Message);
+        Assert.Contains(error.Hints, h => h.Contains("$output", StringComparison.Ordinal));
+        // Quoted or bare, a named $output is the table the procedure creates.
+        foreach (var named in new[] { "$output", "'$output'", "`$output`" })
+            Assert.Single(Cwf.Tests.Binding.Compilation.Ok(text.Replace("($a)", $"($a, {named})", StringComparison.Ordinal)).Nodes.OfType<OpaqueNode>());
+        // $outputs is another word.
+        Assert.Single(Cwf.Tests.Binding.Compilation.Errors(text.Replace("($a)", "($a, $outputs)", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_call_whose_result_is_read_must_name_its_output_on_a_canvas()
+    {
+        var c = new TestCanvas();
+        var sales = c.Source("src.sales", "sales", "id:int64");
+        var call = c.Node("native.call", "Call procedure", ("sql", "CALL analytics.score($a)"));
+        var save = c.Node("native.saveastable", "Save", ("destination", "out.scored"));
+        c.Flow(sales, call, "sourcea").Flow(call, save);
+        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        Assert.Null(imported.Workflow);
+        var error = Assert.Single(imported.Diagnostics, d => d.IsError);
+        Assert.Equal(DiagnosticCodes.CallResultWithoutOutput, error.Descriptor);
+        Assert.NotEqual(Location.None, error.Location);
+    }
+
+    [Fact]
+    public void A_workflow_that_only_calls_a_procedure_emits_the_call()
+    {
+        var text = """
+            source s = table "src.sales" { id: int64, amount: float64 }
+            let audit = s | filter amount > 0 | call "CALL audit.record($a)"
+            """;
+        foreach (var dialect in Dialects.All.Where(d => d.Capabilities.StoredProcedures))
+        {
+            var result = Compiler.Compile(Cwf.Tests.Binding.Compilation.Ok(text, allowWarnings: true), new CompileOptions(dialect));
+            Assert.DoesNotContain(result.Diagnostics, d => d.Descriptor == DiagnosticCodes.NothingToEmit || d.IsError);
+            var sql = result.Sql!;
+            int input = sql.IndexOf("amount > 0", StringComparison.Ordinal);
+            int call = sql.IndexOf("CALL audit.record(", StringComparison.Ordinal);
+            Assert.True(input >= 0 && call > input, sql);
+            // No $output: the procedure creates no table of cwf's, so none is dropped.
+            Assert.DoesNotMatch(@"cwf_audit\b", sql);
+        }
+
+        var c = new TestCanvas();
+        var sales = c.Source("src.sales", "sales", "id:int64");
+        var only = c.Node("native.call", "Call procedure", ("sql", "CALL audit.record($a)"));
+        c.Flow(sales, only, "sourcea");
+        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
+        var fromCanvas = Compiler.Compile(imported.Workflow!, new CompileOptions(Dialects.Find("postgres")!));
+        Assert.DoesNotContain(fromCanvas.Diagnostics, d => d.Descriptor == DiagnosticCodes.NothingToEmit);
+        Assert.Contains("CALL audit.record(src.sales);", fromCanvas.Sql!);
+    }
+
+    [Fact]
     public void A_hostile_table_name_reaches_the_call_only_quoted()
     {
         var sql = SqlEmitter.Emit(Cwf.Tests.Binding.Compilation.Ok("""

@@ -400,6 +400,21 @@ public class EmitSemanticsTests
     }
 
     [Fact]
+    public void An_operator_operand_of_a_cast_and_a_logical_sort_key_are_parenthesised()
+    {
+        var (b, orders) = Start();
+        var big = Binary(BinaryOp.Greater, Amount, Literal.Int(10));
+        var project = b.Project(orders.Id, [new NamedExpr("big", Cast(And(big, big), SqlType.String)), new NamedExpr("twice", Cast(Binary(BinaryOp.Multiply, Amount, Literal.Int(2)), SqlType.String))], "p");
+        var sort = b.Sort(orders.Id, [new SortKey(Or(big, Not(big)), true)], "s");
+        b.Sink(project.Id, new TableName(["p"]), WriteMode.Replace, "sp");
+        b.Sink(sort.Id, new TableName(["s"]), WriteMode.Replace, "ss");
+        var sql = Sql(b.ToWorkflow(), "postgres");
+        Assert.Contains("CAST((amount > 10 AND amount > 10) AS TEXT) AS big", sql);
+        Assert.Contains("CAST((amount * 2) AS TEXT) AS twice", sql);
+        Assert.Contains("ORDER BY (amount > 10 OR NOT (amount > 10)) DESC NULLS LAST", sql);
+    }
+
+    [Fact]
     public void A_workflow_without_outputs_is_noted()
     {
         var (b, _) = Start();

@@ -59,6 +59,24 @@ public sealed class CallComponent : StepComponent
     {
         foreach (var input in ((CallStepSyntax)step).Inputs) open.Relation(input);
     }
+
+    /// <summary>
+    /// CWF2212 for every call whose result a later step reads although its statement names no <c>$output</c>: the
+    /// procedure creates no table cwf knows, so there would be nothing to read. Both front ends run it on the finished
+    /// workflow, when every reader is known.
+    /// </summary>
+    public static void ReportUnnamedResults(Workflow workflow, DiagnosticBag diagnostics)
+    {
+        var consumers = workflow.Consumers();
+        foreach (var node in workflow.Nodes)
+        {
+            if (node is not OpaqueNode { Statement: not null, StatementNamesOutput: false } call || consumers[call.Id].IsEmpty) continue;
+            var reader = workflow[consumers[call.Id][0]];
+            diagnostics.Report(DiagnosticCodes.CallResultWithoutOutput, call.Origin ?? Location.None,
+                $"step '{reader.Name}' reads the result of the procedure call '{call.Name}', but its statement names no $output, so the procedure creates no table to read",
+                "write $output where the procedure takes the name of the table it creates (CALL p($a, $output)), or read nothing after the call");
+        }
+    }
 }
 
 public static partial class ComponentLowering

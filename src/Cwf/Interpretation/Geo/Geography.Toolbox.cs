@@ -3,7 +3,6 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.LinearReferencing;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
-using NetTopologySuite.Simplify;
 
 namespace Cwf.Interpretation.Geo;
 
@@ -224,11 +223,11 @@ internal static partial class Geography
         return Factory.CreateGeometryCollection([.. polygonizer.GetPolygons()]);
     }
 
-    /// <summary>Topology-preserving Douglas-Peucker on lon/lat, the tolerance in meters taken at <see cref="MetersPerDegree"/>.</summary>
+    /// <summary>Topology-preserving Douglas-Peucker on lon/lat as GEOS computes it, the tolerance in meters taken at <see cref="MetersPerDegree"/>.</summary>
     public static Geometry Simplify(Geometry g, double meters)
     {
         if (!(meters >= 0) || double.IsInfinity(meters)) throw new GeographyException($"st_simplify needs a finite tolerance of at least 0, got {meters}");
-        return Plain(TopologyPreservingSimplifier.Simplify(g, meters / MetersPerDegree));
+        return Plain(TopologyPreservingSimplification.Simplify(g, meters / MetersPerDegree));
     }
 
     /// <summary>

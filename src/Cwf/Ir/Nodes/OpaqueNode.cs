@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 
 namespace Cwf.Ir;
 
@@ -9,7 +10,7 @@ namespace Cwf.Ir;
 /// is declared, inferred, or open (unknown: downstream columns pass unchecked); it may read
 /// any column of its inputs.
 /// </summary>
-public sealed record OpaqueNode(
+public sealed partial record OpaqueNode(
     int Id,
     string Name,
     Seq<int> Sources,
@@ -27,6 +28,16 @@ public sealed record OpaqueNode(
     /// Null for every other opaque step.
     /// </summary>
     public string? Statement { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Statement"/> names the table the procedure creates (<c>$output</c>, bare or quoted). A call
+    /// that does not creates nothing the following steps could read (CWF2212) and leaves no table to drop. Read as
+    /// text, as the placeholders of custom SQL are checked: a <c>$output</c> in a comment counts.
+    /// </summary>
+    public bool StatementNamesOutput => Statement is not null && OutputPlaceholder().IsMatch(Statement);
+
+    [GeneratedRegex(@"\$output(?![a-zA-Z0-9_$])")]
+    private static partial Regex OutputPlaceholder();
 
     /// <summary>Whether the step is a procedure that writes a table of its own (<see cref="Call"/> or <see cref="Statement"/>): only a script can run it.</summary>
     public bool WritesTable => Call is not null || Statement is not null;
