@@ -72,6 +72,7 @@ public sealed class CliApp(TextWriter output, TextWriter error)
         "graph" => GraphCommand.Run(cx),
         "explain" => ExplainCommand.Run(cx),
         "run" => RunCommand.Run(cx),
+        "lsp" => LspCommand.Run(cx),
         _ => throw new InvalidOperationException($"No handler for command '{cx.Command.Spec.Name}'."),
     };
 }

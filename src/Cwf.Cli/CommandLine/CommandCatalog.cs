@@ -58,7 +58,10 @@ public static class CommandCatalog
         Notes = ["Give either --data or --connection."],
     };
 
-    public static IReadOnlyList<CommandSpec> All { get; } = [Compile, Check, Import, Fmt, Graph, Explain, Run];
+    public static CommandSpec Lsp { get; } = new("lsp", "Run the language server for editors (LSP over standard input and output; spec/language-server.md)",
+        [], [new OptionSpec("stdio", "talk over standard input and output (the only transport; editors' clients pass it)"), HelpOption]);
+
+    public static IReadOnlyList<CommandSpec> All { get; } = [Compile, Check, Import, Fmt, Graph, Explain, Run, Lsp];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 
