@@ -105,6 +105,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, bool errorIsTerm
         "run" => RunCommand.Run(cx),
         "completions" => CompletionsCommand.Run(cx),
         "serve" => ServeCommand.Run(cx),
+        "lsp" => LspCommand.Run(cx),
         _ => throw new InvalidOperationException($"No handler for command '{cx.Command.Spec.Name}'."),
     };
 }

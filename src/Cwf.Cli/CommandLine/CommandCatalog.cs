@@ -79,7 +79,11 @@ public static class CommandCatalog
         Notes = ["example: cwf serve examples   (then open the address it prints; spec/playground.md)"],
     };
 
-    public static IReadOnlyList<CommandSpec> All { get; } = [Compile, Check, Import, Fmt, Graph, Explain, Run, Serve, Completions];
+
+    public static CommandSpec Lsp { get; } = new("lsp", "Run the language server for editors (LSP over standard input and output; spec/language-server.md)",
+        [], [new OptionSpec("stdio", "talk over standard input and output (the only transport; editors' clients pass it)"), HelpOption]);
+
+    public static IReadOnlyList<CommandSpec> All { get; } = [Compile, Check, Import, Fmt, Graph, Explain, Run, Serve, Lsp, Completions];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 

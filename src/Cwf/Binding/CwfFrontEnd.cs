@@ -27,6 +27,7 @@ public static class CwfFrontEnd
         return new CompileResult(parsed.HasErrors || !names.IsEmpty ? null : bound.Workflow, parsed.Syntax!, diagnostics)
         {
             ParameterDimensions = bound.ParameterDimensions,
+            Scopes = bound.Scopes,
         };
     }
 }
@@ -37,4 +38,7 @@ public sealed record CompileResult(Workflow? Workflow, ProgramSyntax Syntax, Imm
 
     /// <summary>What each parameter declared with a unit measures (see <see cref="BindResult.ParameterDimensions"/>).</summary>
     public ImmutableDictionary<string, Dimension> ParameterDimensions { get; init; } = ImmutableDictionary<string, Dimension>.Empty;
+
+    /// <summary>The columns at every pipeline step and declared relation name (see <see cref="BindResult.Scopes"/>).</summary>
+    public ImmutableArray<StepScope> Scopes { get; init; } = [];
 }

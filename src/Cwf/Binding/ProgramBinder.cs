@@ -32,6 +32,8 @@ internal sealed partial class ProgramBinder
     private readonly Dictionary<string, (TableNameSyntax Site, string Text)> _writtenTables = new(StringComparer.OrdinalIgnoreCase);
     private WorkflowStatementSyntax? _workflowStatement;
     private int _statement;
+    // The columns at every step and declared name, in the order bound (BindResult.Scopes).
+    private readonly ImmutableArray<StepScope>.Builder _scopes = ImmutableArray.CreateBuilder<StepScope>();
 
     public ProgramBinder(ProgramSyntax program, SchemaCatalog catalog, BindOptions options)
     {
@@ -57,6 +59,7 @@ internal sealed partial class ProgramBinder
         var diagnostics = _diagnostics.ToImmutable();
         return new BindResult(diagnostics.Any(d => d.IsError) ? null : workflow, diagnostics)
         {
+            Scopes = _scopes.ToImmutable(),
             ParameterDimensions = workflow.Parameters
                 .Select(p => _parameterTypes.Find(p.Name)!)
                 .Where(p => !p.Dimension.IsPlain)
@@ -207,6 +210,7 @@ internal sealed partial class ProgramBinder
             int node = ComponentLowering.ReadTable(_cx, table, schema, Step(s.Name.Name, s));
             relation = new Relation(node, new ScopeInput(schema, s.Name.Name));
         }
+        _scopes.Add(new StepScope(s.Name.Span, null, schema));
         Declare(new RelationSymbol(s.Name.Name, s.Name, _statement, PendingRelation.Of(relation), IsSource: true));
     }
 
@@ -256,6 +260,7 @@ internal sealed partial class ProgramBinder
             int node = ComponentLowering.Values(_cx, schema, rows.ToSeq(), Step(v.Name.Name, v));
             relation = new Relation(node, new ScopeInput(schema, v.Name.Name));
         }
+        _scopes.Add(new StepScope(v.Name.Span, null, schema));
         Declare(new RelationSymbol(v.Name.Name, v.Name, _statement, PendingRelation.Of(relation), IsSource: true));
     }
 
@@ -297,6 +302,7 @@ internal sealed partial class ProgramBinder
         var results = l.Names.Count == 2
             ? BindTwoResultPipeline(l.Pipeline, l.Names[0].Name, l.Names[1].Name)
             : [PendingRelation.Of(BindPipeline(l.Pipeline, l.Names[0].Name))];
+        if (l.Names.Count == 1) _scopes.Add(new StepScope(l.Names[0].Span, null, results[0].Get()?.Scope.Schema));
         for (int i = 0; i < l.Names.Count; i++)
             if (!IsDiscard(l.Names[i])) Declare(new RelationSymbol(l.Names[i].Name, l.Names[i], _statement, results[i], IsSource: false));
     }

@@ -25,7 +25,7 @@ public static class FrontEnd
         {
             var options = new BindOptions { DefaultWorkflowName = Path.GetFileNameWithoutExtension(source.Path) };
             var result = CwfFrontEnd.Compile(source, catalog, options);
-            return new FrontEndResult(kind, result.Workflow, result.Diagnostics, Syntax: result.Syntax) { ParameterDimensions = result.ParameterDimensions };
+            return new FrontEndResult(kind, result.Workflow, result.Diagnostics, Syntax: result.Syntax) { ParameterDimensions = result.ParameterDimensions, Scopes = result.Scopes };
         }
         var import = CanvasImporter.Import(source, catalog);
         return new FrontEndResult(kind, import.Workflow, import.Diagnostics, Canvas: import);

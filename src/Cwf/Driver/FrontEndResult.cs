@@ -22,4 +22,7 @@ public sealed record FrontEndResult(
 
     /// <summary>What each parameter declared with a unit measures (.cwf only: canvas variables have no units).</summary>
     public ImmutableDictionary<string, Dimension> ParameterDimensions { get; init; } = ImmutableDictionary<string, Dimension>.Empty;
+
+    /// <summary>The columns at every pipeline step and declared relation name (.cwf only; see <see cref="BindResult.Scopes"/>).</summary>
+    public ImmutableArray<StepScope> Scopes { get; init; } = [];
 }
