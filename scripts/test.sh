@@ -117,6 +117,8 @@ install_reference_implementations() {
 # client), from editors/vscode's committed lock file: its grammar, activation and packaging tests use them.
 install_vscode_extension_deps() {
   npm_ci editors/vscode "the VS Code extension's tools" "the extension's tests"
+}
+
 # The playground's front end (npm ci + esbuild in src/Cwf.Playground/web): the build embeds it too, and its browser
 # test runs puppeteer-core from there; bundling here keeps npm out of the first build's output.
 build_playground() {
