@@ -6,7 +6,9 @@
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 web="$repo/src/Cwf.Playground/web"
-exec 9>"$web/.build.lock"
+# The lock lives outside src/: a file touched there would make ./cwf think its sources changed.
+mkdir -p "$repo/artifacts"
+exec 9>"$repo/artifacts/build-playground.lock"
 flock 9
 
 if [[ ! -f "$web/node_modules/.package-lock.json" || "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]]; then
