@@ -26,10 +26,6 @@ public sealed class CatalogCache
         return (catalog, diagnostics);
     }
 
-    private static string? Discover(string documentPath)
-    {
-        if (!Path.IsPathRooted(documentPath)) return null;
-        string[] candidates = [Path.ChangeExtension(documentPath, null) + ".catalog.json", Path.Combine(Path.GetDirectoryName(documentPath) ?? "", "catalog.json")];
-        return candidates.FirstOrDefault(c => File.Exists(c) && Path.GetFullPath(c) != Path.GetFullPath(documentPath));
-    }
+    private static string? Discover(string documentPath) =>
+        Path.IsPathRooted(documentPath) ? CatalogFile.FindBeside(documentPath) : null;
 }
