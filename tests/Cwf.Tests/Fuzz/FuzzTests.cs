@@ -45,4 +45,38 @@ public class FuzzTests(ITestOutputHelper output)
         Assert.Equal(1, worker.Abandoned);
         release.Set();
     }
+
+    [Fact]
+    public void An_input_that_misses_its_deadline_once_is_run_again_and_only_a_second_miss_is_a_finding()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "cwf-fuzz-retry-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var settings = new FuzzSettings(FuzzSettings.DefaultSeed, 0, 3, TimeSpan.FromMilliseconds(200), output);
+            var calls = new Dictionary<long, int>();
+            using var release = new ManualResetEventSlim();
+            // Input 1 is slow the first time only (a loaded machine); input 2 is slow every time (a hang).
+            FuzzTarget.Outcome Target(long index, FuzzInput input)
+            {
+                int call;
+                lock (calls) call = calls[index] = calls.GetValueOrDefault(index) + 1;
+                if ((index == 1 && call == 1) || index == 2)
+                    release.Wait(TimeSpan.FromMinutes(1));
+                return new FuzzTarget.Outcome([], 1, 0);
+            }
+
+            var report = FuzzRunner.Run(settings, Target);
+            release.Set();
+
+            Assert.Equal([1L], report.SlowOnlyUnderLoad);
+            var finding = Assert.Single(report.Findings);
+            Assert.Equal((2L, "timeout"), (finding.Index, finding.Kind));
+            Assert.Contains("missed the deadline once but not when run again: 1", report.Summary);
+            Assert.Equal(2, report.Compiled);
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
 }
