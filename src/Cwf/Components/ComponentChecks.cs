@@ -54,9 +54,7 @@ internal static class ComponentChecks
         }
         foreach (var parameter in component.Parameters)
         {
-            if (parameter.Kind == ParameterKind.ColumnAggregation)
-                yield return $"'{parameter.Name}' (column,method pairs) cannot be written in the generic form";
-            if (parameter.Kind == ParameterKind.ColumnList && !form.Arguments.Contains(parameter.Name))
+            if (parameter.Kind is ParameterKind.ColumnList or ParameterKind.ColumnAggregation && !form.Arguments.Contains(parameter.Name))
                 yield return $"the column list '{parameter.Name}' must be an argument";
         }
         foreach (var port in component.Inputs.Skip(1).Where(p => p.Multiple && !form.Arguments.Contains(p.Name)))

@@ -88,8 +88,20 @@ internal sealed class GenericStepValues(GenericStepComponent component, GenericS
             (closest is null ? "" : $"did you mean '{closest}'? ") + "valid options: " + string.Join(", ", options.Select(o => $"'{o}'")));
     }
 
-    public IReadOnlyList<AggregationArg>? Aggregations(string name) =>
-        throw new InvalidOperationException("The catalog admits no generic step with column,method pairs (ComponentChecks).");
+    /// <summary>Column,method pairs, the last arguments, each written as a call: <c>sum(population), avg(income)</c>.</summary>
+    public IReadOnlyList<AggregationArg>? Aggregations(string name)
+    {
+        if (Argument(name) is null) return null;
+        var pairs = new List<AggregationArg>();
+        foreach (var value in slots[name])
+        {
+            if (value is not CallSyntax { Name: [var method], Arguments: [NameSyntax column], Distinct: false, OrderBy.IsEmpty: true })
+                return Fail<IReadOnlyList<AggregationArg>>(value, $"'{name}' lists aggregations: write each as method(column)", "for example sum(population), avg(income)");
+            if (ColumnOf(name, column) is not { } resolved) return null;
+            pairs.Add(new AggregationArg(resolved, method.Name, cx.Locate(value)));
+        }
+        return pairs;
+    }
 
     public TableName? Table(string name) =>
         Text(name) is not { } text ? null

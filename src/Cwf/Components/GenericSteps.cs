@@ -52,14 +52,14 @@ internal static class GenericSteps
                     if (value is NameSyntax { Parts: [var relation] }) open.Relation(relation);
                 continue;
             }
-            if (component.FindParameter(name)!.Kind is ParameterKind.Column or ParameterKind.ColumnList) continue;
+            if (component.FindParameter(name)!.Kind is ParameterKind.Column or ParameterKind.ColumnList or ParameterKind.ColumnAggregation) continue;
             foreach (var value in values) open.Scalar(value, "this step");
         }
     }
 
-    /// <summary>Whether a parameter or table input takes all the remaining arguments (a column list, a multiple input).</summary>
+    /// <summary>Whether a parameter or table input takes all the remaining arguments (a column list, column,method pairs, a multiple input).</summary>
     public static bool TakesSeveral(Component component, string name) =>
-        component.FindParameter(name)?.Kind == ParameterKind.ColumnList || component.FindInput(name)?.Multiple == true;
+        component.FindParameter(name)?.Kind is ParameterKind.ColumnList or ParameterKind.ColumnAggregation || component.FindInput(name)?.Multiple == true;
 
     /// <summary>
     /// The arguments and options by parameter (or table input) name, in the order written; null after
@@ -150,7 +150,7 @@ internal static class GenericSteps
         return new GenericStepSyntax(new IdentifierSyntax(form.Keyword), arguments.ToSeq(), options.ToSeq());
     }
 
-    /// <summary>A value as .cwf syntax (several for a column list or a multiple input; none when it has no value).</summary>
+    /// <summary>A value as .cwf syntax (several for a column list, column,method pairs or a multiple input; none when it has no value).</summary>
     private static IReadOnlyList<ExpressionSyntax> Write(Component component, string name, ComponentDecompilingContext cx)
     {
         if (component.FindInput(name) is not null) return [.. cx.InputNames(name).Select(r => new NameSyntax([r]))];
@@ -158,6 +158,8 @@ internal static class GenericSteps
         ExpressionSyntax? One(object? value, Func<ExpressionSyntax> write) => value is null ? null : write();
         var kind = component.FindParameter(name)!.Kind;
         if (kind == ParameterKind.ColumnList) return [.. v.Columns(name) is { } columns ? columns.Select(c => DecompiledSyntax.Name(c.Name)) : []];
+        if (kind == ParameterKind.ColumnAggregation)
+            return [.. v.Aggregations(name) is { } pairs ? pairs.Select(p => new CallSyntax([new IdentifierSyntax(p.Method)], [DecompiledSyntax.Name(p.Column.Name)])) : []];
         var written = kind switch
         {
             ParameterKind.Column => One(v.Column(name), () => DecompiledSyntax.Name(v.Column(name)!.Name)),

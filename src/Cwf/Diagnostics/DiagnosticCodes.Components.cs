@@ -43,4 +43,5 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor ExternalServiceOption { get; } = Error("CWF2870", "External-service option cwf cannot pass to the toolbox", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor GridStatisticValue { get; } = Error("CWF2871", "Grid statistic parameter is not a constant in its range", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ExternalServiceColumnClash { get; } = Error("CWF2872", "Input already has a column the external service adds", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor EnrichmentAggregation { get; } = Error("CWF2873", "Enrichment aggregation the toolbox does not have", DiagnosticCategory.Binding);
 }

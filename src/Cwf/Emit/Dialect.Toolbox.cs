@@ -26,6 +26,16 @@ public abstract partial class Dialect
         $"install the toolbox there, or give its location with --toolbox (or \"toolbox\" in the catalog), e.g. --toolbox {ToolboxExample}");
 
     /// <summary>
+    /// The enrichment procedures' <c>variables</c> (<see cref="ToolboxArgument.Variables"/>): an array of (column,
+    /// aggregation) structs in this warehouse's syntax, each value a string literal; null where cwf does not write
+    /// them, which makes the step CWF6002.
+    /// </summary>
+    public virtual string? ToolboxVariables(IReadOnlyList<ToolboxVariable> variables) => null;
+
+    /// <summary>An array of text, the form of the toolbox's <c>output</c> argument where it is one (<see cref="ToolboxArgument.OutputTableArray"/>); null where cwf does not write one.</summary>
+    public virtual string? ToolboxTextArray(IReadOnlyList<string> items) => null;
+
+    /// <summary>
     /// The Quadbin functions, which only the toolbox has (on every warehouse it supports, under the same
     /// names); <paramref name="resolution"/> is how the resolution argument is passed (a cast where the
     /// toolbox's function takes a 32-bit integer and the warehouse does not convert a bigint to it).

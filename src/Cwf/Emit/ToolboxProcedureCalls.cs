@@ -24,13 +24,15 @@ internal static class ToolboxProcedureCalls
                 continue;
             }
             if (context.Workflow[id] is not OpaqueNode { Call: { } call } step) continue;
-            if (call.For(dialect.Name) is null || dialect.DefaultToolbox is null)
-            {
-                var where = string.Join(", ", call.Signatures.Select(s => Dialects.Find(s.Warehouse)?.DisplayName ?? s.Warehouse));
+            var where = string.Join(", ", call.Signatures.Select(s => Dialects.Find(s.Warehouse)?.DisplayName ?? s.Warehouse));
+            if (call.For(dialect.Name) is not { } signature || dialect.DefaultToolbox is null)
                 context.Report(DiagnosticCodes.FunctionNotSupported, step,
-                    $"{dialect.DisplayName} cannot run step '{step.Name}' ({step.Component}): the CARTO Analytics Toolbox has no {call.Procedure} procedure for {dialect.DisplayName}",
-                    $"compile the workflow for {where}, where the toolbox has it ({call.Reference})");
-            }
+                    $"{dialect.DisplayName} cannot run step '{step.Name}' ({step.Component}): cwf calls the CARTO Analytics Toolbox's {call.Procedure} procedure only on {where}",
+                    $"compile the workflow for {where} ({call.Reference})");
+            else if (signature.Arguments.FirstOrDefault(a => Write(a, dialect, "", "") is null) is { } unwritten)
+                context.Report(DiagnosticCodes.FunctionNotSupported, step,
+                    $"{dialect.DisplayName} cannot run step '{step.Name}' ({step.Component}): cwf does not write {call.Procedure}'s {What(unwritten)} in {dialect.DisplayName}'s syntax",
+                    $"compile the workflow for {where} ({call.Reference})");
             else if (context.Options.Mode == EmitMode.Query)
                 context.Report(DiagnosticCodes.EmitModeNotSupported, step,
                     $"Step '{step.Name}' ({step.Component}) calls the toolbox procedure {call.Procedure}, which a single query cannot do.",
@@ -72,23 +74,35 @@ internal static class ToolboxProcedureCalls
         return first is null || first.Parts.Count < 2 ? new TableName([name]) : new TableName(first.Parts.Items.SetItem(first.Parts.Count - 1, name));
     }
 
+    private static string What(ToolboxArgument argument) => argument switch
+    {
+        ToolboxArgument.Variables => "variables (an array of column and aggregation structs)",
+        _ => "output table (an array of text)",
+    };
+
+    /// <summary>One argument as SQL, <paramref name="input"/> the query it names (if it names one); null where the dialect does not write it.</summary>
+    private static string? Write(ToolboxArgument argument, Dialect dialect, string input, string table) => argument switch
+    {
+        ToolboxArgument.InputQuery => dialect.Literal(input, SqlType.String).Text,
+        ToolboxArgument.OutputTable => dialect.Literal(table, SqlType.String).Text,
+        ToolboxArgument.OutputTableArray => dialect.ToolboxTextArray([table]),
+        ToolboxArgument.Variables variables => dialect.ToolboxVariables(variables.Items),
+        ToolboxArgument.Text text => dialect.Literal(text.Value, SqlType.String).Text,
+        ToolboxArgument.Number number => dialect.Literal(number.Value, SqlType.Float64).Text,
+        ToolboxArgument.Integer integer => dialect.Literal(integer.Value, SqlType.Int64).Text,
+        _ => "NULL",
+    };
+
     /// <summary>The statements of one call: the copy of the input it alters (where it alters one), then the CALL.</summary>
     public static IEnumerable<SqlBlock> Statements(OpaqueNode step, ToolboxCall call, string table, EmitContext context, StatementQueries queries)
     {
         var dialect = context.Dialect;
         var signature = call.For(dialect.Name)!;
-        var input = queries.For(step.Sources[0], forStorage: false);
         var statements = new List<SqlBlock>();
-        if (signature.CopiesInput) statements.AddRange(dialect.CreateTableAs(table, input));
-        var arguments = signature.Arguments.Select(argument => argument switch
-        {
-            ToolboxArgument.InputQuery => dialect.Literal(input.ToString().TrimEnd(), SqlType.String).Text,
-            ToolboxArgument.OutputTable => dialect.Literal(table, SqlType.String).Text,
-            ToolboxArgument.Text text => dialect.Literal(text.Value, SqlType.String).Text,
-            ToolboxArgument.Number number => dialect.Literal(number.Value, SqlType.Float64).Text,
-            ToolboxArgument.Integer integer => dialect.Literal(integer.Value, SqlType.Int64).Text,
-            _ => "NULL",
-        }).ToList();
+        if (signature.CopiesInput) statements.AddRange(dialect.CreateTableAs(table, queries.For(step.Sources[0], forStorage: false)));
+        // Check made sure that the dialect writes every argument.
+        var arguments = signature.Arguments.Select(argument => Write(argument, dialect,
+            argument is ToolboxArgument.InputQuery q ? queries.For(step.Sources[q.Index], forStorage: false).ToString().TrimEnd() : "", table)!).ToList();
         var prefix = context.Toolbox(step, call.Procedure);
         var block = new SqlBlock().Line($"CALL {prefix}.{call.Procedure}(");
         for (int i = 0; i < arguments.Count; i++) block.Line(arguments[i] + (i < arguments.Count - 1 ? "," : ""), 2);

@@ -193,6 +193,8 @@ public class ComponentLoweringTests
             "native.isolines", "native.geocode",
             // Statistics on grids as toolbox procedure calls (issue 17).
             "native.getisord", "native.localmoransi",
+            // Enrichment as toolbox procedure calls (issue 17).
+            "native.enrichpolygons", "native.enrichpoints",
             // A procedure call as a script step (issue 15).
             "native.call",
         ];

@@ -53,13 +53,7 @@ public sealed class GeocodeComponent : GenericStepComponent
         ToolboxArgument code = country is null ? new ToolboxArgument.Null() : new ToolboxArgument.Text(GeocodeCountries.CodeOf(country));
         ToolboxArgument options = custom.Trim().Length == 0 ? new ToolboxArgument.Null() : new ToolboxArgument.Text(custom);
         Seq<ToolboxArgument> common = [new ToolboxArgument.OutputTable(), new ToolboxArgument.Text(address.Name), new ToolboxArgument.Text(Point), code, options];
-        // BigQuery's procedure takes the API base URL and token first: NULL uses the ones the toolbox was set up with.
-        var call = new ToolboxCall(Procedure,
-        [
-            new ToolboxSignature("bigquery", [new ToolboxArgument.Null(), new ToolboxArgument.Null(), .. common], CopiesInput: true),
-            new ToolboxSignature("snowflake", common, CopiesInput: true),
-            new ToolboxSignature("redshift", common, CopiesInput: true),
-        ], Reference);
+        var call = ToolboxCall.LocationDataService(Procedure, common, Reference, copiesInput: true);
         var schema = new Schema([.. input.Columns, new Column(Point, SqlType.Geography, Nullable: true), new Column(Metadata, SqlType.String, Nullable: true)]);
         int geocoded = cx.Shared("geocoded", () => cx.Builder.Opaque([source], Id, null, schema, ImmutableSortedDictionary<string, string>.Empty, cx.Step.Name + "_geocoded", cx.Step.Origin, call).Id);
         var located = ExprFactory.IsNull(ExprFactory.Column(schema.Find(Point)!), negated: true);

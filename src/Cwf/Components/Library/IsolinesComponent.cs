@@ -64,13 +64,7 @@ public sealed class IsolinesComponent : GenericStepComponent
             new ToolboxArgument.InputQuery(), new ToolboxArgument.OutputTable(), new ToolboxArgument.Text(g.Name),
             new ToolboxArgument.Text(mode.ToLowerInvariant()), new ToolboxArgument.Number(meters), new ToolboxArgument.Text(type), new ToolboxArgument.Text(options),
         ];
-        // BigQuery's procedure takes the API base URL and token first: NULL uses the ones the toolbox was set up with.
-        var call = new ToolboxCall(Procedure,
-        [
-            new ToolboxSignature("bigquery", [new ToolboxArgument.Null(), new ToolboxArgument.Null(), .. common]),
-            new ToolboxSignature("snowflake", common),
-            new ToolboxSignature("redshift", common),
-        ], Reference);
+        var call = ToolboxCall.LocationDataService(Procedure, common, Reference);
         var input = cx.Builder.SchemaOf(source);
         var columns = input.Columns.Select(c => c.Name == g.Name ? c with { Type = SqlType.Geography, Nullable = true } : c)
             .Append(new Column("carto_isoline_metadata", SqlType.String, Nullable: true));

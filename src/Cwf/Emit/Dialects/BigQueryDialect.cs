@@ -23,6 +23,14 @@ public sealed class BigQueryDialect : Dialect
     public override TableName? DefaultToolbox { get; } = new(["carto-un", "carto"]);
     protected override string ToolboxExample => "carto-un-eu.carto";
 
+    /// <summary>The data module's <c>ARRAY&lt;STRUCT&lt;column STRING, aggregation STRING&gt;&gt;</c>: <c>[STRUCT('c' AS column, 'sum' AS aggregation)]</c>.</summary>
+    public override string? ToolboxVariables(IReadOnlyList<ToolboxVariable> variables) =>
+        "[" + string.Join(", ", variables.Select(v =>
+            $"STRUCT({Literal(v.Column, SqlType.String).Text} AS {Identifier("column")}, {Literal(v.Aggregation, SqlType.String).Text} AS {Identifier("aggregation")})")) + "]";
+
+    /// <summary>An <c>ARRAY&lt;STRING&gt;</c> literal: <c>['a', 'b']</c>.</summary>
+    public override string? ToolboxTextArray(IReadOnlyList<string> items) => "[" + string.Join(", ", items.Select(i => Literal(i, SqlType.String).Text)) + "]";
+
     public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, BacktickBackslashEscapes = true, AdjacentStrings = true, TripleQuotedStrings = true, HashComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()

@@ -24,6 +24,14 @@ public sealed class SnowflakeDialect : Dialect
     public override TableName? DefaultToolbox { get; } = new(["CARTO", "CARTO"]);
     protected override string ToolboxExample => "MYDB.CARTO";
 
+    /// <summary>The data module's ARRAY of OBJECTs with fields <c>column</c> and <c>aggregation</c>: <c>ARRAY_CONSTRUCT(OBJECT_CONSTRUCT('column', 'c', 'aggregation', 'sum'))</c>.</summary>
+    public override string? ToolboxVariables(IReadOnlyList<ToolboxVariable> variables) =>
+        "ARRAY_CONSTRUCT(" + string.Join(", ", variables.Select(v =>
+            $"OBJECT_CONSTRUCT('column', {Literal(v.Column, SqlType.String).Text}, 'aggregation', {Literal(v.Aggregation, SqlType.String).Text})")) + ")";
+
+    /// <summary>An ARRAY of VARCHAR: <c>ARRAY_CONSTRUCT('a', 'b')</c>.</summary>
+    public override string? ToolboxTextArray(IReadOnlyList<string> items) => "ARRAY_CONSTRUCT(" + string.Join(", ", items.Select(i => Literal(i, SqlType.String).Text)) + ")";
+
     public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DollarQuotes = true, DoubleSlashComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()

@@ -11,6 +11,19 @@ public sealed record ToolboxCall(string Procedure, Seq<ToolboxSignature> Signatu
     /// <summary>The arguments on <paramref name="warehouse"/> (a dialect's name), or null where the toolbox lacks the procedure.</summary>
     public ToolboxSignature? For(string warehouse) => Signatures.FirstOrDefault(s => s.Warehouse == warehouse);
 
+    /// <summary>
+    /// A procedure of the toolbox's location data services module (<c>lds</c>: isolines, geocoding), which BigQuery,
+    /// Snowflake and Redshift have with the same <paramref name="arguments"/>, except that BigQuery's takes the
+    /// service's API base URL and token first: NULL, so that it uses the ones the toolbox was set up with.
+    /// </summary>
+    public static ToolboxCall LocationDataService(string procedure, Seq<ToolboxArgument> arguments, string reference, bool copiesInput = false) =>
+        new(procedure,
+        [
+            new ToolboxSignature("bigquery", [new ToolboxArgument.Null(), new ToolboxArgument.Null(), .. arguments], copiesInput),
+            new ToolboxSignature("snowflake", arguments, copiesInput),
+            new ToolboxSignature("redshift", arguments, copiesInput),
+        ], reference);
+
     public override string ToString() => $"call {Procedure} [{string.Join("; ", Signatures)}]";
 }
 
@@ -23,16 +36,34 @@ public sealed record ToolboxSignature(string Warehouse, Seq<ToolboxArgument> Arg
 /// <summary>An argument of a toolbox procedure, written through the dialect's quoting functions.</summary>
 public abstract record ToolboxArgument
 {
-    /// <summary>The step's input rows as the text of a query.</summary>
-    public sealed record InputQuery : ToolboxArgument
+    /// <summary>The rows of the step's input <paramref name="Index"/> (the first by default) as the text of a query.</summary>
+    public sealed record InputQuery(int Index = 0) : ToolboxArgument
     {
-        public override string ToString() => "input";
+        public override string ToString() => Index == 0 ? "input" : $"input {Index}";
     }
 
     /// <summary>The name of the table the procedure writes (or alters), as text.</summary>
     public sealed record OutputTable : ToolboxArgument
     {
         public override string ToString() => "output";
+    }
+
+    /// <summary>
+    /// The name of the table the procedure writes as the one item of an array of text, the form of the toolbox's
+    /// <c>output</c> argument that may also carry a clause (<c>['table']</c> on BigQuery, <c>ARRAY_CONSTRUCT('table')</c> on Snowflake).
+    /// </summary>
+    public sealed record OutputTableArray : ToolboxArgument
+    {
+        public override string ToString() => "[output]";
+    }
+
+    /// <summary>
+    /// The columns to aggregate and how, the enrichment procedures' <c>variables</c>: an array of (column, aggregation)
+    /// structs, which each warehouse writes in its own syntax (<c>Dialect.ToolboxVariables</c>).
+    /// </summary>
+    public sealed record Variables(Seq<ToolboxVariable> Items) : ToolboxArgument
+    {
+        public override string ToString() => "[" + string.Join(", ", Items) + "]";
     }
 
     public sealed record Text(string Value) : ToolboxArgument
@@ -55,4 +86,10 @@ public abstract record ToolboxArgument
     {
         public override string ToString() => "NULL";
     }
+}
+
+/// <summary>One enrichment variable: a column of the enrichment data and the toolbox aggregation (sum, avg, min, max, count) that adds <c>column_aggregation</c>.</summary>
+public sealed record ToolboxVariable(string Column, string Aggregation)
+{
+    public override string ToString() => $"({Column}, {Aggregation})";
 }
