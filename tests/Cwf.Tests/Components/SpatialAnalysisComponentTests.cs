@@ -229,3 +229,25 @@ public class SpatialAnalysisComponentTests
         Assert.Contains(result.Diagnostics, d => d.Code == "CWF6021" && d.Message.Contains("ST_CLUSTERKMEANS", StringComparison.Ordinal));
     }
 }
+
+/// <summary>
+/// BigQuery's toolbox k-means (a scalar subquery over the whole input, correlated on the row's point) parses with
+/// BigQuery's independent parser (tests/sqlcheck; the ORDER BY inside ARRAY_AGG is a known gap of that parser,
+/// <see cref="Cwf.Tests.Infrastructure.ParserGaps"/>).
+/// </summary>
+[Cwf.Tests.Infrastructure.EngineTest(Cwf.Tests.Infrastructure.Engine.Parser)]
+public class SpatialAnalysisParseTests
+{
+    [SkippableFact]
+    public void BigQuery_k_means_through_the_toolbox_parses()
+    {
+        var bigQuery = Dialects.Find("bigquery")!;
+        var workflow = Cwf.Tests.Binding.Compilation.Ok("""
+            source shops = table "src.shops" { id: int64, geom: geography }
+            output shops | clusterkmeans geom { nclusters: 4 } as territory | filter territory = 1 -> table "out.k"
+            """);
+        var result = Compiler.Compile(workflow, new CompileOptions(bigQuery));
+        Assert.Contains("ST_CLUSTERKMEANS(", result.Sql);
+        Cwf.Tests.Infrastructure.IndependentParsers.AssertParses(bigQuery, result.Sql!);
+    }
+}
