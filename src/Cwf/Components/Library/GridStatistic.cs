@@ -13,6 +13,14 @@ namespace Cwf.Components.Library;
 /// </summary>
 internal static class GridStatistic
 {
+    /// <summary>Moran's I's parameters, local and global: the cells, the value, the k-ring size and the weights' decay.</summary>
+    public static Seq<ComponentParameter> MoransIParameters { get; } =
+    [
+        ComponentParameter.Column("indexcol"), ComponentParameter.Column("valuecol"),
+        new("size", ParameterKind.Integer, Required: false, Default: "3"),
+        ComponentParameter.Selection("decay", ["uniform", "inverse", "inverse_square", "exponential"], "uniform"),
+    ];
+
     /// <summary>The index and value columns and the size, checked; null after reporting why.</summary>
     public static (Column Index, Column Value, long Size)? Read(ComponentLoweringContext cx, int source, string what)
     {

@@ -13,12 +13,7 @@ public sealed class MoransIComponent : GenericStepComponent
     public override string Id => "native.moransi";
     public override string Title => "Moran's I";
     public override ComponentCategory Category => ComponentCategory.SpatialAnalysis;
-    public override Seq<ComponentParameter> Parameters { get; } =
-    [
-        ComponentParameter.Column("indexcol"), ComponentParameter.Column("valuecol"),
-        new("size", ParameterKind.Integer, Required: false, Default: "3"),
-        ComponentParameter.Selection("decay", ["uniform", "inverse", "inverse_square", "exponential"], "uniform"),
-    ];
+    public override Seq<ComponentParameter> Parameters => GridStatistic.MoransIParameters;
     public override GenericStepForm Form { get; } = new("moransi", ["indexcol", "valuecol"]);
     public override ComponentDoc Doc { get; } = new(
         "`moransi h3, value { decay: 'exponential', size: 1 }`",
