@@ -12,7 +12,15 @@ public abstract partial class Dialect
     /// </summary>
     public virtual FunctionMapping ClusterWindow(WindowFunction function) => function == WindowFunction.ClusterKMeans
         ? Missing(DisplayName, "k-means clustering window function",
-            "the CARTO Analytics Toolbox's ST_CLUSTERKMEANS clusters an array of points (not a window over rows): call it in a custom SQL step, or run the workflow on PostgreSQL/PostGIS")
+            "run the workflow on PostgreSQL/PostGIS (ST_ClusterKMeans) or BigQuery (the CARTO Analytics Toolbox's ST_CLUSTERKMEANS), or cluster in a custom SQL step")
         : Missing(DisplayName, "DBSCAN clustering window function",
             "run the workflow on PostgreSQL/PostGIS or BigQuery (ST_ClusterDBSCAN), or cluster in a custom SQL step");
+
+    /// <summary>
+    /// k-means where the warehouse has no window function for it but the CARTO Analytics Toolbox clusters an array of
+    /// points (<c>ST_CLUSTERKMEANS</c>); when not null it takes the place of <see cref="ClusterWindow"/>'s k-means. A
+    /// scalar subquery per row: {0} the row's geography (qualified by the step's alias), {1} the number of clusters,
+    /// {2} the step's input under its own alias, {3} the geography column under that alias.
+    /// </summary>
+    public virtual FunctionMapping? ClusterKMeansOverArray => null;
 }

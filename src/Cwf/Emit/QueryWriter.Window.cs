@@ -9,8 +9,15 @@ internal sealed partial class QueryWriter
 {
     private const string QualifiedAlias = "w";
 
-    /// <summary><c>SELECT columns, f(...) OVER (...) AS name FROM input</c>.</summary>
-    private SqlBlock WriteWindow(WindowNode w) => Select(WindowItems(w, w.Schema), _relation(w.Input));
+    /// <summary>The alias of the input inside a k-means over an array (<see cref="Dialect.ClusterKMeansOverArray"/>), which reads it whole.</summary>
+    private const string ArrayAlias = "cwf_all";
+
+    /// <summary><c>SELECT columns, f(...) OVER (...) AS name FROM input</c>; the input aliased where a k-means subquery refers to the row.</summary>
+    private SqlBlock WriteWindow(WindowNode w) =>
+        Select(WindowItems(w, w.Schema), ClustersOverArray(w) ? $"{_relation(w.Input)} AS {QualifiedAlias}" : _relation(w.Input));
+
+    private bool ClustersOverArray(WindowNode w) =>
+        Dialect.ClusterKMeansOverArray is not null && w.Calls.Any(c => c.Function == WindowFunction.ClusterKMeans);
 
     /// <summary>
     /// A filter over a window step that only it reads, where the dialect has QUALIFY: the window's
@@ -66,6 +73,8 @@ internal sealed partial class QueryWriter
     /// <summary><c>ST_ClusterKMeans(geo, k) OVER (...)</c> and the like, as the dialect writes them; an int64 column.</summary>
     private SqlFragment Cluster(WindowNode node, WindowCall call, ExpressionWriter writer, string clause)
     {
+        if (call.Function == WindowFunction.ClusterKMeans && Dialect.ClusterKMeansOverArray is { } overArray)
+            return ClusterOverArray(node, call, overArray, writer);
         var mapping = Dialect.ClusterWindow(call.Function);
         string function = call.Function.Name();
         if (!mapping.IsAvailable)
@@ -74,12 +83,37 @@ internal sealed partial class QueryWriter
                 $"{Dialect.DisplayName} cannot compute {function}() in step '{node.Name}': {mapping.Unavailable}", mapping.Workaround ?? "");
             return SqlFragment.Atom("NULL");
         }
-        foreach (var note in mapping.Notes)
-            _context.ReportOnce(note.Descriptor, node, $"{Dialect.DisplayName}: {function}() in step '{node.Name}' {note.Message}", note.Hint ?? "");
+        ReportNotes(node, call, mapping);
         // The OVER clause is the template's last argument: a warehouse may wrap the window call (NULLIF ...).
         List<SqlFragment> arguments = [.. call.Arguments.Select(a => writer.Write(a)), SqlFragment.Atom(clause.Trim())];
         var sql = mapping.TemplateFor(arguments.Count, arguments.Count).Render(arguments);
         return writer.CastTo(SqlFragment.Atom(sql.Text), SqlType.Int64);
+    }
+
+    /// <summary>
+    /// k-means as a subquery that clusters the whole input (<see cref="Dialect.ClusterKMeansOverArray"/>): the row's
+    /// columns qualified by the step's alias, the input's by <see cref="ArrayAlias"/>, so that neither reads the
+    /// other's, nor a field of the subquery's own rows.
+    /// </summary>
+    private SqlFragment ClusterOverArray(WindowNode node, WindowCall call, FunctionMapping mapping, ExpressionWriter writer)
+    {
+        ReportNotes(node, call, mapping);
+        var row = new ExpressionWriter(_context, node, c => QualifiedAlias + "." + Dialect.Identifier(c.Name));
+        var all = new ExpressionWriter(_context, node, c => ArrayAlias + "." + Dialect.Identifier(c.Name));
+        List<SqlFragment> arguments =
+        [
+            row.Write(call.Arguments[0]), row.Write(call.Arguments[1]),
+            SqlFragment.Atom($"{_relation(node.Input)} AS {ArrayAlias}"), all.Write(call.Arguments[0]),
+        ];
+        var template = mapping.TemplateFor(arguments.Count, arguments.Count);
+        var sql = template.Render(arguments, template.CallsToolbox ? _context.Toolbox(node, "st_clusterkmeans()") : null);
+        return writer.CastTo(SqlFragment.Atom(sql.Text), SqlType.Int64);
+    }
+
+    private void ReportNotes(WindowNode node, WindowCall call, FunctionMapping mapping)
+    {
+        foreach (var note in mapping.Notes)
+            _context.ReportOnce(note.Descriptor, node, $"{Dialect.DisplayName}: {call.Function.Name()}() in step '{node.Name}' {note.Message}", note.Hint ?? "");
     }
 
     /// <summary>

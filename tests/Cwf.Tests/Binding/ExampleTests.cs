@@ -179,6 +179,7 @@ public class ExampleCoverageTests
         ["native.geocode"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "geocode" },
         ["native.getisord"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "getisord" },
         ["native.localmoransi"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "localmoransi" },
+        ["native.moransi"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "moransi" },
         ["native.enrichpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "enrichpolygons" },
         ["native.enrichpoints"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "enrichpoints" },
         ["native.call"] = n => n is Cwf.Syntax.CallStepSyntax,
@@ -189,12 +190,12 @@ public class ExampleCoverageTests
 
     /// <summary>Components no example can use: they are refused with a diagnostic saying why (their tests check it).</summary>
     /// <remarks>
-    /// native.isolines and native.geocode call an external service, native.getisord, native.localmoransi and the
+    /// native.isolines and native.geocode call an external service, native.getisord, native.localmoransi, native.moransi and the
     /// enrichments a toolbox procedure and native.call a
     /// warehouse's procedure: every example runs in process, where they are CWF7800.
     /// </remarks>
     private static readonly string[] Refused = ["native.unnest", "native.isolines", "native.geocode", "native.getisord", "native.localmoransi",
-        "native.enrichpolygons", "native.enrichpoints", "native.call"];
+        "native.moransi", "native.enrichpolygons", "native.enrichpoints", "native.call"];
 
     [Fact]
     public void Every_contract_component_appears_in_an_example()

@@ -192,7 +192,7 @@ public class ComponentLoweringTests
             // External services as toolbox procedure calls (issue 17).
             "native.isolines", "native.geocode",
             // Statistics on grids as toolbox procedure calls (issue 17).
-            "native.getisord", "native.localmoransi",
+            "native.getisord", "native.localmoransi", "native.moransi",
             // Enrichment as toolbox procedure calls (issue 17).
             "native.enrichpolygons", "native.enrichpoints",
             // A procedure call as a script step (issue 15).

@@ -137,4 +137,62 @@ public class GetisOrdComponentTests
         Assert.Equal(DiagnosticCodes.GridStatisticValue, Assert.Single(none.Diagnostics, d => d.IsError).Descriptor);
         ExternalServiceComponentTests.AssertRefusedInProcess(program, "native.localmoransi", "LOCAL_MORANS_I_QUADBIN_TABLE");
     }
+
+    /// <summary>
+    /// Global Moran's I: the public export's node (find_string id 26552187104: <c>indexcol</c> h3, <c>valuecol</c>
+    /// cell_counts, <c>size</c> 1, <c>decay</c> exponential) imports as the call its generated SQL makes,
+    /// <c>MORANS_I_H3_TABLE(input, output, 'h3', 'cell_counts', 1, 'exponential')</c>; no source shows the table's
+    /// columns, so the step's schema is open and says so (CWF2812).
+    /// </summary>
+    [Fact]
+    public void Global_morans_i_imports_from_the_export_and_calls_its_procedure_with_an_open_schema()
+    {
+        var c = new TestCanvas();
+        var t = c.Source("src.cells", "cells", "h3:string", "cell_counts:int64");
+        var node = c.Node("native.moransi", "Morans I", ("indexcol", "h3"), ("valuecol", "cell_counts"), ("size", "1"), ("decay", "exponential"));
+        var save = c.Node("native.saveastable", "Save", ("destination", "out.morans"));
+        c.Flow(t, node).Flow(node, save);
+        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
+        Assert.Contains(imported.Diagnostics, d => d.Descriptor == DiagnosticCodes.UncheckedSchema && d.Message.Contains("MORANS_I_H3_TABLE", StringComparison.Ordinal));
+        Assert.DoesNotContain(imported.Diagnostics, d => d.Descriptor == DiagnosticCodes.OpaqueComponent);
+        var step = Assert.Single(imported.Workflow!.Nodes.OfType<OpaqueNode>());
+        Assert.Equal("MORANS_I_H3_TABLE", step.Call!.Procedure);
+        Assert.True(step.Schema.IsOpen);
+        Assert.Equal("input, output, 'h3', 'cell_counts', 1, 'exponential'", string.Join(", ", step.Call.For("bigquery")!.Arguments));
+
+        var text = CanvasDecompiler.ToCwf(imported);
+        Assert.Contains("| moransi h3, cell_counts { size: 1, decay: 'exponential' }", text);
+        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow), IrPrinter.PrintCanonical(Cwf.Tests.Binding.Compilation.Ok(text, allowWarnings: true)));
+    }
+
+    private const string MoransProgram = """
+        source cells = table "src.cells" { q: int64, n: float64 }
+        output cells | moransi q, n { decay: 'inverse', size: 2 } -> table "out.morans"
+        """;
+
+    [Theory]
+    [MemberData(nameof(DialectNames))]
+    public void Global_morans_i_is_called_on_BigQuery_and_every_other_dialect_names_the_warehouse(string name)
+    {
+        var dialect = Dialects.Find(name)!;
+        var result = Compiler.Compile(Cwf.Tests.Binding.Compilation.Ok(MoransProgram, allowWarnings: true), new CompileOptions(dialect));
+        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
+        if (name != "bigquery")
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal(DiagnosticCodes.FunctionNotSupported, error.Descriptor);
+            Assert.Contains($"{dialect.DisplayName} cannot run step", error.Message);
+            Assert.Contains("MORANS_I_QUADBIN_TABLE", error.Message);
+            return;
+        }
+        Assert.Empty(errors);
+        Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCodes.RequiresExtension);
+        Assert.Contains("CALL `carto-un`.carto.MORANS_I_QUADBIN_TABLE(", result.Sql);
+        Snapshot.Match(result.Sql!, "moransi-bigquery", "sql");
+    }
+
+    [Fact]
+    public void Global_morans_i_in_process_is_refused_by_name() =>
+        ExternalServiceComponentTests.AssertRefusedInProcess(MoransProgram, "native.moransi", "MORANS_I_QUADBIN_TABLE");
 }

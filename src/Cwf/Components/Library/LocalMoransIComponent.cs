@@ -16,12 +16,7 @@ public sealed class LocalMoransIComponent : GenericStepComponent
     public override string Title => "Local Moran's I";
     public override ComponentCategory Category => ComponentCategory.SpatialAnalysis;
     public override Seq<ComponentParameter> Parameters { get; } =
-    [
-        ComponentParameter.Column("indexcol"), ComponentParameter.Column("valuecol"),
-        new("size", ParameterKind.Integer, Required: false, Default: "3"),
-        ComponentParameter.Selection("decay", ["uniform", "inverse", "inverse_square", "exponential"], "uniform"),
-        new("permutations", ParameterKind.Integer, Required: false, Default: "99"),
-    ];
+        [.. GridStatistic.MoransIParameters, new("permutations", ParameterKind.Integer, Required: false, Default: "99")];
     public override GenericStepForm Form { get; } = new("localmoransi", ["indexcol", "valuecol"]);
     public override ComponentDoc Doc { get; } = new(
         "`localmoransi h3, value { decay: 'inverse', size: 2, permutations: 99 }`",

@@ -52,6 +52,20 @@ public sealed class BigQueryDialect : Dialect
             "choose the radius for the warehouse that runs the workflow"))
         : base.ClusterWindow(function);
 
+    /// <summary>
+    /// The toolbox's <c>ST_CLUSTERKMEANS(ARRAY&lt;GEOGRAPHY&gt;, k)</c> over every row's point (a centroid for other
+    /// shapes, NULL and empty left out), which returns each point with its cluster; a row gets the cluster of its
+    /// point, matched on its coordinates as the product's generated SQL does. The points are passed ordered by
+    /// longitude and latitude so that the toolbox's seeds, its first distinct points, do not depend on row order.
+    /// </summary>
+    public override FunctionMapping? ClusterKMeansOverArray { get; } = FunctionMapping.Sql(
+        "(SELECT cwf_k.cluster FROM UNNEST((SELECT {toolbox}.ST_CLUSTERKMEANS(ARRAY_AGG(cwf_p ORDER BY ST_X(cwf_p), ST_Y(cwf_p)), {1}) " +
+        "FROM (SELECT ST_CENTROID({3}) AS cwf_p FROM {2} WHERE NOT ST_ISEMPTY({3})))) AS cwf_k " +
+        "WHERE ST_X(cwf_k.geom) = ST_X(IF(ST_ISEMPTY({0}), NULL, ST_CENTROID({0}))) AND ST_Y(cwf_k.geom) = ST_Y(IF(ST_ISEMPTY({0}), NULL, ST_CENTROID({0}))) LIMIT 1)")
+        .WithNote(FunctionNote.Limited(
+            "clusters with the CARTO Analytics Toolbox's ST_CLUSTERKMEANS (turf's k-means on longitude and latitude, seeded with the first distinct points), while the IR starts from PostGIS's farthest-point seeds: the clusters and their numbers may differ, and more clusters than rows gives fewer clusters instead of an error",
+            "compare clusterings by their members, not their numbers"));
+
     protected override char QuoteOpen => '`';
     protected override char QuoteClose => '`';
     /// <summary>A quote is <c>\'</c> (a doubled quote is two literals), control characters are escapes: a raw line break is invalid here.</summary>

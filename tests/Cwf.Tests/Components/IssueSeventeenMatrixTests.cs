@@ -1,0 +1,153 @@
+using System.Text;
+using Cwf.Binding;
+using Cwf.Canvas;
+using Cwf.Catalog;
+using Cwf.Components;
+using Cwf.Diagnostics;
+using Cwf.Driver;
+using Cwf.Emit;
+using Cwf.Ir;
+using Cwf.Tests.Canvas;
+using Cwf.Tests.Snapshots;
+using Cwf.Text;
+
+namespace Cwf.Tests.Components;
+
+/// <summary>
+/// Issue 17's "Done when", checked for every component it names: a canvas node with the exports' input names
+/// imports (or, for the .cwf-only cell steps and functions, a program binds), its decompiled .cwf compiles to the
+/// same IR, and each of the seven dialects writes SQL or refuses with an error that names the warehouse. The
+/// matrix is the snapshot (snapshots/issue17_matrix.verified.md, the short form in spec/canvas.md): a change in
+/// what a warehouse can do shows there.
+/// </summary>
+public class IssueSeventeenMatrixTests
+{
+    private static readonly string[] Columns =
+        ["id:int64", "value:float64", "address:string", "h3:string", "quadbin:int64", "geom:geography", "shape:geography"];
+
+    /// <summary>A row of the matrix: a canvas node between a source and a save, or a .cwf program.</summary>
+    private sealed record Entry(string Name, Func<Compiled> Build);
+
+    /// <summary>The workflow to compile, whether it round-trips through .cwf (null: not a canvas), and the import's errors.</summary>
+    private sealed record Compiled(Workflow? Workflow, bool? RoundTrips, IReadOnlyList<Diagnostic> ImportErrors);
+
+    private static Compiled Canvas(string component, string output, params (string, object?)[] values) =>
+        Canvas(component, output, Columns, values);
+
+    private static Compiled Canvas(string component, string output, string[] columns, params (string, object?)[] values)
+    {
+        var c = new TestCanvas();
+        var source = c.Source("src.t", "t", columns);
+        var node = c.Node(component, "Step", values);
+        var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
+        c.Flow(source, node).Edge(node, output, save, "source");
+        return FromCanvas(c);
+    }
+
+    private static Compiled TwoTables(string component, params (string, object?)[] values)
+    {
+        var c = new TestCanvas();
+        var zones = c.Source("src.zones", "zones", "zone:string", "shape:geography");
+        var points = c.Source("src.t", "t", Columns);
+        var node = c.Node(component, "Step", values);
+        var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
+        c.Flow(zones, node, "polygons").Flow(points, node, "points").Flow(node, save);
+        return FromCanvas(c);
+    }
+
+    private static Compiled FromCanvas(TestCanvas c) =>
+        FromImport(CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default));
+
+    private static Compiled FromImport(CanvasImportResult imported, SchemaCatalog? catalog = null)
+    {
+        var errors = imported.Diagnostics.Where(d => d.IsError || d.Code == "CWF2811").ToList();
+        if (imported.Workflow is null || imported.HasErrors) return new Compiled(null, null, errors);
+        var text = CanvasDecompiler.ToCwf(imported);
+        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), catalog ?? SchemaCatalog.Empty, new BindOptions());
+        bool roundTrips = !cwf.HasErrors && IrPrinter.PrintCanonical(imported.Workflow) == IrPrinter.PrintCanonical(cwf.Workflow!);
+        return new Compiled(imported.Workflow, roundTrips, errors);
+    }
+
+    private static Compiled Program(string step)
+    {
+        var result = CwfFrontEnd.Compile(SourceText.From($$"""
+            source t = table "src.t" { id: int64, value: float64, h3: string, quadbin: int64, geom: geography }
+            output t | {{step}} -> table "out.t"
+            """, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
+        return new Compiled(result.HasErrors ? null : result.Workflow, null, [.. result.Diagnostics.Where(d => d.IsError)]);
+    }
+
+    private static readonly (string, object?)[] IsolinesInputs =
+        [("geo", "geom"), ("mode", "car"), ("type", "distance"), ("range", 2500), ("customoptions", ""), ("traveltime_single_shape", true)];
+
+    private static IEnumerable<Entry> Entries() =>
+    [
+        new("native.clusterkmeans", () => Canvas("native.clusterkmeans", "result", ("geo", "geom"), ("nclusters", "3"))),
+        new("native.clusterdbscan", () => Canvas("native.clusterdbscan", "result", ("geo", "geom"), ("radius", 100), ("min_geog", "3"))),
+        new("native.voronoi", () => Canvas("native.voronoi", "result", ("geo", "geom"), ("returnlines", false))),
+        new("native.delaunay", () => Canvas("native.delaunay", "result", ("geo", "geom"), ("returnlines", false))),
+        new("native.countpointsinpolygons", () => TwoTables("native.countpointsinpolygons", ("points_geo", "geom"), ("polygons_geo", "shape"), ("polygons_id", "zone"))),
+        new("native.pointstatsinpolygons", () => TwoTables("native.pointstatsinpolygons", ("points_geo", "geom"), ("polygons_geo", "shape"), ("points_column", "value"), ("polygons_id", "zone"))),
+        new("native.creategrid", () => Canvas("native.creategrid", "result", ("geo", "geom"), ("interval", 0.25))),
+        new("native.h3frompoint", () => Canvas("native.h3frompoint", "result", ("pointscol", "geom"), ("resolution", 8))),
+        new("native.h3boundary", () => Canvas("native.h3boundary", "result", ("h3", "h3"))),
+        new("native.h3center", () => Canvas("native.h3center", "result", ("h3col", "h3"))),
+        new("native.h3polyfill center", () => Canvas("native.h3polyfill", "result", ("geo", "shape"), ("resolution", 8), ("includecols", false), ("mode", "center"))),
+        new("native.h3polyfill intersects", () => Canvas("native.h3polyfill", "result", ("geo", "shape"), ("resolution", 8), ("includecols", true), ("mode", "intersects"))),
+        new("native.h3polyfill contains", () => Canvas("native.h3polyfill", "result", ("geo", "shape"), ("resolution", 8), ("includecols", false), ("mode", "contains"))),
+        new("h3kring (.cwf)", () => Program("h3kring h3, 2")),
+        new("h3tochildren (.cwf)", () => Program("h3tochildren h3, 10")),
+        new("h3_to_parent, h3_resolution, h3_is_valid, h3_distance (.cwf)",
+            () => Program("derive p = h3_to_parent(h3, 5), r = h3_resolution(h3), v = h3_is_valid(h3), d = h3_distance(h3, h3)")),
+        new("native.quadbinfrompoint", () => Canvas("native.quadbinfrompoint", "result", ("pointscol", "geom"), ("resolution", 12))),
+        new("native.quadbinboundary", () => Canvas("native.quadbinboundary", "result", ("quadbin", "quadbin"))),
+        new("native.quadbincenter", () => Canvas("native.quadbincenter", "result", ("quadbin", "quadbin"))),
+        new("native.quadbinpolyfill", () => Canvas("native.quadbinpolyfill", "result", ("geo", "shape"), ("resolution", 12))),
+        new("quadbinkring (.cwf)", () => Program("quadbinkring quadbin, 1")),
+        new("quadbintochildren (.cwf)", () => Program("quadbintochildren quadbin, 14")),
+        new("quadbin_to_parent, quadbin_resolution (.cwf)", () => Program("derive p = quadbin_to_parent(quadbin, 5), r = quadbin_resolution(quadbin)")),
+        new("native.isolines", () => Canvas("native.isolines", "result", IsolinesInputs)),
+        // Geocoding adds geom: its input has none (CWF2872 otherwise).
+        new("native.geocode", () => Canvas("native.geocode", "match", ["id:int64", "address:string"], ("address", "address"), ("country", "Spain"))),
+        new("native.getisord", () => Canvas("native.getisord", "result", ("indexcol", "h3"), ("valuecol", "value"), ("kernel", "gaussian"), ("size", 3))),
+        new("native.localmoransi", () => Canvas("native.localmoransi", "result", ("indexcol", "h3"), ("valuecol", "value"), ("size", 3), ("decay", "uniform"), ("permutations", 99))),
+        new("native.moransi", () => Canvas("native.moransi", "result", ("indexcol", "h3"), ("valuecol", "value"), ("size", 1), ("decay", "exponential"))),
+        // The "real-looking canvas mixing polyfill, clustering and Voronoi" (examples/canvas/store_catchments).
+        new("examples/canvas/store_catchments", () => FromImport(CanvasTestKit.ImportExample("store_catchments"), CanvasTestKit.Catalog("store_catchments"))),
+    ];
+
+    /// <summary>What a dialect does: <c>SQL</c>, with the warnings that matter (toolbox or extension, approximation), or the error codes.</summary>
+    private static string Cell(Workflow workflow, Dialect dialect, List<string> imprecise)
+    {
+        var result = Compiler.Compile(workflow, new CompileOptions(dialect));
+        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
+        foreach (var error in errors.Where(e => !e.Message.Contains(dialect.DisplayName, StringComparison.Ordinal)))
+            imprecise.Add($"{dialect.Name}: {error}");
+        if (errors.Count > 0) return string.Join(" ", errors.Select(e => e.Code).Distinct().Order(StringComparer.Ordinal));
+        var notes = result.Diagnostics.Where(d => d.Code is "CWF6020" or "CWF6021").Select(d => d.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+        return notes.Count == 0 ? "SQL" : $"SQL ({string.Join(", ", notes)})";
+    }
+
+    [Fact]
+    public void Every_component_of_issue_17_imports_round_trips_and_compiles_or_names_the_warehouse()
+    {
+        var table = new StringBuilder();
+        table.Append("| component | import | .cwf round trip | in process | ").AppendJoin(" | ", Dialects.All.Select(d => d.Name)).Append(" |\n");
+        table.Append("|---|---|---|---|").Append(string.Concat(Dialects.All.Select(_ => "---|"))).Append('\n');
+        var imprecise = new List<string>();
+        foreach (var entry in Entries())
+        {
+            var compiled = entry.Build();
+            var import = compiled.ImportErrors.Count == 0 ? "ok" : string.Join(" ", compiled.ImportErrors.Select(e => e.Code).Distinct());
+            var roundTrip = compiled.RoundTrips switch { true => "yes", false => "NO", null => "n/a" };
+            var cells = compiled.Workflow is { } workflow
+                ? Dialects.All.Select(d => Cell(workflow, d, imprecise))
+                : Dialects.All.Select(_ => "-");
+            // Whether the interpreter takes it (its answers are checked by the components' own tests), or refuses it by name.
+            var inProcess = compiled.Workflow is { } w ? Cwf.Interpretation.ExternalServices.Refusals(w).IsEmpty ? "yes" : "CWF7800" : "-";
+            table.Append($"| {entry.Name} | {import} | {roundTrip} | {inProcess} | ").AppendJoin(" | ", cells).Append(" |\n");
+        }
+        Assert.True(imprecise.Count == 0, "errors that do not name the warehouse:\n" + string.Join("\n", imprecise));
+        Snapshot.Match(table.ToString(), "issue17_matrix", "md");
+    }
+}
