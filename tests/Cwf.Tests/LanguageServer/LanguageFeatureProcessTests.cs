@@ -91,6 +91,9 @@ public sealed class LanguageFeatureProcessTests : IAsyncLifetime
         Assert.Contains("column **students**: `int64`", column);
         var function = Hover(await _client.AtAsync("textDocument/hover", _uri, 4, 20));
         Assert.Contains("round(numeric, [integer]) → type of the first argument", function);
+        Assert.Contains("| dialect | written |", function);
+        Assert.Contains("| postgres | `", function);
+        Assert.Contains("| trino | `", function);
         var relation = Hover(await _client.AtAsync("textDocument/hover", _uri, 5, 13));
         Assert.Contains("**large**: 5 columns", relation);
 
@@ -139,6 +142,40 @@ public sealed class LanguageFeatureProcessTests : IAsyncLifetime
         var refused = await _client.RequestAsync("textDocument/rename",
             new { textDocument = new { uri = _uri }, position = new { line = 2, character = 5 }, newName = "filter" });
         Assert.Equal(JsonValueKind.Null, refused.ValueKind);
+    }
+
+    [Fact]
+    public async Task References_of_a_column_are_the_names_bound_where_it_was_introduced()
+    {
+        async Task<(int, int)[]> ReferencesAt(int line, int character, bool includeDeclaration) =>
+            [.. (await _client.RequestAsync("textDocument/references",
+                new { textDocument = new { uri = _uri }, position = new { line, character }, context = new { includeDeclaration } }))
+                .EnumerateArray().Select(Start)];
+
+        Assert.Equal([(4, 11), (6, 11)], await ReferencesAt(6, 13, includeDeclaration: true));   // ratio, from its use in another let
+        Assert.Equal([(6, 11)], await ReferencesAt(4, 12, includeDeclaration: false));           // ratio, from where derive writes it
+        Assert.Equal([(1, 7), (3, 11), (4, 25)], await ReferencesAt(3, 12, includeDeclaration: true)); // students: the catalog's, through the source
+    }
+
+    [Fact]
+    public async Task A_unit_written_as_a_word_is_a_quick_fix_to_the_unit()
+    {
+        await _client.ChangeAsync(_uri, 2, 7, 23, 7, 24, "meters");
+        var published = await _client.DiagnosticsAsync(_uri, 2);
+        var problem = Assert.Single(published.EnumerateArray());
+        Assert.Equal("CWF1001", problem.GetProperty("code").GetString());
+        Assert.EndsWith("hint: did you mean 'm'?", problem.GetProperty("message").GetString());
+        var actions = await _client.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri = _uri },
+            range = LspClient.Range(7, 25, 7, 25),
+            context = new { diagnostics = published },
+        });
+        var fix = Assert.Single(actions.EnumerateArray());
+        Assert.Equal("Change 'meters' to 'm'", fix.GetProperty("title").GetString());
+        var change = Assert.Single(fix.GetProperty("edit").GetProperty("changes").GetProperty(_uri).EnumerateArray());
+        Assert.Equal("m", change.GetProperty("newText").GetString());
+        Assert.Equal((7, 23), Start(change));
     }
 
     [Fact]
