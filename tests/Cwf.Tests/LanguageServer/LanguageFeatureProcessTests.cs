@@ -49,6 +49,19 @@ public sealed class LanguageFeatureProcessTests : IAsyncLifetime
         (located.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32(),
          located.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32());
 
+    // The only code action at a position, and its only edit.
+    private async Task<(JsonElement Fix, JsonElement Change)> SingleFixAsync(int line, int character, JsonElement published)
+    {
+        var actions = await _client.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri = _uri },
+            range = LspClient.Range(line, character, line, character),
+            context = new { diagnostics = published },
+        });
+        var fix = Assert.Single(actions.EnumerateArray());
+        return (fix, Assert.Single(fix.GetProperty("edit").GetProperty("changes").GetProperty(_uri).EnumerateArray()));
+    }
+
     private static string Hover(JsonElement hover) => hover.GetProperty("contents").GetProperty("value").GetString()!;
 
     [Fact]
@@ -165,15 +178,8 @@ public sealed class LanguageFeatureProcessTests : IAsyncLifetime
         var problem = Assert.Single(published.EnumerateArray());
         Assert.Equal("CWF1001", problem.GetProperty("code").GetString());
         Assert.EndsWith("hint: did you mean 'm'?", problem.GetProperty("message").GetString());
-        var actions = await _client.RequestAsync("textDocument/codeAction", new
-        {
-            textDocument = new { uri = _uri },
-            range = LspClient.Range(7, 25, 7, 25),
-            context = new { diagnostics = published },
-        });
-        var fix = Assert.Single(actions.EnumerateArray());
+        var (fix, change) = await SingleFixAsync(7, 25, published);
         Assert.Equal("Change 'meters' to 'm'", fix.GetProperty("title").GetString());
-        var change = Assert.Single(fix.GetProperty("edit").GetProperty("changes").GetProperty(_uri).EnumerateArray());
         Assert.Equal("m", change.GetProperty("newText").GetString());
         Assert.Equal((7, 23), Start(change));
     }
@@ -203,16 +209,9 @@ public sealed class LanguageFeatureProcessTests : IAsyncLifetime
     {
         await _client.ChangeAsync(_uri, 2, 3, 11, 3, 19, "studnets");
         var published = await _client.DiagnosticsAsync(_uri, 2);
-        var actions = await _client.RequestAsync("textDocument/codeAction", new
-        {
-            textDocument = new { uri = _uri },
-            range = LspClient.Range(3, 12, 3, 12),
-            context = new { diagnostics = published },
-        });
-        var fix = Assert.Single(actions.EnumerateArray());
+        var (fix, change) = await SingleFixAsync(3, 12, published);
         Assert.Equal("Change 'studnets' to 'students'", fix.GetProperty("title").GetString());
         Assert.Equal("quickfix", fix.GetProperty("kind").GetString());
-        var change = Assert.Single(fix.GetProperty("edit").GetProperty("changes").GetProperty(_uri).EnumerateArray());
         Assert.Equal("students", change.GetProperty("newText").GetString());
         Assert.Equal((3, 11), Start(change));
     }

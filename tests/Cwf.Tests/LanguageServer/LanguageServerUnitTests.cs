@@ -217,4 +217,30 @@ public sealed class LanguageServerUnitTests : IDisposable
         Assert.Equal(PositionMap.ToPosition(analysis.Source, meters), edit.Range.Start);
         Assert.Equal(PositionMap.ToPosition(analysis.Source, meters + "meters".Length), edit.Range.End);
     }
+
+    [Theory]
+    [InlineData("ts + 7", "ts + 7 days")]
+    [InlineData("ts - 30", "ts - 30 days")]
+    [InlineData("7 + d", "7 days + d")]
+    [InlineData("7 - d", null)]
+    [InlineData("ts + n", null)]
+    [InlineData("ts + 1.5", null)]
+    public void A_whole_number_added_to_a_date_or_timestamp_gets_its_missing_time_unit(string expression, string? fixedText)
+    {
+        var text = $"source t = table \"x.t\" {{ ts: timestamp, d: date, n: int64 }}\nlet a = t | derive later = {expression}\noutput a -> table \"o.t\"\n";
+        var analysis = Analyze(text);
+        int at = text.IndexOf(expression, StringComparison.Ordinal);
+        Assert.Contains(analysis.Diagnostics, d => d.Code == "CWF2008");
+        var fixes = CodeActionProvider.Actions(analysis, new TextSpan(at, expression.Length)).Where(a => a.Title.StartsWith("Add the unit", StringComparison.Ordinal)).ToList();
+        if (fixedText is null)
+        {
+            Assert.Empty(fixes);
+            return;
+        }
+        var edit = Assert.Single(Assert.Single(fixes).Edit.Changes[analysis.Uri]);
+        var start = PositionMap.ToOffset(analysis.Source, edit.Range.Start);
+        Assert.Equal(start, PositionMap.ToOffset(analysis.Source, edit.Range.End));
+        Assert.Equal(fixedText, (text[..start] + edit.NewText + text[start..]).Substring(at, fixedText.Length));
+        Assert.DoesNotContain(Analyze(text[..start] + edit.NewText + text[start..]).Diagnostics, d => d.Severity == Severity.Error);
+    }
 }
