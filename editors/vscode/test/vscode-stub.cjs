@@ -46,6 +46,53 @@ class Uri {
   toJSON() { return { scheme: this.scheme, path: this.path, query: this.query }; }
 }
 
+// The value types the language client builds its results from (positions, ranges, diagnostics, hovers),
+// and a cancellation token source: real enough that a test can read what the client converted.
+class Position {
+  constructor(line, character) { Object.assign(this, { line, character }); }
+}
+
+class Range {
+  constructor(a, b, c, d) {
+    this.start = a instanceof Position ? a : new Position(a, b);
+    this.end = a instanceof Position ? b : new Position(c, d);
+  }
+}
+
+const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 3 };
+
+class Diagnostic {
+  constructor(range, message, severity = DiagnosticSeverity.Error) { Object.assign(this, { range, message, severity }); }
+}
+
+class MarkdownString {
+  constructor(value = '') { this.value = value; }
+  appendText(text) { this.value += text; return this; }
+  appendMarkdown(text) { this.value += text; return this; }
+  appendCodeblock(code, language = '') { this.value += `\n\`\`\`${language}\n${code}\n\`\`\`\n`; return this; }
+}
+
+class Hover {
+  constructor(contents, range) { this.contents = Array.isArray(contents) ? contents : [contents]; this.range = range; }
+}
+
+class CancellationTokenSource {
+  constructor() {
+    const cancelled = new EventEmitter();
+    this.token = { isCancellationRequested: false, onCancellationRequested: cancelled.event };
+    this.cancel = () => { this.token.isCancellationRequested = true; cancelled.fire(); };
+  }
+  dispose() {}
+}
+
+/** Whether a document selector (filters with language and scheme, or language names) takes a document: 10 or 0, as vscode.languages.match. */
+function match(selector, document) {
+  const filters = Array.isArray(selector) ? selector : [selector];
+  return filters.some((f) => (typeof f === 'string'
+    ? f === document.languageId
+    : (!f.language || f.language === document.languageId) && (!f.scheme || f.scheme === document.uri.scheme))) ? 10 : 0;
+}
+
 /** Any property, any call, any construction: another do-nothing object. Never a thenable. */
 function anything(name) {
   const target = function () {};
@@ -65,6 +112,8 @@ function anything(name) {
 function createStub({ settings = {}, workspaceFolder }) {
   const record = {
     commands: new Map(), contentProviders: new Map(), shown: [], errors: [], warnings: [], infos: [], panels: [], output: [],
+    // What the language client registers (`Hover` for registerHoverProvider ...) and the diagnostics it sets, by URI text.
+    providers: new Map(), diagnostics: new Map(),
   };
   const answers = { quickPick: undefined, activeTextEditor: undefined, saveDialog: undefined, openDialog: undefined };
   const events = {};
@@ -77,14 +126,14 @@ function createStub({ settings = {}, workspaceFolder }) {
   const message = (list) => (text, ...items) => { list.push(text); return Promise.resolve(undefined); };
   const documents = new Map();
   const openDocument = (uri, text, languageId) => {
-    const doc = { uri, languageId, isDirty: false, version: 1, getText: () => text, save: async () => true, lineCount: text.split('\n').length };
+    const doc = { uri, languageId, isDirty: false, isClosed: false, version: 1, getText: () => text, save: async () => true, lineCount: text.split('\n').length };
     documents.set(uri.toString(), doc);
     return doc;
   };
 
   const vscode = {
     version: '1.91.0',
-    Disposable, EventEmitter, Uri,
+    Disposable, EventEmitter, Uri, Position, Range, Diagnostic, DiagnosticSeverity, MarkdownString, Hover, CancellationTokenSource,
     ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
     env: { machineId: 'test', language: 'en', appName: 'stub', uiKind: 1 },
     commands: {
@@ -149,10 +198,28 @@ function createStub({ settings = {}, workspaceFolder }) {
       onDidChangeActiveTextEditor: event('activeEditor'),
       onDidChangeVisibleTextEditors: event('visibleEditors'),
     },
-    languages: {
+    languages: new Proxy({
       async setTextDocumentLanguage(document, languageId) { document.languageId = languageId; return document; },
-      createDiagnosticCollection: () => anything('diagnostics'),
-    },
+      match,
+      createDiagnosticCollection: (name) => ({
+        name,
+        set(uri, diagnostics) { record.diagnostics.set(uri.toString(), diagnostics); },
+        get: (uri) => record.diagnostics.get(uri.toString()),
+        has: (uri) => record.diagnostics.has(uri.toString()),
+        delete(uri) { record.diagnostics.delete(uri.toString()); },
+        clear() { record.diagnostics.clear(); },
+        forEach() {},
+        dispose() {},
+      }),
+    }, {
+      // registerHoverProvider(selector, provider) ...: recorded as providers.get('Hover').
+      get(target, prop) {
+        if (prop in target) return target[prop];
+        const kind = /^register(.+?)(Provider|sProvider)?$/.exec(String(prop));
+        if (!kind) return anything(`vscode.languages.${String(prop)}`);
+        return (selector, provider) => { record.providers.set(kind[1], provider); return new Disposable(() => record.providers.delete(kind[1])); };
+      },
+    }),
   };
   const stub = new Proxy(vscode, {
     get(target, prop) { return prop in target ? target[prop] : anything(`vscode.${String(prop)}`); },

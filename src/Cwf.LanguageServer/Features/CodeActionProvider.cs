@@ -10,8 +10,9 @@ namespace Cwf.LanguageServer.Features;
 /// <summary>
 /// Quick fixes from the hints of the diagnostics in the requested range: a "did you mean 'x'?" replaces the
 /// misspelled name, "remove the quotes: v" writes the value without them, and "close it with q" (a string or
-/// quoted name left open, CWF1003) adds the closing quote. Only diagnostics that point at a span of the
-/// document itself have a fix.
+/// quoted name left open, CWF1003) adds the closing quote. A whole number added to a date or timestamp
+/// (CWF2008, <c>ts + 7</c>) gets its missing time unit, days (<c>ts + 7 days</c>). Only diagnostics that
+/// point at a span of the document itself have a fix.
 /// </summary>
 public static partial class CodeActionProvider
 {
@@ -32,9 +33,31 @@ public static partial class CodeActionProvider
                 var edit = new WorkspaceEdit(new Dictionary<string, TextEdit[]> { [analysis.Uri] = [new TextEdit(range, text)] });
                 actions.Add(new CodeAction(title, "quickfix", [DiagnosticConverter.Convert(diagnostic, analysis.Source)], edit, IsPreferred: true));
             }
+            if (MissingTimeUnit(analysis, diagnostic, span) is { } number)
+            {
+                var end = PositionMap.ToPosition(analysis.Source, number.Span.End);
+                var edit = new WorkspaceEdit(new Dictionary<string, TextEdit[]> { [analysis.Uri] = [new TextEdit(new Protocol.Range(end, end), " days")] });
+                actions.Add(new CodeAction($"Add the unit: {number.Text} days", "quickfix", [DiagnosticConverter.Convert(diagnostic, analysis.Source)], edit, IsPreferred: true));
+            }
         }
         return [.. actions];
     }
+
+    // The whole number of `ts + 7`, `ts - 7` or `7 + ts` that CWF2008 refuses beside a date or timestamp: an interval without its unit.
+    private static SyntaxToken? MissingTimeUnit(DocumentAnalysis analysis, Diagnostic diagnostic, TextSpan span)
+    {
+        if (diagnostic.Code != DiagnosticCodes.OperatorTypeMismatch.Code || TemporalArithmetic().Match(diagnostic.Message) is not { Success: true } match)
+            return null;
+        var inside = analysis.Tokens.Where(t => t.Kind != SyntaxTokenKind.Comment && t.Span.Start >= span.Start && t.Span.End <= span.End).ToList();
+        bool temporalFirst = match.Groups[2].Success;
+        if (inside.Count != 3 || inside[1].Text != match.Groups[1].Value || !temporalFirst && inside[1].Text == "-") return null;
+        var number = temporalFirst ? inside[2] : inside[0];
+        return number.Kind == SyntaxTokenKind.Number && number.Text.All(char.IsAsciiDigit) ? number : null;
+    }
+
+    // The operator, then which side is the date or timestamp: group 2 when it is the left one.
+    [GeneratedRegex(@"^'([+-])' does not apply to (?:(date|timestamp) and int64|(int64) and (?:date|timestamp))$")]
+    private static partial Regex TemporalArithmetic();
 
     private static (string Title, string Text)? Replacement(string hint, string written)
     {

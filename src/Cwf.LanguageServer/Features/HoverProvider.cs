@@ -9,7 +9,7 @@ using Cwf.Text;
 namespace Cwf.LanguageServer.Features;
 
 /// <summary>
-/// Hover: a function's signature; a column's type; the columns flowing out of the step, source or let under
+/// Hover: a function's signature and how each dialect writes it; a column's type; the columns flowing out of the step, source or let under
 /// the cursor; and the explanation (spec/diagnostics.md) of every diagnostic there. Canvas JSON gets the explanations.
 /// </summary>
 public static class HoverProvider
@@ -46,7 +46,7 @@ public static class HoverProvider
         var name = TokenCursor.NameOf(token);
         bool call = index + 1 < tokens.Length && tokens[index + 1].Text == "(";
         if (call && FunctionSignatures.Of(name) is { } signatures)
-            return string.Join("\n\n", signatures.Select(s => $"```\n{s.Signature}\n```\n{s.Description}"));
+            return string.Join("\n\n", signatures.Select(s => $"```\n{s.Signature}\n```\n{s.Description}\n\n{s.Dialects()}"));
         var scope = ScopeLookup.At(analysis, token.Span.Start);
         if (scope is null) return null;
         // A name that declares or starts a pipeline, or a step keyword: what flows out of it.

@@ -34,9 +34,11 @@ public static class ScopeLookup
     }
 
     /// <summary>
-    /// Where a column seen at <paramref name="offset"/> was introduced: the step that added it (the column's
+    /// Where a column seen at <paramref name="offset"/> was introduced: the step that wrote it (its name there:
+    /// a derive's name, an alias, <see cref="ColumnIntroductions"/>), or the step that added it (the column's
     /// name there when it is written, else the step), or the declaration of the source it comes from, following
-    /// the lets it flows through. Null when unknown.
+    /// the lets it flows through. A name a step writes is a new column, even where one of that name flowed in;
+    /// the step's other names read the column flowing in. Null when unknown.
     /// </summary>
     public static TextSpan? Origin(DocumentAnalysis analysis, int offset, string column)
     {
@@ -47,11 +49,16 @@ public static class ScopeLookup
         // Each round looks at one statement's pipeline; a column that comes with its first name continues in the statement declaring that name.
         for (int rounds = 0; rounds <= program.Statements.Count && index >= 0; rounds++)
         {
+            var steps = StepsOf(statement);
             for (int i = index; i >= 1; i--)
             {
-                var step = chain[i];
-                bool comesIn = step.Input?.Contains(column) == true;
-                if (!comesIn && step.Output?.Contains(column) == true) return NameIn(analysis, step.Span, column) ?? step.Span;
+                var scope = chain[i];
+                var written = steps.TryGetValue(scope.Span, out var step) ? ColumnIntroductions.Find(step, column) : null;
+                // In the step under the offset only the written name itself is the new column.
+                bool under = rounds == 0 && i == index;
+                if (written is not null && (!under || TokenCursor.Touches(written.Span, offset))) return written.Span;
+                bool comesIn = scope.Input?.Contains(column) == true;
+                if (!comesIn && scope.Output?.Contains(column) == true) return NameIn(analysis, scope.Span, column) ?? scope.Span;
             }
             if (chain.Count == 0 || statement is SourceStatementSyntax or ValuesStatementSyntax) break;
             var head = analysis.Source.ToString(chain[0].Span);
@@ -67,6 +74,21 @@ public static class ScopeLookup
             ValuesStatementSyntax v => v.Schema.FirstOrDefault(c => Same(c.Name.Name, column))?.Name.Span ?? v.Name.Span,
             _ => null,
         };
+    }
+
+    // A statement's pipeline steps by their spans (the spans of their scopes).
+    private static Dictionary<TextSpan, StepSyntax> StepsOf(StatementSyntax statement)
+    {
+        var pipeline = statement switch
+        {
+            LetStatementSyntax l => l.Pipeline,
+            OutputStatementSyntax o => o.Pipeline,
+            _ => null,
+        };
+        var steps = new Dictionary<TextSpan, StepSyntax>();
+        if (pipeline is not null)
+            foreach (var step in pipeline.Steps) steps.TryAdd(step.Span, step);
+        return steps;
     }
 
     private static TextSpan? NameIn(DocumentAnalysis analysis, TextSpan span, string column)

@@ -10,7 +10,7 @@ namespace Cwf.LanguageServer.Features;
 /// Go to definition, find references and rename. Sources, lets and parameters are found by name (ignoring
 /// case, as the binder does) among the tokens: a relation where a name is not a column of the step it is in,
 /// a parameter as <c>@name</c> or as a bare name that is no column there. A column goes to the step that
-/// introduced it (<see cref="ScopeLookup.Origin"/>).
+/// introduced it (<see cref="ScopeLookup.Origin"/>); its references are the names that go there too.
 /// </summary>
 public static partial class SymbolNavigator
 {
@@ -23,10 +23,20 @@ public static partial class SymbolNavigator
 
     public static Protocol.Location[] References(DocumentAnalysis analysis, int offset, bool includeDeclaration)
     {
-        if (Resolve(analysis, offset) is not { Declaration: { } declaration }) return [];
-        return [.. Occurrences(analysis, declaration)
-            .Where(o => includeDeclaration || o.Span != declaration.Site.Span)
-            .Select(o => Locate(analysis, o.Span))];
+        switch (Resolve(analysis, offset))
+        {
+            case { Declaration: { } declaration }:
+                return [.. Occurrences(analysis, declaration)
+                    .Where(o => includeDeclaration || o.Span != declaration.Site.Span)
+                    .Select(o => Locate(analysis, o.Span))];
+            case { Column: { } origin, Token: var token }:
+                // The origin is the declaration: the column's name where it is written, else the step or source that brings it.
+                var spans = ColumnOccurrences(analysis, TokenCursor.NameOf(token), origin).Where(s => s != origin);
+                if (includeDeclaration) spans = spans.Append(origin);
+                return [.. spans.OrderBy(s => s.Start).Select(s => Locate(analysis, s))];
+            default:
+                return [];
+        }
     }
 
     public static PrepareRenameResult? PrepareRename(DocumentAnalysis analysis, int offset)
@@ -54,11 +64,14 @@ public static partial class SymbolNavigator
     private static Target? Resolve(DocumentAnalysis analysis, int offset)
     {
         if (analysis.Syntax is not { } program) return null;
+        int index = TokenCursor.At(analysis.Tokens, offset);
+        return index < 0 ? null : Resolve(analysis, index, Declarations.Of(program));
+    }
+
+    private static Target? Resolve(DocumentAnalysis analysis, int index, IReadOnlyDictionary<string, Declaration> declarations)
+    {
         var tokens = analysis.Tokens;
-        int index = TokenCursor.At(tokens, offset);
-        if (index < 0) return null;
         var token = tokens[index];
-        var declarations = Declarations.Of(program);
         if (token.Kind == SyntaxTokenKind.Parameter)
             return declarations.TryGetValue(token.Text[1..], out var p) && p.Kind == DeclarationKind.Parameter ? new Target(token, p, null) : null;
         if (!TokenCursor.IsName(token) && token.Kind != SyntaxTokenKind.Keyword) return null;
@@ -84,6 +97,21 @@ public static partial class SymbolNavigator
             if (!TokenCursor.IsName(token) || !Same(TokenCursor.NameOf(token), declaration.Name)) continue;
             if (TokenCursor.Previous(tokens, i) is >= 0 and var before && tokens[before].Text == ".") continue;
             if (token.Span == declaration.Site.Span || !IsColumnAt(analysis, token.Span, declaration.Name)) yield return token;
+        }
+    }
+
+    // Where a column introduced at the origin is named: every name of its spelling that resolves to that origin.
+    private static IEnumerable<TextSpan> ColumnOccurrences(DocumentAnalysis analysis, string column, TextSpan origin)
+    {
+        var tokens = analysis.Tokens;
+        var declarations = Declarations.Of(analysis.Syntax!);
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (!(TokenCursor.IsName(token) || token.Kind == SyntaxTokenKind.Keyword) || !Same(TokenCursor.NameOf(token), column)) continue;
+            // A step's keyword (`| area g`) is no column of that name.
+            if (TokenCursor.Previous(tokens, i) is >= 0 and var before && tokens[before].Kind == SyntaxTokenKind.Pipe) continue;
+            if (Resolve(analysis, i, declarations) is { Column: { } found } && found == origin) yield return token.Span;
         }
     }
 

@@ -49,6 +49,19 @@ public sealed class LanguageFeatureProcessTests : IAsyncLifetime
         (located.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32(),
          located.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32());
 
+    // The only code action at a position, and its only edit.
+    private async Task<(JsonElement Fix, JsonElement Change)> SingleFixAsync(int line, int character, JsonElement published)
+    {
+        var actions = await _client.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri = _uri },
+            range = LspClient.Range(line, character, line, character),
+            context = new { diagnostics = published },
+        });
+        var fix = Assert.Single(actions.EnumerateArray());
+        return (fix, Assert.Single(fix.GetProperty("edit").GetProperty("changes").GetProperty(_uri).EnumerateArray()));
+    }
+
     private static string Hover(JsonElement hover) => hover.GetProperty("contents").GetProperty("value").GetString()!;
 
     [Fact]
@@ -91,6 +104,9 @@ public sealed class LanguageFeatureProcessTests : IAsyncLifetime
         Assert.Contains("column **students**: `int64`", column);
         var function = Hover(await _client.AtAsync("textDocument/hover", _uri, 4, 20));
         Assert.Contains("round(numeric, [integer]) → type of the first argument", function);
+        Assert.Contains("| dialect | written |", function);
+        Assert.Contains("| postgres | `", function);
+        Assert.Contains("| trino | `", function);
         var relation = Hover(await _client.AtAsync("textDocument/hover", _uri, 5, 13));
         Assert.Contains("**large**: 5 columns", relation);
 
@@ -142,6 +158,33 @@ public sealed class LanguageFeatureProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task References_of_a_column_are_the_names_bound_where_it_was_introduced()
+    {
+        async Task<(int, int)[]> ReferencesAt(int line, int character, bool includeDeclaration) =>
+            [.. (await _client.RequestAsync("textDocument/references",
+                new { textDocument = new { uri = _uri }, position = new { line, character }, context = new { includeDeclaration } }))
+                .EnumerateArray().Select(Start)];
+
+        Assert.Equal([(4, 11), (6, 11)], await ReferencesAt(6, 13, includeDeclaration: true));   // ratio, from its use in another let
+        Assert.Equal([(6, 11)], await ReferencesAt(4, 12, includeDeclaration: false));           // ratio, from where derive writes it
+        Assert.Equal([(1, 7), (3, 11), (4, 25)], await ReferencesAt(3, 12, includeDeclaration: true)); // students: the catalog's, through the source
+    }
+
+    [Fact]
+    public async Task A_unit_written_as_a_word_is_a_quick_fix_to_the_unit()
+    {
+        await _client.ChangeAsync(_uri, 2, 7, 23, 7, 24, "meters");
+        var published = await _client.DiagnosticsAsync(_uri, 2);
+        var problem = Assert.Single(published.EnumerateArray());
+        Assert.Equal("CWF1001", problem.GetProperty("code").GetString());
+        Assert.EndsWith("hint: did you mean 'm'?", problem.GetProperty("message").GetString());
+        var (fix, change) = await SingleFixAsync(7, 25, published);
+        Assert.Equal("Change 'meters' to 'm'", fix.GetProperty("title").GetString());
+        Assert.Equal("m", change.GetProperty("newText").GetString());
+        Assert.Equal((7, 23), Start(change));
+    }
+
+    [Fact]
     public async Task Formatting_gives_the_cwf_fmt_layout_and_symbols_and_tokens_describe_the_file()
     {
         const string messy = "param min_students=500\nsource schools = table \"src.schools\"\nlet large=schools|filter students>@min_students\noutput large -> table \"o.t\"\n";
@@ -166,16 +209,9 @@ public sealed class LanguageFeatureProcessTests : IAsyncLifetime
     {
         await _client.ChangeAsync(_uri, 2, 3, 11, 3, 19, "studnets");
         var published = await _client.DiagnosticsAsync(_uri, 2);
-        var actions = await _client.RequestAsync("textDocument/codeAction", new
-        {
-            textDocument = new { uri = _uri },
-            range = LspClient.Range(3, 12, 3, 12),
-            context = new { diagnostics = published },
-        });
-        var fix = Assert.Single(actions.EnumerateArray());
+        var (fix, change) = await SingleFixAsync(3, 12, published);
         Assert.Equal("Change 'studnets' to 'students'", fix.GetProperty("title").GetString());
         Assert.Equal("quickfix", fix.GetProperty("kind").GetString());
-        var change = Assert.Single(fix.GetProperty("edit").GetProperty("changes").GetProperty(_uri).EnumerateArray());
         Assert.Equal("students", change.GetProperty("newText").GetString());
         Assert.Equal((3, 11), Start(change));
     }

@@ -1,4 +1,5 @@
 using Cwf.Diagnostics;
+using Cwf.Emit;
 using Cwf.LanguageServer.Documents;
 using Cwf.LanguageServer.Features;
 using Cwf.LanguageServer.Protocol;
@@ -104,5 +105,142 @@ public sealed class LanguageServerUnitTests : IDisposable
         var items = CompletionProvider.Complete(analysis, cursor).Items;
         Assert.Equal(["school_id", "name", "students", "geom", "ratio"], items.Take(5).Select(i => i.Label));
         Assert.Contains(items, i => i.Label == "st_area" && i.Detail == "st_area(geography) → float64");
+    }
+
+    // A column derived, read, derived again under the same name and read through a let: two columns named ratio.
+    private const string Rederived = """
+        source s = table "src.schools"
+        let a = s
+          | derive ratio = students / 10
+          | filter ratio > 1
+          | derive ratio = ratio * 2
+          | filter ratio > 3
+        let b = a
+          | filter ratio > 4 and students > 0
+        output b -> table "o.t"
+        """;
+
+    private static int[] Offsets(string text, string word)
+    {
+        var found = new List<int>();
+        for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal)) found.Add(at);
+        return [.. found];
+    }
+
+    private static int[] Starts(DocumentAnalysis analysis, IEnumerable<Cwf.LanguageServer.Protocol.Location> locations) =>
+        [.. locations.Select(l => PositionMap.ToOffset(analysis.Source, l.Range.Start))];
+
+    [Fact]
+    public void References_of_a_column_are_the_names_bound_to_its_introduction_and_a_rederived_column_is_another()
+    {
+        var analysis = Analyze(Rederived);
+        Assert.Equal(["CWF2802"], analysis.Diagnostics.Select(d => d.Code));   // the new column 'ratio' replaces the existing one
+        var ratio = Offsets(Rederived, "ratio");   // derive, filter, derive again, its input, filter, the let b's filter
+        Assert.Equal(6, ratio.Length);
+
+        Assert.Equal([ratio[0], ratio[1], ratio[3]], Starts(analysis, SymbolNavigator.References(analysis, ratio[1], includeDeclaration: true)));
+        Assert.Equal([ratio[0], ratio[1], ratio[3]], Starts(analysis, SymbolNavigator.References(analysis, ratio[0] + 2, includeDeclaration: true)));
+        Assert.Equal([ratio[1], ratio[3]], Starts(analysis, SymbolNavigator.References(analysis, ratio[3], includeDeclaration: false)));
+        Assert.Equal([ratio[2], ratio[4], ratio[5]], Starts(analysis, SymbolNavigator.References(analysis, ratio[5], includeDeclaration: true)));
+        Assert.Equal([ratio[4], ratio[5]], Starts(analysis, SymbolNavigator.References(analysis, ratio[2], includeDeclaration: false)));
+
+        // Definition agrees: the input of the second derive is the first, what follows it the second.
+        Assert.Equal([ratio[0]], Starts(analysis, SymbolNavigator.Definition(analysis, ratio[3])));
+        Assert.Equal([ratio[2]], Starts(analysis, SymbolNavigator.Definition(analysis, ratio[5])));
+    }
+
+    [Fact]
+    public void References_of_a_catalog_column_reach_through_lets_and_declare_it_at_the_source()
+    {
+        var analysis = Analyze(Rederived);
+        var students = Offsets(Rederived, "students");
+        int source = Rederived.IndexOf("s =", StringComparison.Ordinal);
+        Assert.Equal(students, Starts(analysis, SymbolNavigator.References(analysis, students[1], includeDeclaration: false)));
+        Assert.Equal([source, .. students], Starts(analysis, SymbolNavigator.References(analysis, students[0], includeDeclaration: true)));
+        // A relation's name is no column: its references stay the relation's.
+        int a = Rederived.IndexOf("let a", StringComparison.Ordinal) + 4;
+        Assert.Equal([a, Rederived.IndexOf("= a", StringComparison.Ordinal) + 2], Starts(analysis, SymbolNavigator.References(analysis, a, includeDeclaration: true)));
+    }
+
+    [Fact]
+    public void References_of_a_declared_column_start_at_its_declaration()
+    {
+        const string text = "source s = table \"x.t\" { id: int64, geom: geography }\nlet a = s | filter id > 1 | buffer geom by 5 m as zone | select id, zone\noutput a -> table \"o.t\"\n";
+        var analysis = Analyze(text);
+        var id = Offsets(text, "id");
+        Assert.Equal(id, Starts(analysis, SymbolNavigator.References(analysis, id[2], includeDeclaration: true)));
+        var zone = Offsets(text, "zone");
+        Assert.Equal(zone, Starts(analysis, SymbolNavigator.References(analysis, zone[1], includeDeclaration: true)));
+    }
+
+    [Fact]
+    public void Function_hover_shows_how_every_dialect_writes_it_from_the_dialects_function_maps()
+    {
+        const string text = "source s = table \"src.schools\"\nlet a = s | derive c = h3_boundary(name), r = round(students / 10)\noutput a -> table \"o.t\"\n";
+        var analysis = Analyze(text);
+        var h3 = HoverProvider.Hover(analysis, text.IndexOf("h3_boundary", StringComparison.Ordinal) + 2)!.Contents.Value;
+        Assert.Contains("| dialect | written |", h3);
+        Assert.Contains("| bigquery | `{toolbox}.H3_BOUNDARY({0})`; CWF6020: needs the CARTO Analytics Toolbox", h3);
+        Assert.Contains("| trino | CWF6002: not available", h3);
+        var round = HoverProvider.Hover(analysis, text.IndexOf("round", StringComparison.Ordinal) + 1)!.Contents.Value;
+        foreach (var dialect in Dialects.All) Assert.Contains($"| {dialect.Name} | `", round);
+    }
+
+    [Fact]
+    public void The_dialect_notes_follow_each_dialects_function_map()
+    {
+        foreach (var function in Cwf.Ir.Functions.All)
+        {
+            var rows = DialectFunctionNotes.Of(function).Split('\n').Skip(2).Where(r => r.Length > 0).ToArray();
+            Assert.Equal(Dialects.All.Length, rows.Length);
+            foreach (var (dialect, row) in Dialects.All.Zip(rows))
+            {
+                var mapping = dialect.Functions.Find(function)!;
+                Assert.StartsWith($"| {dialect.Name} | ", row);
+                Assert.Equal(!mapping.IsAvailable, row.Contains("CWF6002", StringComparison.Ordinal));
+                Assert.Equal(mapping.IsAvailable && (mapping.Templates.Any(t => t.CallsToolbox) || mapping.Notes.Any(n => n.IsPerScript)),
+                    row.Contains("CWF6020", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_unit_written_as_a_word_gets_a_fix_to_the_unit()
+    {
+        var text = LanguageServerProcessTests.Program.Replace("300 m", "300 meters");
+        var analysis = Analyze(text);
+        int meters = text.IndexOf("meters", StringComparison.Ordinal);
+        var fix = Assert.Single(CodeActionProvider.Actions(analysis, new TextSpan(meters + 1, 0)));
+        Assert.Equal("Change 'meters' to 'm'", fix.Title);
+        var edit = Assert.Single(fix.Edit.Changes[analysis.Uri]);
+        Assert.Equal("m", edit.NewText);
+        Assert.Equal(PositionMap.ToPosition(analysis.Source, meters), edit.Range.Start);
+        Assert.Equal(PositionMap.ToPosition(analysis.Source, meters + "meters".Length), edit.Range.End);
+    }
+
+    [Theory]
+    [InlineData("ts + 7", "ts + 7 days")]
+    [InlineData("ts - 30", "ts - 30 days")]
+    [InlineData("7 + d", "7 days + d")]
+    [InlineData("7 - d", null)]
+    [InlineData("ts + n", null)]
+    [InlineData("ts + 1.5", null)]
+    public void A_whole_number_added_to_a_date_or_timestamp_gets_its_missing_time_unit(string expression, string? fixedText)
+    {
+        var text = $"source t = table \"x.t\" {{ ts: timestamp, d: date, n: int64 }}\nlet a = t | derive later = {expression}\noutput a -> table \"o.t\"\n";
+        var analysis = Analyze(text);
+        int at = text.IndexOf(expression, StringComparison.Ordinal);
+        Assert.Contains(analysis.Diagnostics, d => d.Code == "CWF2008");
+        var fixes = CodeActionProvider.Actions(analysis, new TextSpan(at, expression.Length)).Where(a => a.Title.StartsWith("Add the unit", StringComparison.Ordinal)).ToList();
+        if (fixedText is null)
+        {
+            Assert.Empty(fixes);
+            return;
+        }
+        var edit = Assert.Single(Assert.Single(fixes).Edit.Changes[analysis.Uri]);
+        var start = PositionMap.ToOffset(analysis.Source, edit.Range.Start);
+        Assert.Equal(start, PositionMap.ToOffset(analysis.Source, edit.Range.End));
+        Assert.Equal(fixedText, (text[..start] + edit.NewText + text[start..]).Substring(at, fixedText.Length));
+        Assert.DoesNotContain(Analyze(text[..start] + edit.NewText + text[start..]).Diagnostics, d => d.Severity == Severity.Error);
     }
 }

@@ -106,6 +106,24 @@ public class ProgramParserTests
         Assert.Equal("let a = s | filter id >", Assert.IsType<ErroneousStatementSyntax>(statements[1]).Text);
     }
 
+    [Theory]
+    [InlineData("buffer geom by 500 meters", "meters", "did you mean 'm'?")]
+    [InlineData("buffer geom by 5 kms", "kms", "did you mean 'km'?")]
+    [InlineData("buffer geom by @radius Kilometres", "Kilometres", "did you mean 'km'?")]
+    [InlineData("filter ts > now() - 10 mins", "mins", "did you mean 'minutes'?")]
+    [InlineData("buffer geom by 2 kilomters", "kilomters", "did you mean 'km'?")]
+    [InlineData("buffer geom by 5 mm", "mm", null)]
+    [InlineData("buffer geom by size meters", "meters", null)]
+    public void A_unit_written_as_a_word_after_a_number_is_named_in_the_hint(string step, string word, string? hint)
+    {
+        var text = $"let a = s | {step}\noutput a -> table \"o.t\"";
+        var d = Assert.Single(Parse(text).Diagnostics);
+        Assert.Equal("CWF1001", d.Code);
+        Assert.Equal(text.IndexOf(word, StringComparison.Ordinal), ((Cwf.Diagnostics.SourceLocation)d.Location).Span.Start);
+        if (hint is null) Assert.DoesNotContain(d.Hints, h => h.StartsWith("did you mean", StringComparison.Ordinal));
+        else Assert.Equal(hint, Assert.Single(d.Hints));
+    }
+
     [Fact]
     public void A_broken_statement_start_keeps_its_error_to_itself()
     {

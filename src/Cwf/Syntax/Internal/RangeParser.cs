@@ -47,7 +47,7 @@ internal static class RangeParser
                 if (error is not null)
                 {
                     var diagnostic = (error.Offending.TokenIndex == 0 && describeFirstTokenError is not null ? describeFirstTokenError(error) : null)
-                        ?? Describe(source, error, endOfInput);
+                        ?? Describe(tokens, error, endOfInput);
                     return new(null, [diagnostic]);
                 }
                 var builder = new SyntaxTreeBuilder(source, options, steps);
@@ -130,8 +130,9 @@ internal static class RangeParser
             $"this expression nests more than {SyntaxLimits.MaxExpressionDepth} levels deep (parentheses, case, not)",
             "simplify it, or split it into several derive steps");
 
-    private static Diagnostic Describe(SourceText source, SyntaxError error, string endOfInput)
+    private static Diagnostic Describe(TokenList tokens, SyntaxError error, string endOfInput)
     {
+        var source = tokens.Source;
         var token = error.Offending;
         var span = token.Type == TokenConstants.EOF
             ? new TextSpan(Math.Max(0, token.StartIndex), 0)
@@ -140,6 +141,6 @@ internal static class RangeParser
         var found = SyntaxError.Describe(token, endOfInput);
         return error.IsMissing
             ? Diagnostic.Create(DiagnosticCodes.MissingToken, at, $"missing {error.DescribeExpected()} before {found}")
-            : Diagnostic.Create(DiagnosticCodes.UnexpectedToken, at, $"unexpected {found}; expected {error.DescribeExpected()}");
+            : Diagnostic.Create(DiagnosticCodes.UnexpectedToken, at, $"unexpected {found}; expected {error.DescribeExpected()}", UnitSpellings.Hint(tokens, token) ?? "");
     }
 }
