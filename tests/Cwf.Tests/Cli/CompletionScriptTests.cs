@@ -52,7 +52,8 @@ public class CompletionScriptShellTests
 {
     private static string Save(string shell)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("cwf-completion").FullName, "cwf." + shell);
+        // PowerShell dot-sources only a .ps1 file; another extension it opens with the desktop's default program.
+        var path = Path.Combine(Directory.CreateTempSubdirectory("cwf-completion").FullName, "cwf." + (shell == "pwsh" ? "ps1" : shell));
         File.WriteAllText(path, CompletionScripts.For(shell));
         return path;
     }

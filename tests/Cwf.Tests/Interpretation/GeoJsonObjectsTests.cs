@@ -99,11 +99,12 @@ public class GeoJsonObjectsTests
     [Theory]
     [InlineData("""{"type":"Point","coordinates":[1]}""", "not a GeoJSON Point: its \"coordinates\" are not nested arrays of [longitude, latitude] numbers")]
     [InlineData("""{"type":"Point","coordinates":["a",1]}""", "not a GeoJSON Point: Expected token is 'StartArray' but was 'String' (Value 'a')")]
-    [InlineData("""{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}""", "not a GeoJSON Polygon: Points of LinearRing do not form a closed linestring")]
+    [InlineData("""{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}""", "not a GeoJSON Polygon: points must form a closed linestring")]
     public void The_library_s_complaint_is_kept_when_it_reads(string json, string message)
     {
         Assert.Null(Read(json, out var error));
-        Assert.Equal(message, error);
+        Assert.StartsWith(message, error);
+        Assert.DoesNotContain("Path: ", error);
     }
 
     [Fact]

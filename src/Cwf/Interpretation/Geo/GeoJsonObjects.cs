@@ -57,11 +57,13 @@ internal static class GeoJsonObjects
             error = ShortRing(geometry) ? "a polygon ring needs at least 4 positions, the last equal to the first" : null;
             return error is null ? geometry : null;
         }
-        // The converter fails with JsonException for a misplaced token, InvalidOperationException where it
-        // describes a token it cannot describe, ArgumentException for a ring NetTopologySuite refuses.
+        // The converter's own complaints (a misplaced token, a ring NetTopologySuite refuses) are plain sentences.
+        // Where it trips over a token it cannot describe, System.Text.Json re-throws its generic "could not be
+        // converted to NetTopologySuite.Geometries.Geometry. Path: ..." instead, which says nothing to a user.
         catch (Exception x) when (x is JsonException or InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
         {
-            error = $"not a GeoJSON {type}: " + (x is InvalidOperationException
+            bool generic = x is InvalidOperationException || x.InnerException is InvalidOperationException || x.Message.Contains(" Path: ", StringComparison.Ordinal);
+            error = $"not a GeoJSON {type}: " + (generic
                 ? "its \"coordinates\" are not nested arrays of [longitude, latitude] numbers"
                 : x.Message.TrimEnd('.'));
             return null;
