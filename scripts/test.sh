@@ -87,6 +87,19 @@ install_zsh() {
   apt_install zsh "the zsh completion test"
 }
 
+# PowerShell, so that the test of `cwf completions pwsh` loads the script into pwsh and completes with it:
+# the dotnet global tool, in artifacts/tools/pwsh (CWF_PWSH overrides the path). Its version is named
+# because the newest, 7.7.0, does not install on .NET 10.
+install_pwsh() {
+  local tools="$repo/artifacts/tools/pwsh"
+  [[ -x "${CWF_PWSH:-$tools/pwsh}" ]] && return
+  say "installing PowerShell 7.6.10 (dotnet tool install, into artifacts/tools/pwsh)"
+  if ! dotnet tool install PowerShell --version 7.6.10 --tool-path "$tools" >/tmp/cwf-pwsh.log 2>&1; then
+    tail -n 20 /tmp/cwf-pwsh.log
+    say "warning: installing PowerShell failed: the pwsh completion test will fail"
+  fi
+}
+
 # --- 2. SQL parsers -----------------------------------------------------------------------------
 # npm_ci FOLDER WHAT TESTS: npm ci in FOLDER (below the repository) from its committed lock file,
 # unless node_modules is newer than the lock file; when npm fails, says that TESTS will fail.
@@ -146,6 +159,7 @@ trap 'cleanup; exit 143' TERM
 install_postgis
 install_chromium
 install_zsh
+install_pwsh
 install_sql_parsers
 install_reference_implementations
 install_vscode_extension_deps

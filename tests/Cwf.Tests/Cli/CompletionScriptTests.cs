@@ -46,13 +46,14 @@ public class CompletionScriptTests
     }
 }
 
-/// <summary>The scripts in their shells: bash and zsh parse them, and bash completes with the real <c>./cwf</c>.</summary>
+/// <summary>The scripts in their shells: bash and zsh parse them, and bash and PowerShell complete with the real <c>./cwf</c>.</summary>
 [EngineTest(Engine.Shell)]
 public class CompletionScriptShellTests
 {
     private static string Save(string shell)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("cwf-completion").FullName, "cwf." + shell);
+        // PowerShell dot-sources only a .ps1 file; another extension it opens with the desktop's default program.
+        var path = Path.Combine(Directory.CreateTempSubdirectory("cwf-completion").FullName, "cwf." + (shell == "pwsh" ? "ps1" : shell));
         File.WriteAllText(path, CompletionScripts.For(shell));
         return path;
     }
@@ -104,5 +105,39 @@ public class CompletionScriptShellTests
         Assert.Equal(["procedure", "query", "script"], await CompleteInBash(script, "./cwf compile examples/school_buffers.cwf --emit "));
         Assert.Equal(["--replace-strategy"], await CompleteInBash(script, "./cwf run x.cwf --repl"));
         Assert.Empty(await CompleteInBash(script, "./cwf compile examples/school_buffers.cwf --catalog "));
+    }
+
+    /// <summary>PowerShell: the dotnet tool scripts/test.sh installs in artifacts/tools/pwsh, else CWF_PWSH, else pwsh on PATH.</summary>
+    private static string Pwsh()
+    {
+        var installed = Path.Combine(RepoPaths.Root, "artifacts", "tools", "pwsh", "pwsh");
+        return Environment.GetEnvironmentVariable("CWF_PWSH") is { Length: > 0 } path ? path : File.Exists(installed) ? installed : "pwsh";
+    }
+
+    /// <summary>Loads the script into pwsh and asks TabExpansion2, as TAB does, with the cursor at the end of <paramref name="line"/>.</summary>
+    private static async Task<string[]> CompleteInPwsh(string script, string line)
+    {
+        var program = $$"""
+            . '{{script}}'
+            $line = '{{line}}'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object { $_.CompletionText }
+            """;
+        var r = await ProcessRunner.RunAsync(Engine.Shell, Pwsh(), ["-NoProfile", "-NonInteractive", "-Command", program],
+            environment: new Dictionary<string, string?> { ["POWERSHELL_TELEMETRY_OPTOUT"] = "1", ["POWERSHELL_UPDATECHECK"] = "Off" },
+            timeout: TimeSpan.FromMinutes(8));
+        Assert.True(r.ExitCode == 0, r.StandardError);
+        Assert.Equal("", r.StandardError);
+        return r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    [Fact]
+    [EngineTest(Engine.Cli)]
+    public async Task Pwsh_loads_the_script_and_TabExpansion2_completes_with_the_built_cwf()
+    {
+        var script = Save("pwsh");
+        Assert.Equal(["compile", "completions"], await CompleteInPwsh(script, "./cwf comp"));
+        // The command's text ends before the cursor's space: the script pads the line to the cursor.
+        Assert.Equal(["procedure", "query", "script"], await CompleteInPwsh(script, "./cwf compile examples/school_buffers.cwf --emit "));
+        Assert.Equal(["--replace-strategy"], await CompleteInPwsh(script, "./cwf run x.cwf --repl"));
     }
 }

@@ -15,7 +15,7 @@ public enum Engine
     /// <summary>The <c>./cwf</c> script as a separate process (it builds the command line when stale).</summary>
     Cli,
 
-    /// <summary>bash or zsh in a process, checking and running the scripts of <c>cwf completions</c>.</summary>
+    /// <summary>bash, zsh or PowerShell (pwsh) in a process, checking and running the scripts of <c>cwf completions</c>.</summary>
     Shell,
 
     /// <summary>The independent SQL parsers of tests/sqlcheck in a node process (<see cref="SqlParsers"/>).</summary>

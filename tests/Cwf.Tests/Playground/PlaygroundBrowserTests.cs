@@ -4,7 +4,7 @@ namespace Cwf.Tests.Playground;
 
 /// <summary>
 /// Issue 19's proof: `./cwf serve examples` opened in Debian's Chromium (headless, puppeteer-core): a typed mistake shows its
-/// diagnostic, the fix shows the graph and the SQL of two dialects, a dropped canvas is imported, an example runs and shows rows
+/// diagnostic, the fix shows the graph (dead and shared steps marked) and the SQL of two dialects, a dropped canvas is imported, an example runs and shows rows
 /// and a map. The screenshots land in artifacts/playground (the README shows 4-run.png, copied to spec/images/playground.png).
 /// </summary>
 [EngineTest(Engine.Cli)]
@@ -27,7 +27,7 @@ public sealed class PlaygroundBrowserTests
 
         var report = result.StandardOutput + result.StandardError;
         Assert.True(result.ExitCode == 0, report);
-        foreach (var step in new[] { "ok diagnostic shown: ", "ok graph with ", "ok canvas imported: ", "ok run: ", "ok no page errors" })
+        foreach (var step in new[] { "ok diagnostic shown: ", "ok dead and shared steps marked: ", "ok graph with ", "ok canvas imported: ", "ok run: ", "ok no page errors" })
             Assert.Contains(step, result.StandardOutput);
         Assert.Contains("CWF", result.StandardOutput);
         foreach (var shot in new[] { "1-diagnostic.png", "2-graph-and-sql.png", "3-canvas-import.png", "4-run.png" })

@@ -1,7 +1,7 @@
 // The playground in a real browser: Debian's Chromium (never a downloaded one), headless, driven by puppeteer-core.
 // Run by tests/Cwf.Tests/Playground/PlaygroundBrowserTests.cs against `cwf serve examples --port 0`:
 //   node browser-test.mjs <url> <screenshot folder> <canvas.json> <catalog.json>
-// Types a workflow with a mistake, sees the diagnostic, fixes it, sees the graph and the SQL of two dialects, drops a
+// Types a workflow with a mistake, sees the diagnostic, fixes it, sees the graph (dead and shared steps marked) and the SQL of two dialects, drops a
 // canvas export with its catalog, runs an example and sees rows and a map. One line "ok <step>" per step; exit 1 on failure.
 import puppeteer from 'puppeteer-core';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
@@ -71,13 +71,25 @@ try {
   await page.screenshot({ path: join(shots, '1-diagnostic.png') });
   step(`diagnostic shown: ${diagnostic.trim()}`);
 
-  await typeWorkflow(mistaken.replace('studnets', 'students'));
+  // The fix, with a step that nothing reads (dead) and one read twice (shared): the graph marks both.
+  const fixed = [
+    ...mistaken.replace('studnets', 'students').split('\n'),
+    'let unused = schools | filter students > 0',
+    'output large -> table "out.large_schools" mode replace',
+  ].join('\n');
+  await typeWorkflow(fixed);
   await page.waitForFunction(() => document.querySelectorAll('#diagnostics li.error').length === 0 && document.querySelectorAll('#graph g.node').length >= 4, { timeout });
   await page.select('#dialect-b', 'snowflake');
   await page.waitForFunction(() => document.querySelector('#sql-a').dataset.dialect === 'postgres' && document.querySelector('#sql-b').dataset.dialect === 'snowflake'
     && /CREATE/i.test(document.querySelector('#sql-a').textContent) && /CREATE/i.test(document.querySelector('#sql-b').textContent), { timeout });
   const nodes = await page.$$eval('#graph g.node', (g) => g.map((n) => n.textContent));
   if (!nodes.some((n) => n.includes('materialization:')) || !nodes.some((n) => n.includes('geom_buffer'))) throw new Error(`graph nodes lack schema or materialization: ${nodes.join(' | ')}`);
+  const dead = await page.$$eval('#graph g.node.dead', (g) => g.map((n) => n.textContent));
+  const shared = await page.$$eval('#graph g.node.shared', (g) => g.map((n) => n.textContent));
+  if (!dead.some((n) => n.includes('unused [dead]')) || !shared.some((n) => n.includes('large [shared: read 2 times]'))) {
+    throw new Error(`the dead and the shared step are not marked: dead ${dead.join(' | ')}; shared ${shared.join(' | ')}`);
+  }
+  step(`dead and shared steps marked: ${dead.length} dead, ${shared.length} shared`);
   const [sqlA, sqlB] = [await text('#sql-a'), await text('#sql-b')];
   if (sqlA === sqlB) throw new Error('the two SQL panes show the same text');
   await page.screenshot({ path: join(shots, '2-graph-and-sql.png') });

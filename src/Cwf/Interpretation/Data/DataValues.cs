@@ -31,7 +31,7 @@ internal static class DataValues
                 error = "not GeoJSON: " + problem!.Message;
                 return false;
             }
-            value = GeoJson.TryRead(doc.RootElement, out error);
+            value = GeoJsonObjects.TryRead(doc.RootElement, out error);
             return value is not null;
         }
         try

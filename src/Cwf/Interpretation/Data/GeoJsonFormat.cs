@@ -12,6 +12,10 @@ namespace Cwf.Interpretation.Data;
 /// of the same name (ignoring case); its geometry fills the first geography column that the
 /// properties do not provide. Writing: the first geography column becomes the feature geometry,
 /// every other column a property (further geography columns as GeoJSON geometry objects).
+/// Geometries are read and written by NetTopologySuite.IO.GeoJSON4STJ (<see cref="GeoJsonObjects"/>);
+/// the collection is walked here, on the parsed document, so that every bad feature is its own
+/// diagnostic at its JSON pointer and property values are typed by their column, neither of which the
+/// library's FeatureCollection converter does (it stops at the first exception; its numbers are decimals).
 /// </summary>
 internal static class GeoJsonFormat
 {
@@ -74,7 +78,7 @@ internal static class GeoJsonFormat
                 int geometryColumn = Enumerable.Range(0, schema.Count).FirstOrDefault(c => schema[c].Type == SqlType.Geography && !provided[c], -1);
                 if (geometryColumn >= 0 && feature.TryGetProperty("geometry", out var geometry) && geometry.ValueKind != JsonValueKind.Null)
                 {
-                    row[geometryColumn] = GeoJson.TryRead(geometry, out var error);
+                    row[geometryColumn] = GeoJsonObjects.TryRead(geometry, out var error);
                     if (row[geometryColumn] is null) Problem(DiagnosticCodes.DataValueInvalid, $"{pointer}/geometry", $"column '{schema[geometryColumn].Name}': {error}");
                 }
                 rows.Add(row);
@@ -98,7 +102,7 @@ internal static class GeoJsonFormat
                 w.WriteStartObject();
                 w.WriteString("type", "Feature");
                 w.WritePropertyName("geometry");
-                if (geometryColumn >= 0 && row[geometryColumn] is NetTopologySuite.Geometries.Geometry g) GeoJson.Write(w, g);
+                if (geometryColumn >= 0 && row[geometryColumn] is NetTopologySuite.Geometries.Geometry g) GeoJsonObjects.Write(w, g);
                 else w.WriteNullValue();
                 w.WriteStartObject("properties");
                 for (int c = 0; c < schema.Count; c++)

@@ -54,7 +54,7 @@ internal static class JsonValues
                 }
                 break;
             case JsonValueKind.Object when type == SqlType.Geography:
-                value = GeoJson.TryRead(e, out error);
+                value = GeoJsonObjects.TryRead(e, out error);
                 return value is not null;
         }
         error = $"a JSON {e.ValueKind.ToString().ToLowerInvariant()} ({Abbreviate(e.GetRawText())}) is not a {type.Name()}";
@@ -72,7 +72,7 @@ internal static class JsonValues
             case decimal m: w.WriteNumberValue(m); break;
             case bool b: w.WriteBooleanValue(b); break;
             case string s: w.WriteStringValue(s); break;
-            case Geometry g when geometryAsGeoJson: GeoJson.Write(w, g); break;
+            case Geometry g when geometryAsGeoJson: GeoJsonObjects.Write(w, g); break;
             default: w.WriteStringValue(DataValues.Format(value)); break;
         }
     }
