@@ -42,6 +42,7 @@ public static class FunctionCatalog
         ("st_geomfromtext", [Functions.GeogFromText]),
         ("st_geographyfromtext", [Functions.GeogFromText]),
         ("st_geogfromwkt", [Functions.GeogFromText]),
+        ("st_geomfromgeojson", [Functions.GeogFromGeoJson]),
         ("buffer", [Functions.Buffer]),
         ("centroid", [Functions.Centroid]),
         ("area", [Functions.Area]),

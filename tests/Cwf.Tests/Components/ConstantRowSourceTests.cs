@@ -175,6 +175,33 @@ public class ConstantRowSourceTests
         Assert.Equal("st_geogfromtext('POLYGON((0 0, 1 0, 1 1, 0 0))')", values.Rows[0][0].ToString());
     }
 
+    [Fact]
+    public void Geography_from_static_GeoJSON_text_is_one_geography_and_round_trips()
+    {
+        // The latest manual asks for GeoJSON; the first character that is not blank decides the form.
+        const string geoJson = "  {\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}";
+        var (values, text) = AssertRoundTrip(ImportSource("native.geogfromstatictext", ("text", geoJson)));
+        Assert.Equal(Functions.GeogFromGeoJson, Assert.IsType<Call>(values.Rows[0][0]).Function);
+        Assert.Equal(Literal.String(geoJson), Assert.IsType<Call>(values.Rows[0][0]).Args[0]);
+        Assert.Contains("st_geogfromgeojson(", text);
+    }
+
+    [Theory]
+    [InlineData("(0 0, 1 1)", "is neither GeoJSON")]
+    [InlineData("[1, 2]", "is neither GeoJSON")]
+    [InlineData("{\"type\": \"Point\"", "is not a GeoJSON geometry object: it is not valid JSON")]
+    [InlineData("{\"coordinates\": [1, 2]}", "it has no \"type\"")]
+    [InlineData("{\"type\": \"Feature\", \"geometry\": null}", "a Feature is not a geometry")]
+    [InlineData("{\"type\": \"Circle\", \"radius\": 1}", "\"Circle\" is not a GeoJSON geometry type")]
+    public void Geography_text_of_neither_form_is_reported_at_the_input(string text, string message)
+    {
+        var error = Assert.Single(ImportSource("native.geogfromstatictext", ("text", text)).Diagnostics, d => d.IsError);
+        Assert.Equal(DiagnosticCodes.GeographyTextForm, error.Descriptor);
+        Assert.Contains(message, error.Message);
+        Assert.Equal("text", ((CanvasLocation)error.Location).Input);
+        Assert.Contains("POINT(2.35 48.85)", Assert.Single(error.Hints));
+    }
+
     [Theory]
     [InlineData("native.pointfromstaticlatlon", "lat", new object[] { "lon", 10, "lat", 95 }, "'lat' is 95")]
     [InlineData("native.pointfromstaticlatlon", "lon", new object[] { "lon", -181, "lat", 0 }, "'lon' is -181")]
@@ -307,6 +334,47 @@ public class ConstantRowSourceTests
         Snapshot.Match(result.Sql!, "values-" + name, "sql");
     }
 
+    /// <summary>Both forms of geography text, each parsed by the function for its form on every dialect.</summary>
+    private const string GeographyTexts = """
+        source shapes = values { n: int64 not null, geo: geography not null } [
+          (1, st_geogfromtext('POLYGON((0 0,2 2,2 0,0 2,0 0))')),
+          (2, st_geogfromgeojson('{"type": "Polygon", "coordinates": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]}')),
+          (3, st_geomfromgeojson('{"type": "MultiPoint", "coordinates": [[1, 2], [3, 4]]}')),
+        ]
+
+        output shapes -> table "out.shapes" mode replace
+
+        """;
+
+    [Theory]
+    [MemberData(nameof(DialectNames))]
+    public void Every_dialect_parses_geography_text_in_its_form(string name)
+    {
+        var result = Compiler.Compile(Bind(GeographyTexts), new CompileOptions(Dialects.Find(name)!) { Optimize = false });
+        Assert.Empty(result.Diagnostics.Where(d => d.IsError));
+        Snapshot.Match(result.Sql!, "geography-text-" + name, "sql");
+    }
+
+    [Fact]
+    public void The_interpreter_reads_both_forms_and_reports_text_that_is_not_GeoJSON()
+    {
+        var run = Interpreter.Run(Bind(GeographyTexts), Database.Empty);
+        Assert.True(run.Succeeded, string.Join("; ", run.Diagnostics));
+        var rows = run.Outputs.Find(TableName.TryParse("out.shapes")!)!.Rows;
+        // The bow tie is repaired either way, as every geography entering a workflow.
+        Assert.Equal("MULTIPOLYGON (((1 1, 2 2, 2 0, 1 1)), ((0 0, 0 2, 1 1, 0 0)))", ((Geometry)rows[0][1]!).AsText());
+        Assert.Equal(((Geometry)rows[0][1]!).AsText(), ((Geometry)rows[1][1]!).AsText());
+        Assert.Equal("MULTIPOINT ((1 2), (3 4))", ((Geometry)rows[2][1]!).AsText());
+
+        var broken = Interpreter.Run(Bind("""
+            source s = values { geo: geography } [(st_geogfromgeojson('{"type": "Point", "coordinates": [1]}'))]
+            output s -> table "out.s" mode replace
+            """), Database.Empty);
+        var error = Assert.Single(broken.Diagnostics, d => d.IsError);
+        Assert.Equal(DiagnosticCodes.RuntimeGeographyFailed, error.Descriptor);
+        Assert.Contains("st_geogfromgeojson: not a GeoJSON geometry", error.Message);
+    }
+
     [Fact]
     public void The_interpreter_evaluates_each_value_once_per_row()
     {
@@ -361,6 +429,11 @@ public sealed class ConstantRowSourceExecutionTests(PostgresServer server)
             .Expect("out", RowSet.Of(["geo"], [RowSet.Geo("POLYGON((-10 35,-10 44,5 44,5 35,-10 35))")])).AssertPostgresAsync(server);
         await RegressionCase.Of(Import("native.geogfromstatictext", ("text", "LINESTRING(0 0, 1 1)")))
             .Expect("out", RowSet.Of(["geo"], [RowSet.Geo("LINESTRING(0 0,1 1)")])).AssertPostgresAsync(server);
+        await RegressionCase.Of(Import("native.geogfromstatictext", ("text", "{\"type\": \"LineString\", \"coordinates\": [[0, 0], [1, 1]]}")))
+            .Expect("out", RowSet.Of(["geo"], [RowSet.Geo("LINESTRING(0 0,1 1)")])).AssertPostgresAsync(server);
+        // An invalid GeoJSON polygon is repaired on PostGIS as in process (the bow tie's two triangles).
+        await RegressionCase.Of(Import("native.geogfromstatictext", ("text", "{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]}")))
+            .Expect("out", RowSet.Of(["geo"], [RowSet.Geo("MULTIPOLYGON(((1 1,2 2,2 0,1 1)),((0 0,0 2,1 1,0 0)))")])).AssertPostgresAsync(server);
     }
 
     [Fact]

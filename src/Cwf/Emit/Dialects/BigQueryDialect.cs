@@ -144,6 +144,7 @@ public sealed class BigQueryDialect : Dialect
         (F.RTrim, "RTRIM({0}, ' ')"),
         (F.Point, "ST_GEOGPOINT({0}, {1})"),
         (F.GeogFromText, "ST_GEOGFROMTEXT({0}, make_valid => TRUE)"),
+        (F.GeogFromGeoJson, "ST_GEOGFROMGEOJSON({0}, make_valid => TRUE)"),
         (F.Buffer, "ST_BUFFER({0}, " + EqualAreaBufferRadius + ")"),
         (F.Area, "ST_AREA({0})"),
         (F.LengthMeters, "ST_LENGTH({0})"),

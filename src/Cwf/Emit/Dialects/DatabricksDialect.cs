@@ -96,6 +96,7 @@ public sealed class DatabricksDialect : Dialect
         (F.StrPos, "INSTR({0}, {1})"),
         (F.Point, "st_point({0}, {1}, 4326)"),
         (F.GeogFromText, "st_geomfromtext({0}, 4326)"),
+        (F.GeogFromGeoJson, "st_geomfromgeojson({0})"),
         (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("st_buffer works in coordinate units"))),
         (F.Area, "st_area(st_geogfromwkb(st_asbinary({0})))"),
         (F.LengthMeters, "st_length(st_geogfromwkb(st_asbinary({0})))"),

@@ -104,6 +104,7 @@ public sealed class DuckDbDialect : Dialect
         (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
         (F.Point, "ST_Point({0}, {1})"),
         (F.GeogFromText, Repair.Around("ST_GeomFromText({0})").Text),
+        (F.GeogFromGeoJson, Repair.Around("ST_GeomFromGeoJSON({0})").Text),
         (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("ST_Buffer is planar"))),
         (F.Area, "ST_Area_Spheroid(ST_FlipCoordinates({0}))"),
         (F.LengthMeters, "ST_Length_Spheroid(ST_FlipCoordinates({0}))"),

@@ -141,6 +141,7 @@ public sealed class PostgresDialect : Dialect
         (F.Round, FunctionMapping.Sql("ROUND(CAST({0} AS NUMERIC))", "ROUND(CAST({0} AS NUMERIC), CAST({1} AS INTEGER))") with { CastResult = true }),
         (F.Point, "ST_SetSRID(ST_MakePoint({0}, {1}), 4326)"),
         (F.GeogFromText, Repair.Around("ST_GeomFromText({0}, 4326)").Text),
+        (F.GeogFromGeoJson, Repair.Around("ST_SetSRID(ST_GeomFromGeoJSON({0}), 4326)").Text),
         (F.Buffer, "ST_Buffer({0}::geography, {1}, 'quad_segs=32')::geometry"),
         (F.Area, "ST_Area({0}::geography)"),
         (F.LengthMeters, "ST_Length({0}::geography)"),

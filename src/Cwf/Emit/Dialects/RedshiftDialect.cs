@@ -98,6 +98,7 @@ public sealed class RedshiftDialect : Dialect
         (F.Log10, "LOG({0})"),
         (F.Point, "ST_SetSRID(ST_Point({0}, {1}), 4326)"),
         (F.GeogFromText, "ST_GeomFromText({0}, 4326)"),
+        (F.GeogFromGeoJson, "ST_GeomFromGeoJSON({0})"),
         (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("Redshift buffers GEOMETRY only, in coordinate units"))),
         (F.Area, "ST_Area(CAST({0} AS GEOGRAPHY))"),
         (F.LengthMeters, "ST_Length(CAST({0} AS GEOGRAPHY))"),

@@ -116,6 +116,7 @@ public sealed class SnowflakeDialect : Dialect
         (F.Point, "ST_MAKEPOINT({0}, {1})"),
         (F.AsText, "ST_ASWKT({0})"),
         (F.GeogFromText, "TO_GEOGRAPHY({0})"),
+        (F.GeogFromGeoJson, "TO_GEOGRAPHY({0})"),
         (F.Buffer, FunctionMapping.Sql(UtmBuffer).WithNote(UtmBufferNote("Snowflake buffers GEOMETRY only, in SRID units"))),
         (F.Area, "ST_AREA({0})"),
         (F.LengthMeters, "ST_LENGTH({0})"),

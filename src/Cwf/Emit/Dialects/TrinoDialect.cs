@@ -96,6 +96,7 @@ public sealed class TrinoDialect : Dialect
         (F.Round, FunctionMapping.Sql("ROUND({0})", "ROUND({0}, CAST({1} AS INTEGER))")),
         (F.Point, "ST_Point({0}, {1})"),
         (F.GeogFromText, "ST_GeometryFromText({0})"),
+        (F.GeogFromGeoJson, "to_geometry(from_geojson_geometry({0}))"),
         (F.Buffer, FunctionMapping.NotAvailable(
             "Trino buffers a geometry in its coordinate units only (degrees here) and has no ST_Transform to buffer in a metric projection",
             DistanceFilterHint + ", or buffer in degrees in a custom SQL step where a planar approximation is acceptable")),

@@ -84,6 +84,7 @@ internal static class FunctionLibrary
         ["st_astext"] = (a, _) => Wkt.Write(Geo(a[0])),
         ["st_geogfromtext"] = (a, _) => Spatial(() => Geography.Valid(Wkt.TryRead(Str(a[0]), out var error)
             ?? throw new InterpretationException(DiagnosticCodes.RuntimeGeographyFailed, $"st_geogfromtext: not well-known text: {error}"))),
+        ["st_geogfromgeojson"] = (a, _) => Spatial(() => Geography.Valid(Geography.FromGeoJson(Str(a[0])))),
         ["st_buffer"] = (a, _) => Spatial(() => Geography.Buffer(Geo(a[0]), Num(a[1]))),
         ["st_centroid"] = (a, _) => Geography.Centroid(Geo(a[0])),
         ["st_area"] = (a, _) => Geography.Area(Geo(a[0])),

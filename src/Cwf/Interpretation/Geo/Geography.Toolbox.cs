@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NetTopologySuite.Algorithm.Hull;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.LinearReferencing;
@@ -75,6 +76,28 @@ internal static partial class Geography
             }
         }
         return Valid(coordinates.Count < 2 ? Factory.CreateLineString() : Factory.CreateLineString([.. coordinates]));
+    }
+
+    /// <summary>
+    /// The geometry of the text of a GeoJSON geometry object (ST_GeomFromGeoJSON; a third ordinate ignored), not yet
+    /// repaired: the caller applies the validity policy, as for well-known text.
+    /// </summary>
+    public static Geometry FromGeoJson(string text)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new GeographyException($"st_geogfromgeojson: not JSON: {e.Message}");
+        }
+        using (document)
+        {
+            return GeoJson.TryRead(document.RootElement, out var error)
+                ?? throw new GeographyException($"st_geogfromgeojson: not a GeoJSON geometry: {error}");
+        }
     }
 
     /// <summary>The polygon whose shell is a closed line of at least four vertices, repaired when invalid.</summary>

@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Utilities;
 
 namespace Cwf.Interpretation.Geo;
 
@@ -28,15 +27,15 @@ internal static partial class Geography
     /// <summary>
     /// The validity policy (spec/equivalence.md, "Invalid geometries"): a geography entering a
     /// workflow (read from a table, parsed from text) is itself when valid, else its repair by
-    /// GeometryFixer: shells unioned, holes subtracted, collapsed parts dropped, the "structure"
-    /// method of GEOS MakeValid that the PostgreSQL backend calls. Predicates and measures then
+    /// the "structure" method of GEOS MakeValid that the PostgreSQL backend calls
+    /// (<see cref="StructureRepair"/>: shells unioned, holes subtracted, collapsed parts dropped). Predicates and measures then
     /// never meet an invalid geometry, so no engine fails on one or answers otherwise.
     /// </summary>
     public static Geometry Valid(Geometry g)
     {
         try
         {
-            return g.IsValid ? g : Factory.CreateGeometry(GeometryFixer.Fix(g));
+            return g.IsValid ? g : Factory.CreateGeometry(StructureRepair.Fix(g));
         }
         catch (Exception e) when (IsTopologyFailure(e))
         {

@@ -74,6 +74,7 @@ public static class Functions
     public static BuiltinFunction Y { get; } = Fn("st_y", FunctionCategory.Spatial, SqlType.Float64, "latitude of a point", ArgKind.Geography);
     public static BuiltinFunction AsText { get; } = Fn("st_astext", FunctionCategory.Spatial, SqlType.String, "well-known text of a geography", ArgKind.Geography);
     public static BuiltinFunction GeogFromText { get; } = Fn("st_geogfromtext", FunctionCategory.Spatial, SqlType.Geography, "geography from well-known text", ArgKind.String);
+    public static BuiltinFunction GeogFromGeoJson { get; } = Fn("st_geogfromgeojson", FunctionCategory.Spatial, SqlType.Geography, "geography from the text of a GeoJSON geometry object", ArgKind.String);
     public static BuiltinFunction Buffer { get; } = Fn("st_buffer", FunctionCategory.Spatial, SqlType.Geography, "st_buffer(g, meters): geodesic buffer", ArgKind.Geography, ArgKind.Numeric);
     public static BuiltinFunction Centroid { get; } = Fn("st_centroid", FunctionCategory.Spatial, SqlType.Geography, "centroid (planar on lon/lat, as the warehouses do)", ArgKind.Geography);
     public static BuiltinFunction Area { get; } = Fn("st_area", FunctionCategory.Spatial, SqlType.Float64, "geodesic area in square meters", ArgKind.Geography);
