@@ -95,7 +95,7 @@ internal static partial class Geography
         }
         using (document)
         {
-            return GeoJson.TryRead(document.RootElement, out var error)
+            return GeoJsonObjects.TryRead(document.RootElement, out var error)
                 ?? throw new GeographyException($"st_geogfromgeojson: not a GeoJSON geometry: {error}");
         }
     }
