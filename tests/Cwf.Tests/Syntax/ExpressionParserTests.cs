@@ -66,6 +66,54 @@ public class ExpressionParserTests
         Assert.Equal(BinaryOperator.Multiply, Assert.IsType<BinarySyntax>(add.Right).Operator);
     }
 
+    // The grammar keeps each precedence's operators in one flat list (grammar/Cwf.g4, `expression` and
+    // `value`); the builder folds them. Shape and span of every node, mixing every level.
+    [Theory]
+    [InlineData("-a::int * b || c + d",
+        "Concat(Multiply(Minus(Cast(a)), b), Add(c, d))",
+        "-a::int * b || c + d|-a::int * b|-a::int|a::int|a|b|c + d|c|d")]
+    [InlineData("not not a = b or c and not d is null",
+        "Or(Not(Not(Equal(a, b))), And(c, Not(IsNull(d))))",
+        "not not a = b or c and not d is null|not not a = b|not a = b|a = b|a|b|c and not d is null|c|not d is null|d is null|d")]
+    [InlineData("1 - 2 + 3 * 4 / 5 - 6",
+        "Subtract(Add(Subtract(1, 2), Divide(Multiply(3, 4), 5)), 6)",
+        "1 - 2 + 3 * 4 / 5 - 6|1 - 2 + 3 * 4 / 5|1 - 2|1|2|3 * 4 / 5|3 * 4|3|4|5|6")]
+    [InlineData("+ - x :: int :: text % 2 = a = b",
+        "Equal(Equal(Modulo(Plus(Minus(Cast(Cast(x)))), 2), a), b)",
+        "+ - x :: int :: text % 2 = a = b|+ - x :: int :: text % 2 = a|+ - x :: int :: text % 2|+ - x :: int :: text|- x :: int :: text|x :: int :: text|x :: int|x|2|a|b")]
+    [InlineData("x not between a || b and -c and (y) like 'z%'",
+        "And(Between(x, Concat(a, b), Minus(c)), Like(Parenthesized(y), 'z%'))",
+        "x not between a || b and -c and (y) like 'z%'|x not between a || b and -c|x|a || b|a|b|-c|c|(y) like 'z%'|(y)|y|'z%'")]
+    public void Mixed_precedence_builds_each_node_with_its_span(string text, string shape, string spans)
+    {
+        var e = Parse(text);
+        Assert.Equal(shape, Shape(e));
+        var preorder = new List<string>();
+        var stack = new Stack<ExpressionSyntax>();
+        stack.Push(e);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            preorder.Add(text.Substring(node.Span.Start, node.Span.Length));
+            foreach (var child in node.Children.Reverse()) stack.Push(child);
+        }
+        Assert.Equal(spans, string.Join("|", preorder));
+    }
+
+    private static string Shape(ExpressionSyntax e) => e switch
+    {
+        BinarySyntax b => $"{b.Operator}({Shape(b.Left)}, {Shape(b.Right)})",
+        UnarySyntax u => $"{u.Operator}({Shape(u.Operand)})",
+        CastSyntax c => $"Cast({Shape(c.Operand)})",
+        IsNullSyntax n => $"IsNull({Shape(n.Operand)})",
+        BetweenSyntax b => $"Between({Shape(b.Operand)}, {Shape(b.Low)}, {Shape(b.High)})",
+        LikeSyntax l => $"Like({Shape(l.Operand)}, {Shape(l.Pattern)})",
+        ParenthesizedSyntax p => $"Parenthesized({Shape(p.Inner)})",
+        NameSyntax n => n.Name,
+        LiteralSyntax l => l.Kind == LiteralKind.String ? $"'{l.Text}'" : l.Text,
+        _ => e.GetType().Name,
+    };
+
     [Fact]
     public void Operator_chains_are_left_associative()
     {

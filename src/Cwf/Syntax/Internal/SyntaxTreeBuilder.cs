@@ -1,4 +1,5 @@
 using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Text;
@@ -295,76 +296,66 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         return expression;
     }
 
-    private ExpressionSyntax Expression(G.CwfParser.ExpressionContext context) => Or(context.orExpr());
-
-    // Each precedence level has one child when it has no operator (nearly always): that child is
-    // built directly, without the operand array, the delegates and the closure of the general case.
-    private ExpressionSyntax Or(G.CwfParser.OrExprContext context) =>
-        context.ChildCount == 1 ? And(context.andExpr(0)) : Chain(context.andExpr(), And, BinaryOperator.Or);
-
-    private ExpressionSyntax And(G.CwfParser.AndExprContext context) =>
-        context.ChildCount == 1 ? Not(context.notExpr(0)) : Chain(context.notExpr(), Not, BinaryOperator.And);
-
-    private ExpressionSyntax Concat(G.CwfParser.ConcatExprContext context) =>
-        context.ChildCount == 1 ? Additive(context.additive(0)) : Chain(context.additive(), Additive, BinaryOperator.Concat);
-
-    private ExpressionSyntax Additive(G.CwfParser.AdditiveContext context) =>
-        context.ChildCount == 1 ? Multiplicative(context.multiplicative(0))
-            : Fold(context.multiplicative(), Multiplicative, i => context._op[i].Type == G.CwfLexer.PLUS ? BinaryOperator.Add : BinaryOperator.Subtract);
-
-    private ExpressionSyntax Multiplicative(G.CwfParser.MultiplicativeContext context) =>
-        context.ChildCount == 1 ? Unary(context.unary(0))
-            : Fold(context.unary(), Unary, i => context._op[i].Type switch
+    // An expression is a flat list in the parse tree (grammar/Cwf.g4): terms (a value with its prefix
+    // nots and predicate tails) separated by and / or. And binds tighter than or; a chain of either
+    // is shaped by OperatorChain (shallow). Nearly every expression is one term: built directly.
+    private ExpressionSyntax Expression(G.CwfParser.ExpressionContext context)
+    {
+        var children = context.children;
+        int i = 0;
+        var term = Term(children, ref i);
+        if (i == children.Count) return term;
+        var disjuncts = new List<ExpressionSyntax>();
+        var conjuncts = new List<ExpressionSyntax> { term };
+        while (true)
+        {
+            bool end = i == children.Count;
+            if (end || ((ITerminalNode)children[i]).Symbol.Type == G.CwfLexer.OR)
             {
-                G.CwfLexer.STAR => BinaryOperator.Multiply,
-                G.CwfLexer.SLASH => BinaryOperator.Divide,
-                _ => BinaryOperator.Modulo,
-            });
+                disjuncts.Add(Chain(conjuncts, BinaryOperator.And));
+                conjuncts.Clear();
+            }
+            if (end) return Chain(disjuncts, BinaryOperator.Or);
+            i++;
+            conjuncts.Add(Term(children, ref i));
+        }
+    }
+
+    // NOT* value predicateTail*, from children[i] on; leaves i after its last child.
+    private ExpressionSyntax Term(IList<IParseTree> children, ref int i)
+    {
+        int nots = i;
+        while (children[i] is ITerminalNode) i++;
+        int valueAt = i;
+        var result = Value((G.CwfParser.ValueContext)children[i++]);
+        while (i < children.Count && children[i] is G.CwfParser.PredicateTailContext tail)
+        {
+            result = Tail(result, tail);
+            i++;
+        }
+        for (int k = valueAt - 1; k >= nots; k--)
+            result = new UnarySyntax(UnaryOperator.Not, result) { Span = TextSpan.FromBounds(((ITerminalNode)children[k]).Symbol.StartIndex, result.Span.End) };
+        return result;
+    }
 
     // A chain of one associative operator: a long one is not nesting, so it is shaped by OperatorChain (shallow).
-    private static ExpressionSyntax Chain<T>(T[] operands, Func<T, ExpressionSyntax> build, BinaryOperator op)
-    {
-        if (operands.Length == 1) return build(operands[0]);
-        return OperatorChain.Build([.. operands.Select(build)],
-            (left, right) => new BinarySyntax(op, left, right) { Span = left.Span.Union(right.Span) });
-    }
+    private static ExpressionSyntax Chain(List<ExpressionSyntax> operands, BinaryOperator op) =>
+        operands.Count == 1 ? operands[0]
+            : OperatorChain.Build(operands, (left, right) => new BinarySyntax(op, left, right) { Span = left.Span.Union(right.Span) });
 
-    // Folds `a op b op c` into ((a op b) op c) with a loop; operatorAt(i) is the operator before operand i + 1.
-    private static ExpressionSyntax Fold<T>(T[] operands, Func<T, ExpressionSyntax> build, Func<int, BinaryOperator> operatorAt)
+    private ExpressionSyntax Tail(ExpressionSyntax left, G.CwfParser.PredicateTailContext tail)
     {
-        var result = build(operands[0]);
-        for (int i = 1; i < operands.Length; i++)
+        var span = TextSpan.FromBounds(left.Span.Start, Span(tail).End);
+        ExpressionSyntax result = tail switch
         {
-            var right = build(operands[i]);
-            result = new BinarySyntax(operatorAt(i - 1), result, right) { Span = result.Span.Union(right.Span) };
-        }
-        return result;
-    }
-
-    private ExpressionSyntax Not(G.CwfParser.NotExprContext context) =>
-        context.NOT() is not null
-            ? new UnarySyntax(UnaryOperator.Not, Not(context.notExpr())) { Span = Span(context) }
-            : Predicate(context.predicate());
-
-    private ExpressionSyntax Predicate(G.CwfParser.PredicateContext context)
-    {
-        var result = Concat(context.concatExpr());
-        if (context.ChildCount == 1) return result;
-        foreach (var tail in context.predicateTail())
-        {
-            var span = TextSpan.FromBounds(result.Span.Start, Span(tail).End);
-            result = tail switch
-            {
-                G.CwfParser.ComparisonTailContext c => new BinarySyntax(Comparison(c.op.Type), result, Concat(c.concatExpr())),
-                G.CwfParser.IsNullTailContext c => new IsNullSyntax(result, c.NOT() is not null),
-                G.CwfParser.InTailContext c => new InListSyntax(result, [.. c.expression().Select(Expression)], c.NOT() is not null),
-                G.CwfParser.BetweenTailContext c => new BetweenSyntax(result, Concat(c.concatExpr(0)), Concat(c.concatExpr(1)), c.NOT() is not null),
-                G.CwfParser.LikeTailContext c => new LikeSyntax(result, Concat(c.concatExpr()), c.NOT() is not null),
-                _ => throw new InvalidOperationException($"Unexpected predicate {tail.GetType().Name}."),
-            };
-            result = result with { Span = span };
-        }
-        return result;
+            G.CwfParser.ComparisonTailContext c => new BinarySyntax(Comparison(c.op.Type), left, Value(c.value())),
+            G.CwfParser.IsNullTailContext c => new IsNullSyntax(left, c.NOT() is not null),
+            G.CwfParser.InTailContext c => new InListSyntax(left, [.. c.expression().Select(Expression)], c.NOT() is not null),
+            G.CwfParser.BetweenTailContext c => new BetweenSyntax(left, Value(c.value(0)), Value(c.value(1)), c.NOT() is not null),
+            G.CwfParser.LikeTailContext c => new LikeSyntax(left, Value(c.value()), c.NOT() is not null),
+            _ => throw new InvalidOperationException($"Unexpected predicate {tail.GetType().Name}."),
+        };
+        return result with { Span = span };
     }
 
     private static BinaryOperator Comparison(int type) => type switch
@@ -377,18 +368,43 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         _ => BinaryOperator.GreaterOrEqual,
     };
 
-    private ExpressionSyntax Unary(G.CwfParser.UnaryContext context)
+    // A value is a flat list in the parse tree: operands (a primary with prefix signs and :: casts)
+    // and the binary operators between them. Nearly every value is one operand: built directly.
+    private ExpressionSyntax Value(G.CwfParser.ValueContext context)
     {
-        if (context.unary() is { } operand)
+        var children = context.children;
+        int i = 0;
+        var first = Operand(children, ref i);
+        if (i == children.Count) return first;
+        var operands = new List<ExpressionSyntax> { first };
+        var operators = new List<int>();
+        while (i < children.Count)
         {
-            var op = context.op.Type == G.CwfLexer.MINUS ? UnaryOperator.Minus : UnaryOperator.Plus;
-            return new UnarySyntax(op, Unary(operand)) { Span = Span(context) };
+            operators.Add(((ITerminalNode)children[i++]).Symbol.Type);
+            operands.Add(Operand(children, ref i));
         }
-        var postfix = context.postfix();
-        var result = Primary(postfix.primary());
-        if (postfix.ChildCount == 1) return result;
-        foreach (var type in postfix.typeName())
+        return ValueOperators.Fold(operands, operators);
+    }
+
+    // ('-' | '+')* primary ('::' typeName)*, from children[i] on; the casts bind tighter than the signs.
+    private ExpressionSyntax Operand(IList<IParseTree> children, ref int i)
+    {
+        int signs = i;
+        while (children[i] is ITerminalNode) i++;
+        int primaryAt = i;
+        var result = Primary((G.CwfParser.PrimaryContext)children[i++]);
+        while (i < children.Count && children[i] is ITerminalNode { Symbol.Type: G.CwfLexer.DOUBLE_COLON })
+        {
+            var type = (G.CwfParser.TypeNameContext)children[i + 1];
             result = new CastSyntax(result, Type(type), Shorthand: true) { Span = TextSpan.FromBounds(result.Span.Start, Span(type).End) };
+            i += 2;
+        }
+        for (int k = primaryAt - 1; k >= signs; k--)
+        {
+            var sign = ((ITerminalNode)children[k]).Symbol;
+            var op = sign.Type == G.CwfLexer.MINUS ? UnaryOperator.Minus : UnaryOperator.Plus;
+            result = new UnarySyntax(op, result) { Span = TextSpan.FromBounds(sign.StartIndex, result.Span.End) };
+        }
         return result;
     }
 
