@@ -265,12 +265,14 @@ document.addEventListener('drop', async (e) => {
     state.path = null;
     state.catalog = catalog ? catalog.text : null;
     $('file').value = '';
-    clearTimeout(timer);
     editor.getModel().setValue(imported.cwf);
+    // The edit just scheduled a check; the refresh below is that check, run once, now.
+    clearTimeout(timer);
     monaco.editor.setModelLanguage(editor.getModel(), 'cwf');
     showGraph(imported.graph);
-    setStatus(`imported ${canvas.name}`, 'ok');
     await refresh();
+    // Said after the check, so that its 'no errors' does not replace it (errors are left showing).
+    if ($('status').className !== 'error') setStatus(`imported ${canvas.name}`, 'ok');
   } catch (err) {
     setStatus(String(err.message || err), 'error');
   }
