@@ -10,12 +10,18 @@ namespace Cwf.Interpretation.Geo;
 /// </summary>
 internal static partial class Geography
 {
-    /// <summary>ST_Union: the unary union (OverlayNG, as GEOS 3.9+), so that overlaps and shared edges dissolve.</summary>
+    /// <summary>
+    /// ST_Union: GEOS's unary union (PostGIS 3.3 hands the group to GEOSUnaryUnion), so that overlaps and shared
+    /// edges dissolve. Polygons alone are unioned in GEOS's cascaded order (<see cref="GeosPolygonUnion"/>), so that
+    /// rings start and parts follow as on PostGIS; mixed or empty groups by NetTopologySuite's OverlayNG unary union.
+    /// </summary>
     public static Geometry UnionOf(IReadOnlyList<Geometry> geometries)
     {
         try
         {
-            return Plain(UnaryUnionNG.Union(Collection(geometries), Factory.PrecisionModel));
+            return geometries.All(g => g is IPolygonal) && geometries.Any(g => !g.IsEmpty)
+                ? Plain(GeosPolygonUnion.Union(geometries, Factory))
+                : Plain(UnaryUnionNG.Union(Collection(geometries), Factory.PrecisionModel));
         }
         catch (Exception e) when (IsTopologyFailure(e))
         {
