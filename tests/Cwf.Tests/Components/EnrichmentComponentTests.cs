@@ -49,9 +49,8 @@ public class EnrichmentComponentTests
         Assert.Equal(["bigquery", "snowflake"], step.Call.Signatures.Select(s => s.Warehouse));
         Assert.Equal("input, 'geom', input 1, 'index_geo', [(gi, avg), (p_value, max)], [output]", string.Join(", ", step.Call.For("bigquery")!.Arguments));
 
-        var text = CanvasDecompiler.ToCwf(imported);
+        var text = Cwf.Tests.Canvas.CanvasTestKit.AssertRoundTrip(imported, "enrichpolygons");
         Assert.Contains("| enrichpolygons hotspots, geom, index_geo, avg(gi), max(p_value)", text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow), IrPrinter.PrintCanonical(Cwf.Tests.Binding.Compilation.Ok(text)));
     }
 
     [Fact]

@@ -51,9 +51,8 @@ public class GeocodeComponentTests
         Assert.Equal(FilterBranch.Match, match.Branch);
         Assert.Equal(step.Id, match.Input);
 
-        var text = CanvasDecompiler.ToCwf(imported);
+        var text = Cwf.Tests.Canvas.CanvasTestKit.AssertRoundTrip(imported, "geocode");
         Assert.Contains("| geocode block { country: 'United States' }", text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow), IrPrinter.PrintCanonical(Cwf.Tests.Binding.Compilation.Ok(text)));
     }
 
     [Fact]
