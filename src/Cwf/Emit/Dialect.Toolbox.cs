@@ -26,9 +26,9 @@ public abstract partial class Dialect
         $"install the toolbox there, or give its location with --toolbox (or \"toolbox\" in the catalog), e.g. --toolbox {ToolboxExample}");
 
     /// <summary>
-    /// The enrichment procedures' <c>variables</c> (<see cref="ToolboxArgument.Variables"/>): an array of (column,
-    /// aggregation) structs in this warehouse's syntax, each value a string literal; null where cwf does not write
-    /// them, which makes the step CWF6002.
+    /// The enrichment procedures' <c>variables</c> (<see cref="ToolboxArgument.Variables"/>): (column, aggregation)
+    /// pairs in the form this warehouse's toolbox takes them (an array of structs, or JSON text), every value inside a
+    /// string literal; null where cwf does not write them, which makes the step CWF6002.
     /// </summary>
     public virtual string? ToolboxVariables(IReadOnlyList<ToolboxVariable> variables) => null;
 

@@ -16,9 +16,13 @@ public static partial class ComponentLowering
     /// <summary>A component cwf does not know: kept as an opaque node (backends refuse it) with a warning.</summary>
     public static int Opaque(LoweringContext cx, IReadOnlyList<int> inputs, string component, ImmutableSortedDictionary<string, string> properties, StepInfo step)
     {
-        cx.Diagnostics.Report(DiagnosticCodes.OpaqueComponent, step.Origin,
-            $"component '{component}' is not understood by cwf; it is kept as an opaque step that no backend can emit",
-            "replace it with supported steps or custom SQL");
+        if (UncompiledComponents.Reason(component) is { } known)
+            cx.Diagnostics.Report(DiagnosticCodes.OpaqueComponent, step.Origin,
+                $"component '{component}' is not compiled by cwf: {known.Why}; it is kept as an opaque step that no backend can emit", known.Hint);
+        else
+            cx.Diagnostics.Report(DiagnosticCodes.OpaqueComponent, step.Origin,
+                $"component '{component}' is not understood by cwf; it is kept as an opaque step that no backend can emit",
+                "replace it with supported steps or custom SQL");
         return cx.Builder.Opaque(inputs, component, null, Schema.Open, properties, step.Name, step.Origin).Id;
     }
 }

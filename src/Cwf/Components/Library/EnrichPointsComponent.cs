@@ -4,14 +4,11 @@ namespace Cwf.Components.Library;
 
 /// <summary>
 /// <c>native.enrichpoints</c>: the target points with the source's columns aggregated over the source features
-/// each intersects, through the CARTO Analytics Toolbox's <c>ENRICH_POINTS</c> (BigQuery, Snowflake; CWF6002
+/// each intersects, through the CARTO Analytics Toolbox's <c>ENRICH_POINTS</c> (BigQuery, Snowflake, Redshift, Databricks; CWF6002
 /// elsewhere; CWF7800 in process). <c>enrichpoints census, geom, geom, sum(population)</c>.
 /// </summary>
 public sealed class EnrichPointsComponent : GenericStepComponent
 {
-    private const string Procedure = "ENRICH_POINTS";
-    private const string Reference = "https://docs.carto.com/data-and-analysis/analytics-toolbox-for-bigquery/sql-reference/data#enrich_points";
-
     public override string Id => "native.enrichpoints";
     public override string Title => "Enrich points";
     public override ComponentCategory Category => ComponentCategory.SpatialAnalysis;
@@ -23,5 +20,5 @@ public sealed class EnrichPointsComponent : GenericStepComponent
         "`Opaque` calling the toolbox's `ENRICH_POINTS(target, target_geo, source, source_geo, variables, [output])`",
         "target + `<column>_<aggregation>` per variable (sum, avg float64; count int64; min, max the column's type)");
 
-    public override void Build(ComponentLoweringContext cx) => Enrichment.Build(cx, Id, Procedure, Reference);
+    public override void Build(ComponentLoweringContext cx) => Enrichment.Build(cx, Id, EnrichmentProcedure.Points);
 }

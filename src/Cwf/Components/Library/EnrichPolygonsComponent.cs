@@ -4,14 +4,11 @@ namespace Cwf.Components.Library;
 
 /// <summary>
 /// <c>native.enrichpolygons</c>: the target polygons with the source's columns aggregated over the source features
-/// each intersects, through the CARTO Analytics Toolbox's <c>ENRICH_POLYGONS</c> (BigQuery, Snowflake; CWF6002
+/// each intersects, through the CARTO Analytics Toolbox's <c>ENRICH_POLYGONS</c> (BigQuery, Snowflake, Redshift; CWF6002
 /// elsewhere; CWF7800 in process). <c>enrichpolygons census, geom, geom, sum(population), avg(income)</c>.
 /// </summary>
 public sealed class EnrichPolygonsComponent : GenericStepComponent
 {
-    private const string Procedure = "ENRICH_POLYGONS";
-    private const string Reference = "https://docs.carto.com/data-and-analysis/analytics-toolbox-for-bigquery/sql-reference/data#enrich_polygons";
-
     public override string Id => "native.enrichpolygons";
     public override string Title => "Enrich polygons";
     public override ComponentCategory Category => ComponentCategory.SpatialAnalysis;
@@ -23,5 +20,5 @@ public sealed class EnrichPolygonsComponent : GenericStepComponent
         "`Opaque` calling the toolbox's `ENRICH_POLYGONS(target, target_geo, source, source_geo, variables, [output])`",
         "target + `<column>_<aggregation>` per variable (sum, avg float64; count int64; min, max the column's type)");
 
-    public override void Build(ComponentLoweringContext cx) => Enrichment.Build(cx, Id, Procedure, Reference);
+    public override void Build(ComponentLoweringContext cx) => Enrichment.Build(cx, Id, EnrichmentProcedure.Polygons);
 }

@@ -5,11 +5,12 @@ using Cwf.Ir;
 namespace Cwf.Components.Library;
 
 /// <summary>
-/// What the enrichment components (<c>native.enrichpolygons</c>, <c>native.enrichpoints</c>) have in common: the
-/// target rows, whose geography column is enriched, and the source rows, whose columns are aggregated over the
-/// source features that intersect each target feature, through the CARTO Analytics Toolbox's data module
-/// (<c>ENRICH_POLYGONS</c>, <c>ENRICH_POINTS</c>) on BigQuery and Snowflake. The step's rows are the target's, plus
-/// one column per variable named <c>column_aggregation</c>, as the toolbox names them.
+/// What the enrichment components (<c>native.enrichpolygons</c>, <c>native.enrichpoints</c>, <c>native.h3enrich</c>)
+/// have in common: the target rows, whose geography column (or column of H3 cells) is enriched, and the source rows,
+/// whose columns are aggregated over the source features that intersect each target feature, through the CARTO
+/// Analytics Toolbox's data module (<c>ENRICH_POLYGONS</c>, <c>ENRICH_POINTS</c>, <c>ENRICH_GRID</c>; where each is
+/// documented: <see cref="EnrichmentProcedure"/>). The step's rows are the target's, plus one column per variable
+/// named <c>column_aggregation</c>, as the toolbox names them.
 /// </summary>
 internal static class Enrichment
 {
@@ -26,16 +27,20 @@ internal static class Enrichment
     ];
 
     /// <summary>
-    /// The step: <c>CALL {toolbox}.PROCEDURE(target query, target geo, source query, source geo, variables, [output])</c>,
+    /// The step: <c>CALL {toolbox}.PROCEDURE([grid type,] target query, target column, source query, source geo, variables, output)</c>,
     /// whose table holds the target's columns and the aggregates (SUM and AVG weighted by the intersected share, so
     /// FLOAT64; COUNT INT64; MIN and MAX of the column's type).
     /// </summary>
-    public static void Build(ComponentLoweringContext cx, string component, string procedure, string reference)
+    public static void Build(ComponentLoweringContext cx, string component, EnrichmentProcedure enrichment)
     {
         var v = cx.Values;
+        var procedure = enrichment.Name;
         int target = cx.Input("target"), source = cx.Input("source");
         if ((v.Column("target_col"), v.Column("source_col"), v.Aggregations("variables")) is not ({ } targetArg, { } sourceArg, { } pairs) || v.Failed) return;
-        if (cx.ResolveGeography(target, targetArg) is not { } targetGeo || cx.ResolveGeography(source, sourceArg) is not { } sourceGeo) return;
+        var targetColumn = enrichment.GridType is null
+            ? cx.ResolveGeography(target, targetArg)
+            : cx.Resolve(target, targetArg, t => t == SqlType.String, "a column of H3 cells (string)");
+        if (targetColumn is null || cx.ResolveGeography(source, sourceArg) is not { } sourceGeo) return;
         if (!cx.RequireKnownColumns(target, cx.Step, "declaring the enriched columns")) return;
         var columns = cx.Builder.SchemaOf(target).Columns.ToList();
         var variables = new List<ToolboxVariable>();
@@ -63,12 +68,16 @@ internal static class Enrichment
             columns.Add(new Column(name, method switch { "count" => SqlType.Int64, "min" or "max" => column.Type, _ => SqlType.Float64 }, Nullable: true));
             variables.Add(new ToolboxVariable(column.Name, method));
         }
-        Seq<ToolboxArgument> arguments =
+        Seq<ToolboxArgument> head =
         [
-            new ToolboxArgument.InputQuery(), new ToolboxArgument.Text(targetGeo.Name), new ToolboxArgument.InputQuery(1),
-            new ToolboxArgument.Text(sourceGeo.Name), new ToolboxArgument.Variables([.. variables]), new ToolboxArgument.OutputTableArray(),
+            .. enrichment.GridType is { } grid ? [new ToolboxArgument.Text(grid)] : Array.Empty<ToolboxArgument>(),
+            new ToolboxArgument.InputQuery(), new ToolboxArgument.Text(targetColumn.Name), new ToolboxArgument.InputQuery(1),
+            new ToolboxArgument.Text(sourceGeo.Name), new ToolboxArgument.Variables([.. variables]),
         ];
-        var call = new ToolboxCall(procedure, [new ToolboxSignature("bigquery", arguments), new ToolboxSignature("snowflake", arguments)], reference);
+        // BigQuery's and Snowflake's procedures take the output as an array (the table, then an optional clause),
+        // Redshift's and Databricks' as the table's name.
+        var call = new ToolboxCall(procedure, [.. enrichment.Warehouses.Select(w => new ToolboxSignature(w,
+            [.. head, w is "bigquery" or "snowflake" ? new ToolboxArgument.OutputTableArray() : new ToolboxArgument.OutputTable()]))], enrichment.Reference);
         cx.Output("result", cx.Builder.Opaque([target, source], component, null, new Schema([.. columns]), ImmutableSortedDictionary<string, string>.Empty,
             cx.Step.Name, cx.Step.Origin, call).Id);
     }

@@ -32,6 +32,13 @@ public sealed class DatabricksDialect : Dialect
     /// <summary>The schema the toolbox's installation creates (spec/dialects.md).</summary>
     public override TableName? DefaultToolbox { get; } = new(["carto"]);
 
+    /// <summary>
+    /// The data module's <c>variables</c>: a STRING holding a JSON array of objects with fields <c>column</c> and
+    /// <c>aggregation</c> (its reference page): <c>'[{"column":"c","aggregation":"sum"}]'</c>.
+    /// </summary>
+    public override string? ToolboxVariables(IReadOnlyList<ToolboxVariable> variables) =>
+        Literal(System.Text.Json.JsonSerializer.Serialize(variables.Select(v => new { column = v.Column, aggregation = v.Aggregation })), SqlType.String).Text;
+
     public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, RawStrings = true, AdjacentStrings = true, NestedBlockComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()

@@ -20,6 +20,14 @@ public sealed class RedshiftDialect : Dialect
     /// <summary>The schema the toolbox's installation creates (spec/dialects.md).</summary>
     public override TableName? DefaultToolbox { get; } = new(["carto"]);
 
+    /// <summary>
+    /// The data module's <c>variables</c>: a VARCHAR holding JSON, an object whose <c>variables</c> is an array of
+    /// [column, aggregation] pairs, as the reference page's ENRICH_POINTS and ENRICH_POLYGONS examples pass it:
+    /// <c>'{"variables":[["c","sum"]]}'</c>.
+    /// </summary>
+    public override string? ToolboxVariables(IReadOnlyList<ToolboxVariable> variables) =>
+        Literal(System.Text.Json.JsonSerializer.Serialize(new { variables = variables.Select(v => new[] { v.Column, v.Aggregation }) }), SqlType.String).Text;
+
     public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DollarQuotes = true, TaggedDollarQuotes = true, EscapeStringPrefix = true, NestedBlockComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()

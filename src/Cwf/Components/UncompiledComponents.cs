@@ -1,0 +1,23 @@
+using System.Collections.Frozen;
+
+namespace Cwf.Components;
+
+/// <summary>
+/// Components of the product that cwf has seen in real exports but does not compile, with why: the opaque-component
+/// warning (CWF2811) of such a node says so instead of the generic "not understood" (spec/canvas.md).
+/// </summary>
+internal static class UncompiledComponents
+{
+    private static readonly FrozenDictionary<string, (string Why, string Hint)> Known = new Dictionary<string, (string, string)>
+    {
+        ["native.importurl"] = (
+            "Import from URL makes a table with the toolbox's IMPORT_URL procedure, whose columns are those of the file at run time, and a .cwf source cannot call a procedure",
+            "import the file into a table first and read that table"),
+        ["SaveToBucketAndNotify"] = (
+            "Send by Email exports the table to CARTO's own storage bucket and calls CARTO's notification API with the account's token, neither of which is a documented toolbox procedure",
+            "save the table (native.saveastable) and send it from outside the workflow"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Why cwf does not compile <paramref name="component"/>, and what to do instead; null for a component cwf has not seen.</summary>
+    public static (string Why, string Hint)? Reason(string component) => Known.TryGetValue(component, out var reason) ? reason : null;
+}
