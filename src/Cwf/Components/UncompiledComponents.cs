@@ -18,6 +18,9 @@ internal static class UncompiledComponents
             "save the table (native.saveastable) and send it from outside the workflow"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>The ids, which this file is the one place to write (as a descriptor file is for a compiled component).</summary>
+    public static IEnumerable<string> Ids => Known.Keys;
+
     /// <summary>Why cwf does not compile <paramref name="component"/>, and what to do instead; null for a component cwf has not seen.</summary>
     public static (string Why, string Hint)? Reason(string component) => Known.TryGetValue(component, out var reason) ? reason : null;
 }

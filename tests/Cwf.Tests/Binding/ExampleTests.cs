@@ -182,6 +182,7 @@ public class ExampleCoverageTests
         ["native.moransi"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "moransi" },
         ["native.enrichpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "enrichpolygons" },
         ["native.enrichpoints"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "enrichpoints" },
+        ["native.h3enrich"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "h3enrich" },
         ["native.call"] = n => n is Cwf.Syntax.CallStepSyntax,
         ["native.knn"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "knn" },
         ["native.distancematrix"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "distancematrix" },
@@ -195,7 +196,7 @@ public class ExampleCoverageTests
     /// warehouse's procedure: every example runs in process, where they are CWF7800.
     /// </remarks>
     private static readonly string[] Refused = ["native.unnest", "native.isolines", "native.geocode", "native.getisord", "native.localmoransi",
-        "native.moransi", "native.enrichpolygons", "native.enrichpoints", "native.call"];
+        "native.moransi", "native.enrichpolygons", "native.enrichpoints", "native.h3enrich", "native.call"];
 
     [Fact]
     public void Every_contract_component_appears_in_an_example()

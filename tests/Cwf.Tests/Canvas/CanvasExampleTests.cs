@@ -58,7 +58,7 @@ public class CanvasExampleTests
         // and every example compiles for PostgreSQL (EveryExampleToolTests): their tests import the real exports' nodes.
         Assert.DoesNotContain(ComponentCatalog.Default.All, c => c.HasCanvasForm && !components.Contains(c.Id)
             && c.Id is not ("native.unnest" or "native.call" or "native.geocode" or "native.getisord" or "native.localmoransi"
-                or "native.moransi" or "native.enrichpolygons" or "native.enrichpoints"));
+                or "native.moransi" or "native.enrichpolygons" or "native.enrichpoints" or "native.h3enrich"));
         Assert.Contains(components, c => ComponentCatalog.Default.Find(c) is null);
         Assert.Equal(Enum.GetValues<CanvasEnvelopeKind>().ToHashSet(), results.Select(r => r.Envelope!.Value).ToHashSet());
         Assert.Contains(results, r => r.Document!.Notes.Count > 0);

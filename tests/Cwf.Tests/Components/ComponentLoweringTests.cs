@@ -194,7 +194,7 @@ public class ComponentLoweringTests
             // Statistics on grids as toolbox procedure calls (issue 17).
             "native.getisord", "native.localmoransi", "native.moransi",
             // Enrichment as toolbox procedure calls (issue 17).
-            "native.enrichpolygons", "native.enrichpoints",
+            "native.enrichpolygons", "native.enrichpoints", "native.h3enrich",
             // A procedure call as a script step (issue 15).
             "native.call",
         ];
