@@ -21,7 +21,8 @@ public sealed partial class ExpressionBinder
     private readonly ExpressionBinderOptions _options;
     private readonly DiagnosticBag _diagnostics;
     // What each bound quantity measures (only those that are not plain numbers), by reference: see DimensionOf.
-    private readonly Dictionary<Expr, Dimension> _dimensions = new(ReferenceEqualityComparer.Instance);
+    // Made at the first measured quantity: most binders never see one.
+    private Dictionary<Expr, Dimension>? _dimensions;
     private bool _insideAggregate;
 
     public ExpressionBinder(ExpressionScope scope, SourceText? source, ExpressionBinderOptions? options = null)
@@ -68,7 +69,18 @@ public sealed partial class ExpressionBinder
     // Entry points for the statement binder (diagnostics go to the shared bag).
 
     /// <summary>A scalar expression (no aggregates), or null after reporting why not.</summary>
-    internal Expr? BindScalar(ExpressionSyntax syntax) => Guarded(syntax, () => Bind(syntax));
+    internal Expr? BindScalar(ExpressionSyntax syntax)
+    {
+        // Guarded as the other entry points, written out: this one runs for every expression of a program.
+        try
+        {
+            return Bind(syntax);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return TooComplex<Expr>(syntax);
+        }
+    }
 
     /// <summary>A scalar expression that must be of type bool (filters, conditions).</summary>
     internal Expr? BindPredicate(ExpressionSyntax syntax, string what)
@@ -114,7 +126,7 @@ public sealed partial class ExpressionBinder
     /// What a bound expression measures: a length or an area when it comes from a unit (<c>2 km</c>),
     /// a parameter declared with one, or a metric function (<c>st_area</c>), else a plain number.
     /// </summary>
-    internal Dimension DimensionOf(Expr expr) => _dimensions.GetValueOrDefault(expr, Dimension.Plain);
+    internal Dimension DimensionOf(Expr expr) => _dimensions is null ? Dimension.Plain : _dimensions.GetValueOrDefault(expr, Dimension.Plain);
 
     internal AggregateCall? BindAggregateCall(ExpressionSyntax syntax, string? name, SyntaxNode nameSite) =>
         Guarded(syntax, () => BindAggregateCore(syntax, name, nameSite));
@@ -198,9 +210,14 @@ public sealed partial class ExpressionBinder
         }
         catch (InsufficientExecutionStackException)
         {
-            Report(DiagnosticCodes.TooComplex, syntax, "this expression is nested too deeply to compile", "simplify it, or split it into several steps");
-            return null;
+            return TooComplex<T>(syntax);
         }
+    }
+
+    private T? TooComplex<T>(SyntaxNode syntax) where T : class
+    {
+        Report(DiagnosticCodes.TooComplex, syntax, "this expression is nested too deeply to compile", "simplify it, or split it into several steps");
+        return null;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -264,6 +281,10 @@ public sealed partial class ExpressionBinder
 
     private Expr? BindBare(NameSyntax name)
     {
+        bool parameter = _options.BareNamesMayBeParameters && _scope.Parameters.Contains(name.Name);
+        // Most names are a column of the only input: that is the one hit, known, without collecting hits.
+        if (_scope.Inputs.Length == 1 && _scope.Inputs[0].Schema.IndexOf(name.Name) is >= 0 and var index)
+            return OnlyColumn(name, _scope.Inputs[0].Schema[index], 0, known: true, parameter);
         var hits = new List<(Column Column, int Input, bool Known)>();
         for (int i = 0; i < _scope.Inputs.Length; i++)
             foreach (var column in _scope.Inputs[i].FindBare(name.Name))
@@ -273,16 +294,8 @@ public sealed partial class ExpressionBinder
             if (hit.Known) known++;
         // Most names have one hit (known): the list of hits is then the list of known ones.
         var chosen = known > 0 && known < hits.Count ? hits.Where(h => h.Known).ToList() : hits;
-        bool parameter = _options.BareNamesMayBeParameters && _scope.Parameters.Contains(name.Name);
 
-        if (chosen.Count == 1)
-        {
-            // Where the program writes the parameter as @name, a bare name is plainly the column.
-            if (parameter && known == 1 && !_scope.Parameters.IsWrittenWithAt(name.Name))
-                Report(DiagnosticCodes.ParameterShadowed, name,
-                    $"'{name.Name}' is both a column and a parameter; the column is used", $"write @{name.Name} for the parameter");
-            return ExprFactory.Column(chosen[0].Column, chosen[0].Input);
-        }
+        if (chosen.Count == 1) return OnlyColumn(name, chosen[0].Column, chosen[0].Input, known == 1, parameter);
         if (chosen.Count > 1 && !(parameter && known == 0))
         {
             var options = chosen.Select(h => Qualified(h.Input, h.Column.Name)).Distinct().ToList();
@@ -301,6 +314,16 @@ public sealed partial class ExpressionBinder
         return Fail(DiagnosticCodes.UnknownColumn, name, $"unknown column '{name.Name}'{where}",
             NameSuggestions.DidYouMean(name.Name, candidates.Concat(_options.BareNamesMayBeParameters ? _scope.Parameters.Names : [])),
             paramHint, Available(_scope.Inputs.SelectMany(i => i.Schema.Names)));
+    }
+
+    // The one column a bare name means.
+    private ColumnRef OnlyColumn(NameSyntax name, Column column, int input, bool known, bool parameter)
+    {
+        // Where the program writes the parameter as @name, a bare name is plainly the column.
+        if (parameter && known && !_scope.Parameters.IsWrittenWithAt(name.Name))
+            Report(DiagnosticCodes.ParameterShadowed, name,
+                $"'{name.Name}' is both a column and a parameter; the column is used", $"write @{name.Name} for the parameter");
+        return ExprFactory.Column(column, input);
     }
 
     private string Qualified(int input, string column)
@@ -919,7 +942,7 @@ public sealed partial class ExpressionBinder
     /// <summary>Records what a bound expression measures (plain numbers are not recorded) and returns it.</summary>
     private Expr Measured(Expr expr, Dimension dimension)
     {
-        if (!dimension.IsPlain) _dimensions[expr] = dimension;
+        if (!dimension.IsPlain) (_dimensions ??= new(ReferenceEqualityComparer.Instance))[expr] = dimension;
         return expr;
     }
 

@@ -15,10 +15,18 @@ public sealed class ExpressionScope
     }
 
     public ExpressionScope(IEnumerable<ScopeInput> inputs, ScopeParameters parameters)
+        : this(ImmutableArray.CreateRange(inputs), parameters)
     {
-        Inputs = [.. inputs];
+    }
+
+    private ExpressionScope(ImmutableArray<ScopeInput> inputs, ScopeParameters parameters)
+    {
+        Inputs = inputs;
         Parameters = parameters;
     }
+
+    /// <summary>A scope over one input, as the binder makes one for every expression of a step.</summary>
+    internal static ExpressionScope Of(ScopeInput input, ScopeParameters parameters) => new(ImmutableArray.Create(input), parameters);
 
     public ImmutableArray<ScopeInput> Inputs { get; }
 

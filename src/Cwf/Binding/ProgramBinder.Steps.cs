@@ -102,10 +102,10 @@ internal sealed partial class ProgramBinder
     // Helpers
 
     private ExpressionBinder Binder(Relation input, string context) =>
-        new(new ExpressionScope([input.Scope], _parameterTypes), _source, new ExpressionBinderOptions { Context = context }, _diagnostics);
+        new(ExpressionScope.Of(input.Scope, _parameterTypes), _source, new ExpressionBinderOptions { Context = context }, _diagnostics);
 
     /// <summary>The column a step parameter names (bare or qualified), as the component wants it.</summary>
-    private ColumnArg? ResolveColumnArg(Relation input, NameSyntax name) => ResolveColumnArg(new ExpressionScope([input.Scope], _parameterTypes), name, out _);
+    private ColumnArg? ResolveColumnArg(Relation input, NameSyntax name) => ResolveColumnArg(ExpressionScope.Of(input.Scope, _parameterTypes), name, out _);
 
     private ColumnArg? ResolveColumnArg(ExpressionScope scope, NameSyntax name, out int side)
     {
@@ -118,7 +118,7 @@ internal sealed partial class ProgramBinder
 
     /// <summary>The relation a step produced, keeping the input's qualifier and aliases.</summary>
     private Relation Next(Relation input, int node) =>
-        new(node, new ScopeInput(_builder.SchemaOf(node), input.Scope.Qualifier, input.Scope.Aliases));
+        new(node, ScopeInput.Keeping(_builder.SchemaOf(node), input.Scope.Qualifier, input.Scope.Aliases));
 
     /// <summary>
     /// The binder at one step, for the component that binds it: a relation of the pipeline with the

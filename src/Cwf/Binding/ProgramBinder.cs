@@ -366,7 +366,7 @@ internal sealed partial class ProgramBinder
             var symbol = _symbols[name.Name];
             symbol.Used = true;
             // Inside a pipeline, a relation's columns can be qualified with the name it was referred to by.
-            if (symbol is RelationSymbol r) return r.Relation.Get() is { } found ? found with { Scope = new ScopeInput(found.Scope.Schema, name.Name, found.Scope.Aliases) } : null;
+            if (symbol is RelationSymbol r) return r.Relation.Get() is { } found ? found with { Scope = ScopeInput.Keeping(found.Scope.Schema, name.Name, found.Scope.Aliases) } : null;
             _diagnostics.Report(DiagnosticCodes.UnknownRelation, Locate(name), $"'{name.Name}' is a parameter, not a source or a let result",
                 "a pipeline starts with the name of a source or a let");
             return null;
@@ -389,7 +389,9 @@ internal sealed partial class ProgramBinder
 
     private void ReportUnused(Workflow workflow)
     {
-        var usedParameters = workflow.Nodes.SelectMany(n => n.Expressions).SelectMany(e => e.DescendantsAndSelf())
+        // Which parameters the workflow reads: a walk of every expression, so only when a parameter may be unused.
+        HashSet<string>? usedParameters = null;
+        HashSet<string> UsedParameters() => usedParameters ??= workflow.Nodes.SelectMany(n => n.Expressions).SelectMany(e => e.DescendantsAndSelf())
             .OfType<ParamRef>().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         bool complete = !_diagnostics.HasErrors;
         foreach (var symbol in _symbols.Values.OrderBy(s => s.Site.Span.Start))
@@ -401,7 +403,7 @@ internal sealed partial class ProgramBinder
                     _diagnostics.Report(DiagnosticCodes.UnusedResult, Locate(r.Site), $"'{r.Name}' is never used",
                         r.IsSource ? "remove the source, or use it in a pipeline" : "remove it, or write it with an output");
                     break;
-                case ParameterSymbol { Parameter: { } p, Used: false } when complete && !usedParameters.Contains(p.Name):
+                case ParameterSymbol { Parameter: { } p, Used: false } when complete && !UsedParameters().Contains(p.Name):
                     _diagnostics.Report(DiagnosticCodes.UnusedParameter, Locate(symbol.Site), $"parameter '{p.Name}' is never used",
                         "remove it, or refer to it as @" + p.Name);
                     break;

@@ -15,20 +15,38 @@ public sealed class ScopeInput
     // Plain collections: the binder builds one input per step and searches it a few times, so a
     // frozen one (costly to build, cheap to search) cost more than it saved on long pipelines.
     // Null when there are no aliases, which is most steps: then only the input's own qualifier exists.
-    private readonly Dictionary<string, ImmutableArray<ColumnAlias>>? _aliasesByName;
-    private readonly HashSet<string>? _qualifiers;
+    // Built at the first lookup that needs them: after a join every step has aliases, and most of its
+    // names are columns of its own, found without them.
+    private Dictionary<string, ImmutableArray<ColumnAlias>>? _aliasesByName;
+    private HashSet<string>? _qualifiers;
 
     public ScopeInput(Schema schema, string? qualifier = null, IEnumerable<ColumnAlias>? aliases = null)
+        : this(schema, qualifier, aliases is null ? [] : ImmutableArray.CreateRange(aliases))
+    {
+    }
+
+    private ScopeInput(Schema schema, string? qualifier, ImmutableArray<ColumnAlias> aliases)
     {
         Schema = schema;
         Qualifier = qualifier;
-        Aliases = aliases is null ? [] : [.. aliases.Where(a => schema.Contains(a.Column) || schema.IsOpen)];
-        if (Aliases.IsEmpty) return;
-        _aliasesByName = Aliases.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
-        _qualifiers = Aliases.Select(a => a.Qualifier).Concat(qualifier is null ? [] : [qualifier])
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A step passes on its input's aliases, nearly always none: then there is nothing to filter.
+        Aliases = aliases.IsDefaultOrEmpty ? [] : Kept(aliases, schema);
     }
+
+    private Dictionary<string, ImmutableArray<ColumnAlias>>? AliasesByName => Aliases.IsEmpty ? null
+        : _aliasesByName ??= Aliases.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+
+    private HashSet<string>? QualifierSet => Aliases.IsEmpty ? null
+        : _qualifiers ??= Aliases.Select(a => a.Qualifier).Concat(Qualifier is null ? [] : [Qualifier])
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>An input with the aliases of another (those of the columns <paramref name="schema"/> still has), without copying them first.</summary>
+    internal static ScopeInput Keeping(Schema schema, string? qualifier, ImmutableArray<ColumnAlias> aliases) => new(schema, qualifier, aliases);
+
+    // In a method of its own: the query's closure is then allocated only when there are aliases.
+    private static ImmutableArray<ColumnAlias> Kept(ImmutableArray<ColumnAlias> aliases, Schema schema) =>
+        [.. aliases.Where(a => schema.Contains(a.Column) || schema.IsOpen)];
 
     public Schema Schema { get; }
     public string? Qualifier { get; }
@@ -36,17 +54,17 @@ public sealed class ScopeInput
 
     /// <summary>Every qualifier that names columns of this input.</summary>
     public IEnumerable<string> Qualifiers =>
-        _qualifiers is not null ? _qualifiers.Order(StringComparer.Ordinal) : Qualifier is null ? [] : [Qualifier];
+        QualifierSet is { } qualifiers ? qualifiers.Order(StringComparer.Ordinal) : Qualifier is null ? [] : [Qualifier];
 
     public bool HasQualifier(string qualifier) =>
-        _qualifiers?.Contains(qualifier) ?? string.Equals(Qualifier, qualifier, StringComparison.OrdinalIgnoreCase);
+        QualifierSet?.Contains(qualifier) ?? string.Equals(Qualifier, qualifier, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The column <c>qualifier.name</c> names, or null.</summary>
     public Column? FindQualified(string qualifier, string name)
     {
         if (Qualifier is not null && string.Equals(Qualifier, qualifier, StringComparison.OrdinalIgnoreCase) && Schema.Find(name) is { } own)
             return own;
-        if (_aliasesByName is not null && _aliasesByName.TryGetValue(name, out var aliases))
+        if (AliasesByName is { } byName && byName.TryGetValue(name, out var aliases))
             foreach (var alias in aliases)
                 if (string.Equals(alias.Qualifier, qualifier, StringComparison.OrdinalIgnoreCase))
                     return Schema.Find(alias.Column);
@@ -60,13 +78,13 @@ public sealed class ScopeInput
     public IReadOnlyList<Column> FindBare(string name)
     {
         if (Schema.Contains(name)) return [Schema.Find(name)!];
-        if (_aliasesByName is not null && _aliasesByName.TryGetValue(name, out var aliases))
+        if (AliasesByName is { } byName && byName.TryGetValue(name, out var aliases))
             return [.. aliases.Select(a => a.Column).Distinct(StringComparer.OrdinalIgnoreCase).Select(c => Schema.Find(c)!)];
         return Schema.IsOpen ? [new Column(name, SqlType.Unknown)] : [];
     }
 
     /// <summary>Whether a bare name is known for certain (not just accepted by an open schema).</summary>
-    public bool Knows(string name) => Schema.Contains(name) || (_aliasesByName?.ContainsKey(name) ?? false);
+    public bool Knows(string name) => Schema.Contains(name) || (AliasesByName?.ContainsKey(name) ?? false);
 
     /// <summary>The names to suggest for a misspelling: columns, and qualified aliases.</summary>
     public IEnumerable<string> CandidateNames =>

@@ -11,6 +11,10 @@ public sealed class Schema : IEquatable<Schema>
     // Built on first lookup: most schemas in a large workflow are never searched by name.
     private Dictionary<string, int>? _index;
 
+    // Up to this many columns a lookup compares the names in order: building the index (a dictionary per
+    // step of a workflow) would cost more than the few comparisons it saves.
+    private const int SearchedInPlace = 8;
+
     public Schema(Seq<Column> columns, bool isOpen = false)
     {
         Columns = columns;
@@ -31,13 +35,20 @@ public sealed class Schema : IEquatable<Schema>
     /// <summary>Whether two declared names collide (same ignoring case).</summary>
     public bool HasDuplicateNames => Index.Count != Columns.Count;
 
-    public int IndexOf(string name) => Index.TryGetValue(name, out var i) ? i : -1;
+    /// <summary>The position of the (first) column of that name, or -1.</summary>
+    public int IndexOf(string name)
+    {
+        if (Columns.Count > SearchedInPlace) return Index.TryGetValue(name, out var i) ? i : -1;
+        for (int i = 0; i < Columns.Count; i++)
+            if (string.Equals(Columns[i].Name, name, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
 
-    public bool Contains(string name) => Index.ContainsKey(name);
+    public bool Contains(string name) => IndexOf(name) >= 0;
 
     /// <summary>The column of that name; in an open schema an unknown name yields an Unknown-typed column.</summary>
     public Column? Find(string name) =>
-        Index.TryGetValue(name, out var i) ? Columns[i] : IsOpen ? new Column(name, SqlType.Unknown) : null;
+        IndexOf(name) is >= 0 and var i ? Columns[i] : IsOpen ? new Column(name, SqlType.Unknown) : null;
 
     private Dictionary<string, int> Index
     {

@@ -7,7 +7,8 @@ namespace Cwf.Ir;
 /// The typed relational IR of one workflow: a DAG of <see cref="RelNode"/>s kept as a flat list
 /// in topological order (every node after its inputs), plus the parameters. Immutable: passes
 /// build a new Workflow. Both front ends (.cwf binder and canvas importer) produce this. Every
-/// node's schema is derived here from its inputs', so no workflow holds a stale schema.
+/// node's schema is derived here from its inputs' (or by the <see cref="WorkflowBuilder"/> that
+/// placed it, from the very same inputs), so no workflow holds a stale schema.
 /// </summary>
 public sealed class Workflow
 {
@@ -21,10 +22,16 @@ public sealed class Workflow
     {
     }
 
+    /// <summary>The nodes a <see cref="WorkflowBuilder"/> placed, in the order it placed them, with the schemas it derived.</summary>
+    internal static Workflow Placed(string name, Seq<Parameter> parameters, IReadOnlyList<RelNode> nodes) =>
+        new(name, parameters, nodes, previous: null, fromBuilder: true);
+
     // With the workflow these nodes were rewritten from, a node that is the same instance there
     // and whose inputs all kept their schema objects keeps its schema without deriving it again:
     // a pass that changed a few nodes of a large workflow costs a lookup for each of the others.
-    private Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes, Workflow? previous)
+    // From a builder: the nodes of a WorkflowBuilder, each added after its inputs with its schema derived from
+    // theirs (these very nodes), so deriving them again would give every one its own schema back.
+    private Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes, Workflow? previous, bool fromBuilder = false)
     {
         Name = name;
         Parameters = parameters;
@@ -35,7 +42,7 @@ public sealed class Workflow
         var ordered = IsTopological(list, _byId) ? list.ToArray() : TopologicalOrder(list, _byId);
         // The ids whose node has the very schema object it had in the previous workflow.
         var sameSchema = previous is null ? null : new HashSet<int>(ordered.Length);
-        for (int i = 0; i < ordered.Length; i++)
+        for (int i = 0; i < ordered.Length && !fromBuilder; i++)
         {
             var node = ordered[i];
             RelNode? before = null;

@@ -14,11 +14,14 @@ public sealed class WorkflowBuilder
     private readonly Dictionary<int, RelNode> _byId = [];
     private readonly List<Parameter> _parameters = [];
     private int _nextId;
+    // SchemaOf as a delegate, made once rather than at every node added.
+    private readonly Func<int, Schema> _schemaOf;
 
     public WorkflowBuilder(string name, int firstId = 1)
     {
         Name = name;
         _nextId = firstId;
+        _schemaOf = SchemaOf;
     }
 
     public string Name { get; set; }
@@ -90,7 +93,7 @@ public sealed class WorkflowBuilder
         ImmutableSortedDictionary<string, string> properties, string name, Location? origin = null, ToolboxCall? call = null, string? statement = null) =>
         Add(new OpaqueNode(_nextId, name, inputs.ToSeq(), component, sqlTemplate, schema, properties) { Origin = origin, Call = call, Statement = statement });
 
-    public Workflow ToWorkflow() => new(Name, _parameters.ToSeq(), _nodes);
+    public Workflow ToWorkflow() => Workflow.Placed(Name, _parameters.ToSeq(), _nodes);
 
     /// <summary>
     /// The canvas join's outputs: every left column, then every right column renamed
@@ -106,7 +109,7 @@ public sealed class WorkflowBuilder
         foreach (var input in node.Inputs)
             if (!_byId.ContainsKey(input))
                 throw new InvalidOperationException($"Node {node.Id} reads node {input}, which does not exist.");
-        var placed = (T)node.WithSchemaFrom(SchemaOf);
+        var placed = (T)node.PlacedFrom(_schemaOf);
         _nodes.Add(placed);
         _byId[placed.Id] = placed;
         _nextId++;

@@ -40,12 +40,13 @@ public static class CwfParser
         var tokens = TokenList.Lex(source);
         var chunks = StatementSplitter.Split(tokens);
         var trivia = new TriviaAttacher(tokens);
+        var fast = new FastParser(tokens);
         var diagnostics = new List<Diagnostic>();
         var statements = new List<StatementSyntax>(chunks.Count);
         for (int k = 0; k < chunks.Count; k++)
         {
             var (first, last) = chunks[k];
-            var outcome = RangeParser.Parse(tokens, first, last, p => p.statementEntry(), (b, c) => b.Statement(c.statement()),
+            var outcome = RangeParser.Parse(fast, first, last, p => p.statementEntry(), (b, c) => b.Statement(c.statement()),
                 ExpressionParseOptions.Default, "end of the statement", e => NotAStatement(source, e), steps);
             diagnostics.AddRange(outcome.Diagnostics);
             var statement = outcome.Syntax ?? Erroneous(tokens, first, last);
@@ -70,7 +71,7 @@ public static class CwfParser
         if (tokens.Count == 0)
             return new(null, [Diagnostic.Create(DiagnosticCodes.UnexpectedToken, new SourceLocation(source, new TextSpan(0, 0)),
                 "the expression is empty")]);
-        var outcome = RangeParser.Parse(tokens, 0, tokens.Count - 1, entry, build, options ?? ExpressionParseOptions.Default, "end of the expression");
+        var outcome = RangeParser.Parse(new FastParser(tokens), 0, tokens.Count - 1, entry, build, options ?? ExpressionParseOptions.Default, "end of the expression");
         return new(outcome.Syntax, [.. outcome.Diagnostics]);
     }
 

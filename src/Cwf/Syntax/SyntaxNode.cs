@@ -10,7 +10,19 @@ namespace Cwf.Syntax;
 /// </summary>
 public abstract record SyntaxNode
 {
-    public TextSpan Span { get; init; }
+    private TextSpan _span;
+
+    public TextSpan Span { get => _span; init => _span = value; }
+
+    /// <summary>
+    /// Gives a node the parser has just made, which nothing else holds yet, its span: the node itself,
+    /// where <c>with { Span = ... }</c> would copy it (the parser sets the span of every step and operand).
+    /// </summary>
+    internal static T Spanned<T>(T node, TextSpan span) where T : SyntaxNode
+    {
+        ((SyntaxNode)node)._span = span;
+        return node;
+    }
 }
 
 /// <summary>A name as the user wrote it, without quotes (quoting is the printer's business).</summary>

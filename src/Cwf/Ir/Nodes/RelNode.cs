@@ -79,14 +79,30 @@ public abstract record RelNode(int Id, string Name)
     /// </summary>
     public RelNode WithSchemaFrom(Func<int, Schema> schemaOf)
     {
-        var inputs = Inputs;
-        var schemas = new Schema[inputs.Count];
-        for (int i = 0; i < schemas.Length; i++) schemas[i] = schemaOf(inputs[i]);
-        var derived = DeriveSchema(schemas);
+        var derived = DerivedSchema(schemaOf);
         if (_schema is not null && (ReferenceEquals(_schema, derived) || _schema.Equals(derived))) return this;
         var copy = this with { };
         copy._schema = derived;
         return copy;
+    }
+
+    /// <summary>
+    /// This node with its schema derived, for a builder adding a node it has just made: a node that has no
+    /// schema yet is in no graph and held by no one else, so it is given its schema instead of being copied.
+    /// </summary>
+    internal RelNode PlacedFrom(Func<int, Schema> schemaOf)
+    {
+        if (_schema is not null) return WithSchemaFrom(schemaOf);
+        _schema = DerivedSchema(schemaOf);
+        return this;
+    }
+
+    private Schema DerivedSchema(Func<int, Schema> schemaOf)
+    {
+        var inputs = Inputs;
+        var schemas = new Schema[inputs.Count];
+        for (int i = 0; i < schemas.Length; i++) schemas[i] = schemaOf(inputs[i]);
+        return DeriveSchema(schemas);
     }
 
     /// <summary>Rewrites every expression; the same instance when no expression changed.</summary>

@@ -1,6 +1,5 @@
 using Antlr4.Runtime;
 using Antlr4.Runtime.Atn;
-using Antlr4.Runtime.Misc;
 using Cwf.Diagnostics;
 using Cwf.Text;
 using G = Cwf.Syntax.Generated;
@@ -21,7 +20,7 @@ internal static class RangeParser
     public sealed record Outcome<T>(T? Syntax, IReadOnlyList<Diagnostic> Diagnostics) where T : class;
 
     public static Outcome<T> Parse<TContext, T>(
-        TokenList tokens, int first, int last,
+        FastParser fast, int first, int last,
         Func<G.CwfParser, TContext> entry,
         Func<SyntaxTreeBuilder, TContext, T> build,
         ExpressionParseOptions options,
@@ -31,6 +30,7 @@ internal static class RangeParser
         where TContext : ParserRuleContext
         where T : class
     {
+        var tokens = fast.Tokens;
         var source = tokens.Source;
         if (FirstErrorToken(tokens, first, last) is { } bad)
             return new(null, [LexicalError(source, bad)]);
@@ -43,7 +43,7 @@ internal static class RangeParser
         {
             try
             {
-                var (tree, error) = ParseTree(tokens, first, last, entry);
+                var (tree, error) = ParseTree(fast, first, last, entry);
                 if (error is not null)
                 {
                     var diagnostic = (error.Offending.TokenIndex == 0 && describeFirstTokenError is not null ? describeFirstTokenError(error) : null)
@@ -63,25 +63,14 @@ internal static class RangeParser
         return depth > CallerStackDepth ? DeepStack.Run(Run) : Run();
     }
 
-    private static (TContext? Tree, SyntaxError? Error) ParseTree<TContext>(TokenList tokens, int first, int last, Func<G.CwfParser, TContext> entry)
+    private static (TContext? Tree, SyntaxError? Error) ParseTree<TContext>(FastParser fast, int first, int last, Func<G.CwfParser, TContext> entry)
         where TContext : ParserRuleContext
     {
-        var range = tokens.Tokens.GetRange(first, last - first + 1);
-        var stream = new CommonTokenStream(new ListTokenSource(range));
-        var parser = new G.CwfParser(stream);
-        parser.RemoveErrorListeners();
-        parser.Interpreter.PredictionMode = PredictionMode.SLL;
-        parser.ErrorHandler = new BailErrorStrategy();
-        try
-        {
-            return (entry(parser), null);
-        }
-        catch (ParseCanceledException)
-        {
-        }
+        if (fast.TryParse(first, last, entry) is { } parsed) return (parsed, null);
 
-        stream.Seek(0);
-        parser.Reset();
+        var range = fast.Tokens.Tokens.GetRange(first, last - first + 1);
+        var parser = new G.CwfParser(new CommonTokenStream(new ListTokenSource(range)));
+        parser.RemoveErrorListeners();
         var listener = new SyntaxErrorListener();
         parser.AddErrorListener(listener);
         parser.Interpreter.PredictionMode = PredictionMode.LL;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
 using Cwf.Diagnostics;
@@ -36,7 +37,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 Identifier(c.identifier()), TableName(c.text()), c.schemaBlock() is { } s ? Schema(s) : null),
             G.CwfParser.ValuesStatementContext c => new ValuesStatementSyntax(Identifier(c.identifier()), Schema(c.schemaBlock()),
                 [.. c.valuesRow().Select(r => new ValuesRowSyntax([.. r.expression().Select(TopExpression)]) { Span = Span(r) })]),
-            G.CwfParser.LetStatementContext c => new LetStatementSyntax([.. c.identifier().Select(Identifier)], Pipeline(c.pipeline())),
+            G.CwfParser.LetStatementContext c => new LetStatementSyntax(Identifiers(c), Pipeline(c.pipeline())),
             G.CwfParser.ComponentStatementContext c => new ComponentStatementSyntax(Identifier(c.identifier(0)), Text(c.text()),
                 [.. c.identifier().Skip(1).Select(Identifier)],
                 c.propertyBlock() is { } block ? [.. block.property().Select(p => new ComponentPropertySyntax(Identifier(p.identifier()), Text(p.text())) { Span = Span(p) })] : []),
@@ -46,7 +47,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             G.CwfParser.UnknownStatementContext c => UnknownStatement(c),
             _ => throw new InvalidOperationException($"Unexpected statement {context.GetType().Name}."),
         };
-        return statement with { Span = Span(context) };
+        return SyntaxNode.Spanned(statement, Span(context));
     }
 
     private StatementSyntax UnknownStatement(G.CwfParser.UnknownStatementContext c)
@@ -70,7 +71,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             G.CwfParser.UnknownAssertionContext c => UnknownCheck(c),
             _ => throw new InvalidOperationException($"Unexpected check {context.GetType().Name}."),
         };
-        return check with { Span = Span(context) };
+        return SyntaxNode.Spanned(check, Span(context));
     }
 
     private static readonly string[] CheckKinds = ["unique", "not_null", "rows", "accepted_values", "expression"];
@@ -122,7 +123,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     }
 
     private PipelineSyntax Pipeline(G.CwfParser.PipelineContext context) =>
-        new(Identifier(context.identifier()), [.. context.step().Select(Step)]) { Span = Span(context) };
+        new(Identifier(First<G.CwfParser.IdentifierContext>(context)!), All<G.CwfParser.StepContext, StepSyntax>(context, static (b, c) => b.Step(c))) { Span = Span(context) };
 
     // ---------------------------------------------------------------------------------------
     // Steps
@@ -131,20 +132,20 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     {
         StepSyntax step = context switch
         {
-            G.CwfParser.FilterStepContext c => new FilterStepSyntax(TopExpression(c.expression())),
+            G.CwfParser.FilterStepContext c => new FilterStepSyntax(TopExpression(First<G.CwfParser.ExpressionContext>(c)!)),
             G.CwfParser.SplitStepContext c => new SplitStepSyntax(TopExpression(c.expression())),
-            G.CwfParser.SelectStepContext c => new SelectStepSyntax([.. c.selectItem().Select(SelectItem)]),
-            G.CwfParser.DeriveStepContext c => new DeriveStepSyntax([.. c.derivation().Select(d =>
-                new DerivationSyntax(Identifier(d.identifier()), TopExpression(d.expression())) { Span = Span(d) })]),
-            G.CwfParser.RenameStepContext c => new RenameStepSyntax([.. c.renaming().Select(r =>
-                new RenamingSyntax(ColumnRef(r.columnRef()), Identifier(r.identifier())) { Span = Span(r) })]),
-            G.CwfParser.DropStepContext c => new DropStepSyntax([.. c.columnRef().Select(ColumnRef)]),
+            G.CwfParser.SelectStepContext c => new SelectStepSyntax(All<G.CwfParser.SelectItemContext, SelectItemSyntax>(c, static (b, i) => b.SelectItem(i))),
+            G.CwfParser.DeriveStepContext c => new DeriveStepSyntax(All<G.CwfParser.DerivationContext, DerivationSyntax>(c, static (b, d) =>
+                new DerivationSyntax(b.Identifier(First<G.CwfParser.IdentifierContext>(d)!), b.TopExpression(First<G.CwfParser.ExpressionContext>(d)!)) { Span = Span(d) })),
+            G.CwfParser.RenameStepContext c => new RenameStepSyntax(All<G.CwfParser.RenamingContext, RenamingSyntax>(c, static (b, r) =>
+                new RenamingSyntax(b.ColumnRef(r.columnRef()), b.Identifier(r.identifier())) { Span = Span(r) })),
+            G.CwfParser.DropStepContext c => new DropStepSyntax(All<G.CwfParser.ColumnRefContext, NameSyntax>(c, static (b, r) => b.ColumnRef(r))),
             G.CwfParser.SortStepContext c => new SortStepSyntax([.. c.sortKey().Select(SortKey)]),
             G.CwfParser.TakeStepContext c when c.PER() is null => new TakeStepSyntax(TopExpression(c.expression(0))),
             G.CwfParser.TakeStepContext c => new TakePerStepSyntax(TopExpression(c.expression(0)), [.. c.expression().Skip(1).Select(TopExpression)], WindowKeys(c.keyOrder().sortKey())),
             G.CwfParser.DistinctStepContext c when c.ON() is null => new DistinctStepSyntax(),
             G.CwfParser.DistinctStepContext c => new DistinctOnStepSyntax([.. c.expression().Select(TopExpression)], c.keyOrder() is { } order ? WindowKeys(order.sortKey()) : []),
-            G.CwfParser.GroupStepContext c => new GroupStepSyntax([.. c.groupKey().Select(GroupKey)], Aggregates(c.aggregateBlock())),
+            G.CwfParser.GroupStepContext c => new GroupStepSyntax(All<G.CwfParser.GroupKeyContext, GroupKeySyntax>(c, static (b, k) => b.GroupKey(k)), Aggregates(c.aggregateBlock())),
             G.CwfParser.SummarizeStepContext c => new SummarizeStepSyntax(Aggregates(c.aggregateBlock())),
             G.CwfParser.JoinStepContext c => new JoinStepSyntax(JoinKind(c.joinKind()), Identifier(c.identifier()), TopExpression(c.expression())),
             G.CwfParser.NearestStepContext c => new NearestStepSyntax(TopExpression(c.expression(0)), Identifier(c.identifier(0)),
@@ -152,7 +153,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 c.WITHIN() is null ? null : TopExpression(c.expression(1)), Unit(c.unit()), c.AS() is null ? null : Identifier(c.identifier(1))),
             G.CwfParser.SpatialJoinStepContext c => new SpatialJoinStepSyntax(Identifier(c.identifier()), TopExpression(c.expression()), JoinKind(c.joinKind())),
             G.CwfParser.SpatialFilterStepContext c => new SpatialFilterStepSyntax(Identifier(c.identifier()), TopExpression(c.expression())),
-            G.CwfParser.UnionStepContext c => new UnionStepSyntax([.. c.identifier().Select(Identifier)], c.NAME() is not null),
+            G.CwfParser.UnionStepContext c => new UnionStepSyntax(Identifiers(c), c.NAME() is not null),
             G.CwfParser.BufferStepContext c => new BufferStepSyntax(ColumnRef(c.columnRef()), TopExpression(c.expression()), Unit(c.unit()), Alias(c.identifier())),
             G.CwfParser.CentroidStepContext c => new CentroidStepSyntax(ColumnRef(c.columnRef()), Alias(c.identifier())),
             G.CwfParser.AreaStepContext c => new AreaStepSyntax(ColumnRef(c.columnRef()), Unit(c.unit()), Alias(c.identifier())),
@@ -166,7 +167,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             G.CwfParser.UnknownStepContext c => UnknownStep(c),
             _ => throw new InvalidOperationException($"Unexpected step {context.GetType().Name}."),
         };
-        return step with { Span = Span(context) };
+        return SyntaxNode.Spanned(step, Span(context));
     }
 
     private StepSyntax GenericStep(G.CwfParser.GenericStepContext c)
@@ -257,15 +258,50 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             : new GroupKeySyntax(Identifier(context.identifier()), TopExpression(context.expression())) { Span = Span(context) };
 
     private Seq<AggregateItemSyntax> Aggregates(G.CwfParser.AggregateBlockContext context) =>
-        [.. context.aggregateItem().Select(a => new AggregateItemSyntax(
-            a.identifier() is { } name ? Identifier(name) : null, TopExpression(a.expression())) { Span = Span(a) })];
+        All<G.CwfParser.AggregateItemContext, AggregateItemSyntax>(context, static (b, a) => new AggregateItemSyntax(
+            a.identifier() is { } name ? b.Identifier(name) : null, b.TopExpression(a.expression())) { Span = Span(a) });
 
     private static string? Unit(G.CwfParser.UnitContext? context) => context?.GetText().ToLowerInvariant();
 
     private IdentifierSyntax? Alias(G.CwfParser.IdentifierContext? context) => context is null ? null : Identifier(context);
 
     private NameSyntax ColumnRef(G.CwfParser.ColumnRefContext context) =>
-        new([.. context.identifier().Select(Identifier)]) { Span = Span(context) };
+        new(Identifiers(context)) { Span = Span(context) };
+
+    /// <summary>The names among a rule's children (the parts of a dotted name, the names a let declares).</summary>
+    private Seq<IdentifierSyntax> Identifiers(ParserRuleContext context) =>
+        All<G.CwfParser.IdentifierContext, IdentifierSyntax>(context, static (b, c) => b.Identifier(c));
+
+    /// <summary>
+    /// The children of a rule that are of one rule, each built, in order: what the generated accessor and
+    /// a query give, without their list, arrays and delegates (a step allocates its syntax and little else).
+    /// </summary>
+    private Seq<T> All<TContext, T>(ParserRuleContext context, Func<SyntaxTreeBuilder, TContext, T> build) where TContext : ParserRuleContext
+    {
+        var children = context.children;
+        if (children is null) return [];
+        int count = 0;
+        for (int i = 0; i < children.Count; i++)
+            if (children[i] is TContext) count++;
+        if (count == 0) return [];
+        var built = new T[count];
+        for (int i = 0, k = 0; k < count; i++)
+            if (children[i] is TContext child) built[k++] = build(this, child);
+        return new(ImmutableCollectionsMarshal.AsImmutableArray(built));
+    }
+
+    /// <summary>
+    /// The first child of a rule that is of one rule, or null: what the generated accessor gives,
+    /// without the enumerator it allocates (several run for every step).
+    /// </summary>
+    private static TContext? First<TContext>(ParserRuleContext context) where TContext : ParserRuleContext
+    {
+        var children = context.children;
+        if (children is null) return null;
+        for (int i = 0; i < children.Count; i++)
+            if (children[i] is TContext child) return child;
+        return null;
+    }
 
     // ---------------------------------------------------------------------------------------
     // Select lists
@@ -277,7 +313,8 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     {
         G.CwfParser.StarItemContext c => new SelectItemSyntax(new StarSyntax { Span = Span(c) }) { Span = Span(c) },
         G.CwfParser.QualifiedStarItemContext c => new SelectItemSyntax(new StarSyntax(Identifier(c.identifier())) { Span = Span(c) }) { Span = Span(c) },
-        G.CwfParser.ExpressionItemContext c => new SelectItemSyntax(TopExpression(c.expression()), c.identifier() is { } a ? Identifier(a) : null) { Span = Span(c) },
+        G.CwfParser.ExpressionItemContext c => new SelectItemSyntax(TopExpression(First<G.CwfParser.ExpressionContext>(c)!),
+            First<G.CwfParser.IdentifierContext>(c) is { } a ? Identifier(a) : null) { Span = Span(c) },
         _ => throw new InvalidOperationException($"Unexpected select item {context.GetType().Name}."),
     };
 
@@ -288,6 +325,9 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     public ExpressionSyntax TopExpression(G.CwfParser.ExpressionContext context)
     {
         var expression = Expression(context);
+        // Every level of nesting has a token, so a character, of its own: an expression no longer than
+        // the limit cannot be deeper, and is not walked.
+        if (expression.Span.Length <= SyntaxLimits.MaxExpressionDepth) return expression;
         int depth = expression.Depth();
         if (depth > SyntaxLimits.MaxExpressionDepth)
             Report(DiagnosticCodes.TooComplex, expression.Span,
@@ -348,14 +388,14 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         var span = TextSpan.FromBounds(left.Span.Start, Span(tail).End);
         ExpressionSyntax result = tail switch
         {
-            G.CwfParser.ComparisonTailContext c => new BinarySyntax(Comparison(c.op.Type), left, Value(c.value())),
+            G.CwfParser.ComparisonTailContext c => new BinarySyntax(Comparison(c.op.Type), left, Value(First<G.CwfParser.ValueContext>(c)!)),
             G.CwfParser.IsNullTailContext c => new IsNullSyntax(left, c.NOT() is not null),
-            G.CwfParser.InTailContext c => new InListSyntax(left, [.. c.expression().Select(Expression)], c.NOT() is not null),
+            G.CwfParser.InTailContext c => new InListSyntax(left, All<G.CwfParser.ExpressionContext, ExpressionSyntax>(c, static (b, e) => b.Expression(e)), c.NOT() is not null),
             G.CwfParser.BetweenTailContext c => new BetweenSyntax(left, Value(c.value(0)), Value(c.value(1)), c.NOT() is not null),
             G.CwfParser.LikeTailContext c => new LikeSyntax(left, Value(c.value()), c.NOT() is not null),
             _ => throw new InvalidOperationException($"Unexpected predicate {tail.GetType().Name}."),
         };
-        return result with { Span = span };
+        return SyntaxNode.Spanned(result, span);
     }
 
     private static BinaryOperator Comparison(int type) => type switch
@@ -412,7 +452,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     {
         ExpressionSyntax result = context switch
         {
-            G.CwfParser.NumberLiteralContext c => WithUnit(Number(c.number), c.unit()),
+            G.CwfParser.NumberLiteralContext c => WithUnit(Number(c.number), First<G.CwfParser.UnitContext>(c)),
             G.CwfParser.ParameterRefContext c => WithUnit(new ParameterSyntax(c.PARAMETER().GetText()[1..]) { Span = Span(c.PARAMETER().Symbol) }, c.unit()),
             G.CwfParser.StringLiteralContext c => new LiteralSyntax(LiteralKind.String, UnquoteSingle(c.SQ_STRING().GetText())),
             G.CwfParser.BooleanLiteralContext c => LiteralSyntax.Bool(c.TRUE() is not null),
@@ -426,32 +466,33 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
             G.CwfParser.CallExpressionContext c => Call(c),
             // SQL's extract(year from d) is the function year(d) (unknown parts stay unknown functions).
             G.CwfParser.ExtractExpressionContext c => new CallSyntax([Identifier(c.identifier())], [Expression(c.expression())]),
-            G.CwfParser.NameReferenceContext c => NameReference(c.qualifiedName()),
+            G.CwfParser.NameReferenceContext c => NameReference(First<G.CwfParser.QualifiedNameContext>(c)!),
             G.CwfParser.ParenthesizedContext c => new ParenthesizedSyntax(Expression(c.expression())),
             _ => throw new InvalidOperationException($"Unexpected expression {context.GetType().Name}."),
         };
-        return result with { Span = Span(context) };
+        return SyntaxNode.Spanned(result, Span(context));
     }
 
     private ExpressionSyntax Call(G.CwfParser.CallExpressionContext c)
     {
-        var name = c.qualifiedName().identifier().Select(Identifier).ToSeq();
+        var name = Identifiers(c.qualifiedName());
         Seq<ExpressionSyntax> arguments = c.STAR() is { } star
             ? [new StarSyntax { Span = Span(star.Symbol) }]
-            : [.. c.expression().Select(Expression)];
+            : All<G.CwfParser.ExpressionContext, ExpressionSyntax>(c, static (b, e) => b.Expression(e));
         var call = new CallSyntax(name, arguments, c.DISTINCT() is not null, c.windowOrder() is { } order ? WindowKeys(order.sortKey()) : []);
         return c.overClause() is { } over ? new WindowCallSyntax(call with { Span = Span(c) }, Window(over)) : call;
     }
 
     private ExpressionSyntax NameReference(G.CwfParser.QualifiedNameContext context)
     {
-        var parts = context.identifier();
-        if (options.DoubleQuotedStrings && parts.Length == 1 && parts[0].DQ_STRING() is { } dq)
+        // identifier ('.' identifier)*: one child is one name.
+        if (options.DoubleQuotedStrings && context.ChildCount == 1 && ((G.CwfParser.IdentifierContext)context.GetChild(0)).DQ_STRING() is { } dq)
             return new LiteralSyntax(LiteralKind.String, UnquoteDouble(dq.GetText()));
-        if (parts.Length > 3)
-            Report(DiagnosticCodes.TooManyNameParts, Span(context), $"'{context.GetText()}' has {parts.Length} parts",
+        var parts = Identifiers(context);
+        if (parts.Count > 3)
+            Report(DiagnosticCodes.TooManyNameParts, Span(context), $"'{context.GetText()}' has {parts.Count} parts",
                 "a column is 'name' or 'relation.name'");
-        return new NameSyntax([.. parts.Select(Identifier)]);
+        return new NameSyntax(parts);
     }
 
     private LiteralSyntax Number(IToken token)

@@ -34,7 +34,8 @@ internal sealed class TokenList
         lexer.RemoveErrorListeners();
         var tokens = new List<IToken>();
         var comments = new List<IToken>();
-        foreach (var token in lexer.GetAllTokens())
+        // Token by token rather than GetAllTokens, which would first collect them all in a list of its own.
+        for (var token = lexer.NextToken(); token.Type != TokenConstants.EOF; token = lexer.NextToken())
         {
             if (token.Channel == TokenConstants.DefaultChannel) tokens.Add(token);
             else if (TokenFacts.IsComment(token.Type)) comments.Add(token);

@@ -24,19 +24,23 @@ internal sealed class TriviaAttacher(TokenList tokens)
     {
         int lastEnd = tokens.Tokens[last].StopIndex + 1;
         int lastLine = tokens.EndLines[last];
-        var inside = new List<IToken>();
-        var trailing = new List<CommentSyntax>();
-        var carry = new List<CommentSyntax>();
+        List<IToken>? inside = null;
+        List<CommentSyntax>? trailing = null, carry = null;
         var leading = _carried;
         while (_next < tokens.Comments.Count && tokens.Comments[_next].StartIndex < nextStart)
         {
             var comment = tokens.Comments[_next++];
             if (comment.StartIndex < tokens.Tokens[first].StartIndex) leading.Add(Comment(comment));
-            else if (comment.StartIndex < lastEnd) inside.Add(comment);
-            else if (carry.Count == 0 && comment.Line == lastLine) trailing.Add(Comment(comment));
-            else carry.Add(Comment(comment));
+            else if (comment.StartIndex < lastEnd) (inside ??= []).Add(comment);
+            else if (carry is null && comment.Line == lastLine) (trailing ??= []).Add(Comment(comment));
+            else (carry ??= []).Add(Comment(comment));
         }
-        _carried = carry;
+        // An empty list of carried comments stays for the next statement.
+        if (carry is not null || leading.Count > 0) _carried = carry ?? [];
+        // A statement without comments (nearly every one of a long program) is kept as it was parsed.
+        if (leading.Count == 0 && inside is null && trailing is null) return statement;
+        inside ??= [];
+        trailing ??= [];
 
         var elements = Elements(statement);
         var elementLeading = elements.Select(_ => new List<CommentSyntax>()).ToArray();
