@@ -32,6 +32,7 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor JoinWhereClause { get; } = Error("CWF2211", "Join where clause is not supported", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor CallResultWithoutOutput { get; } = Error("CWF2212", "A procedure call's result is read, but its statement names no $output", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor GeographyTextForm { get; } = Error("CWF2213", "Geography text is neither GeoJSON nor well-known text", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor NormalizeZScores { get; } = Error("CWF2230", "Z-score normalization is not supported", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor UnsupportedSrid { get; } = Error("CWF2300", "SRID other than 4326", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ValuesRowWidth { get; } = Error("CWF2310", "Values row has the wrong number of values", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ValuesNullNotAllowed { get; } = Error("CWF2311", "NULL in a not null column of values", DiagnosticCategory.Binding);

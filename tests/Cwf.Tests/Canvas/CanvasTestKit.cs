@@ -1,6 +1,10 @@
+using System.Text.RegularExpressions;
 using Cwf.Canvas;
 using Cwf.Catalog;
+using Cwf.Components;
 using Cwf.Diagnostics;
+using Cwf.Formatting;
+using Cwf.Ir;
 using Cwf.Text;
 
 namespace Cwf.Tests.Canvas;
@@ -41,29 +45,48 @@ internal static class CanvasTestKit
     public static CanvasImportResult Import(string json, SchemaCatalog? catalog = null, string path = "test.json") =>
         CanvasImporter.Import(new SourceText(path, json), catalog);
 
+    /// <summary>
+    /// The test canvas imported with the default components (or <paramref name="components"/>) as <c>t.json</c>,
+    /// so the workflow is named <c>t</c>.
+    /// </summary>
+    public static CanvasImportResult Import(TestCanvas canvas, ComponentCatalog? components = null) =>
+        CanvasImporter.Import(SourceText.From(canvas.ToJson(), "t.json"), null, components ?? ComponentCatalog.Default);
+
     /// <summary>One component between a source table of <paramref name="columns"/> (<c>name:type</c>) and a save: the canvas imported.</summary>
-    public static CanvasImportResult ImportStep(string component, string[] columns, params (string Name, object? Value)[] values)
+    public static CanvasImportResult ImportStep(string component, string[] columns, params (string Name, object? Value)[] values) =>
+        ImportStep(component, "Step", columns, values);
+
+    /// <summary>One component titled <paramref name="title"/> (which names its step) between a source table and a save: the canvas imported.</summary>
+    public static CanvasImportResult ImportStep(string component, string title, string[] columns, params (string Name, object? Value)[] values)
     {
         var c = new TestCanvas();
         var source = c.Source("src.t", "t", columns);
-        var node = c.Node(component, "Step", values);
+        var node = c.Node(component, title, values);
         var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
         c.Flow(source, node).Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, Cwf.Components.ComponentCatalog.Default);
+        return Import(c);
     }
 
     /// <summary>
-    /// The canvas decompiled: it holds <paramref name="step"/> as a step, is formatted canonically, and
-    /// compiles to the same IR as the canvas (canvas → IR equals canvas → .cwf → IR). Returns the text.
+    /// The canvas imported without errors, decompiled: it is formatted canonically and compiles to the same IR as
+    /// the canvas (canvas → IR equals canvas → .cwf → IR). Returns the text.
     /// </summary>
+    public static string AssertRoundTrip(CanvasImportResult imported)
+    {
+        Assert.False(imported.HasErrors, Describe(imported.Diagnostics));
+        var text = CanvasDecompiler.ToCwf(imported);
+        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
+        var cwf = CwfTestKit.Compile(text);
+        Assert.False(cwf.HasErrors, Describe(cwf.Diagnostics) + "\n" + text);
+        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow!), IrPrinter.PrintCanonical(cwf.Workflow!));
+        return text;
+    }
+
+    /// <summary>As <see cref="AssertRoundTrip(CanvasImportResult)"/>, and the text holds <paramref name="step"/> as a step (after a pipe, before a space or the end).</summary>
     public static string AssertRoundTrip(CanvasImportResult imported, string step)
     {
-        var text = CanvasDecompiler.ToCwf(imported);
-        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(text, @"\| " + System.Text.RegularExpressions.Regex.Escape(step) + @"(\s|$)"), text);
-        Assert.Equal(text, Cwf.Formatting.CwfFormatter.Format(SourceText.From(text), Cwf.Components.ComponentCatalog.Default.Steps).Text);
-        var cwf = Cwf.Binding.CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new Cwf.Binding.BindOptions());
-        Assert.False(cwf.HasErrors, Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(Cwf.Ir.IrPrinter.PrintCanonical(imported.Workflow!), Cwf.Ir.IrPrinter.PrintCanonical(cwf.Workflow!));
+        var text = AssertRoundTrip(imported);
+        Assert.True(Regex.IsMatch(text, @"\| " + Regex.Escape(step) + @"(\s|$)"), text);
         return text;
     }
 

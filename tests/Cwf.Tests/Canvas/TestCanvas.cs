@@ -48,6 +48,14 @@ internal sealed class TestCanvas
         return id;
     }
 
+    /// <summary>A node copied from a real export, its JSON object as the product wrote it; returns its id.</summary>
+    public string Exported(string node)
+    {
+        var copied = JsonNode.Parse(node)!.AsObject();
+        _nodes.Add(copied);
+        return (string)copied["id"]!;
+    }
+
     public string Note(string markdown, double x = 0, double y = -200)
     {
         string id = Guid(++_counter);

@@ -35,7 +35,7 @@ public class CallComponentTests
         var call = c.Node("native.call", "Call procedure", ("sql", "CALL analytics.score($a, $b, $output);"));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.scored"));
         c.Flow(sales, call, "sourcea").Flow(regions, call, "sourceb").Flow(call, save);
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
 
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         Assert.DoesNotContain(imported.Diagnostics, d => d.Descriptor == DiagnosticCodes.OpaqueComponent);
@@ -60,7 +60,7 @@ public class CallComponentTests
         var call = c.Node("native.call", "Call procedure", ("sql", "CALL p($a, $b, $output)"));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
         c.Flow(sales, call, "sourcea").Flow(call, save);
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
         Assert.Contains(imported.Diagnostics, d => d.Descriptor == DiagnosticCodes.CustomSqlPlaceholder && d.Message.Contains("sourceb", StringComparison.Ordinal));
     }
 
@@ -158,7 +158,7 @@ public class CallComponentTests
         var call = c.Node("native.call", "Call procedure", ("sql", "CALL analytics.score($a)"));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.scored"));
         c.Flow(sales, call, "sourcea").Flow(call, save);
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
         Assert.Null(imported.Workflow);
         var error = Assert.Single(imported.Diagnostics, d => d.IsError);
         Assert.Equal(DiagnosticCodes.CallResultWithoutOutput, error.Descriptor);
@@ -188,7 +188,7 @@ public class CallComponentTests
         var sales = c.Source("src.sales", "sales", "id:int64");
         var only = c.Node("native.call", "Call procedure", ("sql", "CALL audit.record($a)"));
         c.Flow(sales, only, "sourcea");
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         var fromCanvas = Compiler.Compile(imported.Workflow!, new CompileOptions(Dialects.Find("postgres")!));
         Assert.DoesNotContain(fromCanvas.Diagnostics, d => d.Descriptor == DiagnosticCodes.NothingToEmit);

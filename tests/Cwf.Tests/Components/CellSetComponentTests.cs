@@ -30,44 +30,16 @@ public class CellSetComponentTests
 {
     private static readonly string[] Columns = ["id:int64", "geom:geography", "cell:string", "tile:int64"];
 
-    private static CanvasImportResult Import(string component, params (string Name, object? Value)[] values)
-    {
-        var c = new TestCanvas();
-        var source = c.Source("src.t", "t", Columns);
-        var node = c.Node(component, "Cells", values);
-        var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
-        c.Flow(source, node).Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
-    }
+    private static CanvasImportResult Import(string component, params (string Name, object? Value)[] values) =>
+        CanvasTestKit.ImportStep(component, "Cells", Columns, values);
 
-    private static CompileResultLike Bind(string steps)
-    {
-        var text = "source t = table \"src.t\" { id: int64, geom: geography, cell: string, tile: int64 }\noutput t | " + steps + " -> table \"out.t\"\n";
-        var result = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        return new(result.Workflow, result.Diagnostics);
-    }
-
-    private sealed record CompileResultLike(Workflow? Workflow, IReadOnlyList<Diagnostic> Diagnostics)
-    {
-        public Workflow Ok => Diagnostics.Any(d => d.IsError) ? throw new Xunit.Sdk.XunitException(CanvasTestKit.Describe(Diagnostics)) : Workflow!;
-    }
-
-    private static void RoundTrips(CanvasImportResult imported, string step)
-    {
-        Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
-        var text = CanvasDecompiler.ToCwf(imported);
-        Assert.Contains(step, text);
-        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
-        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow!), IrPrinter.PrintCanonical(cwf.Workflow!));
-    }
+    private static string Program(string steps) => CwfTestKit.Pipeline("id: int64, geom: geography, cell: string, tile: int64", steps, "out.t");
 
     [Fact]
     public void H3_polyfill_without_includecols_gives_the_distinct_cells_alone_and_round_trips()
     {
         var imported = Import("native.h3polyfill", ("geo", "geom"), ("resolution", 8), ("includecols", false), ("mode", "intersects"));
-        RoundTrips(imported, "h3polyfill geom, 8 { mode: 'intersects' }");
+        CanvasTestKit.AssertRoundTrip(imported, "h3polyfill geom, 8 { mode: 'intersects' }");
         var explode = Assert.Single(imported.Workflow!.Nodes.OfType<ExplodeNode>());
         Assert.Equal((ExplodeKind.H3PolyfillIntersects, "h3", "[8]"), (explode.Kind, explode.Column, explode.Arguments.ToString()));
         var distinct = Assert.Single(imported.Workflow.Nodes.OfType<DistinctNode>());
@@ -78,7 +50,7 @@ public class CellSetComponentTests
     public void Polyfill_with_includecols_keeps_the_rows_columns_and_defaults_to_center()
     {
         var imported = Import("native.quadbinpolyfill", ("geo", "geom"), ("resolution", 12), ("includecols", true));
-        RoundTrips(imported, "quadbinpolyfill geom, 12 { includecols: true }");
+        CanvasTestKit.AssertRoundTrip(imported, "quadbinpolyfill geom, 12 { includecols: true }");
         var explode = Assert.Single(imported.Workflow!.Nodes.OfType<ExplodeNode>());
         Assert.Equal(ExplodeKind.QuadbinPolyfillCenter, explode.Kind);
         Assert.Equal(["id", "geom", "cell", "tile", "quadbin"], explode.Schema.Columns.Select(c => c.Name));
@@ -89,14 +61,14 @@ public class CellSetComponentTests
     [Fact]
     public void The_k_ring_and_children_steps_add_their_columns()
     {
-        var ring = Assert.Single(Bind("h3kring cell, 2 { distances: true }").Ok.Nodes.OfType<ExplodeNode>());
+        var ring = Assert.Single(CwfTestKit.Bind(Program("h3kring cell, 2 { distances: true }")).Nodes.OfType<ExplodeNode>());
         Assert.Equal((ExplodeKind.H3KRing, "kring", "kring_distance"), (ring.Kind, ring.Column, ring.DistanceColumn));
         Assert.Equal(["id", "geom", "cell", "tile", "kring", "kring_distance"], ring.Schema.Columns.Select(c => c.Name));
-        var quadRing = Assert.Single(Bind("quadbinkring tile, 1 as near").Ok.Nodes.OfType<ExplodeNode>());
+        var quadRing = Assert.Single(CwfTestKit.Bind(Program("quadbinkring tile, 1 as near")).Nodes.OfType<ExplodeNode>());
         Assert.Equal((ExplodeKind.QuadbinKRing, "near", null), (quadRing.Kind, quadRing.Column, quadRing.DistanceColumn));
-        var children = Assert.Single(Bind("h3tochildren cell, 10").Ok.Nodes.OfType<ExplodeNode>());
+        var children = Assert.Single(CwfTestKit.Bind(Program("h3tochildren cell, 10")).Nodes.OfType<ExplodeNode>());
         Assert.Equal((ExplodeKind.H3Children, "child", SqlType.String), (children.Kind, children.Column, children.ElementType));
-        var tiles = Assert.Single(Bind("quadbintochildren tile, 14 as sub").Ok.Nodes.OfType<ExplodeNode>());
+        var tiles = Assert.Single(CwfTestKit.Bind(Program("quadbintochildren tile, 14 as sub")).Nodes.OfType<ExplodeNode>());
         Assert.Equal((ExplodeKind.QuadbinChildren, "sub", SqlType.Int64), (tiles.Kind, tiles.Column, tiles.ElementType));
     }
 
@@ -111,7 +83,7 @@ public class CellSetComponentTests
     [InlineData("h3polyfill cell, 8", "CWF2801")]
     public void Mistakes_have_their_codes(string steps, string code)
     {
-        var diagnostics = Bind(steps).Diagnostics.Where(d => d.IsError).ToList();
+        var diagnostics = CwfTestKit.Compile(Program(steps)).Diagnostics.Where(d => d.IsError).ToList();
         Assert.Contains(diagnostics, d => d.Descriptor.Code == code);
     }
 
@@ -141,7 +113,7 @@ public class CellSetComponentTests
         var report = new System.Text.StringBuilder();
         foreach (var step in Steps)
         {
-            var result = Compiler.Compile(Bind(step).Ok, new CompileOptions(dialect) { Optimize = false });
+            var result = Compiler.Compile(CwfTestKit.Bind(Program(step)), new CompileOptions(dialect) { Optimize = false });
             var errors = result.Diagnostics.Where(d => d.IsError).ToList();
             report.Append("-- ").AppendLine(step);
             if (errors.Count > 0)
@@ -171,7 +143,7 @@ public class CellSetComponentTests
             "output t | h3polyfill geom, 9 { includecols: true } | select id, h3 -> table \"out\"\n" +
             "output t | h3kring cell, 1 { distances: true } | select id, kring, kring_distance -> table \"ring\"\n" +
             "output t | quadbintochildren tile, 5 | select id, child -> table \"kids\"\n";
-        var workflow = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions()).Workflow!;
+        var workflow = CwfTestKit.Bind(text);
         var result = Harness.Run(workflow, Database.Empty.With(Harness.Source, input));
         Assert.True(result.Succeeded, string.Join("; ", result.Diagnostics));
 
@@ -192,7 +164,7 @@ public class CellSetComponentTests
     [Fact]
     public void A_filter_on_the_distance_stays_above_the_k_ring()
     {
-        var workflow = Bind("h3kring cell, 2 { distances: true } | filter id > 1 and kring_distance = 2").Ok;
+        var workflow = CwfTestKit.Bind(Program("h3kring cell, 2 { distances: true } | filter id > 1 and kring_distance = 2"));
         var pushed = new PredicatePushdown().Run(workflow, OptimizerTarget.Conservative);
         Assert.Empty(IrValidator.Validate(pushed));
         var explode = Assert.Single(pushed.Nodes.OfType<ExplodeNode>());

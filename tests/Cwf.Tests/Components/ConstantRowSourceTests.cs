@@ -25,15 +25,6 @@ namespace Cwf.Tests.Components;
 /// </summary>
 public class ConstantRowSourceTests
 {
-    private static CompileResult Compile(string text) => CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-
-    private static Workflow Bind(string text)
-    {
-        var result = Compile(text);
-        Assert.False(result.HasErrors, CanvasTestKit.Describe(result.Diagnostics));
-        return result.Workflow!;
-    }
-
     private static string Spanned(string text, Diagnostic d)
     {
         var span = ((SourceLocation)d.Location).Span;
@@ -42,7 +33,7 @@ public class ConstantRowSourceTests
 
     private static Diagnostic Error(string text, DiagnosticDescriptor code)
     {
-        var result = Compile(text);
+        var result = CwfTestKit.Compile(text);
         return Assert.Single(result.Diagnostics, d => d.Descriptor == code);
     }
 
@@ -59,7 +50,7 @@ public class ConstantRowSourceTests
     [Fact]
     public void A_values_source_types_its_rows_by_the_declared_columns()
     {
-        var values = Assert.Single(Bind(Points).Nodes.OfType<ValuesNode>());
+        var values = Assert.Single(CwfTestKit.Bind(Points).Nodes.OfType<ValuesNode>());
         Assert.Equal("id: int64 not null, name: string, score: float64, geo: geography",
             string.Join(", ", values.Schema.Columns.Select(c => $"{c.Name}: {c.Type.Name()}{(c.Nullable ? "" : " not null")}")));
         Assert.Equal(2, values.Rows.Count);
@@ -77,13 +68,13 @@ public class ConstantRowSourceTests
         Assert.Equal(Points, formatted);
         var empty = "source nothing = values { id: int64 } []\n\noutput nothing -> table \"out.n\" mode replace\n";
         Assert.Equal(empty, CwfFormatter.Format(SourceText.From(empty), ComponentCatalog.Default.Steps).Text);
-        Assert.Empty(Assert.Single(Bind(empty).Nodes.OfType<ValuesNode>()).Rows);
+        Assert.Empty(Assert.Single(CwfTestKit.Bind(empty).Nodes.OfType<ValuesNode>()).Rows);
     }
 
     [Fact]
     public void Values_may_use_parameters_and_constant_functions()
     {
-        var values = Assert.Single(Bind("param lon: float64 = 3.5\nsource p = values { geo: geography } [(st_point(@lon, 40))]\noutput p -> table \"out.p\"\n").Nodes.OfType<ValuesNode>());
+        var values = Assert.Single(CwfTestKit.Bind("param lon: float64 = 3.5\nsource p = values { geo: geography } [(st_point(@lon, 40))]\noutput p -> table \"out.p\"\n").Nodes.OfType<ValuesNode>());
         Assert.Equal("st_point(@lon, 40)", values.Rows[0][0].ToString());
     }
 
@@ -111,7 +102,7 @@ public class ConstantRowSourceTests
     [Fact]
     public void A_value_cannot_read_a_column()
     {
-        var result = Compile("source p = values { a: int64 } [(x + 1)]\noutput p -> table \"out.p\"\n");
+        var result = CwfTestKit.Compile("source p = values { a: int64 } [(x + 1)]\noutput p -> table \"out.p\"\n");
         Assert.Contains(result.Diagnostics, d => d.IsError && d.Descriptor == DiagnosticCodes.UnknownColumn);
         Assert.Empty(result.Workflow?.Nodes.OfType<ValuesNode>() ?? []);
     }
@@ -125,21 +116,15 @@ public class ConstantRowSourceTests
         var node = c.Node(component, "Made", values);
         var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
         c.Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        return CanvasTestKit.Import(c);
     }
 
-    /// <summary>The import has no errors, its .cwf is formatted, and the .cwf compiles to the same IR.</summary>
+    /// <summary>The import round-trips (<see cref="CanvasTestKit.AssertRoundTrip(CanvasImportResult)"/>) as one <c>values</c> source.</summary>
     private static (ValuesNode Values, string Cwf) AssertRoundTrip(CanvasImportResult imported)
     {
-        Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
-        var values = Assert.Single(imported.Workflow!.Nodes.OfType<ValuesNode>());
-        var text = CanvasDecompiler.ToCwf(imported);
+        var text = CanvasTestKit.AssertRoundTrip(imported);
         Assert.Contains("= values {", text);
-        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
-        var cwf = Compile(text);
-        Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow), IrPrinter.PrintCanonical(cwf.Workflow!));
-        return (values, text);
+        return (Assert.Single(imported.Workflow!.Nodes.OfType<ValuesNode>()), text);
     }
 
     [Fact]
@@ -157,7 +142,7 @@ public class ConstantRowSourceTests
         var c = new TestCanvas().Variable("longitude", "Number", 106.8, isPublic: true).Variable("latitude", "Number", -6.2, isPublic: true);
         var node = c.Node("native.pointfromstaticlatlon", "Point", ("lon", "{{@longitude}}"), ("lat", "{{@latitude}}"));
         c.Flow(node, c.Node("native.saveastable", "Save", ("destination", "out.t")));
-        var (values, _) = AssertRoundTrip(CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default));
+        var (values, _) = AssertRoundTrip(CanvasTestKit.Import(c));
         Assert.Equal("st_point(@longitude, @latitude)", values.Rows[0][0].ToString());
     }
 
@@ -210,11 +195,7 @@ public class ConstantRowSourceTests
     public void Coordinates_out_of_range_are_reported_at_the_input(string component, string input, object[] pairs, string message)
     {
         var values = pairs.Chunk(2).Select(p => ((string)p[0], (object?)p[1])).ToArray();
-        var c = new TestCanvas();
-        var node = c.Node(component, "Made", values);
-        c.Flow(node, c.Node("native.saveastable", "Save", ("destination", "out.t")));
-        var json = c.ToJson();
-        var imported = CanvasImporter.Import(SourceText.From(json, "t.json"), null, ComponentCatalog.Default);
+        var imported = ImportSource(component, values);
         var error = Assert.Single(imported.Diagnostics, d => d.IsError);
         Assert.Equal(DiagnosticCodes.CoordinateOutOfRange, error.Descriptor);
         Assert.Contains(message, error.Message);
@@ -280,8 +261,7 @@ public class ConstantRowSourceTests
         var c = new TestCanvas();
         var node = c.Node("native.tablefromgeojson", "Drawn", ("geojson", geojson));
         c.Flow(node, c.Node("native.saveastable", "Save", ("destination", "out.t")));
-        var json = c.ToJson();
-        var imported = CanvasImporter.Import(SourceText.From(json, "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
         var error = Assert.Single(imported.Diagnostics, d => d.IsError);
         Assert.Equal(code, error.Code);
         Assert.Contains(message, error.Message);
@@ -329,7 +309,7 @@ public class ConstantRowSourceTests
     [MemberData(nameof(DialectNames))]
     public void Every_dialect_writes_typed_constant_rows(string name)
     {
-        var result = Compiler.Compile(Bind(Hostile), new CompileOptions(Dialects.Find(name)!) { Optimize = false });
+        var result = Compiler.Compile(CwfTestKit.Bind(Hostile), new CompileOptions(Dialects.Find(name)!) { Optimize = false });
         Assert.Empty(result.Diagnostics.Where(d => d.IsError));
         Snapshot.Match(result.Sql!, "values-" + name, "sql");
     }
@@ -350,7 +330,7 @@ public class ConstantRowSourceTests
     [MemberData(nameof(DialectNames))]
     public void Every_dialect_parses_geography_text_in_its_form(string name)
     {
-        var result = Compiler.Compile(Bind(GeographyTexts), new CompileOptions(Dialects.Find(name)!) { Optimize = false });
+        var result = Compiler.Compile(CwfTestKit.Bind(GeographyTexts), new CompileOptions(Dialects.Find(name)!) { Optimize = false });
         Assert.Empty(result.Diagnostics.Where(d => d.IsError));
         Snapshot.Match(result.Sql!, "geography-text-" + name, "sql");
     }
@@ -358,7 +338,7 @@ public class ConstantRowSourceTests
     [Fact]
     public void The_interpreter_reads_both_forms_and_reports_text_that_is_not_GeoJSON()
     {
-        var run = Interpreter.Run(Bind(GeographyTexts), Database.Empty);
+        var run = Interpreter.Run(CwfTestKit.Bind(GeographyTexts), Database.Empty);
         Assert.True(run.Succeeded, string.Join("; ", run.Diagnostics));
         var rows = run.Outputs.Find(TableName.TryParse("out.shapes")!)!.Rows;
         // The bow tie is repaired either way, as every geography entering a workflow.
@@ -366,7 +346,7 @@ public class ConstantRowSourceTests
         Assert.Equal(((Geometry)rows[0][1]!).AsText(), ((Geometry)rows[1][1]!).AsText());
         Assert.Equal("MULTIPOINT ((1 2), (3 4))", ((Geometry)rows[2][1]!).AsText());
 
-        var broken = Interpreter.Run(Bind("""
+        var broken = Interpreter.Run(CwfTestKit.Bind("""
             source s = values { geo: geography } [(st_geogfromgeojson('{"type": "Point", "coordinates": [1]}'))]
             output s -> table "out.s" mode replace
             """), Database.Empty);
@@ -378,7 +358,7 @@ public class ConstantRowSourceTests
     [Fact]
     public void The_interpreter_evaluates_each_value_once_per_row()
     {
-        var run = Interpreter.Run(Bind(Hostile), Database.Empty);
+        var run = Interpreter.Run(CwfTestKit.Bind(Hostile), Database.Empty);
         Assert.True(run.Succeeded, string.Join("; ", run.Diagnostics));
         var rows = run.Outputs.Find(TableName.TryParse("out.p")!)!.Rows;
         Assert.Equal([1L, "a'b\\\\c", 1.5], rows[0].Take(3));
@@ -397,7 +377,7 @@ public sealed class ConstantRowSourceExecutionTests(PostgresServer server)
         var c = new TestCanvas();
         var node = c.Node(component, "Made", values);
         c.Flow(node, c.Node("native.saveastable", "Save", ("destination", "out")));
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         return imported.Workflow!;
     }
@@ -440,8 +420,6 @@ public sealed class ConstantRowSourceExecutionTests(PostgresServer server)
     public Task Values_without_rows_keep_their_column_types()
     {
         var text = "source nothing = values { n: int64, s: string, x: float64, g: geography } []\noutput nothing -> table \"out\" mode replace\n";
-        var result = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(result.HasErrors, CanvasTestKit.Describe(result.Diagnostics));
-        return RegressionCase.Of(result.Workflow!).Expect("out", RowSet.Of(["n", "s", "x", "g"])).AssertPostgresAsync(server);
+        return RegressionCase.Of(CwfTestKit.Bind(text)).Expect("out", RowSet.Of(["n", "s", "x", "g"])).AssertPostgresAsync(server);
     }
 }

@@ -41,7 +41,7 @@ public sealed class CreateGridComponentTests(PostgresServer server)
         var node = c.Node("native.creategrid", "Grid", ("geo", "geom"), ("interval", 0.25));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.grid"));
         c.Flow(t, node).Flow(node, save);
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         Assert.Equal("geo := extent(geom)", Assert.Single(Assert.Single(imported.Workflow!.Nodes.OfType<AggregateNode>()).Aggregates).ToString());
         var explode = Assert.Single(imported.Workflow.Nodes.OfType<ExplodeNode>());

@@ -28,23 +28,9 @@ public class DumpComponentTests
 {
     private static readonly string[] Columns = ["id:int64", "geom:geography", "wkt:string"];
 
-    private static CanvasImportResult Import()
-    {
-        var c = new TestCanvas();
-        var source = c.Source("src.t", "t", Columns);
-        var node = c.Node("native.dump", "Parts", ("geo", "geom"));
-        var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
-        c.Flow(source, node).Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
-    }
+    private static CanvasImportResult Import() => CanvasTestKit.ImportStep("native.dump", "Parts", Columns, ("geo", "geom"));
 
-    private static Workflow Bind(string steps)
-    {
-        var text = "source t = table \"src.t\" { id: int64, geom: geography, wkt: string }\noutput t | " + steps + " -> table \"out.t\"\n";
-        var result = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(result.HasErrors, CanvasTestKit.Describe(result.Diagnostics));
-        return result.Workflow!;
-    }
+    private static Workflow Bind(string steps) => CwfTestKit.Bind(CwfTestKit.Pipeline("id: int64, geom: geography, wkt: string", steps, "out.t"));
 
     [Fact]
     public void A_canvas_node_explodes_the_geography_column_in_place_and_round_trips()
@@ -55,13 +41,7 @@ public class DumpComponentTests
         Assert.Equal(("geom", ExplodeKind.GeometryParts, "geom"), (explode.Column, explode.Kind, explode.Value.ToString()));
         Assert.Equal(["id", "geom", "wkt"], explode.Schema.Columns.Select(c => c.Name));
         Assert.False(explode.Schema.Find("geom")!.Nullable);
-
-        var text = CanvasDecompiler.ToCwf(imported);
-        Assert.Matches(@"\| dump geom(\s|$)", text);
-        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
-        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow), IrPrinter.PrintCanonical(cwf.Workflow!));
+        CanvasTestKit.AssertRoundTrip(imported, "dump geom");
     }
 
     [Fact]

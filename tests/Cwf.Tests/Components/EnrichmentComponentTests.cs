@@ -27,7 +27,7 @@ public class EnrichmentComponentTests
         var node = c.Node(component, "Enrich Polygons", ("target_col", "geom"), ("source_col", "index_geo"), ("variables", variables));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.enriched"));
         c.Flow(buildings, node, "target").Flow(cells, node, "source").Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        return CanvasTestKit.Import(c);
     }
 
     private const string Program = """

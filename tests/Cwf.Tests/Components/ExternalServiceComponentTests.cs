@@ -33,7 +33,7 @@ public class ExternalServiceComponentTests
         var drop = c.Node("native.dropcolumn", "Drop", ("column", "carto_isoline_metadata"));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.reach"));
         c.Flow(t, node).Flow(node, drop).Flow(drop, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        return CanvasTestKit.Import(c);
     }
 
     private const string Program = """

@@ -54,7 +54,7 @@ public sealed class GeneratePointsComponentTests(PostgresServer server)
         var node = c.Node("native.generatepoints", "Points", ("geo", "geom"), ("npoints", 10));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.points"));
         c.Flow(t, node).Flow(node, save);
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         var explode = Assert.Single(imported.Workflow!.Nodes.OfType<ExplodeNode>());
         Assert.Equal("st_generatepoints(geom, 10, 1)", explode.Value.ToString());

@@ -56,7 +56,7 @@ public partial class GenerateUuidComponentTests(PostgresServer server)
         var uuid = c.Node("native.generateuuid", "Ids");
         var save = c.Node("native.saveastable", "Save", ("destination", "out.ids"));
         c.Flow(t, uuid).Flow(uuid, save);
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null);
+        var imported = CanvasTestKit.Import(c);
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         var text = CanvasDecompiler.ToCwf(imported);
         Assert.True(text.Contains("  | generate_uuid\n", StringComparison.Ordinal), text);

@@ -42,7 +42,7 @@ public class GenericStepTests
         var save = c.Node("native.saveastable", "Save", ("destination", "out.scaled"));
         c.Flow(t, stack).Edge(u, "out", stack, "other").Flow(stack, scale).Flow(scale, save);
 
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, Catalog);
+        var imported = CanvasTestKit.Import(c, Catalog);
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         var text = CanvasDecompiler.ToCwf(imported);
         Assert.Contains("""

@@ -25,7 +25,7 @@ public class GeocodeComponentTests
         var node = c.Node("native.geocode", "ST Geocode", inputs);
         var save = c.Node("native.saveastable", "Save", ("destination", "out.located"));
         c.Flow(t, node).Edge(node, output, save, "source");
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        return CanvasTestKit.Import(c);
     }
 
     private const string Program = """

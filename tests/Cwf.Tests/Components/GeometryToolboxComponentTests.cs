@@ -115,9 +115,7 @@ public class GeometryToolboxComponentTests
               | derive line = st_makeline(geom, other), box = st_makeenvelope(0, 0, 1, 1)
               -> table "out.t"
             """;
-        var bound = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(bound.HasErrors, CanvasTestKit.Describe(bound.Diagnostics));
-        var sql = Compiler.Compile(bound.Workflow!, new CompileOptions(Dialects.Find("postgres")!) { Optimize = false }).Sql!;
+        var sql = Compiler.Compile(CwfTestKit.Bind(text), new CompileOptions(Dialects.Find("postgres")!) { Optimize = false }).Sql!;
         Snapshot.Match(sql, "geometry-toolbox-postgres", "sql");
     }
 
@@ -135,11 +133,7 @@ public class GeometryToolboxComponentTests
     [InlineData("generatepoints geom, 2.5", "2:33 CWF2850", "'npoints' must be a whole number")]
     public void Mistakes_in_a_toolbox_step_are_reported_at_the_value(string step, string expected, string message)
     {
-        var text = "source t = table \"src.t\" { id: int64, geom: geography, wkt: string }\noutput t | " + step + " -> table \"o.t\"\n";
-        var result = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(expected, $"{Cwf.Tests.Binding.Compilation.Position(error)} {error.Code}");
-        Assert.Contains(message, error.Message);
+        CwfTestKit.AssertSingleError(CwfTestKit.Pipeline("id: int64, geom: geography, wkt: string", step), expected, message);
     }
 
     [Fact]
@@ -159,10 +153,8 @@ public class GeometryToolboxComponentTests
     {
         foreach (var name in new[] { "st_intersection", "st_difference", "st_simplify", "st_convexhull", "st_aswkt", "st_numpoints", "st_boundingbox" })
             Assert.NotNull(FunctionCatalog.Find(name));
-        var text = "source t = table \"src.t\" { g: geography, h: geography }\noutput t | derive i = st_intersection(g, h), p = perimeter(g) + 1 km -> table \"o.t\"\n";
-        var result = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(result.HasErrors, CanvasTestKit.Describe(result.Diagnostics));
-        var area = CwfFrontEnd.Compile(SourceText.From("source t = table \"src.t\" { g: geography }\noutput t | derive p = st_perimeter(g) > 2 km2 -> table \"o.t\"\n", "t.cwf"), SchemaCatalog.Empty, new BindOptions());
+        CwfTestKit.Bind(CwfTestKit.Pipeline("g: geography, h: geography", "derive i = st_intersection(g, h), p = perimeter(g) + 1 km"));
+        var area = CwfTestKit.Compile(CwfTestKit.Pipeline("g: geography", "derive p = st_perimeter(g) > 2 km2"));
         Assert.Contains(area.Diagnostics, d => d.Descriptor == DiagnosticCodes.WrongUnit);
     }
 }

@@ -25,7 +25,7 @@ public class GetisOrdComponentTests
         var node = c.Node("native.getisord", "Getis Ord", inputs);
         var save = c.Node("native.saveastable", "Save", ("destination", "out.hotspots"));
         c.Flow(t, node).Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        return CanvasTestKit.Import(c);
     }
 
     private static readonly (string, object?)[] ExportInputs = [("indexcol", "h3"), ("valuecol", "spatial_score"), ("kernel", "uniform"), ("size", "1")];
@@ -110,7 +110,7 @@ public class GetisOrdComponentTests
             ("indexcol", "h3"), ("valuecol", "volumen_total_accidentes"), ("size", 1), ("decay", "uniform"), ("permutations", 99));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.lisa"));
         c.Flow(t, node).Flow(node, save);
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         var step = Assert.Single(imported.Workflow!.Nodes.OfType<OpaqueNode>());
         Assert.Equal("LOCAL_MORANS_I_H3_TABLE", step.Call!.Procedure);
@@ -150,7 +150,7 @@ public class GetisOrdComponentTests
         var node = c.Node("native.moransi", "Morans I", ("indexcol", "h3"), ("valuecol", "cell_counts"), ("size", "1"), ("decay", "exponential"));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.morans"));
         c.Flow(t, node).Flow(node, save);
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         Assert.Contains(imported.Diagnostics, d => d.Descriptor == DiagnosticCodes.UncheckedSchema && d.Message.Contains("MORANS_I_H3_TABLE", StringComparison.Ordinal));
         Assert.DoesNotContain(imported.Diagnostics, d => d.Descriptor == DiagnosticCodes.OpaqueComponent);

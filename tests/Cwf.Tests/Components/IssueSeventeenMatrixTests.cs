@@ -78,7 +78,7 @@ public class IssueSeventeenMatrixTests
     }
 
     private static Compiled FromCanvas(TestCanvas c) =>
-        FromImport(CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default));
+        FromImport(CanvasTestKit.Import(c));
 
     private static Compiled FromImport(CanvasImportResult imported, SchemaCatalog? catalog = null)
     {
@@ -92,10 +92,10 @@ public class IssueSeventeenMatrixTests
 
     private static Compiled Program(string step)
     {
-        var result = CwfFrontEnd.Compile(SourceText.From($$"""
+        var result = CwfTestKit.Compile($$"""
             source t = table "src.t" { id: int64, value: float64, h3: string, quadbin: int64, geom: geography }
             output t | {{step}} -> table "out.t"
-            """, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
+            """);
         return new Compiled(result.HasErrors ? null : result.Workflow, null, [.. result.Diagnostics.Where(d => d.IsError)]);
     }
 

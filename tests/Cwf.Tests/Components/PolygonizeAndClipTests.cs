@@ -21,33 +21,13 @@ namespace Cwf.Tests.Components;
 /// </summary>
 public class PolygonizeAndClipTests
 {
-    private static CompileResult Compile(string text) => CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-
-    private static Workflow Bind(string text)
-    {
-        var result = Compile(text);
-        Assert.False(result.HasErrors, CanvasTestKit.Describe(result.Diagnostics));
-        return result.Workflow!;
-    }
-
-    private static void AssertRoundTrip(CanvasImportResult imported, string step)
-    {
-        Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
-        var text = CanvasDecompiler.ToCwf(imported);
-        Assert.Contains(step, text);
-        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
-        var cwf = Compile(text);
-        Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow!), IrPrinter.PrintCanonical(cwf.Workflow!));
-    }
-
     [Fact]
     public void Polygonize_adds_the_polygons_and_round_trips()
     {
         var imported = CanvasTestKit.ImportStep("native.polygonize", ["id:int64", "lines:geography"], ("geo", "lines"));
         var project = Assert.Single(imported.Workflow!.Nodes.OfType<ProjectNode>());
         Assert.Equal("st_polygonize(lines)", project.Columns.Single(c => c.Name == "lines_polygonize").Expr.ToString());
-        AssertRoundTrip(imported, "| polygonize lines");
+        CanvasTestKit.AssertRoundTrip(imported, "polygonize lines");
     }
 
     private static CanvasImportResult ImportClip()
@@ -57,7 +37,7 @@ public class PolygonizeAndClipTests
         var zones = c.Source("src.zones", "zones", "name:string", "shape:geography");
         var clip = c.Node("native.clipwithpolygons", "Clipped", ("source_geo", "geom"), ("polygons_geo", "shape"));
         c.Flow(roads, clip).Flow(zones, clip, "polygons").Flow(clip, c.Node("native.saveastable", "Save", ("destination", "out.t")));
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        return CanvasTestKit.Import(c);
     }
 
     [Fact]
@@ -72,13 +52,13 @@ public class PolygonizeAndClipTests
         var project = Assert.Single(workflow.Nodes.OfType<ProjectNode>());
         Assert.Equal(["id", "geom"], project.Schema.Names);
         Assert.Equal("st_intersection(geom, cwf_clip_mask)", project.Columns[1].Expr.ToString());
-        AssertRoundTrip(imported, "| clipwithpolygons zones, geom, shape");
+        CanvasTestKit.AssertRoundTrip(imported, "clipwithpolygons zones, geom, shape");
     }
 
     [Fact]
     public void Clip_with_polygons_reports_a_column_that_is_not_a_geography()
     {
-        var result = Compile("source r = table \"s.r\" { id: int64, geom: geography }\nsource z = table \"s.z\" { shape: string }\noutput r | clipwithpolygons z, geom, shape -> table \"o.t\"\n");
+        var result = CwfTestKit.Compile("source r = table \"s.r\" { id: int64, geom: geography }\nsource z = table \"s.z\" { shape: string }\noutput r | clipwithpolygons z, geom, shape -> table \"o.t\"\n");
         Assert.Contains(result.Diagnostics, d => d.IsError && d.Descriptor == DiagnosticCodes.ColumnTypeMismatch && d.Message.Contains("'shape'"));
     }
 
@@ -94,7 +74,7 @@ public class PolygonizeAndClipTests
     [MemberData(nameof(DialectNames))]
     public void Every_dialect_writes_them_or_names_what_it_lacks(string name)
     {
-        var result = Compiler.Compile(Bind(Program), new CompileOptions(Dialects.Find(name)!) { Optimize = false });
+        var result = Compiler.Compile(CwfTestKit.Bind(Program), new CompileOptions(Dialects.Find(name)!) { Optimize = false });
         var errors = result.Diagnostics.Where(d => d.IsError).ToList();
         if (name is "postgres" or "duckdb")
         {
@@ -147,9 +127,7 @@ public sealed class PolygonizeAndClipExecutionTests(PostgresServer server)
             ]
             output roads | clipwithpolygons zones, geom, shape -> table "out" mode replace
             """;
-        var result = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(result.HasErrors, CanvasTestKit.Describe(result.Diagnostics));
-        return RegressionCase.Of(result.Workflow!)
+        return RegressionCase.Of(CwfTestKit.Bind(text))
             .Expect("out", RowSet.Of(["id", "geom"], [1L, RowSet.Geo("LINESTRING(0 0.5,2 0.5)")], [3L, RowSet.Geo("POINT(0.5 0.5)")]))
             .AssertPostgresAsync(server);
     }

@@ -43,8 +43,6 @@ public class SpatialAggregateTests
 
     private static CanvasImportResult Import(string component, params (string, object?)[] values) => CanvasTestKit.ImportStep(component, Columns, values);
 
-    private static void AssertRoundTrip(CanvasImportResult imported, string step) => CanvasTestKit.AssertRoundTrip(imported, step);
-
     [Theory]
     [MemberData(nameof(Components))]
     public void A_component_imports_decompiles_and_round_trips(string component, (string, object?)[] values, string step, string aggregate)
@@ -54,7 +52,7 @@ public class SpatialAggregateTests
         var node = Assert.Single(imported.Workflow!.Nodes.OfType<AggregateNode>());
         Assert.Equal(aggregate, Assert.Single(node.Aggregates).ToString());
         Assert.Equal(SqlType.Geography, node.Schema.Columns[^1].Type);
-        AssertRoundTrip(imported, step);
+        CanvasTestKit.AssertRoundTrip(imported, step);
     }
 
     /// <summary>A real export's aggregation list (a BigQuery canvas of cell towers): <c>geom,convexhull,geom,centroid,id,count</c>; summarize with <c>geom,combine</c>.</summary>
@@ -66,14 +64,14 @@ public class SpatialAggregateTests
         var node = Assert.Single(grouped.Workflow!.Nodes.OfType<AggregateNode>());
         Assert.Equal(["region", "geom_convexhull", "geom_centroid", "id_count"], node.Schema.Names);
         Assert.Equal([AggregateFunction.ConvexHull, AggregateFunction.Centroid, AggregateFunction.Count], node.Aggregates.Select(a => a.Function));
-        AssertRoundTrip(grouped, "group by region {");
+        CanvasTestKit.AssertRoundTrip(grouped, "group by region {");
         foreach (var item in new[] { "geom_convexhull: st_convexhull_agg(geom)", "geom_centroid: st_centroid_agg(geom)", "id_count: count(id)" })
             Assert.Contains(item, CanvasDecompiler.ToCwf(grouped));
 
         var summarized = Import("native.summarize", ("columns", "geom,combine"));
         Assert.False(summarized.HasErrors, CanvasTestKit.Describe(summarized.Diagnostics));
         Assert.Equal(["geom_union"], Assert.Single(summarized.Workflow!.Nodes.OfType<AggregateNode>()).Schema.Names);
-        AssertRoundTrip(summarized, "summarize { geom_union: st_union_agg(geom) }");
+        CanvasTestKit.AssertRoundTrip(summarized, "summarize { geom_union: st_union_agg(geom) }");
     }
 
     [Fact]
@@ -120,10 +118,7 @@ public class SpatialAggregateTests
     [InlineData("dissolve geom, region as region", "2:21 CWF2803", "'region'")]
     public void Mistakes_are_reported_at_the_value_with_a_code(string step, string expected, string message)
     {
-        var result = CwfFrontEnd.Compile(SourceText.From(Header + "output t | " + step + " -> table \"o.t\"\n", "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(expected, $"{Compilation.Position(error)} {error.Code}");
-        Assert.Contains(message, error.Message);
+        var error = CwfTestKit.AssertSingleError(Header + "output t | " + step + " -> table \"o.t\"\n", expected, message);
         if (error.Descriptor == DiagnosticCodes.AggregateOrder) Assert.NotEmpty(error.Hints);
     }
 

@@ -28,7 +28,7 @@ public class SpatialAnalysisComponentTests
         var node = c.Node(component, "Clusters", values);
         var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
         c.Flow(source, node).Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        return CanvasTestKit.Import(c);
     }
 
     private static CanvasImportResult ImportPolygons(string component, params (string, object?)[] values)
@@ -39,7 +39,7 @@ public class SpatialAnalysisComponentTests
         var node = c.Node(component, "Per zone", values);
         var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
         c.Flow(zones, node, "polygons").Flow(shops, node, "points").Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        return CanvasTestKit.Import(c);
     }
 
     public static TheoryData<string, (string, object?)[], string> Steps() => new()
@@ -77,15 +77,9 @@ public class SpatialAnalysisComponentTests
         RoundTrips(stats, "pointstatsinpolygons shops, geom, shape, sales, zone");
     }
 
-    private static void RoundTrips(CanvasImportResult imported, string step)
-    {
-        var text = CanvasDecompiler.ToCwf(imported);
-        Assert.Contains("| " + step + "\n", text);
-        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
-        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow!), IrPrinter.PrintCanonical(cwf.Workflow!));
-    }
+    /// <summary>The round trip, the step ending its line (no options written).</summary>
+    private static void RoundTrips(CanvasImportResult imported, string step) =>
+        Assert.Contains("| " + step + "\n", CanvasTestKit.AssertRoundTrip(imported, step));
 
     private const string Program = """
         source zones = table "src.zones" { zone: string, shape: geography }
@@ -157,11 +151,11 @@ public class SpatialAnalysisComponentTests
     [InlineData("clusterkmeans geom { nclusters: k }", "the number of clusters must be a whole number of at least 1, but it is the parameter 'k'")]
     public void Clustering_values_out_of_range_are_CWF2860(string step, string message)
     {
-        var result = CwfFrontEnd.Compile(SourceText.From($$"""
+        var result = CwfTestKit.Compile($$"""
             param k: int64 = 3
             source shops = table "src.shops" { id: int64, geom: geography }
             output shops | {{step}} -> table "out.k"
-            """, "t.cwf"), SchemaCatalog.Empty);
+            """);
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal("CWF2860", error.Code);
         Assert.Contains(message, error.Message);

@@ -31,15 +31,8 @@ public class SpatialIndexComponentTests
         { "native.quadbincenter", [("quadbin", "quadbin")], "quadbin_center quadbin", "quadbin_center = quadbin_center(quadbin)" },
     };
 
-    private static CanvasImportResult Import(string component, (string, object?)[] values, string[]? columns = null)
-    {
-        var c = new TestCanvas();
-        var source = c.Source("src.t", "t", columns ?? Columns);
-        var node = c.Node(component, "Step", values);
-        var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
-        c.Flow(source, node).Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
-    }
+    private static CanvasImportResult Import(string component, (string, object?)[] values, string[]? columns = null) =>
+        CanvasTestKit.ImportStep(component, columns ?? Columns, values);
 
     [Theory]
     [MemberData(nameof(Components))]
@@ -68,12 +61,7 @@ public class SpatialIndexComponentTests
           -> table "out.t"
         """;
 
-    private static Workflow Bound()
-    {
-        var bound = CwfFrontEnd.Compile(SourceText.From(Program, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(bound.HasErrors, CanvasTestKit.Describe(bound.Diagnostics));
-        return bound.Workflow!;
-    }
+    private static Workflow Bound() => CwfTestKit.Bind(Program);
 
     [Theory]
     [InlineData("bigquery")]
@@ -160,10 +148,6 @@ public class SpatialIndexComponentTests
     [InlineData("h3_center quadbin", "2:22 CWF2801", "a string column of H3 cell ids")]
     public void Mistakes_in_a_spatial_index_step_are_reported_at_the_value(string step, string expected, string message)
     {
-        var text = "source t = table \"src.t\" { geom: geography, h3: string, quadbin: int64 }\noutput t | " + step + " -> table \"o.t\"\n";
-        var result = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(expected, $"{Cwf.Tests.Binding.Compilation.Position(error)} {error.Code}");
-        Assert.Contains(message, error.Message);
+        CwfTestKit.AssertSingleError(CwfTestKit.Pipeline("geom: geography, h3: string, quadbin: int64", step), expected, message);
     }
 }

@@ -56,7 +56,7 @@ public class TessellationComponentTests
         var node = c.Node(component, "Diagram", ("geo", "geom"), ("returnlines", lines));
         var save = c.Node("native.saveastable", "Save", ("destination", "out.cells"));
         c.Flow(t, node).Flow(node, save);
-        var imported = CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        var imported = CanvasTestKit.Import(c);
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         var aggregate = Assert.Single(imported.Workflow!.Nodes.OfType<AggregateNode>());
         Assert.Equal("geom := collect(geom)", Assert.Single(aggregate.Aggregates).ToString());

@@ -1,17 +1,20 @@
+using Cwf.Diagnostics;
 using Cwf.Ir;
 
 namespace Cwf.Components.Library;
 
 /// <summary>
 /// <c>native.normalize</c>: adds <c>&lt;column&gt;_norm</c>, the column scaled to [0, 1] by the minimum and maximum
-/// of the whole input (min-max normalization); <c>normalize col [as name]</c>.
+/// of the whole input (min-max normalization); <c>normalize col [as name]</c>. Its inputs are a public export's:
+/// <c>source</c>, <c>column</c>, <c>zscores</c> ("Use z-scores", default false), and <c>optimizationcol</c> (ignored).
 /// </summary>
 public sealed class NormalizeComponent : GenericStepComponent
 {
     public override string Id => "native.normalize";
     public override string Title => "Normalize";
     public override ComponentCategory Category => ComponentCategory.Other;
-    public override Seq<ComponentParameter> Parameters { get; } = [ComponentParameter.Column("column")];
+    public override Seq<ComponentParameter> Parameters { get; } =
+        [ComponentParameter.Column("column"), new("zscores", ParameterKind.Boolean, Required: false, Default: "false")];
     public override GenericStepForm Form { get; } = new("normalize", ["column"], NamesColumn: true);
 
     public override ComponentDoc Doc { get; } = new(
@@ -23,7 +26,14 @@ public sealed class NormalizeComponent : GenericStepComponent
     {
         var v = cx.Values;
         int source = cx.Input("source");
-        if (v.Column("column") is not { } column || v.Failed) return;
+        if ((v.Column("column"), v.Boolean("zscores")) is not ({ } column, { } zscores) || v.Failed) return;
+        if (zscores)
+        {
+            cx.Diagnostics.Report(DiagnosticCodes.NormalizeZScores, v.LocationOf("zscores"),
+                "z-score normalization is not supported: cwf has no standard deviation, and which one the product divides by (sample or population) is not documented",
+                "clear 'Use z-scores' to scale the column to [0, 1] by its minimum and maximum, or compute the z-score in custom SQL");
+            return;
+        }
         if (cx.ResolveNumeric(source, column) is not { } c) return;
         cx.Output("result", ComponentLowering.Normalize(cx, source, c, cx.OutputName ?? c.Name + "_norm", cx.Step));
     }

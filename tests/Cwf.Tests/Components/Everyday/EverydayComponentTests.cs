@@ -35,15 +35,7 @@ public class EverydayComponentTests
         { "native.normalize", [("column", "value")], "normalize value" },
     };
 
-    private static CanvasImportResult Import(string component, params (string, object?)[] values)
-    {
-        var c = new TestCanvas();
-        var source = c.Source("src.t", "t", Columns);
-        var node = c.Node(component, "Step", values);
-        var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
-        c.Flow(source, node).Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
-    }
+    private static CanvasImportResult Import(string component, params (string, object?)[] values) => CanvasTestKit.ImportStep(component, Columns, values);
 
     private static CanvasImportResult ImportCrossJoin()
     {
@@ -53,30 +45,19 @@ public class EverydayComponentTests
         var cross = c.Node("native.crossjoin", "Cross Join");
         var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
         c.Flow(main, cross, "maintable").Flow(other, cross, "secondarytable").Flow(cross, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
-    }
-
-    private static void RoundTrips(CanvasImportResult imported, string step)
-    {
-        Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
-        var text = CanvasDecompiler.ToCwf(imported);
-        Assert.Matches(@"\| " + System.Text.RegularExpressions.Regex.Escape(step) + @"(\s|$)", text);
-        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
-        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow), IrPrinter.PrintCanonical(cwf.Workflow!));
+        return CanvasTestKit.Import(c);
     }
 
     [Theory]
     [MemberData(nameof(Components))]
     public void A_canvas_node_imports_decompiles_and_round_trips(string component, (string, object?)[] values, string step) =>
-        RoundTrips(Import(component, values), step);
+        CanvasTestKit.AssertRoundTrip(Import(component, values), step);
 
     [Fact]
     public void A_canvas_cross_join_reads_main_and_secondary_tables_and_round_trips()
     {
         var imported = ImportCrossJoin();
-        RoundTrips(imported, "cross_join u");
+        CanvasTestKit.AssertRoundTrip(imported, "cross_join u");
         var join = Assert.Single(imported.Workflow!.Nodes.OfType<JoinNode>());
         Assert.Equal(JoinKind.Inner, join.Kind);
         Assert.Equal(Predicates.True, join.Condition);
@@ -113,9 +94,7 @@ public class EverydayComponentTests
               | cross_join u
               -> table "out.t"
             """;
-        var bound = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(bound.HasErrors, CanvasTestKit.Describe(bound.Diagnostics));
-        var result = Compiler.Compile(bound.Workflow!, new CompileOptions(Dialects.Find(dialect)!) { Optimize = false });
+        var result = Compiler.Compile(CwfTestKit.Bind(text), new CompileOptions(Dialects.Find(dialect)!) { Optimize = false });
         Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
         Snapshot.Match(result.Sql!, "everyday-" + dialect, "sql");
     }
@@ -208,11 +187,7 @@ public class EverydayComponentTests
     [InlineData("unnest reading", "2:12 CWF2201", "cwf has no array type", "native.customsql")]
     public void Mistakes_are_reported_at_the_value(string step, string expected, string message, string hint)
     {
-        var text = "source t = table \"src.t\" { id: int64, reading: string, geom: geography }\noutput t | " + step + " -> table \"o.t\"\n";
-        var result = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(expected, $"{Cwf.Tests.Binding.Compilation.Position(error)} {error.Code}");
-        Assert.Contains(message, error.Message);
+        var error = CwfTestKit.AssertSingleError(CwfTestKit.Pipeline("id: int64, reading: string, geom: geography", step), expected, message);
         Assert.Contains(hint, string.Join(" ", error.Hints));
     }
 

@@ -29,7 +29,7 @@ public class ProximityComponentTests
         var node = c.Node(component, "Neighbours", values);
         var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
         c.Flow(source, node, component == "native.knn" ? "points" : "source").Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        return CanvasTestKit.Import(c);
     }
 
     /// <summary>Two aggregated tables joined on <c>period</c>, as the public export's first joinv2 node.</summary>
@@ -41,20 +41,13 @@ public class ProximityComponentTests
         var node = c.Node("native.joinv2", "Join", values);
         var save = c.Node("native.saveastable", "Save", ("destination", "out.t"));
         c.Flow(traffic, node, "lefttable").Flow(collisions, node, "righttable").Flow(node, save);
-        return CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default);
+        return CanvasTestKit.Import(c);
     }
 
     private static Schema Output(CanvasImportResult imported) => imported.Workflow![imported.Workflow.Sinks.Single().Input].Schema;
 
-    private static void RoundTrips(CanvasImportResult imported, string step)
-    {
-        var text = CanvasDecompiler.ToCwf(imported);
-        Assert.Contains(step, text);
-        Assert.Equal(text, CwfFormatter.Format(SourceText.From(text), ComponentCatalog.Default.Steps).Text);
-        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(cwf.HasErrors, CanvasTestKit.Describe(cwf.Diagnostics) + "\n" + text);
-        Assert.Equal(IrPrinter.PrintCanonical(imported.Workflow!), IrPrinter.PrintCanonical(cwf.Workflow!));
-    }
+    /// <summary>The round trip, the text holding <paramref name="text"/> (a step with what follows it).</summary>
+    private static void RoundTrips(CanvasImportResult imported, string text) => Assert.Contains(text, CanvasTestKit.AssertRoundTrip(imported));
 
     [Fact]
     public void Knn_imports_as_nearest_without_the_point_itself_and_round_trips()
@@ -193,9 +186,7 @@ public class ProximityComponentTests
             source a = table "src.a" { period: string, total: float64 }
             output a | join_keys a, period, period { jointype: 'Left', righttablecolumns: '[{"name":"total","joinname":"other_total"}]' } -> table "out.joined"
             """;
-        var bound = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), SchemaCatalog.Empty, new BindOptions());
-        Assert.False(bound.HasErrors, CanvasTestKit.Describe(bound.Diagnostics));
-        var result = Compiler.Compile(bound.Workflow!, new CompileOptions(Dialects.Find(dialect)!) { Optimize = false });
+        var result = Compiler.Compile(CwfTestKit.Bind(text), new CompileOptions(Dialects.Find(dialect)!) { Optimize = false });
         Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
         Snapshot.Match(result.Sql!, "proximity-" + dialect, "sql");
     }
