@@ -27,6 +27,10 @@ internal readonly struct ExtendedFloat
 
     private bool IsZero => _significand == 0;
 
+    /// <summary>The value as ±significand·2^exponent (significand 0 for zero).</summary>
+    public void Deconstruct(out bool negative, out ulong significand, out int exponent) =>
+        (negative, significand, exponent) = (_negative, _significand, _exponent);
+
     /// <summary>A finite double, exactly.</summary>
     public static ExtendedFloat From(double value)
     {

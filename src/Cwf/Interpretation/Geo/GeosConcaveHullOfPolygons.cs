@@ -6,12 +6,12 @@ namespace Cwf.Interpretation.Geo;
 
 /// <summary>
 /// GEOS 3.11's ConcaveHullOfPolygons as PostGIS 3.3's ST_ConcaveHull calls it on polygons (not tight, no holes):
-/// the polygons' shells are holes in a frame around them; the frame's constrained Delaunay triangulation (the
-/// joined ring of <see cref="GeosHoleJoiner"/>, cut into ears by <see cref="GeosEarClipper"/> and flipped
-/// towards Delaunay by <see cref="GeosTriDelaunayImprover"/>) loses the frame's corner triangles, then, from the outside in, every triangle whose outside edge is
-/// longer than the ratio's length; what remains is unioned with the polygons. Besides the joiner, two details of
-/// GEOS decide which triangles go, where NetTopologySuite 2.6 (JTS) differs: the border triangles are taken last
-/// in, first out, and a triangle keeps the outside edge it was first queued with.
+/// the polygons' shells are holes in a frame around them; the frame's constrained Delaunay triangulation
+/// (<see cref="GeosConstrainedTriangulation"/>) loses the frame's corner triangles, then, from the outside in,
+/// every triangle whose outside edge is longer than the ratio's length; what remains is unioned with the
+/// polygons. Besides the hole joiner, two details of GEOS decide which triangles go where NetTopologySuite 2.6
+/// (JTS) differs: the border triangles are taken last in, first out, and a triangle keeps the outside edge it
+/// was first queued with.
 /// </summary>
 internal sealed class GeosConcaveHullOfPolygons
 {
@@ -24,13 +24,14 @@ internal sealed class GeosConcaveHullOfPolygons
 
     private GeosConcaveHullOfPolygons() { }
 
-    /// <summary>The hull of a polygonal geometry by maximum edge length ratio (0: tightest, 1: convex).</summary>
+    /// <summary>The hull of a polygon or multipolygon by maximum edge length ratio (0: the polygons, 1: the convex hull of their triangulation).</summary>
     public static Geometry ByLengthRatio(Geometry polygons, double ratio)
     {
+        if (polygons is not (Polygon or MultiPolygon)) throw new ArgumentException("Input must be polygonal");
         var factory = polygons.Factory;
         if (polygons.IsEmpty) return factory.CreatePolygon();
         var frame = Frame(polygons);
-        var tris = Triangulate(frame);
+        var tris = GeosConstrainedTriangulation.Triangulate(frame);
         var corners = frame.ExteriorRing.Coordinates;
         var hull = new GeosConcaveHullOfPolygons { _maxEdgeLength = TargetEdgeLength(tris, corners, ratio) };
         hull.RemoveFrameCornerTris(tris, corners);
@@ -57,25 +58,6 @@ internal sealed class GeosConcaveHullOfPolygons
             new(box.MinX, box.MinY), new(box.MaxX, box.MinY), new(box.MaxX, box.MaxY), new(box.MinX, box.MaxY), new(box.MinX, box.MinY),
         ]);
         return factory.CreatePolygon(shell, [.. shells]);
-    }
-
-    /// <summary>
-    /// GEOS's ConstrainedDelaunayTriangulator of one polygon: normalized (shell clockwise, holes counter-clockwise,
-    /// each from its lowest vertex, holes in descending order), joined into one ring, ear-clipped, made adjacent
-    /// and flipped towards Delaunay.
-    /// </summary>
-    private static List<Tri> Triangulate(Polygon polygon)
-    {
-        var normalized = (Polygon)polygon.Copy();
-        normalized.Normalize();
-        var holes = normalized.Holes;
-        Array.Reverse(holes);
-        normalized = normalized.Factory.CreatePolygon(normalized.Shell, holes);
-
-        var tris = GeosEarClipper.Triangulate(GeosHoleJoiner.Join(normalized));
-        TriangulationBuilder.Build(tris);
-        GeosTriDelaunayImprover.Improve(tris);
-        return tris;
     }
 
     /// <summary>The length at the ratio between the shortest and longest inner edge of the triangles off the frame's corners.</summary>

@@ -18,6 +18,7 @@ internal static class GeosTriDelaunayImprover
     {
         for (var i = 0; i < MaxScans; i++)
         {
+            // Near-cocircular points can flip back and forth until the last scan, in GEOS too.
             if (Scan(tris) == 0) return;
         }
     }
@@ -50,8 +51,26 @@ internal static class GeosTriDelaunayImprover
         return true;
     }
 
-    /// <summary>GEOS's TrianglePredicate::isInCircleNormalized: whether p lies in the circle through a, b, c (counter-clockwise).</summary>
+    /// <summary>
+    /// GEOS's TrianglePredicate::isInCircleNormalized: whether p lies in the circle through a, b, c (counter-clockwise),
+    /// in extended precision. In double precision first: where the determinant is further from zero than a bound on
+    /// the rounding errors of both precisions (Shewchuk's incircle bound, 10ε times the permanent, taken ten times),
+    /// its sign is the exact one and so extended precision's; only near-cocircular points need the slow arithmetic.
+    /// </summary>
     private static bool IsInCircle(Coordinate a, Coordinate b, Coordinate c, Coordinate p)
+    {
+        double adx = a.X - p.X, ady = a.Y - p.Y, bdx = b.X - p.X, bdy = b.Y - p.Y, cdx = c.X - p.X, cdy = c.Y - p.Y;
+        double alift = adx * adx + ady * ady, blift = bdx * bdx + bdy * bdy, clift = cdx * cdx + cdy * cdy;
+        double bdxcdy = bdx * cdy, cdxbdy = cdx * bdy, cdxady = cdx * ady, adxcdy = adx * cdy, adxbdy = adx * bdy, bdxady = bdx * ady;
+        var determinant = alift * (bdxcdy - cdxbdy) + blift * (cdxady - adxcdy) + clift * (adxbdy - bdxady);
+        var permanent = (Math.Abs(bdxcdy) + Math.Abs(cdxbdy)) * alift + (Math.Abs(cdxady) + Math.Abs(adxcdy)) * blift + (Math.Abs(adxbdy) + Math.Abs(bdxady)) * clift;
+        var bound = 1e-14 * permanent;
+        if (determinant > bound) return true;
+        if (determinant < -bound) return false;
+        return IsInCircleExtended(a, b, c, p);
+    }
+
+    private static bool IsInCircleExtended(Coordinate a, Coordinate b, Coordinate c, Coordinate p)
     {
         var adx = ExtendedFloat.Subtract(a.X, p.X);
         var ady = ExtendedFloat.Subtract(a.Y, p.Y);
