@@ -55,6 +55,15 @@ public class IssueSeventeenMatrixTests
         return FromCanvas(c);
     }
 
+    /// <summary>A node that writes a table of its own (a tileset), with nothing after it.</summary>
+    private static Compiled Writing(string component, params (string, object?)[] values)
+    {
+        var c = new TestCanvas();
+        var source = c.Source("src.t", "t", Columns);
+        c.Flow(source, c.Node(component, "Step", values));
+        return FromCanvas(c);
+    }
+
     private static Compiled FromCanvas(TestCanvas c) =>
         FromImport(CanvasImporter.Import(SourceText.From(c.ToJson(), "t.json"), null, ComponentCatalog.Default));
 
@@ -112,6 +121,7 @@ public class IssueSeventeenMatrixTests
         new("native.getisord", () => Canvas("native.getisord", "result", ("indexcol", "h3"), ("valuecol", "value"), ("kernel", "gaussian"), ("size", 3))),
         new("native.localmoransi", () => Canvas("native.localmoransi", "result", ("indexcol", "h3"), ("valuecol", "value"), ("size", 3), ("decay", "uniform"), ("permutations", 99))),
         new("native.moransi", () => Canvas("native.moransi", "result", ("indexcol", "h3"), ("valuecol", "value"), ("size", 1), ("decay", "exponential"))),
+        new("native.createtileset", () => Writing("native.createtileset", ("destination", "proj.maps.tiles"), ("geo", "geom"), ("zoom_min", "0"), ("zoom_max", "12"))),
         // The "real-looking canvas mixing polyfill, clustering and Voronoi" (examples/canvas/store_catchments).
         new("examples/canvas/store_catchments", () => FromImport(CanvasTestKit.ImportExample("store_catchments"), CanvasTestKit.Catalog("store_catchments"))),
     ];
