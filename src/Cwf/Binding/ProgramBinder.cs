@@ -385,7 +385,7 @@ internal sealed partial class ProgramBinder
     }
 
     private static bool IsProcedureCall(Workflow workflow, int node) =>
-        workflow.Nodes.Any(n => n.Id == node && n is OpaqueNode { Statement: not null });
+        workflow.Nodes.Any(n => n.Id == node && n is OpaqueNode { RunsUnread: true });
 
     private void ReportUnused(Workflow workflow)
     {

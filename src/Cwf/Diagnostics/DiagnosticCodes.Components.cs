@@ -46,4 +46,7 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor GridStatisticValue { get; } = Error("CWF2871", "Grid statistic parameter is not a constant in its range", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ExternalServiceColumnClash { get; } = Error("CWF2872", "Input already has a column the external service adds", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor EnrichmentAggregation { get; } = Error("CWF2873", "Enrichment aggregation the toolbox does not have", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor TilesetOption { get; } = Error("CWF2874", "Tileset option is not a constant in its range", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor TilesetZoomRange { get; } = Error("CWF2875", "Tileset minimum zoom is above its maximum", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor TilesetDestination { get; } = Error("CWF2876", "Tileset table names no dataset", DiagnosticCategory.Binding);
 }

@@ -36,6 +36,12 @@ public abstract partial class Dialect
     public virtual string? ToolboxTextArray(IReadOnlyList<string> items) => null;
 
     /// <summary>
+    /// Named values as one record (<see cref="ToolboxArgument.Record"/>, <c>CREATE_TILESET</c>'s options), each value already
+    /// written as SQL; null where cwf does not write one, which makes the step CWF6002.
+    /// </summary>
+    public virtual string? ToolboxRecord(IReadOnlyList<(string Name, string Value)> fields) => null;
+
+    /// <summary>
     /// The Quadbin functions, which only the toolbox has (on every warehouse it supports, under the same
     /// names); <paramref name="resolution"/> is how the resolution argument is passed (a cast where the
     /// toolbox's function takes a 32-bit integer and the warehouse does not convert a bigint to it).

@@ -58,12 +58,12 @@ internal sealed class EmitGraph
             stack.Push(output.Source);
         }
         foreach (var check in checks) stack.Push(check.Input);
-        // A procedure call nothing reads still runs, after its inputs: it acts on the warehouse as a sink does.
+        // A procedure call (or a tileset) nothing reads still runs, after its inputs: it acts on the warehouse as a sink does.
         if (mode != EmitMode.Query)
         {
             var consumers = workflow.Consumers();
             foreach (var node in workflow.Nodes)
-                if (node is OpaqueNode { Statement: not null } && consumers[node.Id].IsEmpty) stack.Push(node.Id);
+                if (node is OpaqueNode { RunsUnread: true } && consumers[node.Id].IsEmpty) stack.Push(node.Id);
         }
         while (stack.Count > 0)
         {

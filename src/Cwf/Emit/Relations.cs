@@ -46,7 +46,9 @@ internal sealed class Relations
             var node = context.Workflow[id];
             if (node is SinkNode || ReadsTable(id) && _kind[id] == Materialization.Cte) continue;
             _cteName[id] = namer.Next(node);
-            if (node is OpaqueNode { WritesTable: true } && _kind[id] != Materialization.Cte)
+            if (node is OpaqueNode { Call.Destination: { } destination } && _kind[id] != Materialization.Cte)
+                _materializedName[id] = Dialect.TableName(destination);
+            else if (node is OpaqueNode { WritesTable: true } && _kind[id] != Materialization.Cte)
                 _materializedName[id] = Dialect.TableName(ToolboxProcedureCalls.WorkTable(graph.Sinks.Select(s => tables[s.Id]), namer.Next(node, "cwf_")));
             else if (_kind[id] != Materialization.Cte) _materializedName[id] = namer.Next(node, "cwf_");
         }

@@ -23,7 +23,7 @@ internal static class ScriptBuilder
 
         var graph = new EmitGraph(workflow, options.Mode);
         // A procedure call is a root as a sink is: a script that only calls one is not empty.
-        if (graph.Outputs.Count == 0 && !graph.Needed.Any(id => workflow[id] is OpaqueNode { Statement: not null }))
+        if (graph.Outputs.Count == 0 && !graph.Needed.Any(id => workflow[id] is OpaqueNode { RunsUnread: true }))
             context.Report(DiagnosticCodes.NothingToEmit, null, $"Workflow '{workflow.Name}' has no output: the {options.Mode.ToString().ToLowerInvariant()} is empty.",
                 options.Mode == EmitMode.Query ? "" : "add a step that writes a table");
         foreach (var id in graph.Needed)

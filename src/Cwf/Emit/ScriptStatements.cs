@@ -30,7 +30,8 @@ internal static class ScriptStatements
             if (context.Workflow[id] is OpaqueNode { Call: { } call } step)
             {
                 statements.AddRange(ToolboxProcedureCalls.Statements(step, call, name, context, queries));
-                cleanup.Add(dialect.DropTemporaryTable(name));
+                // A table the workflow names (a tileset) is its result, kept as an output's is.
+                if (call.Destination is null) cleanup.Add(dialect.DropTemporaryTable(name));
                 continue;
             }
             if (context.Workflow[id] is OpaqueNode { Statement: { } statement } procedure)

@@ -28,7 +28,7 @@ internal static class ToolboxProcedureCalls
             if (call.For(dialect.Name) is not { } signature || dialect.DefaultToolbox is null)
                 context.Report(DiagnosticCodes.FunctionNotSupported, step,
                     $"{dialect.DisplayName} cannot run step '{step.Name}' ({step.Component}): cwf calls the CARTO Analytics Toolbox's {call.Procedure} procedure only on {where}",
-                    $"compile the workflow for {where} ({call.Reference})");
+                    $"compile the workflow for {where} ({call.Reference}){(call.Alternative is { } alternative ? "; " + alternative : "")}");
             else if (signature.Arguments.FirstOrDefault(a => Write(a, dialect, "", "") is null) is { } unwritten)
                 context.Report(DiagnosticCodes.FunctionNotSupported, step,
                     $"{dialect.DisplayName} cannot run step '{step.Name}' ({step.Component}): cwf does not write {call.Procedure}'s {What(unwritten)} in {dialect.DisplayName}'s syntax",
@@ -77,12 +77,14 @@ internal static class ToolboxProcedureCalls
     private static string What(ToolboxArgument argument) => argument switch
     {
         ToolboxArgument.Variables => "variables (an array of column and aggregation structs)",
+        ToolboxArgument.Record => "options (a record of named values)",
         _ => "output table (an array of text)",
     };
 
     /// <summary>One argument as SQL, <paramref name="input"/> the query it names (if it names one); null where the dialect does not write it.</summary>
     private static string? Write(ToolboxArgument argument, Dialect dialect, string input, string table) => argument switch
     {
+        ToolboxArgument.InputQuery { Parenthesized: true } => dialect.Literal("(" + input + ")", SqlType.String).Text,
         ToolboxArgument.InputQuery => dialect.Literal(input, SqlType.String).Text,
         ToolboxArgument.OutputTable => dialect.Literal(table, SqlType.String).Text,
         ToolboxArgument.OutputTableArray => dialect.ToolboxTextArray([table]),
@@ -90,6 +92,9 @@ internal static class ToolboxProcedureCalls
         ToolboxArgument.Text text => dialect.Literal(text.Value, SqlType.String).Text,
         ToolboxArgument.Number number => dialect.Literal(number.Value, SqlType.Float64).Text,
         ToolboxArgument.Integer integer => dialect.Literal(integer.Value, SqlType.Int64).Text,
+        ToolboxArgument.Boolean boolean => dialect.Literal(boolean.Value, SqlType.Bool).Text,
+        // The fields are plain values, never records or inputs: one level, no recursion on user data.
+        ToolboxArgument.Record record => dialect.ToolboxRecord([.. record.Fields.Select(f => (f.Name, Write(f.Value, dialect, input, table)!))]),
         _ => "NULL",
     };
 
@@ -100,6 +105,8 @@ internal static class ToolboxProcedureCalls
         var signature = call.For(dialect.Name)!;
         var statements = new List<SqlBlock>();
         if (signature.CopiesInput) statements.AddRange(dialect.CreateTableAs(table, queries.For(step.Sources[0], forStorage: false)));
+        // The procedure fails on a table that exists: the named table is replaced on every run, as the product's SQL does.
+        if (call.Destination is not null) statements.Add(dialect.DropTable(table));
         // Check made sure that the dialect writes every argument.
         var arguments = signature.Arguments.Select(argument => Write(argument, dialect,
             argument is ToolboxArgument.InputQuery q ? queries.For(step.Sources[q.Index], forStorage: false).ToString().TrimEnd() : "", table)!).ToList();

@@ -177,6 +177,7 @@ public class ExampleCoverageTests
         ["native.creategrid"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "creategrid" },
         ["native.isolines"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "isolines" },
         ["native.geocode"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "geocode" },
+        ["native.createtileset"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "tileset" },
         ["native.getisord"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "getisord" },
         ["native.localmoransi"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "localmoransi" },
         ["native.moransi"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "moransi" },
@@ -192,11 +193,11 @@ public class ExampleCoverageTests
     /// <summary>Components no example can use: they are refused with a diagnostic saying why (their tests check it).</summary>
     /// <remarks>
     /// native.isolines and native.geocode call an external service, native.getisord, native.localmoransi, native.moransi and the
-    /// enrichments a toolbox procedure and native.call a
+    /// enrichments and native.createtileset a toolbox procedure and native.call a
     /// warehouse's procedure: every example runs in process, where they are CWF7800.
     /// </remarks>
     private static readonly string[] Refused = ["native.unnest", "native.isolines", "native.geocode", "native.getisord", "native.localmoransi",
-        "native.moransi", "native.enrichpolygons", "native.enrichpoints", "native.h3enrich", "native.call"];
+        "native.moransi", "native.enrichpolygons", "native.enrichpoints", "native.h3enrich", "native.createtileset", "native.call"];
 
     [Fact]
     public void Every_contract_component_appears_in_an_example()

@@ -195,6 +195,8 @@ public class ComponentLoweringTests
             "native.getisord", "native.localmoransi", "native.moransi",
             // Enrichment as toolbox procedure calls (issue 17).
             "native.enrichpolygons", "native.enrichpoints", "native.h3enrich",
+            // A tileset as a toolbox procedure call that writes the table it names (issue 17).
+            "native.createtileset",
             // A procedure call as a script step (issue 15).
             "native.call",
         ];

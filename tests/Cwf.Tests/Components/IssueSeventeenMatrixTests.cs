@@ -77,6 +77,15 @@ public class IssueSeventeenMatrixTests
         return FromCanvas(c);
     }
 
+    /// <summary>A node that writes a table of its own (a tileset), with nothing after it.</summary>
+    private static Compiled Writing(string component, params (string, object?)[] values)
+    {
+        var c = new TestCanvas();
+        var source = c.Source("src.t", "t", Columns);
+        c.Flow(source, c.Node(component, "Step", values));
+        return FromCanvas(c);
+    }
+
     private static Compiled FromCanvas(TestCanvas c) =>
         FromImport(CanvasTestKit.Import(c));
 
@@ -139,6 +148,7 @@ public class IssueSeventeenMatrixTests
         new("native.h3enrich", () => Enrich("native.h3enrich", ("target_col", "h3"), ("source_col", "zone_shape"), ("variables", "pop,sum"), ("kring", 0), ("decay", "uniform"))),
         // Not compiled (spec/canvas.md): the import warns why, and every warehouse names itself in refusing the step.
         new("native.importurl", () => Alone("native.importurl", ("url", "https://example.com/stations.csv"), ("autoguessing", true))),
+        new("native.createtileset", () => Writing("native.createtileset", ("destination", "proj.maps.tiles"), ("geo", "geom"), ("zoom_min", "0"), ("zoom_max", "12"))),
         // The "real-looking canvas mixing polyfill, clustering and Voronoi" (examples/canvas/store_catchments).
         new("examples/canvas/store_catchments", () => FromImport(CanvasTestKit.ImportExample("store_catchments"), CanvasTestKit.Catalog("store_catchments"))),
     ];

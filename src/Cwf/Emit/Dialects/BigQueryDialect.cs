@@ -31,6 +31,10 @@ public sealed class BigQueryDialect : Dialect
     /// <summary>An <c>ARRAY&lt;STRING&gt;</c> literal: <c>['a', 'b']</c>.</summary>
     public override string? ToolboxTextArray(IReadOnlyList<string> items) => "[" + string.Join(", ", items.Select(i => Literal(i, SqlType.String).Text)) + "]";
 
+    /// <summary>A <c>STRUCT</c> literal whose fields the procedure's parameter type names: <c>STRUCT('t' AS name, 0 AS zoom_min)</c>.</summary>
+    public override string? ToolboxRecord(IReadOnlyList<(string Name, string Value)> fields) =>
+        "STRUCT(" + string.Join(", ", fields.Select(f => $"{f.Value} AS {Identifier(f.Name)}")) + ")";
+
     public override SqlLexicalRules LexicalRules { get; } = new() { BackslashEscapes = true, DoubleQuotedStrings = true, BacktickIdentifiers = true, BacktickBackslashEscapes = true, AdjacentStrings = true, TripleQuotedStrings = true, HashComments = true };
 
     public override DialectCapabilities Capabilities { get; } = new()

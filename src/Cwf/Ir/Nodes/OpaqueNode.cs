@@ -42,6 +42,12 @@ public sealed partial record OpaqueNode(
     /// <summary>Whether the step is a procedure that writes a table of its own (<see cref="Call"/> or <see cref="Statement"/>): only a script can run it.</summary>
     public bool WritesTable => Call is not null || Statement is not null;
 
+    /// <summary>
+    /// Whether the step acts on the warehouse as a sink does, so that it runs even when nothing reads it: a procedure
+    /// call (<see cref="Statement"/>), or a toolbox call that writes a table the workflow names (<see cref="ToolboxCall.Destination"/>).
+    /// </summary>
+    public bool RunsUnread => Statement is not null || Call?.Destination is not null;
+
     public override string OperatorName => "opaque";
     public override Seq<int> Inputs => Sources;
     public override RelNode WithInputs(Seq<int> inputs) => this with { Sources = inputs };

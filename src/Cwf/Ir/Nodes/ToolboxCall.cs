@@ -8,6 +8,16 @@ namespace Cwf.Ir;
 /// </summary>
 public sealed record ToolboxCall(string Procedure, Seq<ToolboxSignature> Signatures, string Reference)
 {
+    /// <summary>
+    /// The table the workflow names for the procedure to write (a tileset), instead of a work table: the script drops it
+    /// before the call, since the procedure fails on an existing table, and keeps it afterwards; the step runs even when
+    /// nothing reads it, as a sink does. Null for a work table.
+    /// </summary>
+    public TableName? Destination { get; init; }
+
+    /// <summary>What to do on a warehouse whose toolbox lacks the procedure, for the hint of its CWF6002; null when only the listed warehouses serve.</summary>
+    public string? Alternative { get; init; }
+
     /// <summary>The arguments on <paramref name="warehouse"/> (a dialect's name), or null where the toolbox lacks the procedure.</summary>
     public ToolboxSignature? For(string warehouse) => Signatures.FirstOrDefault(s => s.Warehouse == warehouse);
 
@@ -24,7 +34,7 @@ public sealed record ToolboxCall(string Procedure, Seq<ToolboxSignature> Signatu
             new ToolboxSignature("redshift", arguments, copiesInput),
         ], reference);
 
-    public override string ToString() => $"call {Procedure} [{string.Join("; ", Signatures)}]";
+    public override string ToString() => $"call {Procedure}{(Destination is null ? "" : $" -> {Destination}")} [{string.Join("; ", Signatures)}]";
 }
 
 /// <summary>The procedure's arguments on one warehouse; with <see cref="CopiesInput"/> the procedure alters a table that holds the input's rows.</summary>
@@ -36,10 +46,17 @@ public sealed record ToolboxSignature(string Warehouse, Seq<ToolboxArgument> Arg
 /// <summary>An argument of a toolbox procedure, written through the dialect's quoting functions.</summary>
 public abstract record ToolboxArgument
 {
-    /// <summary>The rows of the step's input <paramref name="Index"/> (the first by default) as the text of a query.</summary>
-    public sealed record InputQuery(int Index = 0) : ToolboxArgument
+    /// <summary>
+    /// The rows of the step's input <paramref name="Index"/> (the first by default) as the text of a query; <paramref name="Parenthesized"/>
+    /// where the procedure tells a query from a table name by its parentheses (<c>CREATE_TILESET</c>).
+    /// </summary>
+    public sealed record InputQuery(int Index = 0, bool Parenthesized = false) : ToolboxArgument
     {
-        public override string ToString() => Index == 0 ? "input" : $"input {Index}";
+        public override string ToString()
+        {
+            var input = Index == 0 ? "input" : $"input {Index}";
+            return Parenthesized ? $"({input})" : input;
+        }
     }
 
     /// <summary>The name of the table the procedure writes (or alters), as text.</summary>
@@ -82,10 +99,30 @@ public abstract record ToolboxArgument
         public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public sealed record Boolean(bool Value) : ToolboxArgument
+    {
+        public override string ToString() => Value ? "true" : "false";
+    }
+
     public sealed record Null : ToolboxArgument
     {
         public override string ToString() => "NULL";
     }
+
+    /// <summary>
+    /// Named values passed as one record, the options of <c>CREATE_TILESET</c> (a <c>STRUCT</c> on BigQuery), which each
+    /// warehouse writes in its own syntax (<c>Dialect.ToolboxRecord</c>); every value is itself a plain argument.
+    /// </summary>
+    public sealed record Record(Seq<ToolboxField> Fields) : ToolboxArgument
+    {
+        public override string ToString() => "{" + string.Join(", ", Fields) + "}";
+    }
+}
+
+/// <summary>One named value of a <see cref="ToolboxArgument.Record"/>.</summary>
+public sealed record ToolboxField(string Name, ToolboxArgument Value)
+{
+    public override string ToString() => $"{Name}: {Value}";
 }
 
 /// <summary>One enrichment variable: a column of the enrichment data and the toolbox aggregation (sum, avg, min, max, count) that adds <c>column_aggregation</c>.</summary>
