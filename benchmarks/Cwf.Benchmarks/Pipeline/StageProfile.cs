@@ -6,6 +6,7 @@ using Cwf.Binding;
 using Cwf.Catalog;
 using Cwf.Driver;
 using Cwf.Emit;
+using Cwf.Ir;
 using Cwf.Optimization;
 using Cwf.Planning;
 using Cwf.Syntax;
@@ -60,6 +61,8 @@ public static class StageProfile
             foreach (var (stage, ms, bytes) in stages) line.Append(CultureInfo.InvariantCulture, $" {stage} {ms:F1} ms {bytes / (double)steps / 1024:F1} KB/step;");
             double total = stages.Sum(s => s.Ms);
             line.Append(CultureInfo.InvariantCulture, $" total {total:F1} ms = {total / steps:F4} ms/step, cpu {cpuMs:F1} ms = {cpuMs / steps:F4} ms/step, {stages.Sum(s => s.Bytes) / (double)steps / 1024:F1} KB/step; collections gen0/1/2 {gcCounts[0]}/{gcCounts[1]}/{gcCounts[2]}, paused {pausedMs:F1} ms");
+            // A digest of the SQL, so that two builds can be shown to write the same bytes.
+            line.Append(CultureInfo.InvariantCulture, $"; SQL sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sql)))[..16]}");
             Console.WriteLine(line);
             if (Environment.GetEnvironmentVariable("CWF_PROFILE_PASSES") is "1")
             {
@@ -70,6 +73,8 @@ public static class StageProfile
                     pass.Run(workflow, Postgres.OptimizerTarget);
                     return string.Create(CultureInfo.InvariantCulture, $"{pass.Name} {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)steps / 1024:F2} KB/step");
                 })));
+                Console.WriteLine("  allocated over every round, as the pass manager runs them: " + string.Join(", ", AllocationPerPass(workflow).Select(pass =>
+                    string.Create(CultureInfo.InvariantCulture, $"{pass.Key} {pass.Value / (double)steps / 1024:F2} KB/step"))));
                 Console.WriteLine($"  {optimization.Iterations} rounds: " + string.Join(", ", optimization.Runs.GroupBy(run => run.Pass)
                     .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(run => run.Elapsed.TotalMilliseconds):F0} ms ({g.Count(run => run.Changed)} changed)"))));
             }
@@ -77,6 +82,27 @@ public static class StageProfile
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MB"));
+    }
+
+    // The default passes in rounds until one changes nothing (PassManager.Run's loop), each pass's allocation summed over the rounds.
+    private static Dictionary<string, long> AllocationPerPass(Workflow workflow)
+    {
+        var bytes = PassManager.Default.Passes.ToDictionary(pass => pass.Name, _ => 0L);
+        var current = workflow;
+        for (int round = 0, limit = new OptimizerOptions().MaxIterations; round < limit; round++)
+        {
+            bool changed = false;
+            foreach (var pass in PassManager.Default.Passes)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                var next = pass.Run(current, Postgres.OptimizerTarget);
+                bytes[pass.Name] += GC.GetAllocatedBytesForCurrentThread() - before;
+                changed |= !ReferenceEquals(next, current);
+                current = next;
+            }
+            if (!changed) break;
+        }
+        return bytes;
     }
 
     private static TimeSpan ProcessorTime()
