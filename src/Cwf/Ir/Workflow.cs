@@ -35,6 +35,7 @@ public sealed class Workflow
         var ordered = IsTopological(list, _byId) ? list.ToArray() : TopologicalOrder(list, _byId);
         // The ids whose node has the very schema object it had in the previous workflow.
         var sameSchema = previous is null ? null : new HashSet<int>(ordered.Length);
+        Func<int, Schema> schemaOf = id => _byId[id].Schema;
         for (int i = 0; i < ordered.Length; i++)
         {
             var node = ordered[i];
@@ -44,13 +45,14 @@ public sealed class Workflow
                 sameSchema.Add(node.Id);
                 continue;
             }
-            var placed = node.WithSchemaFrom(id => _byId[id].Schema);
+            var placed = node.WithSchemaFrom(schemaOf);
             if (before is not null && ReferenceEquals(before.Schema, placed.Schema)) sameSchema!.Add(node.Id);
             if (ReferenceEquals(placed, node)) continue;
             ordered[i] = placed;
             _byId[placed.Id] = placed;
         }
-        Nodes = ImmutableArray.Create(ordered);
+        // The array is this workflow's own (a copy of the given list, or the sorted result): no second copy.
+        Nodes = ImmutableCollectionsMarshal.AsImmutableArray(ordered);
     }
 
     public string Name { get; }
