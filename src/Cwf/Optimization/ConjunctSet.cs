@@ -104,27 +104,46 @@ internal sealed class ConjunctSet
         // Most steps a set crosses change no column it reads: nothing to build for those (not even a closure).
         if (!ChangesAnyRead(definitions)) return NoneStuck;
         var crossing = new Crossing(definitions);
-        var moving = new List<(int Index, ColumnUses? After, long Nodes)>();
+        var reading = Reading(crossing.Changing);
+        var moving = new (int Index, ColumnUses? After, long Nodes)[reading.Count];
         HashSet<string>? boundary = null;
-        foreach (int index in Reading(crossing.Changing))
+        for (int i = 0; i < reading.Count; i++)
         {
-            var entry = EntryAt(index);
+            var entry = EntryAt(reading[i]);
             // Every column a rewritten conjunct reads is replaced, so it is rewritten only when all may be.
-            var (after, growth) = entry.Uses.Names.All(crossing.Substitutable) ? crossing.Through(entry.Uses) : ((ColumnUses?)null, 0L);
+            var (after, growth) = AllSubstitutable(entry.Uses.Names, crossing) ? crossing.Through(entry.Uses) : ((ColumnUses?)null, 0L);
             if (after is not null && !SubstitutionBound.Allows(entry.Nodes, entry.Nodes + growth))
-                (boundary ??= new(StringComparer.OrdinalIgnoreCase)).UnionWith(entry.Uses.Names.Where(crossing.Changing.Contains));
-            moving.Add((index, after, entry.Nodes + growth));
+            {
+                foreach (var name in entry.Uses.Names)
+                    if (crossing.Changing.Contains(name)) (boundary ??= new(StringComparer.OrdinalIgnoreCase)).Add(name);
+            }
+            moving[i] = (reading[i], after, entry.Nodes + growth);
         }
         List<Expr>? stuck = null;
         foreach (var (index, after, nodes) in moving)
         {
             var entry = EntryAt(index);
-            bool atBoundary = boundary is not null && entry.Uses.Names.Any(boundary.Contains);
+            bool atBoundary = boundary is not null && ReadsAny(entry.Uses.Names, boundary);
             RemoveAt(index);
             if (after is not null && !atBoundary) Append(entry.Crossed(crossing, after, nodes));
             else (stuck ??= []).Add(Write(entry));
         }
         return stuck ?? NoneStuck;
+    }
+
+    // Loops, not LINQ over method groups: these run for every conjunct at every crossing it makes.
+    private static bool AllSubstitutable(string[] names, Crossing crossing)
+    {
+        foreach (var name in names)
+            if (!crossing.Substitutable(name)) return false;
+        return true;
+    }
+
+    private static bool ReadsAny(string[] names, HashSet<string> columns)
+    {
+        foreach (var name in names)
+            if (columns.Contains(name)) return true;
+        return false;
     }
 
     // Shared by the crossings that leave every conjunct moving (nearly all): read, never added to.
