@@ -150,7 +150,18 @@ public abstract record RelNode(int Id, string Name)
 /// <summary>A node with exactly one input.</summary>
 public abstract record UnaryNode(int Id, string Name, int Input) : RelNode(Id, Name)
 {
-    public override Seq<int> Inputs => [Input];
+    // The input as its one-element list, made when the input is set: every walk of a workflow asks
+    // each node for its inputs, several times per pass, and a list made per call was most of the int
+    // arrays the optimizer allocated. A copy with another input makes its own (the init accessor).
+    private Seq<int> _inputs = [Input];
+
+    public int Input
+    {
+        get => _inputs[0];
+        init => _inputs = [value];
+    }
+
+    public override Seq<int> Inputs => _inputs;
     public override RelNode WithInputs(Seq<int> inputs) => this with { Input = inputs[0] };
 }
 
