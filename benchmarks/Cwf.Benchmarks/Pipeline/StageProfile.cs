@@ -27,6 +27,8 @@ public static class StageProfile
     public static void Run(string shape, int steps, int repeats)
     {
         var text = SourceText.From(CwfPrograms.ByName(shape, steps), "bench.cwf");
+        // CWF_PROFILE_TYPES=1: the types the optimizer and the emitter allocate most (sampled by the runtime).
+        using var sampler = Environment.GetEnvironmentVariable("CWF_PROFILE_TYPES") is "1" ? new AllocationSampler() : null;
         for (int r = 0; r < repeats; r++)
         {
             var stages = new List<(string Stage, double Ms, long Bytes)>();
@@ -39,10 +41,19 @@ public static class StageProfile
             var paused = GC.GetTotalPauseDuration();
             T Measure<T>(string stage, Func<T> run)
             {
+                bool sampled = sampler is not null && stage is "optimize" or "emit";
+                if (sampled) sampler!.Start();
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 var watch = Stopwatch.StartNew();
                 var result = run();
                 stages.Add((stage, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before));
+                if (sampled)
+                {
+                    sampler!.Stop();
+                    Console.WriteLine($"  {stage}, sampled bytes by type: " + string.Join(", ", sampler.ByType.Take(14).Select(p =>
+                        string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value / (double)steps / 1024:F2} KB/step"))));
+                    sampler.Clear();
+                }
                 return result;
             }
             var syntax = Measure("parse", () => CwfParser.ParseProgram(text).Syntax!);
