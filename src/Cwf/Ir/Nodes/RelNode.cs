@@ -128,10 +128,10 @@ public abstract record RelNode(int Id, string Name)
         return grown ?? needed;
     }
 
-    /// <summary>The names the expressions read from input 0, compared as <see cref="NameSet"/> compares them.</summary>
-    protected static HashSet<string> NamesRead(IEnumerable<Expr> expressions)
+    /// <summary>The names the expressions read from input 0, compared as <see cref="NameSet"/> compares them; sized for one name per expression.</summary>
+    protected static HashSet<string> NamesRead(IReadOnlyCollection<Expr> expressions)
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new HashSet<string>(expressions.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var e in expressions) Predicates.AddColumnNames(e, names);
         return names;
     }
