@@ -6,6 +6,7 @@ using Cwf.Binding;
 using Cwf.Catalog;
 using Cwf.Driver;
 using Cwf.Emit;
+using Cwf.Ir;
 using Cwf.Optimization;
 using Cwf.Planning;
 using Cwf.Syntax;
@@ -26,6 +27,8 @@ public static class StageProfile
     public static void Run(string shape, int steps, int repeats)
     {
         var text = SourceText.From(CwfPrograms.ByName(shape, steps), "bench.cwf");
+        // CWF_PROFILE_TYPES=1: the types the optimizer and the emitter allocate most (sampled by the runtime).
+        using var sampler = Environment.GetEnvironmentVariable("CWF_PROFILE_TYPES") is "1" ? new AllocationSampler() : null;
         for (int r = 0; r < repeats; r++)
         {
             var stages = new List<(string Stage, double Ms, long Bytes)>();
@@ -38,10 +41,19 @@ public static class StageProfile
             var paused = GC.GetTotalPauseDuration();
             T Measure<T>(string stage, Func<T> run)
             {
+                bool sampled = sampler is not null && stage is "optimize" or "emit";
+                if (sampled) sampler!.Start();
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 var watch = Stopwatch.StartNew();
                 var result = run();
                 stages.Add((stage, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before));
+                if (sampled)
+                {
+                    sampler!.Stop();
+                    Console.WriteLine($"  {stage}, sampled bytes by type: " + string.Join(", ", sampler.ByType.Take(14).Select(p =>
+                        string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value / (double)steps / 1024:F2} KB/step"))));
+                    sampler.Clear();
+                }
                 return result;
             }
             var syntax = Measure("parse", () => CwfParser.ParseProgram(text).Syntax!);
@@ -60,6 +72,8 @@ public static class StageProfile
             foreach (var (stage, ms, bytes) in stages) line.Append(CultureInfo.InvariantCulture, $" {stage} {ms:F1} ms {bytes / (double)steps / 1024:F1} KB/step;");
             double total = stages.Sum(s => s.Ms);
             line.Append(CultureInfo.InvariantCulture, $" total {total:F1} ms = {total / steps:F4} ms/step, cpu {cpuMs:F1} ms = {cpuMs / steps:F4} ms/step, {stages.Sum(s => s.Bytes) / (double)steps / 1024:F1} KB/step; collections gen0/1/2 {gcCounts[0]}/{gcCounts[1]}/{gcCounts[2]}, paused {pausedMs:F1} ms");
+            // A digest of the SQL, so that two builds can be shown to write the same bytes.
+            line.Append(CultureInfo.InvariantCulture, $"; SQL sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sql)))[..16]}");
             Console.WriteLine(line);
             if (Environment.GetEnvironmentVariable("CWF_PROFILE_PASSES") is "1")
             {
@@ -70,6 +84,8 @@ public static class StageProfile
                     pass.Run(workflow, Postgres.OptimizerTarget);
                     return string.Create(CultureInfo.InvariantCulture, $"{pass.Name} {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)steps / 1024:F2} KB/step");
                 })));
+                Console.WriteLine("  allocated over every round, as the pass manager runs them: " + string.Join(", ", AllocationPerPass(workflow).Select(pass =>
+                    string.Create(CultureInfo.InvariantCulture, $"{pass.Key} {pass.Value / (double)steps / 1024:F2} KB/step"))));
                 Console.WriteLine($"  {optimization.Iterations} rounds: " + string.Join(", ", optimization.Runs.GroupBy(run => run.Pass)
                     .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(run => run.Elapsed.TotalMilliseconds):F0} ms ({g.Count(run => run.Changed)} changed)"))));
             }
@@ -77,6 +93,27 @@ public static class StageProfile
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MB"));
+    }
+
+    // The default passes in rounds until one changes nothing (PassManager.Run's loop), each pass's allocation summed over the rounds.
+    private static Dictionary<string, long> AllocationPerPass(Workflow workflow)
+    {
+        var bytes = PassManager.Default.Passes.ToDictionary(pass => pass.Name, _ => 0L);
+        var current = workflow;
+        for (int round = 0, limit = new OptimizerOptions().MaxIterations; round < limit; round++)
+        {
+            bool changed = false;
+            foreach (var pass in PassManager.Default.Passes)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                var next = pass.Run(current, Postgres.OptimizerTarget);
+                bytes[pass.Name] += GC.GetAllocatedBytesForCurrentThread() - before;
+                changed |= !ReferenceEquals(next, current);
+                current = next;
+            }
+            if (!changed) break;
+        }
+        return bytes;
     }
 
     private static TimeSpan ProcessorTime()

@@ -10,9 +10,16 @@ namespace Cwf.Emit;
 /// </summary>
 public sealed class SqlBlock
 {
-    private readonly List<SqlLine> _lines = [];
+    private readonly List<SqlLine> _lines;
+
+    public SqlBlock() => _lines = [];
+
+    /// <summary>An empty block with room for <paramref name="lines"/> lines (one assembled from blocks of known size).</summary>
+    public SqlBlock(int lines) => _lines = new(lines);
 
     public bool IsEmpty => _lines.Count == 0;
+
+    public int LineCount => _lines.Count;
 
     public SqlBlock Line(string text, int indent = 0)
     {

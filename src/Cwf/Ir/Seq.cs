@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Cwf.Ir;
 
@@ -26,7 +27,15 @@ public readonly struct Seq<T> : IReadOnlyList<T>, IEquatable<Seq<T>>
     public Seq<T> AddRange(IEnumerable<T> items) => new(Items.AddRange(items));
     public Seq<T> SetItem(int index, T item) => new(Items.SetItem(index, item));
     public Seq<T> RemoveAt(int index) => new(Items.RemoveAt(index));
-    public Seq<TResult> Map<TResult>(Func<T, TResult> selector) => new([.. Items.Select(selector)]);
+    /// <summary>The items mapped one to one, into one array of the exact size (every pass maps node lists and expressions).</summary>
+    public Seq<TResult> Map<TResult>(Func<T, TResult> selector)
+    {
+        var items = Items;
+        if (items.IsEmpty) return Seq<TResult>.Empty;
+        var mapped = new TResult[items.Length];
+        for (int i = 0; i < mapped.Length; i++) mapped[i] = selector(items[i]);
+        return new(ImmutableCollectionsMarshal.AsImmutableArray(mapped));
+    }
 
     public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();

@@ -42,6 +42,7 @@ public sealed class Workflow
         var ordered = IsTopological(list, _byId) ? list.ToArray() : TopologicalOrder(list, _byId);
         // The ids whose node has the very schema object it had in the previous workflow.
         var sameSchema = previous is null ? null : new HashSet<int>(ordered.Length);
+        Func<int, Schema> schemaOf = id => _byId[id].Schema;
         for (int i = 0; i < ordered.Length && !fromBuilder; i++)
         {
             var node = ordered[i];
@@ -51,13 +52,14 @@ public sealed class Workflow
                 sameSchema.Add(node.Id);
                 continue;
             }
-            var placed = node.WithSchemaFrom(id => _byId[id].Schema);
+            var placed = node.WithSchemaFrom(schemaOf);
             if (before is not null && ReferenceEquals(before.Schema, placed.Schema)) sameSchema!.Add(node.Id);
             if (ReferenceEquals(placed, node)) continue;
             ordered[i] = placed;
             _byId[placed.Id] = placed;
         }
-        Nodes = ImmutableArray.Create(ordered);
+        // The array is this workflow's own (a copy of the given list, or the sorted result): no second copy.
+        Nodes = ImmutableCollectionsMarshal.AsImmutableArray(ordered);
     }
 
     public string Name { get; }
@@ -91,30 +93,28 @@ public sealed class Workflow
 
     private IReadOnlyDictionary<int, ImmutableArray<int>>? _consumers;
 
-    // Counted first, so that each list is one array of the exact size.
+    // Counted first, so that each list is one array of the exact size; then filled from the last
+    // reader back, the count of each list serving as its cursor (two tables for the whole workflow).
     private Dictionary<int, ImmutableArray<int>> BuildConsumers()
     {
         var count = new Dictionary<int, int>(Nodes.Length);
         foreach (var node in Nodes)
         {
             count.TryAdd(node.Id, 0);
-            foreach (var input in node.Inputs) count[input] = count.GetValueOrDefault(input) + 1;
-        }
-        var lists = new Dictionary<int, int[]>(Nodes.Length);
-        var filled = new Dictionary<int, int>(Nodes.Length);
-        foreach (var node in Nodes)
-        {
-            foreach (var input in node.Inputs)
-            {
-                if (!lists.TryGetValue(input, out var list)) lists[input] = list = new int[count[input]];
-                int at = filled.GetValueOrDefault(input);
-                list[at] = node.Id;
-                filled[input] = at + 1;
-            }
+            foreach (var input in node.Inputs) CollectionsMarshal.GetValueRefOrAddDefault(count, input, out _)++;
         }
         var map = new Dictionary<int, ImmutableArray<int>>(Nodes.Length);
         foreach (var node in Nodes)
-            map[node.Id] = lists.TryGetValue(node.Id, out var list) ? ImmutableCollectionsMarshal.AsImmutableArray(list) : [];
+            map[node.Id] = count[node.Id] == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(new int[count[node.Id]]);
+        for (int i = Nodes.Length - 1; i >= 0; i--)
+        {
+            var inputs = Nodes[i].Inputs;
+            for (int port = inputs.Count - 1; port >= 0; port--)
+            {
+                ref int cursor = ref CollectionsMarshal.GetValueRefOrNullRef(count, inputs[port]);
+                ImmutableCollectionsMarshal.AsArray(map[inputs[port]])![--cursor] = Nodes[i].Id;
+            }
+        }
         return map;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Cwf.Ir;
 
 namespace Cwf.Optimization;
@@ -24,7 +26,7 @@ internal sealed class ConjunctSet
     private readonly List<Entry?> _items = [];
     private readonly Dictionary<string, HashSet<int>> _byColumn = new(StringComparer.OrdinalIgnoreCase);
     // Composed definitions, one node per sequence of crossings read from the latest back (see Write).
-    private readonly Composition _composed = new(null);
+    private Composition? _composed;
     private int _count;
 
     public ConjunctSet(IEnumerable<Expr> conjuncts)
@@ -97,32 +99,61 @@ internal sealed class ConjunctSet
     /// of them is stuck, so a chain that keeps redefining a column gets one filter every so many
     /// steps, not a filter of the largest allowed size above every step.
     /// </summary>
-    public List<Expr> CrossDefinitions(IReadOnlyList<(string Name, Expr? Definition)> definitions)
+    public IReadOnlyList<Expr> CrossDefinitions(IReadOnlyList<(string Name, Expr? Definition)> definitions)
     {
-        // Most steps a set crosses change no column it reads: nothing to build for those.
-        if (!definitions.Any(d => IsChanging(d) && _byColumn.TryGetValue(d.Name, out var readers) && readers.Count > 0)) return [];
+        // Most steps a set crosses change no column it reads: nothing to build for those (not even a closure).
+        if (!ChangesAnyRead(definitions)) return NoneStuck;
         var crossing = new Crossing(definitions);
-        var moving = new List<(int Index, ColumnUses? After, long Nodes)>();
-        var boundary = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (int index in Reading(crossing.Changing))
+        var reading = Reading(crossing.Changing);
+        var moving = new (int Index, ColumnUses? After, long Nodes)[reading.Count];
+        HashSet<string>? boundary = null;
+        for (int i = 0; i < reading.Count; i++)
         {
-            var entry = EntryAt(index);
+            var entry = EntryAt(reading[i]);
             // Every column a rewritten conjunct reads is replaced, so it is rewritten only when all may be.
-            var (after, growth) = entry.Uses.Names.All(crossing.Substitutable) ? crossing.Through(entry.Uses) : ((ColumnUses?)null, 0L);
+            var (after, growth) = AllSubstitutable(entry.Uses.Names, crossing) ? crossing.Through(entry.Uses) : ((ColumnUses?)null, 0L);
             if (after is not null && !SubstitutionBound.Allows(entry.Nodes, entry.Nodes + growth))
-                boundary.UnionWith(entry.Uses.Names.Where(crossing.Changing.Contains));
-            moving.Add((index, after, entry.Nodes + growth));
+            {
+                foreach (var name in entry.Uses.Names)
+                    if (crossing.Changing.Contains(name)) (boundary ??= new(StringComparer.OrdinalIgnoreCase)).Add(name);
+            }
+            moving[i] = (reading[i], after, entry.Nodes + growth);
         }
-        var stuck = new List<Expr>();
+        List<Expr>? stuck = null;
         foreach (var (index, after, nodes) in moving)
         {
             var entry = EntryAt(index);
-            bool atBoundary = entry.Uses.Names.Any(boundary.Contains);
+            bool atBoundary = boundary is not null && ReadsAny(entry.Uses.Names, boundary);
             RemoveAt(index);
             if (after is not null && !atBoundary) Append(entry.Crossed(crossing, after, nodes));
-            else stuck.Add(Write(entry));
+            else (stuck ??= []).Add(Write(entry));
         }
-        return stuck;
+        return stuck ?? NoneStuck;
+    }
+
+    // Loops, not LINQ over method groups: these run for every conjunct at every crossing it makes.
+    private static bool AllSubstitutable(string[] names, Crossing crossing)
+    {
+        foreach (var name in names)
+            if (!crossing.Substitutable(name)) return false;
+        return true;
+    }
+
+    private static bool ReadsAny(string[] names, HashSet<string> columns)
+    {
+        foreach (var name in names)
+            if (columns.Contains(name)) return true;
+        return false;
+    }
+
+    // Shared by the crossings that leave every conjunct moving (nearly all): read, never added to.
+    private static readonly IReadOnlyList<Expr> NoneStuck = [];
+
+    private bool ChangesAnyRead(IReadOnlyList<(string Name, Expr? Definition)> definitions)
+    {
+        for (int i = 0; i < definitions.Count; i++)
+            if (IsChanging(definitions[i]) && _byColumn.TryGetValue(definitions[i].Name, out var readers) && readers.Count > 0) return true;
+        return false;
     }
 
     /// <summary>Whether the output is anything but the input's column of the same name.</summary>
@@ -136,7 +167,7 @@ internal sealed class ConjunctSet
         // The composition for a conjunct's crossings is found from the latest one back, so
         // conjuncts that made the same last crossings share it (a conjunct absorbed lower down made fewer).
         var path = new List<Composition>();
-        var node = _composed;
+        var node = _composed ??= new(null);
         for (var step = entry.Pending; step is not null; step = step.Earlier)
             path.Add(node = node.Then(step.Crossing));
         var earliest = path.Count - 1;
@@ -238,16 +269,21 @@ internal sealed class ConjunctSet
     /// <summary>One projection or grouping crossed: its definitions and what each costs, found once per crossing.</summary>
     private sealed class Crossing
     {
-        private readonly Dictionary<string, Expr?> _map = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, bool> _cheap = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, (ColumnUses Uses, long Nodes)> _uses = new(StringComparer.OrdinalIgnoreCase);
+        // One table per crossing for the definitions and what is learnt about them (a filter on a chain makes a crossing every few steps).
+        private readonly Dictionary<string, Output> _outputs;
         // Conjuncts that read the same columns the same number of times share what they read after the crossing.
-        private readonly Dictionary<ColumnUses, (ColumnUses After, long Growth)> _through = new(ColumnUses.Comparer);
+        private Dictionary<ColumnUses, (ColumnUses After, long Growth)>? _through;
 
         public Crossing(IReadOnlyList<(string Name, Expr? Definition)> definitions)
         {
-            foreach (var (name, definition) in definitions) _map.TryAdd(name, definition);
-            Changing = definitions.Where(IsChanging).Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            _outputs = new(definitions.Count, StringComparer.OrdinalIgnoreCase);
+            Changing = new(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < definitions.Count; i++)
+            {
+                var d = definitions[i];
+                _outputs.TryAdd(d.Name, new Output { Definition = d.Definition });
+                if (IsChanging(d)) Changing.Add(d.Name);
+            }
         }
 
         /// <summary>The outputs that are not the input's column of the same name.</summary>
@@ -255,16 +291,19 @@ internal sealed class ConjunctSet
 
         public bool Substitutable(string name)
         {
-            if (_cheap.TryGetValue(name, out bool known)) return known;
-            return _cheap[name] = _map.TryGetValue(name, out var e) && e is not null && Predicates.IsCheap(e);
+            ref var output = ref CollectionsMarshal.GetValueRefOrNullRef(_outputs, name);
+            if (Unsafe.IsNullRef(ref output)) return false;
+            return output.Cheap ??= output.Definition is { } e && Predicates.IsCheap(e);
         }
 
-        public Expr Definition(string name) => _map[name]!;
+        public Expr Definition(string name) => _outputs[name].Definition!;
 
         public (ColumnUses Uses, long Nodes) UsesOf(string name)
         {
-            if (_uses.TryGetValue(name, out var known)) return known;
-            return _uses[name] = ColumnUses.Of(Definition(name));
+            ref var output = ref CollectionsMarshal.GetValueRefOrNullRef(_outputs, name);
+            if (Unsafe.IsNullRef(ref output)) throw new KeyNotFoundException($"The crossing defines no column '{name}'.");
+            if (output.Uses is null) (output.Uses, output.Nodes) = ColumnUses.Of(output.Definition!);
+            return (output.Uses, output.Nodes);
         }
 
         /// <summary>
@@ -273,8 +312,18 @@ internal sealed class ConjunctSet
         /// </summary>
         public (ColumnUses After, long Growth) Through(ColumnUses uses)
         {
+            _through ??= new(ColumnUses.Comparer);
             if (_through.TryGetValue(uses, out var known)) return known;
             return _through[uses] = uses.Through(this);
+        }
+
+        // An output's definition (null: not substitutable, such as an aggregate), and once asked, whether it is cheap and what it reads.
+        private struct Output
+        {
+            public Expr? Definition;
+            public bool? Cheap;
+            public ColumnUses? Uses;
+            public long Nodes;
         }
     }
 

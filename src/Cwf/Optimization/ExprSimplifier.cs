@@ -12,9 +12,16 @@ namespace Cwf.Optimization;
 /// </summary>
 internal static class ExprSimplifier
 {
-    /// <summary>Simplifies <paramref name="e"/>; <paramref name="constant"/> gives the value of a parameter that is fixed (non-public), or null.</summary>
-    public static Expr Simplify(Expr e, Func<ParamRef, Literal?> constant) =>
-        Predicates.Rewrite(e, x => Step(x, constant));
+    /// <summary>
+    /// The function that simplifies an expression; <paramref name="constant"/> gives the value of a
+    /// parameter that is fixed (non-public), or null. One function for many expressions: a pass
+    /// over every node makes its delegates once, not per expression.
+    /// </summary>
+    public static Func<Expr, Expr> Simplifier(Func<ParamRef, Literal?> constant)
+    {
+        Func<Expr, Expr> step = x => Step(x, constant);
+        return e => Predicates.Rewrite(e, step);
+    }
 
     private static Expr Step(Expr e, Func<ParamRef, Literal?> constant)
     {

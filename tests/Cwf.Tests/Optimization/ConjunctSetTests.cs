@@ -69,7 +69,7 @@ public class ConjunctSetTests
         var set = new ConjunctSet([Op(BinaryOp.Greater, Col("a"), Col("b"))]);
         List<(string, Expr?)> redefine = [("a", Op(BinaryOp.Add, Col("a"), Literal.Int(1))), ("b", Col("b"))];
         int crossed = 0;
-        List<Expr> stuck;
+        IReadOnlyList<Expr> stuck;
         while ((stuck = set.CrossDefinitions(redefine)).Count == 0) crossed++;
         // Each crossing adds two nodes to the 3 of `a > b`: the last allowed one reaches the bound.
         Assert.Equal((SubstitutionBound.MaxNodes - 3) / 2, crossed);

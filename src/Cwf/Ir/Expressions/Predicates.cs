@@ -54,6 +54,47 @@ internal static class Predicates
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="test"/> holds for every column reference of the expression, visited
+    /// in order and stopping at the first it rejects. Allocates nothing: the walk's stack is one per
+    /// thread, shared by nested walks (each pops only what it pushed), and a static lambda with its
+    /// state passed in needs no closure. Projection pruning and merging ask this of every column of every node.
+    /// </summary>
+    public static bool AllColumns<TState>(Expr e, TState state, Func<ColumnRef, TState, bool> test)
+    {
+        if (e is ColumnRef single) return test(single, state);
+        if (e.ChildCount == 0) return true;
+        var stack = t_walk ??= new Stack<Expr>();
+        int floor = stack.Count;
+        stack.Push(e);
+        while (stack.Count > floor)
+        {
+            var top = stack.Pop();
+            if (top is ColumnRef c && !test(c, state))
+            {
+                while (stack.Count > floor) stack.Pop();
+                return false;
+            }
+            for (int i = top.ChildCount - 1; i >= 0; i--) stack.Push(top.ChildAt(i));
+        }
+        return true;
+    }
+
+    [ThreadStatic]
+    private static Stack<Expr>? t_walk;
+
+    /// <summary>Adds the names of the columns the expression reads from input <paramref name="input"/> to <paramref name="names"/>.</summary>
+    public static void AddColumnNames(Expr e, HashSet<string> names, int input = 0) =>
+        AllColumns(e, (names, input), static (c, s) =>
+        {
+            if (c.Input == s.input) s.names.Add(c.Name);
+            return true;
+        });
+
+    /// <summary>Whether every column the expression reads from input <paramref name="input"/> is one of <paramref name="names"/>.</summary>
+    public static bool ReadsOnly(Expr e, IReadOnlySet<string> names, int input = 0) =>
+        AllColumns(e, (names, input), static (c, s) => c.Input != s.input || s.names.Contains(c.Name));
+
     public static IEnumerable<ColumnRef> Columns(Expr e)
     {
         if (e is ColumnRef single) return [single];

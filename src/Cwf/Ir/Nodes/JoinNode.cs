@@ -27,9 +27,10 @@ public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind
 
     public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed)
     {
-        var outputs = KeptOutputs(needed);
-        return [.. Enumerable.Range(0, 2).Select(side =>
-            NameSet(outputs.Where(o => o.Side == side).Select(o => o.Column).Concat(ColumnsOf([Condition], side))))];
+        HashSet<string>[] sides = [new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase)];
+        foreach (var o in KeptOutputs(needed)) sides[o.Side].Add(o.Column);
+        for (int side = 0; side < sides.Length; side++) Predicates.AddColumnNames(Condition, sides[side], side);
+        return [sides[0], sides[1]];
     }
 
     public override string Describe(Func<int, string> inputName) =>

@@ -11,7 +11,7 @@ public sealed record ProjectNode(int Id, string Name, int Input, Seq<NamedExpr> 
     public override RelNode WithExpressions(Seq<Expr> expressions) =>
         this with { Columns = [.. Columns.Select((c, i) => c with { Expr = expressions[i] })] };
     public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed) =>
-        [NameSet(ColumnsOf(KeptColumns(needed).Select(c => c.Expr)))];
+        [NamesRead(KeptColumns(needed).ConvertAll(c => c.Expr))];
     public override string Describe(Func<int, string> inputName) => $"project {inputName(Input)} [{string.Join(", ", Columns)}]";
     public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitProject(this);
     protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs) => new(Columns.Map(c => c.ToColumn()));

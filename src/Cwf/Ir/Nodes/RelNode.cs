@@ -127,12 +127,38 @@ public abstract record RelNode(int Id, string Name)
     /// <summary>A set of column names, compared as warehouses compare them (ignoring case).</summary>
     protected static IReadOnlySet<string> NameSet(IEnumerable<string> names) => new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The items <paramref name="keep"/> accepts, or the first item when it accepts none (a relation needs a column).</summary>
-    protected static List<T> AtLeastOne<T>(IEnumerable<T> items, Func<T, bool> keep)
+    /// <summary>
+    /// The names in <paramref name="needed"/> and those the expressions read from input
+    /// <paramref name="input"/>: the very set <paramref name="needed"/> when they read no other
+    /// (a filter on columns already asked for passes its reader's set on instead of copying it).
+    /// </summary>
+    protected static IReadOnlySet<string> Including(IReadOnlySet<string> needed, Seq<Expr> expressions, int input = 0)
     {
-        var all = items.ToList();
-        var kept = all.Where(keep).ToList();
-        if (kept.Count == 0 && all.Count > 0) kept.Add(all[0]);
+        HashSet<string>? grown = null;
+        foreach (var e in expressions)
+        {
+            if (grown is null && Predicates.ReadsOnly(e, needed, input)) continue;
+            grown ??= new HashSet<string>(needed, StringComparer.OrdinalIgnoreCase);
+            Predicates.AddColumnNames(e, grown, input);
+        }
+        return grown ?? needed;
+    }
+
+    /// <summary>The names the expressions read from input 0, compared as <see cref="NameSet"/> compares them; sized for one name per expression.</summary>
+    protected static HashSet<string> NamesRead(IReadOnlyCollection<Expr> expressions)
+    {
+        var names = new HashSet<string>(expressions.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var e in expressions) Predicates.AddColumnNames(e, names);
+        return names;
+    }
+
+    /// <summary>The items <paramref name="keep"/> accepts, or the first item when it accepts none (a relation needs a column).</summary>
+    protected static List<T> AtLeastOne<T>(IReadOnlyList<T> items, Func<T, bool> keep)
+    {
+        var kept = new List<T>(items.Count);
+        foreach (var item in items)
+            if (keep(item)) kept.Add(item);
+        if (kept.Count == 0 && items.Count > 0) kept.Add(items[0]);
         return kept;
     }
 }
@@ -140,7 +166,18 @@ public abstract record RelNode(int Id, string Name)
 /// <summary>A node with exactly one input.</summary>
 public abstract record UnaryNode(int Id, string Name, int Input) : RelNode(Id, Name)
 {
-    public override Seq<int> Inputs => [Input];
+    // The input as its one-element list, made when the input is set: every walk of a workflow asks
+    // each node for its inputs, several times per pass, and a list made per call was most of the int
+    // arrays the optimizer allocated. A copy with another input makes its own (the init accessor).
+    private Seq<int> _inputs = [Input];
+
+    public int Input
+    {
+        get => _inputs[0];
+        init => _inputs = [value];
+    }
+
+    public override Seq<int> Inputs => _inputs;
     public override RelNode WithInputs(Seq<int> inputs) => this with { Input = inputs[0] };
 }
 
@@ -154,5 +191,5 @@ public abstract record RowSubsetNode(int Id, string Name, int Input) : UnaryNode
     protected sealed override Schema DeriveSchema(IReadOnlyList<Schema> inputs) => inputs[0];
 
     public sealed override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed) =>
-        [needed is null ? null : NameSet(needed.Concat(ColumnsOf(Expressions)))];
+        [needed is null ? null : Including(needed, Expressions)];
 }

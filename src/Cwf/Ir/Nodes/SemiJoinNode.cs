@@ -14,7 +14,7 @@ public sealed record SemiJoinNode(int Id, string Name, int Left, int Right, Expr
     public override RelNode WithExpressions(Seq<Expr> expressions) => this with { Condition = expressions[0] };
 
     public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed) =>
-        [needed is null ? null : NameSet(needed.Concat(ColumnsOf([Condition], 0))), NameSet(ColumnsOf([Condition], 1))];
+        [needed is null ? null : Including(needed, [Condition]), NameSet(ColumnsOf([Condition], 1))];
 
     public override string Describe(Func<int, string> inputName) => $"{OperatorName} {inputName(Left)} {inputName(Right)} on {Condition}";
     public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitSemiJoin(this);

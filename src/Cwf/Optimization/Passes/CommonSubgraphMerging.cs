@@ -21,7 +21,7 @@ public sealed class CommonSubgraphMerging : OptimizerPass
         var rw = new WorkflowRewriter(workflow);
         // Nodes are first grouped by operator and inputs; only a group with a second node needs
         // the full descriptions, so a chain whose steps all read different inputs builds none.
-        var groups = new Dictionary<(string Operator, int First, int Second, int Count), Group>();
+        var groups = new Dictionary<(string Operator, int First, int Second, int Count), Group>(workflow.Nodes.Length);
         foreach (var original in workflow.Nodes)
         {
             var node = rw[original.Id];

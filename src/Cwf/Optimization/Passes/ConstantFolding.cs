@@ -19,12 +19,13 @@ public sealed class ConstantFolding : OptimizerPass
         var constants = workflow.Parameters.Where(p => !p.IsPublic)
             .ToDictionary(p => p.Name, p => p.ValueLiteral, StringComparer.OrdinalIgnoreCase);
         Literal? Constant(ParamRef p) => constants.GetValueOrDefault(p.Name);
+        var simplify = ExprSimplifier.Simplifier(Constant);
 
         var rw = new WorkflowRewriter(workflow);
         foreach (var original in workflow.Nodes)
         {
             var node = rw[original.Id];
-            var simplified = node.MapExpressions(e => ExprSimplifier.Simplify(e, Constant));
+            var simplified = node.MapExpressions(simplify);
             if (simplified is FilterNode f)
             {
                 if (f.Predicate is Literal { Value: true } && f.Branch == FilterBranch.Match ||
@@ -34,7 +35,7 @@ public sealed class ConstantFolding : OptimizerPass
                     continue;
                 }
                 if (f.Branch == FilterBranch.Unmatch && !f.Predicate.Nullable)
-                    simplified = f with { Branch = FilterBranch.Match, Predicate = ExprSimplifier.Simplify(ExprFactory.Not(f.Predicate), Constant) };
+                    simplified = f with { Branch = FilterBranch.Match, Predicate = simplify(ExprFactory.Not(f.Predicate)) };
             }
             if (!ReferenceEquals(simplified, node)) rw.Replace(simplified);
         }

@@ -1,3 +1,4 @@
+using System.Collections;
 using Cwf.Ir;
 
 namespace Cwf.Optimization.Passes;
@@ -95,7 +96,7 @@ public sealed class PredicatePushdown : OptimizerPass
                     pending.Push(new Travel(conjuncts, below.Id, 0));
                     break;
                 case ProjectNode p:
-                    Cross(conjuncts, p.Columns.Select(c => (c.Name, (Expr?)c.Expr)).ToList(), p.Id);
+                    Cross(conjuncts, new ProjectDefinitions(p.Columns), p.Id);
                     break;
                 // The other columns of an exploded row are its input row's: a condition on them holds for every element or none.
                 case ExplodeNode e:
@@ -115,7 +116,7 @@ public sealed class PredicatePushdown : OptimizerPass
                     break;
             }
 
-            void Cross(ConjunctSet travelling, List<(string Name, Expr? Definition)> definitions, int node)
+            void Cross(ConjunctSet travelling, IReadOnlyList<(string Name, Expr? Definition)> definitions, int node)
             {
                 var stuck = travelling.CrossDefinitions(definitions);
                 if (!match && stuck.Count > 0)
@@ -139,13 +140,15 @@ public sealed class PredicatePushdown : OptimizerPass
                     : Predicates.And((j.Condition is Literal { Value: true } ? [] : Predicates.Conjuncts(j.Condition)).Concat(condition));
                 rw.Replace(j with { Kind = kind, Condition = newCondition });
                 Place(rest);
-                pending.Push(new Travel(new ConjunctSet(right), j.Id, 1));
-                pending.Push(new Travel(new ConjunctSet(left), j.Id, 0));
+                // An empty side would be popped and skipped: no set is built for it.
+                if (right.Count > 0) pending.Push(new Travel(new ConjunctSet(right), j.Id, 1));
+                if (left.Count > 0) pending.Push(new Travel(new ConjunctSet(left), j.Id, 0));
             }
 
             // Writes conjuncts as a filter on the edge being travelled (into the original filter when that is the edge).
             void Place(IEnumerable<Expr> items)
             {
+                if (items is IReadOnlyCollection<Expr> { Count: 0 }) return;
                 var list = items.ToList();
                 if (list.Count == 0) return;
                 if (reader == f.Id)
@@ -164,6 +167,21 @@ public sealed class PredicatePushdown : OptimizerPass
         if (stayAtTop.Count == parts.Count && stayAtTop.SequenceEqual(parts)) return;
         if (stayAtTop.Count == 0) rw.Redirect(f.Id, rw[f.Id].Inputs[0]);
         else rw.Replace((FilterNode)rw[f.Id] with { Predicate = match ? Predicates.And(stayAtTop) : stayAtTop[0] });
+    }
+
+    /// <summary>A projection's columns as the definitions a filter crosses, read in place (a filter passes every projection of a chain).</summary>
+    private sealed class ProjectDefinitions(Seq<NamedExpr> columns) : IReadOnlyList<(string Name, Expr? Definition)>
+    {
+        public int Count => columns.Count;
+
+        public (string Name, Expr? Definition) this[int index] => (columns[index].Name, columns[index].Expr);
+
+        public IEnumerator<(string Name, Expr? Definition)> GetEnumerator()
+        {
+            foreach (var c in columns) yield return (c.Name, c.Expr);
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static List<ConjunctSet>? IntoUnion(WorkflowRewriter rw, UnionAllNode u, ConjunctSet conjuncts)

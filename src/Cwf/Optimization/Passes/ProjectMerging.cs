@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Cwf.Ir;
 
 namespace Cwf.Optimization.Passes;
@@ -36,15 +37,29 @@ public sealed class ProjectMerging : OptimizerPass
         return rw.ToWorkflow();
     }
 
-    private static bool IsIdentity(ProjectNode p, Schema input) =>
-        !input.IsOpen && p.Columns.Count == input.Count &&
-        p.Columns.Select((c, i) => c.Expr is ColumnRef { Input: 0 } r && r.Name == c.Name && input[i].Name == c.Name && input[i].Type == r.Type).All(x => x);
+    private static bool IsIdentity(ProjectNode p, Schema input)
+    {
+        if (input.IsOpen || p.Columns.Count != input.Count) return false;
+        for (int i = 0; i < p.Columns.Count; i++)
+        {
+            var c = p.Columns[i];
+            if (c.Expr is not ColumnRef { Input: 0 } r || r.Name != c.Name || input[i].Name != c.Name || input[i].Type != r.Type) return false;
+        }
+        return true;
+    }
 
     private static Seq<NamedExpr>? Merge(ProjectNode outer, ProjectNode inner)
     {
-        var definitions = inner.Columns.ToDictionary(c => c.Name, c => c.Expr, StringComparer.OrdinalIgnoreCase);
-        var reads = outer.Columns.SelectMany(c => Predicates.Columns(c.Expr)).GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        var definitions = new Dictionary<string, Expr>(inner.Columns.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var c in inner.Columns) definitions.Add(c.Name, c.Expr);
+        // How many times the outer projection reads each column.
+        var reads = new Dictionary<string, int>(inner.Columns.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var c in outer.Columns)
+            Predicates.AllColumns(c.Expr, reads, static (r, counts) =>
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, r.Name, out _)++;
+                return true;
+            });
         foreach (var column in inner.Columns)
         {
             int count = reads.GetValueOrDefault(column.Name);
@@ -52,7 +67,8 @@ public sealed class ProjectMerging : OptimizerPass
             if (!deterministic && count != 1) return null;
             if (count > 1 && !Predicates.IsCheap(column.Expr)) return null;
         }
-        var merged = outer.Columns.Map(c => c with { Expr = Predicates.Substitute(c.Expr, r => definitions[r.Name]) });
+        Func<ColumnRef, Expr?> definition = r => definitions[r.Name];
+        var merged = outer.Columns.Map(c => c with { Expr = Predicates.Substitute(c.Expr, definition) });
         for (int i = 0; i < merged.Count; i++)
             if (!SubstitutionBound.Allows(outer.Columns[i].Expr, merged[i].Expr)) return null;
         return merged;

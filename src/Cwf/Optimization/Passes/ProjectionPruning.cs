@@ -23,23 +23,23 @@ public sealed class ProjectionPruning : OptimizerPass
             var needed = required.Of(node.Id);
             switch (node)
             {
-                case ScanNode s:
+                case ScanNode s when !KeepsAll(s.TableSchema.Columns, needed, static c => c.Name):
                     var columns = s.KeptColumns(needed);
                     if (columns.Count != s.TableSchema.Count) rw.Replace(s with { TableSchema = new Schema(columns.ToSeq(), s.TableSchema.IsOpen) });
                     break;
-                case ProjectNode p:
+                case ProjectNode p when !KeepsAll(p.Columns, needed, static c => c.Name):
                     var kept = p.KeptColumns(needed);
                     if (kept.Count != p.Columns.Count) rw.Replace(p with { Columns = kept.ToSeq() });
                     break;
-                case AggregateNode a:
+                case AggregateNode a when !KeepsAll(a.Aggregates, needed, static c => c.Name):
                     var aggregates = a.KeptAggregates(needed);
                     if (aggregates.Count != a.Aggregates.Count) rw.Replace(a with { Aggregates = aggregates.ToSeq() });
                     break;
-                case JoinNode j:
+                case JoinNode j when !KeepsAll(j.Outputs, needed, static o => o.Name):
                     var outputs = j.KeptOutputs(needed);
                     if (outputs.Count != j.Outputs.Count) rw.Replace(j with { Outputs = outputs.ToSeq() });
                     break;
-                case NearestNode n:
+                case NearestNode n when !KeepsAll(n.Outputs, needed, static o => o.Name):
                     var neighbours = n.KeptOutputs(needed);
                     if (neighbours.Count != n.Outputs.Count) rw.Replace(n with { Outputs = neighbours.ToSeq() });
                     break;
@@ -47,6 +47,15 @@ public sealed class ProjectionPruning : OptimizerPass
         }
         var pruned = rw.ToWorkflow();
         return ReferenceEquals(pruned, workflow) ? workflow : AlignUnions(pruned);
+    }
+
+    // Whether every output is needed (most nodes): then nothing is pruned and no kept list is built.
+    private static bool KeepsAll<T>(Seq<T> outputs, IReadOnlySet<string>? needed, Func<T, string> name)
+    {
+        if (needed is null) return true;
+        foreach (var output in outputs)
+            if (!needed.Contains(name(output))) return false;
+        return true;
     }
 
     // After pruning, a union input that passes a wider shared result through may carry extra columns.
