@@ -165,6 +165,7 @@ public class ExampleCoverageTests
         ["cwf.h3tochildren"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "h3tochildren" },
         ["cwf.quadbintochildren"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbintochildren" },
         ["native.h3center"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "h3_center" },
+        ["native.h3distance"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "h3_distance" },
         ["native.quadbinfrompoint"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin" },
         ["native.quadbinboundary"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin_boundary" },
         ["native.quadbincenter"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "quadbin_center" },

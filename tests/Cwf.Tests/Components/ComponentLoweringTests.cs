@@ -182,7 +182,7 @@ public class ComponentLoweringTests
             "native.tablefromgeojson", "native.bboxfromvalues", "native.pointfromstaticlatlon", "native.geogfromstatictext",
             "native.polygonize", "native.clipwithpolygons",
             // Spatial indexes (issue 17).
-            "native.h3center", "native.quadbinfrompoint", "native.quadbinboundary", "native.quadbincenter",
+            "native.h3center", "native.h3distance", "native.quadbinfrompoint", "native.quadbinboundary", "native.quadbincenter",
             // Cell sets (issue 17, the explode node).
             "native.h3polyfill", "native.quadbinpolyfill",
             // Spatial analysis (generic steps).

@@ -8,7 +8,8 @@ namespace Cwf.Tests.Components;
 /// <summary>
 /// Components whose input names were cwf's choice until a public export showed them: the nodes below are copied
 /// verbatim from the canvases of CartoDB/agent-skills (skills/carto-trade-area-analysis/identify_best_billboards.json,
-/// commercial_hotspots.json; skills/carto-spatial-enrichment/estimate_population_around_retail_stores.json,
+/// commercial_hotspots.json, whose native.h3distance node is the only public trace of that component;
+/// skills/carto-spatial-enrichment/estimate_population_around_retail_stores.json,
 /// enrich_grid.json; BigQuery exports, with their UI keys and the ignored <c>optimizationcol</c>), and import,
 /// decompile and round-trip as written.
 /// </summary>
@@ -28,6 +29,10 @@ public class ExportedInputNamesTests
 
     private const string TableFromGeoJson = """
         {"width": 64, "height": 64, "id": "d67ebe9b-c8f1-4abd-9772-89ccb87c2692", "position": {"x": 704, "y": 544}, "data": {"name": "native.tablefromgeojson", "version": "1.1", "inputs": [{"name": "geojson", "type": "GeoJSON", "title": "GeoJSON string", "placeholder": "E.g.:\n      {\n      \"type\": \"FeatureCollection\",\n      \"features\": [\n        {\n          \"type\": \"Feature\",\n          \"properties\": {},\n          \"geometry\": {\n            \"coordinates\":\n                [\n                  -9.90157740958361,\n                  43.97667987529289\n                ],\n            \"type\": \"Point\"\n          }\n        }\n      ]\n    }", "description": "GeoJSON string", "value": "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [\n    {\n      \"type\": \"Feature\",\n      \"properties\": {\n        \"name\": \"Polygon 1\"\n      },\n      \"geometry\": {\n        \"type\": \"Polygon\",\n        \"coordinates\": [\n          [\n            [\n              -4.14275747143223,\n              40.526684883800286\n            ],\n            [\n              -4.14275747143223,\n              40.14915667403192\n            ],\n            [\n              -3.022264020841626,\n              40.14915667403192\n            ],\n            [\n              -3.022264020841626,\n              40.526684883800286\n            ],\n            [\n              -4.14275747143223,\n              40.526684883800286\n            ]\n          ]\n        ]\n      }\n    }\n  ]\n}"}, {"name": "optimizationcol", "type": "Column", "title": "Cluster by", "parent": "source", "parentOutput": "result", "dataType": ["geography", "boolean", "number", "string", "date", "datetime", "time", "timestamp"], "providers": ["bigquery"], "optional": true, "advanced": true, "description": "Cluster by"}], "label": "Table from GeoJSON"}, "type": "generic", "zIndex": 2, "selected": false, "positionAbsolute": {"x": 704, "y": 544}, "dragging": false}
+        """;
+
+    private const string H3Distance = """
+        {"id": "47d1aa4e-f67c-45c2-8995-49e681a41840", "data": {"name": "native.h3distance", "version": "1", "inputs": [{"name": "source", "type": "Table", "title": "Source table", "description": "Source table"}, {"name": "h3_1", "type": "Column", "title": "First H3 index column", "parent": "source", "dataType": ["string"], "description": "First H3 index column", "value": "h3"}, {"name": "h3_2", "type": "Column", "title": "Second H3 index column", "parent": "source", "dataType": ["string"], "description": "Second H3 index column", "value": "h3_restaurant_joined"}, {"name": "optimizationcol", "type": "Column", "title": "Cluster by", "parent": "source", "parentOutput": "result", "dataType": ["geography", "boolean", "number", "string", "date", "datetime", "time", "timestamp"], "providers": ["bigquery"], "optional": true, "advanced": true, "description": "Cluster by", "value": "h3"}], "label": "H3 Grid Distance"}, "type": "generic", "width": 64, "height": 64, "zIndex": 2, "dragging": false, "position": {"x": 1776, "y": 560}, "selected": false, "positionAbsolute": {"x": 1776, "y": 560}}
         """;
 
     /// <summary>The exported node between the given sources (each into the input it names) and a save.</summary>
@@ -94,4 +99,23 @@ public class ExportedInputNamesTests
         Assert.Equal(["name", "geo"], values.Schema.Names);
         Assert.Equal("'Polygon 1'", Assert.Single(values.Rows)[0].ToString());
     }
+
+    [Fact]
+    public void The_exported_H3_distance_node_puts_the_distance_first_and_round_trips()
+    {
+        var imported = Import(H3Distance, ("source", "src.pairs", ["h3:string", "h3_restaurant_joined:string"]));
+        CanvasTestKit.AssertRoundTrip(imported, "h3_distance h3, h3_restaurant_joined");
+        var project = Assert.Single(imported.Workflow!.Nodes.OfType<ProjectNode>());
+        Assert.Equal("h3_distance(h3, h3_restaurant_joined)", project.Columns[0].Expr.ToString());
+        Assert.Equal(["h3_distance", "h3", "h3_restaurant_joined"], Output(imported).Names);
+        Assert.Equal(SqlType.Int64, Output(imported).Columns[0].Type);
+        ComponentStepAssert.CompilesOrNamesWhatItLacks(imported.Workflow!);
+    }
+
+    [Theory]
+    [InlineData("h3_distance a, n", "2:27 CWF2801", "column 'n' is int64")]
+    [InlineData("h3_distance a", "2:12 CWF2850", "'h3_distance' needs 'h3_2'")]
+    [InlineData("h3_distance a, b as a", "2:12 CWF2803", "the output column 'a' appears twice")]
+    public void H3_distance_mistakes_are_reported(string step, string expected, string message) =>
+        CwfTestKit.AssertSingleError(CwfTestKit.Pipeline("a: string, b: string, n: int64", step), expected, message);
 }

@@ -123,6 +123,7 @@ public class IssueSeventeenMatrixTests
         new("native.h3frompoint", () => Canvas("native.h3frompoint", "result", ("pointscol", "geom"), ("resolution", 8))),
         new("native.h3boundary", () => Canvas("native.h3boundary", "result", ("h3", "h3"))),
         new("native.h3center", () => Canvas("native.h3center", "result", ("h3col", "h3"))),
+        new("native.h3distance", () => Canvas("native.h3distance", "result", ("h3_1", "h3"), ("h3_2", "h3"))),
         new("native.h3polyfill center", () => Canvas("native.h3polyfill", "result", ("geo", "shape"), ("resolution", 8), ("includecols", false), ("mode", "center"))),
         new("native.h3polyfill intersects", () => Canvas("native.h3polyfill", "result", ("geo", "shape"), ("resolution", 8), ("includecols", true), ("mode", "intersects"))),
         new("native.h3polyfill contains", () => Canvas("native.h3polyfill", "result", ("geo", "shape"), ("resolution", 8), ("includecols", false), ("mode", "contains"))),
