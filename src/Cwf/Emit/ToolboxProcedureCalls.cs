@@ -105,8 +105,9 @@ internal static class ToolboxProcedureCalls
         var signature = call.For(dialect.Name)!;
         var statements = new List<SqlBlock>();
         if (signature.CopiesInput) statements.AddRange(dialect.CreateTableAs(table, queries.For(step.Sources[0], forStorage: false)));
-        // The procedure fails on a table that exists: the named table is replaced on every run, as the product's SQL does.
-        if (call.Destination is not null) statements.Add(dialect.DropTable(table));
+        // The procedures fail on an output table that exists (Redshift's say so): the named table is replaced on every run,
+        // as the product's SQL does, and a work table left by a run that stopped midway is dropped before it is written again.
+        if (!signature.CopiesInput) statements.Add(dialect.DropTable(table));
         // Check made sure that the dialect writes every argument.
         var arguments = signature.Arguments.Select(argument => Write(argument, dialect,
             argument is ToolboxArgument.InputQuery q ? queries.For(step.Sources[q.Index], forStorage: false).ToString().TrimEnd() : "", table)!).ToList();

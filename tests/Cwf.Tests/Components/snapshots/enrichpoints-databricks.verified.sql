@@ -1,6 +1,8 @@
 -- Workflow 'test' compiled by cwf for Databricks (script).
 -- Needs the CARTO Analytics Toolbox for Databricks (carto): install the toolbox there, or give its location with --toolbox (or "toolbox" in the catalog), e.g. --toolbox analytics.carto
 
+DROP TABLE IF EXISTS `out`.`cwf_output_enriched`;
+
 CALL carto.ENRICH_POINTS(
   'SELECT\n  id,\n  geom\nFROM `src`.`buildings`',
   'geom',

@@ -3,6 +3,8 @@
 
 BEGIN;
 
+DROP TABLE IF EXISTS out.cwf_output_enriched;
+
 CALL carto.ENRICH_POLYGONS(
   'SELECT\n  id,\n  ST_SetSRID(geom, 4326) AS geom\nFROM src.buildings',
   'geom',

@@ -3,6 +3,8 @@
 
 BEGIN TRANSACTION;
 
+DROP TABLE IF EXISTS out.cwf_output_enriched;
+
 CALL CARTO.CARTO.ENRICH_POLYGONS(
   'SELECT\n  id,\n  geom\nFROM src.buildings',
   'geom',

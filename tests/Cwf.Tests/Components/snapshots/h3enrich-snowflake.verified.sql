@@ -3,6 +3,8 @@
 
 BEGIN TRANSACTION;
 
+DROP TABLE IF EXISTS out.cwf_output_enriched;
+
 CALL CARTO.CARTO.ENRICH_GRID(
   'h3',
   'SELECT\n  h3,\n  shape\nFROM src.cells',

@@ -1,6 +1,8 @@
 -- Workflow 'test' compiled by cwf for BigQuery (script).
 -- Needs the CARTO Analytics Toolbox for BigQuery (`carto-un`.carto): install the toolbox there, or give its location with --toolbox (or "toolbox" in the catalog), e.g. --toolbox carto-un-eu.carto
 
+DROP TABLE IF EXISTS out.cwf_output_reach;
+
 CALL `carto-un`.carto.CREATE_ISOLINES(
   NULL,
   NULL,

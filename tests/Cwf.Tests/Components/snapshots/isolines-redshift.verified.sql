@@ -3,6 +3,8 @@
 
 BEGIN;
 
+DROP TABLE IF EXISTS out.cwf_output_reach;
+
 CALL carto.CREATE_ISOLINES(
   'SELECT\n  id,\n  name,\n  ST_SetSRID(geom, 4326) AS geom\nFROM src.hospitals',
   'out.cwf_output_reach',

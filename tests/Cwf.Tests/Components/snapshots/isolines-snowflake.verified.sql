@@ -3,6 +3,8 @@
 
 BEGIN TRANSACTION;
 
+DROP TABLE IF EXISTS out.cwf_output_reach;
+
 CALL CARTO.CARTO.CREATE_ISOLINES(
   'SELECT\n  id,\n  name,\n  geom\nFROM src.hospitals',
   'out.cwf_output_reach',
