@@ -106,6 +106,30 @@ public sealed class GeographyExecutionTests(PostgresServer server)
         AssertRepaired(await RunAsync(db, b.ToWorkflow()), 1);
     }
 
+    [Fact]
+    public async Task The_check_of_a_scanned_geography_is_not_planned_into_a_parallel_worker()
+    {
+        // PostgreSQL costs ST_IsValidDetail at its declared cost on every row, points included; as a plain
+        // expression of the scan it buys a worker (one allowed here, so that a small table shows it).
+        await using var db = await server.CreateDatabaseAsync();
+        await db.ExecuteAsync("""
+            CREATE SCHEMA geo;
+            CREATE TABLE geo.shapes AS
+            SELECT g::bigint AS id, ST_SetSRID(ST_MakePoint(g % 360 - 180, g % 170 - 85), 4326)::geometry(Geometry,4326) AS geom
+            FROM generate_series(1, 20000) AS g;
+            ALTER TABLE geo.shapes SET (parallel_workers = 1);
+            ANALYZE geo.shapes;
+            """);
+        var b = new WorkflowBuilder("scanned points");
+        Measure(b, b.Scan(Shapes, ShapeSchema, "shapes"));
+        var emitted = SqlEmitter.Emit(b.ToWorkflow(), Dialects.Find("postgres")!, new EmitOptions { Mode = EmitMode.Query });
+        Assert.True(emitted.Succeeded, string.Join("\n", emitted.Diagnostics));
+        var query = string.Join("\n", emitted.Sql!.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal))).Trim().TrimEnd(';');
+        var plan = string.Join("\n", (await db.QueryAsync("EXPLAIN " + query)).Rows.Select(r => (string)r[0]!));
+        Assert.Contains("Seq Scan on shapes", plan);
+        Assert.DoesNotContain("Gather", plan);
+    }
+
     [Theory]
     [InlineData(2.3522, 48.8566, -0.1276, 51.5072)]
     [InlineData(-74.006, 40.7128, 139.6917, 35.6895)]

@@ -13,8 +13,9 @@ public sealed class GeographyValidityEmitTests
 {
     // The source column as PostgreSQL reads it (WarehouseStatementTests): geometry or geography of any SRID, in SRID 4326.
     private const string PostgresSource = "ST_SetSRID(CAST(geom AS geometry), 4326)";
+    // A scalar subquery: the column is decoded once, and the scan is not planned into a parallel worker (PostgresDialect).
     private static string PostgresRepair(string g) =>
-        $"CASE WHEN (ST_IsValidDetail({g})).valid THEN {g} ELSE ST_MakeValid({g}, 'method=structure') END AS geom";
+        $"(SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT {g} AS cwf_g) AS r) AS geom";
 
     private static string Sql(Workflow workflow, string dialect)
     {

@@ -12,7 +12,7 @@ FROM (
   SELECT
     id,
     name,
-    CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+    (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
   FROM src.shops
   OFFSET 0
 ) AS s;
@@ -29,7 +29,7 @@ FROM (
   SELECT
     id,
     name,
-    CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+    (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
   FROM src.shops
   OFFSET 0
 ) AS s;
@@ -48,7 +48,7 @@ WITH
     SELECT
       id,
       name,
-      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+      (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
     FROM src.shops
     OFFSET 0
   ),
@@ -118,7 +118,7 @@ WITH
     SELECT
       id,
       name,
-      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+      (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
     FROM src.shops
     OFFSET 0
   ),
@@ -189,7 +189,7 @@ WITH
     SELECT
       id,
       name,
-      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+      (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
     FROM src.shops
     OFFSET 0
   ),

@@ -13,7 +13,7 @@ BEGIN
     parcels AS (
       SELECT
         parcel_id,
-        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+        (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
       FROM geo.parcels
       OFFSET 0
     ),
@@ -21,7 +21,7 @@ BEGIN
       SELECT
         station_id,
         name,
-        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+        (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
       FROM geo.stations
       OFFSET 0
     ),
@@ -49,7 +49,7 @@ BEGIN
     parcels AS (
       SELECT
         parcel_id,
-        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+        (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
       FROM geo.parcels
       OFFSET 0
     ),
@@ -57,7 +57,7 @@ BEGIN
       SELECT
         station_id,
         name,
-        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+        (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
       FROM geo.stations
       OFFSET 0
     ),
@@ -103,7 +103,7 @@ BEGIN
     parcels AS (
       SELECT
         parcel_id,
-        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+        (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
       FROM geo.parcels
       OFFSET 0
     ),
@@ -111,7 +111,7 @@ BEGIN
       SELECT
         station_id,
         name,
-        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+        (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
       FROM geo.stations
       OFFSET 0
     ),

@@ -39,7 +39,7 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+        (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
       FROM geo.zones
       OFFSET 0
     ),
@@ -64,7 +64,7 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+        (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
       FROM geo.zones
       OFFSET 0
     ),
@@ -99,7 +99,7 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+        (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
       FROM geo.zones
       OFFSET 0
     ),
@@ -138,7 +138,7 @@ BEGIN
       SELECT
         zone_id,
         zone_name,
-        CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+        (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
       FROM geo.zones
       OFFSET 0
     ),

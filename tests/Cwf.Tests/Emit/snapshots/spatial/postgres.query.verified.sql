@@ -23,7 +23,7 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+      (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
     FROM geo.zones
     OFFSET 0
   )
@@ -40,7 +40,7 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+      (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
     FROM geo.zones
     OFFSET 0
   ),
@@ -75,7 +75,7 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+      (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
     FROM geo.zones
     OFFSET 0
   ),
@@ -103,7 +103,7 @@ WITH
     SELECT
       zone_id,
       zone_name,
-      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+      (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
     FROM geo.zones
     OFFSET 0
   ),
