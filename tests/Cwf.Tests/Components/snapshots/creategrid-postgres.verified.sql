@@ -13,7 +13,7 @@ WITH
   t AS (
     SELECT
       id,
-      CASE WHEN (ST_IsValidDetail(ST_SetSRID(CAST(geom AS geometry), 4326))).valid THEN ST_SetSRID(CAST(geom AS geometry), 4326) ELSE ST_MakeValid(ST_SetSRID(CAST(geom AS geometry), 4326), 'method=structure') END AS geom
+      (SELECT CASE WHEN (ST_IsValidDetail(r.cwf_g)).valid THEN r.cwf_g ELSE ST_MakeValid(r.cwf_g, 'method=structure') END FROM (SELECT ST_SetSRID(CAST(geom AS geometry), 4326) AS cwf_g) AS r) AS geom
     FROM src.t
     OFFSET 0
   ),
