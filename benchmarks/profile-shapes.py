@@ -53,6 +53,6 @@ elif mode=='sizes':
             mn,md,pa,kb,sql=summ(rows)
             res[steps]=(mn,md,kb,sql,peak,rows[0]['input'])
             ratio=f", {sql/rows[0]['input']:.3f} SQL B per input B" if rows[0]['input'] else ""
-            print(f"{shape} {steps}: min {mn:.4f} median {md:.4f} ms/step, {kb:.1f} KB/step, {sql:.1f} SQL B/step{ratio}, peak {peak} MB, gc {rows[0]['gc']}, SQL sha256 {rows[0]['sha']}, stage medians ms/step {stage_medians(rows)}", flush=True)
+            print(f"{shape} {steps}: min {mn:.4f} median {md:.4f} ms/step, GC pause median {pa:.4f} ms/step, {kb:.1f} KB/step, {sql:.1f} SQL B/step{ratio}, peak {peak} MB, gc {rows[0]['gc']}, SQL sha256 {rows[0]['sha']}, stage medians ms/step {stage_medians(rows)}", flush=True)
         inputs=f", SQL per input byte {'/'.join(f'{res[n][3]/res[n][5]:.3f}' for n in (1000,10000,100000))}" if res[1000][5] else ""
         print(f"{shape} ratios: t10k/t1k {res[10000][1]*10000/(res[1000][1]*1000):.2f} (min {res[10000][0]*10/res[1000][0]:.2f}), t100k/t10k {res[100000][1]*10/res[10000][1]:.2f} (min {res[100000][0]*10/res[10000][0]:.2f}), SQL/step {res[1000][3]:.1f}/{res[10000][3]:.1f}/{res[100000][3]:.1f}{inputs}", flush=True)
