@@ -24,16 +24,19 @@ public sealed class CommonSubgraphMerging : OptimizerPass
         // Nodes are first grouped by operator and inputs; only a group with a second node hashes
         // expressions, so a chain whose steps all read different inputs hashes none.
         var structure = new NodeStructure(rw.Resolve);
-        var groups = new Dictionary<(string Operator, int First, int Second, int Count), Group>(workflow.Nodes.Length);
+        // A group is its first node's id and, once a second node comes, the distinct nodes by structure (held
+        // in the table itself: most groups in a large workflow have one node and cost no object).
+        var groups = new Dictionary<(string Operator, int First, int Second, int Count), (int First, Dictionary<RelNode, int>? Distinct)>(workflow.Nodes.Length);
         foreach (var original in workflow.Nodes)
         {
             var node = rw[original.Id];
             if (!IsMergeable(node, rw)) continue;
             var inputs = node.Inputs;
             var shape = (node.OperatorName, inputs.Count > 0 ? rw.Resolve(inputs[0]) : -1, inputs.Count > 1 ? rw.Resolve(inputs[1]) : -1, inputs.Count);
-            if (!groups.TryGetValue(shape, out var group))
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, shape, out bool grouped);
+            if (!grouped)
             {
-                groups[shape] = new Group(node.Id);
+                group = (node.Id, null);
                 continue;
             }
             if (group.Distinct is null)
@@ -48,17 +51,18 @@ public sealed class CommonSubgraphMerging : OptimizerPass
         return rw.ToWorkflow();
     }
 
-    // The first node of one operator over some inputs, and the distinct nodes once a second one comes.
-    private sealed class Group(int first)
-    {
-        public int First { get; } = first;
-        public Dictionary<RelNode, int>? Distinct { get; set; }
-    }
-
     private static bool IsMergeable(RelNode node, WorkflowRewriter rw) => node switch
     {
         SinkNode or CheckNode or OpaqueNode => false,
         LimitNode l when rw[l.Input] is not SortNode => false,
-        _ => node.Expressions.All(Predicates.IsDeterministic),
+        _ => AllDeterministic(node.Expressions),
     };
+
+    // A loop over the list itself: LINQ would box it and make an enumerator for every node of the workflow.
+    private static bool AllDeterministic(Seq<Expr> expressions)
+    {
+        foreach (var e in expressions)
+            if (!Predicates.IsDeterministic(e)) return false;
+        return true;
+    }
 }
