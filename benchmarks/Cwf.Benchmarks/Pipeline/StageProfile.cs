@@ -26,12 +26,15 @@ public static class StageProfile
 
     public static void Run(string shape, int steps, int repeats)
     {
-        var text = SourceText.From(CwfPrograms.ByName(shape, steps), "bench.cwf");
+        var program = CwfPrograms.ByName(shape, steps);
+        var text = SourceText.From(program, "bench.cwf");
+        // The program's own size: SQL bytes per input byte is the output's growth that the program's growth does not explain.
+        int inputBytes = Encoding.UTF8.GetByteCount(program);
         // CWF_PROFILE_TYPES=1: the types the optimizer and the emitter allocate most (sampled by the runtime).
         using var sampler = Environment.GetEnvironmentVariable("CWF_PROFILE_TYPES") is "1" ? new AllocationSampler() : null;
         for (int r = 0; r < repeats; r++)
         {
-            var stages = new List<(string Stage, double Ms, long Bytes)>();
+            var stages = new List<(string Stage, double Ms, long Bytes, double? ThreadMs)>();
             // Processor time of the whole process (the compiler's thread and the GC's): on a machine
             // shared by other work it moves far less than the wall clock.
             var cpu = ProcessorTime();
@@ -44,9 +47,10 @@ public static class StageProfile
                 bool sampled = sampler is not null && stage is "optimize" or "emit";
                 if (sampled) sampler!.Start();
                 long before = GC.GetAllocatedBytesForCurrentThread();
+                var thread = ThreadClock.Milliseconds();
                 var watch = Stopwatch.StartNew();
                 var result = run();
-                stages.Add((stage, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before));
+                stages.Add((stage, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before, ThreadClock.Milliseconds() - thread));
                 if (sampled)
                 {
                     sampler!.Stop();
@@ -68,8 +72,9 @@ public static class StageProfile
             double cpuMs = (ProcessorTime() - cpu).TotalMilliseconds;
             var gcCounts = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]).ToArray();
             double pausedMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
-            var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{shape}-{steps} ({workflow.Nodes.Length} nodes, {optimized.Nodes.Length} optimized, {Encoding.UTF8.GetByteCount(sql) / (double)steps:F1} SQL bytes/step):");
-            foreach (var (stage, ms, bytes) in stages) line.Append(CultureInfo.InvariantCulture, $" {stage} {ms:F1} ms {bytes / (double)steps / 1024:F1} KB/step;");
+            var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{shape}-{steps} ({workflow.Nodes.Length} nodes, {optimized.Nodes.Length} optimized, {Encoding.UTF8.GetByteCount(sql) / (double)steps:F1} SQL bytes/step, {inputBytes / (double)steps:F1} input bytes/step):");
+            foreach (var (stage, ms, bytes, threadMs) in stages)
+                line.Append(CultureInfo.InvariantCulture, $" {stage} {ms:F1} ms {bytes / (double)steps / 1024:F1} KB/step{(threadMs is { } t ? $" thread {t:F1} ms" : "")};");
             double total = stages.Sum(s => s.Ms);
             line.Append(CultureInfo.InvariantCulture, $" total {total:F1} ms = {total / steps:F4} ms/step, cpu {cpuMs:F1} ms = {cpuMs / steps:F4} ms/step, {stages.Sum(s => s.Bytes) / (double)steps / 1024:F1} KB/step; collections gen0/1/2 {gcCounts[0]}/{gcCounts[1]}/{gcCounts[2]}, paused {pausedMs:F1} ms");
             // A digest of the SQL, so that two builds can be shown to write the same bytes.

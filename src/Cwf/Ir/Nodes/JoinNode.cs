@@ -17,11 +17,9 @@ public sealed record JoinOutput(int Side, string Column, string Name);
 /// are listed explicitly (the canvas contract appends the right side's columns as <c>&lt;col&gt;_joined</c>).
 /// </summary>
 public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind Kind, Expr Condition, Seq<JoinOutput> Outputs)
-    : RelNode(Id, Name)
+    : BinaryNode(Id, Name, Left, Right)
 {
     public override string OperatorName => "join";
-    public override Seq<int> Inputs => [Left, Right];
-    public override RelNode WithInputs(Seq<int> inputs) => this with { Left = inputs[0], Right = inputs[1] };
     public override Seq<Expr> Expressions => [Condition];
     public override RelNode WithExpressions(Seq<Expr> expressions) => this with { Condition = expressions[0] };
 

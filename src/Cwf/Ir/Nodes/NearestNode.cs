@@ -10,11 +10,9 @@ namespace Cwf.Ir;
 /// keeps it. Output: the listed join outputs, then the distance as <paramref name="DistanceName"/>.
 /// </summary>
 public sealed record NearestNode(int Id, string Name, int Left, int Right, int K, Expr Distance, Seq<SortKey> Order, Expr? Within,
-    Seq<JoinOutput> Outputs, string DistanceName) : RelNode(Id, Name)
+    Seq<JoinOutput> Outputs, string DistanceName) : BinaryNode(Id, Name, Left, Right)
 {
     public override string OperatorName => "nearest";
-    public override Seq<int> Inputs => [Left, Right];
-    public override RelNode WithInputs(Seq<int> inputs) => this with { Left = inputs[0], Right = inputs[1] };
 
     public override Seq<Expr> Expressions => [Distance, .. Order.Select(k => k.Expr), .. Within is null ? Array.Empty<Expr>() : [Within]];
 

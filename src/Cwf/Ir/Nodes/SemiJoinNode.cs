@@ -5,11 +5,9 @@ namespace Cwf.Ir;
 /// which none does (anti join, <paramref name="Anti"/>). Output = the left columns, each left
 /// row at most once: the spatial filter's match / unmatch. The two partition the left input.
 /// </summary>
-public sealed record SemiJoinNode(int Id, string Name, int Left, int Right, Expr Condition, bool Anti) : RelNode(Id, Name)
+public sealed record SemiJoinNode(int Id, string Name, int Left, int Right, Expr Condition, bool Anti) : BinaryNode(Id, Name, Left, Right)
 {
     public override string OperatorName => Anti ? "antijoin" : "semijoin";
-    public override Seq<int> Inputs => [Left, Right];
-    public override RelNode WithInputs(Seq<int> inputs) => this with { Left = inputs[0], Right = inputs[1] };
     public override Seq<Expr> Expressions => [Condition];
     public override RelNode WithExpressions(Seq<Expr> expressions) => this with { Condition = expressions[0] };
 
