@@ -268,6 +268,13 @@ internal sealed class ExpressionWriter
                 string keyword = b.Op == BinaryOp.And ? " AND " : " OR ";
                 // A chain of the same operator is written flat: the optimizer builds conjunctions of
                 // thousands of terms, which recursion would follow to their full depth.
+                if (!(b.Left is Binary l && l.Op == b.Op || b.Right is Binary r && r.Op == b.Op))
+                {
+                    AppendLogical(b.Left, p);
+                    _sql.Append(keyword);
+                    AppendLogical(b.Right, p);
+                    return p;
+                }
                 var pending = new Stack<Expr>();
                 pending.Push(b);
                 bool first = true;

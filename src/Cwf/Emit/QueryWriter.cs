@@ -374,7 +374,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         var block = new SqlBlock();
         if (list.Count == 1 && list[0].EndsWith('*')) return block.Line(keyword + " " + list[0]);
         block.Line(keyword);
-        for (int i = 0; i < list.Count; i++) block.Line(list[i] + (i < list.Count - 1 ? "," : ""), 2);
+        for (int i = 0; i < list.Count; i++) block.Line(list[i], 2, i < list.Count - 1 ? "," : null);
         return block;
     }
 }
