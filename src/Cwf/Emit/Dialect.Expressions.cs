@@ -9,19 +9,23 @@ namespace Cwf.Emit;
 /// </summary>
 public abstract partial class Dialect
 {
+    // Each hook writes through the expression writer at the end of what is written so far and returns the
+    // precedence of what it wrote (ExpressionWriter); a hook given `start` changes what was written from there.
+
     /// <summary><c>a % b</c>: the remainder with the sign of the dividend.</summary>
-    internal virtual SqlFragment Modulo(Binary remainder, ExpressionWriter writer) => writer.Multiplicative(remainder, "%");
+    internal virtual int Modulo(Binary remainder, ExpressionWriter writer) => writer.Multiplicative(remainder, "%");
 
     /// <summary>
     /// <c>a / b</c>, the IR's true division. Standard SQL truncates an integer quotient, so an
     /// integer dividend is cast to float first; where <c>/</c> already divides integers as floats
     /// the dialect writes <see cref="FloatDivision"/>.
     /// </summary>
-    internal virtual SqlFragment Divide(Binary quotient, ExpressionWriter writer)
+    internal virtual int Divide(Binary quotient, ExpressionWriter writer)
     {
-        var left = writer.Write(quotient.Left);
-        if (IsIntegerQuotient(quotient)) left = writer.CastTo(left, SqlType.Float64);
-        return ExpressionWriter.Arithmetic(left, "/", writer.Write(quotient.Right), Precedence.Multiplicative);
+        int start = writer.Position;
+        int left = writer.Append(quotient.Left);
+        if (IsIntegerQuotient(quotient)) left = writer.CastWritten(start, left, SqlType.Float64);
+        return writer.Arithmetic(start, left, "/", quotient.Right, Precedence.Multiplicative);
     }
 
     /// <summary>A quotient of float64 type whose operands are not floats (int64 / int64).</summary>
@@ -29,46 +33,52 @@ public abstract partial class Dialect
         quotient.Type == SqlType.Float64 && quotient.Left.Type != SqlType.Float64 && quotient.Right.Type != SqlType.Float64;
 
     /// <summary>Division where <c>/</c> of two integers is already a float (BigQuery, Databricks).</summary>
-    private protected static SqlFragment FloatDivision(Binary quotient, ExpressionWriter writer) => writer.Multiplicative(quotient, "/");
+    private protected static int FloatDivision(Binary quotient, ExpressionWriter writer) => writer.Multiplicative(quotient, "/");
 
     /// <summary>
     /// Where dividing by zero gives NULL instead of an error (DuckDB): the operator wrapped in
     /// <paramref name="guard"/>, which raises on a zero divisor, unless the divisor is a non-zero literal.
     /// </summary>
-    private protected static SqlFragment ZeroGuarded(Binary division, SqlTemplate guard, ExpressionWriter writer)
-    {
-        var left = writer.Write(division.Left);
-        var right = writer.Write(division.Right);
-        return IsNonZeroLiteral(division.Right)
-            ? ExpressionWriter.Arithmetic(left, division.Op == BinaryOp.Modulo ? "%" : "/", right, Precedence.Multiplicative)
-            : guard.Render([left, right]);
-    }
+    private protected static int ZeroGuarded(Binary division, SqlTemplate guard, ExpressionWriter writer) =>
+        IsNonZeroLiteral(division.Right)
+            ? writer.Multiplicative(division, division.Op == BinaryOp.Modulo ? "%" : "/")
+            : writer.AppendTemplate(guard, division.Left, division.Right);
 
     private static bool IsNonZeroLiteral(Expr e) =>
         e is Ir.Literal { Value: long l } && l != 0 || e is Ir.Literal { Value: double d } && d != 0 || e is Ir.Literal { Value: decimal m } && m != 0;
 
     /// <summary>The pattern of a <c>LIKE</c>, which has no escape character in the IR: as written where the warehouse's LIKE has none either.</summary>
-    internal virtual SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => writer.Write(pattern);
+    internal virtual int LikePattern(Expr pattern, ExpressionWriter writer) => writer.Append(pattern);
 
     /// <summary>
     /// A LIKE pattern where a backslash escapes by default (PostgreSQL, Redshift, BigQuery,
     /// Databricks): its backslashes doubled so that they match themselves, in the literal or with REPLACE.
     /// </summary>
-    private protected SqlFragment BackslashesDoubled(Expr pattern, ExpressionWriter writer) => pattern switch
+    private protected int BackslashesDoubled(Expr pattern, ExpressionWriter writer)
     {
-        Ir.Literal { Value: string text } => Literal(text.Replace("\\", "\\\\"), SqlType.String),
-        Ir.Literal => writer.Write(pattern),
-        _ => SqlFragment.Atom($"REPLACE({writer.Write(pattern).Text}, {Literal("\\", SqlType.String).Text}, {Literal("\\\\", SqlType.String).Text})"),
-    };
+        switch (pattern)
+        {
+            case Ir.Literal { Value: string text }:
+                return writer.Append(Literal(text.Replace("\\", "\\\\"), SqlType.String));
+            case Ir.Literal:
+                return writer.Append(pattern);
+            default:
+                writer.Append("REPLACE(");
+                writer.Append(pattern);
+                writer.Append(", " + Literal("\\", SqlType.String).Text + ", " + Literal("\\\\", SqlType.String).Text + ")");
+                return Precedence.Atom;
+        }
+    }
 
     /// <summary>
-    /// A string operand of an ordering comparison, sort key or MIN/MAX, ordering by code point as
-    /// the IR does: unchanged where strings always do, a collation where the database's may be linguistic.
+    /// A string operand of an ordering comparison, sort key or MIN/MAX, written from <paramref name="start"/>
+    /// with <paramref name="precedence"/>, ordering by code point as the IR does: unchanged where strings
+    /// always do, a collation where the database's may be linguistic.
     /// </summary>
-    internal virtual SqlFragment CodePointOrdered(SqlFragment value) => value;
+    internal virtual int CodePointOrdered(int start, int precedence, ExpressionWriter writer) => precedence;
 
     /// <summary>The result of MIN/MAX over a <see cref="CodePointOrdered"/> argument, back in the collation output columns keep.</summary>
-    internal virtual SqlFragment CollationRestored(SqlFragment value) => value;
+    internal virtual int CollationRestored(int start, int precedence, ExpressionWriter writer) => precedence;
 
     /// <summary>
     /// How a float64 becomes an int64 where <c>CAST(x AS integer type)</c> does not round half away
@@ -77,11 +87,11 @@ public abstract partial class Dialect
     public virtual SqlTemplate? FloatToInteger => null;
 
     /// <summary>
-    /// Any expression as written, with its IR type restored where the warehouse gives the SQL another
-    /// one (DuckDB folds an operator over a NULL literal to an INTEGER NULL; decimal products change
-    /// scale). The default keeps the SQL as it is.
+    /// Any expression as written from <paramref name="start"/>, with its IR type restored where the warehouse
+    /// gives the SQL another one (DuckDB folds an operator over a NULL literal to an INTEGER NULL; decimal
+    /// products change scale). The default keeps the SQL as it is.
     /// </summary>
-    internal virtual SqlFragment Typed(Expr expr, SqlFragment sql, ExpressionWriter writer) => sql;
+    internal virtual int Typed(Expr expr, int start, int precedence, ExpressionWriter writer) => precedence;
 
     // ---- shared translation helpers for function maps ----------------------------------------------
 

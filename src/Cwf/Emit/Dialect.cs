@@ -187,7 +187,10 @@ public abstract partial class Dialect
 
     /// <summary>Letters, digits and underscores, not starting with a digit.</summary>
     public static bool IsPlainWord(string name) =>
-        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && !name.AsSpan().ContainsAnyExcept(PlainWordCharacters);
+
+    private static readonly System.Buffers.SearchValues<char> PlainWordCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     // ---- comments ------------------------------------------------------------------------------
 

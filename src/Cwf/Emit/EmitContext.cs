@@ -29,6 +29,9 @@ internal sealed class EmitContext
     public EmitOptions Options { get; }
     public DiagnosticBag Diagnostics { get; } = new();
 
+    /// <summary>Where the emission's expression writers write (<see cref="ExpressionWriter"/>).</summary>
+    public SqlBuffer Sql { get; } = new();
+
     /// <summary>Extensions and setup the script needs, in the order first met (for the header).</summary>
     public IReadOnlyList<FunctionNote> ScriptNotes => _scriptNotes;
 

@@ -5,19 +5,25 @@ namespace Cwf.Emit;
 /// <summary>
 /// Writes IR expressions as SQL of one dialect, with parentheses only where precedence needs
 /// them. Column references are written by the caller's scope (bare, or qualified by the join
-/// alias of their input). Recursion follows one expression's depth, which front ends bound.
+/// alias of their input). Every expression is written into the emission's one <see cref="SqlBuffer"/>,
+/// each node after its operands and parenthesised in place where its reader needs it, and taken from
+/// it as one string (<see cref="Write"/>); the <c>Append</c> methods, which the dialects' expression
+/// hooks use too, write at the buffer's end and return how tightly what they wrote binds
+/// (<see cref="Precedence"/>). Recursion follows one expression's depth, which front ends bound.
 /// </summary>
 internal sealed class ExpressionWriter
 {
     private readonly EmitContext _context;
     private readonly RelNode _node;
     private readonly Func<ColumnRef, string> _column;
+    private readonly SqlBuffer _sql;
 
     public ExpressionWriter(EmitContext context, RelNode node, Func<ColumnRef, string> column)
     {
         _context = context;
         _node = node;
         _column = column;
+        _sql = context.Sql;
     }
 
     private Dialect Dialect => _context.Dialect;
@@ -29,6 +35,9 @@ internal sealed class ExpressionWriter
     public static Func<ColumnRef, string> Qualified(Dialect dialect, params string[] aliases) =>
         c => aliases[c.Input] + "." + dialect.Identifier(c.Name);
 
+    /// <summary>Where the next character will be written: what is written from here on is the caller's.</summary>
+    public int Position => _sql.Length;
+
     /// <summary>
     /// An expression that is a whole output column. An integer or string value the warehouse can
     /// only type from literals is cast to its type, so that a created table gets the IR's column
@@ -37,8 +46,10 @@ internal sealed class ExpressionWriter
     /// </summary>
     public SqlFragment WriteColumn(Expr expr)
     {
-        var sql = Write(expr);
-        return expr.Type is SqlType.Int64 or SqlType.String && TypedByLiterals(expr) ? CastTo(sql, expr.Type) : sql;
+        int start = Position;
+        int precedence = Append(expr);
+        if (expr.Type is SqlType.Int64 or SqlType.String && TypedByLiterals(expr)) precedence = CastWritten(start, precedence, expr.Type);
+        return Take(start, precedence);
     }
 
     /// <summary>
@@ -63,7 +74,115 @@ internal sealed class ExpressionWriter
     };
 
     /// <summary>An expression as SQL, with its IR type kept where the dialect would lose it (<see cref="Dialect.Typed"/>).</summary>
-    public SqlFragment Write(Expr expr) => Dialect.Typed(expr, WriteExpr(expr), this);
+    public SqlFragment Write(Expr expr)
+    {
+        int start = Position;
+        return Take(start, Append(expr));
+    }
+
+    /// <summary>An operand whose order matters (a sort key, a BETWEEN operand, a MIN/MAX argument): strings by code point.</summary>
+    public SqlFragment Ordered(Expr expr)
+    {
+        int start = Position;
+        return Take(start, AppendOrdered(expr));
+    }
+
+    /// <summary>
+    /// A cast to the dialect's type for <paramref name="type"/>, unless the value is already such a cast
+    /// (<see cref="CastWritten"/>).
+    /// </summary>
+    public SqlFragment CastTo(SqlFragment value, SqlType type)
+    {
+        int start = Position;
+        _sql.Append(value.Text);
+        return Take(start, CastWritten(start, value.Precedence, type));
+    }
+
+    /// <summary>What was written from <paramref name="start"/> on, taken from the buffer.</summary>
+    public SqlFragment Take(int start, int precedence) => new(_sql.Take(start), precedence);
+
+    /// <summary>Writes the expression, with its IR type kept where the dialect would lose it (<see cref="Dialect.Typed"/>).</summary>
+    public int Append(Expr expr)
+    {
+        int start = Position;
+        int precedence = AppendExpr(expr);
+        return Dialect.Typed(expr, start, precedence, this);
+    }
+
+    /// <summary>Writes SQL text as it is.</summary>
+    public void Append(string text) => _sql.Append(text);
+
+    /// <summary>Writes a rendered fragment (a literal, a parameter) and returns its precedence.</summary>
+    public int Append(SqlFragment fragment)
+    {
+        _sql.Append(fragment.Text);
+        return fragment.Precedence;
+    }
+
+    /// <summary>Writes the expression, parenthesised when it binds less tightly than <paramref name="minimum"/>.</summary>
+    public void AppendOperand(Expr expr, int minimum)
+    {
+        int start = Position;
+        Enclose(start, Append(expr), minimum);
+    }
+
+    /// <summary>Parenthesises what was written from <paramref name="start"/> when its <paramref name="precedence"/> is below <paramref name="minimum"/>.</summary>
+    public void Enclose(int start, int precedence, int minimum)
+    {
+        if (precedence < minimum) _sql.Parenthesize(start);
+    }
+
+    /// <summary>Writes an operand whose order matters (<see cref="Ordered"/>).</summary>
+    public int AppendOrdered(Expr expr)
+    {
+        int start = Position;
+        int precedence = Append(expr);
+        return expr.Type == SqlType.String ? Dialect.CodePointOrdered(start, precedence, this) : precedence;
+    }
+
+    /// <summary>
+    /// Casts what was written from <paramref name="start"/> to the dialect's type for <paramref name="type"/>,
+    /// unless it is already such a cast; returns the precedence. An operand that is an operator expression is
+    /// parenthesised: <c>CAST((a AND b) AS TEXT)</c> reads unambiguously, and node-sql-parser rejects a bare AND/OR there.
+    /// </summary>
+    public int CastWritten(int start, int precedence, SqlType type)
+    {
+        if (Dialect.TypeName(type) is not { } name) return precedence;
+        var text = _sql.From(start);
+        bool already = text.StartsWith("CAST(") && text.EndsWith(")") && text[..^1].EndsWith(name) && text[..^(name.Length + 1)].EndsWith(" AS ") &&
+                       SqlTemplate.MatchingParenthesis(text, 4) == text.Length - 1;
+        if (already) return precedence;
+        bool bare = precedence < Precedence.Atom && !(text.StartsWith("(") && SqlTemplate.MatchingParenthesis(text, 0) == text.Length - 1);
+        _sql.Insert(start, bare ? "CAST((" : "CAST(");
+        _sql.Append(bare ? ") AS " : " AS ");
+        _sql.Append(name);
+        _sql.Append(')');
+        return Precedence.Atom;
+    }
+
+    /// <summary>Writes the template over these arguments (<see cref="SqlTemplate"/>); returns the precedence.</summary>
+    public int AppendTemplate(SqlTemplate template, params ReadOnlySpan<Expr> arguments)
+    {
+        int first = _sql.ArgumentCount;
+        foreach (var argument in arguments) AppendArgument(argument);
+        return template.Render(_sql, first, null);
+    }
+
+    /// <summary>Writes a one-argument template over an operand whose order matters (<see cref="Ordered"/>: MIN/MAX of strings).</summary>
+    public int AppendTemplateOrdered(SqlTemplate template, Expr argument)
+    {
+        int first = _sql.ArgumentCount;
+        int start = Position;
+        _sql.PushArgument(start, AppendOrdered(argument));
+        return template.Render(_sql, first, null);
+    }
+
+    private void AppendArgument(Expr argument)
+    {
+        int start = Position;
+        int precedence = Append(argument);
+        _sql.PushArgument(start, precedence);
+    }
 
     /// <summary>
     /// Whether an operator's value is NULL whatever the rows hold: an operator or a function that is
@@ -86,47 +205,60 @@ internal sealed class ExpressionWriter
         _ => false,
     };
 
-    private SqlFragment WriteExpr(Expr expr) => expr switch
+    private int AppendExpr(Expr expr)
     {
-        ColumnRef c => SqlFragment.Atom(_column(c)),
-        Literal l => Dialect.Literal(l.Value, l.Type),
-        ParamRef p => _context.Parameter(p),
-        Unary { Op: UnaryOp.Not } u => new SqlFragment("NOT " + Write(u.Operand).Wrap(Precedence.Atom), Precedence.Not),
-        Unary u => new SqlFragment("-" + Write(u.Operand).Wrap(Precedence.Unary + 1), Precedence.Unary),
-        Binary b => WriteBinary(b),
-        IsNull n => new SqlFragment(Write(n.Operand).Wrap(Precedence.Comparison + 1) + (n.Negated ? " IS NOT NULL" : " IS NULL"), Precedence.Comparison),
-        InList i => WriteInList(i),
-        Between b => new SqlFragment(
-            $"{Ordered(b.Operand).Wrap(Precedence.Comparison + 1)}{(b.Negated ? " NOT" : "")} BETWEEN {Write(b.Low).Wrap(Precedence.Comparison + 1)} AND {Write(b.High).Wrap(Precedence.Comparison + 1)}",
-            Precedence.Comparison),
-        Like l => WriteLike(l),
-        Case c => WriteCase(c),
-        Cast c => WriteCast(c),
-        Call c => WriteCall(c),
-        RawSql r => new SqlFragment(r.Sql.Trim(), SqlTemplate.DetectPrecedence(r.Sql)),
-        _ => throw new InvalidOperationException($"Unexpected expression {expr.GetType().Name}."),
-    };
-
-    /// <summary>An operand whose order matters (a sort key, a BETWEEN operand, a MIN/MAX argument): strings by code point.</summary>
-    public SqlFragment Ordered(Expr expr) => expr.Type == SqlType.String ? Dialect.CodePointOrdered(Write(expr)) : Write(expr);
-
-    /// <summary>
-    /// A cast to the dialect's type for <paramref name="type"/>, unless the value is already such a cast. An
-    /// operand that is an operator expression is parenthesised: <c>CAST((a AND b) AS TEXT)</c> reads unambiguously,
-    /// and node-sql-parser rejects a bare AND/OR there.
-    /// </summary>
-    public SqlFragment CastTo(SqlFragment value, SqlType type)
-    {
-        if (Dialect.TypeName(type) is not { } name) return value;
-        var text = value.Text;
-        bool already = text.StartsWith("CAST(", StringComparison.Ordinal) && text.EndsWith($" AS {name})", StringComparison.Ordinal) &&
-                       SqlTemplate.MatchingParenthesis(text, 4) == text.Length - 1;
-        if (already) return value;
-        bool enclosed = text.StartsWith('(') && SqlTemplate.MatchingParenthesis(text, 0) == text.Length - 1;
-        return SqlFragment.Atom($"CAST({(enclosed ? text : value.Wrap(Precedence.Atom))} AS {name})");
+        switch (expr)
+        {
+            case ColumnRef c:
+                _sql.Append(_column(c));
+                return Precedence.Atom;
+            case Literal l:
+                return Append(Dialect.Literal(l.Value, l.Type));
+            case ParamRef p:
+                return Append(_context.Parameter(p));
+            case Unary { Op: UnaryOp.Not } u:
+                _sql.Append("NOT ");
+                AppendOperand(u.Operand, Precedence.Atom);
+                return Precedence.Not;
+            case Unary u:
+                _sql.Append('-');
+                AppendOperand(u.Operand, Precedence.Unary + 1);
+                return Precedence.Unary;
+            case Binary b:
+                return AppendBinary(b);
+            case IsNull n:
+                AppendOperand(n.Operand, Precedence.Comparison + 1);
+                _sql.Append(n.Negated ? " IS NOT NULL" : " IS NULL");
+                return Precedence.Comparison;
+            case InList i:
+                return AppendInList(i);
+            case Between b:
+            {
+                int start = Position;
+                Enclose(start, AppendOrdered(b.Operand), Precedence.Comparison + 1);
+                _sql.Append(b.Negated ? " NOT BETWEEN " : " BETWEEN ");
+                AppendOperand(b.Low, Precedence.Comparison + 1);
+                _sql.Append(" AND ");
+                AppendOperand(b.High, Precedence.Comparison + 1);
+                return Precedence.Comparison;
+            }
+            case Like l:
+                return AppendLike(l);
+            case Case c:
+                return AppendCase(c);
+            case Cast c:
+                return AppendCast(c);
+            case Call c:
+                return AppendCall(c);
+            case RawSql r:
+                _sql.Append(r.Sql.AsSpan().Trim());
+                return SqlTemplate.DetectPrecedence(r.Sql);
+            default:
+                throw new InvalidOperationException($"Unexpected expression {expr.GetType().Name}.");
+        }
     }
 
-    private SqlFragment WriteBinary(Binary b)
+    private int AppendBinary(Binary b)
     {
         switch (b.Op)
         {
@@ -134,22 +266,31 @@ internal sealed class ExpressionWriter
             {
                 int p = b.Op == BinaryOp.And ? Precedence.And : Precedence.Or;
                 string keyword = b.Op == BinaryOp.And ? " AND " : " OR ";
-                // A chain of the same operator is written flat, in one join: the optimizer builds
-                // conjunctions of thousands of terms, which nested concatenation would copy
-                // quadratically and recursion would follow to their full depth.
-                var operands = new List<string>();
+                // A chain of the same operator is written flat: the optimizer builds conjunctions of
+                // thousands of terms, which recursion would follow to their full depth.
+                if (!(b.Left is Binary l && l.Op == b.Op || b.Right is Binary r && r.Op == b.Op))
+                {
+                    AppendLogical(b.Left, p);
+                    _sql.Append(keyword);
+                    AppendLogical(b.Right, p);
+                    return p;
+                }
                 var pending = new Stack<Expr>();
                 pending.Push(b);
+                bool first = true;
                 while (pending.TryPop(out var next))
                 {
                     if (next is Binary same && same.Op == b.Op)
                     {
                         pending.Push(same.Right);
                         pending.Push(same.Left);
+                        continue;
                     }
-                    else operands.Add(Logical(next, p));
+                    if (!first) _sql.Append(keyword);
+                    first = false;
+                    AppendLogical(next, p);
                 }
-                return new SqlFragment(string.Join(keyword, operands), p);
+                return p;
             }
             case BinaryOp.Modulo:
                 return Dialect.Modulo(b, this);
@@ -171,76 +312,138 @@ internal sealed class ExpressionWriter
                     BinaryOp.GreaterOrEqual => (">=", Precedence.Comparison),
                     _ => throw new InvalidOperationException($"Unexpected operator {b.Op}."),
                 };
-                if (p == Precedence.Comparison)
-                {
-                    var left = Write(b.Left);
-                    // Strings order by code point (the left operand's collation decides the comparison's).
-                    // An operand of unknown type (a column of unchecked custom SQL) may be no string at all:
-                    // the database then decides the comparison's type, and a collation could not apply.
-                    if (b.Op is not (BinaryOp.Equal or BinaryOp.NotEqual) && (b.Left.Type == SqlType.String || b.Right.Type == SqlType.String)
-                        && b.Left.Type != SqlType.Unknown && b.Right.Type != SqlType.Unknown)
-                        left = Dialect.CodePointOrdered(left);
-                    return new SqlFragment($"{left.Wrap(p + 1)} {op} {Write(b.Right).Wrap(p + 1)}", p);
-                }
-                return Arithmetic(Write(b.Left), op, Write(b.Right), p);
+                if (p != Precedence.Comparison) return Arithmetic(b.Left, op, b.Right, p);
+                int start = Position;
+                int left = Append(b.Left);
+                // Strings order by code point (the left operand's collation decides the comparison's).
+                // An operand of unknown type (a column of unchecked custom SQL) may be no string at all:
+                // the database then decides the comparison's type, and a collation could not apply.
+                if (b.Op is not (BinaryOp.Equal or BinaryOp.NotEqual) && (b.Left.Type == SqlType.String || b.Right.Type == SqlType.String)
+                    && b.Left.Type != SqlType.Unknown && b.Right.Type != SqlType.Unknown)
+                    left = Dialect.CodePointOrdered(start, left, this);
+                Enclose(start, left, p + 1);
+                Operator(op);
+                AppendOperand(b.Right, p + 1);
+                return p;
             }
         }
     }
 
     /// <summary>A multiplicative operator (<c>/</c>, <c>%</c>) written between its operands.</summary>
-    public SqlFragment Multiplicative(Binary b, string op) => Arithmetic(Write(b.Left), op, Write(b.Right), Precedence.Multiplicative);
+    public int Multiplicative(Binary b, string op) => Arithmetic(b.Left, op, b.Right, Precedence.Multiplicative);
 
     // Left-associative: the right operand of a - (b - c) keeps its parentheses.
-    public static SqlFragment Arithmetic(SqlFragment left, string op, SqlFragment right, int p) =>
-        new($"{left.Wrap(p)} {op} {right.Wrap(p + 1)}", p);
+    private int Arithmetic(Expr left, string op, Expr right, int p)
+    {
+        int start = Position;
+        return Arithmetic(start, Append(left), op, right, p);
+    }
+
+    /// <summary>
+    /// A left-associative operator of precedence <paramref name="p"/> and its right operand, after the left
+    /// operand written from <paramref name="start"/> with precedence <paramref name="left"/>.
+    /// </summary>
+    public int Arithmetic(int start, int left, string op, Expr right, int p)
+    {
+        Enclose(start, left, p);
+        Operator(op);
+        AppendOperand(right, p + 1);
+        return p;
+    }
+
+    private void Operator(string op)
+    {
+        _sql.Append(' ');
+        _sql.Append(op);
+        _sql.Append(' ');
+    }
 
     // AND inside OR is parenthesised for the reader, although precedence would not need it.
-    private string Logical(Expr operand, int p)
+    private void AppendLogical(Expr operand, int p)
     {
-        var sql = Write(operand);
-        return p == Precedence.Or && sql.Precedence == Precedence.And ? "(" + sql.Text + ")" : sql.Wrap(p);
+        int start = Position;
+        int precedence = Append(operand);
+        if (p == Precedence.Or && precedence == Precedence.And) _sql.Parenthesize(start);
+        else Enclose(start, precedence, p);
     }
 
-    private SqlFragment WriteInList(InList i)
+    // The items are written before the operand, as before the writer wrote in place (the order the
+    // diagnostics of their calls are reported in), and moved after it.
+    private int AppendInList(InList i)
     {
-        if (i.Items.IsEmpty) return SqlFragment.Atom(i.Negated ? "TRUE" : "FALSE");
-        var items = string.Join(", ", i.Items.Select(item => Write(item).ListItem));
-        return new SqlFragment($"{Write(i.Operand).Wrap(Precedence.Comparison + 1)}{(i.Negated ? " NOT" : "")} IN ({items})", Precedence.Comparison);
+        if (i.Items.IsEmpty)
+        {
+            _sql.Append(i.Negated ? "TRUE" : "FALSE");
+            return Precedence.Atom;
+        }
+        int start = Position;
+        bool first = true;
+        foreach (var item in i.Items)
+        {
+            if (!first) _sql.Append(", ");
+            first = false;
+            int itemStart = Position;
+            int precedence = Append(item);
+            if (SqlFragment.IsLogical(precedence)) _sql.Parenthesize(itemStart);
+        }
+        Infix(start, i.Operand, i.Negated ? " NOT IN (" : " IN (");
+        _sql.Append(')');
+        return Precedence.Comparison;
     }
 
-    private SqlFragment WriteLike(Like l)
+    private int AppendLike(Like l)
     {
-        var pattern = Dialect.LikePattern(l.Pattern, this);
-        var operand = Write(l.Operand);
-        return new SqlFragment(
-            $"{operand.Wrap(Precedence.Comparison + 1)}{(l.Negated ? " NOT" : "")} LIKE {pattern.Wrap(Precedence.Comparison + 1)}",
-            Precedence.Comparison);
+        int start = Position;
+        Enclose(start, Dialect.LikePattern(l.Pattern, this), Precedence.Comparison + 1);
+        Infix(start, l.Operand, l.Negated ? " NOT LIKE " : " LIKE ");
+        return Precedence.Comparison;
     }
 
-    private SqlFragment WriteCase(Case c)
+    /// <summary>A comparison's operand and keyword, put before its right side, which was written first from <paramref name="start"/>.</summary>
+    private void Infix(int start, Expr operand, string keyword)
     {
-        var sb = new System.Text.StringBuilder("CASE");
+        int right = Position;
+        AppendOperand(operand, Precedence.Comparison + 1);
+        int length = Position - right;
+        _sql.Rotate(start, right);
+        _sql.Insert(start + length, keyword);
+    }
+
+    private int AppendCase(Case c)
+    {
+        _sql.Append("CASE");
         foreach (var w in c.Whens)
-            sb.Append(" WHEN ").Append(Write(w.Condition).Text).Append(" THEN ").Append(Write(w.Result).Text);
-        if (c.Else is not null) sb.Append(" ELSE ").Append(Write(c.Else).Text);
-        return SqlFragment.Atom(sb.Append(" END").ToString());
+        {
+            _sql.Append(" WHEN ");
+            Append(w.Condition);
+            _sql.Append(" THEN ");
+            Append(w.Result);
+        }
+        if (c.Else is not null)
+        {
+            _sql.Append(" ELSE ");
+            Append(c.Else);
+        }
+        _sql.Append(" END");
+        return Precedence.Atom;
     }
 
-    private SqlFragment WriteCast(Cast c)
+    private int AppendCast(Cast c)
     {
         // Text <-> geography goes through the WKT functions of the dialect.
         if (c.Operand.Type == SqlType.Geography && c.Type == SqlType.String)
-            return WriteCall(new Call(Ir.Functions.AsText, [c.Operand], SqlType.String, c.Nullable));
+            return AppendCall(new Call(Ir.Functions.AsText, [c.Operand], SqlType.String, c.Nullable));
         if (c.Operand.Type == SqlType.String && c.Type == SqlType.Geography)
-            return WriteCall(new Call(Ir.Functions.GeogFromText, [c.Operand], SqlType.Geography, c.Nullable));
+            return AppendCall(new Call(Ir.Functions.GeogFromText, [c.Operand], SqlType.Geography, c.Nullable));
         if (c.Operand.Type == SqlType.Float64 && c.Type == SqlType.Int64 && Dialect.FloatToInteger is { } rounded)
-            return rounded.Render([Write(c.Operand)]);
-        return CastTo(Write(c.Operand), c.Type);
+            return AppendTemplate(rounded, c.Operand);
+        int start = Position;
+        return CastWritten(start, Append(c.Operand), c.Type);
     }
 
-    private SqlFragment WriteCall(Call call)
+    private int AppendCall(Call call)
     {
-        if (Normalize(call) is { } normalized) return Write(normalized);
+        if (Normalize(call) is { } normalized) return Append(normalized);
 
         var function = call.Function;
         var mapping = Dialect.Functions.Find(function)
@@ -248,24 +451,34 @@ internal sealed class ExpressionWriter
         if (!mapping.IsAvailable)
         {
             _context.FunctionUnavailable(_node, function, mapping);
-            return SqlFragment.Atom("NULL");
+            _sql.Append("NULL");
+            return Precedence.Atom;
         }
         foreach (var note in mapping.Notes) _context.FunctionNote(_node, function, note);
 
-        var args = (mapping.Arguments?.Invoke(call) ?? call.Args).Select(Write).ToList();
-        SqlFragment result;
+        var args = mapping.Arguments?.Invoke(call) ?? call.Args;
+        int start = Position;
+        int precedence;
         if (mapping.Joined is var (prefix, separator, suffix))
         {
-            int p = mapping.JoinedPrecedence;
-            int minimum = p == Precedence.Atom ? Precedence.Lowest : p;
-            result = new SqlFragment(prefix + string.Join(separator, args.Select(a => a.Wrap(minimum))) + suffix, p);
+            precedence = mapping.JoinedPrecedence;
+            int minimum = precedence == Precedence.Atom ? Precedence.Lowest : precedence;
+            _sql.Append(prefix);
+            for (int i = 0; i < args.Count; i++)
+            {
+                if (i > 0) _sql.Append(separator);
+                AppendOperand(args[i], minimum);
+            }
+            _sql.Append(suffix);
         }
         else
         {
+            int first = _sql.ArgumentCount;
+            foreach (var arg in args) AppendArgument(arg);
             var template = mapping.TemplateFor(args.Count, function.MinArgs, call.Args.Count > 0 ? call.Args[0].Type : SqlType.Unknown);
-            result = template.Render(args, template.CallsToolbox ? _context.Toolbox(_node, function.Name + "()") : null);
+            precedence = template.Render(_sql, first, template.CallsToolbox ? _context.Toolbox(_node, function.Name + "()") : null);
         }
-        return mapping.CastResult ? CastTo(result, call.Type) : result;
+        return mapping.CastResult ? CastWritten(start, precedence, call.Type) : precedence;
     }
 
     /// <summary>

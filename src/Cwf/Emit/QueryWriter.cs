@@ -16,6 +16,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private readonly Func<int, string> _relation;
     private readonly IReadOnlyDictionary<int, PlannedSpatialJoin> _spatialJoins;
     private readonly IReadOnlySet<int> _qualified;
+    private Func<ColumnRef, string>? _bare;
 
     /// <param name="spatialJoins">Joins and semi joins to write through their indexed side (QueryWriter.SpatialJoin.cs), by node id.</param>
     /// <param name="qualified">Filters written with QUALIFY over the window step they read (QueryWriter.Window.cs).</param>
@@ -79,7 +80,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     /// <summary>The query, ended where the dialect needs it by the line that makes its computed columns computed once per row (<see cref="Dialect.OncePerRow"/>).</summary>
     private SqlBlock OncePerRow(SqlBlock query) => Dialect.OncePerRow is { } fence ? query.Line(fence) : query;
 
-    private ExpressionWriter Expressions(RelNode node) => new(_context, node, ExpressionWriter.Unqualified(Dialect));
+    private ExpressionWriter Expressions(RelNode node) => new(_context, node, _bare ??= ExpressionWriter.Unqualified(Dialect));
 
     private SqlBlock WriteFilter(FilterNode f)
     {
@@ -118,11 +119,17 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         if (call.Function == AggregateFunction.Avg && argument is { Type: SqlType.Int64 })
             argument = new Cast(argument, SqlType.Float64);
         bool ordered = call.Function is AggregateFunction.Min or AggregateFunction.Max && argument is { Type: SqlType.String };
-        var sql = template.Render(argument is null ? [] : [ordered ? writer.Ordered(argument) : writer.Write(argument)]);
-        if (over.Length > 0) sql = SqlFragment.Atom(sql.Text + over);
+        int start = writer.Position;
+        int sql = argument is null ? writer.AppendTemplate(template) : ordered ? writer.AppendTemplateOrdered(template, argument) : writer.AppendTemplate(template, argument);
+        if (over.Length > 0)
+        {
+            writer.Append(over);
+            sql = Precedence.Atom;
+        }
         // The result goes back to the default collation, so output columns keep the database's.
-        if (ordered) sql = Dialect.CollationRestored(sql);
-        return castResult ? writer.CastTo(sql, call.Type) : sql;
+        if (ordered) sql = Dialect.CollationRestored(start, sql, writer);
+        if (castResult) sql = writer.CastWritten(start, sql, call.Type);
+        return writer.Take(start, sql);
     }
 
     /// <summary>A spatial aggregate by the dialect's template (<c>{0}</c> the geography, <c>{1}</c> the order keys), or NULL after reporting that the warehouse has none.</summary>
@@ -367,7 +374,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         var block = new SqlBlock();
         if (list.Count == 1 && list[0].EndsWith('*')) return block.Line(keyword + " " + list[0]);
         block.Line(keyword);
-        for (int i = 0; i < list.Count; i++) block.Line(list[i] + (i < list.Count - 1 ? "," : ""), 2);
+        for (int i = 0; i < list.Count; i++) block.Line(list[i], 2, i < list.Count - 1 ? "," : null);
         return block;
     }
 }

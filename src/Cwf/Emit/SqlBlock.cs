@@ -6,41 +6,53 @@ namespace Cwf.Emit;
 /// <summary>
 /// SQL text as lines with indentation, so that blocks nest (a query inside a CTE inside a
 /// procedure) with consistent indentation. A verbatim line continues a multi-line string
-/// literal of user SQL and is never re-indented, which would change the literal.
+/// literal of user SQL and is never re-indented, which would change the literal. A block appended
+/// to another is kept whole, not copied line by line: a step's query is shared by every statement
+/// that reads it, and the text is written once, at the end (<see cref="WriteTo"/>). A block is not
+/// changed once appended.
 /// </summary>
 public sealed class SqlBlock
 {
-    private readonly List<SqlLine> _lines;
+    private readonly List<Entry> _entries = [];
+    private int _lineCount;
+    private bool _appended;
 
-    public SqlBlock() => _lines = [];
+    public bool IsEmpty => _lineCount == 0;
 
-    /// <summary>An empty block with room for <paramref name="lines"/> lines (one assembled from blocks of known size).</summary>
-    public SqlBlock(int lines) => _lines = new(lines);
-
-    public bool IsEmpty => _lines.Count == 0;
-
-    public int LineCount => _lines.Count;
-
-    public SqlBlock Line(string text, int indent = 0)
+    /// <param name="suffix">Text written after <paramref name="text"/> (a list's comma), kept apart so that neither is copied.</param>
+    public SqlBlock Line(string text, int indent = 0, string? suffix = null)
     {
-        _lines.Add(new SqlLine(text, indent, false));
+        Unshared();
+        _entries.Add(new Entry(text, indent, false, null, suffix));
+        _lineCount++;
         return this;
     }
 
     /// <summary>Appends another block's lines, indented by <paramref name="indent"/> more.</summary>
     public SqlBlock Append(SqlBlock block, int indent = 0)
     {
-        foreach (var line in block._lines)
-            _lines.Add(line.Verbatim ? line : line with { Indent = line.Indent + indent });
+        Unshared();
+        if (block.IsEmpty) return this;
+        block._appended = true;
+        _entries.Add(new Entry(null, indent, false, block, null));
+        _lineCount += block._lineCount;
         return this;
     }
 
     /// <summary>Adds text at the end of the last line (a comma, a semicolon, a closing parenthesis).</summary>
     public SqlBlock Suffix(string text)
     {
-        if (_lines.Count == 0) throw new InvalidOperationException("Cannot add a suffix to an empty block.");
-        _lines[^1] = _lines[^1] with { Text = _lines[^1].Text + text };
+        Unshared();
+        if (IsEmpty) throw new InvalidOperationException("Cannot add a suffix to an empty block.");
+        // Empty blocks are not appended, so the last entry holds the last line; an appended block is
+        // shared, and its suffix is kept with this block's entry for it.
+        _entries[^1] = _entries[^1] with { Suffix = _entries[^1].Suffix + text };
         return this;
+    }
+
+    private void Unshared()
+    {
+        if (_appended) throw new InvalidOperationException("A block appended to another is not changed: the other block reads its lines.");
     }
 
     /// <summary>
@@ -88,18 +100,44 @@ public sealed class SqlBlock
         {
             var (line, verbatim, endsQuoted) = raw[n];
             if (!endsQuoted) line = line.TrimEnd();
-            block._lines.Add(verbatim ? new SqlLine(line, 0, true)
-                : new SqlLine(line.Length - line.TrimStart().Length >= common ? line[common..] : line.TrimStart(), 0, false));
+            block._entries.Add(verbatim ? Entry.Of(line, 0, true)
+                : Entry.Of(line.Length - line.TrimStart().Length >= common ? line[common..] : line.TrimStart(), 0, false));
+            block._lineCount++;
         }
         return block;
     }
 
     public void WriteTo(StringBuilder sb)
     {
-        foreach (var line in _lines)
+        // Iterative: blocks nest a few levels deep, but an explicit stack costs nothing.
+        var frames = new Stack<Frame>();
+        frames.Push(new Frame(this, 0, 0, null));
+        bool lastIsBlank = false;
+        int lastIndent = 0;
+        while (frames.TryPop(out var frame))
         {
-            if (!line.Verbatim && line.Text.Length > 0) sb.Append(' ', line.Indent);
-            sb.Append(line.Text).Append('\n');
+            var entries = frame.Block._entries;
+            if (frame.Next == entries.Count)
+            {
+                if (string.IsNullOrEmpty(frame.Suffix)) continue;
+                // The suffix ends the block's last line, indented as a line of that text would be.
+                sb.Length--;
+                if (lastIsBlank) sb.Append(' ', lastIndent);
+                sb.Append(frame.Suffix).Append('\n');
+                lastIsBlank = false;
+                continue;
+            }
+            var entry = entries[frame.Next];
+            frames.Push(frame with { Next = frame.Next + 1 });
+            if (entry.Block is { } nested)
+            {
+                frames.Push(new Frame(nested, 0, frame.Indent + entry.Indent, entry.Suffix));
+                continue;
+            }
+            lastIsBlank = !entry.Verbatim && entry.Text!.Length == 0 && string.IsNullOrEmpty(entry.Suffix);
+            lastIndent = frame.Indent + entry.Indent;
+            if (!entry.Verbatim && !lastIsBlank) sb.Append(' ', lastIndent);
+            sb.Append(entry.Text).Append(entry.Suffix).Append('\n');
         }
     }
 
@@ -110,5 +148,11 @@ public sealed class SqlBlock
         return sb.ToString();
     }
 
-    private readonly record struct SqlLine(string Text, int Indent, bool Verbatim);
+    /// <summary>A line (<see cref="Text"/>) or an appended block (<see cref="Block"/>), and the text added to its (last) line here.</summary>
+    private readonly record struct Entry(string? Text, int Indent, bool Verbatim, SqlBlock? Block, string? Suffix)
+    {
+        public static Entry Of(string text, int indent, bool verbatim) => new(text, indent, verbatim, null, null);
+    }
+
+    private readonly record struct Frame(SqlBlock Block, int Next, int Indent, string? Suffix);
 }

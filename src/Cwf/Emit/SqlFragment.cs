@@ -31,7 +31,10 @@ public readonly record struct SqlFragment(string Text, int Precedence)
     /// grouping key or an IN item, `(a OR b)` reads unambiguously, and several SQL parsers reject a
     /// bare AND/OR/NOT there.
     /// </summary>
-    public string ListItem => Precedence is >= Emit.Precedence.Or and < Emit.Precedence.Comparison ? "(" + Text + ")" : Text;
+    public string ListItem => IsLogical(Precedence) ? "(" + Text + ")" : Text;
+
+    /// <summary>Whether SQL of this precedence is a logical expression (AND, OR, NOT).</summary>
+    public static bool IsLogical(int precedence) => precedence is >= Emit.Precedence.Or and < Emit.Precedence.Comparison;
 
     public override string ToString() => Text;
 }

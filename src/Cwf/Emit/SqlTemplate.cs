@@ -75,19 +75,55 @@ public sealed class SqlTemplate
     public SqlFragment Render(IReadOnlyList<SqlFragment> args, string? toolbox = null)
     {
         if (_segments.Length == 1 && _segments[0].Argument >= 0) return args[_segments[0].Argument];
-        var sb = new StringBuilder();
-        foreach (var segment in _segments)
+        int length = Text.Length + (toolbox?.Length ?? 0);
+        foreach (var arg in args) length += arg.Text.Length + 2;
+        var buffer = new SqlBuffer(length);
+        foreach (var arg in args)
         {
-            if (segment.Argument == ToolboxArgument)
-                sb.Append(toolbox ?? throw new InvalidOperationException($"Template '{Text}' calls the toolbox, but no location was given."));
-            else if (segment.Argument < 0) sb.Append(segment.Literal);
-            else
+            int start = buffer.Length;
+            buffer.Append(arg.Text);
+            buffer.PushArgument(start, arg.Precedence);
+        }
+        int precedence = Render(buffer, 0, toolbox);
+        return new SqlFragment(buffer.Take(0), precedence);
+    }
+
+    /// <summary>
+    /// The template written over its arguments, the buffer's arguments from <paramref name="firstArgument"/>
+    /// on (written from where the first starts, and popped): the rendered text takes their place. Returns its precedence.
+    /// </summary>
+    internal int Render(SqlBuffer buffer, int firstArgument, string? toolbox)
+    {
+        var args = buffer.Arguments(firstArgument);
+        int start = args.IsEmpty ? buffer.Length : args[0].Start;
+        int output = buffer.Length;
+        int precedence = Precedence;
+        if (_segments.Length == 1 && _segments[0].Argument >= 0)
+        {
+            var only = args[_segments[0].Argument];
+            buffer.AppendCopy(only.Start, only.Length);
+            precedence = only.Precedence;
+        }
+        else
+        {
+            foreach (var segment in _segments)
             {
-                var arg = args[segment.Argument];
-                sb.Append(segment.Standalone ? arg.Text : arg.Wrap(Emit.Precedence.Atom));
+                if (segment.Argument == ToolboxArgument)
+                    buffer.Append(toolbox ?? throw new InvalidOperationException($"Template '{Text}' calls the toolbox, but no location was given."));
+                else if (segment.Argument < 0) buffer.Append(segment.Literal);
+                else
+                {
+                    var arg = args[segment.Argument];
+                    bool wrap = !segment.Standalone && arg.Precedence < Emit.Precedence.Atom;
+                    if (wrap) buffer.Append('(');
+                    buffer.AppendCopy(arg.Start, arg.Length);
+                    if (wrap) buffer.Append(')');
+                }
             }
         }
-        return new SqlFragment(sb.ToString(), Precedence);
+        buffer.PopArguments(firstArgument);
+        buffer.Remove(start, output - start);
+        return precedence;
     }
 
     /// <summary>This one-argument template applied to what <paramref name="inner"/> computes: <c>outer(inner({0}, ...))</c>.</summary>
@@ -125,7 +161,7 @@ public sealed class SqlTemplate
     }
 
     /// <summary>The index of the parenthesis closing the one at <paramref name="open"/>, skipping quoted text; -1 if none.</summary>
-    public static int MatchingParenthesis(string text, int open)
+    public static int MatchingParenthesis(ReadOnlySpan<char> text, int open)
     {
         int depth = 0;
         char quote = '\0';

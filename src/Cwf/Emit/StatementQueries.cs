@@ -49,14 +49,11 @@ internal sealed class StatementQueries
         return Compose(Closure(id, includeRoot: true), _writer.SelectAll(node.Schema, _relations.CteName(id), forStorage));
     }
 
-    // Always a new block: the bodies are shared by every statement that reads them. Sized once: a
-    // statement over a long chain gathers thousands of lines.
+    // Always a new block: the bodies are shared by every statement that reads them (appended whole, not copied).
     private SqlBlock Compose(List<int> ctes, SqlBlock main)
     {
-        if (ctes.Count == 0) return new SqlBlock(main.LineCount).Append(main);
-        int lines = 1 + main.LineCount;
-        foreach (var cte in ctes) lines += _bodies[cte].LineCount + 2;
-        var block = new SqlBlock(lines).Line("WITH");
+        if (ctes.Count == 0) return new SqlBlock().Append(main);
+        var block = new SqlBlock().Line("WITH");
         for (int i = 0; i < ctes.Count; i++)
         {
             block.Line(_relations.CteName(ctes[i]) + " AS (", 2)

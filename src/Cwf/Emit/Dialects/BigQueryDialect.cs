@@ -234,12 +234,13 @@ public sealed class BigQueryDialect : Dialect
             "BigQuery's ST_CENTROID_AGG weights the inputs on the sphere, the IR on lon/lat"))),
         (AggregateFunction.MakeLine, FunctionMapping.Sql("ST_MAKELINE(ARRAY_AGG({0} IGNORE NULLS ORDER BY {1}))").WithNote(GeodesicEdgesNote("ST_MAKELINE of the ordered points"))));
 
-    internal override SqlFragment Modulo(Binary remainder, ExpressionWriter writer) =>
-        SqlFragment.Atom($"MOD({writer.Write(remainder.Left).Text}, {writer.Write(remainder.Right).Text})");
+    private static readonly SqlTemplate Mod = "MOD({0}, {1})";
 
-    internal override SqlFragment Divide(Binary quotient, ExpressionWriter writer) => FloatDivision(quotient, writer);
+    internal override int Modulo(Binary remainder, ExpressionWriter writer) => writer.AppendTemplate(Mod, remainder.Left, remainder.Right);
 
-    internal override SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
+    internal override int Divide(Binary quotient, ExpressionWriter writer) => FloatDivision(quotient, writer);
+
+    internal override int LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
 
     public override GeographyGrouping GeographyGrouping => GeographyGrouping.ByBinary;
 

@@ -166,9 +166,9 @@ public sealed class DatabricksDialect : Dialect
     /// <summary>CAST of a double to BIGINT truncates; ROUND rounds half away from zero, as the IR's cast does.</summary>
     public override SqlTemplate? FloatToInteger => "CAST(ROUND({0}) AS BIGINT)";
 
-    internal override SqlFragment Divide(Binary quotient, ExpressionWriter writer) => FloatDivision(quotient, writer);
+    internal override int Divide(Binary quotient, ExpressionWriter writer) => FloatDivision(quotient, writer);
 
-    internal override SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
+    internal override int LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
 
     public override GeographyGrouping GeographyGrouping { get; } = GeographyGrouping.ByBinary with { Key = "st_asbinary({0})" };
 

@@ -166,9 +166,9 @@ public sealed class DuckDbDialect : Dialect
     private static readonly SqlTemplate CheckedQuotient = "CASE WHEN {1} = 0 THEN error('division by zero') ELSE {0} / {1} END";
     private static readonly SqlTemplate CheckedRemainder = "CASE WHEN {1} = 0 THEN error('division by zero') ELSE {0} % {1} END";
 
-    internal override SqlFragment Divide(Binary quotient, ExpressionWriter writer) => ZeroGuarded(quotient, CheckedQuotient, writer);
+    internal override int Divide(Binary quotient, ExpressionWriter writer) => ZeroGuarded(quotient, CheckedQuotient, writer);
 
-    internal override SqlFragment Modulo(Binary remainder, ExpressionWriter writer) => ZeroGuarded(remainder, CheckedRemainder, writer);
+    internal override int Modulo(Binary remainder, ExpressionWriter writer) => ZeroGuarded(remainder, CheckedRemainder, writer);
 
     /// <summary>
     /// An operator over a NULL literal is folded to a NULL of type INTEGER, which functions then
@@ -177,8 +177,8 @@ public sealed class DuckDbDialect : Dialect
     /// the scale it was rounded to, and a COALESCE or CASE over such values cuts the others' digits). Each is cast
     /// back to its IR type.
     /// </summary>
-    internal override SqlFragment Typed(Expr expr, SqlFragment sql, ExpressionWriter writer) =>
-        ExpressionWriter.IsFoldedNull(expr) || expr.Type == SqlType.Decimal && IsDecimalRescaled(expr) ? writer.CastTo(sql, expr.Type) : sql;
+    internal override int Typed(Expr expr, int start, int precedence, ExpressionWriter writer) =>
+        ExpressionWriter.IsFoldedNull(expr) || expr.Type == SqlType.Decimal && IsDecimalRescaled(expr) ? writer.CastWritten(start, precedence, expr.Type) : precedence;
 
     private static bool IsDecimalRescaled(Expr expr) =>
         expr is Binary { Op: BinaryOp.Divide or BinaryOp.Multiply } || expr is Call { Function: var f } && (f == F.Round || f == F.Floor || f == F.Ceil);

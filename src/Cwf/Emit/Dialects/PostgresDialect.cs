@@ -215,13 +215,20 @@ public sealed class PostgresDialect : Dialect
             (AggregateFunction.Centroid, "ST_Centroid(ST_Collect({0}))"),
             (AggregateFunction.MakeLine, Repair.Around("ST_MakeLine({0} ORDER BY {1})").Text));
 
-    internal override SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
+    internal override int LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
 
     /// <summary>The database's collation may be linguistic; "C" orders by code point.</summary>
-    internal override SqlFragment CodePointOrdered(SqlFragment value) => new($"{value.Wrap(Precedence.Atom)} COLLATE \"C\"", Precedence.Unary);
+    internal override int CodePointOrdered(int start, int precedence, ExpressionWriter writer) => Collated(start, precedence, " COLLATE \"C\"", writer);
 
     /// <summary>Output columns keep the database's collation.</summary>
-    internal override SqlFragment CollationRestored(SqlFragment value) => new($"{value.Wrap(Precedence.Atom)} COLLATE \"default\"", Precedence.Unary);
+    internal override int CollationRestored(int start, int precedence, ExpressionWriter writer) => Collated(start, precedence, " COLLATE \"default\"", writer);
+
+    private static int Collated(int start, int precedence, string collate, ExpressionWriter writer)
+    {
+        writer.Enclose(start, precedence, Precedence.Atom);
+        writer.Append(collate);
+        return Precedence.Unary;
+    }
 
     /// <summary>FULL JOIN runs only on hash- or merge-joinable conditions.</summary>
     internal override SqlBlock NonEquiFullJoin(JoinNode join, QueryWriter writer) => writer.LeftJoinPlusUnmatchedRight(join);

@@ -194,7 +194,7 @@ public sealed class RedshiftDialect : Dialect
             (AggregateFunction.MakeLine, FunctionMapping.Sql("ST_LineFromMultiPoint(ST_Collect({0}) WITHIN GROUP (ORDER BY {1}))").WithNote(FunctionNote.Limited(
                 "the line is built from the collected points (ST_LineFromMultiPoint): lines among the inputs are an error there, and a line through one place is not repaired"))));
 
-    internal override SqlFragment LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
+    internal override int LikePattern(Expr pattern, ExpressionWriter writer) => BackslashesDoubled(pattern, writer);
 
     /// <summary>FULL JOIN on any condition is not confirmed for Redshift: the left join + anti join form is correct everywhere.</summary>
     internal override SqlBlock NonEquiFullJoin(JoinNode join, QueryWriter writer) => writer.LeftJoinPlusUnmatchedRight(join);

@@ -164,8 +164,8 @@ public sealed class TrinoDialect : Dialect
             "Trino's ST_LineString takes points only, and a line through one place is not repaired"))));
 
     /// <summary>A product of decimals has the sum of their scales: cast back to the IR's decimal.</summary>
-    internal override SqlFragment Typed(Expr expr, SqlFragment sql, ExpressionWriter writer) =>
-        expr is Binary { Op: BinaryOp.Multiply, Type: SqlType.Decimal } ? writer.CastTo(sql, SqlType.Decimal) : sql;
+    internal override int Typed(Expr expr, int start, int precedence, ExpressionWriter writer) =>
+        expr is Binary { Op: BinaryOp.Multiply, Type: SqlType.Decimal } ? writer.CastWritten(start, precedence, SqlType.Decimal) : precedence;
 
     /// <summary>FULL JOIN on any condition is not confirmed for Trino: the left join + anti join form is correct everywhere.</summary>
     internal override SqlBlock NonEquiFullJoin(JoinNode join, QueryWriter writer) => writer.LeftJoinPlusUnmatchedRight(join);
