@@ -1,9 +1,7 @@
 using System.Text;
-using Cwf.Binding;
 using Cwf.Canvas;
 using Cwf.Catalog;
 using Cwf.Diagnostics;
-using Cwf.Driver;
 using Cwf.Emit;
 using Cwf.Interpretation;
 using Cwf.Interpretation.Data;
@@ -11,7 +9,6 @@ using Cwf.Ir;
 using Cwf.Tests.Canvas;
 using Cwf.Tests.Infrastructure;
 using Cwf.Tests.Snapshots;
-using Cwf.Text;
 
 namespace Cwf.Tests.Components;
 
@@ -95,12 +92,9 @@ public class IssueSixteenMatrixTests
 
     private static Compiled FromImport(CanvasImportResult imported, SchemaCatalog? catalog, Func<Workflow, Database> data)
     {
-        var errors = imported.Diagnostics.Where(d => d.IsError || d.Code == "CWF2811").ToList();
+        var errors = DoneWhenMatrix.ImportErrors(imported);
         if (imported.Workflow is null || imported.HasErrors) return new Compiled(null, null, errors, data);
-        var text = CanvasDecompiler.ToCwf(imported);
-        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), catalog ?? SchemaCatalog.Empty, new BindOptions());
-        bool roundTrips = !cwf.HasErrors && IrPrinter.PrintCanonical(imported.Workflow) == IrPrinter.PrintCanonical(cwf.Workflow!);
-        return new Compiled(imported.Workflow, roundTrips, errors, data);
+        return new Compiled(imported.Workflow, DoneWhenMatrix.RoundTrips(imported, catalog), errors, data);
     }
 
     private static Compiled Program(string step)
@@ -166,18 +160,6 @@ public class IssueSixteenMatrixTests
         new("examples/canvas/regions_and_tracks", () => Example("regions_and_tracks")),
     ];
 
-    /// <summary>What a dialect does: <c>SQL</c>, with the warnings that matter (toolbox or extension, approximation), or the error codes.</summary>
-    private static string Cell(Workflow workflow, Dialect dialect, List<string> imprecise)
-    {
-        var result = Compiler.Compile(workflow, new CompileOptions(dialect));
-        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
-        foreach (var error in errors.Where(e => !e.Message.Contains(dialect.DisplayName, StringComparison.Ordinal)))
-            imprecise.Add($"{dialect.Name}: {error}");
-        if (errors.Count > 0) return string.Join(" ", errors.Select(e => e.Code).Distinct().Order(StringComparer.Ordinal));
-        var notes = result.Diagnostics.Where(d => d.Code is "CWF6020" or "CWF6021").Select(d => d.Code).Distinct().Order(StringComparer.Ordinal).ToList();
-        return notes.Count == 0 ? "SQL" : $"SQL ({string.Join(", ", notes)})";
-    }
-
     /// <summary>The interpreter's run: the rows of every output table (summed), or the error codes.</summary>
     private static string InProcess(Workflow workflow, Database data, List<string> failures, string name)
     {
@@ -206,7 +188,7 @@ public class IssueSixteenMatrixTests
             var roundTrip = compiled.RoundTrips switch { true => "yes", false => "NO", null => "n/a" };
             if (compiled.RoundTrips == false) failures.Add($"{entry.Name}: the decompiled .cwf builds another IR");
             var cells = compiled.Workflow is { } workflow
-                ? Dialects.All.Select(d => Cell(workflow, d, failures))
+                ? Dialects.All.Select(d => DoneWhenMatrix.Cell(workflow, d, failures).Cell)
                 : Dialects.All.Select(_ => "-");
             var inProcess = compiled.Workflow is { } w ? InProcess(w, compiled.Data(w), failures, entry.Name) : "-";
             table.Append($"| {entry.Name} | {import} | {roundTrip} | {inProcess} | ").AppendJoin(" | ", cells).Append(" |\n");
