@@ -1,5 +1,4 @@
 using System.Text;
-using Cwf.Binding;
 using Cwf.Canvas;
 using Cwf.Catalog;
 using Cwf.Components;
@@ -9,7 +8,6 @@ using Cwf.Emit;
 using Cwf.Ir;
 using Cwf.Tests.Canvas;
 using Cwf.Tests.Snapshots;
-using Cwf.Text;
 
 namespace Cwf.Tests.Components;
 
@@ -91,12 +89,9 @@ public class IssueSeventeenMatrixTests
 
     private static Compiled FromImport(CanvasImportResult imported, SchemaCatalog? catalog = null)
     {
-        var errors = imported.Diagnostics.Where(d => d.IsError || d.Code == "CWF2811").ToList();
+        var errors = DoneWhenMatrix.ImportErrors(imported);
         if (imported.Workflow is null || imported.HasErrors) return new Compiled(null, null, errors);
-        var text = CanvasDecompiler.ToCwf(imported);
-        var cwf = CwfFrontEnd.Compile(SourceText.From(text, "t.cwf"), catalog ?? SchemaCatalog.Empty, new BindOptions());
-        bool roundTrips = !cwf.HasErrors && IrPrinter.PrintCanonical(imported.Workflow) == IrPrinter.PrintCanonical(cwf.Workflow!);
-        return new Compiled(imported.Workflow, roundTrips, errors);
+        return new Compiled(imported.Workflow, DoneWhenMatrix.RoundTrips(imported, catalog), errors);
     }
 
     private static Compiled Program(string step)
@@ -157,14 +152,9 @@ public class IssueSeventeenMatrixTests
     /// <summary>What a dialect does: <c>SQL</c>, with the warnings that matter (toolbox or extension, approximation), or the error codes.</summary>
     private static string Cell(Workflow workflow, Dialect dialect, List<string> imprecise)
     {
-        var result = Compiler.Compile(workflow, new CompileOptions(dialect));
-        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
-        foreach (var error in errors.Where(e => !e.Message.Contains(dialect.DisplayName, StringComparison.Ordinal)))
-            imprecise.Add($"{dialect.Name}: {error}");
-        if (errors.Count > 0) return string.Join(" ", errors.Select(e => e.Code).Distinct().Order(StringComparer.Ordinal));
-        AssertToolboxLocationHonoured(workflow, dialect, result.Sql!, imprecise);
-        var notes = result.Diagnostics.Where(d => d.Code is "CWF6020" or "CWF6021").Select(d => d.Code).Distinct().Order(StringComparer.Ordinal).ToList();
-        return notes.Count == 0 ? "SQL" : $"SQL ({string.Join(", ", notes)})";
+        var (cell, sql) = DoneWhenMatrix.Cell(workflow, dialect, imprecise);
+        if (sql is not null) AssertToolboxLocationHonoured(workflow, dialect, sql, imprecise);
+        return cell;
     }
 
     /// <summary>

@@ -317,17 +317,33 @@ internal sealed class CaseBuilder
     }
 
     /// <summary>
-    /// <c>dump geo [as part]</c>: one row per simple part of a geography column, in place or appended. The
-    /// parts of one row come in one order on every engine (ST_Dump's), and outputs compare as multisets.
+    /// One row per element of a geography column: its simple parts (<c>dump geo [as part]</c>, in place or appended;
+    /// the parts of one row come in one order on every engine, ST_Dump's, and outputs compare as multisets), the cells
+    /// or edges of the Voronoi diagram or Delaunay triangulation of its vertices (issue 17's tessellations), or, where
+    /// H3 and Quadbin are generated, a set of spatial-index cells (<see cref="ExprGenerator.CellSet"/>) in a new column.
     /// </summary>
     private int? Explode()
     {
         int input = Input();
-        var geographies = SchemaOf(input).Columns.Where(c => c.Type == SqlType.Geography).ToList();
+        var schema = SchemaOf(input);
+        var geographies = schema.Columns.Where(c => c.Type == SqlType.Geography).ToList();
         if (geographies.Count == 0) return null;
         var geo = _rng.Pick(geographies);
         var column = _rng.Chance(0.5) ? geo.Name : Fresh("part");
-        return _builder.Explode(input, ExprFactory.Column(geo), column, ExplodeKind.GeometryParts, Fresh("parts")).Id;
+        ExplodeKind[] tessellations = [ExplodeKind.VoronoiPolygons, ExplodeKind.VoronoiLines, ExplodeKind.DelaunayTriangles, ExplodeKind.DelaunayLines];
+        return _rng.Weighted<Func<int?>>(
+            (2, () => _builder.Explode(input, ExprFactory.Column(geo), column, ExplodeKind.GeometryParts, Fresh("parts")).Id),
+            (2, () => _builder.Explode(input, ExprFactory.Column(geo), column, _rng.Pick(tessellations), Fresh("tessellation")).Id),
+            (_exprs.GeneratesCells ? 4 : 0, () => Cells(input, ExprFactory.Column(geo), Scope(schema))))();
+    }
+
+    /// <summary>A set of H3 or Quadbin cells, one row each, in a new column (with a k-ring, sometimes each cell's distance too).</summary>
+    private int? Cells(int input, Expr polygon, IReadOnlyList<ColumnRef> scope)
+    {
+        if (_exprs.CellSet(polygon, scope, Depth) is not { } cells) return null;
+        var (kind, value, arguments) = cells;
+        var distance = kind is ExplodeKind.H3KRing or ExplodeKind.QuadbinKRing && _rng.Chance(0.5) ? Fresh("distance") : null;
+        return _builder.ExplodeCells(input, value, arguments, Fresh("cell"), distance, kind, Fresh("cells")).Id;
     }
 
     /// <summary>

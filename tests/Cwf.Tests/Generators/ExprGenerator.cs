@@ -247,6 +247,36 @@ internal sealed class ExprGenerator(Rng rng, GeneratorOptions options, DataGener
     private Expr QuadbinCell(IReadOnlyList<ColumnRef> scope, int depth) =>
         Call(Functions.QuadbinFromPoint, Point(scope, depth), Literal.Int(rng.Int(4, 26))) ?? Literal.Null(SqlType.Int64);
 
+    /// <summary>Whether H3 and Quadbin cells are generated (and so the sets of cells <see cref="CellSet"/> makes).</summary>
+    public bool GeneratesCells => options.Allows(Functions.H3FromPoint) && options.Allows(Functions.QuadbinFromPoint);
+
+    /// <summary>
+    /// A set of spatial-index cells to explode, or null where H3 and Quadbin are not generated: the polyfill of
+    /// <paramref name="polygon"/> in one of its modes, the k-ring (k 0-2) of a cell, or the children of a cell at its own
+    /// resolution or up to two finer. Resolutions stay coarse (H3 0-3, Quadbin 0-7 for a polyfill) so that a large
+    /// generated shape, a zoom-4 Quadbin tile of 22.5 degrees, still gives a few hundred cells at most.
+    /// </summary>
+    public (ExplodeKind Kind, Expr Value, Seq<Expr> Arguments)? CellSet(Expr polygon, IReadOnlyList<ColumnRef> scope, int depth)
+    {
+        if (!GeneratesCells) return null;
+        bool h3 = rng.Chance(0.5);
+        switch (rng.Int(0, 2))
+        {
+            case 0:
+                var mode = h3
+                    ? rng.Pick([ExplodeKind.H3PolyfillCenter, ExplodeKind.H3PolyfillIntersects, ExplodeKind.H3PolyfillContains])
+                    : rng.Pick([ExplodeKind.QuadbinPolyfillCenter, ExplodeKind.QuadbinPolyfillIntersects, ExplodeKind.QuadbinPolyfillContains]);
+                return (mode, polygon, [Literal.Int(h3 ? rng.Int(0, 3) : rng.Int(0, 7))]);
+            case 1:
+                return h3 ? (ExplodeKind.H3KRing, H3Cell(scope, depth), [Literal.Int(rng.Int(0, 2))])
+                    : (ExplodeKind.QuadbinKRing, QuadbinCell(scope, depth), [Literal.Int(rng.Int(0, 2))]);
+            default:
+                int resolution = h3 ? rng.Int(0, 10) : rng.Int(0, 24);
+                var cell = Call(h3 ? Functions.H3FromPoint : Functions.QuadbinFromPoint, Point(scope, depth), Literal.Int(resolution))!;
+                return (h3 ? ExplodeKind.H3Children : ExplodeKind.QuadbinChildren, cell, [Literal.Int(resolution + rng.Int(0, 2))]);
+        }
+    }
+
     private Expr? Geography(IReadOnlyList<ColumnRef> scope, int depth) => Pick(
         () => Call(Functions.Point, Literal.Float(data.Center().X), Literal.Float(data.Center().Y)),
         () => Call(Functions.Buffer, Make(SqlType.Geography, scope, depth), Literal.Float(rng.Pick([1.0, 50.0, 1000.0, 25_000.0]))),

@@ -24,7 +24,7 @@ public class GeneratorTests
     public void Every_operator_and_most_functions_are_generated()
     {
         // Enough cases that every function of the (growing) table is drawn at least once with the fixed seed.
-        var cases = Many(GeneratorOptions.Everything with { MaxSteps = 10 }, 2000);
+        var cases = Many(GeneratorOptions.Everything with { MaxSteps = 10 }, 6000);
         var nodeKinds = cases.SelectMany(c => c.Workflow.Nodes).Select(n => n.GetType().Name).ToHashSet();
         foreach (var kind in new[] { "ScanNode", "FilterNode", "ProjectNode", "AggregateNode", "JoinNode", "SemiJoinNode", "UnionAllNode", "SortNode", "LimitNode", "DistinctNode", "NearestNode", "WindowNode", "SinkNode", "CheckNode", "ExplodeNode", "ValuesNode" })
             Assert.Contains(kind, nodeKinds);
@@ -61,6 +61,11 @@ public class GeneratorTests
             Assert.Contains(checks, k => k.Contains(kind, StringComparison.Ordinal));
         var aggregates = cases.SelectMany(c => c.Workflow.Nodes.OfType<AggregateNode>()).SelectMany(a => a.Aggregates).Select(a => a.Function).ToHashSet();
         Assert.Equal(Enum.GetValues<AggregateFunction>().ToHashSet(), aggregates);
+        // Every kind of explode: the parts, the tessellations and each H3 and Quadbin cell set.
+        var explodes = cases.SelectMany(c => c.Workflow.Nodes.OfType<ExplodeNode>()).ToList();
+        var unexploded = Enum.GetValues<ExplodeKind>().Except(explodes.Select(e => e.Kind)).ToList();
+        Assert.True(unexploded.Count == 0, "never exploded: " + string.Join(", ", unexploded));
+        Assert.Contains(explodes, e => e.DistanceColumn is not null);
     }
 
     [Fact]
@@ -89,6 +94,7 @@ public class GeneratorTests
 
         var noH3 = Many(GeneratorOptions.PostgreSql with { MaxSteps = 8 }, 200);
         Assert.DoesNotContain(noH3.SelectMany(c => AllExpressions(c.Workflow)).OfType<Call>(), c => c.Function.Category is FunctionCategory.H3 or FunctionCategory.Quadbin);
+        Assert.DoesNotContain(noH3.SelectMany(c => c.Workflow.Nodes.OfType<ExplodeNode>()), e => e.Schema.Find(e.Column)!.Type != SqlType.Geography);
 
         var narrow = Many(new GeneratorOptions { Operators = GeneratedOperators.Filter, ExcludedFunctions = [Functions.Upper] }, 100);
         Assert.All(narrow.SelectMany(c => c.Workflow.Nodes), n => Assert.True(n is ScanNode or FilterNode or SinkNode, n.GetType().Name));

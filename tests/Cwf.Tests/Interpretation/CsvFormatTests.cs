@@ -91,4 +91,20 @@ public sealed class CsvFormatTests
         Assert.Equal(table.Rows.Select(r => r[1]), back!.Rows.Select(r => r[1]));
         Assert.Equal(table.Rows.Select(r => r[0]), back.Rows.Select(r => r[0]));
     }
+
+    /// <summary>
+    /// A value of megabytes (the WKT of a large country) is written and read back whole: the writer's buffer grows
+    /// to the record, where it stopped at Sylvan's default limit with an internal error (CWF9001) in `cwf run`.
+    /// </summary>
+    [Fact]
+    public void A_record_of_megabytes_is_written_and_read_back()
+    {
+        var wkt = "MULTIPOLYGON(((" + string.Join(",", Enumerable.Range(0, 200_000).Select(i => $"-55.0{i % 10} -27.{i % 100}")) + ")))";
+        Assert.True(wkt.Length > 2_000_000);
+        var table = Table(Notes, [1L, wkt], [2L, "short, quoted"]);
+        var text = CsvFormat.Write(table);
+        var (back, diagnostics, _) = Read(text, Notes);
+        Assert.Empty(diagnostics);
+        Assert.Equal(table.Rows.Select(r => r[1]), back!.Rows.Select(r => r[1]));
+    }
 }

@@ -193,6 +193,8 @@ internal static class CsvFormat
             QuoteStrings = CsvStringQuoting.AlwaysQuoteEmpty,
             // As on reading: '#' is data, not a comment, and needs no quotes.
             Comment = '\0',
+            // As on reading, a record (a country's WKT runs to megabytes) may be any length: the buffer grows to hold it.
+            MaxBufferSize = Array.MaxLength,
         };
         using (var writer = CsvDataWriter.Create(text, options)) writer.Write(new TableTextReader(table));
         return text.ToString();
