@@ -30,6 +30,9 @@ statement
     | kind=(PARAM | CONST) identifier (':' typeName)? '=' expression      # parameterStatement
     | SOURCE identifier '=' TABLE text schemaBlock?                       # sourceStatement
     | SOURCE identifier '=' VALUES schemaBlock '[' (valuesRow (',' valuesRow)* ','?)? ']'  # valuesStatement
+    // A table the CARTO Analytics Toolbox's IMPORT_URL makes from a file (canvas native.importurl): its columns
+    // are the file's, known at run time, so they are declared with `returns`, or left unchecked.
+    | SOURCE identifier '=' IMPORT text stepOptions? (RETURNS schemaBlock)?   # importStatement
     | LET identifier '=' COMPONENT text '(' (identifier (',' identifier)*)? ')' propertyBlock?  # componentStatement
     | LET identifier (',' identifier)? '=' pipeline                      # letStatement
     | OUTPUT pipeline '->' TABLE text (MODE identifier)?                  # outputStatement
@@ -169,7 +172,7 @@ softKeyword
     | H3 | H3_BOUNDARY | RESOLUTION | SQL | CALL | WITH | WITHOUT | ASC | DESC | NULLS | FIRST | LAST
     | M | KM | MI | FT | M2 | KM2 | MI2 | HA | TIME_UNIT | RETURNS | TO | EXTRACT | FROM | COMPONENT | DATE | TIMESTAMP | DECIMAL | PRECISION | VARYING | TIME | ZONE
     | OVER | PARTITION | ORDER | ROWS | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW | PER
-    | ASSERT | UNIQUE | NOT_NULL | ACCEPTED_VALUES | EXPRESSION
+    | ASSERT | UNIQUE | NOT_NULL | ACCEPTED_VALUES | EXPRESSION | IMPORT
     ;
 
 // ---------------------------------------------------------------------------------------
@@ -201,6 +204,7 @@ PRECISION: 'precision'; VARYING: 'varying'; TIME: 'time'; ZONE: 'zone';
 OVER: 'over'; PARTITION: 'partition'; ORDER: 'order'; ROWS: 'rows'; UNBOUNDED: 'unbounded';
 PRECEDING: 'preceding'; FOLLOWING: 'following'; CURRENT: 'current'; ROW: 'row'; PER: 'per';
 ASSERT: 'assert'; UNIQUE: 'unique'; NOT_NULL: 'not_null'; ACCEPTED_VALUES: 'accepted_values'; EXPRESSION: 'expression';
+IMPORT: 'import';
 
 // Punctuation and operators
 PIPE: '|'; CONCAT: '||'; ARROW: '->'; DOUBLE_COLON: '::'; COLON: ':'; COMMA: ',';

@@ -59,6 +59,16 @@ public sealed class CliContext(ParsedCommand command, TextWriter output, TextWri
             ?? throw new UsageException($"--toolbox '{text}' is not a schema or project.dataset (one or two dotted names, quoted with \" or ` where they hold dots)", Help.UsageLine(Command.Spec));
     }
 
+    /// <summary>
+    /// The CARTO credentials for the toolbox's import procedures: --carto-api-url and --carto-token, else the environment's
+    /// CARTO_API_BASE_URL and CARTO_API_ACCESS_TOKEN (which keep the token out of the shell history); unset ones are null.
+    /// </summary>
+    public Emit.CartoCredentials Carto() => new(
+        Command.Value("carto-api-url") ?? NonEmpty(Environment.GetEnvironmentVariable("CARTO_API_BASE_URL")),
+        Command.Value("carto-token") ?? NonEmpty(Environment.GetEnvironmentVariable("CARTO_API_ACCESS_TOKEN")));
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     private (SchemaCatalog Catalog, IReadOnlyList<Diagnostic> Diagnostics) ReadCatalog()
     {
         var path = Command.Value("catalog") ?? DiscoverCatalog();

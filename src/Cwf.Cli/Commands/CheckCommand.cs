@@ -12,7 +12,7 @@ internal static class CheckCommand
         var dialect = cx.Dialect(required: false);
         var (workflow, diagnostics) = WorkflowLoader.LoadWithParameters(cx);
         if (dialect is not null && workflow is not null)
-            diagnostics = DiagnosticMerge.Merge(diagnostics, Compiler.Compile(workflow, new CompileOptions(dialect) { Mode = EmitMode.Query, Toolbox = cx.Toolbox() }).Diagnostics);
+            diagnostics = DiagnosticMerge.Merge(diagnostics, Compiler.Compile(workflow, new CompileOptions(dialect) { Mode = EmitMode.Query, Toolbox = cx.Toolbox(), Carto = cx.Carto() }).Diagnostics);
         cx.Report(diagnostics, toOutput: true);
         bool failed = workflow is null || diagnostics.Any(d => d.IsError);
         if (!failed && cx.Format == DiagnosticFormat.Text && diagnostics.Count == 0)

@@ -51,6 +51,7 @@ internal static class CompileCommand
             DisabledPasses = [.. passes],
             ReplaceStrategy = ReplaceStrategyOption(cx),
             Toolbox = cx.Toolbox(),
+            Carto = cx.Carto(),
         };
     }
 

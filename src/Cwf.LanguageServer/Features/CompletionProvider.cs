@@ -42,6 +42,9 @@ public static class CompletionProvider
         var before = tokens[previous];
         if (before.Kind == SyntaxTokenKind.Pipe) return List(StepKeywords());
         if (before.Kind == SyntaxTokenKind.Number || typing && tokens[at].Kind == SyntaxTokenKind.Unit) return List(Units.Select(u => new CompletionItem(u, Unit)));
+        if (before.Text == "=" && TokenCursor.Previous(tokens, previous) is >= 0 and var declared && TokenCursor.Previous(tokens, declared) is >= 0 and var source
+            && tokens[source].Text.Equals("source", StringComparison.OrdinalIgnoreCase))
+            return List(SourceKinds.Select(k => new CompletionItem(k, Keyword) { Detail = "source" }));
         if (before.Kind == SyntaxTokenKind.Keyword && (before.Text is "output" || RelationKeywords.Contains(before.Text))
             || before.Text == "=" && TokenCursor.Previous(tokens, previous) is >= 0 and var named && TokenCursor.Previous(tokens, named) is >= 0 and var let && tokens[let].Text == "let")
             return List(Relations(analysis));
@@ -63,6 +66,9 @@ public static class CompletionProvider
             Detail = analysis.Catalog.Find(t) is { } schema ? string.Join(", ", schema.Columns.Select(c => $"{c.Name}: {c.Type.Name()}")) : null,
         }));
     }
+
+    // What a source reads: a table, rows written in the program, a file imported by the toolbox.
+    private static readonly string[] SourceKinds = ["table", "values", "import"];
 
     private static IEnumerable<CompletionItem> StatementKeywords() =>
         new[] { "workflow", "param", "const", "source", "let", "output", "assert" }.Select(k => new CompletionItem(k, Keyword));

@@ -26,6 +26,7 @@ public static class Declarations
                 ParameterStatementSyntax p => [(p.Name, DeclarationKind.Parameter)],
                 SourceStatementSyntax s => [(s.Name, DeclarationKind.Source)],
                 ValuesStatementSyntax v => [(v.Name, DeclarationKind.Source)],
+                ImportStatementSyntax i => [(i.Name, DeclarationKind.Source)],
                 LetStatementSyntax l => l.Names.Select(n => (n, DeclarationKind.Let)),
                 ComponentStatementSyntax c => [(c.Name, DeclarationKind.Let)],
                 _ => [],

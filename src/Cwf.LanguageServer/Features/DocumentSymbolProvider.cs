@@ -27,6 +27,9 @@ public static class DocumentSymbolProvider
                 case ValuesStatementSyntax v:
                     Add(v.Name.Name, "values", Class, statement, v.Name);
                     break;
+                case ImportStatementSyntax i:
+                    Add(i.Name.Name, $"import \"{i.Url.Text}\"", Class, statement, i.Name);
+                    break;
                 case LetStatementSyntax l:
                     foreach (var name in l.Names.Where(n => n.Name != "_")) Add(name.Name, "let", Variable, statement, name);
                     break;

@@ -60,7 +60,7 @@ public static class ScopeLookup
                 bool comesIn = scope.Input?.Contains(column) == true;
                 if (!comesIn && scope.Output?.Contains(column) == true) return NameIn(analysis, scope.Span, column) ?? scope.Span;
             }
-            if (chain.Count == 0 || statement is SourceStatementSyntax or ValuesStatementSyntax) break;
+            if (chain.Count == 0 || statement is SourceStatementSyntax or ValuesStatementSyntax or ImportStatementSyntax) break;
             var head = analysis.Source.ToString(chain[0].Span);
             if (!declarations.TryGetValue(head, out var declaration)) return null;
             statement = declaration.Statement;
@@ -72,6 +72,7 @@ public static class ScopeLookup
             SourceStatementSyntax { Schema: { } columns } => columns.FirstOrDefault(c => Same(c.Name.Name, column))?.Name.Span ?? ((SourceStatementSyntax)statement).Name.Span,
             SourceStatementSyntax s => s.Name.Span,
             ValuesStatementSyntax v => v.Schema.FirstOrDefault(c => Same(c.Name.Name, column))?.Name.Span ?? v.Name.Span,
+            ImportStatementSyntax i => i.Schema?.FirstOrDefault(c => Same(c.Name.Name, column))?.Name.Span ?? i.Name.Span,
             _ => null,
         };
     }

@@ -95,6 +95,7 @@ internal sealed partial class ProgramBinder
         ParameterStatementSyntax p => [p.Name],
         SourceStatementSyntax s => [s.Name],
         ValuesStatementSyntax v => [v.Name],
+        ImportStatementSyntax i => [i.Name],
         LetStatementSyntax l => l.Names,
         ComponentStatementSyntax c => [c.Name],
         ErroneousStatementSyntax e => e.DeclaredNames,
@@ -137,6 +138,9 @@ internal sealed partial class ProgramBinder
                 break;
             case ValuesStatementSyntax v:
                 BindValues(v);
+                break;
+            case ImportStatementSyntax i:
+                BindImport(i);
                 break;
             case LetStatementSyntax l:
                 BindLet(l);
@@ -262,6 +266,39 @@ internal sealed partial class ProgramBinder
         }
         _scopes.Add(new StepScope(v.Name.Span, null, schema));
         Declare(new RelationSymbol(v.Name.Name, v.Name, _statement, PendingRelation.Of(relation), IsSource: true));
+    }
+
+    /// <summary>
+    /// <c>source name = import "url" { autoguessing: ... } returns { ... }</c>: the table IMPORT_URL makes, with the
+    /// declared columns or, without <c>returns</c>, an open schema whose columns later steps use unchecked.
+    /// </summary>
+    private void BindImport(ImportStatementSyntax i)
+    {
+        Relation? relation = null;
+        bool ok = true, guess = true;
+        foreach (var option in i.Options)
+        {
+            if (!string.Equals(option.Name.Name, ImportUrlComponent.AutoGuessing, StringComparison.OrdinalIgnoreCase))
+                ok = ImportOptionProblem(option.Name, $"'import' has no option '{option.Name.Name}'", $"its one option is {ImportUrlComponent.AutoGuessing}: true or false");
+            else if (option.Value is LiteralSyntax { Kind: LiteralKind.True or LiteralKind.False } flag)
+                guess = flag.Kind == LiteralKind.True;
+            else
+                ok = ImportOptionProblem(option.Value, $"'{ImportUrlComponent.AutoGuessing}' must be true or false", "IMPORT_URL takes it as a constant");
+        }
+        if (i.Options.GroupBy(o => o.Name.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            ok = ImportOptionProblem(twice.Last().Name, $"'{twice.Key}' is given twice", "give each option once");
+        var schema = i.Schema is { } declared ? DeclaredSchema(declared, $"source '{i.Name.Name}'") : null;
+        if (ok && (i.Schema is null || schema is not null)
+            && ComponentLowering.ImportUrl(_cx, i.Url.Text, guess, schema, Step(i.Name.Name, i), Locate(i.Url)) is { } node)
+            relation = new Relation(node, new ScopeInput(schema ?? Schema.Open, i.Name.Name));
+        _scopes.Add(new StepScope(i.Name.Span, null, schema ?? Schema.Open));
+        Declare(new RelationSymbol(i.Name.Name, i.Name, _statement, PendingRelation.Of(relation), IsSource: true));
+    }
+
+    private bool ImportOptionProblem(SyntaxNode site, string message, string hint)
+    {
+        _diagnostics.Report(DiagnosticCodes.ImportOption, Locate(site), message, hint);
+        return false;
     }
 
     private Schema? CatalogSchema(TableNameSyntax site, TableName? table)

@@ -21,6 +21,9 @@ public abstract class CanvasLoweringContext(WorkflowBuilder builder, DiagnosticB
     /// <summary>A procedure's CALL statement over the connected inputs (as <see cref="Query"/>), with the result schema the node declares, else open.</summary>
     public abstract int? Call(string statement, IReadOnlyList<(int Placeholder, int Node)> inputs);
 
+    /// <summary>The columns the node declares (its <c>data.schema</c>), or null.</summary>
+    public abstract Schema? DeclaredSchema { get; }
+
     /// <summary>A source table's columns: the node's <c>data.schema</c>, else the catalog's; null after reporting that they are unknown.</summary>
     public abstract Schema? TableSchema(TableName table, string parameter);
 }

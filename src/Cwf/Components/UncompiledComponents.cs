@@ -10,9 +10,6 @@ internal static class UncompiledComponents
 {
     private static readonly FrozenDictionary<string, (string Why, string Hint)> Known = new Dictionary<string, (string, string)>
     {
-        ["native.importurl"] = (
-            "Import from URL makes a table with the toolbox's IMPORT_URL procedure, whose columns are those of the file at run time, and a .cwf source cannot call a procedure",
-            "import the file into a table first and read that table"),
         ["SaveToBucketAndNotify"] = (
             "Send by Email exports the table to CARTO's own storage bucket and calls CARTO's notification API with the account's token, neither of which is a documented toolbox procedure",
             "save the table (native.saveastable) and send it from outside the workflow"),

@@ -49,4 +49,7 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor TilesetOption { get; } = Error("CWF2874", "Tileset option is not a constant in its range", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor TilesetZoomRange { get; } = Error("CWF2875", "Tileset minimum zoom is above its maximum", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor TilesetDestination { get; } = Error("CWF2876", "Tileset table names no dataset", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor ImportUrl { get; } = Error("CWF2877", "Import URL is not an http or https address", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor ImportOption { get; } = Error("CWF2878", "Import option is unknown or not a constant true or false", DiagnosticCategory.Binding);
+    public static DiagnosticDescriptor CartoCredentials { get; } = Error("CWF2879", "CARTO API base URL or access token missing or malformed", DiagnosticCategory.Emit);
 }

@@ -26,6 +26,9 @@ public sealed record CompileOptions(Dialect Dialect)
     /// <summary>Where the CARTO Analytics Toolbox is installed (--toolbox, the catalog's "toolbox"); null: the dialect's default.</summary>
     public Ir.TableName? Toolbox { get; init; }
 
+    /// <summary>The CARTO account's API base URL and token for the toolbox's import procedures (--carto-api-url, --carto-token); none: NULL in the SQL.</summary>
+    public Emit.CartoCredentials Carto { get; init; } = Emit.CartoCredentials.None;
+
     /// <summary>Keep the IR before and after each pass (for `cwf explain`).</summary>
     public bool RecordIr { get; init; }
 }

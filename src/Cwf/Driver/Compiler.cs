@@ -34,7 +34,7 @@ public static class Compiler
             return new CompilationResult(null, diagnostics.ToImmutable(), optimization, null, target);
 
         var plan = Planner.Plan(optimization.Optimized, target, singleQuery: options.Mode == EmitMode.Query);
-        var emitted = SqlEmitter.Emit(optimization.Optimized, options.Dialect, new EmitOptions { Mode = options.Mode, Plan = plan, ReplaceStrategy = options.ReplaceStrategy, Toolbox = options.Toolbox });
+        var emitted = SqlEmitter.Emit(optimization.Optimized, options.Dialect, new EmitOptions { Mode = options.Mode, Plan = plan, ReplaceStrategy = options.ReplaceStrategy, Toolbox = options.Toolbox, Carto = options.Carto });
         diagnostics.AddRange(emitted.Diagnostics);
         return new CompilationResult(emitted.Sql, diagnostics.ToImmutable(), optimization, plan, target);
     }

@@ -28,4 +28,10 @@ public sealed record EmitOptions
 
     /// <summary>Where the CARTO Analytics Toolbox is installed (<c>carto-un.carto</c>); null: the dialect's <see cref="Dialect.DefaultToolbox"/>.</summary>
     public TableName? Toolbox { get; init; }
+
+    /// <summary>
+    /// The CARTO account's API base URL and access token for the toolbox's import procedures (--carto-api-url, --carto-token);
+    /// each null when not given, which the SQL passes as NULL: the credentials the toolbox's SETUP stored.
+    /// </summary>
+    public CartoCredentials Carto { get; init; } = CartoCredentials.None;
 }

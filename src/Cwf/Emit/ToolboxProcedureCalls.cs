@@ -29,7 +29,7 @@ internal static class ToolboxProcedureCalls
                 context.Report(DiagnosticCodes.FunctionNotSupported, step,
                     $"{dialect.DisplayName} cannot run step '{step.Name}' ({step.Component}): cwf calls the CARTO Analytics Toolbox's {call.Procedure} procedure only on {where}",
                     $"compile the workflow for {where} ({call.Reference}){(call.Alternative is { } alternative ? "; " + alternative : "")}");
-            else if (signature.Arguments.FirstOrDefault(a => Write(a, dialect, "", "") is null) is { } unwritten)
+            else if (signature.Arguments.FirstOrDefault(a => Write(a, dialect, "", "", CartoCredentials.None) is null) is { } unwritten)
                 context.Report(DiagnosticCodes.FunctionNotSupported, step,
                     $"{dialect.DisplayName} cannot run step '{step.Name}' ({step.Component}): cwf does not write {call.Procedure}'s {What(unwritten)} in {dialect.DisplayName}'s syntax",
                     $"compile the workflow for {where} ({call.Reference})");
@@ -37,6 +37,8 @@ internal static class ToolboxProcedureCalls
                 context.Report(DiagnosticCodes.EmitModeNotSupported, step,
                     $"Step '{step.Name}' ({step.Component}) calls the toolbox procedure {call.Procedure}, which a single query cannot do.",
                     "emit a script or a procedure instead");
+            else if (signature.Arguments.Any(a => a is ToolboxArgument.Credential) && context.Options.Carto.Problem() is var (problem, hint))
+                context.Report(DiagnosticCodes.CartoCredentials, step, $"Step '{step.Name}' ({step.Component}) cannot call {call.Procedure}: {problem}", hint);
         }
     }
 
@@ -82,7 +84,7 @@ internal static class ToolboxProcedureCalls
     };
 
     /// <summary>One argument as SQL, <paramref name="input"/> the query it names (if it names one); null where the dialect does not write it.</summary>
-    private static string? Write(ToolboxArgument argument, Dialect dialect, string input, string table) => argument switch
+    private static string? Write(ToolboxArgument argument, Dialect dialect, string input, string table, CartoCredentials carto) => argument switch
     {
         ToolboxArgument.InputQuery { Parenthesized: true } => dialect.Literal("(" + input + ")", SqlType.String).Text,
         ToolboxArgument.InputQuery => dialect.Literal(input, SqlType.String).Text,
@@ -93,8 +95,9 @@ internal static class ToolboxProcedureCalls
         ToolboxArgument.Number number => dialect.Literal(number.Value, SqlType.Float64).Text,
         ToolboxArgument.Integer integer => dialect.Literal(integer.Value, SqlType.Int64).Text,
         ToolboxArgument.Boolean boolean => dialect.Literal(boolean.Value, SqlType.Bool).Text,
+        ToolboxArgument.Credential { Which: var which } => carto.Value(which) is { } secret ? dialect.Literal(secret, SqlType.String).Text : "NULL",
         // The fields are plain values, never records or inputs: one level, no recursion on user data.
-        ToolboxArgument.Record record => dialect.ToolboxRecord([.. record.Fields.Select(f => (f.Name, Write(f.Value, dialect, input, table)!))]),
+        ToolboxArgument.Record record => dialect.ToolboxRecord([.. record.Fields.Select(f => (f.Name, Write(f.Value, dialect, input, table, carto)!))]),
         _ => "NULL",
     };
 
@@ -110,7 +113,7 @@ internal static class ToolboxProcedureCalls
         if (!signature.CopiesInput) statements.Add(dialect.DropTable(table));
         // Check made sure that the dialect writes every argument.
         var arguments = signature.Arguments.Select(argument => Write(argument, dialect,
-            argument is ToolboxArgument.InputQuery q ? queries.For(step.Sources[q.Index], forStorage: false).ToString().TrimEnd() : "", table)!).ToList();
+            argument is ToolboxArgument.InputQuery q ? queries.For(step.Sources[q.Index], forStorage: false).ToString().TrimEnd() : "", table, context.Options.Carto)!).ToList();
         var prefix = context.Toolbox(step, call.Procedure);
         var block = new SqlBlock().Line($"CALL {prefix}.{call.Procedure}(");
         for (int i = 0; i < arguments.Count; i++) block.Line(arguments[i] + (i < arguments.Count - 1 ? "," : ""), 2);

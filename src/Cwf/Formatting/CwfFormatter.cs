@@ -95,6 +95,17 @@ public static class CwfFormatter
                     $"source {v.Name.Name} = values {{ {string.Join(", ", v.Schema.Select(Column))} }} [".Length <= LineWidth);
                 WriteValuesRows(sb, v.Rows);
                 break;
+            case ImportStatementSyntax i:
+                var head = $"source {ExpressionPrinter.Name(i.Name.Name)} = import {Text(i.Url.Text)}" + (i.Options.IsEmpty ? ""
+                    : " { " + string.Join(", ", i.Options.Select(o => $"{ExpressionPrinter.Name(o.Name.Name)}: {ExpressionPrinter.Print(o.Value)}")) + " }");
+                sb.Append(head);
+                if (i.Schema is { } returned)
+                {
+                    sb.Append(" returns");
+                    WriteSchema(sb, returned, "", returned.All(c => c.LeadingComments.IsEmpty && c.TrailingComments.IsEmpty) &&
+                        $"{head} returns {{ {string.Join(", ", returned.Select(Column))} }}".Length <= LineWidth);
+                }
+                break;
             case LetStatementSyntax l:
                 sb.Append("let ").Append(string.Join(", ", l.Names.Select(n => ExpressionPrinter.Name(n.Name)))).Append(" = ");
                 WritePipeline(sb, l.Pipeline);

@@ -32,6 +32,14 @@ public sealed record SourceStatementSyntax(IdentifierSyntax Name, TableNameSynta
 /// </summary>
 public sealed record ValuesStatementSyntax(IdentifierSyntax Name, Seq<ColumnDeclarationSyntax> Schema, Seq<ValuesRowSyntax> Rows) : StatementSyntax;
 
+/// <summary>
+/// <c>source name = import "https://..." [{ autoguessing: false }] [returns { col: type, ... }]</c>: the table the CARTO
+/// Analytics Toolbox's IMPORT_URL makes from a file (canvas <c>native.importurl</c>). The file's columns are known only
+/// at run time: <c>returns</c> declares those the program uses; without it they are not checked (spec/language.md, "source").
+/// </summary>
+public sealed record ImportStatementSyntax(IdentifierSyntax Name, LiteralSyntax Url, Seq<StepOptionSyntax> Options, Seq<ColumnDeclarationSyntax>? Schema)
+    : StatementSyntax;
+
 /// <summary>One row of a <c>values</c> source: <c>(1, 'a', st_point(1, 2))</c>.</summary>
 public sealed record ValuesRowSyntax(Seq<ExpressionSyntax> Values) : SyntaxNode;
 

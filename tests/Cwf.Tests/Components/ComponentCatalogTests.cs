@@ -48,10 +48,10 @@ public class ComponentCatalogTests
     {
         Assert.Equal(Catalog.All.OrderBy(c => c.Category).ThenBy(c => c.Id, StringComparer.Ordinal), Catalog.All);
         Assert.All(Catalog.All, c => Assert.False(string.IsNullOrWhiteSpace(c.Doc.Cwf + c.Doc.Ir + c.Doc.Output)));
-        Assert.Equal(["native.tablefromgeojson", "native.bboxfromvalues", "native.geogfromstatictext", "native.pointfromstaticlatlon", "ReadTable"],
+        Assert.Equal(["native.tablefromgeojson", "native.bboxfromvalues", "native.geogfromstatictext", "native.pointfromstaticlatlon", "native.importurl", "ReadTable"],
             Catalog.All.OfType<SourceComponent>().Select(c => c.Id));
         Assert.Equal(["native.saveastable"], Catalog.All.OfType<SinkComponent>().Select(c => c.Id));
-        Assert.Equal(Catalog.All.Length - 6, Catalog.All.OfType<StepComponent>().Count());
+        Assert.Equal(Catalog.All.Length - 7, Catalog.All.OfType<StepComponent>().Count());
     }
 
     [Fact]

@@ -197,6 +197,8 @@ public class ComponentLoweringTests
             "native.enrichpolygons", "native.enrichpoints", "native.h3enrich",
             // A tileset as a toolbox procedure call that writes the table it names (issue 17).
             "native.createtileset",
+            // A source made by a toolbox procedure (issue 17).
+            "native.importurl",
             // A procedure call as a script step (issue 15).
             "native.call",
         ];

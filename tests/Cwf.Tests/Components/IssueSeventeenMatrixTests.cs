@@ -142,9 +142,9 @@ public class IssueSeventeenMatrixTests
         new("native.enrichpolygons", () => Enrich("native.enrichpolygons", ("target_col", "shape"), ("source_col", "zone_shape"), ("variables", "pop,sum"))),
         new("native.enrichpoints", () => Enrich("native.enrichpoints", ("target_col", "geom"), ("source_col", "zone_shape"), ("variables", "pop,avg"))),
         new("native.h3enrich", () => Enrich("native.h3enrich", ("target_col", "h3"), ("source_col", "zone_shape"), ("variables", "pop,sum"), ("kring", 0), ("decay", "uniform"))),
-        // Not compiled (spec/canvas.md): the import warns why, and every warehouse names itself in refusing the step.
-        new("native.importurl", () => Alone("native.importurl", ("url", "https://example.com/stations.csv"), ("autoguessing", true))),
         new("native.createtileset", () => Writing("native.createtileset", ("destination", "proj.maps.tiles"), ("geo", "geom"), ("zoom_min", "0"), ("zoom_max", "12"))),
+        // A source made by a procedure (the toolbox's IMPORT_URL): no input, its columns the file's.
+        new("native.importurl", () => Alone("native.importurl", ("url", "https://example.com/stations.csv"), ("autoguessing", true))),
         // The "real-looking canvas mixing polyfill, clustering and Voronoi" (examples/canvas/store_catchments).
         new("examples/canvas/store_catchments", () => FromImport(CanvasTestKit.ImportExample("store_catchments"), CanvasTestKit.Catalog("store_catchments"))),
     ];

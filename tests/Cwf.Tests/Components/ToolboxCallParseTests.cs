@@ -5,9 +5,10 @@ using Cwf.Tests.Infrastructure;
 namespace Cwf.Tests.Components;
 
 /// <summary>
-/// Toolbox procedure calls as BigQuery gets them, checked by BigQuery's independent parser (tests/sqlcheck): the
-/// tileset's options as a STRUCT with field names and the enrichment's variables as an array of STRUCTs, which that
-/// parser's CALL does not take (a known gap, <see cref="ParserGaps"/>, "bigquery-call-arguments").
+/// Toolbox procedure calls as the warehouses get them, checked by their independent parsers (tests/sqlcheck): on
+/// BigQuery the tileset's options as a STRUCT with field names and the enrichment's variables as an array of STRUCTs,
+/// which that parser's CALL does not take (a known gap, <see cref="ParserGaps"/>, "bigquery-call-arguments"); on
+/// Snowflake and Redshift IMPORT_URL.
 /// </summary>
 [EngineTest(Engine.Parser)]
 public class ToolboxCallParseTests
@@ -28,5 +29,24 @@ public class ToolboxCallParseTests
         var result = Compiler.Compile(Cwf.Tests.Binding.Compilation.Ok(program), new CompileOptions(bigQuery));
         Assert.Contains($".{procedure}(", result.Sql);
         IndependentParsers.AssertParses(bigQuery, result.Sql!);
+    }
+
+    /// <summary>IMPORT_URL on the warehouses whose toolbox has it, with credentials given (string literals) and without (NULL).</summary>
+    [SkippableTheory]
+    [InlineData("snowflake", true)]
+    [InlineData("snowflake", false)]
+    [InlineData("redshift", true)]
+    [InlineData("redshift", false)]
+    public void Import_url_calls_parse(string name, bool credentials)
+    {
+        var dialect = Dialects.Find(name)!;
+        var program = """
+            source floods = import "https://example.com/floods.csv?a=1&b='2'" { autoguessing: false } returns { id: string, severity: int64 }
+            output floods | filter severity > 2 -> table "analytics.flood.severe"
+            """;
+        var carto = credentials ? new CartoCredentials("https://gcp-us-east1.api.carto.com", "eyJ.it's") : CartoCredentials.None;
+        var result = Compiler.Compile(Cwf.Tests.Binding.Compilation.Ok(program), new CompileOptions(dialect) { Carto = carto });
+        Assert.Contains(".IMPORT_URL(", result.Sql);
+        IndependentParsers.AssertParses(dialect, result.Sql!);
     }
 }

@@ -8,8 +8,8 @@ using Cwf.Text;
 namespace Cwf.Tests.Components;
 
 /// <summary>
-/// Product components found in real exports that cwf does not compile (spec/canvas.md, "Import from URL and Send by
-/// Email"): a node with the exports' inputs imports as an opaque step, and its CWF2811 says why instead of the generic
+/// Product components found in real exports that cwf does not compile (spec/canvas.md, "Send by Email"): a node with
+/// the exports' inputs imports as an opaque step, and its CWF2811 says why instead of the generic
 /// "not understood", with what to do instead; an unknown component keeps the generic warning.
 /// </summary>
 public class UncompiledComponentTests
@@ -20,19 +20,6 @@ public class UncompiledComponentTests
         Assert.False(imported.HasErrors, CanvasTestKit.Describe(imported.Diagnostics));
         Assert.Single(imported.Workflow!.Nodes.OfType<OpaqueNode>());
         return Assert.Single(imported.Diagnostics, d => d.Descriptor == DiagnosticCodes.OpaqueComponent);
-    }
-
-    [Fact]
-    public void Import_from_URL_says_it_needs_a_procedure_made_table()
-    {
-        // The inputs of the public Snowflake export (find_string id 23516758356).
-        var c = new TestCanvas();
-        var node = c.Node("native.importurl", "Import from URL", ("url", "https://environment.data.gov.uk/flood-monitoring/id/floods.csv"), ("autoguessing", true));
-        c.Flow(node, c.Node("native.saveastable", "Save", ("destination", "out.floods")));
-        var warning = OpaqueWarning(c);
-        Assert.Contains("is not compiled by cwf", warning.Message);
-        Assert.Contains("IMPORT_URL", warning.Message);
-        Assert.Contains(warning.Hints, h => h.Contains("import the file into a table", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -142,6 +142,8 @@ internal sealed class CanvasLowering
         public override int? Query(string sql, IReadOnlyList<(int Placeholder, int Node)> inputs) => lowering._sql.CustomSql(inputs, sql, node.DeclaredSchema, _values, Step);
         public override int? Call(string statement, IReadOnlyList<(int Placeholder, int Node)> inputs) => lowering._sql.Call(inputs, statement, node.DeclaredSchema, _values, Step);
 
+        public override Schema? DeclaredSchema => node.DeclaredSchema;
+
         public override Schema? TableSchema(TableName table, string parameter)
         {
             if ((node.DeclaredSchema ?? lowering._catalog.Find(table)) is { } schema) return schema;

@@ -110,6 +110,15 @@ public abstract record ToolboxArgument
     }
 
     /// <summary>
+    /// One of the account's CARTO credentials, which the workflow never holds: the compilation gives it (a string literal),
+    /// else NULL, which makes the toolbox use those its SETUP stored.
+    /// </summary>
+    public sealed record Credential(CartoCredential Which) : ToolboxArgument
+    {
+        public override string ToString() => Which == CartoCredential.ApiBaseUrl ? "api_base_url" : "api_access_token";
+    }
+
+    /// <summary>
     /// Named values passed as one record, the options of <c>CREATE_TILESET</c> (a <c>STRUCT</c> on BigQuery), which each
     /// warehouse writes in its own syntax (<c>Dialect.ToolboxRecord</c>); every value is itself a plain argument.
     /// </summary>

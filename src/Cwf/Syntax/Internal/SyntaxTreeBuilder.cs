@@ -37,6 +37,8 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
                 Identifier(c.identifier()), TableName(c.text()), c.schemaBlock() is { } s ? Schema(s) : null),
             G.CwfParser.ValuesStatementContext c => new ValuesStatementSyntax(Identifier(c.identifier()), Schema(c.schemaBlock()),
                 [.. c.valuesRow().Select(r => new ValuesRowSyntax([.. r.expression().Select(TopExpression)]) { Span = Span(r) })]),
+            G.CwfParser.ImportStatementContext c => new ImportStatementSyntax(Identifier(c.identifier()), LiteralSyntax.String(Text(c.text())) with { Span = Span(c.text()) },
+                StepOptions(c.stepOptions()), c.schemaBlock() is { } s ? Schema(s) : null),
             G.CwfParser.LetStatementContext c => new LetStatementSyntax(Identifiers(c), Pipeline(c.pipeline())),
             G.CwfParser.ComponentStatementContext c => new ComponentStatementSyntax(Identifier(c.identifier(0)), Text(c.text()),
                 [.. c.identifier().Skip(1).Select(Identifier)],
@@ -174,12 +176,13 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     {
         var keyword = c.IDENTIFIER();
         if (!_steps.Contains(keyword.GetText())) return UnknownKeyword(keyword.Symbol);
-        var options = c.stepOptions()?.stepOption() ?? [];
         return new GenericStepSyntax(new IdentifierSyntax(keyword.GetText()) { Span = Span(keyword.Symbol) },
-            [.. c.expression().Select(TopExpression)],
-            [.. options.Select(o => new StepOptionSyntax(Identifier(o.identifier()), TopExpression(o.expression())) { Span = Span(o) })],
-            Alias(c.identifier()));
+            [.. c.expression().Select(TopExpression)], StepOptions(c.stepOptions()), Alias(c.identifier()));
     }
+
+    /// <summary><c>{ name: value, ... }</c> of a generic step or an import source; none when left out.</summary>
+    private Seq<StepOptionSyntax> StepOptions(G.CwfParser.StepOptionsContext? context) =>
+        [.. (context?.stepOption() ?? []).Select(o => new StepOptionSyntax(Identifier(o.identifier()), TopExpression(o.expression())) { Span = Span(o) })];
 
     private StepSyntax UnknownStep(G.CwfParser.UnknownStepContext c)
     {
