@@ -4,7 +4,7 @@ using Cwf.Emit;
 
 namespace Cwf.Cli.Commands;
 
-/// <summary><c>cwf check</c>: every diagnostic of a workflow (with the --param values given) on standard output; with --dialect, also what that warehouse cannot do; then its data checks (text format).</summary>
+/// <summary><c>cwf check</c>: every diagnostic of a workflow (with the --param values given) on standard output; with --dialect, also what that warehouse cannot do in the script <c>cwf compile</c> emits by default (so a toolbox procedure step is not refused as a query would refuse it); then its data checks (text format).</summary>
 internal static class CheckCommand
 {
     public static int Run(CliContext cx)
@@ -12,7 +12,7 @@ internal static class CheckCommand
         var dialect = cx.Dialect(required: false);
         var (workflow, diagnostics) = WorkflowLoader.LoadWithParameters(cx);
         if (dialect is not null && workflow is not null)
-            diagnostics = DiagnosticMerge.Merge(diagnostics, Compiler.Compile(workflow, new CompileOptions(dialect) { Mode = EmitMode.Query, Toolbox = cx.Toolbox(), Carto = cx.Carto() }).Diagnostics);
+            diagnostics = DiagnosticMerge.Merge(diagnostics, Compiler.Compile(workflow, new CompileOptions(dialect) { Mode = EmitMode.Script, Toolbox = cx.Toolbox(), Carto = cx.Carto() }).Diagnostics);
         cx.Report(diagnostics, toOutput: true);
         bool failed = workflow is null || diagnostics.Any(d => d.IsError);
         if (!failed && cx.Format == DiagnosticFormat.Text && diagnostics.Count == 0)

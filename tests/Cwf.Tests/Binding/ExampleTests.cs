@@ -185,6 +185,7 @@ public class ExampleCoverageTests
         ["native.enrichpolygons"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "enrichpolygons" },
         ["native.enrichpoints"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "enrichpoints" },
         ["native.h3enrich"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "h3enrich" },
+        ["native.importurl"] = n => n is Cwf.Syntax.ImportStatementSyntax,
         ["native.call"] = n => n is Cwf.Syntax.CallStepSyntax,
         ["native.knn"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "knn" },
         ["native.distancematrix"] = n => n is Cwf.Syntax.GenericStepSyntax { Keyword: "distancematrix" },
@@ -194,11 +195,11 @@ public class ExampleCoverageTests
     /// <summary>Components no example can use: they are refused with a diagnostic saying why (their tests check it).</summary>
     /// <remarks>
     /// native.isolines and native.geocode call an external service, native.getisord, native.localmoransi, native.moransi and the
-    /// enrichments and native.createtileset a toolbox procedure and native.call a
+    /// enrichments, native.createtileset and native.importurl a toolbox procedure and native.call a
     /// warehouse's procedure: every example runs in process, where they are CWF7800.
     /// </remarks>
     private static readonly string[] Refused = ["native.unnest", "native.isolines", "native.geocode", "native.getisord", "native.localmoransi",
-        "native.moransi", "native.enrichpolygons", "native.enrichpoints", "native.h3enrich", "native.createtileset", "native.call"];
+        "native.moransi", "native.enrichpolygons", "native.enrichpoints", "native.h3enrich", "native.createtileset", "native.importurl", "native.call"];
 
     [Fact]
     public void Every_contract_component_appears_in_an_example()

@@ -54,11 +54,11 @@ public class CanvasExampleTests
         var components = results.SelectMany(r => r.Document!.Nodes.Select(n => n.Component)).ToHashSet();
         // native.unnest is refused (CWF2201): an example using it could not import. native.call needs a procedure of
         // the warehouse's own (CallComponentTests, CallProcedureEngineTests create one): no example can bring it.
-        // native.geocode, native.getisord, native.localmoransi, native.moransi, the enrichments and native.createtileset compile only where the toolbox has their procedure,
+        // native.geocode, native.getisord, native.localmoransi, native.moransi, the enrichments, native.createtileset and native.importurl compile only where the toolbox has their procedure,
         // and every example compiles for PostgreSQL (EveryExampleToolTests): their tests import the real exports' nodes.
         Assert.DoesNotContain(ComponentCatalog.Default.All, c => c.HasCanvasForm && !components.Contains(c.Id)
             && c.Id is not ("native.unnest" or "native.call" or "native.geocode" or "native.getisord" or "native.localmoransi"
-                or "native.moransi" or "native.enrichpolygons" or "native.enrichpoints" or "native.h3enrich" or "native.createtileset"));
+                or "native.moransi" or "native.enrichpolygons" or "native.enrichpoints" or "native.h3enrich" or "native.createtileset" or "native.importurl"));
         Assert.Contains(components, c => ComponentCatalog.Default.Find(c) is null);
         Assert.Equal(Enum.GetValues<CanvasEnvelopeKind>().ToHashSet(), results.Select(r => r.Envelope!.Value).ToHashSet());
         Assert.Contains(results, r => r.Document!.Notes.Count > 0);
