@@ -37,8 +37,13 @@ public sealed class Workflow
         Parameters = parameters;
         var list = nodes.ToList();
         _byId = new Dictionary<int, RelNode>(list.Count);
+        int maxId = 0;
         foreach (var node in list)
+        {
             if (!_byId.TryAdd(node.Id, node)) throw new InvalidOperationException("Two IR nodes share an id.");
+            maxId = Math.Max(maxId, node.Id);
+        }
+        NextId = maxId + 1;
         var ordered = IsTopological(list, _byId) ? list.ToArray() : TopologicalOrder(list, _byId);
         // The ids whose node has the very schema object it had in the previous workflow.
         var sameSchema = previous is null ? null : new HashSet<int>(ordered.Length);
@@ -77,8 +82,8 @@ public sealed class Workflow
     /// <summary>The data checks, in the order they were written.</summary>
     public IEnumerable<CheckNode> Checks => Nodes.OfType<CheckNode>().OrderBy(c => c.Id);
 
-    /// <summary>An id no node uses yet.</summary>
-    public int NextId => Nodes.IsEmpty ? 1 : Nodes.Max(n => n.Id) + 1;
+    /// <summary>An id no node uses yet (one more than the largest; 1 for no nodes), found while the nodes are indexed.</summary>
+    public int NextId { get; }
 
     public Parameter? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));

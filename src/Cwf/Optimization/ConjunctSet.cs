@@ -349,13 +349,11 @@ internal sealed class ConjunctSet
         {
             var tally = new Tally();
             long nodes = 0;
-            var stack = new Stack<Expr>();
-            stack.Push(e);
-            while (stack.TryPop(out var top))
+            using var walk = new ExprNodes(e);
+            while (walk.Next(out var node))
             {
                 nodes++;
-                if (top is ColumnRef c) tally.Add(c.Name, 1);
-                for (int i = top.ChildCount - 1; i >= 0; i--) stack.Push(top.ChildAt(i));
+                if (node is ColumnRef c) tally.Add(c.Name, 1);
             }
             return (new ColumnUses(tally), nodes);
         }

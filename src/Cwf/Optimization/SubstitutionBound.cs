@@ -37,14 +37,8 @@ internal static class SubstitutionBound
     public static int NodeCount(Expr e, int limit)
     {
         int count = 0;
-        var stack = new Stack<Expr>();
-        stack.Push(e);
-        while (stack.Count > 0 && count < limit)
-        {
-            count++;
-            var top = stack.Pop();
-            for (int i = 0; i < top.ChildCount; i++) stack.Push(top.ChildAt(i));
-        }
+        using var walk = new ExprNodes(e);
+        while (count < limit && walk.Next(out _)) count++;
         return count;
     }
 }

@@ -40,48 +40,29 @@ internal static class Predicates
     public static bool IsCheap(Expr e) =>
         !AnyNode(e, static x => x is RawSql || x is Call c && c.Function.Category is FunctionCategory.Spatial or FunctionCategory.H3 or FunctionCategory.Quadbin);
 
-    // Whether any node of the expression passes the test; a leaf costs no allocation.
+    // Whether any node of the expression passes the test.
     private static bool AnyNode(Expr e, Func<Expr, bool> test)
     {
-        if (e.ChildCount == 0) return test(e);
-        var stack = new Stack<Expr>();
-        stack.Push(e);
-        while (stack.TryPop(out var top))
-        {
-            if (test(top)) return true;
-            for (int i = top.ChildCount - 1; i >= 0; i--) stack.Push(top.ChildAt(i));
-        }
+        using var walk = new ExprNodes(e);
+        while (walk.Next(out var node))
+            if (test(node)) return true;
         return false;
     }
 
     /// <summary>
     /// Whether <paramref name="test"/> holds for every column reference of the expression, visited
-    /// in order and stopping at the first it rejects. Allocates nothing: the walk's stack is one per
-    /// thread, shared by nested walks (each pops only what it pushed), and a static lambda with its
-    /// state passed in needs no closure. Projection pruning and merging ask this of every column of every node.
+    /// in order and stopping at the first it rejects. Allocates nothing (<see cref="ExprNodes"/>,
+    /// and a static lambda with its state passed in needs no closure). Projection pruning and
+    /// merging ask this of every column of every node.
     /// </summary>
     public static bool AllColumns<TState>(Expr e, TState state, Func<ColumnRef, TState, bool> test)
     {
         if (e is ColumnRef single) return test(single, state);
-        if (e.ChildCount == 0) return true;
-        var stack = t_walk ??= new Stack<Expr>();
-        int floor = stack.Count;
-        stack.Push(e);
-        while (stack.Count > floor)
-        {
-            var top = stack.Pop();
-            if (top is ColumnRef c && !test(c, state))
-            {
-                while (stack.Count > floor) stack.Pop();
-                return false;
-            }
-            for (int i = top.ChildCount - 1; i >= 0; i--) stack.Push(top.ChildAt(i));
-        }
+        using var walk = new ExprNodes(e);
+        while (walk.Next(out var node))
+            if (node is ColumnRef c && !test(c, state)) return false;
         return true;
     }
-
-    [ThreadStatic]
-    private static Stack<Expr>? t_walk;
 
     /// <summary>Adds the names of the columns the expression reads from input <paramref name="input"/> to <paramref name="names"/>.</summary>
     public static void AddColumnNames(Expr e, HashSet<string> names, int input = 0) =>
@@ -100,13 +81,9 @@ internal static class Predicates
         if (e is ColumnRef single) return [single];
         // A list, not a lazy walk: the optimizer asks this of every conjunct it moves, at every step it moves it past.
         var columns = new List<ColumnRef>();
-        var stack = new Stack<Expr>();
-        stack.Push(e);
-        while (stack.TryPop(out var top))
-        {
-            if (top is ColumnRef c) columns.Add(c);
-            for (int i = top.ChildCount - 1; i >= 0; i--) stack.Push(top.ChildAt(i));
-        }
+        using var walk = new ExprNodes(e);
+        while (walk.Next(out var node))
+            if (node is ColumnRef c) columns.Add(c);
         return columns;
     }
 

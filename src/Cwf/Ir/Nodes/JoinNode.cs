@@ -19,8 +19,17 @@ public sealed record JoinOutput(int Side, string Column, string Name);
 public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind Kind, Expr Condition, Seq<JoinOutput> Outputs)
     : BinaryNode(Id, Name, Left, Right)
 {
+    // The condition as its one-element expression list, made when it is set (see FilterNode).
+    private Seq<Expr> _expressions = [Condition];
+
+    public Expr Condition
+    {
+        get => _expressions[0];
+        init => _expressions = [value];
+    }
+
     public override string OperatorName => "join";
-    public override Seq<Expr> Expressions => [Condition];
+    public override Seq<Expr> Expressions => _expressions;
     public override RelNode WithExpressions(Seq<Expr> expressions) => this with { Condition = expressions[0] };
 
     public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed)

@@ -17,11 +17,12 @@ public sealed class LimitPushdown : OptimizerPass
     public override Workflow Run(Workflow workflow, OptimizerTarget target)
     {
         var rw = new WorkflowRewriter(workflow);
+        // One work list for the pass (emptied by each walk), and a walk only from a limit: most steps are none.
+        var pending = new Stack<int>();
         for (int i = workflow.Nodes.Length - 1; i >= 0; i--)
         {
-            int id = workflow.Nodes[i].Id;
-            var pending = new Stack<int>();
-            pending.Push(id);
+            if (workflow.Nodes[i] is not LimitNode) continue;
+            pending.Push(workflow.Nodes[i].Id);
             while (pending.Count > 0)
             {
                 int current = pending.Pop();

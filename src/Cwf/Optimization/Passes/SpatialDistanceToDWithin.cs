@@ -26,25 +26,41 @@ public sealed class SpatialDistanceToDWithin : OptimizerPass
     {
         if (!target.HasNativeDWithin) return workflow;
         var rw = new WorkflowRewriter(workflow);
+        // A node is copied only when its expression changed (the rewrites return the very instance
+        // otherwise): most filters and joins have no distance to rewrite.
         foreach (var node in workflow.Nodes)
         {
-            RelNode rewritten = node switch
+            switch (node)
             {
-                FilterNode f => f with { Predicate = RewriteAtMost(f.Predicate) },
-                JoinNode j => j with { Condition = Prefilter(RewriteAtMost(j.Condition)) },
-                SemiJoinNode s => s with { Condition = Prefilter(RewriteAtMost(s.Condition)) },
-                _ => node,
-            };
-            if (!rewritten.Equals(node)) rw.Replace(rewritten);
+                case FilterNode f when RewriteAtMost(f.Predicate) is var predicate && !ReferenceEquals(predicate, f.Predicate):
+                    rw.Replace(f with { Predicate = predicate });
+                    break;
+                case JoinNode j when Prefilter(RewriteAtMost(j.Condition)) is var condition && !ReferenceEquals(condition, j.Condition):
+                    rw.Replace(j with { Condition = condition });
+                    break;
+                case SemiJoinNode s when Prefilter(RewriteAtMost(s.Condition)) is var condition && !ReferenceEquals(condition, s.Condition):
+                    rw.Replace(s with { Condition = condition });
+                    break;
+            }
         }
         return rw.ToWorkflow();
     }
 
-    private static Expr RewriteAtMost(Expr e) => Predicates.Rewrite(e, x =>
+    private static Expr RewriteAtMost(Expr e) => !HasDistance(e) ? e : Predicates.Rewrite(e, x =>
         Threshold(x) is ({ } a, { } b, { } d, false) ? ExprFactory.Call(Functions.DWithin, a, b, d) : x);
+
+    // A walk that allocates nothing first: only an expression with a distance is rewritten or split into conjuncts.
+    private static bool HasDistance(Expr e)
+    {
+        using var walk = new ExprNodes(e);
+        while (walk.Next(out var node))
+            if (node is Call { Function.Name: "st_distance" }) return true;
+        return false;
+    }
 
     private static Expr Prefilter(Expr condition)
     {
+        if (!HasDistance(condition)) return condition;
         var conjuncts = Predicates.Conjuncts(condition);
         var result = new List<Expr>();
         bool changed = false;
