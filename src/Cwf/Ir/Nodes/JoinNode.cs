@@ -35,7 +35,16 @@ public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind
     public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed)
     {
         HashSet<string>[] sides = [new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase)];
-        foreach (var o in KeptOutputs(needed)) sides[o.Side].Add(o.Column);
+        // The kept outputs without a list of them (every join, every round), unless none is kept.
+        bool any = false;
+        foreach (var o in Outputs)
+        {
+            if (needed is not null && !needed.Contains(o.Name)) continue;
+            sides[o.Side].Add(o.Column);
+            any = true;
+        }
+        if (!any)
+            foreach (var o in KeptOutputs(needed)) sides[o.Side].Add(o.Column);
         for (int side = 0; side < sides.Length; side++) Predicates.AddColumnNames(Condition, sides[side], side);
         return [sides[0], sides[1]];
     }

@@ -11,7 +11,31 @@ public sealed record ProjectNode(int Id, string Name, int Input, Seq<NamedExpr> 
     public override RelNode WithExpressions(Seq<Expr> expressions) =>
         this with { Columns = [.. Columns.Select((c, i) => c with { Expr = expressions[i] })] };
     public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed) =>
-        [NamesRead(KeptColumns(needed).ConvertAll(c => c.Expr))];
+        [needed is not null && ReadsExactly(needed) ? needed : NamesRead(KeptColumns(needed).ConvertAll(c => c.Expr))];
+
+    // Whether the columns asked for read exactly the names asked for: a step of a pipeline that passes
+    // them through and computes the rest from them (`fare := fare + 1`). Its reader's set is then passed
+    // on instead of copied, as a filter's is. Every kept column reads only names asked for, and every
+    // name asked for is read by the column of that name.
+    private bool ReadsExactly(IReadOnlySet<string> needed)
+    {
+        bool any = false;
+        foreach (var c in Columns)
+        {
+            if (!needed.Contains(c.Name)) continue;
+            if (!Predicates.ReadsOnly(c.Expr, needed)) return false;
+            any = true;
+        }
+        if (!any) return false;
+        foreach (var name in needed)
+        {
+            int at = Schema.IndexOf(name);
+            if (at < 0 || Predicates.AllColumns(Columns[at].Expr, name, static (r, n) => r.Input != 0 || !r.Name.Equals(n, StringComparison.OrdinalIgnoreCase)))
+                return false;
+        }
+        return true;
+    }
+
     public override string Describe(Func<int, string> inputName) => $"project {inputName(Input)} [{string.Join(", ", Columns)}]";
     public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitProject(this);
     protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs) => new(Columns.Map(c => c.ToColumn()));
