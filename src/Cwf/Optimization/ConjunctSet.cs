@@ -56,11 +56,22 @@ internal sealed class ConjunctSet
         int index = _items.Count;
         _items.Add(entry);
         _count++;
-        foreach (var name in entry.Uses.Names)
+        Index(index, entry.Uses.Names);
+    }
+
+    private void Index(int index, string[] names)
+    {
+        foreach (var name in names)
         {
             if (!_byColumn.TryGetValue(name, out var set)) _byColumn[name] = set = [];
             set.Add(index);
         }
+    }
+
+    private void Unindex(int index, string[] names)
+    {
+        foreach (var name in names)
+            _byColumn[name].Remove(index);
     }
 
     /// <summary>The indexes of the conjuncts that read any of the columns, in order.</summary>
@@ -81,8 +92,7 @@ internal sealed class ConjunctSet
     private void RemoveAt(int index)
     {
         var entry = EntryAt(index);
-        foreach (var name in entry.Uses.Names)
-            _byColumn[name].Remove(index);
+        Unindex(index, entry.Uses.Names);
         _items[index] = null;
         _count--;
     }
@@ -119,10 +129,24 @@ internal sealed class ConjunctSet
             }
             moving[i] = (reading[i], after, entry.Nodes + growth);
         }
+        // When every conjunct moves on (a chain redefining the column they all read), each keeps its
+        // place: that is the order removing and appending them all gives, and neither the list nor the
+        // index grows at every crossing.
+        bool allMove = boundary is null && reading.Count == _count && Array.TrueForAll(moving, static m => m.After is not null);
         List<Expr>? stuck = null;
         foreach (var (index, after, nodes) in moving)
         {
             var entry = EntryAt(index);
+            if (allMove)
+            {
+                if (!SameNames(entry.Uses.Names, after!.Names))
+                {
+                    Unindex(index, entry.Uses.Names);
+                    Index(index, after.Names);
+                }
+                entry.Crossed(crossing, after, nodes);
+                continue;
+            }
             bool atBoundary = boundary is not null && ReadsAny(entry.Uses.Names, boundary);
             RemoveAt(index);
             if (after is not null && !atBoundary) Append(entry.Crossed(crossing, after, nodes));
@@ -136,6 +160,14 @@ internal sealed class ConjunctSet
     {
         foreach (var name in names)
             if (!crossing.Substitutable(name)) return false;
+        return true;
+    }
+
+    private static bool SameNames(string[] a, string[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+            if (!a[i].Equals(b[i], StringComparison.OrdinalIgnoreCase)) return false;
         return true;
     }
 
