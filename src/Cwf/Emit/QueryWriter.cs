@@ -17,6 +17,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private readonly IReadOnlyDictionary<int, PlannedSpatialJoin> _spatialJoins;
     private readonly IReadOnlySet<int> _qualified;
     private Func<ColumnRef, string>? _bare;
+    private Func<ColumnRef, string>? _sides;
 
     /// <param name="spatialJoins">Joins and semi joins to write through their indexed side (QueryWriter.SpatialJoin.cs), by node id.</param>
     /// <param name="qualified">Filters written with QUALIFY over the window step they read (QueryWriter.Window.cs).</param>
@@ -82,6 +83,9 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 
     private ExpressionWriter Expressions(RelNode node) => new(_context, node, _bare ??= ExpressionWriter.Unqualified(Dialect));
 
+    /// <summary>A writer of a join's expressions, its columns qualified by the alias of their side.</summary>
+    private ExpressionWriter JoinExpressions(RelNode node) => new(_context, node, _sides ??= ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
+
     private SqlBlock WriteFilter(FilterNode f)
     {
         var predicate = Expressions(f).Write(f.Predicate);
@@ -93,7 +97,9 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private SqlBlock WriteProject(ProjectNode p)
     {
         var writer = Expressions(p);
-        return Select(p.Columns.Select(c => Item(writer.WriteColumn(c.Expr), c.Name)), _relation(p.Input));
+        var items = new List<string>(p.Columns.Count);
+        foreach (var c in p.Columns) items.Add(Item(writer.WriteColumn(c.Expr), c.Name));
+        return Select(items, _relation(p.Input));
     }
 
     private SqlBlock WriteAggregate(AggregateNode a)
@@ -186,9 +192,14 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     }
 
     private string JoinCondition(JoinNode j) =>
-        new ExpressionWriter(_context, j, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias)).Write(j.Condition).Text;
+        JoinExpressions(j).Write(j.Condition).Text;
 
-    private List<string> JoinItems(JoinNode j) => [.. j.Outputs.Select(o => JoinItem(o.Side == 0 ? LeftAlias : RightAlias, o))];
+    private List<string> JoinItems(JoinNode j)
+    {
+        var items = new List<string>(j.Outputs.Count);
+        foreach (var o in j.Outputs) items.Add(JoinItem(o.Side == 0 ? LeftAlias : RightAlias, o));
+        return items;
+    }
 
     private string JoinItem(string alias, JoinOutput output)
     {
@@ -228,7 +239,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 
     private SqlBlock WriteSemiJoin(SemiJoinNode s)
     {
-        var writer = new ExpressionWriter(_context, s, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
+        var writer = JoinExpressions(s);
         var condition = writer.Write(s.Condition).Text;
         return Select(Columns(s.Schema, LeftAlias), $"{_relation(s.Left)} AS {LeftAlias}")
             .Line(s.Anti ? "WHERE NOT EXISTS (" : "WHERE EXISTS (")
@@ -356,11 +367,13 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         return value.Text == identifier ? identifier : $"{value.ListItem} AS {identifier}";
     }
 
-    private IEnumerable<string> Columns(Schema schema, string? qualifier)
+    private List<string> Columns(Schema schema, string? qualifier)
     {
         string prefix = qualifier is null ? "" : qualifier + ".";
         if (schema.IsOpen) return [prefix + "*"];
-        return schema.Columns.Select(c => prefix + Dialect.Identifier(c.Name));
+        var columns = new List<string>(schema.Count);
+        foreach (var c in schema.Columns) columns.Add(prefix + Dialect.Identifier(c.Name));
+        return columns;
     }
 
     private static SqlBlock Select(IEnumerable<string> items, string from, bool distinct = false) =>
@@ -369,9 +382,10 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     /// <summary><c>SELECT</c> and the items, one per line (a lone star on the SELECT line).</summary>
     private static SqlBlock SelectList(IEnumerable<string> items, bool distinct = false)
     {
-        var list = items.ToList();
+        var list = items as IReadOnlyList<string> ?? [.. items];
         var keyword = distinct ? "SELECT DISTINCT" : "SELECT";
-        var block = new SqlBlock();
+        // The items, and room for the clauses the caller adds.
+        var block = new SqlBlock(list.Count + 4);
         if (list.Count == 1 && list[0].EndsWith('*')) return block.Line(keyword + " " + list[0]);
         block.Line(keyword);
         for (int i = 0; i < list.Count; i++) block.Line(list[i], 2, i < list.Count - 1 ? "," : null);
