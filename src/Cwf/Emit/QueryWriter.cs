@@ -251,26 +251,28 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 
     private SqlBlock WriteUnion(UnionAllNode u)
     {
-        var block = new SqlBlock();
+        // Each input's SELECT written into the union's block: a union of thousands of inputs is one block of lines.
+        var block = new SqlBlock(u.Sources.Count * (u.Schema.Count + 3));
+        var writer = Expressions(u);
         for (int i = 0; i < u.Sources.Count; i++)
         {
             if (i > 0) block.Line("UNION ALL");
             var input = _context.Workflow[u.Sources[i]].Schema;
             if (u.Schema.IsOpen || input.IsOpen)
             {
-                block.Append(Select(["*"], _relation(u.Sources[i])));
+                SelectList(block, ["*"], distinct: false).Line("FROM " + _relation(u.Sources[i]));
                 continue;
             }
             // By name, in the first input's order; a column of a narrower type is widened.
-            var items = u.Schema.Columns.Select(c =>
+            var items = new List<string>(u.Schema.Count);
+            foreach (var c in u.Schema.Columns)
             {
                 var source = input.Find(c.Name)!;
                 var value = SqlFragment.Atom(Dialect.Identifier(source.Name));
                 bool widen = source.Type != c.Type && source.Type != SqlType.Unknown && c.Type != SqlType.Unknown;
-                var writer = Expressions(u);
-                return Item(widen ? writer.CastTo(value, c.Type) : value, c.Name);
-            });
-            block.Append(Select(items, _relation(u.Sources[i])));
+                items.Add(Item(widen ? writer.CastTo(value, c.Type) : value, c.Name));
+            }
+            SelectList(block, items, distinct: false).Line("FROM " + _relation(u.Sources[i]));
         }
         return block;
     }
@@ -383,12 +385,17 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private static SqlBlock SelectList(IEnumerable<string> items, bool distinct = false)
     {
         var list = items as IReadOnlyList<string> ?? [.. items];
-        var keyword = distinct ? "SELECT DISTINCT" : "SELECT";
         // The items, and room for the clauses the caller adds.
-        var block = new SqlBlock(list.Count + 4);
-        if (list.Count == 1 && list[0].EndsWith('*')) return block.Line(keyword + " " + list[0]);
+        return SelectList(new SqlBlock(list.Count + 4), list, distinct);
+    }
+
+    /// <summary><c>SELECT</c> and the items written at the end of <paramref name="block"/>.</summary>
+    private static SqlBlock SelectList(SqlBlock block, IReadOnlyList<string> items, bool distinct)
+    {
+        var keyword = distinct ? "SELECT DISTINCT" : "SELECT";
+        if (items.Count == 1 && items[0].EndsWith('*')) return block.Line(keyword + " " + items[0]);
         block.Line(keyword);
-        for (int i = 0; i < list.Count; i++) block.Line(list[i], 2, i < list.Count - 1 ? "," : null);
+        for (int i = 0; i < items.Count; i++) block.Line(items[i], 2, i < items.Count - 1 ? "," : null);
         return block;
     }
 }

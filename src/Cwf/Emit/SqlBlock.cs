@@ -43,7 +43,7 @@ public sealed class SqlBlock
         if (block.IsEmpty) return this;
         block._appended = true;
         // A flattened block's text is referred to directly: one entry, and nothing to descend into when written.
-        _entries.Add(block._entries is [{ Kind: EntryKind.Text, Suffix: null } text] ? text with { Indent = indent } : new Entry(block, null, indent, EntryKind.Block));
+        _entries.Add(block._entries is [{ Kind: EntryKind.Text, Suffix: null } text] ? text with { Indent = text.Indent + indent } : new Entry(block, null, indent, EntryKind.Block));
         _lineCount += block._lineCount;
         _fixedLines |= block._fixedLines;
         return this;
