@@ -35,7 +35,7 @@ internal sealed partial class QueryWriter
         var left = _context.Workflow[n.Left].Schema;
         string row = Dialect.Identifier(PlannedSpatialJoin.Fresh("cwf_row", left));
         string rank = Dialect.Identifier(PlannedSpatialJoin.Fresh("cwf_rank", n.Schema));
-        var writer = new ExpressionWriter(_context, n, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
+        var writer = JoinExpressions(n);
         var match = Match(n);
         var order = string.Join(", ", n.Order.Select(k => Dialect.SortKey(writer.Ordered(k.Expr).ListItem, k.Descending)));
         var numbered = SelectList(["*", $"ROW_NUMBER() OVER ({Dialect.UnorderedWindow}) AS {row}"]).Line("FROM " + _relation(n.Left));
@@ -59,7 +59,7 @@ internal sealed partial class QueryWriter
     private SqlBlock WritePlannedNearest(NearestNode n, PlannedSpatialJoin planned)
     {
         var indexing = Dialect.SpatialIndexing!;
-        var writer = new ExpressionWriter(_context, n, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
+        var writer = JoinExpressions(n);
         var distance = (Call)n.Distance;
         string k = n.K.ToString(CultureInfo.InvariantCulture);
         string exact = Dialect.Identifier(PlannedSpatialJoin.Fresh("cwf_distance", _context.Workflow[n.Right].Schema));

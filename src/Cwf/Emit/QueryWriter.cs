@@ -17,6 +17,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private readonly IReadOnlyDictionary<int, PlannedSpatialJoin> _spatialJoins;
     private readonly IReadOnlySet<int> _qualified;
     private Func<ColumnRef, string>? _bare;
+    private Func<ColumnRef, string>? _sides;
 
     /// <param name="spatialJoins">Joins and semi joins to write through their indexed side (QueryWriter.SpatialJoin.cs), by node id.</param>
     /// <param name="qualified">Filters written with QUALIFY over the window step they read (QueryWriter.Window.cs).</param>
@@ -82,6 +83,9 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 
     private ExpressionWriter Expressions(RelNode node) => new(_context, node, _bare ??= ExpressionWriter.Unqualified(Dialect));
 
+    /// <summary>A writer of a join's expressions, its columns qualified by the alias of their side.</summary>
+    private ExpressionWriter JoinExpressions(RelNode node) => new(_context, node, _sides ??= ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
+
     private SqlBlock WriteFilter(FilterNode f)
     {
         var predicate = Expressions(f).Write(f.Predicate);
@@ -93,7 +97,9 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private SqlBlock WriteProject(ProjectNode p)
     {
         var writer = Expressions(p);
-        return Select(p.Columns.Select(c => Item(writer.WriteColumn(c.Expr), c.Name)), _relation(p.Input));
+        var items = new List<string>(p.Columns.Count);
+        foreach (var c in p.Columns) items.Add(Item(writer.WriteColumn(c.Expr), c.Name));
+        return Select(items, _relation(p.Input));
     }
 
     private SqlBlock WriteAggregate(AggregateNode a)
@@ -186,9 +192,14 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     }
 
     private string JoinCondition(JoinNode j) =>
-        new ExpressionWriter(_context, j, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias)).Write(j.Condition).Text;
+        JoinExpressions(j).Write(j.Condition).Text;
 
-    private List<string> JoinItems(JoinNode j) => [.. j.Outputs.Select(o => JoinItem(o.Side == 0 ? LeftAlias : RightAlias, o))];
+    private List<string> JoinItems(JoinNode j)
+    {
+        var items = new List<string>(j.Outputs.Count);
+        foreach (var o in j.Outputs) items.Add(JoinItem(o.Side == 0 ? LeftAlias : RightAlias, o));
+        return items;
+    }
 
     private string JoinItem(string alias, JoinOutput output)
     {
@@ -228,7 +239,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 
     private SqlBlock WriteSemiJoin(SemiJoinNode s)
     {
-        var writer = new ExpressionWriter(_context, s, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
+        var writer = JoinExpressions(s);
         var condition = writer.Write(s.Condition).Text;
         return Select(Columns(s.Schema, LeftAlias), $"{_relation(s.Left)} AS {LeftAlias}")
             .Line(s.Anti ? "WHERE NOT EXISTS (" : "WHERE EXISTS (")
@@ -240,26 +251,28 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 
     private SqlBlock WriteUnion(UnionAllNode u)
     {
-        var block = new SqlBlock();
+        // Each input's SELECT written into the union's block: a union of thousands of inputs is one block of lines.
+        var block = new SqlBlock(u.Sources.Count * (u.Schema.Count + 3));
+        var writer = Expressions(u);
         for (int i = 0; i < u.Sources.Count; i++)
         {
             if (i > 0) block.Line("UNION ALL");
             var input = _context.Workflow[u.Sources[i]].Schema;
             if (u.Schema.IsOpen || input.IsOpen)
             {
-                block.Append(Select(["*"], _relation(u.Sources[i])));
+                SelectList(block, ["*"], distinct: false).Line("FROM " + _relation(u.Sources[i]));
                 continue;
             }
             // By name, in the first input's order; a column of a narrower type is widened.
-            var items = u.Schema.Columns.Select(c =>
+            var items = new List<string>(u.Schema.Count);
+            foreach (var c in u.Schema.Columns)
             {
                 var source = input.Find(c.Name)!;
                 var value = SqlFragment.Atom(Dialect.Identifier(source.Name));
                 bool widen = source.Type != c.Type && source.Type != SqlType.Unknown && c.Type != SqlType.Unknown;
-                var writer = Expressions(u);
-                return Item(widen ? writer.CastTo(value, c.Type) : value, c.Name);
-            });
-            block.Append(Select(items, _relation(u.Sources[i])));
+                items.Add(Item(widen ? writer.CastTo(value, c.Type) : value, c.Name));
+            }
+            SelectList(block, items, distinct: false).Line("FROM " + _relation(u.Sources[i]));
         }
         return block;
     }
@@ -356,11 +369,13 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         return value.Text == identifier ? identifier : $"{value.ListItem} AS {identifier}";
     }
 
-    private IEnumerable<string> Columns(Schema schema, string? qualifier)
+    private List<string> Columns(Schema schema, string? qualifier)
     {
         string prefix = qualifier is null ? "" : qualifier + ".";
         if (schema.IsOpen) return [prefix + "*"];
-        return schema.Columns.Select(c => prefix + Dialect.Identifier(c.Name));
+        var columns = new List<string>(schema.Count);
+        foreach (var c in schema.Columns) columns.Add(prefix + Dialect.Identifier(c.Name));
+        return columns;
     }
 
     private static SqlBlock Select(IEnumerable<string> items, string from, bool distinct = false) =>
@@ -369,12 +384,18 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     /// <summary><c>SELECT</c> and the items, one per line (a lone star on the SELECT line).</summary>
     private static SqlBlock SelectList(IEnumerable<string> items, bool distinct = false)
     {
-        var list = items.ToList();
+        var list = items as IReadOnlyList<string> ?? [.. items];
+        // The items, and room for the clauses the caller adds.
+        return SelectList(new SqlBlock(list.Count + 4), list, distinct);
+    }
+
+    /// <summary><c>SELECT</c> and the items written at the end of <paramref name="block"/>.</summary>
+    private static SqlBlock SelectList(SqlBlock block, IReadOnlyList<string> items, bool distinct)
+    {
         var keyword = distinct ? "SELECT DISTINCT" : "SELECT";
-        var block = new SqlBlock();
-        if (list.Count == 1 && list[0].EndsWith('*')) return block.Line(keyword + " " + list[0]);
+        if (items.Count == 1 && items[0].EndsWith('*')) return block.Line(keyword + " " + items[0]);
         block.Line(keyword);
-        for (int i = 0; i < list.Count; i++) block.Line(list[i], 2, i < list.Count - 1 ? "," : null);
+        for (int i = 0; i < items.Count; i++) block.Line(items[i], 2, i < items.Count - 1 ? "," : null);
         return block;
     }
 }

@@ -13,9 +13,16 @@ namespace Cwf.Emit;
 /// </summary>
 public sealed class SqlBlock
 {
-    private readonly List<Entry> _entries = [];
+    private readonly List<Entry> _entries;
     private int _lineCount;
     private bool _appended;
+    // A line that must not be re-indented as part of a larger text: verbatim, or with a line break of its own.
+    private bool _fixedLines;
+
+    public SqlBlock() => _entries = [];
+
+    /// <param name="capacity">The number of lines and blocks the caller will add, where it knows it.</param>
+    public SqlBlock(int capacity) => _entries = new List<Entry>(capacity);
 
     public bool IsEmpty => _lineCount == 0;
 
@@ -23,8 +30,9 @@ public sealed class SqlBlock
     public SqlBlock Line(string text, int indent = 0, string? suffix = null)
     {
         Unshared();
-        _entries.Add(new Entry(text, indent, false, null, suffix));
+        _entries.Add(new Entry(text, suffix, indent, EntryKind.Line));
         _lineCount++;
+        _fixedLines |= text.Contains('\n') || suffix is not null && suffix.Contains('\n');
         return this;
     }
 
@@ -34,8 +42,10 @@ public sealed class SqlBlock
         Unshared();
         if (block.IsEmpty) return this;
         block._appended = true;
-        _entries.Add(new Entry(null, indent, false, block, null));
+        // A flattened block's text is referred to directly: one entry, and nothing to descend into when written.
+        _entries.Add(block._entries is [{ Kind: EntryKind.Text, Suffix: null } text] ? text with { Indent = text.Indent + indent } : new Entry(block, null, indent, EntryKind.Block));
         _lineCount += block._lineCount;
+        _fixedLines |= block._fixedLines;
         return this;
     }
 
@@ -47,12 +57,31 @@ public sealed class SqlBlock
         // Empty blocks are not appended, so the last entry holds the last line; an appended block is
         // shared, and its suffix is kept with this block's entry for it.
         _entries[^1] = _entries[^1] with { Suffix = _entries[^1].Suffix + text };
+        _fixedLines |= text.Contains('\n');
         return this;
     }
 
     private void Unshared()
     {
         if (_appended) throw new InvalidOperationException("A block appended to another is not changed: the other block reads its lines.");
+    }
+
+    /// <summary>
+    /// The same lines as one text (<paramref name="scratch"/> is cleared and used to write it), where
+    /// that writes the same SQL wherever the block is appended: a step's query kept until the script is
+    /// written is then one string instead of a string per line and the entries that hold them. A block
+    /// with lines that must not be re-indented, or whose last line is blank (a suffix would indent it),
+    /// is kept as it is.
+    /// </summary>
+    internal SqlBlock Flattened(StringBuilder scratch)
+    {
+        if (_fixedLines || IsEmpty) return this;
+        scratch.Clear();
+        WriteTo(scratch);
+        if (scratch.Length == 1 || scratch[^2] == '\n') return this;
+        var text = new SqlBlock(1) { _lineCount = _lineCount };
+        text._entries.Add(new Entry(scratch.ToString(), null, 0, EntryKind.Text));
+        return text;
     }
 
     /// <summary>
@@ -100,44 +129,73 @@ public sealed class SqlBlock
         {
             var (line, verbatim, endsQuoted) = raw[n];
             if (!endsQuoted) line = line.TrimEnd();
-            block._entries.Add(verbatim ? Entry.Of(line, 0, true)
-                : Entry.Of(line.Length - line.TrimStart().Length >= common ? line[common..] : line.TrimStart(), 0, false));
+            block._entries.Add(verbatim ? new Entry(line, null, 0, EntryKind.VerbatimLine)
+                : new Entry(line.Length - line.TrimStart().Length >= common ? line[common..] : line.TrimStart(), null, 0, EntryKind.Line));
             block._lineCount++;
+            block._fixedLines |= verbatim;
         }
         return block;
     }
 
     public void WriteTo(StringBuilder sb)
     {
-        // Iterative: blocks nest a few levels deep, but an explicit stack costs nothing.
-        var frames = new Stack<Frame>();
-        frames.Push(new Frame(this, 0, 0, null));
+        // Iterative: blocks nest a few levels deep, and only the blocks around the one being written are
+        // kept (none for a block of lines).
+        Stack<Frame>? outer = null;
+        var frame = new Frame(this, 0, 0, null);
         bool lastIsBlank = false;
         int lastIndent = 0;
-        while (frames.TryPop(out var frame))
+        while (true)
         {
             var entries = frame.Block._entries;
             if (frame.Next == entries.Count)
             {
-                if (string.IsNullOrEmpty(frame.Suffix)) continue;
-                // The suffix ends the block's last line, indented as a line of that text would be.
-                sb.Length--;
-                if (lastIsBlank) sb.Append(' ', lastIndent);
-                sb.Append(frame.Suffix).Append('\n');
-                lastIsBlank = false;
+                if (!string.IsNullOrEmpty(frame.Suffix))
+                {
+                    // The suffix ends the block's last line, indented as a line of that text would be.
+                    sb.Length--;
+                    if (lastIsBlank) sb.Append(' ', lastIndent);
+                    sb.Append(frame.Suffix).Append('\n');
+                    lastIsBlank = false;
+                }
+                if (outer is null || !outer.TryPop(out frame)) return;
                 continue;
             }
             var entry = entries[frame.Next];
-            frames.Push(frame with { Next = frame.Next + 1 });
-            if (entry.Block is { } nested)
+            frame = frame with { Next = frame.Next + 1 };
+            int indent = frame.Indent + entry.Indent;
+            switch (entry.Kind)
             {
-                frames.Push(new Frame(nested, 0, frame.Indent + entry.Indent, entry.Suffix));
-                continue;
+                case EntryKind.Block:
+                    (outer ??= new Stack<Frame>()).Push(frame);
+                    frame = new Frame((SqlBlock)entry.Content, 0, indent, entry.Suffix);
+                    continue;
+                case EntryKind.Text:
+                    // Each line of the text indented, as the lines it was written from would be here; a blank line is not.
+                    var text = (string)entry.Content;
+                    for (int start = 0; start < text.Length;)
+                    {
+                        int end = text.IndexOf('\n', start);
+                        if (end > start) sb.Append(' ', indent).Append(text, start, end - start);
+                        sb.Append('\n');
+                        start = end + 1;
+                    }
+                    // Flattened text never ends in a blank line.
+                    lastIsBlank = false;
+                    lastIndent = indent;
+                    if (!string.IsNullOrEmpty(entry.Suffix))
+                    {
+                        sb.Length--;
+                        sb.Append(entry.Suffix).Append('\n');
+                    }
+                    continue;
             }
-            lastIsBlank = !entry.Verbatim && entry.Text!.Length == 0 && string.IsNullOrEmpty(entry.Suffix);
-            lastIndent = frame.Indent + entry.Indent;
-            if (!entry.Verbatim && !lastIsBlank) sb.Append(' ', lastIndent);
-            sb.Append(entry.Text).Append(entry.Suffix).Append('\n');
+            var line = (string)entry.Content;
+            bool verbatim = entry.Kind == EntryKind.VerbatimLine;
+            lastIsBlank = !verbatim && line.Length == 0 && string.IsNullOrEmpty(entry.Suffix);
+            lastIndent = indent;
+            if (!verbatim && !lastIsBlank) sb.Append(' ', lastIndent);
+            sb.Append(line).Append(entry.Suffix).Append('\n');
         }
     }
 
@@ -148,11 +206,18 @@ public sealed class SqlBlock
         return sb.ToString();
     }
 
-    /// <summary>A line (<see cref="Text"/>) or an appended block (<see cref="Block"/>), and the text added to its (last) line here.</summary>
-    private readonly record struct Entry(string? Text, int Indent, bool Verbatim, SqlBlock? Block, string? Suffix)
+    private enum EntryKind : byte
     {
-        public static Entry Of(string text, int indent, bool verbatim) => new(text, indent, verbatim, null, null);
+        Line,
+        VerbatimLine,
+        /// <summary>An appended block.</summary>
+        Block,
+        /// <summary>Several lines as one text, each ending in a line break (<see cref="Flattened"/>).</summary>
+        Text,
     }
+
+    /// <summary>A line, an appended block or a text (<see cref="Content"/>, by <see cref="Kind"/>), and the text added to its (last) line here; 24 bytes.</summary>
+    private readonly record struct Entry(object Content, string? Suffix, int Indent, EntryKind Kind);
 
     private readonly record struct Frame(SqlBlock Block, int Next, int Indent, string? Suffix);
 }

@@ -22,11 +22,13 @@ internal sealed class StatementQueries
         _context = context;
         _relations = relations;
         _writer = new QueryWriter(context, relations.Relation, relations.SpatialJoins, relations.QualifiedFilters);
+        // Each body is kept until the script is written: as one text, it is one object for the collector to keep.
+        var scratch = new System.Text.StringBuilder();
         foreach (var id in graph.Needed)
         {
             var node = context.Workflow[id];
             if (node is SinkNode or OpaqueNode { SqlTemplate: null } || relations.ReadsTable(id) || relations.FusedWindows.Contains(id)) continue;
-            _bodies[id] = node is ScanNode ? _writer.ReadTable(node.Schema, relations.Table(id)) : _writer.Write(node);
+            _bodies[id] = (node is ScanNode ? _writer.ReadTable(node.Schema, relations.Table(id)) : _writer.Write(node)).Flattened(scratch);
         }
     }
 
@@ -53,10 +55,10 @@ internal sealed class StatementQueries
     private SqlBlock Compose(List<int> ctes, SqlBlock main)
     {
         if (ctes.Count == 0) return new SqlBlock().Append(main);
-        var block = new SqlBlock().Line("WITH");
+        var block = new SqlBlock(3 * ctes.Count + 2).Line("WITH");
         for (int i = 0; i < ctes.Count; i++)
         {
-            block.Line(_relations.CteName(ctes[i]) + " AS (", 2)
+            block.Line(_relations.CteName(ctes[i]), 2, " AS (")
                 .Append(_bodies[ctes[i]], 4)
                 .Line(i < ctes.Count - 1 ? ")," : ")", 2);
         }
@@ -80,7 +82,10 @@ internal sealed class StatementQueries
             if (!isRoot || includeRoot) result.Add(id);
             foreach (var input in _relations.InputsRead(id)) stack.Push(input);
         }
-        result.Sort((a, b) => _graph.Position(a).CompareTo(_graph.Position(b)));
+        // Each position looked up once, not at every comparison.
+        var positions = new int[result.Count];
+        for (int i = 0; i < positions.Length; i++) positions[i] = _graph.Position(result[i]);
+        positions.AsSpan().Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result));
         return result;
     }
 }

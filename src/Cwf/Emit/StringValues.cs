@@ -18,11 +18,24 @@ internal static class StringValues
         foreach (var parameter in workflow.Parameters)
             if (parameter.Value is string value)
                 Check(value, $"parameter @{parameter.Name}", parameter.Origin ?? Location.None, context);
+        // One stack and list for every step: the walk runs over every expression of the script.
+        var stack = new Stack<Expr>();
+        var values = new List<string>();
         foreach (var id in graph.Needed)
         {
             var node = workflow[id];
-            var values = node.Expressions.SelectMany(e => e.DescendantsAndSelf()).OfType<Literal>().Select(l => l.Value).OfType<string>();
-            Check(string.Concat(values), $"step '{node.Name}'", EmitContext.LocationOf(node), context);
+            values.Clear();
+            foreach (var expression in node.Expressions)
+            {
+                stack.Push(expression);
+                while (stack.TryPop(out var e))
+                {
+                    if (e is Literal { Value: string value }) values.Add(value);
+                    for (int i = e.ChildCount - 1; i >= 0; i--) stack.Push(e.ChildAt(i));
+                }
+            }
+            // Checked as one text, in which a surrogate pair split between two literals is whole.
+            if (values.Count > 0) Check(values.Count == 1 ? values[0] : string.Concat(values), $"step '{node.Name}'", EmitContext.LocationOf(node), context);
         }
     }
 

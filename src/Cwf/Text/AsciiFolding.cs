@@ -14,6 +14,8 @@ public static class AsciiFolding
     /// </summary>
     public static string Fold(string text)
     {
+        // Generated names are folded already (every relation name the emitter makes passes here).
+        if (IsFolded(text)) return text;
         var sb = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
@@ -33,6 +35,17 @@ public static class AsciiFolding
         }
         return sb.ToString().Trim('_');
     }
+
+    /// <summary>Whether <see cref="Fold"/> returns the text as it is: lower-case ASCII letters, digits and single inner underscores.</summary>
+    private static bool IsFolded(string text)
+    {
+        if (text.Length == 0) return true;
+        if (text[0] == '_' || text[^1] == '_' || text.AsSpan().ContainsAnyExcept(FoldedCharacters)) return false;
+        return !text.Contains("__", StringComparison.Ordinal);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> FoldedCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_");
 
     private static void Append(StringBuilder sb, char c)
     {
