@@ -62,10 +62,14 @@ public sealed class CliContext(ParsedCommand command, TextWriter output, TextWri
     /// <summary>
     /// The CARTO credentials for the toolbox's import procedures: --carto-api-url and --carto-token, else the environment's
     /// CARTO_API_BASE_URL and CARTO_API_ACCESS_TOKEN (which keep the token out of the shell history); unset ones are null.
+    /// The connection's name likewise: --carto-connection, else CARTO_CONNECTION.
     /// </summary>
     public Emit.CartoCredentials Carto() => new(
         Command.Value("carto-api-url") ?? NonEmpty(Environment.GetEnvironmentVariable("CARTO_API_BASE_URL")),
-        Command.Value("carto-token") ?? NonEmpty(Environment.GetEnvironmentVariable("CARTO_API_ACCESS_TOKEN")));
+        Command.Value("carto-token") ?? NonEmpty(Environment.GetEnvironmentVariable("CARTO_API_ACCESS_TOKEN")))
+    {
+        Connection = Command.Value("carto-connection") ?? NonEmpty(Environment.GetEnvironmentVariable("CARTO_CONNECTION")),
+    };
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -21,6 +21,8 @@ public static class CommandCatalog
         "the CARTO account's API base URL for the toolbox's IMPORT_URL (an import source), written into the SQL; default: $CARTO_API_BASE_URL, else NULL (the toolbox's SETUP credentials)", "url");
     private static readonly OptionSpec CartoToken = new("carto-token",
         "the CARTO API access token for IMPORT_URL, written into the SQL (prefer $CARTO_API_ACCESS_TOKEN, which is the default, to keep it out of the shell history)", "token");
+    private static readonly OptionSpec CartoConnection = new("carto-connection",
+        "the name of the CARTO connection IMPORT_URL imports through (its connection argument); default: $CARTO_CONNECTION, else the warehouse's name (snowflake, redshift)", "name");
     private static readonly OptionSpec ReplaceStrategy = new("replace-strategy",
         "how a replace output takes its table's place: drop (the default: drop and create, or CREATE OR REPLACE; on PostgreSQL and Redshift " +
         "a view on the table blocks it), cascade (DROP TABLE ... CASCADE, which drops those views too; PostgreSQL and Redshift) or swap " +
@@ -31,13 +33,13 @@ public static class CommandCatalog
         ["file"],
         [Dialect, Catalog, Output,
          new OptionSpec("emit", "script: DDL/DML for every output; procedure: a stored procedure taking the public parameters; query: one SELECT per output", "mode") { AllowedValues = ["script", "procedure", "query"] },
-         ReplaceStrategy, NoOpt, DisablePass, Param, Now, Toolbox, CartoApiUrl, CartoToken, Format, HelpOption])
+         ReplaceStrategy, NoOpt, DisablePass, Param, Now, Toolbox, CartoApiUrl, CartoToken, CartoConnection, Format, HelpOption])
     {
         Notes = ["example: cwf compile examples/school_buffers.cwf --dialect postgres | psql -v ON_ERROR_STOP=1"],
     };
 
     public static CommandSpec Check { get; } = new("check", "Report the diagnostics of a workflow without writing SQL",
-        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name") { Suggestions = [.. Emit.Dialects.Names] }, Param, Now, Toolbox, CartoApiUrl, CartoToken, Format, HelpOption]);
+        ["file"], [Catalog, new OptionSpec("dialect", "also check that this warehouse can run it", "name") { Suggestions = [.. Emit.Dialects.Names] }, Param, Now, Toolbox, CartoApiUrl, CartoToken, CartoConnection, Format, HelpOption]);
 
     public static CommandSpec Import { get; } = new("import", "Decompile a canvas export (or generated .sql) into a .cwf program",
         ["file"], [Catalog, Output, Format, HelpOption]);

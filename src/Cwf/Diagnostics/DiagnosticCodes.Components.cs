@@ -52,4 +52,5 @@ public static partial class DiagnosticCodes
     public static DiagnosticDescriptor ImportUrl { get; } = Error("CWF2877", "Import URL is not an http or https address", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor ImportOption { get; } = Error("CWF2878", "Import option is unknown or not a constant true or false", DiagnosticCategory.Binding);
     public static DiagnosticDescriptor CartoCredentials { get; } = Error("CWF2879", "CARTO API base URL or access token missing or malformed", DiagnosticCategory.Emit);
+    public static DiagnosticDescriptor CartoConnection { get; } = Error("CWF2880", "CARTO connection name malformed", DiagnosticCategory.Emit);
 }

@@ -4,11 +4,21 @@ namespace Cwf.Emit;
 
 /// <summary>
 /// The CARTO account credentials a compilation passes to the toolbox's import procedures (spec/canvas.md, "Import from URL"):
-/// given on the command line, never written in the workflow; both or neither.
+/// given on the command line, never written in the workflow; both or neither. <see cref="Connection"/> names the CARTO
+/// connection the procedure imports through (null: the warehouse's name).
 /// </summary>
 public sealed record CartoCredentials(string? ApiBaseUrl, string? AccessToken)
 {
     public static CartoCredentials None { get; } = new(null, null);
+
+    /// <summary>The name of the CARTO connection (--carto-connection), IMPORT_URL's <c>connection</c>; null when not given.</summary>
+    public string? Connection { get; init; }
+
+    /// <summary>Why <see cref="Connection"/> cannot be passed, and what to do; null when it can (or is not given).</summary>
+    public (string Problem, string Hint)? ConnectionProblem() =>
+        Connection is { } name && (name.Length == 0 || name.Trim().Length != name.Length)
+            ? ("the CARTO connection name is empty or starts or ends with blanks", "write the connection's name as the Connections page of CARTO shows it (--carto-connection, or CARTO_CONNECTION)")
+            : null;
 
     /// <summary>The value of one credential; null when not given.</summary>
     public string? Value(CartoCredential which) => which == CartoCredential.ApiBaseUrl ? ApiBaseUrl : AccessToken;

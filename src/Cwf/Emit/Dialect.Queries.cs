@@ -15,6 +15,14 @@ public abstract partial class Dialect
     public virtual string Limit(SqlFragment count) => "LIMIT " + count.Text;
 
     /// <summary>
+    /// What an ordered spatial aggregate's template reads as <c>{1}</c> (make line): by default the ORDER BY list of
+    /// the written keys; a dialect whose aggregate takes no order gives the non-NULL values of <paramref name="argument"/>
+    /// already sorted.
+    /// </summary>
+    internal virtual string AggregateOrder(SqlFragment argument, IReadOnlyList<(string Key, bool Descending, bool NullsFirst)> keys) =>
+        string.Join(", ", keys.Select(k => SortKey(k.Key, k.Descending, k.NullsFirst)));
+
+    /// <summary>
     /// The lines that keep the rows of a query whose window functions satisfy <paramref name="condition"/>
     /// (<c>QUALIFY condition</c>), or null where the warehouse has no QUALIFY: a filter over a window
     /// step is then a query over the window step's.

@@ -149,9 +149,9 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
             return SqlFragment.Atom("NULL");
         }
         foreach (var note in mapping.Notes) _context.FunctionNote(node, function, note);
-        var order = string.Join(", ", call.OrderBy.Where(k => !IsConstant(k.Expr)).Select(k =>
-            Dialect.SortKey(writer.Ordered(k.Expr).ListItem, k.Descending, k.NullsFirst)));
-        return mapping.Templates[0].Render([writer.Write(call.Argument!), SqlFragment.Atom(order)]);
+        var keys = call.OrderBy.Where(k => !IsConstant(k.Expr)).Select(k => (writer.Ordered(k.Expr).ListItem, k.Descending, k.NullsFirst)).ToList();
+        var argument = writer.Write(call.Argument!);
+        return mapping.Templates[0].Render([argument, SqlFragment.Atom(Dialect.AggregateOrder(argument, keys))]);
     }
 
     private SqlBlock WriteJoin(JoinNode j) => j.Kind switch

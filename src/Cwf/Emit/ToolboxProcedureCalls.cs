@@ -39,6 +39,8 @@ internal static class ToolboxProcedureCalls
                     "emit a script or a procedure instead");
             else if (signature.Arguments.Any(a => a is ToolboxArgument.Credential) && context.Options.Carto.Problem() is var (problem, hint))
                 context.Report(DiagnosticCodes.CartoCredentials, step, $"Step '{step.Name}' ({step.Component}) cannot call {call.Procedure}: {problem}", hint);
+            else if (signature.Arguments.Any(a => a is ToolboxArgument.Connection) && context.Options.Carto.ConnectionProblem() is var (connection, fix))
+                context.Report(DiagnosticCodes.CartoConnection, step, $"Step '{step.Name}' ({step.Component}) cannot call {call.Procedure}: {connection}", fix);
         }
     }
 
@@ -96,6 +98,7 @@ internal static class ToolboxProcedureCalls
         ToolboxArgument.Integer integer => dialect.Literal(integer.Value, SqlType.Int64).Text,
         ToolboxArgument.Boolean boolean => dialect.Literal(boolean.Value, SqlType.Bool).Text,
         ToolboxArgument.Credential { Which: var which } => carto.Value(which) is { } secret ? dialect.Literal(secret, SqlType.String).Text : "NULL",
+        ToolboxArgument.Connection => dialect.Literal(carto.Connection ?? dialect.Name, SqlType.String).Text,
         // The fields are plain values, never records or inputs: one level, no recursion on user data.
         ToolboxArgument.Record record => dialect.ToolboxRecord([.. record.Fields.Select(f => (f.Name, Write(f.Value, dialect, input, table, carto)!))]),
         _ => "NULL",

@@ -38,6 +38,15 @@ public sealed class CartoCredentialsCliTests : IDisposable
         var help = Run(command, "--help").Output;
         Assert.Matches(@"--carto-api-url <url>", help);
         Assert.Matches(@"--carto-token <token>\s+the CARTO API access token for IMPORT_URL", help);
+        Assert.Matches(@"--carto-connection <name>\s+the name of the CARTO connection IMPORT_URL imports through", help);
+    }
+
+    [Fact]
+    public void The_connection_option_names_the_CARTO_connection_in_the_call()
+    {
+        var result = Run("compile", Program, "--dialect", "redshift", "--carto-connection", "team_redshift");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("IMPORT_URL(\n  'https://example.com/data/floods.csv',\n  'team_redshift',\n", result.Output);
     }
 
     [Fact]

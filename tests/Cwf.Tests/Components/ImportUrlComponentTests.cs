@@ -51,7 +51,7 @@ public class ImportUrlComponentTests
         Assert.Equal("IMPORT_URL", step.Call!.Procedure);
         Assert.Equal(["snowflake", "redshift"], step.Call.Signatures.Select(s => s.Warehouse));
         // The product's own SQL for this node (the export's procedure): the same arguments in the same order.
-        Assert.Equal($"'{ExportUrl}', 'snowflake', output, '{{\"autoguessing\": true}}', api_base_url, api_access_token",
+        Assert.Equal($"'{ExportUrl}', connection, output, '{{\"autoguessing\": true}}', api_base_url, api_access_token",
             string.Join(", ", step.Call.For("snowflake")!.Arguments));
 
         var text = CanvasTestKit.AssertRoundTrip(imported);
@@ -112,6 +112,34 @@ public class ImportUrlComponentTests
         var with = Compile(Program, "redshift", new CartoCredentials("https://gcp-us-east1.api.carto.com", "eyJ.token"));
         Assert.DoesNotContain(with.Diagnostics, d => d.IsError);
         Assert.Contains("'{\"autoguessing\": false}',\n  'https://gcp-us-east1.api.carto.com',\n  'eyJ.token'\n);", with.Sql);
+    }
+
+    /// <summary>
+    /// The connection argument is the CARTO connection's name (a product export passes <c>'dvicente_shareddb'</c>): the
+    /// compilation's, through the dialect's quoting, else the warehouse's name; a blank one is CWF2880.
+    /// </summary>
+    [Theory]
+    [InlineData("snowflake", "dvicente_shareddb", "'dvicente_shareddb'")]
+    [InlineData("snowflake", "team's dw", @"'team\'s dw'")]
+    [InlineData("redshift", "team's dw", "'team''s dw'")]
+    [InlineData("snowflake", null, "'snowflake'")]
+    [InlineData("redshift", null, "'redshift'")]
+    public void The_connection_argument_is_the_given_CARTO_connection_else_the_warehouse(string dialect, string? connection, string written)
+    {
+        var result = Compile(Program, dialect, CartoCredentials.None with { Connection = connection });
+        Assert.False(result.Diagnostics.Any(d => d.IsError), string.Join("\n", result.Diagnostics));
+        Assert.Matches($@"IMPORT_URL\(\n  '[^\n]*',\n  {System.Text.RegularExpressions.Regex.Escape(written)},\n", result.Sql);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" shared")]
+    public void A_blank_connection_name_is_CWF2880_with_a_hint(string connection)
+    {
+        var error = Assert.Single(Compile(Program, "snowflake", CartoCredentials.None with { Connection = connection }).Diagnostics, d => d.IsError);
+        Assert.Equal(DiagnosticCodes.CartoConnection, error.Descriptor);
+        Assert.Contains("cannot call IMPORT_URL: the CARTO connection name is empty", error.Message);
+        Assert.Contains(error.Hints, h => h.Contains("--carto-connection", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -145,7 +145,7 @@ public class SpatialAggregateTests
     [InlineData("bigquery", "")]
     [InlineData("snowflake", "st_convexhull_agg st_makeline_agg")]
     [InlineData("redshift", "st_union_agg")]
-    [InlineData("databricks", "st_makeline_agg")]
+    [InlineData("databricks", "")]
     [InlineData("trino", "st_collect")]
     public void Every_dialect_compiles_each_aggregate_or_names_what_it_lacks(string dialect, string lacking)
     {
@@ -179,6 +179,29 @@ public class SpatialAggregateTests
         var result = Compiler.Compile(workflow, new CompileOptions(d) { Optimize = false });
         Assert.False(result.Diagnostics.Any(e => e.IsError), string.Join("\n", result.Diagnostics));
         Snapshot.Match(result.Sql!, "spatial-aggregates-" + dialect, "sql");
+    }
+
+    /// <summary>
+    /// Databricks' collect_list keeps no order: the line's points are collected with their keys and sorted by a
+    /// comparator that follows each key's direction and NULL placement and is never NULL itself; an empty group is NULL.
+    /// </summary>
+    [Fact]
+    public void Databricks_sorts_the_collected_points_of_an_ordered_line_by_each_key()
+    {
+        var workflow = Compilation.Ok(Header + "output t | group by region { l: st_makeline_agg(geom order by ts desc nulls first, id) } -> table \"o.t\"\n");
+        var result = Compiler.Compile(workflow, new CompileOptions(Dialects.Find("databricks")!));
+        Assert.False(result.Diagnostics.Any(e => e.IsError), string.Join("\n", result.Diagnostics));
+        var sql = result.Sql!;
+        Assert.Contains("CASE WHEN count(geom) = 0 THEN NULL ELSE st_makeline(transform(array_sort(collect_list(named_struct('cwf_g', geom, " +
+            "'cwf_k0', ts, 'cwf_k1', id, 'cwf_k2', st_x(st_centroid(geom)), 'cwf_k3', st_y(st_centroid(geom)))) FILTER (WHERE geom IS NOT NULL), (cwf_l, cwf_r) -> CASE", sql);
+        // ts desc nulls first: a NULL before a value, the greater value first.
+        Assert.Contains("WHEN cwf_l.cwf_k0 IS NULL AND cwf_r.cwf_k0 IS NOT NULL THEN -1 WHEN cwf_l.cwf_k0 IS NOT NULL AND cwf_r.cwf_k0 IS NULL THEN 1 " +
+            "WHEN cwf_l.cwf_k0 < cwf_r.cwf_k0 THEN 1 WHEN cwf_l.cwf_k0 > cwf_r.cwf_k0 THEN -1", sql);
+        // id (ascending, NULLs last) and the IR's tie-breakers.
+        Assert.Contains("WHEN cwf_l.cwf_k1 IS NULL AND cwf_r.cwf_k1 IS NOT NULL THEN 1 WHEN cwf_l.cwf_k1 IS NOT NULL AND cwf_r.cwf_k1 IS NULL THEN -1 " +
+            "WHEN cwf_l.cwf_k1 < cwf_r.cwf_k1 THEN -1 WHEN cwf_l.cwf_k1 > cwf_r.cwf_k1 THEN 1", sql);
+        Assert.Contains("WHEN cwf_l.cwf_k3 > cwf_r.cwf_k3 THEN 1 ELSE 0 END), cwf_e -> cwf_e.cwf_g)) END AS l", sql);
+        Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCodes.ApproximateTranslation && d.Message.Contains("single point"));
     }
 
     private static TestTable Zones(params object?[][] rows) => TestTable.Create("src.t", "id int64, region string, ts int64, geom geography", rows);

@@ -68,5 +68,24 @@ public class ParserCheckTests
         IndependentParsers.AssertParses(dialect, sql);
     }
 
+    /// <summary>
+    /// The ordered make-line aggregate wherever the warehouse has one, with a key that is descending with its NULLs
+    /// first and one that is logical: Databricks sorts the collected points with a lambda comparator over the keys.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(DialectNames))]
+    public void The_ordered_line_aggregate_parses(string dialectName)
+    {
+        var dialect = Dialects.Find(dialectName)!;
+        Skip.IfNot(dialect.Aggregates.Spatial(AggregateFunction.MakeLine).IsAvailable, $"{dialect.DisplayName} has no ordered line aggregate (CWF6002)");
+        var program = """
+            source pings = table "src.pings" { vehicle: string, seen_at: int64, late: bool, geom: geography }
+            output pings | group by vehicle { track: st_makeline_agg(geom order by seen_at desc nulls first, late or seen_at > 3) } -> table "out.tracks"
+            """;
+        var result = Cwf.Driver.Compiler.Compile(Cwf.Tests.Binding.Compilation.Ok(program), new Cwf.Driver.CompileOptions(dialect));
+        Assert.False(result.Diagnostics.Any(d => d.IsError), string.Join("\n", result.Diagnostics));
+        IndependentParsers.AssertParses(dialect, result.Sql!);
+    }
+
     public static TheoryData<string> DialectNames() => new(Dialects.Names);
 }

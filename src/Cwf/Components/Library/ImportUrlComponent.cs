@@ -12,7 +12,8 @@ namespace Cwf.Components.Library;
 /// (<c>data.schema</c>) declares them. Snowflake
 /// (the form a public export shows) and Redshift (the toolbox's reference, same arguments); CWF6002 elsewhere, CWF7800
 /// in process. The account's API base URL and token are not the workflow's: they come from the compilation
-/// (<c>--carto-api-url</c>, <c>--carto-token</c>), else NULL, the credentials the toolbox's SETUP stored (spec/canvas.md).
+/// (<c>--carto-api-url</c>, <c>--carto-token</c>), else NULL, the credentials the toolbox's SETUP stored (spec/canvas.md);
+/// so does the CARTO connection's name (<c>--carto-connection</c>), else the warehouse's.
 /// <c>source floods = import "https://example.com/floods.csv" { autoguessing: false } returns { id: string }</c>.
 /// </summary>
 public sealed class ImportUrlComponent : SourceComponent
@@ -57,18 +58,19 @@ public sealed class ImportUrlComponent : SourceComponent
     }
 
     /// <summary>
-    /// The call on each warehouse whose toolbox documents it: the connection is the warehouse's name, as the Snowflake
-    /// export passes <c>'snowflake'</c>; the options are JSON text, as there.
+    /// The call on each warehouse whose toolbox documents it: the connection is the CARTO connection's name (a product
+    /// export passes its connection's, <c>'dvicente_shareddb'</c>), which the compilation gives, else the warehouse's name
+    /// (another export's connection is named <c>'snowflake'</c>); the options are JSON text, as there.
     /// </summary>
     internal static ToolboxCall Call(string url, bool autoGuessing)
     {
-        Seq<ToolboxArgument> For(string warehouse) =>
+        Seq<ToolboxArgument> arguments =
         [
-            new ToolboxArgument.Text(url), new ToolboxArgument.Text(warehouse), new ToolboxArgument.OutputTable(),
+            new ToolboxArgument.Text(url), new ToolboxArgument.Connection(), new ToolboxArgument.OutputTable(),
             new ToolboxArgument.Text($"{{\"{AutoGuessing}\": {(autoGuessing ? "true" : "false")}}}"),
             new ToolboxArgument.Credential(CartoCredential.ApiBaseUrl), new ToolboxArgument.Credential(CartoCredential.AccessToken),
         ];
-        return new ToolboxCall(Procedure, [new ToolboxSignature("snowflake", For("snowflake")), new ToolboxSignature("redshift", For("redshift"))], Reference)
+        return new ToolboxCall(Procedure, [new ToolboxSignature("snowflake", arguments), new ToolboxSignature("redshift", arguments)], Reference)
         {
             Alternative = "elsewhere, load the file into a table first (CARTO's Imports API, `carto import --url`) and read it with `source name = table \"...\"`",
         };

@@ -161,7 +161,31 @@ public sealed class DatabricksDialect : Dialect
         (AggregateFunction.Extent, FunctionMapping.Sql("st_envelope(st_collect_agg({0}))").WithNote(SpatialRuntime)),
         (AggregateFunction.ConvexHull, FunctionMapping.Sql("st_convexhull(st_collect_agg({0}))").WithNote(SpatialRuntime)),
         (AggregateFunction.Centroid, FunctionMapping.Sql("st_centroid(st_collect_agg({0}))").WithNote(SpatialRuntime)),
-        (AggregateFunction.MakeLine, Missing("Databricks", "ordered line aggregate (collect_list has no order)", "build the line with st_makeline over a sorted array in a custom SQL step")));
+        // {1} is the points already sorted (AggregateOrder); a group without any is NULL, where st_makeline of an empty array is an empty line.
+        (AggregateFunction.MakeLine, FunctionMapping.Sql("CASE WHEN count({0}) = 0 THEN NULL ELSE st_makeline({1}) END").WithNote(SpatialRuntime).WithNote(FunctionNote.Limited(
+            "st_makeline of a single point gives a line through that point twice, where the IR gives an empty line"))));
+
+    /// <summary>
+    /// collect_list keeps no order (its reference: "non-deterministic"), so the ordered aggregate collects each
+    /// non-NULL value with its keys (named_struct), sorts them with array_sort and a comparator over the keys, the
+    /// NULLs of each key where it places them, and takes the values back out with transform. The comparator never
+    /// returns NULL (COMPARATOR_RETURNS_NULL): two NULLs, or equal keys, go on to the next key, then to 0.
+    /// </summary>
+    internal override string AggregateOrder(SqlFragment argument, IReadOnlyList<(string Key, bool Descending, bool NullsFirst)> keys)
+    {
+        var value = argument.Wrap(Precedence.Comparison + 1);
+        var fields = string.Concat(keys.Select((k, i) => $", 'cwf_k{i}', {k.Key}"));
+        var collected = $"collect_list(named_struct('cwf_g', {argument.Text}{fields})) FILTER (WHERE {value} IS NOT NULL)";
+        var cases = string.Concat(keys.Select((k, i) =>
+        {
+            var (l, r) = ($"cwf_l.cwf_k{i}", $"cwf_r.cwf_k{i}");
+            var (nullFirst, less) = (k.NullsFirst ? -1 : 1, k.Descending ? 1 : -1);
+            return $" WHEN {l} IS NULL AND {r} IS NOT NULL THEN {nullFirst} WHEN {l} IS NOT NULL AND {r} IS NULL THEN {-nullFirst}" +
+                $" WHEN {l} < {r} THEN {less} WHEN {l} > {r} THEN {-less}";
+        }));
+        var sorted = keys.Count == 0 ? collected : $"array_sort({collected}, (cwf_l, cwf_r) -> CASE{cases} ELSE 0 END)";
+        return $"transform({sorted}, cwf_e -> cwf_e.cwf_g)";
+    }
 
     /// <summary>CAST of a double to BIGINT truncates; ROUND rounds half away from zero, as the IR's cast does.</summary>
     public override SqlTemplate? FloatToInteger => "CAST(ROUND({0}) AS BIGINT)";

@@ -119,6 +119,15 @@ public abstract record ToolboxArgument
     }
 
     /// <summary>
+    /// The name of the CARTO connection the workflow runs on (IMPORT_URL's <c>connection</c>), which the workflow does not
+    /// hold either: the compilation gives it, else the warehouse's name.
+    /// </summary>
+    public sealed record Connection : ToolboxArgument
+    {
+        public override string ToString() => "connection";
+    }
+
+    /// <summary>
     /// Named values passed as one record, the options of <c>CREATE_TILESET</c> (a <c>STRUCT</c> on BigQuery), which each
     /// warehouse writes in its own syntax (<c>Dialect.ToolboxRecord</c>); every value is itself a plain argument.
     /// </summary>
