@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using Cwf.Analysis;
 using Cwf.Binding;
@@ -34,6 +35,12 @@ public static class StageProfile
         using var sampler = Environment.GetEnvironmentVariable("CWF_PROFILE_TYPES") is "1" ? new AllocationSampler() : null;
         for (int r = 0; r < repeats; r++)
         {
+            // CWF_PROFILE_LIVE=1: the live set between stages, each measured by a full collection (which changes the
+            // collections and pauses of that compile: a diagnosis, not a timing).
+            var live = Environment.GetEnvironmentVariable("CWF_PROFILE_LIVE") is "1" ? new LiveSet() : null;
+            // CWF_PROFILE_LATENCY=LowLatency (a GCLatencyMode): the collector's latency mode during each compile, to compare it.
+            var latency = GCSettings.LatencyMode;
+            if (Environment.GetEnvironmentVariable("CWF_PROFILE_LATENCY") is { } mode) GCSettings.LatencyMode = Enum.Parse<GCLatencyMode>(mode);
             var stages = new List<(string Stage, double Ms, long Bytes, double? ThreadMs)>();
             // Processor time of the whole process (the compiler's thread and the GC's): on a machine
             // shared by other work it moves far less than the wall clock.
@@ -42,6 +49,7 @@ public static class StageProfile
             // collector's, counted without depending on the load (the pause time does depend on it).
             var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
             var paused = GC.GetTotalPauseDuration();
+            var log = new CollectionLog();
             T Measure<T>(string stage, Func<T> run)
             {
                 bool sampled = sampler is not null && stage is "optimize" or "emit";
@@ -51,6 +59,7 @@ public static class StageProfile
                 var watch = Stopwatch.StartNew();
                 var result = run();
                 stages.Add((stage, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before, ThreadClock.Milliseconds() - thread));
+                log.After(stage);
                 if (sampled)
                 {
                     sampler!.Stop();
@@ -60,15 +69,25 @@ public static class StageProfile
                 }
                 return result;
             }
+            live?.Measure("before the parse");
             var syntax = Measure("parse", () => CwfParser.ParseProgram(text).Syntax!);
+            live?.Measure("after the parse: the syntax tree");
             var workflow = Measure("bind", () => Binder.Bind(syntax, SchemaCatalog.Empty).Workflow
                 ?? throw new InvalidOperationException("the program does not bind"));
+            live?.Measure("after the bind: the syntax tree and the bound workflow");
+            // The command line holds the syntax tree only until the checks (FrontEnd.Load's result is dropped before
+            // Compiler.Compile), so the runner lets it go there too: the collector then sees the live set a compile has.
             Measure("checks", () => WorkflowChecks.Check(workflow, text.Path));
+            syntax = null!;
+            live?.Measure("after the checks: the bound workflow");
             Measure("analyze", () => WorkflowAnalyzer.Analyze(workflow));
             var optimization = Measure("optimize", () => PassManager.Optimize(workflow, new OptimizerOptions { Target = Postgres.OptimizerTarget }));
             var optimized = optimization.Optimized;
+            live?.Measure("after the optimizer: the bound and the optimized workflow");
             var plan = Measure("plan", () => Planner.Plan(optimized, Postgres.OptimizerTarget));
             var sql = Measure("emit", () => SqlEmitter.Emit(optimized, Postgres, new EmitOptions { Plan = plan }).Sql!);
+            live?.Measure("after the emitter: both workflows, the plan and the SQL");
+            GCSettings.LatencyMode = latency;
             double cpuMs = (ProcessorTime() - cpu).TotalMilliseconds;
             var gcCounts = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]).ToArray();
             double pausedMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
@@ -80,6 +99,7 @@ public static class StageProfile
             // A digest of the SQL, so that two builds can be shown to write the same bytes.
             line.Append(CultureInfo.InvariantCulture, $"; SQL sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sql)))[..16]}");
             Console.WriteLine(line);
+            Console.WriteLine("  collections by stage: " + log.Report());
             if (Environment.GetEnvironmentVariable("CWF_PROFILE_PASSES") is "1")
             {
                 // Each pass once over the bound workflow (the first round, which does the most work), by allocation.
@@ -93,6 +113,17 @@ public static class StageProfile
                     string.Create(CultureInfo.InvariantCulture, $"{pass.Key} {pass.Value / (double)steps / 1024:F2} KB/step"))));
                 Console.WriteLine($"  {optimization.Iterations} rounds: " + string.Join(", ", optimization.Runs.GroupBy(run => run.Pass)
                     .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(run => run.Elapsed.TotalMilliseconds):F0} ms ({g.Count(run => run.Changed)} changed)"))));
+            }
+            if (live is not null)
+            {
+                // What the bound workflow alone keeps: OptimizationResult.Original holds it to the end of a compile.
+                workflow = null!;
+                optimization = null!;
+                live.Measure("the optimized workflow, the plan and the SQL, without the bound workflow");
+                GC.KeepAlive(optimized);
+                GC.KeepAlive(plan);
+                GC.KeepAlive(sql);
+                Console.WriteLine("  live heap after a full collection, MB: " + live.Report());
             }
         }
         using var self = Process.GetCurrentProcess();
