@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using Cwf.Analysis;
 using Cwf.Binding;
@@ -32,72 +33,109 @@ public static class StageProfile
         int inputBytes = Encoding.UTF8.GetByteCount(program);
         // CWF_PROFILE_TYPES=1: the types the optimizer and the emitter allocate most (sampled by the runtime).
         using var sampler = Environment.GetEnvironmentVariable("CWF_PROFILE_TYPES") is "1" ? new AllocationSampler() : null;
-        for (int r = 0; r < repeats; r++)
-        {
-            var stages = new List<(string Stage, double Ms, long Bytes, double? ThreadMs)>();
-            // Processor time of the whole process (the compiler's thread and the GC's): on a machine
-            // shared by other work it moves far less than the wall clock.
-            var cpu = ProcessorTime();
-            // Collections and the collector's pauses during this compile: how much of the time is the
-            // collector's, counted without depending on the load (the pause time does depend on it).
-            var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
-            var paused = GC.GetTotalPauseDuration();
-            T Measure<T>(string stage, Func<T> run)
-            {
-                bool sampled = sampler is not null && stage is "optimize" or "emit";
-                if (sampled) sampler!.Start();
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                var thread = ThreadClock.Milliseconds();
-                var watch = Stopwatch.StartNew();
-                var result = run();
-                stages.Add((stage, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before, ThreadClock.Milliseconds() - thread));
-                if (sampled)
-                {
-                    sampler!.Stop();
-                    Console.WriteLine($"  {stage}, sampled bytes by type: " + string.Join(", ", sampler.ByType.Take(14).Select(p =>
-                        string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value / (double)steps / 1024:F2} KB/step"))));
-                    sampler.Clear();
-                }
-                return result;
-            }
-            var syntax = Measure("parse", () => CwfParser.ParseProgram(text).Syntax!);
-            var workflow = Measure("bind", () => Binder.Bind(syntax, SchemaCatalog.Empty).Workflow
-                ?? throw new InvalidOperationException("the program does not bind"));
-            Measure("checks", () => WorkflowChecks.Check(workflow, text.Path));
-            Measure("analyze", () => WorkflowAnalyzer.Analyze(workflow));
-            var optimization = Measure("optimize", () => PassManager.Optimize(workflow, new OptimizerOptions { Target = Postgres.OptimizerTarget }));
-            var optimized = optimization.Optimized;
-            var plan = Measure("plan", () => Planner.Plan(optimized, Postgres.OptimizerTarget));
-            var sql = Measure("emit", () => SqlEmitter.Emit(optimized, Postgres, new EmitOptions { Plan = plan }).Sql!);
-            double cpuMs = (ProcessorTime() - cpu).TotalMilliseconds;
-            var gcCounts = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]).ToArray();
-            double pausedMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
-            var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{shape}-{steps} ({workflow.Nodes.Length} nodes, {optimized.Nodes.Length} optimized, {Encoding.UTF8.GetByteCount(sql) / (double)steps:F1} SQL bytes/step, {inputBytes / (double)steps:F1} input bytes/step):");
-            foreach (var (stage, ms, bytes, threadMs) in stages)
-                line.Append(CultureInfo.InvariantCulture, $" {stage} {ms:F1} ms {bytes / (double)steps / 1024:F1} KB/step{(threadMs is { } t ? $" thread {t:F1} ms" : "")};");
-            double total = stages.Sum(s => s.Ms);
-            line.Append(CultureInfo.InvariantCulture, $" total {total:F1} ms = {total / steps:F4} ms/step, cpu {cpuMs:F1} ms = {cpuMs / steps:F4} ms/step, {stages.Sum(s => s.Bytes) / (double)steps / 1024:F1} KB/step; collections gen0/1/2 {gcCounts[0]}/{gcCounts[1]}/{gcCounts[2]}, paused {pausedMs:F1} ms");
-            // A digest of the SQL, so that two builds can be shown to write the same bytes.
-            line.Append(CultureInfo.InvariantCulture, $"; SQL sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sql)))[..16]}");
-            Console.WriteLine(line);
-            if (Environment.GetEnvironmentVariable("CWF_PROFILE_PASSES") is "1")
-            {
-                // Each pass once over the bound workflow (the first round, which does the most work), by allocation.
-                Console.WriteLine("  allocated by one application to the bound workflow: " + string.Join(", ", PassManager.Default.Passes.Select(pass =>
-                {
-                    long before = GC.GetAllocatedBytesForCurrentThread();
-                    pass.Run(workflow, Postgres.OptimizerTarget);
-                    return string.Create(CultureInfo.InvariantCulture, $"{pass.Name} {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)steps / 1024:F2} KB/step");
-                })));
-                Console.WriteLine("  allocated over every round, as the pass manager runs them: " + string.Join(", ", AllocationPerPass(workflow).Select(pass =>
-                    string.Create(CultureInfo.InvariantCulture, $"{pass.Key} {pass.Value / (double)steps / 1024:F2} KB/step"))));
-                Console.WriteLine($"  {optimization.Iterations} rounds: " + string.Join(", ", optimization.Runs.GroupBy(run => run.Pass)
-                    .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(run => run.Elapsed.TotalMilliseconds):F0} ms ({g.Count(run => run.Changed)} changed)"))));
-            }
-        }
+        // Each compile in its own frame: what one compile held is unreachable when the next starts, even where the
+        // JIT keeps a local alive to the end of its method (unoptimized and on-stack-replaced code do).
+        for (int r = 0; r < repeats; r++) CompileOnce(shape, steps, text, inputBytes, sampler);
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MB"));
+        // The collector this process ran with (Collector.props, or DOTNET_gcServer and the like when set), so a comparison says what it compared.
+        var gc = GC.GetConfigurationVariables();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MB; collector: " +
+            $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {gc.GetValueOrDefault("HeapCount")} heaps, {(gc.GetValueOrDefault("ConcurrentGC") is true ? "concurrent" : "non-concurrent")}"));
+    }
+
+    private static void CompileOnce(string shape, int steps, SourceText text, int inputBytes, AllocationSampler? sampler)
+    {
+        // CWF_PROFILE_LIVE=1: the live set between stages, each measured by a full collection (which changes the
+        // collections and pauses of that compile: a diagnosis, not a timing).
+        var live = Environment.GetEnvironmentVariable("CWF_PROFILE_LIVE") is "1" ? new LiveSet() : null;
+        // CWF_PROFILE_LATENCY=LowLatency (a GCLatencyMode): the collector's latency mode during each compile, to compare it.
+        var latency = GCSettings.LatencyMode;
+        if (Environment.GetEnvironmentVariable("CWF_PROFILE_LATENCY") is { } mode) GCSettings.LatencyMode = Enum.Parse<GCLatencyMode>(mode);
+        var stages = new List<(string Stage, double Ms, long Bytes, double? ThreadMs)>();
+        // Processor time of the whole process (the compiler's thread and the GC's): on a machine
+        // shared by other work it moves far less than the wall clock.
+        var cpu = ProcessorTime();
+        // Collections and the collector's pauses during this compile: how much of the time is the
+        // collector's, counted without depending on the load (the pause time does depend on it).
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var paused = GC.GetTotalPauseDuration();
+        var log = new CollectionLog();
+        T Measure<T>(string stage, Func<T> run)
+        {
+            bool sampled = sampler is not null && stage is "optimize" or "emit";
+            if (sampled) sampler!.Start();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var thread = ThreadClock.Milliseconds();
+            var watch = Stopwatch.StartNew();
+            var result = run();
+            stages.Add((stage, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before, ThreadClock.Milliseconds() - thread));
+            log.After(stage);
+            if (sampled)
+            {
+                sampler!.Stop();
+                Console.WriteLine($"  {stage}, sampled bytes by type: " + string.Join(", ", sampler.ByType.Take(14).Select(p =>
+                    string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value / (double)steps / 1024:F2} KB/step"))));
+                sampler.Clear();
+            }
+            return result;
+        }
+        live?.Measure("before the parse");
+        var syntax = Measure("parse", () => CwfParser.ParseProgram(text).Syntax!);
+        live?.Measure("after the parse: the syntax tree");
+        var workflow = Measure("bind", () => Binder.Bind(syntax, SchemaCatalog.Empty).Workflow
+            ?? throw new InvalidOperationException("the program does not bind"));
+        live?.Measure("after the bind: the syntax tree and the bound workflow");
+        // The command line holds the syntax tree only until the checks (FrontEnd.Load's result is dropped before
+        // Compiler.Compile), so the runner lets it go there too: the collector then sees the live set a compile has.
+        Measure("checks", () => WorkflowChecks.Check(workflow, text.Path));
+        syntax = null!;
+        live?.Measure("after the checks: the bound workflow");
+        Measure("analyze", () => WorkflowAnalyzer.Analyze(workflow));
+        var optimization = Measure("optimize", () => PassManager.Optimize(workflow, new OptimizerOptions { Target = Postgres.OptimizerTarget }));
+        var optimized = optimization.Optimized;
+        live?.Measure("after the optimizer: the bound and the optimized workflow");
+        var plan = Measure("plan", () => Planner.Plan(optimized, Postgres.OptimizerTarget));
+        var sql = Measure("emit", () => SqlEmitter.Emit(optimized, Postgres, new EmitOptions { Plan = plan }).Sql!);
+        live?.Measure("after the emitter: both workflows, the plan and the SQL");
+        GCSettings.LatencyMode = latency;
+        double cpuMs = (ProcessorTime() - cpu).TotalMilliseconds;
+        var gcCounts = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]).ToArray();
+        double pausedMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
+        var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{shape}-{steps} ({workflow.Nodes.Length} nodes, {optimized.Nodes.Length} optimized, {Encoding.UTF8.GetByteCount(sql) / (double)steps:F1} SQL bytes/step, {inputBytes / (double)steps:F1} input bytes/step):");
+        foreach (var (stage, ms, bytes, threadMs) in stages)
+            line.Append(CultureInfo.InvariantCulture, $" {stage} {ms:F1} ms {bytes / (double)steps / 1024:F1} KB/step{(threadMs is { } t ? $" thread {t:F1} ms" : "")};");
+        double total = stages.Sum(s => s.Ms);
+        line.Append(CultureInfo.InvariantCulture, $" total {total:F1} ms = {total / steps:F4} ms/step, cpu {cpuMs:F1} ms = {cpuMs / steps:F4} ms/step, {stages.Sum(s => s.Bytes) / (double)steps / 1024:F1} KB/step; collections gen0/1/2 {gcCounts[0]}/{gcCounts[1]}/{gcCounts[2]}, paused {pausedMs:F1} ms");
+        // A digest of the SQL, so that two builds can be shown to write the same bytes.
+        line.Append(CultureInfo.InvariantCulture, $"; SQL sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sql)))[..16]}");
+        Console.WriteLine(line);
+        Console.WriteLine("  collections by stage: " + log.Report());
+        if (Environment.GetEnvironmentVariable("CWF_PROFILE_PASSES") is "1")
+        {
+            // Each pass once over the bound workflow (the first round, which does the most work), by allocation.
+            Console.WriteLine("  allocated by one application to the bound workflow: " + string.Join(", ", PassManager.Default.Passes.Select(pass =>
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                pass.Run(workflow, Postgres.OptimizerTarget);
+                return string.Create(CultureInfo.InvariantCulture, $"{pass.Name} {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)steps / 1024:F2} KB/step");
+            })));
+            Console.WriteLine("  allocated over every round, as the pass manager runs them: " + string.Join(", ", AllocationPerPass(workflow).Select(pass =>
+                string.Create(CultureInfo.InvariantCulture, $"{pass.Key} {pass.Value / (double)steps / 1024:F2} KB/step"))));
+            Console.WriteLine($"  {optimization.Iterations} rounds: " + string.Join(", ", optimization.Runs.GroupBy(run => run.Pass)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(run => run.Elapsed.TotalMilliseconds):F0} ms ({g.Count(run => run.Changed)} changed)"))));
+        }
+        if (live is not null)
+        {
+            // What the bound workflow alone keeps: OptimizationResult.Original holds it to the end of a compile.
+            workflow = null!;
+            optimization = null!;
+            live.Measure("the optimized workflow, the plan and the SQL, without the bound workflow");
+            GC.KeepAlive(optimized);
+            GC.KeepAlive(plan);
+            GC.KeepAlive(sql);
+            Console.WriteLine("  live heap after a full collection, MB: " + live.Report());
+        }
     }
 
     // The default passes in rounds until one changes nothing (PassManager.Run's loop), each pass's allocation summed over the rounds.
