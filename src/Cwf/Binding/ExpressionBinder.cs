@@ -161,7 +161,7 @@ public sealed partial class ExpressionBinder
             columns.Add((new NamedExpr(name, expr), item));
         }
         if (!ok) return null;
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new SeenNames();
         foreach (var (column, site) in columns)
         {
             if (seen.Add(column.Name)) continue;

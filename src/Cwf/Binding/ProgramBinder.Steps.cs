@@ -102,7 +102,15 @@ internal sealed partial class ProgramBinder
     // Helpers
 
     private ExpressionBinder Binder(Relation input, string context) =>
-        new(ExpressionScope.Of(input.Scope, _parameterTypes), _source, new ExpressionBinderOptions { Context = context }, _diagnostics);
+        new(ExpressionScope.Of(input.Scope, _parameterTypes), _source, Options(context), _diagnostics);
+
+    // The options of every expression of a kind (a filter condition, a select list...): one object each, not one per step.
+    private ExpressionBinderOptions Options(string context)
+    {
+        if (!_optionsByContext.TryGetValue(context, out var options))
+            _optionsByContext[context] = options = new ExpressionBinderOptions { Context = context };
+        return options;
+    }
 
     /// <summary>The column a step parameter names (bare or qualified), as the component wants it.</summary>
     private ColumnArg? ResolveColumnArg(Relation input, NameSyntax name) => ResolveColumnArg(ExpressionScope.Of(input.Scope, _parameterTypes), name, out _);

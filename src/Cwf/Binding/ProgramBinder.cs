@@ -34,6 +34,7 @@ internal sealed partial class ProgramBinder
     private int _statement;
     // The columns at every step and declared name, in the order bound (BindResult.Scopes).
     private readonly ImmutableArray<StepScope>.Builder _scopes = ImmutableArray.CreateBuilder<StepScope>();
+    private readonly Dictionary<string, ExpressionBinderOptions> _optionsByContext = new(StringComparer.Ordinal);
 
     public ProgramBinder(ProgramSyntax program, SchemaCatalog catalog, BindOptions options)
     {

@@ -44,9 +44,19 @@ public sealed class ScopeInput
     /// <summary>An input with the aliases of another (those of the columns <paramref name="schema"/> still has), without copying them first.</summary>
     internal static ScopeInput Keeping(Schema schema, string? qualifier, ImmutableArray<ColumnAlias> aliases) => new(schema, qualifier, aliases);
 
-    // In a method of its own: the query's closure is then allocated only when there are aliases.
-    private static ImmutableArray<ColumnAlias> Kept(ImmutableArray<ColumnAlias> aliases, Schema schema) =>
-        [.. aliases.Where(a => schema.Contains(a.Column) || schema.IsOpen)];
+    // The aliases whose column the schema still has: the same array when that is all of them, as after most steps.
+    private static ImmutableArray<ColumnAlias> Kept(ImmutableArray<ColumnAlias> aliases, Schema schema)
+    {
+        if (schema.IsOpen) return aliases;
+        int kept = 0;
+        foreach (var alias in aliases)
+            if (schema.Contains(alias.Column)) kept++;
+        if (kept == aliases.Length) return aliases;
+        var builder = ImmutableArray.CreateBuilder<ColumnAlias>(kept);
+        foreach (var alias in aliases)
+            if (schema.Contains(alias.Column)) builder.Add(alias);
+        return builder.MoveToImmutable();
+    }
 
     public Schema Schema { get; }
     public string? Qualifier { get; }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 
@@ -65,9 +66,10 @@ public class LoweringContext(WorkflowBuilder builder, DiagnosticBag diagnostics)
             Diagnostics.Report(DiagnosticCodes.ColumnReplaced, step.Origin,
                 $"the new column '{name}' replaces the existing column '{schema[existing].Name}'",
                 "rename one of them to keep both");
-        var columns = schema.Columns.Select((c, i) => i == existing ? new NamedExpr(name, expr) : PassThrough(c)).ToList();
-        if (existing < 0) columns.Add(new NamedExpr(name, expr));
-        return Builder.Project(input, columns, step.Name, step.Origin).Id;
+        var columns = new NamedExpr[existing < 0 ? schema.Count + 1 : schema.Count];
+        for (int i = 0; i < schema.Count; i++) columns[i] = i == existing ? new NamedExpr(name, expr) : PassThrough(schema[i]);
+        if (existing < 0) columns[^1] = new NamedExpr(name, expr);
+        return Builder.Project(input, ImmutableCollectionsMarshal.AsImmutableArray(columns), step.Name, step.Origin).Id;
     }
 
     public static NamedExpr PassThrough(Column column) => new(column.Name, ExprFactory.Column(column));
@@ -75,7 +77,7 @@ public class LoweringContext(WorkflowBuilder builder, DiagnosticBag diagnostics)
     /// <summary>Reports each output name that repeats an earlier one (ignoring case); true when all are distinct.</summary>
     public bool CheckUniqueNames(IEnumerable<(string Name, Location Location)> names)
     {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new SeenNames();
         bool ok = true;
         foreach (var (name, location) in names)
         {

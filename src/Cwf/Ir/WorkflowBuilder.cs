@@ -10,8 +10,9 @@ namespace Cwf.Ir;
 /// </summary>
 public sealed class WorkflowBuilder
 {
+    // Ids are given in order from the first one, so a node's id is its place here: no dictionary to grow and hash.
     private readonly List<RelNode> _nodes = [];
-    private readonly Dictionary<int, RelNode> _byId = [];
+    private readonly int _firstId;
     private readonly List<Parameter> _parameters = [];
     private int _nextId;
     // SchemaOf as a delegate, made once rather than at every node added.
@@ -20,6 +21,7 @@ public sealed class WorkflowBuilder
     public WorkflowBuilder(string name, int firstId = 1)
     {
         Name = name;
+        _firstId = firstId;
         _nextId = firstId;
         _schemaOf = SchemaOf;
     }
@@ -28,9 +30,9 @@ public sealed class WorkflowBuilder
 
     public IReadOnlyList<Parameter> Parameters => _parameters;
 
-    public RelNode this[int id] => _byId[id];
+    public RelNode this[int id] => Find(id) ?? throw new KeyNotFoundException($"No IR node {id}.");
 
-    public Schema SchemaOf(int id) => _byId[id].Schema;
+    public Schema SchemaOf(int id) => this[id].Schema;
 
     public void AddParameter(Parameter parameter) => _parameters.Add(parameter);
 
@@ -45,7 +47,11 @@ public sealed class WorkflowBuilder
         Add(new FilterNode(_nextId, name, input, predicate, branch) { Origin = origin });
 
     public ProjectNode Project(int input, IEnumerable<NamedExpr> columns, string name, Location? origin = null) =>
-        Add(new ProjectNode(_nextId, name, input, columns.ToSeq()) { Origin = origin });
+        Project(input, columns.ToSeq(), name, origin);
+
+    /// <summary>A projection of columns already in a sequence (not copied again).</summary>
+    public ProjectNode Project(int input, Seq<NamedExpr> columns, string name, Location? origin = null) =>
+        Add(new ProjectNode(_nextId, name, input, columns) { Origin = origin });
 
     public AggregateNode Aggregate(int input, IEnumerable<NamedExpr> keys, IEnumerable<AggregateCall> aggregates, string name, Location? origin = null) =>
         Add(new AggregateNode(_nextId, name, input, keys.ToSeq(), aggregates.ToSeq()) { Origin = origin });
@@ -107,12 +113,17 @@ public sealed class WorkflowBuilder
     private T Add<T>(T node) where T : RelNode
     {
         foreach (var input in node.Inputs)
-            if (!_byId.ContainsKey(input))
+            if (Find(input) is null)
                 throw new InvalidOperationException($"Node {node.Id} reads node {input}, which does not exist.");
         var placed = (T)node.PlacedFrom(_schemaOf);
         _nodes.Add(placed);
-        _byId[placed.Id] = placed;
         _nextId++;
         return placed;
+    }
+
+    private RelNode? Find(int id)
+    {
+        int at = id - _firstId;
+        return (uint)at < (uint)_nodes.Count ? _nodes[at] : null;
     }
 }

@@ -40,16 +40,22 @@ public static class CwfParser
         var tokens = TokenList.Lex(source);
         var chunks = StatementSplitter.Split(tokens);
         var trivia = new TriviaAttacher(tokens);
+        var direct = new DirectParser(tokens);
         var fast = new FastParser(tokens);
         var diagnostics = new List<Diagnostic>();
         var statements = new List<StatementSyntax>(chunks.Count);
         for (int k = 0; k < chunks.Count; k++)
         {
             var (first, last) = chunks[k];
-            var outcome = RangeParser.Parse(fast, first, last, p => p.statementEntry(), (b, c) => b.Statement(c.statement()),
-                ExpressionParseOptions.Default, "end of the statement", e => NotAStatement(source, e), steps);
-            diagnostics.AddRange(outcome.Diagnostics);
-            var statement = outcome.Syntax ?? Erroneous(tokens, first, last);
+            // The common statements without ANTLR's parse tree; the others, and every mistake, through the grammar.
+            var statement = direct.TryStatement(first, last);
+            if (statement is null)
+            {
+                var outcome = RangeParser.Parse(fast, first, last, p => p.statementEntry(), (b, c) => b.Statement(c.statement()),
+                    ExpressionParseOptions.Default, "end of the statement", e => NotAStatement(source, e), steps);
+                diagnostics.AddRange(outcome.Diagnostics);
+                statement = outcome.Syntax ?? Erroneous(tokens, first, last);
+            }
             int nextStart = k + 1 < chunks.Count ? tokens.Tokens[chunks[k + 1].First].StartIndex : int.MaxValue;
             statements.Add(trivia.Attach(statement, first, last, nextStart));
         }

@@ -206,14 +206,17 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         var first = Identifier(c.identifier(0)).Name.ToLowerInvariant();
         var second = Identifier(c.identifier(1)).Name.ToLowerInvariant();
         var alias = c.identifier().Length > 2 ? Identifier(c.identifier(2)) : null;
-        bool IsLat(string s) => s is "lat" or "latitude";
-        bool IsLon(string s) => s is "lon" or "lng" or "longitude";
-        if (IsLat(first) && IsLon(second)) return new PointStepSyntax(ColumnRef(c.columnRef(0)), ColumnRef(c.columnRef(1)), alias);
-        if (IsLon(first) && IsLat(second)) return new PointStepSyntax(ColumnRef(c.columnRef(1)), ColumnRef(c.columnRef(0)), alias);
+        if (IsLatitude(first) && IsLongitude(second)) return new PointStepSyntax(ColumnRef(c.columnRef(0)), ColumnRef(c.columnRef(1)), alias);
+        if (IsLongitude(first) && IsLatitude(second)) return new PointStepSyntax(ColumnRef(c.columnRef(1)), ColumnRef(c.columnRef(0)), alias);
         Report(DiagnosticCodes.InvalidPointArguments, Span(c), "point needs a latitude and a longitude column",
             "write: point lat = latitude_column, lon = longitude_column");
         return new PointStepSyntax(ColumnRef(c.columnRef(0)), ColumnRef(c.columnRef(1)), alias);
     }
+
+    /// <summary>The words a point step takes its latitude and longitude columns by (lower case).</summary>
+    internal static bool IsLatitude(string word) => word is "lat" or "latitude";
+
+    internal static bool IsLongitude(string word) => word is "lon" or "lng" or "longitude";
 
     private static JoinKind JoinKind(G.CwfParser.JoinKindContext? context) => context switch
     {
@@ -382,7 +385,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     }
 
     // A chain of one associative operator: a long one is not nesting, so it is shaped by OperatorChain (shallow).
-    private static ExpressionSyntax Chain(List<ExpressionSyntax> operands, BinaryOperator op) =>
+    internal static ExpressionSyntax Chain(List<ExpressionSyntax> operands, BinaryOperator op) =>
         operands.Count == 1 ? operands[0]
             : OperatorChain.Build(operands, (left, right) => new BinarySyntax(op, left, right) { Span = left.Span.Union(right.Span) });
 
@@ -401,7 +404,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         return SyntaxNode.Spanned(result, span);
     }
 
-    private static BinaryOperator Comparison(int type) => type switch
+    internal static BinaryOperator Comparison(int type) => type switch
     {
         G.CwfLexer.EQ or G.CwfLexer.EQ2 => BinaryOperator.Equal,
         G.CwfLexer.NEQ or G.CwfLexer.NEQ2 => BinaryOperator.NotEqual,
@@ -501,12 +504,15 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
     private LiteralSyntax Number(IToken token)
     {
         var text = token.Text;
-        bool ok = token.Type == G.CwfLexer.INTEGER ? LiteralValues.Integer(text) is not null : LiteralValues.Float(text) is not null;
-        if (!ok)
+        if (!IsValidNumber(token.Type, text))
             Report(DiagnosticCodes.InvalidNumber, token, $"the number {text} is too large",
                 token.Type == G.CwfLexer.INTEGER ? "integers go up to 79228162514264337593543950335 (as decimal)" : "floats go up to about 1.8e308");
         return new LiteralSyntax(token.Type == G.CwfLexer.INTEGER ? LiteralKind.Integer : LiteralKind.Float, text) { Span = Span(token) };
     }
+
+    /// <summary>Whether an INTEGER or FLOAT token's number is in range.</summary>
+    internal static bool IsValidNumber(int type, string text) =>
+        type == G.CwfLexer.INTEGER ? LiteralValues.Integer(text) is not null : LiteralValues.Float(text) is not null;
 
     private static ExpressionSyntax WithUnit(ExpressionSyntax value, G.CwfParser.UnitContext? unit) =>
         Unit(unit) is { } u ? new QuantitySyntax(value, u) : value;
@@ -530,15 +536,16 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
 
     public IdentifierSyntax Identifier(G.CwfParser.IdentifierContext context)
     {
-        var token = context.Start;
-        string name = token.Type switch
-        {
-            G.CwfLexer.DQ_STRING => UnquoteDouble(token.Text),
-            G.CwfLexer.BQ_IDENTIFIER => token.Text[1..^1].Replace("``", "`"),
-            _ => token.Text,
-        };
-        return new IdentifierSyntax(name) { Span = Span(context) };
+        return new IdentifierSyntax(IdentifierName(context.Start)) { Span = Span(context) };
     }
+
+    /// <summary>The name an identifier token spells: a quoted one without its quotes.</summary>
+    internal static string IdentifierName(IToken token) => token.Type switch
+    {
+        G.CwfLexer.DQ_STRING => UnquoteDouble(token.Text),
+        G.CwfLexer.BQ_IDENTIFIER => token.Text[1..^1].Replace("``", "`"),
+        _ => token.Text,
+    };
 
     private TypeSyntax Type(G.CwfParser.TypeNameContext context)
     {
@@ -563,10 +570,13 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         return new TypeSyntax(text) { Span = Span(context) };
     }
 
-    private static string Text(G.CwfParser.TextContext context)
+    private static string Text(G.CwfParser.TextContext context) => TextOf(context.Start);
+
+    /// <summary>The text a string token holds, without its quotes.</summary>
+    internal static string TextOf(IToken token)
     {
-        var text = context.Start.Text;
-        return context.Start.Type switch
+        var text = token.Text;
+        return token.Type switch
         {
             G.CwfLexer.TRIPLE_STRING => text[3..^3],
             G.CwfLexer.SQ_STRING => UnquoteSingle(text),
@@ -574,7 +584,7 @@ internal sealed class SyntaxTreeBuilder(SourceText source, ExpressionParseOption
         };
     }
 
-    private static string UnquoteSingle(string text) => text[1..^1].Replace("''", "'");
+    internal static string UnquoteSingle(string text) => text[1..^1].Replace("''", "'");
     private static string UnquoteDouble(string text) => text[1..^1].Replace("\"\"", "\"");
 
     // ---------------------------------------------------------------------------------------

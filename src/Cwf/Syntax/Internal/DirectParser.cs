@@ -1,0 +1,446 @@
+using Antlr4.Runtime;
+using Cwf.Ir;
+using Cwf.Text;
+using G = Cwf.Syntax.Generated;
+
+namespace Cwf.Syntax.Internal;
+
+/// <summary>
+/// The statements most programs are made of, parsed straight from the tokens into the syntax tree:
+/// <c>let name = ...</c> and <c>output ... -> table "t"</c> pipelines of filter, derive, select, drop,
+/// join, union, point and buffer steps over names, numbers, strings, calls, comparisons and the
+/// value operators. ANTLR's parse tree (a context and a child list per rule, a node per token) was
+/// most of the parse's cost. Anything else, and anything the syntax builder would report on, gives
+/// null, and <see cref="RangeParser"/> parses the statement as before: so every diagnostic still comes
+/// from there, and a tree from here is the one <see cref="SyntaxTreeBuilder"/> builds from ANTLR's
+/// (the tests compare the two on every statement of the sample programs).
+/// </summary>
+internal sealed class DirectParser(TokenList tokens)
+{
+    // Deeper parentheses are left to RangeParser, which guards the stack; this bounds the recursion here.
+    private const int MaxNesting = 16;
+
+    private readonly List<IToken> _tokens = tokens.Tokens;
+    private int _at;
+    private int _end;
+    private int _nesting;
+
+    /// <summary>The statement of tokens [first, last], or null when it is not one of the forms read here.</summary>
+    public StatementSyntax? TryStatement(int first, int last)
+    {
+        _at = first;
+        _end = last + 1;
+        _nesting = 0;
+        StatementSyntax? statement = Type() switch
+        {
+            G.CwfLexer.LET => Let(),
+            G.CwfLexer.OUTPUT => Output(),
+            _ => null,
+        };
+        return statement is not null && _at == _end ? SyntaxNode.Spanned(statement, SpanFrom(first)) : null;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Statements and steps
+
+    private LetStatementSyntax? Let()
+    {
+        _at++;
+        if (Identifier() is not { } name || !Accept(G.CwfLexer.EQ) || Pipeline() is not { } pipeline) return null;
+        return new LetStatementSyntax([name], pipeline);
+    }
+
+    private OutputStatementSyntax? Output()
+    {
+        _at++;
+        if (Pipeline() is not { } pipeline || !Accept(G.CwfLexer.ARROW) || !Accept(G.CwfLexer.TABLE) || !TokenFacts.IsStringToken(Type())) return null;
+        var token = _tokens[_at++];
+        var text = SyntaxTreeBuilder.TextOf(token);
+        if (TableName.TryParse(text) is null) return null;
+        var mode = WriteMode.Replace;
+        if (Accept(G.CwfLexer.MODE))
+        {
+            switch (Identifier()?.Name.ToLowerInvariant())
+            {
+                case "replace":
+                    break;
+                case "append":
+                    mode = WriteMode.Append;
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return new OutputStatementSyntax(pipeline, new TableNameSyntax(text) { Span = TokenList.SpanOf(token) }, mode);
+    }
+
+    private PipelineSyntax? Pipeline()
+    {
+        int start = _at;
+        if (Identifier() is not { } input) return null;
+        List<StepSyntax>? steps = null;
+        while (Accept(G.CwfLexer.PIPE))
+        {
+            if (Step() is not { } step) return null;
+            (steps ??= []).Add(step);
+        }
+        return new PipelineSyntax(input, steps is null ? [] : steps.ToSeq()) { Span = SpanFrom(start) };
+    }
+
+    private StepSyntax? Step()
+    {
+        int start = _at;
+        StepSyntax? step = Type() switch
+        {
+            G.CwfLexer.FILTER => Filter(),
+            G.CwfLexer.DERIVE => Derive(),
+            G.CwfLexer.SELECT => Select(),
+            G.CwfLexer.DROP => Drop(),
+            G.CwfLexer.JOIN or G.CwfLexer.INNER or G.CwfLexer.LEFT or G.CwfLexer.RIGHT or G.CwfLexer.FULL => Join(),
+            G.CwfLexer.UNION => Union(),
+            G.CwfLexer.POINT => Point(),
+            G.CwfLexer.BUFFER => Buffer(),
+            _ => null,
+        };
+        return step is null ? null : SyntaxNode.Spanned(step, SpanFrom(start));
+    }
+
+    private FilterStepSyntax? Filter()
+    {
+        _at++;
+        return TopExpression() is { } predicate ? new FilterStepSyntax(predicate) : null;
+    }
+
+    private DeriveStepSyntax? Derive()
+    {
+        var columns = new List<DerivationSyntax>();
+        do
+        {
+            _at++;
+            int start = _at;
+            if (Identifier(soft: true) is not { } name || !Accept(G.CwfLexer.EQ) || TopExpression() is not { } expression) return null;
+            columns.Add(new DerivationSyntax(name, expression) { Span = SpanFrom(start) });
+        }
+        while (Type() == G.CwfLexer.COMMA);
+        return new DeriveStepSyntax(columns.ToSeq());
+    }
+
+    private SelectStepSyntax? Select()
+    {
+        var items = new List<SelectItemSyntax>();
+        do
+        {
+            _at++;
+            int start = _at;
+            // `*` and `name.*` are items of their own in the grammar.
+            if (Type() == G.CwfLexer.STAR || (Type(1) == G.CwfLexer.DOT && Type(2) == G.CwfLexer.STAR)) return null;
+            if (TopExpression() is not { } expression) return null;
+            IdentifierSyntax? alias = null;
+            // After `as` any name; without it only a plain one (`select x m` may be a quantity).
+            if (Accept(G.CwfLexer.AS) ? (alias = Identifier(soft: true)) is null : IsIdentifier(Type()) && (alias = Identifier()) is null) return null;
+            items.Add(new SelectItemSyntax(expression, alias) { Span = SpanFrom(start) });
+        }
+        while (Type() == G.CwfLexer.COMMA);
+        return new SelectStepSyntax(items.ToSeq());
+    }
+
+    private DropStepSyntax? Drop()
+    {
+        var columns = new List<NameSyntax>();
+        do
+        {
+            _at++;
+            if (ColumnRef() is not { } column) return null;
+            columns.Add(column);
+        }
+        while (Type() == G.CwfLexer.COMMA);
+        return new DropStepSyntax(columns.ToSeq());
+    }
+
+    private JoinStepSyntax? Join()
+    {
+        var kind = Type() switch
+        {
+            G.CwfLexer.LEFT => JoinKind.Left,
+            G.CwfLexer.RIGHT => JoinKind.Right,
+            G.CwfLexer.FULL => JoinKind.Full,
+            _ => JoinKind.Inner,
+        };
+        if (Type() != G.CwfLexer.JOIN)
+        {
+            _at++;
+            if (kind != JoinKind.Inner) Accept(G.CwfLexer.OUTER);
+        }
+        if (!Accept(G.CwfLexer.JOIN) || Identifier() is not { } other || !Accept(G.CwfLexer.ON) || TopExpression() is not { } condition) return null;
+        return new JoinStepSyntax(kind, other, condition);
+    }
+
+    private UnionStepSyntax? Union()
+    {
+        _at++;
+        bool byName = Type() == G.CwfLexer.BY && Type(1) == G.CwfLexer.NAME;
+        if (byName) _at += 2;
+        var others = new List<IdentifierSyntax>();
+        do
+        {
+            if (others.Count > 0) _at++;
+            if (Identifier() is not { } other) return null;
+            others.Add(other);
+        }
+        while (Type() == G.CwfLexer.COMMA);
+        return new UnionStepSyntax(others.ToSeq(), byName);
+    }
+
+    private PointStepSyntax? Point()
+    {
+        _at++;
+        if (Identifier() is not { } first || !Accept(G.CwfLexer.EQ) || ColumnRef() is not { } firstColumn || !Accept(G.CwfLexer.COMMA)
+            || Identifier() is not { } second || !Accept(G.CwfLexer.EQ) || ColumnRef() is not { } secondColumn
+            || !Alias(out var alias))
+            return null;
+        string a = first.Name.ToLowerInvariant(), b = second.Name.ToLowerInvariant();
+        if (SyntaxTreeBuilder.IsLatitude(a) && SyntaxTreeBuilder.IsLongitude(b)) return new PointStepSyntax(firstColumn, secondColumn, alias);
+        if (SyntaxTreeBuilder.IsLongitude(a) && SyntaxTreeBuilder.IsLatitude(b)) return new PointStepSyntax(secondColumn, firstColumn, alias);
+        return null;
+    }
+
+    private BufferStepSyntax? Buffer()
+    {
+        _at++;
+        if (ColumnRef() is not { } column || !Accept(G.CwfLexer.BY) || TopExpression() is not { } distance) return null;
+        string? unit = IsUnit(Type()) ? _tokens[_at++].Text.ToLowerInvariant() : null;
+        return Alias(out var alias) ? new BufferStepSyntax(column, distance, unit, alias) : null;
+    }
+
+    // `as name`, or nothing; false when `as` is not followed by a name.
+    private bool Alias(out IdentifierSyntax? alias)
+    {
+        alias = null;
+        if (!Accept(G.CwfLexer.AS)) return true;
+        alias = Identifier();
+        return alias is not null;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Expressions, built as SyntaxTreeBuilder builds them from the grammar's flat lists.
+
+    private ExpressionSyntax? TopExpression()
+    {
+        var expression = Expression();
+        // Too deep for the builder: it reports that.
+        if (expression is null || (expression.Span.Length > SyntaxLimits.MaxExpressionDepth && expression.Depth() > SyntaxLimits.MaxExpressionDepth))
+            return null;
+        return expression;
+    }
+
+    private ExpressionSyntax? Expression()
+    {
+        var term = Term();
+        if (term is null || Type() is not (G.CwfLexer.AND or G.CwfLexer.OR)) return term;
+        var disjuncts = new List<ExpressionSyntax>();
+        var conjuncts = new List<ExpressionSyntax> { term };
+        while (true)
+        {
+            int type = Type();
+            bool end = type is not (G.CwfLexer.AND or G.CwfLexer.OR);
+            if (end || type == G.CwfLexer.OR)
+            {
+                disjuncts.Add(SyntaxTreeBuilder.Chain(conjuncts, BinaryOperator.And));
+                conjuncts.Clear();
+            }
+            if (end) return SyntaxTreeBuilder.Chain(disjuncts, BinaryOperator.Or);
+            _at++;
+            if (Term() is not { } next) return null;
+            conjuncts.Add(next);
+        }
+    }
+
+    // NOT* value (comparison | IS NOT? NULL)*; the other predicate tails are left to the grammar.
+    private ExpressionSyntax? Term()
+    {
+        int nots = _at;
+        while (Type() == G.CwfLexer.NOT) _at++;
+        int valueAt = _at;
+        var result = Value();
+        while (result is not null)
+        {
+            int type = Type();
+            if (type is G.CwfLexer.EQ or G.CwfLexer.EQ2 or G.CwfLexer.NEQ or G.CwfLexer.NEQ2 or G.CwfLexer.LT or G.CwfLexer.LE or G.CwfLexer.GT or G.CwfLexer.GE)
+            {
+                _at++;
+                if (Value() is not { } right) return null;
+                result = new BinarySyntax(SyntaxTreeBuilder.Comparison(type), result, right) { Span = TextSpan.FromBounds(result.Span.Start, right.Span.End) };
+            }
+            else if (type == G.CwfLexer.IS)
+            {
+                _at++;
+                bool negated = Accept(G.CwfLexer.NOT);
+                if (!Accept(G.CwfLexer.NULL)) return null;
+                result = new IsNullSyntax(result, negated) { Span = TextSpan.FromBounds(result.Span.Start, _tokens[_at - 1].StopIndex + 1) };
+            }
+            else if (type is G.CwfLexer.NOT or G.CwfLexer.IN or G.CwfLexer.BETWEEN or G.CwfLexer.LIKE) return null;
+            else break;
+        }
+        for (int k = valueAt - 1; k >= nots && result is not null; k--)
+            result = new UnarySyntax(UnaryOperator.Not, result) { Span = TextSpan.FromBounds(_tokens[k].StartIndex, result.Span.End) };
+        return result;
+    }
+
+    private ExpressionSyntax? Value()
+    {
+        var first = Operand();
+        if (first is null || !IsValueOperator(Type())) return first;
+        var operands = new List<ExpressionSyntax> { first };
+        var operators = new List<int>();
+        while (IsValueOperator(Type()))
+        {
+            operators.Add(_tokens[_at++].Type);
+            if (Operand() is not { } next) return null;
+            operands.Add(next);
+        }
+        return ValueOperators.Fold(operands, operators);
+    }
+
+    // ('-' | '+')* primary; a `::` cast is left to the grammar.
+    private ExpressionSyntax? Operand()
+    {
+        int signs = _at;
+        while (Type() is G.CwfLexer.MINUS or G.CwfLexer.PLUS) _at++;
+        int primaryAt = _at;
+        var result = Primary();
+        if (result is null || Type() == G.CwfLexer.DOUBLE_COLON) return null;
+        for (int k = primaryAt - 1; k >= signs; k--)
+        {
+            var sign = _tokens[k];
+            result = new UnarySyntax(sign.Type == G.CwfLexer.MINUS ? UnaryOperator.Minus : UnaryOperator.Plus, result)
+            {
+                Span = TextSpan.FromBounds(sign.StartIndex, result.Span.End),
+            };
+        }
+        return result;
+    }
+
+    private ExpressionSyntax? Primary()
+    {
+        int start = _at;
+        ExpressionSyntax? result;
+        switch (Type())
+        {
+            case G.CwfLexer.INTEGER or G.CwfLexer.FLOAT:
+                var number = _tokens[_at++];
+                // A token makes a new string at every read of its text.
+                var digits = number.Text;
+                if (!SyntaxTreeBuilder.IsValidNumber(number.Type, digits)) return null;
+                result = WithUnit(new LiteralSyntax(number.Type == G.CwfLexer.INTEGER ? LiteralKind.Integer : LiteralKind.Float, digits) { Span = TokenList.SpanOf(number) });
+                break;
+            case G.CwfLexer.PARAMETER:
+                var parameter = _tokens[_at++];
+                result = WithUnit(new ParameterSyntax(parameter.Text[1..]) { Span = TokenList.SpanOf(parameter) });
+                break;
+            case G.CwfLexer.SQ_STRING:
+                result = new LiteralSyntax(LiteralKind.String, SyntaxTreeBuilder.UnquoteSingle(_tokens[_at++].Text));
+                break;
+            case G.CwfLexer.TRUE or G.CwfLexer.FALSE:
+                result = LiteralSyntax.Bool(_tokens[_at++].Type == G.CwfLexer.TRUE);
+                break;
+            case G.CwfLexer.NULL:
+                _at++;
+                result = LiteralSyntax.Null();
+                break;
+            case G.CwfLexer.LPAREN:
+                _at++;
+                result = Nested() is { } inner && Accept(G.CwfLexer.RPAREN) ? new ParenthesizedSyntax(inner) : null;
+                break;
+            default:
+                result = NameOrCall();
+                break;
+        }
+        return result is null ? null : SyntaxNode.Spanned(result, SpanFrom(start));
+    }
+
+    private ExpressionSyntax WithUnit(ExpressionSyntax value) =>
+        IsUnit(Type()) ? new QuantitySyntax(value, _tokens[_at++].Text.ToLowerInvariant()) : value;
+
+    // qualifiedName, or qualifiedName ( arguments ) without DISTINCT, `*`, ORDER BY or OVER.
+    private ExpressionSyntax? NameOrCall()
+    {
+        // The keywords that start other primaries: date '...', timestamp '...', decimal '...', extract(...).
+        if (Type() is G.CwfLexer.DATE or G.CwfLexer.TIMESTAMP or G.CwfLexer.DECIMAL && Type(1) == G.CwfLexer.SQ_STRING) return null;
+        if (Type() == G.CwfLexer.EXTRACT && Type(1) == G.CwfLexer.LPAREN) return null;
+        var parts = new List<IdentifierSyntax>(1);
+        do
+        {
+            if (parts.Count > 0) _at++;
+            if (Identifier(soft: true) is not { } part) return null;
+            parts.Add(part);
+        }
+        while (Type() == G.CwfLexer.DOT);
+        if (Type() != G.CwfLexer.LPAREN) return parts.Count > 3 ? null : new NameSyntax(parts.ToSeq());
+        _at++;
+        List<ExpressionSyntax>? arguments = null;
+        if (Type() != G.CwfLexer.RPAREN)
+        {
+            if (Type() is G.CwfLexer.DISTINCT or G.CwfLexer.STAR) return null;
+            do
+            {
+                if (arguments is not null) _at++;
+                if (Nested() is not { } argument) return null;
+                (arguments ??= []).Add(argument);
+            }
+            while (Type() == G.CwfLexer.COMMA);
+        }
+        if (!Accept(G.CwfLexer.RPAREN) || Type() == G.CwfLexer.OVER) return null;
+        return new CallSyntax(parts.ToSeq(), arguments is null ? [] : arguments.ToSeq(), false, []);
+    }
+
+    // An expression inside parentheses or a call's arguments.
+    private ExpressionSyntax? Nested()
+    {
+        if (++_nesting > MaxNesting) return null;
+        var expression = Expression();
+        _nesting--;
+        return expression;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Names and tokens
+
+    // soft: a keyword that is also a name (`name`, `date`, `left`) is one here, where nothing else can stand.
+    private IdentifierSyntax? Identifier(bool soft = false)
+    {
+        int type = Type();
+        if (!IsIdentifier(type) && !(soft && TokenFacts.SoftKeywords.Contains(type))) return null;
+        var token = _tokens[_at++];
+        return new IdentifierSyntax(SyntaxTreeBuilder.IdentifierName(token)) { Span = TokenList.SpanOf(token) };
+    }
+
+    // identifier ('.' identifier)?
+    private NameSyntax? ColumnRef()
+    {
+        int start = _at;
+        if (Identifier(soft: true) is not { } first) return null;
+        if (!Accept(G.CwfLexer.DOT)) return new NameSyntax([first]) { Span = SpanFrom(start) };
+        return Identifier(soft: true) is { } second ? new NameSyntax([first, second]) { Span = SpanFrom(start) } : null;
+    }
+
+    private static bool IsIdentifier(int type) => type is G.CwfLexer.IDENTIFIER or G.CwfLexer.DQ_STRING or G.CwfLexer.BQ_IDENTIFIER;
+
+    private static bool IsValueOperator(int type) =>
+        type is G.CwfLexer.CONCAT or G.CwfLexer.PLUS or G.CwfLexer.MINUS or G.CwfLexer.STAR or G.CwfLexer.SLASH or G.CwfLexer.PERCENT;
+
+    private static bool IsUnit(int type) =>
+        type is G.CwfLexer.M or G.CwfLexer.KM or G.CwfLexer.MI or G.CwfLexer.FT or G.CwfLexer.M2 or G.CwfLexer.KM2
+            or G.CwfLexer.MI2 or G.CwfLexer.HA or G.CwfLexer.TIME_UNIT;
+
+    private int Type(int ahead = 0) => _at + ahead < _end ? _tokens[_at + ahead].Type : TokenConstants.EOF;
+
+    private bool Accept(int type)
+    {
+        if (Type() != type) return false;
+        _at++;
+        return true;
+    }
+
+    // From token `start` to the last one read.
+    private TextSpan SpanFrom(int start) => TextSpan.FromBounds(_tokens[start].StartIndex, _tokens[_at - 1].StopIndex + 1);
+}
