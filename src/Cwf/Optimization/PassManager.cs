@@ -95,7 +95,7 @@ public sealed class PassManager
         }
 
         current = WorkflowAnalyzer.RemoveDead(current);
-        return new OptimizationResult(workflow, current, runs.ToImmutable(), iterations, fixedPoint, total.Elapsed, diagnostics.ToImmutable());
+        return new OptimizationResult(current, runs.ToImmutable(), iterations, fixedPoint, total.Elapsed, diagnostics.ToImmutable());
     }
 
     private static (Workflow Next, PassRun Run) RunPass(OptimizerPass pass, Workflow current, int iteration, OptimizerOptions options, ImmutableArray<Diagnostic>.Builder diagnostics)
