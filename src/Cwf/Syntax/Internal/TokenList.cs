@@ -10,13 +10,15 @@ namespace Cwf.Syntax.Internal;
 /// </summary>
 internal sealed class TokenList
 {
-    private TokenList(SourceText source, List<IToken> tokens, List<IToken> comments)
+    /// <param name="startLines">Each token's line as ANTLR counts them (at '\n').</param>
+    /// <param name="endLines">The line of each token's last character as <see cref="SourceText"/> counts them.</param>
+    public TokenList(SourceText source, List<IToken> tokens, List<IToken> comments, int[] startLines, int[] endLines)
     {
         Source = source;
         Tokens = tokens;
         Comments = comments;
-        StartLines = tokens.Select(t => t.Line).ToArray();
-        EndLines = tokens.Select(t => source.GetPosition(Math.Max(t.StartIndex, t.StopIndex)).Line).ToArray();
+        StartLines = startLines;
+        EndLines = endLines;
     }
 
     public SourceText Source { get; }
@@ -28,7 +30,10 @@ internal sealed class TokenList
 
     public int Type(int index) => index >= 0 && index < Tokens.Count ? Tokens[index].Type : TokenConstants.EOF;
 
-    public static TokenList Lex(SourceText source)
+    public static TokenList Lex(SourceText source) => FastLexer.TryLex(source) ?? LexWithGrammar(source);
+
+    /// <summary>The text lexed by the grammar's own lexer (what <see cref="FastLexer"/> leaves to it, and what the tests compare it with).</summary>
+    public static TokenList LexWithGrammar(SourceText source)
     {
         var lexer = new G.CwfLexer(new AntlrInputStream(source.Text));
         lexer.RemoveErrorListeners();
@@ -40,7 +45,8 @@ internal sealed class TokenList
             if (token.Channel == TokenConstants.DefaultChannel) tokens.Add(token);
             else if (TokenFacts.IsComment(token.Type)) comments.Add(token);
         }
-        return new TokenList(source, tokens, comments);
+        return new TokenList(source, tokens, comments, tokens.Select(t => t.Line).ToArray(),
+            tokens.Select(t => source.GetPosition(Math.Max(t.StartIndex, t.StopIndex)).Line).ToArray());
     }
 
     public static TextSpan SpanOf(IToken token) => TextSpan.FromBounds(token.StartIndex, token.StopIndex + 1);

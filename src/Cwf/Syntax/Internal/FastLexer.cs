@@ -1,0 +1,287 @@
+using System.Collections.Frozen;
+using Antlr4.Runtime;
+using Cwf.Text;
+using G = Cwf.Syntax.Generated;
+
+namespace Cwf.Syntax.Internal;
+
+/// <summary>
+/// The grammar's lexer rules for the text nearly every program is made of, by hand: ASCII names and
+/// keywords, numbers, parameters, quoted strings and names, comments and the operators. ANTLR's lexer
+/// simulates its automaton character by character and was about half of the parse. Anything else (a
+/// name or a space outside ASCII, a triple-quoted string, an unterminated string or comment, a
+/// character the grammar does not know) gives null, and <see cref="TokenList"/> lexes the whole text
+/// with ANTLR's lexer as before: every error token and its diagnostic still come from the grammar.
+/// The tokens are ANTLR's own type with the same fields (the tests compare the two lexers on every
+/// sample program and on random text), so the grammar's parser reads them unchanged.
+/// </summary>
+internal sealed class FastLexer
+{
+    // Every word the grammar makes a keyword, case-insensitive: the word literals of the vocabulary and
+    // the interval units (TIME_UNIT, one token for several words, so without a literal).
+    private static readonly FrozenDictionary<string, int> Keywords = KeywordTable();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> KeywordLookup =
+        Keywords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // What a scanning method returns besides a token type.
+    private const int Unknown = 0;
+    private const int Comment = -1;
+
+    private readonly string _text;
+    private readonly Tuple<ITokenSource, ICharStream> _source;
+    // Each distinct word once: a name read a thousand times is one string, shared by every token and syntax node.
+    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly List<IToken> _tokens = [];
+    private readonly List<IToken> _comments = [];
+    private readonly List<int> _sourceLines = [];
+    private int _at;
+    private string? _word;
+    // ANTLR counts lines at '\n' only; SourceText also at a lone '\r'. TokenList keeps both, as before.
+    private int _line = 1;
+    private int _lineStart;
+    private int _sourceLine = 1;
+
+    private FastLexer(SourceText source)
+    {
+        _text = source.Text;
+        var input = new AntlrInputStream(_text);
+        // The pair ANTLR's lexer gives its tokens: their text is read from this input, and an error strategy asks the lexer for its factory.
+        _source = Tuple.Create<ITokenSource, ICharStream>(new G.CwfLexer(input), input);
+        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The tokens and comments of <paramref name="source"/>, or null when the text needs ANTLR's lexer.</summary>
+    public static TokenList? TryLex(SourceText source)
+    {
+        var lexer = new FastLexer(source);
+        if (!lexer.Run()) return null;
+        var startLines = new int[lexer._tokens.Count];
+        for (int i = 0; i < startLines.Length; i++) startLines[i] = lexer._tokens[i].Line;
+        // No token read here spans lines, so each ends on the line it starts on.
+        return new TokenList(source, lexer._tokens, lexer._comments, startLines, [.. lexer._sourceLines]);
+    }
+
+    private bool Run()
+    {
+        string text = _text;
+        while (_at < text.Length)
+        {
+            char c = text[_at];
+            switch (c)
+            {
+                case ' ' or '\t' or '\f':
+                    _at++;
+                    continue;
+                case '\n' or '\r':
+                    NewLine(c);
+                    continue;
+            }
+            int start = _at;
+            int type = c switch
+            {
+                >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_' => Word(),
+                >= '0' and <= '9' => Number(),
+                '.' => Next(1) is >= '0' and <= '9' ? Fraction() : Punctuation(1, G.CwfLexer.DOT),
+                '@' => Parameter(),
+                '\'' => Quoted('\'', G.CwfLexer.SQ_STRING),
+                '"' => Next(1) == '"' && Next(2) == '"' ? 0 : Quoted('"', G.CwfLexer.DQ_STRING),
+                '`' => Quoted('`', G.CwfLexer.BQ_IDENTIFIER),
+                '/' when Next(1) == '/' => LineComment(),
+                '/' when Next(1) == '*' => BlockComment(start),
+                '-' when Next(1) == '-' => LineComment(),
+                '-' => Next(1) == '>' ? Punctuation(2, G.CwfLexer.ARROW) : Punctuation(1, G.CwfLexer.MINUS),
+                '|' => Next(1) == '|' ? Punctuation(2, G.CwfLexer.CONCAT) : Punctuation(1, G.CwfLexer.PIPE),
+                ':' => Next(1) == ':' ? Punctuation(2, G.CwfLexer.DOUBLE_COLON) : Punctuation(1, G.CwfLexer.COLON),
+                '=' => Next(1) == '=' ? Punctuation(2, G.CwfLexer.EQ2) : Punctuation(1, G.CwfLexer.EQ),
+                '<' => Next(1) switch
+                {
+                    '>' => Punctuation(2, G.CwfLexer.NEQ),
+                    '=' => Punctuation(2, G.CwfLexer.LE),
+                    _ => Punctuation(1, G.CwfLexer.LT),
+                },
+                '>' => Next(1) == '=' ? Punctuation(2, G.CwfLexer.GE) : Punctuation(1, G.CwfLexer.GT),
+                '!' => Next(1) == '=' ? Punctuation(2, G.CwfLexer.NEQ2) : 0,
+                ',' => Punctuation(1, G.CwfLexer.COMMA),
+                '(' => Punctuation(1, G.CwfLexer.LPAREN),
+                ')' => Punctuation(1, G.CwfLexer.RPAREN),
+                '{' => Punctuation(1, G.CwfLexer.LBRACE),
+                '}' => Punctuation(1, G.CwfLexer.RBRACE),
+                '[' => Punctuation(1, G.CwfLexer.LBRACKET),
+                ']' => Punctuation(1, G.CwfLexer.RBRACKET),
+                '+' => Punctuation(1, G.CwfLexer.PLUS),
+                '*' => Punctuation(1, G.CwfLexer.STAR),
+                '/' => Punctuation(1, G.CwfLexer.SLASH),
+                '%' => Punctuation(1, G.CwfLexer.PERCENT),
+                // Anything else is one of the grammar's error tokens, or text outside ASCII: ANTLR's lexer decides.
+                _ => 0,
+            };
+            // Comments are added where they are read (they may span lines).
+            if (type == Comment) continue;
+            if (type == Unknown) return false;
+            // A word's text is set from the pool (ANTLR's token would make a new string at every read); others read theirs from the input.
+            _tokens.Add(CommonTokenFactory.Default.Create(_source, type, _word, TokenConstants.DefaultChannel, start, _at - 1, _line, start - _lineStart));
+            _sourceLines.Add(_sourceLine);
+            _word = null;
+        }
+        return true;
+    }
+
+    private char Next(int ahead) => _at + ahead < _text.Length ? _text[_at + ahead] : '\0';
+
+    private void NewLine(char c)
+    {
+        _at++;
+        if (c == '\n')
+        {
+            _line++;
+            _lineStart = _at;
+            _sourceLine++;
+        }
+        else if (Next(0) != '\n') _sourceLine++;
+    }
+
+    private int Punctuation(int length, int type)
+    {
+        _at += length;
+        return type;
+    }
+
+    // IDENTIFIER: [\p{L}_] [\p{L}\p{N}_$]*, or the keyword it spells (a keyword wins a tie, being the earlier rule).
+    private int Word()
+    {
+        int start = _at;
+        while (++_at < _text.Length && IsWordPart(_text[_at]))
+        {
+        }
+        // A letter outside ASCII would continue the name.
+        if (_at < _text.Length && _text[_at] > '\x7f') return Unknown;
+        var span = _text.AsSpan(start, _at - start);
+        if (_wordLookup.TryGetValue(span, out var word, out int type))
+        {
+            _word = word;
+            return type;
+        }
+        _word = new string(span);
+        type = KeywordLookup.TryGetValue(span, out int keyword) ? keyword : G.CwfLexer.IDENTIFIER;
+        _words.Add(_word, type);
+        return type;
+    }
+
+    private static bool IsWordPart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '$';
+
+    // INTEGER: DIGIT+; FLOAT: DIGIT+ '.' DIGIT* EXPONENT? | DIGIT+ EXPONENT.
+    private int Number()
+    {
+        Digits();
+        if (Next(0) == '.')
+        {
+            _at++;
+            Digits();
+            Exponent();
+            return G.CwfLexer.FLOAT;
+        }
+        return Exponent() ? G.CwfLexer.FLOAT : G.CwfLexer.INTEGER;
+    }
+
+    // FLOAT: '.' DIGIT+ EXPONENT?
+    private int Fraction()
+    {
+        _at++;
+        Digits();
+        Exponent();
+        return G.CwfLexer.FLOAT;
+    }
+
+    private void Digits()
+    {
+        while (Next(0) is >= '0' and <= '9') _at++;
+    }
+
+    // EXPONENT: 'e' [+-]? DIGIT+, taken only when complete (`1e` is an integer and a name).
+    private bool Exponent()
+    {
+        if (Next(0) is not ('e' or 'E')) return false;
+        int digits = Next(1) is '+' or '-' ? 2 : 1;
+        if (Next(digits) is not (>= '0' and <= '9')) return false;
+        _at += digits;
+        Digits();
+        return true;
+    }
+
+    // PARAMETER: '@' [a-z_] [a-z_0-9]*; a lone '@' is an error token.
+    private int Parameter()
+    {
+        if (!(Next(1) is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_')) return Unknown;
+        _at += 2;
+        while (Next(0) is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_') _at++;
+        return G.CwfLexer.PARAMETER;
+    }
+
+    // q (~[q\r\n] | q q)* q. The longest match decides against UNTERMINATED_STRING: a lone quote closes
+    // the string; a line break or the end of the text first makes it unterminated, an error token.
+    private int Quoted(char quote, int type)
+    {
+        int at = _at + 1;
+        while (at < _text.Length)
+        {
+            char c = _text[at];
+            if (c is '\r' or '\n') return Unknown;
+            if (c == quote)
+            {
+                if (at + 1 < _text.Length && _text[at + 1] == quote)
+                {
+                    at += 2;
+                    continue;
+                }
+                _at = at + 1;
+                return type;
+            }
+            at++;
+        }
+        return Unknown;
+    }
+
+    // LINE_COMMENT: ('//' | '--') ~[\r\n]*, on the hidden channel.
+    private int LineComment()
+    {
+        int start = _at;
+        int end = _text.AsSpan(start).IndexOfAny('\r', '\n');
+        _at = end < 0 ? _text.Length : start + end;
+        AddComment(G.CwfLexer.LINE_COMMENT, start, _line, start - _lineStart);
+        return Comment;
+    }
+
+    // BLOCK_COMMENT: '/*' .*? '*/'; without its end it is an error token.
+    private int BlockComment(int start)
+    {
+        int end = _text.IndexOf("*/", start + 2, StringComparison.Ordinal);
+        if (end < 0) return Unknown;
+        int line = _line, column = start - _lineStart;
+        _at = start + 2;
+        while (_at < end + 2)
+        {
+            char c = _text[_at];
+            if (c is '\n' or '\r') NewLine(c);
+            else _at++;
+        }
+        AddComment(G.CwfLexer.BLOCK_COMMENT, start, line, column);
+        return Comment;
+    }
+
+    private void AddComment(int type, int start, int line, int column) =>
+        _comments.Add(CommonTokenFactory.Default.Create(_source, type, null, TokenConstants.HiddenChannel, start, _at - 1, line, column));
+
+    private static FrozenDictionary<string, int> KeywordTable()
+    {
+        var table = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int type = 1; type <= ((Vocabulary)G.CwfLexer.DefaultVocabulary).getMaxTokenType(); type++)
+            if (TokenFacts.KeywordText(type) is { } word) table[word] = type;
+        foreach (var unit in (string[])["year", "quarter", "month", "week", "day", "hour", "minute", "second"])
+        {
+            table[unit] = G.CwfLexer.TIME_UNIT;
+            table[unit + "s"] = G.CwfLexer.TIME_UNIT;
+        }
+        return table.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+}
