@@ -31,7 +31,7 @@ public static class StageProfile
         var text = SourceText.From(program, "bench.cwf");
         // The program's own size: SQL bytes per input byte is the output's growth that the program's growth does not explain.
         int inputBytes = Encoding.UTF8.GetByteCount(program);
-        // CWF_PROFILE_TYPES=1: the types the optimizer and the emitter allocate most (sampled by the runtime).
+        // CWF_PROFILE_TYPES=1: the types the optimizer and the emitter (or CWF_PROFILE_TYPE_STAGES) allocate most (sampled by the runtime).
         using var sampler = Environment.GetEnvironmentVariable("CWF_PROFILE_TYPES") is "1" ? new AllocationSampler() : null;
         // Each compile in its own frame: what one compile held is unreachable when the next starts, even where the
         // JIT keeps a local alive to the end of its method (unoptimized and on-stack-replaced code do).
@@ -43,6 +43,10 @@ public static class StageProfile
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MB; collector: " +
             $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {gc.GetValueOrDefault("HeapCount")} heaps, {(gc.GetValueOrDefault("ConcurrentGC") is true ? "concurrent" : "non-concurrent")}"));
     }
+
+    // CWF_PROFILE_TYPE_STAGES=parse,bind: the stages CWF_PROFILE_TYPES samples (the optimizer and the emitter unless set).
+    private static readonly HashSet<string> SampledStages =
+        [.. (Environment.GetEnvironmentVariable("CWF_PROFILE_TYPE_STAGES") ?? "optimize,emit").Split(',', StringSplitOptions.TrimEntries)];
 
     private static void CompileOnce(string shape, int steps, SourceText text, int inputBytes, AllocationSampler? sampler)
     {
@@ -63,7 +67,7 @@ public static class StageProfile
         var log = new CollectionLog();
         T Measure<T>(string stage, Func<T> run)
         {
-            bool sampled = sampler is not null && stage is "optimize" or "emit";
+            bool sampled = sampler is not null && SampledStages.Contains(stage);
             if (sampled) sampler!.Start();
             long before = GC.GetAllocatedBytesForCurrentThread();
             var thread = ThreadClock.Milliseconds();

@@ -25,7 +25,7 @@ internal sealed partial class ProgramBinder
         public override ColumnArg? Column(NameSyntax name, out int side) => binder.ResolveColumnArg(BothSides, name, out side);
 
         public override Expr? Condition(ExpressionSyntax condition, string what) =>
-            new ExpressionBinder(BothSides, binder._source, new ExpressionBinderOptions { Context = what }, binder._diagnostics).BindPredicate(condition, what);
+            new ExpressionBinder(BothSides, binder._source, binder.Options(what), binder._diagnostics).BindPredicate(condition, what);
 
         public override BuiltinFunction? Function(CallSyntax call) =>
             FunctionCatalog.UnqualifiedName([.. call.Name.Select(n => n.Name)]) is { } name && FunctionCatalog.Find(name) is [var function] ? function : null;

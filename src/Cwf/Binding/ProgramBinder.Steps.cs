@@ -112,13 +112,16 @@ internal sealed partial class ProgramBinder
         return options;
     }
 
+    // A step parameter names a column, never a parameter.
+    private static readonly ExpressionBinderOptions ColumnArgOptions = new() { BareNamesMayBeParameters = false };
+
     /// <summary>The column a step parameter names (bare or qualified), as the component wants it.</summary>
     private ColumnArg? ResolveColumnArg(Relation input, NameSyntax name) => ResolveColumnArg(ExpressionScope.Of(input.Scope, _parameterTypes), name, out _);
 
     private ColumnArg? ResolveColumnArg(ExpressionScope scope, NameSyntax name, out int side)
     {
         side = -1;
-        var binder = new ExpressionBinder(scope, _source, new ExpressionBinderOptions { BareNamesMayBeParameters = false }, _diagnostics);
+        var binder = new ExpressionBinder(scope, _source, ColumnArgOptions, _diagnostics);
         if (binder.BindScalar(name) is not ColumnRef column) return null;
         side = column.Input;
         return new ColumnArg(column.Name, Locate(name));

@@ -32,15 +32,12 @@ internal sealed class FastLexer
     // Each distinct word once: a name read a thousand times is one string, shared by every token and syntax node.
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly List<IToken> _tokens = [];
+    private readonly List<IToken> _tokens;
     private readonly List<IToken> _comments = [];
-    private readonly List<int> _sourceLines = [];
     private int _at;
     private string? _word;
-    // ANTLR counts lines at '\n' only; SourceText also at a lone '\r'. TokenList keeps both, as before.
     private int _line = 1;
     private int _lineStart;
-    private int _sourceLine = 1;
 
     private FastLexer(SourceText source)
     {
@@ -49,6 +46,8 @@ internal sealed class FastLexer
         // The pair ANTLR's lexer gives its tokens: their text is read from this input, and an error strategy asks the lexer for its factory.
         _source = Tuple.Create<ITokenSource, ICharStream>(new G.CwfLexer(input), input);
         _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        // A token is three to five characters in most programs: room for all of them, rather than growing the list by copies.
+        _tokens = new List<IToken>(_text.Length / 3 + 1);
     }
 
     /// <summary>The tokens and comments of <paramref name="source"/>, or null when the text needs ANTLR's lexer.</summary>
@@ -56,10 +55,11 @@ internal sealed class FastLexer
     {
         var lexer = new FastLexer(source);
         if (!lexer.Run()) return null;
-        var startLines = new int[lexer._tokens.Count];
-        for (int i = 0; i < startLines.Length; i++) startLines[i] = lexer._tokens[i].Line;
-        // No token read here spans lines, so each ends on the line it starts on.
-        return new TokenList(source, lexer._tokens, lexer._comments, startLines, [.. lexer._sourceLines]);
+        var lines = new int[lexer._tokens.Count];
+        for (int i = 0; i < lines.Length; i++) lines[i] = lexer._tokens[i].Line;
+        // No token read here spans lines, and without a lone '\r' (a line break to SourceText, not to ANTLR) both count
+        // lines alike: each token ends on the line it starts on, by either count.
+        return new TokenList(source, lexer._tokens, lexer._comments, lines, lines);
     }
 
     private bool Run()
@@ -74,7 +74,7 @@ internal sealed class FastLexer
                     _at++;
                     continue;
                 case '\n' or '\r':
-                    NewLine(c);
+                    if (!NewLine()) return false;
                     continue;
             }
             int start = _at;
@@ -121,7 +121,6 @@ internal sealed class FastLexer
             if (type == Unknown) return false;
             // A word's text is set from the pool (ANTLR's token would make a new string at every read); others read theirs from the input.
             _tokens.Add(CommonTokenFactory.Default.Create(_source, type, _word, TokenConstants.DefaultChannel, start, _at - 1, _line, start - _lineStart));
-            _sourceLines.Add(_sourceLine);
             _word = null;
         }
         return true;
@@ -129,16 +128,14 @@ internal sealed class FastLexer
 
     private char Next(int ahead) => _at + ahead < _text.Length ? _text[_at + ahead] : '\0';
 
-    private void NewLine(char c)
+    // '\n' starts a line, '\r' before it nothing; false at a lone '\r', which SourceText counts as a line break and ANTLR does not.
+    private bool NewLine()
     {
-        _at++;
-        if (c == '\n')
-        {
-            _line++;
-            _lineStart = _at;
-            _sourceLine++;
-        }
-        else if (Next(0) != '\n') _sourceLine++;
+        char c = _text[_at++];
+        if (c == '\r') return Next(0) == '\n';
+        _line++;
+        _lineStart = _at;
+        return true;
     }
 
     private int Punctuation(int length, int type)
@@ -261,9 +258,8 @@ internal sealed class FastLexer
         _at = start + 2;
         while (_at < end + 2)
         {
-            char c = _text[_at];
-            if (c is '\n' or '\r') NewLine(c);
-            else _at++;
+            if (_text[_at] is not ('\n' or '\r')) _at++;
+            else if (!NewLine()) return Unknown;
         }
         AddComment(G.CwfLexer.BLOCK_COMMENT, start, line, column);
         return Comment;
