@@ -101,14 +101,8 @@ public class DirectParserTests(ITestOutputHelper output)
     [Fact]
     public void Every_statement_of_the_sample_programs_gives_the_grammars_tree_or_none()
     {
-        var root = Path.Combine(Binding.Compilation.ExamplesDirectory, "..");
-        var files = Directory.GetFiles(Path.Combine(root, "examples"), "*.cwf", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(Path.Combine(root, "tests"), "*.cwf", SearchOption.AllDirectories))
-            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var texts = files.Select(File.ReadAllText)
-            .Concat(System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(root, "spec", "language.md")), @"```cwf\n(?<text>.*?)```",
+        var texts = SamplePrograms.Files().Select(File.ReadAllText)
+            .Concat(System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(SamplePrograms.Root, "spec", "language.md")), @"```cwf\n(?<text>.*?)```",
                 System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups["text"].Value))
             .ToList();
         int direct = 0, total = 0;

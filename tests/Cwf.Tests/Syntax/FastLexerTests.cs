@@ -16,13 +16,7 @@ public class FastLexerTests(ITestOutputHelper output)
     [Fact]
     public void Every_sample_program_lexes_as_the_grammar_lexes_it()
     {
-        var root = Path.Combine(Binding.Compilation.ExamplesDirectory, "..");
-        var texts = Directory.GetFiles(Path.Combine(root, "examples"), "*.cwf", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(Path.Combine(root, "tests"), "*.cwf", SearchOption.AllDirectories))
-            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"))
-            .Order(StringComparer.Ordinal)
-            .Select(File.ReadAllText)
-            .ToList();
+        var texts = SamplePrograms.Files().Select(File.ReadAllText).ToList();
         int fast = 0;
         foreach (var text in texts) fast += Compare(text) ? 1 : 0;
         output.WriteLine($"{texts.Count} programs, {fast} lexed by hand");
