@@ -10,7 +10,7 @@ namespace Cwf.Syntax.Internal;
 /// keywords, numbers, parameters, quoted strings and names, comments and the operators. ANTLR's lexer
 /// simulates its automaton character by character and was about half of the parse. Anything else (a
 /// name or a space outside ASCII, a triple-quoted string, an unterminated string or comment, a
-/// character the grammar does not know) gives null, and <see cref="TokenList"/> lexes the whole text
+/// character the grammar does not know, a lone carriage return) gives null, and <see cref="TokenList"/> lexes the whole text
 /// with ANTLR's lexer as before: every error token and its diagnostic still come from the grammar.
 /// The tokens are ANTLR's own type with the same fields (the tests compare the two lexers on every
 /// sample program and on random text), so the grammar's parser reads them unchanged.
