@@ -77,7 +77,8 @@ internal sealed class StatementQueries
     /// <summary>The CTEs a query over <paramref name="root"/> needs, in topological order; materialized nodes and tables are read by name.</summary>
     private List<int> Closure(int root, bool includeRoot)
     {
-        var result = new List<int>();
+        // Positions while walking, sorted as plain numbers, then turned into ids in place.
+        var closure = new List<int>();
         var stack = _stack;
         int walk = ++_walk;
         stack.Push(root);
@@ -90,13 +91,13 @@ internal sealed class StatementQueries
             bool isRoot = id == root;
             if (!isRoot && _relations.Kind(id) != Materialization.Cte) continue;
             if (_relations.ReadsTable(id)) continue;
-            if (!isRoot || includeRoot) result.Add(id);
+            if (!isRoot || includeRoot) closure.Add(position);
             foreach (var input in _relations.InputsRead(id)) stack.Push(input);
         }
-        // Each position looked up once, not at every comparison.
-        var positions = new int[result.Count];
-        for (int i = 0; i < positions.Length; i++) positions[i] = _positions[result[i]];
-        positions.AsSpan().Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result));
-        return result;
+        var ordered = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(closure);
+        ordered.Sort();
+        var nodes = _context.Workflow.Nodes;
+        for (int i = 0; i < ordered.Length; i++) ordered[i] = nodes[ordered[i]].Id;
+        return closure;
     }
 }
