@@ -1,4 +1,5 @@
 using Cwf.Ir;
+using Cwf.Planning;
 
 namespace Cwf.Emit;
 
@@ -12,11 +13,9 @@ internal sealed record EmitOutput(int Source, SinkNode? Sink);
 /// </summary>
 internal sealed class EmitGraph
 {
-    private readonly Dictionary<int, int> _position = [];
-
     public EmitGraph(Workflow workflow, EmitMode mode)
     {
-        for (int i = 0; i < workflow.Nodes.Length; i++) _position[workflow.Nodes[i].Id] = i;
+        Positions = new NodePositions(workflow);
         Outputs = FindOutputs(workflow, mode);
         Checks = [.. workflow.Checks];
         Needed = FindNeeded(workflow, Outputs, Checks, mode);
@@ -33,8 +32,11 @@ internal sealed class EmitGraph
     /// <summary>The sinks of the outputs, in output order.</summary>
     public IEnumerable<SinkNode> Sinks => Outputs.Select(o => o.Sink).OfType<SinkNode>();
 
+    /// <summary>Each node's place in the workflow's topological order: what the emission keeps per node is kept by place.</summary>
+    public NodePositions Positions { get; }
+
     /// <summary>A node's place in the workflow's topological order.</summary>
-    public int Position(int id) => _position[id];
+    public int Position(int id) => Positions[id];
 
     private static List<EmitOutput> FindOutputs(Workflow workflow, EmitMode mode)
     {
@@ -50,11 +52,11 @@ internal sealed class EmitGraph
 
     private List<int> FindNeeded(Workflow workflow, IReadOnlyList<EmitOutput> outputs, IReadOnlyList<CheckNode> checks, EmitMode mode)
     {
-        var seen = new HashSet<int>();
+        var seen = new bool[Positions.Count];
         var stack = new Stack<int>();
         foreach (var output in outputs)
         {
-            if (output.Sink is { } sink) seen.Add(sink.Id);
+            if (output.Sink is { } sink) seen[Positions[sink.Id]] = true;
             stack.Push(output.Source);
         }
         foreach (var check in checks) stack.Push(check.Input);
@@ -65,12 +67,20 @@ internal sealed class EmitGraph
             foreach (var node in workflow.Nodes)
                 if (node is OpaqueNode { RunsUnread: true } && consumers[node.Id].IsEmpty) stack.Push(node.Id);
         }
+        int count = 0;
         while (stack.Count > 0)
         {
             int id = stack.Pop();
-            if (!seen.Add(id)) continue;
+            int position = Positions[id];
+            if (seen[position]) continue;
+            seen[position] = true;
+            count++;
             foreach (var input in workflow[id].Inputs) stack.Push(input);
         }
-        return [.. seen.OrderBy(id => _position[id])];
+        // In topological order: the workflow's own.
+        var needed = new List<int>(count + outputs.Count);
+        for (int i = 0; i < seen.Length; i++)
+            if (seen[i]) needed.Add(workflow.Nodes[i].Id);
+        return needed;
     }
 }

@@ -17,6 +17,8 @@ internal sealed class ExpressionWriter
     private readonly RelNode _node;
     private readonly Func<ColumnRef, string> _column;
     private readonly SqlBuffer _sql;
+    // The last column reference written: an expression that is just that column is taken as this string, not a copy.
+    private string? _lastColumn;
 
     public ExpressionWriter(EmitContext context, RelNode node, Func<ColumnRef, string> column)
     {
@@ -99,7 +101,7 @@ internal sealed class ExpressionWriter
     }
 
     /// <summary>What was written from <paramref name="start"/> on, taken from the buffer.</summary>
-    public SqlFragment Take(int start, int precedence) => new(_sql.Take(start), precedence);
+    public SqlFragment Take(int start, int precedence) => new(_sql.Take(start, _lastColumn), precedence);
 
     /// <summary>Writes the expression, with its IR type kept where the dialect would lose it (<see cref="Dialect.Typed"/>).</summary>
     public int Append(Expr expr)
@@ -210,7 +212,8 @@ internal sealed class ExpressionWriter
         switch (expr)
         {
             case ColumnRef c:
-                _sql.Append(_column(c));
+                _lastColumn = _column(c);
+                _sql.Append(_lastColumn);
                 return Precedence.Atom;
             case Literal l:
                 return Append(Dialect.Literal(l.Value, l.Type));

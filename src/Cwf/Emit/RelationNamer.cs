@@ -15,7 +15,7 @@ public sealed class RelationNamer
 {
     public const int MaxLength = 63;
 
-    private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _taken;
     private readonly Func<string, bool> _isReserved;
 
     // The next suffix to try per base name, so that n steps with one name cost O(n), not O(n²).
@@ -23,8 +23,10 @@ public sealed class RelationNamer
 
     /// <param name="reserved">Names that must not be used (unqualified table names of the workflow).</param>
     /// <param name="isReservedWord">The reserved words of the target (<see cref="Dialect.IsReserved"/>); by default the shared list.</param>
-    public RelationNamer(IEnumerable<string> reserved, Func<string, bool>? isReservedWord = null)
+    /// <param name="capacity">About how many names will be made, where the caller knows it.</param>
+    public RelationNamer(IEnumerable<string> reserved, Func<string, bool>? isReservedWord = null, int capacity = 0)
     {
+        _taken = new HashSet<string>(capacity, StringComparer.OrdinalIgnoreCase);
         foreach (var name in reserved) _taken.Add(name);
         _isReserved = isReservedWord ?? ReservedWords.IsReserved;
     }
@@ -38,9 +40,11 @@ public sealed class RelationNamer
         if (_isReserved(baseName)) baseName += "_";
 
         var candidate = Fit(baseName, "");
+        if (_taken.Add(candidate)) return candidate;
+        // Taken: the next suffix is kept only for base names met again, most names are not.
         int n = _nextSuffix.GetValueOrDefault(baseName, 2);
-        while (!_taken.Add(candidate))
-            candidate = Fit(baseName, "_" + (n++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        do candidate = Fit(baseName, "_" + (n++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        while (!_taken.Add(candidate));
         _nextSuffix[baseName] = n;
         return candidate;
     }

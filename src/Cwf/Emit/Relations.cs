@@ -14,14 +14,23 @@ internal sealed class Relations
 {
     private readonly EmitContext _context;
     private readonly IReadOnlyDictionary<int, TableName> _tables;
-    private readonly Dictionary<int, Materialization> _kind = [];
-    private readonly Dictionary<int, string> _cteName = [];
+    private readonly NodePositions _positions;
+    // By position (EmitGraph.Positions): every needed node has a kind, most a CTE name.
+    private readonly Materialization[] _kind;
+    private readonly string?[] _cteName;
+    private readonly bool[] _readsTable;
+    private readonly string?[] _tableSql;
     private readonly Dictionary<int, string> _materializedName = [];
     private readonly Dictionary<int, PlannedSpatialJoin> _spatialJoins = [];
 
     public Relations(EmitGraph graph, EmitContext context, OutputTables names)
     {
         _context = context;
+        _positions = graph.Positions;
+        _kind = new Materialization[_positions.Count];
+        _cteName = new string?[_positions.Count];
+        _readsTable = new bool[_positions.Count];
+        _tableSql = new string?[_positions.Count];
         var tables = names.ByNode;
         _tables = tables;
         Database = names.Database;
@@ -30,27 +39,31 @@ internal sealed class Relations
         // A CALL statement names its inputs' tables: each is a table or view of its own.
         var called = graph.Needed.Where(id => context.Workflow[id] is OpaqueNode { Statement: not null }).SelectMany(id => context.Workflow[id].Inputs).ToHashSet();
         foreach (var id in graph.Needed)
+            if (context.Workflow[id] is ScanNode scan) _readsTable[_positions[id]] = !Dialect.AdaptsInput(scan.Schema);
+        foreach (var id in graph.Needed)
         {
             var node = context.Workflow[id];
             if (node is SinkNode) continue;
             // A procedure writes a table of its own, whatever the plan says.
-            _kind[id] = node is OpaqueNode { WritesTable: true } && script ? Materialization.TempTable
+            _kind[_positions[id]] = node is OpaqueNode { WritesTable: true } && script ? Materialization.TempTable
                 : script && called.Contains(id) && !ReadsTable(id) && plan.For(id) == Materialization.Cte
                     ? (Dialect.Capabilities.TemporaryTables ? Materialization.TempTable : Materialization.View)
                 : Executable(plan.For(id), node);
         }
 
-        var namer = new RelationNamer(tables.Values.Where(t => t.Parts.Count == 1).Select(t => t.Table), Dialect.IsReserved);
+        var namer = new RelationNamer(tables.Values.Where(t => t.Parts.Count == 1).Select(t => t.Table), Dialect.IsReserved, graph.Needed.Count);
         foreach (var id in graph.Needed)
         {
             var node = context.Workflow[id];
-            if (node is SinkNode || ReadsTable(id) && _kind[id] == Materialization.Cte) continue;
-            _cteName[id] = namer.Next(node);
-            if (node is OpaqueNode { Call.Destination: { } destination } && _kind[id] != Materialization.Cte)
+            int position = _positions[id];
+            var kind = _kind[position];
+            if (node is SinkNode || _readsTable[position] && kind == Materialization.Cte) continue;
+            _cteName[position] = namer.Next(node);
+            if (node is OpaqueNode { Call.Destination: { } destination } && kind != Materialization.Cte)
                 _materializedName[id] = Dialect.TableName(destination);
-            else if (node is OpaqueNode { WritesTable: true } && _kind[id] != Materialization.Cte)
+            else if (node is OpaqueNode { WritesTable: true } && kind != Materialization.Cte)
                 _materializedName[id] = Dialect.TableName(ToolboxProcedureCalls.WorkTable(graph.Sinks.Select(s => tables[s.Id]), namer.Next(node, "cwf_")));
-            else if (_kind[id] != Materialization.Cte) _materializedName[id] = namer.Next(node, "cwf_");
+            else if (kind != Materialization.Cte) _materializedName[id] = namer.Next(node, "cwf_");
         }
 
         FindQualifiedFilters(graph);
@@ -93,7 +106,7 @@ internal sealed class Relations
         foreach (var id in graph.Needed)
         {
             if (_context.Workflow[id] is not FilterNode filter || _context.Workflow[filter.Input] is not WindowNode window) continue;
-            if (_kind[window.Id] != Materialization.Cte || readers[window.Id] != 1 || graph.Outputs.Any(o => o.Source == window.Id)) continue;
+            if (Kind(window.Id) != Materialization.Cte || readers[window.Id] != 1 || graph.Outputs.Any(o => o.Source == window.Id)) continue;
             _qualifiedFilters.Add(filter.Id);
             _fusedWindows.Add(window.Id);
         }
@@ -105,9 +118,9 @@ internal sealed class Relations
     /// <summary>The temporary tables and views, by node id.</summary>
     public IReadOnlyDictionary<int, string> Materialized => _materializedName;
 
-    public Materialization Kind(int id) => _kind[id];
+    public Materialization Kind(int id) => _kind[_positions[id]];
 
-    public string CteName(int id) => _cteName[id];
+    public string CteName(int id) => _cteName[_positions[id]] ?? throw new InvalidOperationException($"Node %{id} has no CTE: it is not needed, or read as its table.");
 
     /// <summary>The database the tables' dropped first part names: the script must run in it (null: none was dropped).</summary>
     public string? Database { get; }
@@ -116,20 +129,20 @@ internal sealed class Relations
     public TableName TableNameOf(int id) => _tables[id];
 
     /// <summary>The node's table as the script writes it (scans and sinks).</summary>
-    public string Table(int id) => Dialect.TableName(_tables[id]);
+    public string Table(int id) => _tableSql[_positions[id]] ??= Dialect.TableName(_tables[id]);
 
     /// <summary>A scan read straight from its table, its columns needing no decoding (<see cref="Dialect.AdaptsInput"/>); else a scan is a query like any step.</summary>
-    public bool ReadsTable(int id) => _context.Workflow[id] is ScanNode scan && !Dialect.AdaptsInput(scan.Schema);
+    public bool ReadsTable(int id) => _readsTable[_positions[id]];
 
     /// <summary>How a query reads the rows of a node: its temporary table or view, its table (a scan), or its CTE.</summary>
     public string Relation(int id)
     {
-        if (_materializedName.TryGetValue(id, out var materialized)) return materialized;
-        return ReadsTable(id) ? Table(id) : _cteName[id];
+        if (_materializedName.Count > 0 && _materializedName.TryGetValue(id, out var materialized)) return materialized;
+        return ReadsTable(id) ? Table(id) : CteName(id);
     }
 
     /// <summary>The inputs a node's query reads: a planned spatial join reads its indexed input from its side table, a qualified filter its window's input.</summary>
-    public IEnumerable<int> InputsRead(int id) =>
+    public Seq<int> InputsRead(int id) =>
         _spatialJoins.TryGetValue(id, out var planned) ? [planned.ProbeInput]
         : _qualifiedFilters.Contains(id) ? _context.Workflow[_context.Workflow[id].Inputs[0]].Inputs
         : _context.Workflow[id].Inputs;

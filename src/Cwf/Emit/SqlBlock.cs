@@ -13,7 +13,10 @@ namespace Cwf.Emit;
 /// </summary>
 public sealed class SqlBlock
 {
+    private static readonly List<Entry> NoEntries = [];
     private readonly List<Entry> _entries;
+    // A flattened block's lines as one text (Flattened), each ending in a line break; it has no entries and is not changed.
+    private readonly string? _text;
     private int _lineCount;
     private bool _appended;
     // A line that must not be re-indented as part of a larger text: verbatim, or with a line break of its own.
@@ -23,6 +26,13 @@ public sealed class SqlBlock
 
     /// <param name="capacity">The number of lines and blocks the caller will add, where it knows it.</param>
     public SqlBlock(int capacity) => _entries = new List<Entry>(capacity);
+
+    private SqlBlock(string text, int lineCount)
+    {
+        _entries = NoEntries;
+        _text = text;
+        _lineCount = lineCount;
+    }
 
     public bool IsEmpty => _lineCount == 0;
 
@@ -42,8 +52,10 @@ public sealed class SqlBlock
         Unshared();
         if (block.IsEmpty) return this;
         block._appended = true;
-        // A flattened block's text is referred to directly: one entry, and nothing to descend into when written.
-        _entries.Add(block._entries is [{ Kind: EntryKind.Text, Suffix: null } text] ? text with { Indent = text.Indent + indent } : new Entry(block, null, indent, EntryKind.Block));
+        // A flattened block's text (or a block of only that) is referred to directly: one entry, and nothing to descend into when written.
+        _entries.Add(block._text is { } text ? new Entry(text, null, indent, EntryKind.Text)
+            : block._entries is [{ Kind: EntryKind.Text, Suffix: null } only] ? only with { Indent = only.Indent + indent }
+            : new Entry(block, null, indent, EntryKind.Block));
         _lineCount += block._lineCount;
         _fixedLines |= block._fixedLines;
         return this;
@@ -63,7 +75,7 @@ public sealed class SqlBlock
 
     private void Unshared()
     {
-        if (_appended) throw new InvalidOperationException("A block appended to another is not changed: the other block reads its lines.");
+        if (_appended || _text is not null) throw new InvalidOperationException("A block appended to another, or flattened, is not changed: other blocks read its lines.");
     }
 
     /// <summary>
@@ -75,13 +87,11 @@ public sealed class SqlBlock
     /// </summary>
     internal SqlBlock Flattened(StringBuilder scratch)
     {
-        if (_fixedLines || IsEmpty) return this;
+        if (_fixedLines || IsEmpty || _text is not null) return this;
         scratch.Clear();
         WriteTo(scratch);
         if (scratch.Length == 1 || scratch[^2] == '\n') return this;
-        var text = new SqlBlock(1) { _lineCount = _lineCount };
-        text._entries.Add(new Entry(scratch.ToString(), null, 0, EntryKind.Text));
-        return text;
+        return new SqlBlock(scratch.ToString(), _lineCount);
     }
 
     /// <summary>
@@ -139,6 +149,11 @@ public sealed class SqlBlock
 
     public void WriteTo(StringBuilder sb)
     {
+        if (_text is not null)
+        {
+            WriteText(sb, _text, 0);
+            return;
+        }
         // Iterative: blocks nest a few levels deep, and only the blocks around the one being written are
         // kept (none for a block of lines).
         Stack<Frame>? outer = null;
@@ -171,15 +186,7 @@ public sealed class SqlBlock
                     frame = new Frame((SqlBlock)entry.Content, 0, indent, entry.Suffix);
                     continue;
                 case EntryKind.Text:
-                    // Each line of the text indented, as the lines it was written from would be here; a blank line is not.
-                    var text = (string)entry.Content;
-                    for (int start = 0; start < text.Length;)
-                    {
-                        int end = text.IndexOf('\n', start);
-                        if (end > start) sb.Append(' ', indent).Append(text, start, end - start);
-                        sb.Append('\n');
-                        start = end + 1;
-                    }
+                    WriteText(sb, (string)entry.Content, indent);
                     // Flattened text never ends in a blank line.
                     lastIsBlank = false;
                     lastIndent = indent;
@@ -196,6 +203,18 @@ public sealed class SqlBlock
             lastIndent = indent;
             if (!verbatim && !lastIsBlank) sb.Append(' ', lastIndent);
             sb.Append(line).Append(entry.Suffix).Append('\n');
+        }
+    }
+
+    /// <summary>Each line of a flattened text indented, as the lines it was written from would be here; a blank line is not.</summary>
+    private static void WriteText(StringBuilder sb, string text, int indent)
+    {
+        for (int start = 0; start < text.Length;)
+        {
+            int end = text.IndexOf('\n', start);
+            if (end > start) sb.Append(' ', indent).Append(text, start, end - start);
+            sb.Append('\n');
+            start = end + 1;
         }
     }
 

@@ -73,10 +73,14 @@ internal sealed class SqlBuffer
         _chars.AsSpan(start, _length - start).Reverse();
     }
 
-    /// <summary>What was written from <paramref name="start"/> on, as a string, removed from the buffer.</summary>
-    public string Take(int start)
+    /// <summary>
+    /// What was written from <paramref name="start"/> on, as a string, removed from the buffer:
+    /// <paramref name="same"/> itself when it holds the same characters (a column's name, written as it is).
+    /// </summary>
+    public string Take(int start, string? same = null)
     {
-        var text = new string(_chars, start, _length - start);
+        var written = From(start);
+        var text = same is not null && written.SequenceEqual(same) ? same : written.ToString();
         _length = start;
         return text;
     }

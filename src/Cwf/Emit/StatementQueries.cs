@@ -10,17 +10,24 @@ namespace Cwf.Emit;
 /// </summary>
 internal sealed class StatementQueries
 {
-    private readonly EmitGraph _graph;
     private readonly EmitContext _context;
     private readonly Relations _relations;
     private readonly QueryWriter _writer;
-    private readonly Dictionary<int, SqlBlock> _bodies = [];
+    private readonly NodePositions _positions;
+    // By position: the query of each needed step that has one.
+    private readonly SqlBlock?[] _bodies;
+    // Closure's walk, kept between statements: a node is seen when its mark is the walk's number.
+    private readonly int[] _seen;
+    private int _walk;
+    private readonly Stack<int> _stack = new();
 
     public StatementQueries(EmitGraph graph, EmitContext context, Relations relations)
     {
-        _graph = graph;
         _context = context;
         _relations = relations;
+        _positions = graph.Positions;
+        _bodies = new SqlBlock?[_positions.Count];
+        _seen = new int[_positions.Count];
         _writer = new QueryWriter(context, relations.Relation, relations.SpatialJoins, relations.QualifiedFilters);
         // Each body is kept until the script is written: as one text, it is one object for the collector to keep.
         var scratch = new System.Text.StringBuilder();
@@ -28,11 +35,13 @@ internal sealed class StatementQueries
         {
             var node = context.Workflow[id];
             if (node is SinkNode or OpaqueNode { SqlTemplate: null } || relations.ReadsTable(id) || relations.FusedWindows.Contains(id)) continue;
-            _bodies[id] = (node is ScanNode ? _writer.ReadTable(node.Schema, relations.Table(id)) : _writer.Write(node)).Flattened(scratch);
+            _bodies[_positions[id]] = (node is ScanNode ? _writer.ReadTable(node.Schema, relations.Table(id)) : _writer.Write(node)).Flattened(scratch);
         }
     }
 
     private Dialect Dialect => _context.Dialect;
+
+    private SqlBlock Body(int id) => _bodies[_positions[id]] ?? throw new InvalidOperationException($"Node %{id} has no query of its own.");
 
     /// <summary>
     /// The query whose rows are node <paramref name="id"/>'s, with the CTEs it needs. The node's own
@@ -47,7 +56,7 @@ internal sealed class StatementQueries
         if (_relations.ReadsTable(id)) return _writer.SelectAll(node.Schema, _relations.Table(id), forStorage);
         if (!materializing && _relations.Kind(id) != Materialization.Cte) return _writer.SelectAll(node.Schema, _relations.Materialized[id], forStorage);
         bool direct = QueryWriter.IsSelect(node) && !(forStorage && Dialect.AdaptsOutput(node.Schema));
-        if (direct) return Compose(Closure(id, includeRoot: false), _bodies[id]);
+        if (direct) return Compose(Closure(id, includeRoot: false), Body(id));
         return Compose(Closure(id, includeRoot: true), _writer.SelectAll(node.Schema, _relations.CteName(id), forStorage));
     }
 
@@ -59,7 +68,7 @@ internal sealed class StatementQueries
         for (int i = 0; i < ctes.Count; i++)
         {
             block.Line(_relations.CteName(ctes[i]), 2, " AS (")
-                .Append(_bodies[ctes[i]], 4)
+                .Append(Body(ctes[i]), 4)
                 .Line(i < ctes.Count - 1 ? ")," : ")", 2);
         }
         return block.Append(main);
@@ -68,24 +77,27 @@ internal sealed class StatementQueries
     /// <summary>The CTEs a query over <paramref name="root"/> needs, in topological order; materialized nodes and tables are read by name.</summary>
     private List<int> Closure(int root, bool includeRoot)
     {
-        var seen = new HashSet<int>();
-        var result = new List<int>();
-        var stack = new Stack<int>();
+        // Positions while walking, sorted as plain numbers, then turned into ids in place.
+        var closure = new List<int>();
+        var stack = _stack;
+        int walk = ++_walk;
         stack.Push(root);
         while (stack.Count > 0)
         {
             int id = stack.Pop();
-            if (!seen.Add(id)) continue;
+            int position = _positions[id];
+            if (_seen[position] == walk) continue;
+            _seen[position] = walk;
             bool isRoot = id == root;
             if (!isRoot && _relations.Kind(id) != Materialization.Cte) continue;
             if (_relations.ReadsTable(id)) continue;
-            if (!isRoot || includeRoot) result.Add(id);
+            if (!isRoot || includeRoot) closure.Add(position);
             foreach (var input in _relations.InputsRead(id)) stack.Push(input);
         }
-        // Each position looked up once, not at every comparison.
-        var positions = new int[result.Count];
-        for (int i = 0; i < positions.Length; i++) positions[i] = _graph.Position(result[i]);
-        positions.AsSpan().Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result));
-        return result;
+        var ordered = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(closure);
+        ordered.Sort();
+        var nodes = _context.Workflow.Nodes;
+        for (int i = 0; i < ordered.Length; i++) ordered[i] = nodes[ordered[i]].Id;
+        return closure;
     }
 }

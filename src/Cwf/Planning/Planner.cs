@@ -65,14 +65,16 @@ public static class Planner
     public static MaterializationPlan Plan(WorkflowAnalysis analysis, OptimizerTarget target, bool singleQuery = false)
     {
         var workflow = analysis.Workflow;
-        var expensive = ExpensiveNodes(workflow);
-        var outputs = OutputsReached(analysis);
+        var positions = new NodePositions(workflow);
+        var expensive = ExpensiveNodes(workflow, positions);
+        var outputs = new OutputsReached(analysis, positions);
         var decisions = ImmutableSortedDictionary.CreateBuilder<int, NodePlan>();
         foreach (var (id, readers) in analysis.Shared)
         {
             var node = workflow[id];
             if (node is ScanNode) continue;
-            decisions[id] = Decide(node, readers, outputs[id].Count, expensive[id], target, singleQuery);
+            int position = positions[id];
+            decisions[id] = Decide(node, readers, outputs.Count(position), expensive[position], target, singleQuery);
         }
 
         var spatial = ImmutableSortedDictionary.CreateBuilder<int, SpatialJoinPlan>();
@@ -146,35 +148,25 @@ public static class Planner
         _ => "CTE",
     };
 
-    /// <summary>Whether each node, or a step above it, does real work (joins, grouping, sorting, custom SQL, spatial functions).</summary>
-    private static Dictionary<int, bool> ExpensiveNodes(Workflow workflow)
+    /// <summary>Whether each node (by position), or a step above it, does real work (joins, grouping, sorting, custom SQL, spatial functions).</summary>
+    private static bool[] ExpensiveNodes(Workflow workflow, NodePositions positions)
     {
-        var expensive = new Dictionary<int, bool>(workflow.Nodes.Length);
-        foreach (var node in workflow.Nodes)
+        var nodes = workflow.Nodes;
+        var expensive = new bool[nodes.Length];
+        for (int i = 0; i < nodes.Length; i++)
         {
-            bool own = node switch
+            var node = nodes[i];
+            bool own = node is JoinNode or SemiJoinNode or NearestNode or AggregateNode or DistinctNode or SortNode or WindowNode or OpaqueNode;
+            if (!own)
             {
-                JoinNode or SemiJoinNode or NearestNode or AggregateNode or DistinctNode or SortNode or WindowNode or OpaqueNode => true,
-                _ => node.Expressions.Any(e => !Predicates.IsCheap(e)),
-            };
-            expensive[node.Id] = own || node.Inputs.Any(i => expensive[i]);
+                var expressions = node.Expressions;
+                for (int e = 0; e < expressions.Count && !own; e++) own = !Predicates.IsCheap(expressions[e]);
+            }
+            var inputs = node.Inputs;
+            for (int k = 0; k < inputs.Count && !own; k++) own = expensive[positions[inputs[k]]];
+            expensive[i] = own;
         }
         return expensive;
-    }
-
-    /// <summary>For each live node, the outputs (roots) its result reaches.</summary>
-    private static Dictionary<int, HashSet<int>> OutputsReached(WorkflowAnalysis analysis)
-    {
-        var workflow = analysis.Workflow;
-        var reached = new Dictionary<int, HashSet<int>>(workflow.Nodes.Length);
-        foreach (var node in workflow.Nodes) reached[node.Id] = [];
-        foreach (var root in analysis.Roots) reached[root].Add(root);
-        for (int i = workflow.Nodes.Length - 1; i >= 0; i--)
-        {
-            var node = workflow.Nodes[i];
-            foreach (var input in node.Inputs) reached[input].UnionWith(reached[node.Id]);
-        }
-        return reached;
     }
 
     private static SpatialJoinPlan? SpatialJoin(Workflow workflow, RelNode node, OptimizerTarget target)

@@ -58,6 +58,18 @@ public sealed class SqlBlockTests
         }
     }
 
+    [Fact]
+    public void A_flattened_block_is_shared_and_not_changed()
+    {
+        var scratch = new StringBuilder();
+        var flattened = Blocks[0]().Flattened(scratch);
+        Assert.Same(flattened, flattened.Flattened(scratch));
+        Assert.Throws<InvalidOperationException>(() => flattened.Line("x"));
+        Assert.Throws<InvalidOperationException>(() => flattened.Suffix(";"));
+        Assert.Throws<InvalidOperationException>(() => flattened.Append(new SqlBlock().Line("x")));
+        Assert.Equal("SELECT\n  a,\n  b\nFROM t\n", flattened.ToString());
+    }
+
     /// <summary>The block inside a statement: a line before it, appended at <paramref name="indent"/>, with <paramref name="suffix"/>, and a line after.</summary>
     private static string Statement(SqlBlock block, int indent, string? suffix)
     {

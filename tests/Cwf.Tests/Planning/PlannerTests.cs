@@ -40,6 +40,28 @@ public class PlannerTests
     }
 
     [Fact]
+    public void Each_output_a_shared_result_reaches_counts_once_however_many_paths_lead_to_it()
+    {
+        var b = new WorkflowBuilder("paths");
+        var cities = b.Scan(Table("cities"), Cities, "cities");
+        var agg = b.Aggregate(cities.Id, [b.Keep(cities.Id, "country")], [new AggregateCall("n", AggregateFunction.CountAll, null)], "per_country");
+        var first = b.Project(agg.Id, [b.Keep(agg.Id, "country")], "first");
+        var second = b.Project(agg.Id, [b.Keep(agg.Id, "country"), b.Keep(agg.Id, "n")], "second");
+        b.Sink(first.Id, Table("s1"), WriteMode.Replace, "s1");
+        b.Sink(first.Id, Table("s2"), WriteMode.Replace, "s2");
+        b.Sink(second.Id, Table("s3"), WriteMode.Replace, "s3");
+        b.Sink(agg.Id, Table("s4"), WriteMode.Replace, "s4");
+        // s5 is reached from the aggregate through both projects.
+        var both = b.Join(first.Id, second.Id, JoinKind.Inner, ExprFactory.Eq(b.Col(first.Id, "country"), b.Col(second.Id, "country", 1)), [new JoinOutput(1, "n", "n")], "both");
+        b.Sink(both.Id, Table("s5"), WriteMode.Replace, "s5");
+        var plan = Planner.Plan(b.ToWorkflow(), PostgisLike);
+        Assert.Contains("read by 3 steps feeding 5 output tables", plan.Decisions[agg.Id].Reason);
+        Assert.Contains("read by 3 steps feeding 3 output tables", plan.Decisions[first.Id].Reason);
+        Assert.Contains("read by 2 steps feeding 2 output tables", plan.Decisions[second.Id].Reason);
+        Assert.Equal(Materialization.TempTable, plan.For(agg.Id));
+    }
+
+    [Fact]
     public void Falls_back_to_views_then_ctes_when_the_target_lacks_temp_tables()
     {
         var (w, agg, _, _) = Shared();
