@@ -108,8 +108,9 @@ internal sealed class WorkflowRewriter
         {
             if (_insertedBefore.TryGetValue(node.Id, out var inserted))
                 foreach (var id in inserted)
-                    if (Contains(id)) list.Add(Resolved(Current(id)));
-            if (Contains(node.Id)) list.Add(Resolved(Current(node.Id)));
+                    if (!_removed.Contains(id)) list.Add(Resolved(_changed[id]));
+            if (_removed.Contains(node.Id)) continue;
+            list.Add(Resolved(_changed.GetValueOrDefault(node.Id, node)));
         }
         return _original.WithNodes(list);
     }
@@ -129,6 +130,8 @@ internal sealed class WorkflowRewriter
 
     private RelNode Resolved(RelNode node)
     {
+        // Most passes redirect nothing (pruning never does): then no node's inputs need a look.
+        if (_alias.Count == 0) return node;
         var inputs = node.Inputs;
         bool any = false;
         foreach (var i in inputs)
