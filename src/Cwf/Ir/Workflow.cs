@@ -32,7 +32,8 @@ public sealed class Workflow
     // a pass that changed a few nodes of a large workflow costs a lookup for each of the others.
     // From a builder: the nodes of a WorkflowBuilder, each added after its inputs with its schema derived from
     // theirs (these very nodes), so deriving them again would give every one its own schema back.
-    private Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes, Workflow? previous, bool fromBuilder = false)
+    // Rewritten: see WithRewrittenNodes.
+    private Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes, Workflow? previous, bool fromBuilder = false, bool rewritten = false)
     {
         Name = name;
         Parameters = parameters;
@@ -47,12 +48,12 @@ public sealed class Workflow
         }
         _index = index;
         _nodes = ordered;
-        if (!fromBuilder) DeriveSchemas(previous);
+        if (!fromBuilder) DeriveSchemas(previous, rewritten);
         Nodes = ImmutableCollectionsMarshal.AsImmutableArray(ordered);
     }
 
     // In node order, each node reading the schemas its inputs have in this workflow (already derived: they come first).
-    private void DeriveSchemas(Workflow? previous)
+    private void DeriveSchemas(Workflow? previous, bool rewritten)
     {
         // By position: whether the node has the very schema object it had in the previous workflow.
         var sameSchema = previous is null ? null : new bool[_nodes.Length];
@@ -60,19 +61,14 @@ public sealed class Workflow
         for (int i = 0; i < _nodes.Length; i++)
         {
             var node = _nodes[i];
-            RelNode? before = null;
-            if (sameSchema is not null && previous!.Find(node.Id) is { } found)
-            {
-                before = found;
-                if (ReferenceEquals(before, node) && InputsKeptSchemas(node.Inputs, sameSchema))
-                {
-                    sameSchema[i] = true;
-                    continue;
-                }
-            }
-            var placed = node.WithSchemaFrom(schemaOf);
-            if (before is not null && ReferenceEquals(before.Schema, placed.Schema)) sameSchema![i] = true;
-            _nodes[i] = placed;
+            var before = previous?.Find(node.Id);
+            // A node kept from the previous workflow, or one a rewriter placed reading inputs kept from it, has the
+            // schema deriving would give it when those inputs kept their schemas.
+            bool derived = ReferenceEquals(before, node)
+                ? InputsKeptSchemas(node.Inputs, sameSchema!)
+                : rewritten && node.HasSchema && InputsKept(node.Inputs, sameSchema!, previous!);
+            if (!derived) _nodes[i] = node = node.WithSchemaFrom(schemaOf);
+            if (before is not null && ReferenceEquals(before.Schema, node.Schema)) sameSchema![i] = true;
         }
     }
 
@@ -104,6 +100,13 @@ public sealed class Workflow
 
     /// <summary>A workflow of these nodes with the same name and parameters; nodes kept from this one keep their schemas unless an input changed.</summary>
     public Workflow WithNodes(IEnumerable<RelNode> nodes) => new(Name, Parameters, nodes, previous: this);
+
+    /// <summary>
+    /// The nodes of a rewriting of this workflow (the optimizer's rewriter): each node not kept from it has its
+    /// schema derived from the versions of its inputs the rewriting had when it placed the node, which are this
+    /// workflow's own for inputs it kept. Such a node whose inputs are kept, with their schemas, is not derived again.
+    /// </summary>
+    internal Workflow WithRewrittenNodes(IEnumerable<RelNode> nodes) => new(Name, Parameters, nodes, previous: this, rewritten: true);
 
     public Workflow WithParameters(Seq<Parameter> parameters) => new(Name, parameters, Nodes);
 
@@ -141,6 +144,17 @@ public sealed class Workflow
     {
         foreach (var id in inputs)
             if (!sameSchema[_index.PositionOf(id)]) return false;
+        return true;
+    }
+
+    // Whether every input is the previous workflow's very node, with its schema.
+    private bool InputsKept(Seq<int> inputs, bool[] sameSchema, Workflow previous)
+    {
+        foreach (var id in inputs)
+        {
+            int at = _index.PositionOf(id);
+            if (!sameSchema[at] || !ReferenceEquals(_nodes[at], previous.Find(id))) return false;
+        }
         return true;
     }
 

@@ -47,8 +47,8 @@ public class NodeIndexTests
         Assert.Equal(Ab, sparse[7_000_000].Schema);
         Assert.False(sparse.Contains(7));
         Assert.Throws<KeyNotFoundException>(() => sparse[3]);
-        Assert.Equal([2_000_000, 7_000_000], sparse.Consumers()[5_000_000]);
-        Assert.Equal([2, 7], dense.Consumers()[5]);
+        Assert.Equal(new[] { 2_000_000, 7_000_000 }, sparse.Consumers()[5_000_000].ToArray());
+        Assert.Equal(new[] { 2, 7 }, dense.Consumers()[5].ToArray());
         Assert.Empty(dense.Consumers()[7]);
     }
 
