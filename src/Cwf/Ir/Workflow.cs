@@ -12,8 +12,9 @@ namespace Cwf.Ir;
 /// </summary>
 public sealed class Workflow
 {
-    // A plain dictionary: passes build many workflows and a frozen one costs more to build than it saves.
-    private readonly Dictionary<int, RelNode> _byId;
+    // Node positions by id: an array when ids are small (see NodeIndex). Passes build many workflows.
+    private readonly NodeIndex _index;
+    private readonly RelNode[] _nodes;
 
     /// <summary>Creates a workflow; the nodes may come in any order and are sorted topologically (stably), then their schemas derived.</summary>
     /// <exception cref="InvalidOperationException">A node reads a missing node or column, or the nodes form a cycle (a compiler bug: front ends reject cycles).</exception>
@@ -31,40 +32,44 @@ public sealed class Workflow
     // a pass that changed a few nodes of a large workflow costs a lookup for each of the others.
     // From a builder: the nodes of a WorkflowBuilder, each added after its inputs with its schema derived from
     // theirs (these very nodes), so deriving them again would give every one its own schema back.
-    private Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes, Workflow? previous, bool fromBuilder = false)
+    // Rewritten: see WithRewrittenNodes.
+    private Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes, Workflow? previous, bool fromBuilder = false, bool rewritten = false)
     {
         Name = name;
         Parameters = parameters;
-        var list = nodes.ToList();
-        _byId = new Dictionary<int, RelNode>(list.Count);
-        int maxId = 0;
-        foreach (var node in list)
+        // This workflow's own array (a copy of the given nodes, or the sorted result): no second copy.
+        var ordered = nodes.ToArray();
+        var index = new NodeIndex(ordered);
+        NextId = index.LargestId + 1;
+        if (!IsTopological(ordered, index))
         {
-            if (!_byId.TryAdd(node.Id, node)) throw new InvalidOperationException("Two IR nodes share an id.");
-            maxId = Math.Max(maxId, node.Id);
+            ordered = TopologicalOrder(ordered, index);
+            index = new NodeIndex(ordered);
         }
-        NextId = maxId + 1;
-        var ordered = IsTopological(list, _byId) ? list.ToArray() : TopologicalOrder(list, _byId);
-        // The ids whose node has the very schema object it had in the previous workflow.
-        var sameSchema = previous is null ? null : new HashSet<int>(ordered.Length);
-        Func<int, Schema> schemaOf = id => _byId[id].Schema;
-        for (int i = 0; i < ordered.Length && !fromBuilder; i++)
-        {
-            var node = ordered[i];
-            RelNode? before = null;
-            if (sameSchema is not null && previous!._byId.TryGetValue(node.Id, out before) && ReferenceEquals(before, node) && AllIn(node.Inputs, sameSchema))
-            {
-                sameSchema.Add(node.Id);
-                continue;
-            }
-            var placed = node.WithSchemaFrom(schemaOf);
-            if (before is not null && ReferenceEquals(before.Schema, placed.Schema)) sameSchema!.Add(node.Id);
-            if (ReferenceEquals(placed, node)) continue;
-            ordered[i] = placed;
-            _byId[placed.Id] = placed;
-        }
-        // The array is this workflow's own (a copy of the given list, or the sorted result): no second copy.
+        _index = index;
+        _nodes = ordered;
+        if (!fromBuilder) DeriveSchemas(previous, rewritten);
         Nodes = ImmutableCollectionsMarshal.AsImmutableArray(ordered);
+    }
+
+    // In node order, each node reading the schemas its inputs have in this workflow (already derived: they come first).
+    private void DeriveSchemas(Workflow? previous, bool rewritten)
+    {
+        // By position: whether the node has the very schema object it had in the previous workflow.
+        var sameSchema = previous is null ? null : new bool[_nodes.Length];
+        Func<int, Schema> schemaOf = id => _nodes[_index.PositionOf(id)].Schema;
+        for (int i = 0; i < _nodes.Length; i++)
+        {
+            var node = _nodes[i];
+            var before = previous?.Find(node.Id);
+            // A node kept from the previous workflow, or one a rewriter placed reading inputs kept from it, has the
+            // schema deriving would give it when those inputs kept their schemas.
+            bool derived = ReferenceEquals(before, node)
+                ? InputsKeptSchemas(node.Inputs, sameSchema!)
+                : rewritten && node.HasSchema && InputsKept(node.Inputs, sameSchema!, previous!);
+            if (!derived) _nodes[i] = node = node.WithSchemaFrom(schemaOf);
+            if (before is not null && ReferenceEquals(before.Schema, node.Schema)) sameSchema![i] = true;
+        }
     }
 
     public string Name { get; }
@@ -73,16 +78,21 @@ public sealed class Workflow
     /// <summary>Every node, inputs before consumers; ties keep the order they were given in.</summary>
     public ImmutableArray<RelNode> Nodes { get; }
 
-    public RelNode this[int id] => _byId[id];
+    public RelNode this[int id] => Find(id) ?? throw new KeyNotFoundException($"IR node {id} is not in the workflow.");
 
-    public bool Contains(int id) => _byId.ContainsKey(id);
+    public bool Contains(int id) => _index.PositionOf(id) >= 0;
+
+    /// <summary>The position of the node of that id in <see cref="Nodes"/>, or -1 (walks keep per-node facts in arrays by it).</summary>
+    internal int PositionOf(int id) => _index.PositionOf(id);
+
+    private RelNode? Find(int id) => _index.PositionOf(id) is >= 0 and var position ? _nodes[position] : null;
 
     public IEnumerable<SinkNode> Sinks => Nodes.OfType<SinkNode>();
 
     /// <summary>The data checks, in the order they were written.</summary>
     public IEnumerable<CheckNode> Checks => Nodes.OfType<CheckNode>().OrderBy(c => c.Id);
 
-    /// <summary>An id no node uses yet (one more than the largest; 1 for no nodes), found while the nodes are indexed.</summary>
+    /// <summary>An id no node uses yet (one more than the largest; 1 for no nodes, or none above 0), found while the nodes are indexed.</summary>
     public int NextId { get; }
 
     public Parameter? FindParameter(string name) =>
@@ -91,6 +101,13 @@ public sealed class Workflow
     /// <summary>A workflow of these nodes with the same name and parameters; nodes kept from this one keep their schemas unless an input changed.</summary>
     public Workflow WithNodes(IEnumerable<RelNode> nodes) => new(Name, Parameters, nodes, previous: this);
 
+    /// <summary>
+    /// The nodes of a rewriting of this workflow (the optimizer's rewriter): each node not kept from it has its
+    /// schema derived from the versions of its inputs the rewriting had when it placed the node, which are this
+    /// workflow's own for inputs it kept. Such a node whose inputs are kept, with their schemas, is not derived again.
+    /// </summary>
+    internal Workflow WithRewrittenNodes(IEnumerable<RelNode> nodes) => new(Name, Parameters, nodes, previous: this, rewritten: true);
+
     public Workflow WithParameters(Seq<Parameter> parameters) => new(Name, parameters, Nodes);
 
     /// <summary>For each node id, the ids of the nodes that read it, in node order (built on first use, once per workflow).</summary>
@@ -98,78 +115,82 @@ public sealed class Workflow
 
     private IReadOnlyDictionary<int, ImmutableArray<int>>? _consumers;
 
-    // Counted first, so that each list is one array of the exact size; then filled from the last
-    // reader back, the count of each list serving as its cursor (two tables for the whole workflow).
+    // Counted first by position, so that each list is one array of the exact size; then filled from the
+    // last reader back, the count of each list serving as its cursor.
     private Dictionary<int, ImmutableArray<int>> BuildConsumers()
     {
-        var count = new Dictionary<int, int>(Nodes.Length);
-        foreach (var node in Nodes)
+        var count = new int[_nodes.Length];
+        foreach (var node in _nodes)
+            foreach (var input in node.Inputs) count[_index.PositionOf(input)]++;
+        var lists = new int[_nodes.Length][];
+        for (int i = 0; i < lists.Length; i++) lists[i] = count[i] == 0 ? [] : new int[count[i]];
+        for (int i = _nodes.Length - 1; i >= 0; i--)
         {
-            count.TryAdd(node.Id, 0);
-            foreach (var input in node.Inputs) CollectionsMarshal.GetValueRefOrAddDefault(count, input, out _)++;
-        }
-        var map = new Dictionary<int, ImmutableArray<int>>(Nodes.Length);
-        foreach (var node in Nodes)
-            map[node.Id] = count[node.Id] == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(new int[count[node.Id]]);
-        for (int i = Nodes.Length - 1; i >= 0; i--)
-        {
-            var inputs = Nodes[i].Inputs;
+            var inputs = _nodes[i].Inputs;
             for (int port = inputs.Count - 1; port >= 0; port--)
             {
-                ref int cursor = ref CollectionsMarshal.GetValueRefOrNullRef(count, inputs[port]);
-                ImmutableCollectionsMarshal.AsArray(map[inputs[port]])![--cursor] = Nodes[i].Id;
+                int at = _index.PositionOf(inputs[port]);
+                lists[at][--count[at]] = _nodes[i].Id;
             }
         }
+        var map = new Dictionary<int, ImmutableArray<int>>(_nodes.Length);
+        for (int i = 0; i < lists.Length; i++) map[_nodes[i].Id] = ImmutableCollectionsMarshal.AsImmutableArray(lists[i]);
         return map;
     }
 
     public override string ToString() => IrPrinter.Print(this);
 
-    private static bool AllIn(Seq<int> ids, HashSet<int> set)
+    private bool InputsKeptSchemas(Seq<int> inputs, bool[] sameSchema)
     {
-        foreach (var id in ids)
-            if (!set.Contains(id)) return false;
+        foreach (var id in inputs)
+            if (!sameSchema[_index.PositionOf(id)]) return false;
+        return true;
+    }
+
+    // Whether every input is the previous workflow's very node, with its schema.
+    private bool InputsKept(Seq<int> inputs, bool[] sameSchema, Workflow previous)
+    {
+        foreach (var id in inputs)
+        {
+            int at = _index.PositionOf(id);
+            if (!sameSchema[at] || !ReferenceEquals(_nodes[at], previous.Find(id))) return false;
+        }
         return true;
     }
 
     // Whether every node comes after its inputs already: then the stable order is the given one.
-    private static bool IsTopological(List<RelNode> nodes, Dictionary<int, RelNode> byId)
+    private static bool IsTopological(RelNode[] nodes, NodeIndex index)
     {
-        var placed = new HashSet<int>(nodes.Count);
-        foreach (var node in nodes)
-        {
-            foreach (var input in node.Inputs)
-            {
-                if (!byId.ContainsKey(input))
-                    throw new InvalidOperationException($"IR node {node.Id} reads missing node {input}.");
-                if (!placed.Contains(input)) return false;
-            }
-            placed.Add(node.Id);
-        }
-        return true;
-    }
-
-    // Kahn's algorithm, iterative; a queue ordered by original position keeps the result stable.
-    private static RelNode[] TopologicalOrder(List<RelNode> nodes, Dictionary<int, RelNode> byId)
-    {
-        var position = new Dictionary<int, int>(nodes.Count);
-        for (int i = 0; i < nodes.Count; i++) position[nodes[i].Id] = i;
-        var pending = new int[nodes.Count];
-        var consumers = new List<int>[nodes.Count];
-        for (int i = 0; i < nodes.Count; i++)
+        bool ordered = true;
+        for (int i = 0; i < nodes.Length; i++)
         {
             foreach (var input in nodes[i].Inputs)
             {
-                if (!byId.ContainsKey(input))
-                    throw new InvalidOperationException($"IR node {nodes[i].Id} reads missing node {input}.");
+                int at = index.PositionOf(input);
+                if (at < 0) throw new InvalidOperationException($"IR node {nodes[i].Id} reads missing node {input}.");
+                if (at >= i) ordered = false;
+            }
+        }
+        return ordered;
+    }
+
+    // Kahn's algorithm, iterative; a queue ordered by original position keeps the result stable.
+    private static RelNode[] TopologicalOrder(RelNode[] nodes, NodeIndex index)
+    {
+        var pending = new int[nodes.Length];
+        var consumers = new List<int>[nodes.Length];
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            foreach (var input in nodes[i].Inputs)
+            {
                 pending[i]++;
-                (consumers[position[input]] ??= []).Add(i);
+                (consumers[index.PositionOf(input)] ??= []).Add(i);
             }
         }
         var ready = new PriorityQueue<int, int>();
-        for (int i = 0; i < nodes.Count; i++)
+        for (int i = 0; i < nodes.Length; i++)
             if (pending[i] == 0) ready.Enqueue(i, i);
-        var result = new RelNode[nodes.Count];
+        var result = new RelNode[nodes.Length];
         int count = 0;
         while (ready.TryDequeue(out int i, out _))
         {
@@ -178,7 +199,7 @@ public sealed class Workflow
             foreach (var c in consumers[i])
                 if (--pending[c] == 0) ready.Enqueue(c, c);
         }
-        if (count != nodes.Count) throw new InvalidOperationException("The IR nodes form a cycle.");
+        if (count != nodes.Length) throw new InvalidOperationException("The IR nodes form a cycle.");
         return result;
     }
 }

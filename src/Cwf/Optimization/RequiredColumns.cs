@@ -9,12 +9,18 @@ namespace Cwf.Optimization;
 /// </summary>
 internal sealed class RequiredColumns
 {
-    private readonly Dictionary<int, IReadOnlySet<string>?> _needed;
+    private readonly Workflow _workflow;
+    // By node position (see Workflow.PositionOf): the needed names, null for all, Empty when no reader asked.
+    private readonly IReadOnlySet<string>?[] _needed;
 
-    private RequiredColumns(Dictionary<int, IReadOnlySet<string>?> needed) => _needed = needed;
+    private RequiredColumns(Workflow workflow, IReadOnlySet<string>?[] needed)
+    {
+        _workflow = workflow;
+        _needed = needed;
+    }
 
     /// <summary>The needed column names of the node's result, or null when all are needed.</summary>
-    public IReadOnlySet<string>? Of(int id) => _needed.TryGetValue(id, out var set) ? set : Empty;
+    public IReadOnlySet<string>? Of(int id) => _workflow.PositionOf(id) is >= 0 and var at ? _needed[at] : Empty;
 
     public bool IsNeeded(int id, string column) => Of(id) is not { } set || set.Contains(column);
 
@@ -22,27 +28,33 @@ internal sealed class RequiredColumns
 
     public static RequiredColumns Compute(Workflow workflow)
     {
-        var needed = new Dictionary<int, IReadOnlySet<string>?>(workflow.Nodes.Length);
+        var nodes = workflow.Nodes;
+        var needed = new IReadOnlySet<string>?[nodes.Length];
+        // A node no reader asked anything of (an output, or dead) is asked for no column.
+        Array.Fill(needed, Empty);
         // The sets this walk made itself and may grow; the first reader's set is kept as it is until a second reader adds to it.
-        var owned = new HashSet<int>();
-        for (int i = workflow.Nodes.Length - 1; i >= 0; i--)
+        var owned = new bool[nodes.Length];
+        for (int i = nodes.Length - 1; i >= 0; i--)
         {
-            var node = workflow.Nodes[i];
-            // A node no reader asked anything of (an output, or dead) is asked for no column.
-            var own = needed.TryGetValue(node.Id, out var s) ? s : Empty;
-            var read = node.ColumnsRead(own);
+            var node = nodes[i];
+            var read = node.ColumnsRead(needed[i]);
             for (int port = 0; port < read.Count; port++)
             {
-                int input = node.Inputs[port];
+                int input = workflow.PositionOf(node.Inputs[port]);
+                var set = needed[input];
                 if (read[port] is not { } columns) needed[input] = null;
-                else if (!needed.TryGetValue(input, out var set)) needed[input] = columns;
+                else if (ReferenceEquals(set, Empty)) needed[input] = columns;
                 else if (set is not null)
                 {
-                    if (!owned.Add(input)) ((HashSet<string>)set).UnionWith(columns);
-                    else needed[input] = new HashSet<string>(set.Concat(columns), StringComparer.OrdinalIgnoreCase);
+                    if (owned[input]) ((HashSet<string>)set).UnionWith(columns);
+                    else
+                    {
+                        owned[input] = true;
+                        needed[input] = new HashSet<string>(set.Concat(columns), StringComparer.OrdinalIgnoreCase);
+                    }
                 }
             }
         }
-        return new RequiredColumns(needed);
+        return new RequiredColumns(workflow, needed);
     }
 }

@@ -7,8 +7,9 @@ namespace Cwf.Optimization;
 /// node's readers to another node (removing it). Keeps reader counts up to date so that a pass
 /// can ask whether it may change a node in place (only its one reader sees it).
 /// <see cref="ToWorkflow"/> returns the original instance when nothing changed. A node put in
-/// place gets its schema derived from its inputs' current ones; the new workflow derives every
-/// schema again (a pruned input shrinks a filter's schema).
+/// place gets its schema derived from its inputs' current ones; the new workflow derives again the
+/// schema of every node whose inputs changed (a pruned input shrinks a filter's schema), and only
+/// theirs (<see cref="Workflow.WithRewrittenNodes"/>).
 /// <para>
 /// Only the changes are stored (nodes replaced or inserted, nodes removed, reader counts as a
 /// difference from the original's consumers): a pass that looks at every node of a large workflow
@@ -24,9 +25,16 @@ internal sealed class WorkflowRewriter
     private readonly Dictionary<int, int> _readerDelta = [];
     private readonly Dictionary<int, List<int>> _insertedBefore = [];
     private readonly Dictionary<int, int> _anchor = [];
+    private readonly Func<int, Schema> _schemaOf;
     private int _nextId = -1;
+    // Whether an original node was put back after another version of it had been in place (see Replace).
+    private bool _restored;
 
-    public WorkflowRewriter(Workflow workflow) => _original = workflow;
+    public WorkflowRewriter(Workflow workflow)
+    {
+        _original = workflow;
+        _schemaOf = id => Current(id).Schema;
+    }
 
     public bool Changed { get; private set; }
 
@@ -63,6 +71,8 @@ internal sealed class WorkflowRewriter
         var resolved = Placed(node);
         // An equal node is no change: a pass that rebuilds a node as it was must not keep the rounds going.
         if (resolved.Equals(old)) return (T)old;
+        // Nodes placed meanwhile read the other version's schema: the new workflow must not take them as placed from the original.
+        if (_original.Contains(node.Id) && ReferenceEquals(resolved, _original[node.Id])) _restored = true;
         foreach (var input in old.Inputs) AddReaders(Resolve(input), -1);
         foreach (var input in resolved.Inputs) AddReaders(input, 1);
         _changed[node.Id] = resolved;
@@ -108,10 +118,11 @@ internal sealed class WorkflowRewriter
         {
             if (_insertedBefore.TryGetValue(node.Id, out var inserted))
                 foreach (var id in inserted)
-                    if (Contains(id)) list.Add(Resolved(Current(id)));
-            if (Contains(node.Id)) list.Add(Resolved(Current(node.Id)));
+                    if (!_removed.Contains(id)) list.Add(Resolved(_changed[id]));
+            if (_removed.Contains(node.Id)) continue;
+            list.Add(Resolved(_changed.GetValueOrDefault(node.Id, node)));
         }
-        return _original.WithNodes(list);
+        return _restored ? _original.WithNodes(list) : _original.WithRewrittenNodes(list);
     }
 
     // The current version of a node that exists (throws for a removed one, as a lookup of a missing id does).
@@ -124,11 +135,14 @@ internal sealed class WorkflowRewriter
 
     private void AddReaders(int id, int count) => _readerDelta[id] = _readerDelta.GetValueOrDefault(id) + count;
 
-    // The node reading the current versions of its inputs, with the schema they give it.
-    private RelNode Placed(RelNode node) => Resolved(node).WithSchemaFrom(id => Current(id).Schema);
+    // The node reading the current versions of its inputs, with the schema they give it. A node with no schema yet
+    // was just made by the pass (with `with`), so it is given its schema instead of being copied.
+    private RelNode Placed(RelNode node) => Resolved(node).PlacedFrom(_schemaOf);
 
     private RelNode Resolved(RelNode node)
     {
+        // Most passes redirect nothing (pruning never does): then no node's inputs need a look.
+        if (_alias.Count == 0) return node;
         var inputs = node.Inputs;
         bool any = false;
         foreach (var i in inputs)

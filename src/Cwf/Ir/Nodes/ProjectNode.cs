@@ -11,7 +11,22 @@ public sealed record ProjectNode(int Id, string Name, int Input, Seq<NamedExpr> 
     public override RelNode WithExpressions(Seq<Expr> expressions) =>
         this with { Columns = [.. Columns.Select((c, i) => c with { Expr = expressions[i] })] };
     public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed) =>
-        [needed is not null && ReadsExactly(needed) ? needed : NamesRead(KeptColumns(needed).ConvertAll(c => c.Expr))];
+        [needed is not null && ReadsExactly(needed) ? needed : NamesReadByKept(needed)];
+
+    // The names the kept columns (see KeptColumns) read from the input, without a list of them: every projection, every round.
+    private HashSet<string> NamesReadByKept(IReadOnlySet<string>? needed)
+    {
+        var names = new HashSet<string>(Columns.Count, StringComparer.OrdinalIgnoreCase);
+        bool any = false;
+        foreach (var c in Columns)
+        {
+            if (needed is not null && !needed.Contains(c.Name)) continue;
+            Predicates.AddColumnNames(c.Expr, names);
+            any = true;
+        }
+        if (!any && !Columns.IsEmpty) Predicates.AddColumnNames(Columns[0].Expr, names);
+        return names;
+    }
 
     // Whether the columns asked for read exactly the names asked for: a step of a pipeline that passes
     // them through and computes the rest from them (`fare := fare + 1`). Its reader's set is then passed

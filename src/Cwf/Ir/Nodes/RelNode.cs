@@ -41,6 +41,9 @@ public abstract record RelNode(int Id, string Name)
     public Schema Schema => _schema ?? throw new InvalidOperationException(
         $"The schema of IR node {Id} ({OperatorName}) is derived when the node is added to a workflow; it was read before.");
 
+    /// <summary>Whether the schema is known (the node was placed in a graph); a copy made with <c>with</c> forgets it.</summary>
+    internal bool HasSchema => _schema is not null;
+
     /// <summary>The operator as one lower-case word: scan, filter, semijoin, antijoin, union...</summary>
     public abstract string OperatorName { get; }
 
@@ -142,14 +145,6 @@ public abstract record RelNode(int Id, string Name)
             Predicates.AddColumnNames(e, grown, input);
         }
         return grown ?? needed;
-    }
-
-    /// <summary>The names the expressions read from input 0, compared as <see cref="NameSet"/> compares them; sized for one name per expression.</summary>
-    protected static HashSet<string> NamesRead(IReadOnlyCollection<Expr> expressions)
-    {
-        var names = new HashSet<string>(expressions.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var e in expressions) Predicates.AddColumnNames(e, names);
-        return names;
     }
 
     /// <summary>The items <paramref name="keep"/> accepts, or the first item when it accepts none (a relation needs a column).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Cwf.Ir;
 
 namespace Cwf.Optimization.Passes;
@@ -61,23 +62,35 @@ public sealed class ProjectionPruning : OptimizerPass
     // After pruning, a union input that passes a wider shared result through may carry extra columns.
     private static Workflow AlignUnions(Workflow workflow)
     {
-        var rw = new WorkflowRewriter(workflow);
-        foreach (var union in workflow.Nodes.OfType<UnionAllNode>())
+        WorkflowRewriter? rw = null;
+        foreach (var node in workflow.Nodes)
         {
+            if (node is not UnionAllNode union) continue;
             // Every input has at least the needed names; keep the names all inputs share.
-            var names = union.Schema.Names
-                .Where(n => union.Sources.All(source => workflow[source].Schema.Contains(n)))
-                .ToList();
-            var sources = union.Sources.Map(source =>
+            var names = new List<string>(union.Schema.Count);
+            foreach (var column in union.Schema.Columns)
+                if (AllHave(workflow, union.Sources, column.Name)) names.Add(column.Name);
+            var sources = union.Sources;
+            int[]? aligned = null;
+            for (int i = 0; i < sources.Count; i++)
             {
-                var schema = workflow[source].Schema;
-                if (schema.IsOpen || schema.Count == names.Count && names.All(schema.Contains)) return source;
+                var schema = workflow[sources[i]].Schema;
+                // The shared names are in every input's schema (unique ignoring case), so the same count means the same names.
+                if (schema.IsOpen || schema.Count == names.Count) continue;
                 var columns = schema.Columns.Where(c => names.Contains(c.Name, StringComparer.OrdinalIgnoreCase))
                     .Select(c => new NamedExpr(c.Name, ExprFactory.Column(c)));
-                return rw.Insert(new ProjectNode(rw.NewId(), union.Name, source, columns.ToSeq()) { Origin = union.Origin }, before: union.Id).Id;
-            });
-            if (sources != union.Sources) rw.Replace(union with { Sources = sources });
+                rw ??= new WorkflowRewriter(workflow);
+                (aligned ??= [.. sources])[i] = rw.Insert(new ProjectNode(rw.NewId(), union.Name, sources[i], columns.ToSeq()) { Origin = union.Origin }, before: union.Id).Id;
+            }
+            if (aligned is not null) rw!.Replace(union with { Sources = ImmutableCollectionsMarshal.AsImmutableArray(aligned) });
         }
-        return rw.ToWorkflow();
+        return rw?.ToWorkflow() ?? workflow;
+    }
+
+    private static bool AllHave(Workflow workflow, Seq<int> sources, string name)
+    {
+        foreach (var source in sources)
+            if (!workflow[source].Schema.Contains(name)) return false;
+        return true;
     }
 }
