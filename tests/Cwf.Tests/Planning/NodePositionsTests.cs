@@ -4,7 +4,7 @@ using static Cwf.Tests.Optimization.Fixtures;
 
 namespace Cwf.Tests.Planning;
 
-/// <summary>The planner and the emitter keep per-node state by topological position, found from a node's id.</summary>
+/// <summary>The planner and the emitter keep per-node state by topological position, found from a node's id through the workflow's index.</summary>
 public sealed class NodePositionsTests
 {
     private static Workflow Chain(int scan, int filter, int sink) => new("w", [],
