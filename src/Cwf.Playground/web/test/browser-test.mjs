@@ -114,9 +114,11 @@ try {
   // Monaco renders spaces as no-break spaces.
   await page.waitForFunction(() => document.querySelector('#editor .view-lines').textContent.replace(/\u00a0/g, ' ').includes('Safety zones around large schools'), { timeout });
   await page.waitForFunction(() => document.querySelectorAll('#graph g.node').length >= 4, { timeout });
+  // The opened file's debounced check (300 ms) first, so that it does not land after the run and replace the run's status.
+  await page.waitForNetworkIdle({ idleTime: 1000, timeout });
   await page.click('#run');
-  // The run's status, read as it appears (a later check of the edited text may replace it).
-  const ran = await (await page.waitForFunction(() => { const t = document.querySelector('#status').textContent; return /^(ran|run failed)/.test(t) && t; }, { timeout })).jsonValue();
+  // The run's status, read on the DOM change that writes it (a later check of the edited text may replace it before a frame-paced poll looks).
+  const ran = await (await page.waitForFunction(() => { const t = document.querySelector('#status').textContent; return /^(ran|run failed)/.test(t) && t; }, { timeout, polling: 'mutation' })).jsonValue();
   if (!ran.startsWith('ran')) throw new Error(`the run failed: ${ran}: ${await text('#diagnostics')}`);
   await page.waitForSelector('#results table.output tr td', { timeout });
   await page.waitForSelector('#map path.leaflet-interactive', { timeout });
