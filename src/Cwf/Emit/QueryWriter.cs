@@ -18,6 +18,8 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private readonly IReadOnlySet<int> _qualified;
     private Func<ColumnRef, string>? _bare;
     private Func<ColumnRef, string>? _sides;
+    // The text of the query being written: one query at a time, each finished (ToBlock) before the next starts.
+    private readonly SqlLines _lines = new();
 
     /// <param name="spatialJoins">Joins and semi joins to write through their indexed side (QueryWriter.SpatialJoin.cs), by node id.</param>
     /// <param name="qualified">Filters written with QUALIFY over the window step they read (QueryWriter.Window.cs).</param>
@@ -49,9 +51,12 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         _spatialJoins.TryGetValue(node.Id, out var planned) ? WritePlannedSemiJoin(node, planned) : WriteSemiJoin(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitNearest(NearestNode node) => WriteNearest(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitUnionAll(UnionAllNode node) => WriteUnion(node);
-    SqlBlock IRelNodeVisitor<SqlBlock>.VisitSort(SortNode node) => OrderBy(node, node.Keys) is { } order
-        ? Select(Columns(node.Schema, null), _relation(node.Input)).Line("ORDER BY " + order)
-        : Select(Columns(node.Schema, null), _relation(node.Input));
+    SqlBlock IRelNodeVisitor<SqlBlock>.VisitSort(SortNode node)
+    {
+        var order = OrderBy(node, node.Keys);
+        var lines = SelectColumns(node.Schema, null, _relation(node.Input));
+        return (order is null ? lines : lines.Line("ORDER BY ", order)).ToBlock();
+    }
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitLimit(LimitNode node) => WriteLimit(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitDistinct(DistinctNode node) => WriteDistinct(node);
     SqlBlock IRelNodeVisitor<SqlBlock>.VisitSink(SinkNode node) => throw new InvalidOperationException($"A sink (%{node.Id}) is written by its statement; it has no query.");
@@ -75,11 +80,19 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     /// A source table as the queries read it, its stored columns decoded and its geographies
     /// repaired where invalid (<see cref="Dialect.SourceColumn"/>), each once per row.
     /// </summary>
-    public SqlBlock ReadTable(Schema schema, string table) =>
-        OncePerRow(Select(schema.Columns.Select(c => Item(Dialect.SourceColumn(SqlFragment.Atom(Dialect.Identifier(c.Name)), c), c.Name)), table));
+    public SqlBlock ReadTable(Schema schema, string table)
+    {
+        var lines = _lines.Start().Line("SELECT");
+        var columns = schema.Columns;
+        for (int i = 0; i < columns.Count; i++)
+            Item(lines.Begin(2), Dialect.SourceColumn(SqlFragment.Atom(Dialect.Identifier(columns[i].Name)), columns[i]), columns[i].Name).End(Comma(i, columns.Count));
+        return OncePerRow(lines.Line("FROM ", table)).ToBlock();
+    }
 
     /// <summary>The query, ended where the dialect needs it by the line that makes its computed columns computed once per row (<see cref="Dialect.OncePerRow"/>).</summary>
     private SqlBlock OncePerRow(SqlBlock query) => Dialect.OncePerRow is { } fence ? query.Line(fence) : query;
+
+    private SqlLines OncePerRow(SqlLines query) => Dialect.OncePerRow is { } fence ? query.Line(fence) : query;
 
     private ExpressionWriter Expressions(RelNode node) => new(_context, node, _bare ??= ExpressionWriter.Unqualified(Dialect));
 
@@ -90,16 +103,19 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     {
         var predicate = Expressions(f).Write(f.Predicate);
         // Unmatch keeps exactly the rows Match drops: false or NULL.
-        var where = f.Branch == FilterBranch.Match ? predicate.Text : $"NOT COALESCE({predicate.Text}, FALSE)";
-        return Select(Columns(f.Schema, null), _relation(f.Input)).Line("WHERE " + where);
+        var lines = SelectColumns(f.Schema, null, _relation(f.Input));
+        if (f.Branch == FilterBranch.Match) return lines.Line("WHERE ", predicate.Text).ToBlock();
+        return lines.Begin(0).Add("WHERE NOT COALESCE(").Add(predicate.Text).Add(", FALSE)").End().ToBlock();
     }
 
     private SqlBlock WriteProject(ProjectNode p)
     {
         var writer = Expressions(p);
-        var items = new List<string>(p.Columns.Count);
-        foreach (var c in p.Columns) items.Add(Item(writer.WriteColumn(c.Expr), c.Name));
-        return Select(items, _relation(p.Input));
+        var lines = _lines.Start().Line("SELECT");
+        var columns = p.Columns;
+        for (int i = 0; i < columns.Count; i++)
+            Item(lines.Begin(2), writer.WriteColumn(columns[i].Expr), columns[i].Name).End(Comma(i, columns.Count));
+        return lines.Line("FROM ", _relation(p.Input)).ToBlock();
     }
 
     private SqlBlock WriteAggregate(AggregateNode a)
@@ -167,9 +183,13 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     public SqlBlock Join(JoinNode j, string keyword)
     {
         var condition = JoinCondition(j);
-        return Select(JoinItems(j), $"{_relation(j.Left)} AS {LeftAlias}")
-            .Line($"{keyword} {_relation(j.Right)} AS {RightAlias}")
-            .Line("ON " + condition, 2);
+        var lines = _lines.Start().Line("SELECT");
+        var outputs = j.Outputs;
+        for (int i = 0; i < outputs.Count; i++) JoinItem(lines.Begin(2), outputs[i]).End(Comma(i, outputs.Count));
+        return lines.Begin(0).Add("FROM ").Add(_relation(j.Left)).Add(" AS " + LeftAlias).End()
+            .Begin(0).Add(keyword).Add(' ').Add(_relation(j.Right)).Add(" AS " + RightAlias).End()
+            .Line("ON ", condition, 2)
+            .ToBlock();
     }
 
     /// <summary>
@@ -207,6 +227,13 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         return output.Column == output.Name ? column : $"{column} AS {Dialect.Identifier(output.Name)}";
     }
 
+    /// <summary>The select item of <see cref="JoinItem(string, JoinOutput)"/>, written at the end of <paramref name="lines"/> without a string of its own.</summary>
+    private SqlLines JoinItem(SqlLines lines, JoinOutput output)
+    {
+        lines.Add(output.Side == 0 ? LeftAlias : RightAlias).Add('.').Add(Dialect.Identifier(output.Column));
+        return output.Column == output.Name ? lines : lines.Add(" AS ").Add(Dialect.Identifier(output.Name));
+    }
+
     private SqlBlock NotExists(int left, string condition) =>
         new SqlBlock()
             .Line("WHERE NOT EXISTS (")
@@ -241,40 +268,43 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     {
         var writer = JoinExpressions(s);
         var condition = writer.Write(s.Condition).Text;
-        return Select(Columns(s.Schema, LeftAlias), $"{_relation(s.Left)} AS {LeftAlias}")
+        return SelectColumns(s.Schema, LeftAlias, $"{_relation(s.Left)} AS {LeftAlias}")
             .Line(s.Anti ? "WHERE NOT EXISTS (" : "WHERE EXISTS (")
             .Line("SELECT 1", 2)
             .Line($"FROM {_relation(s.Right)} AS {RightAlias}", 2)
-            .Line("WHERE " + condition, 2)
-            .Line(")");
+            .Line("WHERE ", condition, 2)
+            .Line(")")
+            .ToBlock();
     }
 
     private SqlBlock WriteUnion(UnionAllNode u)
     {
         // Each input's SELECT written into the union's block: a union of thousands of inputs is one block of lines.
-        var block = new SqlBlock(u.Sources.Count * (u.Schema.Count + 3));
+        var lines = _lines.Start();
         var writer = Expressions(u);
+        var columns = u.Schema.Columns;
         for (int i = 0; i < u.Sources.Count; i++)
         {
-            if (i > 0) block.Line("UNION ALL");
+            if (i > 0) lines.Line("UNION ALL");
             var input = _context.Workflow[u.Sources[i]].Schema;
             if (u.Schema.IsOpen || input.IsOpen)
             {
-                SelectList(block, ["*"], distinct: false).Line("FROM " + _relation(u.Sources[i]));
+                lines.Line("SELECT *").Line("FROM ", _relation(u.Sources[i]));
                 continue;
             }
             // By name, in the first input's order; a column of a narrower type is widened.
-            var items = new List<string>(u.Schema.Count);
-            foreach (var c in u.Schema.Columns)
+            lines.Line("SELECT");
+            for (int k = 0; k < columns.Count; k++)
             {
+                var c = columns[k];
                 var source = input.Find(c.Name)!;
                 var value = SqlFragment.Atom(Dialect.Identifier(source.Name));
                 bool widen = source.Type != c.Type && source.Type != SqlType.Unknown && c.Type != SqlType.Unknown;
-                items.Add(Item(widen ? writer.CastTo(value, c.Type) : value, c.Name));
+                Item(lines.Begin(2), widen ? writer.CastTo(value, c.Type) : value, c.Name).End(Comma(k, columns.Count));
             }
-            SelectList(block, items, distinct: false).Line("FROM " + _relation(u.Sources[i]));
+            lines.Line("FROM ", _relation(u.Sources[i]));
         }
-        return block;
+        return lines.ToBlock();
     }
 
     private SqlBlock WriteLimit(LimitNode l) =>
@@ -284,11 +314,11 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     public SqlBlock LimitClause(LimitNode l)
     {
         var count = Expressions(l).Write(l.Count);
-        var block = Select(Columns(l.Schema, null), _relation(l.Input));
+        var lines = SelectColumns(l.Schema, null, _relation(l.Input));
         // A limit keeps the first rows of a sorted input only if it sorts again: an ORDER BY in a
         // CTE does not order the query that reads it.
-        if (InputOrder(l) is { } order) block.Line("ORDER BY " + order);
-        return block.Line(Dialect.Limit(count));
+        if (InputOrder(l) is { } order) lines.Line("ORDER BY ", order);
+        return lines.Line(Dialect.Limit(count)).ToBlock();
     }
 
     /// <summary>
@@ -318,7 +348,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     {
         var schema = d.Schema;
         if (Dialect.GeographyGrouping is not { } grouping || schema.IsOpen || !schema.Columns.Any(c => c.Type == SqlType.Geography))
-            return Select(Columns(schema, null), _relation(d.Input), distinct: true);
+            return SelectColumns(schema, null, _relation(d.Input), distinct: true).ToBlock();
         // Geography cannot be compared here: group by the other columns and the geography's binary form.
         var items = schema.Columns.Select(c =>
         {
@@ -369,6 +399,40 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         return value.Text == identifier ? identifier : $"{value.ListItem} AS {identifier}";
     }
 
+    /// <summary>The select item of <see cref="Item(SqlFragment, string)"/>, written at the end of <paramref name="lines"/> without a string of its own.</summary>
+    private SqlLines Item(SqlLines lines, SqlFragment value, string name)
+    {
+        var identifier = Dialect.Identifier(name);
+        if (value.Text == identifier) return lines.Add(identifier);
+        return (SqlFragment.IsLogical(value.Precedence) ? lines.Add('(').Add(value.Text).Add(')') : lines.Add(value.Text)).Add(" AS ").Add(identifier);
+    }
+
+    /// <summary>A list's comma, after every item but the last.</summary>
+    private static string? Comma(int item, int count) => item < count - 1 ? "," : null;
+
+    /// <summary>
+    /// <c>SELECT</c> and the columns of <paramref name="schema"/> (qualified by <paramref name="qualifier"/>), one per
+    /// line, or a star on the SELECT line when the schema is open; then <c>FROM</c>: a new query in <see cref="_lines"/>.
+    /// </summary>
+    private SqlLines SelectColumns(Schema schema, string? qualifier, string from, bool distinct = false)
+    {
+        var lines = _lines.Start();
+        var keyword = distinct ? "SELECT DISTINCT" : "SELECT";
+        if (schema.IsOpen) lines.Begin(0).Add(keyword).Add(' ').Add(qualifier is null ? "*" : qualifier + ".*").End();
+        else
+        {
+            lines.Line(keyword);
+            var columns = schema.Columns;
+            for (int i = 0; i < columns.Count; i++)
+            {
+                lines.Begin(2);
+                if (qualifier is not null) lines.Add(qualifier).Add('.');
+                lines.Add(Dialect.Identifier(columns[i].Name)).End(Comma(i, columns.Count));
+            }
+        }
+        return lines.Line("FROM ", from);
+    }
+
     private List<string> Columns(Schema schema, string? qualifier)
     {
         string prefix = qualifier is null ? "" : qualifier + ".";
@@ -378,24 +442,26 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         return columns;
     }
 
-    private static SqlBlock Select(IEnumerable<string> items, string from, bool distinct = false) =>
+    private SqlBlock Select(IEnumerable<string> items, string from, bool distinct = false) =>
         SelectList(items, distinct).Line("FROM " + from);
 
-    /// <summary><c>SELECT</c> and the items, one per line (a lone star on the SELECT line).</summary>
-    private static SqlBlock SelectList(IEnumerable<string> items, bool distinct = false)
+    /// <summary>
+    /// <c>SELECT</c> and the items, one per line (a lone star on the SELECT line), as a block the caller
+    /// adds clauses and blocks to (the queries of <see cref="SelectColumns"/> are written whole instead).
+    /// </summary>
+    private SqlBlock SelectList(IEnumerable<string> items, bool distinct = false)
     {
+        // Listed before the query starts: an item may be written by a call that writes lines of its own.
         var list = items as IReadOnlyList<string> ?? [.. items];
-        // The items, and room for the clauses the caller adds.
-        return SelectList(new SqlBlock(list.Count + 4), list, distinct);
-    }
-
-    /// <summary><c>SELECT</c> and the items written at the end of <paramref name="block"/>.</summary>
-    private static SqlBlock SelectList(SqlBlock block, IReadOnlyList<string> items, bool distinct)
-    {
         var keyword = distinct ? "SELECT DISTINCT" : "SELECT";
-        if (items.Count == 1 && items[0].EndsWith('*')) return block.Line(keyword + " " + items[0]);
-        block.Line(keyword);
-        for (int i = 0; i < items.Count; i++) block.Line(items[i], 2, i < items.Count - 1 ? "," : null);
-        return block;
+        var lines = _lines.Start();
+        if (list.Count == 1 && list[0].EndsWith('*')) lines.Line(keyword + " " + list[0]);
+        else
+        {
+            lines.Line(keyword);
+            for (int i = 0; i < list.Count; i++) lines.Line(list[i], 2, Comma(i, list.Count));
+        }
+        // The items, and room for the clauses the caller adds.
+        return new SqlBlock(5).Append(lines.ToBlock());
     }
 }

@@ -25,16 +25,39 @@ internal sealed class ScriptAssembly(EmitGraph graph, EmitContext context, Relat
         var statements = ScriptStatements.For(graph, context, relations, queries);
         ReportAtomicity();
         var capabilities = Dialect.Capabilities;
-        var sb = Header();
-        bool transaction = capabilities.BeginTransaction is not null && statements.Count > 0;
-        if (transaction) sb.Append('\n').Append(capabilities.BeginTransaction).Append(";\n");
+        var header = Header().ToString();
+        var (begin, commit) = statements.Count > 0 && capabilities.BeginTransaction is { } start ? (start, capabilities.CommitTransaction ?? "") : (null, null);
+        foreach (var statement in statements) statement.Suffix(";");
+        // Measured, then written once into a string of that length: the script (11 M characters at 100,000
+        // steps) is not written into a builder and copied again.
+        var length = new TextLength();
+        WriteScript(ref length, header, begin, statements, commit);
+        return string.Create(length.Length, (header, begin, statements, commit), static (span, parts) =>
+        {
+            var text = new SpanText(span);
+            WriteScript(ref text, parts.header, parts.begin, parts.statements, parts.commit);
+            if (!text.IsFull) throw new InvalidOperationException("The script was not as long as measured.");
+        });
+    }
+
+    /// <summary>The header, the statements each after a blank line, and the transaction around them where the dialect has one.</summary>
+    private static void WriteScript<T>(ref T text, string header, string? begin, List<SqlBlock> statements, string? commit) where T : ISqlText, allows ref struct
+    {
+        text.Append(header);
+        if (begin is not null) Statement(ref text, begin);
         foreach (var statement in statements)
         {
-            sb.Append('\n');
-            statement.Suffix(";").WriteTo(sb);
+            text.Append('\n');
+            statement.WriteTo(ref text);
         }
-        if (transaction) sb.Append('\n').Append(capabilities.CommitTransaction).Append(";\n");
-        return sb.ToString();
+        if (commit is not null) Statement(ref text, commit);
+    }
+
+    private static void Statement<T>(ref T text, string statement) where T : ISqlText, allows ref struct
+    {
+        text.Append('\n');
+        text.Append(statement);
+        text.Append(";\n");
     }
 
     private void ReportAtomicity()

@@ -34,6 +34,12 @@ public sealed class SqlBlock
         _lineCount = lineCount;
     }
 
+    /// <summary>
+    /// A block of <paramref name="lineCount"/> lines written as one text (<see cref="SqlLines"/>), each ending in a line
+    /// break, none blank at the end or holding a line break of its own: what <see cref="Flattened"/> makes.
+    /// </summary>
+    internal static SqlBlock OfText(string text, int lineCount) => new(text, lineCount);
+
     public bool IsEmpty => _lineCount == 0;
 
     /// <param name="suffix">Text written after <paramref name="text"/> (a list's comma), kept apart so that neither is copied.</param>
@@ -149,9 +155,16 @@ public sealed class SqlBlock
 
     public void WriteTo(StringBuilder sb)
     {
+        var text = new BuilderText(sb);
+        WriteTo(ref text);
+    }
+
+    /// <summary>The lines into <paramref name="sb"/>: a builder, a count of their characters, or a string of that length.</summary>
+    internal void WriteTo<T>(ref T sb) where T : ISqlText, allows ref struct
+    {
         if (_text is not null)
         {
-            WriteText(sb, _text, 0);
+            WriteText(ref sb, _text, 0);
             return;
         }
         // Iterative: blocks nest a few levels deep, and only the blocks around the one being written are
@@ -168,9 +181,10 @@ public sealed class SqlBlock
                 if (!string.IsNullOrEmpty(frame.Suffix))
                 {
                     // The suffix ends the block's last line, indented as a line of that text would be.
-                    sb.Length--;
+                    sb.DropLast();
                     if (lastIsBlank) sb.Append(' ', lastIndent);
-                    sb.Append(frame.Suffix).Append('\n');
+                    sb.Append(frame.Suffix);
+                    sb.Append('\n');
                     lastIsBlank = false;
                 }
                 if (outer is null || !outer.TryPop(out frame)) return;
@@ -186,14 +200,15 @@ public sealed class SqlBlock
                     frame = new Frame((SqlBlock)entry.Content, 0, indent, entry.Suffix);
                     continue;
                 case EntryKind.Text:
-                    WriteText(sb, (string)entry.Content, indent);
+                    WriteText(ref sb, (string)entry.Content, indent);
                     // Flattened text never ends in a blank line.
                     lastIsBlank = false;
                     lastIndent = indent;
                     if (!string.IsNullOrEmpty(entry.Suffix))
                     {
-                        sb.Length--;
-                        sb.Append(entry.Suffix).Append('\n');
+                        sb.DropLast();
+                        sb.Append(entry.Suffix);
+                        sb.Append('\n');
                     }
                     continue;
             }
@@ -202,17 +217,23 @@ public sealed class SqlBlock
             lastIsBlank = !verbatim && line.Length == 0 && string.IsNullOrEmpty(entry.Suffix);
             lastIndent = indent;
             if (!verbatim && !lastIsBlank) sb.Append(' ', lastIndent);
-            sb.Append(line).Append(entry.Suffix).Append('\n');
+            sb.Append(line);
+            if (entry.Suffix is not null) sb.Append(entry.Suffix);
+            sb.Append('\n');
         }
     }
 
     /// <summary>Each line of a flattened text indented, as the lines it was written from would be here; a blank line is not.</summary>
-    private static void WriteText(StringBuilder sb, string text, int indent)
+    private static void WriteText<T>(ref T sb, string text, int indent) where T : ISqlText, allows ref struct
     {
         for (int start = 0; start < text.Length;)
         {
             int end = text.IndexOf('\n', start);
-            if (end > start) sb.Append(' ', indent).Append(text, start, end - start);
+            if (end > start)
+            {
+                sb.Append(' ', indent);
+                sb.Append(text, start, end - start);
+            }
             sb.Append('\n');
             start = end + 1;
         }
