@@ -279,7 +279,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 
     private SqlBlock WriteUnion(UnionAllNode u)
     {
-        // Each input's SELECT written into the union's block: a union of thousands of inputs is one block of lines.
+        // Each input's SELECT written into the union's text: a union of thousands of inputs is one text.
         var lines = _lines.Start();
         var writer = Expressions(u);
         var columns = u.Schema.Columns;
