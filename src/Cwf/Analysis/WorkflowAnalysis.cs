@@ -23,5 +23,13 @@ public sealed record WorkflowAnalysis(
     public bool IsShared(int id) => Shared.ContainsKey(id);
 
     /// <summary>How many inputs of live nodes read this node (a self-join reads it twice).</summary>
-    public int ConsumerCount(int id) => Shared.TryGetValue(id, out int n) ? n : Consumers[id].Count(c => !Dead.Contains(c));
+    public int ConsumerCount(int id)
+    {
+        if (Shared.TryGetValue(id, out int n)) return n;
+        var readers = Consumers[id];
+        if (Dead.IsEmpty) return readers.Length;
+        foreach (var c in readers)
+            if (!Dead.Contains(c)) n++;
+        return n;
+    }
 }

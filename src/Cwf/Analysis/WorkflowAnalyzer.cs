@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 
@@ -15,26 +16,31 @@ public static class WorkflowAnalyzer
     public static WorkflowAnalysis Analyze(Workflow workflow)
     {
         var consumers = workflow.Consumers();
-        var roots = workflow.Nodes.Where(n => IsRoot(n, consumers)).Select(n => n.Id).ToImmutableArray();
+        var roots = Roots(workflow);
         var live = LiveNodes(workflow, roots);
+        var nodes = workflow.Nodes;
 
         var dead = ImmutableSortedSet.CreateBuilder<int>();
-        foreach (var node in workflow.Nodes)
-            if (!live.Contains(node.Id)) dead.Add(node.Id);
+        for (int i = 0; i < nodes.Length; i++)
+            if (!live[i]) dead.Add(nodes[i].Id);
 
         var shared = ImmutableSortedDictionary.CreateBuilder<int, int>();
-        foreach (var node in workflow.Nodes)
+        for (int i = 0; i < nodes.Length; i++)
         {
-            if (!live.Contains(node.Id)) continue;
+            if (!live[i]) continue;
+            var readers = consumers[nodes[i].Id];
+            if (readers.Length < 2) continue;
             int reads = 0;
-            foreach (var c in consumers[node.Id])
-                if (live.Contains(c)) reads++;
-            if (reads > 1) shared[node.Id] = reads;
+            foreach (var c in readers)
+                if (live[workflow.PositionOf(c)]) reads++;
+            if (reads > 1) shared[nodes[i].Id] = reads;
         }
 
+        var order = new int[nodes.Length];
+        for (int i = 0; i < nodes.Length; i++) order[i] = nodes[i].Id;
         return new WorkflowAnalysis(
             workflow,
-            [.. workflow.Nodes.Select(n => n.Id)],
+            ImmutableCollectionsMarshal.AsImmutableArray(order),
             consumers,
             roots,
             dead.ToImmutable(),
@@ -48,27 +54,43 @@ public static class WorkflowAnalyzer
     /// </summary>
     public static Workflow RemoveDead(Workflow workflow)
     {
-        var consumers = workflow.Consumers();
-        var live = LiveNodes(workflow, [.. workflow.Nodes.Where(n => IsRoot(n, consumers)).Select(n => n.Id)]);
-        return live.Count == workflow.Nodes.Length ? workflow : workflow.WithNodes(workflow.Nodes.Where(n => live.Contains(n.Id)));
+        var live = LiveNodes(workflow, Roots(workflow));
+        var nodes = workflow.Nodes;
+        int count = 0;
+        foreach (bool l in live)
+            if (l) count++;
+        if (count == nodes.Length) return workflow;
+        var kept = new RelNode[count];
+        count = 0;
+        for (int i = 0; i < nodes.Length; i++)
+            if (live[i]) kept[count++] = nodes[i];
+        return workflow.WithNodes(kept);
     }
 
     /// <summary>
     /// Outputs: sinks, data checks, and unknown components that nothing reads (they may act on the world, so
     /// they are kept and the backend reports them). Custom SQL is a SELECT: with no reader it is dead.
     /// </summary>
-    public static bool IsRoot(RelNode node, IReadOnlyDictionary<int, ImmutableArray<int>> consumers) =>
-        node is SinkNode or CheckNode || node is OpaqueNode { IsCustomSql: false } && consumers[node.Id].IsEmpty;
+    public static bool IsRoot(RelNode node, Workflow workflow) =>
+        node is SinkNode or CheckNode || node is OpaqueNode { IsCustomSql: false } && workflow.ReaderCount(node.Id) == 0;
 
-    // Reverse topological order: a node is live when a live node reads it.
-    private static HashSet<int> LiveNodes(Workflow workflow, ImmutableArray<int> roots)
+    private static ImmutableArray<int> Roots(Workflow workflow)
     {
-        var live = new HashSet<int>(roots);
-        for (int i = workflow.Nodes.Length - 1; i >= 0; i--)
+        var roots = ImmutableArray.CreateBuilder<int>();
+        foreach (var node in workflow.Nodes)
+            if (IsRoot(node, workflow)) roots.Add(node.Id);
+        return roots.ToImmutable();
+    }
+
+    // Reverse topological order: a node is live when a live node reads it. By position (see Workflow.PositionOf).
+    private static bool[] LiveNodes(Workflow workflow, ImmutableArray<int> roots)
+    {
+        var live = new bool[workflow.Nodes.Length];
+        foreach (var root in roots) live[workflow.PositionOf(root)] = true;
+        for (int i = live.Length - 1; i >= 0; i--)
         {
-            var node = workflow.Nodes[i];
-            if (!live.Contains(node.Id)) continue;
-            foreach (var input in node.Inputs) live.Add(input);
+            if (!live[i]) continue;
+            foreach (var input in workflow.Nodes[i].Inputs) live[workflow.PositionOf(input)] = true;
         }
         return live;
     }

@@ -113,29 +113,42 @@ public sealed class Workflow
     /// <summary>For each node id, the ids of the nodes that read it, in node order (built on first use, once per workflow).</summary>
     public IReadOnlyDictionary<int, ImmutableArray<int>> Consumers() => _consumers ??= BuildConsumers();
 
-    private IReadOnlyDictionary<int, ImmutableArray<int>>? _consumers;
+    private NodeConsumers? _consumers;
 
-    // Counted first by position, so that each list is one array of the exact size; then filled from the
-    // last reader back, the count of each list serving as its cursor.
-    private Dictionary<int, ImmutableArray<int>> BuildConsumers()
+    /// <summary>
+    /// How many inputs of other nodes read the node (a self-join counts twice), 0 for an id not in the workflow.
+    /// Counted on first use, once per workflow, without the lists of <see cref="Consumers"/>: the optimizer's
+    /// passes and the removal of dead steps ask only this, of the workflow of every pass that changed something.
+    /// </summary>
+    internal int ReaderCount(int id) => _index.PositionOf(id) is >= 0 and var at ? (_readerCounts ??= CountReaders())[at] : 0;
+
+    private int[]? _readerCounts;
+
+    private int[] CountReaders()
     {
         var count = new int[_nodes.Length];
         foreach (var node in _nodes)
             foreach (var input in node.Inputs) count[_index.PositionOf(input)]++;
-        var lists = new int[_nodes.Length][];
-        for (int i = 0; i < lists.Length; i++) lists[i] = count[i] == 0 ? [] : new int[count[i]];
+        return count;
+    }
+
+    // Counted first by position, so that each list is one array of the exact size; then filled from the
+    // last reader back, the count of each list serving as its cursor.
+    private NodeConsumers BuildConsumers()
+    {
+        var count = _readerCounts is { } counted ? (int[])counted.Clone() : CountReaders();
+        var lists = new ImmutableArray<int>[_nodes.Length];
+        for (int i = 0; i < lists.Length; i++) lists[i] = count[i] == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(new int[count[i]]);
         for (int i = _nodes.Length - 1; i >= 0; i--)
         {
             var inputs = _nodes[i].Inputs;
             for (int port = inputs.Count - 1; port >= 0; port--)
             {
                 int at = _index.PositionOf(inputs[port]);
-                lists[at][--count[at]] = _nodes[i].Id;
+                ImmutableCollectionsMarshal.AsArray(lists[at])![--count[at]] = _nodes[i].Id;
             }
         }
-        var map = new Dictionary<int, ImmutableArray<int>>(_nodes.Length);
-        for (int i = 0; i < lists.Length; i++) map[_nodes[i].Id] = ImmutableCollectionsMarshal.AsImmutableArray(lists[i]);
-        return map;
+        return new NodeConsumers(_index, _nodes, lists);
     }
 
     public override string ToString() => IrPrinter.Print(this);

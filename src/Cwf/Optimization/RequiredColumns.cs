@@ -24,7 +24,7 @@ internal sealed class RequiredColumns
 
     public bool IsNeeded(int id, string column) => Of(id) is not { } set || set.Contains(column);
 
-    private static readonly HashSet<string> Empty = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ColumnNameSet Empty = new(0);
 
     public static RequiredColumns Compute(Workflow workflow)
     {
@@ -46,11 +46,14 @@ internal sealed class RequiredColumns
                 else if (ReferenceEquals(set, Empty)) needed[input] = columns;
                 else if (set is not null)
                 {
-                    if (owned[input]) ((HashSet<string>)set).UnionWith(columns);
+                    if (owned[input]) ((ColumnNameSet)set).UnionWith(columns);
                     else
                     {
                         owned[input] = true;
-                        needed[input] = new HashSet<string>(set.Concat(columns), StringComparer.OrdinalIgnoreCase);
+                        var union = new ColumnNameSet(set.Count + columns.Count);
+                        union.UnionWith(set);
+                        union.UnionWith(columns);
+                        needed[input] = union;
                     }
                 }
             }

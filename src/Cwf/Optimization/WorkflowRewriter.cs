@@ -54,8 +54,7 @@ internal sealed class WorkflowRewriter
     public int Readers(int id)
     {
         id = Resolve(id);
-        int original = _original.Contains(id) ? _original.Consumers()[id].Length : 0;
-        return original + _readerDelta.GetValueOrDefault(id);
+        return _original.ReaderCount(id) + _readerDelta.GetValueOrDefault(id);
     }
 
     public int NewId()
@@ -73,8 +72,12 @@ internal sealed class WorkflowRewriter
         if (resolved.Equals(old)) return (T)old;
         // Nodes placed meanwhile read the other version's schema: the new workflow must not take them as placed from the original.
         if (_original.Contains(node.Id) && ReferenceEquals(resolved, _original[node.Id])) _restored = true;
-        foreach (var input in old.Inputs) AddReaders(Resolve(input), -1);
-        foreach (var input in resolved.Inputs) AddReaders(input, 1);
+        // Most replacements (pruning's) keep the inputs: then no reader count changes, and none is stored.
+        if (!old.Inputs.Equals(resolved.Inputs))
+        {
+            foreach (var input in old.Inputs) AddReaders(Resolve(input), -1);
+            foreach (var input in resolved.Inputs) AddReaders(input, 1);
+        }
         _changed[node.Id] = resolved;
         Changed = true;
         return (T)resolved;

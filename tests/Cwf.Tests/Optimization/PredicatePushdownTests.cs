@@ -274,4 +274,41 @@ public class PredicatePushdownTests
         b.Sink(f.Id, Table("out"), WriteMode.Replace, "out");
         AssertUnchanged(Pass, b.ToWorkflow());
     }
+
+    // A condition of one conjunct is looked at without a list: over one side it still moves, over both it leaves the join as it is.
+    [Fact]
+    public void A_join_condition_of_one_conjunct_moves_only_when_it_reads_one_side()
+    {
+        var b = new WorkflowBuilder("t");
+        var cities = b.Scan(Table("cities"), Cities, "cities");
+        var countries = b.Scan(Table("countries"), Countries, "countries");
+        var join = b.Join(cities.Id, countries.Id, JoinKind.Left, ExprFactory.Eq(b.Col(countries.Id, "continent", 1), Literal.String("Asia")),
+            WorkflowBuilder.JoinedSuffixOutputs(Cities, Countries), "j");
+        b.Sink(join.Id, Table("out"), WriteMode.Replace, "out");
+        Assert.Contains("%5 = filter %2 (continent = 'Asia')  // j", After(Pass, b.ToWorkflow()));
+
+        var k = new WorkflowBuilder("t");
+        var left = k.Scan(Table("cities"), Cities, "cities");
+        var right = k.Scan(Table("countries"), Countries, "countries");
+        var keys = k.Join(left.Id, right.Id, JoinKind.Inner, ExprFactory.Eq(k.Col(left.Id, "country"), k.Col(right.Id, "code", 1)),
+            WorkflowBuilder.JoinedSuffixOutputs(Cities, Countries), "j");
+        k.Sink(keys.Id, Table("out"), WriteMode.Replace, "out");
+        var workflow = k.ToWorkflow();
+        Assert.Same(workflow, Pass.Run(workflow, OptimizerTarget.Conservative));
+    }
+
+    // Left before any conjunct set is built: the pass writes no filter back, not even one with a repeated conjunct.
+    [Fact]
+    public void A_filter_over_a_step_others_read_is_left_as_it_is()
+    {
+        var b = new WorkflowBuilder("t");
+        var scan = b.Scan(Table("cities"), Cities, "cities");
+        var p = b.Project(scan.Id, [b.Keep(scan.Id, "population")], "p");
+        var once = b.Filter(p.Id, Gt(b.Col(p.Id, "population"), 5), FilterBranch.Match, "once");
+        var twice = b.Filter(p.Id, ExprFactory.And(Gt(b.Col(p.Id, "population"), 1), Gt(b.Col(p.Id, "population"), 1)), FilterBranch.Unmatch, "twice");
+        b.Sink(once.Id, Table("a"), WriteMode.Replace, "a");
+        b.Sink(twice.Id, Table("b"), WriteMode.Replace, "b");
+        var workflow = b.ToWorkflow();
+        Assert.Same(workflow, Pass.Run(workflow, OptimizerTarget.Conservative));
+    }
 }

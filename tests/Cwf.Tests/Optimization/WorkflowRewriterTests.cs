@@ -61,4 +61,23 @@ public class WorkflowRewriterTests
         Assert.Equal(Ab, after[filter.Id].Schema);
         Assert.Empty(IrValidator.Validate(after));
     }
+
+    // A replacement over the same inputs records no reader change; one over other inputs moves its readers.
+    [Fact]
+    public void Readers_follow_a_replacement_only_when_its_inputs_change()
+    {
+        var (workflow, scan, filter) = ScanAndFilter();
+        var rw = new WorkflowRewriter(workflow);
+        rw.Replace(filter with { Predicate = Literal.Bool(true) });
+        Assert.Equal(1, rw.Readers(scan.Id));
+        Assert.Equal(1, rw.Readers(filter.Id));
+        var inserted = rw.Insert(new FilterNode(rw.NewId(), "g", scan.Id, Literal.Bool(true), FilterBranch.Match), before: filter.Id);
+        Assert.Equal(2, rw.Readers(scan.Id));
+        rw.Replace(filter with { Input = inserted.Id });
+        Assert.Equal(1, rw.Readers(scan.Id));
+        Assert.Equal(1, rw.Readers(inserted.Id));
+        rw.Replace(((FilterNode)rw[filter.Id]) with { Predicate = Literal.Bool(false) });
+        Assert.Equal(1, rw.Readers(inserted.Id));
+        Assert.Equal(1, rw.Readers(scan.Id));
+    }
 }

@@ -65,7 +65,7 @@ internal static class Predicates
     }
 
     /// <summary>Adds the names of the columns the expression reads from input <paramref name="input"/> to <paramref name="names"/>.</summary>
-    public static void AddColumnNames(Expr e, HashSet<string> names, int input = 0) =>
+    public static void AddColumnNames(Expr e, ColumnNameSet names, int input = 0) =>
         AllColumns(e, (names, input), static (c, s) =>
         {
             if (c.Input == s.input) s.names.Add(c.Name);

@@ -34,7 +34,11 @@ public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind
 
     public override Seq<IReadOnlySet<string>?> ColumnsRead(IReadOnlySet<string>? needed)
     {
-        HashSet<string>[] sides = [new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase)];
+        // Sized for every output of the side and a key of the condition, so that no set grows: every join, every round.
+        int leftOutputs = 0;
+        foreach (var o in Outputs)
+            if (o.Side == 0) leftOutputs++;
+        ColumnNameSet[] sides = [new(leftOutputs + 1), new(Outputs.Count - leftOutputs + 1)];
         // The kept outputs without a list of them (every join, every round), unless none is kept.
         bool any = false;
         foreach (var o in Outputs)
@@ -72,7 +76,10 @@ public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind
     /// <summary>The outputs that are needed (null: all); when none is, one the condition reads anyway (a count over the join).</summary>
     public List<JoinOutput> KeptOutputs(IReadOnlySet<string>? needed)
     {
-        var kept = Outputs.Where(o => needed is null || needed.Contains(o.Name)).ToList();
+        // A loop, not LINQ: projection pruning asks it of every join whose outputs it prunes.
+        var kept = new List<JoinOutput>(Outputs.Count);
+        foreach (var o in Outputs)
+            if (needed is null || needed.Contains(o.Name)) kept.Add(o);
         if (kept.Count > 0 || Outputs.IsEmpty) return kept;
         var read = Predicates.Columns(Condition).ToList();
         return [Outputs.FirstOrDefault(o => read.Any(r => r.Input == o.Side && r.Name.Equals(o.Column, StringComparison.OrdinalIgnoreCase))) ?? Outputs[0]];

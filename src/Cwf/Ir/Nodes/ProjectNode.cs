@@ -14,9 +14,10 @@ public sealed record ProjectNode(int Id, string Name, int Input, Seq<NamedExpr> 
         [needed is not null && ReadsExactly(needed) ? needed : NamesReadByKept(needed)];
 
     // The names the kept columns (see KeptColumns) read from the input, without a list of them: every projection, every round.
-    private HashSet<string> NamesReadByKept(IReadOnlySet<string>? needed)
+    private ColumnNameSet NamesReadByKept(IReadOnlySet<string>? needed)
     {
-        var names = new HashSet<string>(Columns.Count, StringComparer.OrdinalIgnoreCase);
+        // Room for the names asked for and two more (a computed column reads one or two other columns), so that it seldom grows.
+        var names = new ColumnNameSet((needed?.Count ?? Columns.Count) + 2);
         bool any = false;
         foreach (var c in Columns)
         {

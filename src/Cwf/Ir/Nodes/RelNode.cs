@@ -128,7 +128,7 @@ public abstract record RelNode(int Id, string Name)
         expressions.SelectMany(Predicates.Columns).Where(c => c.Input == input).Select(c => c.Name);
 
     /// <summary>A set of column names, compared as warehouses compare them (ignoring case).</summary>
-    protected static IReadOnlySet<string> NameSet(IEnumerable<string> names) => new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
+    protected static IReadOnlySet<string> NameSet(IEnumerable<string> names) => new ColumnNameSet(names);
 
     /// <summary>
     /// The names in <paramref name="needed"/> and those the expressions read from input
@@ -137,11 +137,11 @@ public abstract record RelNode(int Id, string Name)
     /// </summary>
     protected static IReadOnlySet<string> Including(IReadOnlySet<string> needed, Seq<Expr> expressions, int input = 0)
     {
-        HashSet<string>? grown = null;
+        ColumnNameSet? grown = null;
         foreach (var e in expressions)
         {
             if (grown is null && Predicates.ReadsOnly(e, needed, input)) continue;
-            grown ??= new HashSet<string>(needed, StringComparer.OrdinalIgnoreCase);
+            grown ??= new ColumnNameSet(needed);
             Predicates.AddColumnNames(e, grown, input);
         }
         return grown ?? needed;

@@ -66,6 +66,9 @@ public sealed class PredicatePushdown : OptimizerPass
 
     private static void Sink(WorkflowRewriter rw, FilterNode f)
     {
+        // A filter that cannot move and whose conjuncts are all deterministic would be written back as it is:
+        // it is left alone before any conjunct set is built (most filters of a fan-out, and every filter in a round that moves none).
+        if (StopsFilters(rw, rw[f.Input]) && Predicates.IsDeterministic(f.Predicate)) return;
         bool match = f.Branch == FilterBranch.Match;
         var parts = match ? Predicates.Conjuncts(f.Predicate) : [f.Predicate];
         var fixedHere = parts.Where(p => !Predicates.IsDeterministic(p)).ToList();
@@ -80,7 +83,7 @@ public sealed class PredicatePushdown : OptimizerPass
             var (conjuncts, reader, port) = pending.Pop();
             if (conjuncts.Count == 0) continue;
             var below = rw[rw[reader].Inputs[port]];
-            if (rw.Readers(below.Id) != 1 || below is SinkNode or LimitNode or OpaqueNode or ScanNode)
+            if (StopsFilters(rw, below))
             {
                 Place(conjuncts.Items);
                 continue;
@@ -169,6 +172,10 @@ public sealed class PredicatePushdown : OptimizerPass
         else rw.Replace((FilterNode)rw[f.Id] with { Predicate = match ? Predicates.And(stayAtTop) : stayAtTop[0] });
     }
 
+    // A step read by others too (a filter below it would filter their rows), or one nothing moves below.
+    private static bool StopsFilters(WorkflowRewriter rw, RelNode below) =>
+        rw.Readers(below.Id) != 1 || below is SinkNode or LimitNode or OpaqueNode or ScanNode;
+
     /// <summary>A projection's columns as the definitions a filter crosses, read in place (a filter passes every projection of a chain).</summary>
     private sealed class ProjectDefinitions(Seq<NamedExpr> columns) : IReadOnlyList<(string Name, Expr? Definition)>
     {
@@ -254,8 +261,7 @@ public sealed class PredicatePushdown : OptimizerPass
     {
         bool intoLeft = j.Kind is JoinKind.Inner or JoinKind.Right;
         bool intoRight = j.Kind is JoinKind.Inner or JoinKind.Left;
-        var (left, right, rest) = SplitCondition(j.Condition, intoLeft, intoRight);
-        if (left.Count + right.Count == 0) return;
+        if (SplitCondition(j.Condition, intoLeft, intoRight) is not var (left, right, rest)) return;
         rw.Replace(j with
         {
             Left = FilterOn(rw, j.Left, left, j),
@@ -266,8 +272,7 @@ public sealed class PredicatePushdown : OptimizerPass
 
     private static void PushSemiJoinCondition(WorkflowRewriter rw, SemiJoinNode s)
     {
-        var (left, right, rest) = SplitCondition(s.Condition, intoLeft: !s.Anti, intoRight: true);
-        if (left.Count + right.Count == 0) return;
+        if (SplitCondition(s.Condition, intoLeft: !s.Anti, intoRight: true) is not var (left, right, rest)) return;
         rw.Replace(s with
         {
             Left = FilterOn(rw, s.Left, left, s),
@@ -276,18 +281,39 @@ public sealed class PredicatePushdown : OptimizerPass
         });
     }
 
-    private static (List<Expr> Left, List<Expr> Right, List<Expr> Remaining) SplitCondition(Expr condition, bool intoLeft, bool intoRight)
+    // Null when no conjunct moves. Most conditions are one conjunct over both inputs (an equality of
+    // keys), looked at without a list: every join, every round.
+    private static (List<Expr> Left, List<Expr> Right, List<Expr> Remaining)? SplitCondition(Expr condition, bool intoLeft, bool intoRight)
     {
+        if (condition is not Binary { Op: BinaryOp.And } && InputInto(condition, intoLeft, intoRight) < 0) return null;
         var (left, right, rest) = (new List<Expr>(), new List<Expr>(), new List<Expr>());
         foreach (var c in Predicates.Conjuncts(condition))
         {
-            var sides = Predicates.Columns(c).Select(r => r.Input).Distinct().ToList();
-            if (!Predicates.IsDeterministic(c) || sides.Count != 1) rest.Add(c);
-            else if (sides[0] == 0 && intoLeft) left.Add(c);
-            else if (sides[0] == 1 && intoRight) right.Add(c);
-            else rest.Add(c);
+            switch (InputInto(c, intoLeft, intoRight))
+            {
+                case 0: left.Add(c); break;
+                case 1: right.Add(c); break;
+                default: rest.Add(c); break;
+            }
         }
-        return (left, right, rest);
+        return left.Count + right.Count == 0 ? null : (left, right, rest);
+    }
+
+    // The input a deterministic conjunct reading columns of that input only moves into, or -1 when it stays.
+    private static int InputInto(Expr conjunct, bool intoLeft, bool intoRight)
+    {
+        int only = -1;
+        using (var walk = new ExprNodes(conjunct))
+        {
+            while (walk.Next(out var node))
+            {
+                if (node is not ColumnRef r || r.Input == only) continue;
+                if (only >= 0) return -1;
+                only = r.Input;
+            }
+        }
+        bool moves = only == 0 ? intoLeft : only == 1 && intoRight;
+        return moves && Predicates.IsDeterministic(conjunct) ? only : -1;
     }
 
     private static int FilterOn(WorkflowRewriter rw, int input, List<Expr> conjuncts, RelNode join)
