@@ -99,6 +99,7 @@ public static partial class ComponentLowering
             return null;
         }
         if (!cx.CheckUniqueNames(columns.Select(c => (c.Column.Name, c.Location)))) return null;
-        return cx.Builder.Project(input, columns.Select(c => c.Column), step.Name, step.Origin).Id;
+        var schema = cx.Builder.SchemaOf(input);
+        return cx.Builder.Project(input, columns.Select((c, i) => c.Column.SharedOver(schema, i)), step.Name, step.Origin).Id;
     }
 }
