@@ -65,7 +65,7 @@ public sealed record ProjectNode(int Id, string Name, int Input, Seq<NamedExpr> 
         for (int i = 0; i < columns.Length; i++)
         {
             columns[i] = Columns[i].ToColumn(input, i);
-            same &= ReferenceEquals(columns[i], input[i]);
+            same = same && ReferenceEquals(columns[i], input[i]);
         }
         return same ? input : new(ImmutableCollectionsMarshal.AsImmutableArray(columns));
     }
