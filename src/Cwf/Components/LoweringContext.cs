@@ -72,7 +72,7 @@ public class LoweringContext(WorkflowBuilder builder, DiagnosticBag diagnostics)
         return Builder.Project(input, ImmutableCollectionsMarshal.AsImmutableArray(columns), step.Name, step.Origin).Id;
     }
 
-    public static NamedExpr PassThrough(Column column) => new(column.Name, ExprFactory.Column(column));
+    public static NamedExpr PassThrough(Column column) => column.PassThrough;
 
     /// <summary>Reports each output name that repeats an earlier one (ignoring case); true when all are distinct.</summary>
     public bool CheckUniqueNames(IEnumerable<(string Name, Location Location)> names)

@@ -46,6 +46,14 @@ public sealed class Schema : IEquatable<Schema>
 
     public bool Contains(string name) => IndexOf(name) >= 0;
 
+    /// <summary>
+    /// The (first) column of that name when finding it builds nothing (few columns, or the name index is
+    /// there already), else null: a derived schema looks for a column to share this way, and would otherwise
+    /// build an index for a schema nobody searches.
+    /// </summary>
+    internal Column? FindWithoutIndexing(string name) =>
+        Columns.Count <= SearchedInPlace || _index is not null ? IndexOf(name) is >= 0 and var i ? Columns[i] : null : null;
+
     /// <summary>The column of that name; in an open schema an unknown name yields an Unknown-typed column.</summary>
     public Column? Find(string name) =>
         IndexOf(name) is >= 0 and var i ? Columns[i] : IsOpen ? new Column(name, SqlType.Unknown) : null;

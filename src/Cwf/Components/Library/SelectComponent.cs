@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
@@ -99,6 +100,10 @@ public static partial class ComponentLowering
             return null;
         }
         if (!cx.CheckUniqueNames(columns.Select(c => (c.Column.Name, c.Location)))) return null;
-        return cx.Builder.Project(input, columns.Select(c => c.Column), step.Name, step.Origin).Id;
+        // Items that pass an input column on unchanged become that column's own item (one per column, not per step).
+        var schema = cx.Builder.SchemaOf(input);
+        var items = new NamedExpr[columns.Count];
+        for (int i = 0; i < items.Length; i++) items[i] = columns[i].Column.SharedOver(schema, i);
+        return cx.Builder.Project(input, ImmutableCollectionsMarshal.AsImmutableArray(items), step.Name, step.Origin).Id;
     }
 }

@@ -59,7 +59,10 @@ public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind
 
     public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitJoin(this);
 
-    /// <summary>The listed outputs; outer joins make the columns of the optional side nullable.</summary>
+    /// <summary>
+    /// The listed outputs; outer joins make the columns of the optional side nullable. An output that keeps its
+    /// input column's name and nullability is that column object.
+    /// </summary>
     protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs)
     {
         bool leftOptional = Kind is JoinKind.Right or JoinKind.Full;
@@ -69,7 +72,7 @@ public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind
             var source = inputs[o.Side].Find(o.Column)
                 ?? throw new InvalidOperationException($"Join output reads missing column '{o.Column}'.");
             bool optional = o.Side == 0 ? leftOptional : rightOptional;
-            return new Column(o.Name, source.Type, source.Nullable || optional);
+            return source.With(o.Name, source.Type, source.Nullable || optional);
         }), inputs[0].IsOpen || inputs[1].IsOpen);
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Cwf.Ir;
 
 /// <summary>
@@ -54,7 +56,20 @@ public sealed record ProjectNode(int Id, string Name, int Input, Seq<NamedExpr> 
 
     public override string Describe(Func<int, string> inputName) => $"project {inputName(Input)} [{string.Join(", ", Columns)}]";
     public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitProject(this);
-    protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs) => new(Columns.Map(c => c.ToColumn()));
+
+    /// <summary>The listed columns; those passed on unchanged are the input's column objects, and the input's schema itself when all are.</summary>
+    protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs)
+    {
+        var input = inputs[0];
+        var columns = new Column[Columns.Count];
+        bool same = !input.IsOpen && columns.Length == input.Count;
+        for (int i = 0; i < columns.Length; i++)
+        {
+            columns[i] = Columns[i].ToColumn(input, i);
+            same = same && ReferenceEquals(columns[i], input[i]);
+        }
+        return same ? input : new(ImmutableCollectionsMarshal.AsImmutableArray(columns));
+    }
 
     /// <summary>True when the project only passes input columns through, possibly renamed or reordered.</summary>
     public bool IsPassThrough => Columns.All(c => c.Expr is ColumnRef);

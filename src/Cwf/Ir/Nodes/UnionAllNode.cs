@@ -22,11 +22,16 @@ public sealed record UnionAllNode(int Id, string Name, Seq<int> Sources) : RelNo
     public override string Describe(Func<int, string> inputName) => $"union {string.Join(" ", Sources.Select(inputName))}";
     public override T Accept<T>(IRelNodeVisitor<T> visitor) => visitor.VisitUnionAll(this);
 
-    /// <summary>The first input's column order; each column's type is the inputs' common type, nullable when any input's is.</summary>
+    /// <summary>
+    /// The first input's column order; each column's type is the inputs' common type, nullable when any input's is.
+    /// The first input's columns (and schema) where nothing changes.
+    /// </summary>
     protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs)
     {
         var first = inputs[0];
-        return new Schema(first.Columns.Map(c =>
+        bool open = inputs.Any(s => s.IsOpen);
+        bool same = open == first.IsOpen;
+        var columns = first.Columns.Map(c =>
         {
             bool nullable = c.Nullable;
             SqlType type = c.Type;
@@ -37,8 +42,11 @@ public sealed record UnionAllNode(int Id, string Name, Seq<int> Sources) : RelNo
                 nullable |= match.Nullable;
                 type = SqlTypeFacts.CommonType(type, match.Type) ?? type;
             }
-            return c with { Type = type, Nullable = nullable };
-        }), inputs.Any(s => s.IsOpen));
+            var column = c.With(c.Name, type, nullable);
+            same &= ReferenceEquals(column, c);
+            return column;
+        });
+        return same ? first : new Schema(columns, open);
     }
 
     /// <summary>The output columns that are needed; at least one, because a SELECT needs a column.</summary>
