@@ -48,6 +48,15 @@ public static class StageProfile
     private static readonly HashSet<string> SampledStages =
         [.. (Environment.GetEnvironmentVariable("CWF_PROFILE_TYPE_STAGES") ?? "optimize,emit").Split(',', StringSplitOptions.TrimEntries)];
 
+    // The whole syntax tree, then the bind. In its own frame, as the command line holds the tree only until the front end returns.
+    private static Workflow ParseThenBind(SourceText text, Func<string, Func<object>, object> measure, LiveSet? live)
+    {
+        var syntax = (ProgramSyntax)measure("parse", () => CwfParser.ParseProgram(text).Syntax!);
+        live?.Measure("after the parse: the syntax tree");
+        return (Workflow)measure("bind", () => Binder.Bind(syntax, SchemaCatalog.Empty).Workflow
+            ?? throw new InvalidOperationException("the program does not bind"));
+    }
+
     private static void CompileOnce(string shape, int steps, SourceText text, int inputBytes, AllocationSampler? sampler)
     {
         // CWF_PROFILE_LIVE=1: the live set between stages, each measured by a full collection (which changes the
@@ -85,15 +94,13 @@ public static class StageProfile
             return result;
         }
         live?.Measure("before the parse");
-        var syntax = Measure("parse", () => CwfParser.ParseProgram(text).Syntax!);
-        live?.Measure("after the parse: the syntax tree");
-        var workflow = Measure("bind", () => Binder.Bind(syntax, SchemaCatalog.Empty).Workflow
-            ?? throw new InvalidOperationException("the program does not bind"));
-        live?.Measure("after the bind: the syntax tree and the bound workflow");
-        // The command line holds the syntax tree only until the checks (FrontEnd.Load's result is dropped before
-        // Compiler.Compile), so the runner lets it go there too: the collector then sees the live set a compile has.
+        // As the command line: each statement parsed, bound and let go (one stage, "front"); CWF_PROFILE_FRONT=whole
+        // parses the whole program, then binds it (stages "parse" and "bind", the syntax tree alive in between).
+        var workflow = Environment.GetEnvironmentVariable("CWF_PROFILE_FRONT") is "whole" ? ParseThenBind(text, Measure<object>, live)
+            : Measure("front", () => CwfFrontEnd.CompileStatementByStatement(text, SchemaCatalog.Empty).Workflow
+                ?? throw new InvalidOperationException("the program does not bind"));
+        live?.Measure("after the front end: the bound workflow");
         Measure("checks", () => WorkflowChecks.Check(workflow, text.Path));
-        syntax = null!;
         live?.Measure("after the checks: the bound workflow");
         Measure("analyze", () => WorkflowAnalyzer.Analyze(workflow));
         var optimization = Measure("optimize", () => PassManager.Optimize(workflow, new OptimizerOptions { Target = Postgres.OptimizerTarget }));
