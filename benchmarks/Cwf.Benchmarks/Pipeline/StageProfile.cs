@@ -10,7 +10,6 @@ using Cwf.Emit;
 using Cwf.Ir;
 using Cwf.Optimization;
 using Cwf.Planning;
-using Cwf.Syntax;
 using Cwf.Text;
 
 namespace Cwf.Benchmarks.Pipeline;
@@ -48,14 +47,10 @@ public static class StageProfile
     private static readonly HashSet<string> SampledStages =
         [.. (Environment.GetEnvironmentVariable("CWF_PROFILE_TYPE_STAGES") ?? "optimize,emit").Split(',', StringSplitOptions.TrimEntries)];
 
-    // The whole syntax tree, then the bind. In its own frame, as the command line holds the tree only until the front end returns.
-    private static Workflow ParseThenBind(SourceText text, Func<string, Func<object>, object> measure, LiveSet? live)
-    {
-        var syntax = (ProgramSyntax)measure("parse", () => CwfParser.ParseProgram(text).Syntax!);
-        live?.Measure("after the parse: the syntax tree");
-        return (Workflow)measure("bind", () => Binder.Bind(syntax, SchemaCatalog.Empty).Workflow
-            ?? throw new InvalidOperationException("the program does not bind"));
-    }
+    // In its own frame, as the command line's WorkflowLoader: nothing of the front end's result but the workflow outlives it.
+    private static Workflow? Front(SourceText text) => Environment.GetEnvironmentVariable("CWF_PROFILE_FRONT") is "whole"
+        ? CwfFrontEnd.Compile(text, SchemaCatalog.Empty).Workflow
+        : CwfFrontEnd.CompileStatementByStatement(text, SchemaCatalog.Empty).Workflow;
 
     private static void CompileOnce(string shape, int steps, SourceText text, int inputBytes, AllocationSampler? sampler)
     {
@@ -94,11 +89,10 @@ public static class StageProfile
             return result;
         }
         live?.Measure("before the parse");
-        // As the command line: each statement parsed, bound and let go (one stage, "front"); CWF_PROFILE_FRONT=whole
-        // parses the whole program, then binds it (stages "parse" and "bind", the syntax tree alive in between).
-        var workflow = Environment.GetEnvironmentVariable("CWF_PROFILE_FRONT") is "whole" ? ParseThenBind(text, Measure<object>, live)
-            : Measure("front", () => CwfFrontEnd.CompileStatementByStatement(text, SchemaCatalog.Empty).Workflow
-                ?? throw new InvalidOperationException("the program does not bind"));
+        // As the command line: each statement parsed, bound and let go. CWF_PROFILE_FRONT=whole: the whole syntax tree
+        // first, then the bind (CwfFrontEnd.Compile, the editors' path). One stage, "front", either way (it was "parse"
+        // and "bind" before the front end read statement by statement).
+        var workflow = Measure("front", () => Front(text) ?? throw new InvalidOperationException("the program does not bind"));
         live?.Measure("after the front end: the bound workflow");
         Measure("checks", () => WorkflowChecks.Check(workflow, text.Path));
         live?.Measure("after the checks: the bound workflow");
