@@ -44,7 +44,8 @@ internal sealed class StatementStream(SourceText source, StepVocabulary? steps)
             if (end >= tokens.Count || StatementSplitter.StartsStatement(buffer, end, depth)) break;
             depth = StatementSplitter.Depth(depth, tokens[end].Type);
         }
-        var statement = new StatementParser(new TokenList(source, tokens.GetRange(0, end), []), steps, Diagnostics).Parse(first, end - 1);
+        // The parsers read tokens [first, end - 1] in place (the lookahead after them, as a whole file's list has its next statement).
+        var statement = new StatementParser(buffer, steps, Diagnostics).Parse(first, end - 1);
         // Keep the statement's last token for the next; the comments are no binder's concern.
         tokens.RemoveRange(0, end - 1);
         _lexer.Comments.Clear();
