@@ -18,9 +18,6 @@ internal sealed class StatementStream(SourceText source, StepVocabulary? steps)
     private const int Lookahead = 3;
 
     private readonly FastLexer _lexer = FastLexer.Open(source);
-    // A view of the lexer's buffer: the previous statement's last token (after the first statement), this
-    // statement's tokens, and the lookahead. The splitter reads it as it reads a whole file's list.
-    private TokenList Buffer => new(source, _lexer.Tokens, _lexer.Comments);
     private bool _started;
 
     /// <summary>The syntax errors of the statements read so far, in order.</summary>
@@ -36,7 +33,9 @@ internal sealed class StatementStream(SourceText source, StepVocabulary? steps)
         // Token 0 is the previous statement's last (the unit hint and the splitter read the token before a statement).
         int first = _started ? 1 : 0;
         if (!Fill(first + Lookahead) || tokens.Count <= first) return null;
-        var buffer = Buffer;
+        // The lexer's buffer: the previous statement's last token (after the first statement), this statement's tokens
+        // and the lookahead. The splitter and the parsers read it as they read a whole file's list.
+        var buffer = new TokenList(source, tokens, _lexer.Comments);
         int depth = StatementSplitter.Depth(0, tokens[first].Type), end = first + 1;
         for (; ; end++)
         {
