@@ -37,7 +37,7 @@ public class ShapeBenchmarks
     // not held while the workflow compiles, even by unoptimized code, which keeps every local alive to the method's end.
     private static Workflow Load(SourceText text)
     {
-        var front = FrontEnd.Load(text, SchemaCatalog.Empty);
+        var front = FrontEnd.Load(text, SchemaCatalog.Empty, keepSyntax: false);
         return front.Workflow ?? throw new InvalidOperationException(string.Join("\n", front.Diagnostics));
     }
 }

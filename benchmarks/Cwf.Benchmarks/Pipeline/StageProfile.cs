@@ -10,7 +10,6 @@ using Cwf.Emit;
 using Cwf.Ir;
 using Cwf.Optimization;
 using Cwf.Planning;
-using Cwf.Syntax;
 using Cwf.Text;
 
 namespace Cwf.Benchmarks.Pipeline;
@@ -47,6 +46,11 @@ public static class StageProfile
     // CWF_PROFILE_TYPE_STAGES=parse,bind: the stages CWF_PROFILE_TYPES samples (the optimizer and the emitter unless set).
     private static readonly HashSet<string> SampledStages =
         [.. (Environment.GetEnvironmentVariable("CWF_PROFILE_TYPE_STAGES") ?? "optimize,emit").Split(',', StringSplitOptions.TrimEntries)];
+
+    // In its own frame, as the command line's WorkflowLoader: nothing of the front end's result but the workflow outlives it.
+    private static Workflow? Front(SourceText text) => Environment.GetEnvironmentVariable("CWF_PROFILE_FRONT") is "whole"
+        ? CwfFrontEnd.Compile(text, SchemaCatalog.Empty).Workflow
+        : CwfFrontEnd.CompileStatementByStatement(text, SchemaCatalog.Empty).Workflow;
 
     private static void CompileOnce(string shape, int steps, SourceText text, int inputBytes, AllocationSampler? sampler)
     {
@@ -85,15 +89,12 @@ public static class StageProfile
             return result;
         }
         live?.Measure("before the parse");
-        var syntax = Measure("parse", () => CwfParser.ParseProgram(text).Syntax!);
-        live?.Measure("after the parse: the syntax tree");
-        var workflow = Measure("bind", () => Binder.Bind(syntax, SchemaCatalog.Empty).Workflow
-            ?? throw new InvalidOperationException("the program does not bind"));
-        live?.Measure("after the bind: the syntax tree and the bound workflow");
-        // The command line holds the syntax tree only until the checks (FrontEnd.Load's result is dropped before
-        // Compiler.Compile), so the runner lets it go there too: the collector then sees the live set a compile has.
+        // As the command line: each statement parsed, bound and let go. CWF_PROFILE_FRONT=whole: the whole syntax tree
+        // first, then the bind (CwfFrontEnd.Compile, the editors' path). One stage, "front", either way (it was "parse"
+        // and "bind" before the front end read statement by statement).
+        var workflow = Measure("front", () => Front(text) ?? throw new InvalidOperationException("the program does not bind"));
+        live?.Measure("after the front end: the bound workflow");
         Measure("checks", () => WorkflowChecks.Check(workflow, text.Path));
-        syntax = null!;
         live?.Measure("after the checks: the bound workflow");
         Measure("analyze", () => WorkflowAnalyzer.Analyze(workflow));
         var optimization = Measure("optimize", () => PassManager.Optimize(workflow, new OptimizerOptions { Target = Postgres.OptimizerTarget }));

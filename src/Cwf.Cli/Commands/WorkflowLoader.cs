@@ -11,7 +11,8 @@ internal static class WorkflowLoader
     public static (FrontEndResult Result, List<Diagnostic> Diagnostics) Load(CliContext cx)
     {
         var (catalog, catalogDiagnostics) = cx.LoadCatalog();
-        var result = FrontEnd.Load(cx.ReadInput(), catalog);
+        // No command here reads the syntax tree: the program is parsed and bound statement by statement.
+        var result = FrontEnd.Load(cx.ReadInput(), catalog, keepSyntax: false);
         return (result, [.. catalogDiagnostics, .. result.Diagnostics]);
     }
 

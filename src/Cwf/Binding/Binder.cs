@@ -16,7 +16,9 @@ public static class Binder
     {
         try
         {
-            return new ProgramBinder(program, catalog, options ?? BindOptions.Default).Bind();
+            var binder = new ProgramBinder(program.Source, catalog, options ?? BindOptions.Default);
+            foreach (var statement in program.Statements) binder.Add(statement);
+            return binder.Finish();
         }
         catch (InsufficientExecutionStackException)
         {

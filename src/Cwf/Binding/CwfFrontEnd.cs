@@ -3,6 +3,7 @@ using Cwf.Catalog;
 using Cwf.Diagnostics;
 using Cwf.Ir;
 using Cwf.Syntax;
+using Cwf.Syntax.Internal;
 using Cwf.Text;
 
 namespace Cwf.Binding;
@@ -19,12 +20,40 @@ public static class CwfFrontEnd
     {
         options ??= BindOptions.Default;
         var parsed = CwfParser.ParseProgram(source, options.Components.Steps);
-        var bound = Binder.Bind(parsed.Syntax!, catalog, options);
+        return Result(parsed.Diagnostics, Binder.Bind(parsed.Syntax!, catalog, options), parsed.Syntax!);
+    }
+
+    /// <summary>
+    /// What <see cref="Compile"/> gives, without the syntax tree: each statement is parsed, bound and let go, so the
+    /// whole program's tokens and syntax tree are never alive at once (a long program's compile keeps far less alive
+    /// for the collector to copy). The path of the command line and of everything that needs only the workflow.
+    /// </summary>
+    public static CompileResult CompileStatementByStatement(SourceText source, SchemaCatalog catalog, BindOptions? options = null)
+    {
+        options ??= BindOptions.Default;
+        try
+        {
+            var statements = new StatementStream(source, options.Components.Steps);
+            var binder = new ProgramBinder(source, catalog, options);
+            while (statements.Next() is { } statement) binder.Add(statement);
+            if (!statements.NeedsWholeText) return Result([.. statements.Diagnostics], binder.Finish(), null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A program nested too deeply, or a compiler bug: the whole path below reports it, as it always has.
+        }
+        // Text for ANTLR's lexer (outside ASCII, an unterminated string...): read whole, as Compile reads it.
+        return Compile(source, catalog, options) with { Syntax = null };
+    }
+
+    // Diagnostics in source order (at the same place, syntax before binding); no workflow after a syntax error.
+    private static CompileResult Result(ImmutableArray<Diagnostic> syntaxErrors, BindResult bound, ProgramSyntax? syntax)
+    {
         var names = bound.Workflow is { } workflow ? IdentifierRules.Check(workflow) : [];
-        var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics).AddRange(names)
+        var diagnostics = syntaxErrors.AddRange(bound.Diagnostics).AddRange(names)
             .OrderBy(d => d.Location is SourceLocation s ? s.Span.Start : int.MaxValue)
             .ToImmutableArray();
-        return new CompileResult(parsed.HasErrors || !names.IsEmpty ? null : bound.Workflow, parsed.Syntax!, diagnostics)
+        return new CompileResult(syntaxErrors.Any(d => d.IsError) || !names.IsEmpty ? null : bound.Workflow, syntax, diagnostics)
         {
             ParameterDimensions = bound.ParameterDimensions,
             Scopes = bound.Scopes,
@@ -32,7 +61,8 @@ public static class CwfFrontEnd
     }
 }
 
-public sealed record CompileResult(Workflow? Workflow, ProgramSyntax Syntax, ImmutableArray<Diagnostic> Diagnostics)
+/// <param name="Syntax">The syntax tree (null from <see cref="CwfFrontEnd.CompileStatementByStatement"/>).</param>
+public sealed record CompileResult(Workflow? Workflow, ProgramSyntax? Syntax, ImmutableArray<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 

@@ -15,10 +15,11 @@ namespace Cwf.Binding;
 /// shared component functions (<see cref="ComponentLowering"/>), so a .cwf step builds exactly the
 /// IR its canvas component builds. A statement that fails registers its names as failed: the
 /// statements that use them are bound as far as possible but report nothing about the failed names.
+/// Statements are given one at a time (<see cref="Add"/>, then <see cref="Finish"/>), so that a caller
+/// may parse a statement, bind it and let its syntax go: nothing here reads a later statement.
 /// </summary>
 internal sealed partial class ProgramBinder
 {
-    private readonly ProgramSyntax _program;
     private readonly SchemaCatalog _catalog;
     private readonly SourceText? _source;
     private readonly DiagnosticBag _diagnostics = new();
@@ -29,6 +30,8 @@ internal sealed partial class ProgramBinder
     // The parameters declared so far, as expressions see them (type, dimension, and whether the program writes them as @name).
     private ScopeParameters _parameterTypes;
     private readonly Dictionary<string, (int Statement, IdentifierSyntax Site)> _declarations = new(StringComparer.OrdinalIgnoreCase);
+    // Names used before any statement declared them: reported as unknown, unless a later statement declares them (Finish).
+    private readonly List<(int Diagnostic, IdentifierSyntax Site)> _undeclaredUses = [];
     private readonly Dictionary<string, (TableNameSyntax Site, string Text)> _writtenTables = new(StringComparer.OrdinalIgnoreCase);
     private WorkflowStatementSyntax? _workflowStatement;
     private int _statement;
@@ -36,24 +39,30 @@ internal sealed partial class ProgramBinder
     private readonly ImmutableArray<StepScope>.Builder _scopes = ImmutableArray.CreateBuilder<StepScope>();
     private readonly Dictionary<string, ExpressionBinderOptions> _optionsByContext = new(StringComparer.Ordinal);
 
-    public ProgramBinder(ProgramSyntax program, SchemaCatalog catalog, BindOptions options)
+    public ProgramBinder(SourceText? source, SchemaCatalog catalog, BindOptions options)
     {
-        _program = program;
         _catalog = catalog;
-        _source = program.Source;
+        _source = source;
         var defaultName = options.DefaultWorkflowName
-            ?? (program.Source is { } s && s.Path != "<input>" ? Path.GetFileNameWithoutExtension(s.Path) : "workflow");
+            ?? (source is { } s && s.Path != "<input>" ? Path.GetFileNameWithoutExtension(s.Path) : "workflow");
         _builder = new WorkflowBuilder(defaultName);
         _cx = new LoweringContext(_builder, _diagnostics);
-        _parameterTypes = ScopeParameters.Empty.WithWrittenWithAt(program.Source is { } text ? MentionedNames.Parameters(text) : []);
+        _parameterTypes = ScopeParameters.Empty.WithWrittenWithAt(source is { } text ? MentionedNames.Parameters(text) : []);
         _components = options.Components;
     }
 
-    public BindResult Bind()
+    /// <summary>Binds the next statement of the program.</summary>
+    public void Add(StatementSyntax statement)
     {
-        CollectDeclarations();
-        for (_statement = 0; _statement < _program.Statements.Count; _statement++)
-            BindStatement(_program.Statements[_statement]);
+        CollectDeclarations(statement);
+        BindStatement(statement);
+        _statement++;
+    }
+
+    /// <summary>The result, once every statement has been added.</summary>
+    public BindResult Finish()
+    {
+        ReportUsesBeforeDefinition();
         var workflow = _builder.ToWorkflow();
         ReportUnused(workflow);
         CallComponent.ReportUnnamedResults(workflow, _diagnostics);
@@ -71,23 +80,32 @@ internal sealed partial class ProgramBinder
     // ---------------------------------------------------------------------------------------
     // Declarations
 
-    // Where every name is declared, so that a use before the definition says so, and duplicates are caught once.
-    private void CollectDeclarations()
+    // Where each name is declared, so that a use before the definition says so, and duplicates are caught once.
+    private void CollectDeclarations(StatementSyntax statement)
     {
-        for (int i = 0; i < _program.Statements.Count; i++)
+        foreach (var name in DeclaredNames(statement))
         {
-            foreach (var name in DeclaredNames(_program.Statements[i]))
+            if (IsDiscard(name)) continue;
+            if (_declarations.TryGetValue(name.Name, out var first))
             {
-                if (IsDiscard(name)) continue;
-                if (_declarations.TryGetValue(name.Name, out var first))
-                {
-                    _diagnostics.Add(Diagnostic.Create(DiagnosticCodes.DuplicateName, Locate(name),
-                        $"'{name.Name}' is already declared on line {Line(first.Site)}", "choose another name")
-                        .WithRelated(Locate(first.Site)));
-                    continue;
-                }
-                _declarations[name.Name] = (i, name);
+                _diagnostics.Add(Diagnostic.Create(DiagnosticCodes.DuplicateName, Locate(name),
+                    $"'{name.Name}' is already declared on line {Line(first.Site)}", "choose another name")
+                    .WithRelated(Locate(first.Site)));
+                continue;
             }
+            _declarations[name.Name] = (_statement, name);
+        }
+    }
+
+    // A name no statement had declared when it was used is unknown, unless a later statement declares it.
+    private void ReportUsesBeforeDefinition()
+    {
+        foreach (var (index, name) in _undeclaredUses)
+        {
+            if (!_declarations.TryGetValue(name.Name, out var declaration)) continue;
+            _diagnostics.Replace(index, Diagnostic.Create(DiagnosticCodes.UsedBeforeDefinition, Locate(name),
+                $"'{name.Name}' is used before its definition on line {Line(declaration.Site)}",
+                $"move the definition of '{name.Name}' above this statement").WithRelated(Locate(declaration.Site)));
         }
     }
 
@@ -394,13 +412,6 @@ internal sealed partial class ProgramBinder
                     "refer to the relation it is computed from");
                 return null;
             }
-            if (declaration.Statement > _statement)
-            {
-                _diagnostics.Add(Diagnostic.Create(DiagnosticCodes.UsedBeforeDefinition, Locate(name),
-                    $"'{name.Name}' is used before its definition on line {Line(declaration.Site)}",
-                    $"move the definition of '{name.Name}' above this statement").WithRelated(Locate(declaration.Site)));
-                return null;
-            }
             var symbol = _symbols[name.Name];
             symbol.Used = true;
             // Inside a pipeline, a relation's columns can be qualified with the name it was referred to by.
@@ -410,6 +421,7 @@ internal sealed partial class ProgramBinder
             return null;
         }
         var relations = _symbols.Values.OfType<RelationSymbol>().Select(s => s.Name);
+        _undeclaredUses.Add((_diagnostics.Count, name));
         _diagnostics.Report(DiagnosticCodes.UnknownRelation, Locate(name), $"unknown source or let '{name.Name}'",
             NameSuggestions.DidYouMean(name.Name, relations));
         return null;

@@ -14,6 +14,9 @@ public sealed class DiagnosticBag
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
+    /// <summary>Puts <paramref name="diagnostic"/> in place of the one at <paramref name="index"/> (a finding that later text changes).</summary>
+    public void Replace(int index, Diagnostic diagnostic) => _items[index] = diagnostic;
+
     public Diagnostic Report(DiagnosticDescriptor descriptor, Location location, string message, params string[] hints)
     {
         var diagnostic = Diagnostic.Create(descriptor, location, message, hints);

@@ -40,24 +40,14 @@ public static class CwfParser
         var tokens = TokenList.Lex(source);
         var chunks = StatementSplitter.Split(tokens);
         var trivia = new TriviaAttacher(tokens);
-        var direct = new DirectParser(tokens);
-        var fast = new FastParser(tokens);
         var diagnostics = new List<Diagnostic>();
+        var parser = new StatementParser(tokens, steps, diagnostics);
         var statements = new List<StatementSyntax>(chunks.Count);
         for (int k = 0; k < chunks.Count; k++)
         {
             var (first, last) = chunks[k];
-            // The common statements without ANTLR's parse tree; the others, and every mistake, through the grammar.
-            var statement = direct.TryStatement(first, last);
-            if (statement is null)
-            {
-                var outcome = RangeParser.Parse(fast, first, last, p => p.statementEntry(), (b, c) => b.Statement(c.statement()),
-                    ExpressionParseOptions.Default, "end of the statement", e => NotAStatement(source, e), steps);
-                diagnostics.AddRange(outcome.Diagnostics);
-                statement = outcome.Syntax ?? Erroneous(tokens, first, last);
-            }
             int nextStart = k + 1 < chunks.Count ? tokens.Tokens[chunks[k + 1].First].StartIndex : int.MaxValue;
-            statements.Add(trivia.Attach(statement, first, last, nextStart));
+            statements.Add(trivia.Attach(parser.Parse(first, last), first, last, nextStart));
         }
         var program = new ProgramSyntax(statements.ToSeq())
         {
@@ -79,35 +69,6 @@ public static class CwfParser
                 "the expression is empty")]);
         var outcome = RangeParser.Parse(new FastParser(tokens), 0, tokens.Count - 1, entry, build, options ?? ExpressionParseOptions.Default, "end of the expression");
         return new(outcome.Syntax, [.. outcome.Diagnostics]);
-    }
-
-    // A statement that does not even start like one: say which statements exist.
-    private static Diagnostic? NotAStatement(SourceText source, SyntaxError error)
-    {
-        if (error.Offending.Type == TokenConstants.EOF) return null;
-        return Diagnostic.Create(DiagnosticCodes.UnexpectedToken, new SourceLocation(source, TokenList.SpanOf(error.Offending)),
-            $"expected a statement, found {SyntaxError.Describe(error.Offending, "")}",
-            "a statement starts with " + string.Join(", ", TokenFacts.StatementKeywords));
-    }
-
-    // Keeps the text of a statement that failed, and the names it appears to declare.
-    private static ErroneousStatementSyntax Erroneous(TokenList tokens, int first, int last)
-    {
-        var span = TextSpan.FromBounds(tokens.Tokens[first].StartIndex, tokens.Tokens[last].StopIndex + 1);
-        var names = new List<IdentifierSyntax>();
-        int i = first + 1;
-        if (tokens.Type(first) is G.CwfLexer.LET or G.CwfLexer.SOURCE or G.CwfLexer.PARAM or G.CwfLexer.CONST or G.CwfLexer.IDENTIFIER)
-        {
-            while (i <= last && TokenFacts.IsNameToken(tokens.Type(i)))
-            {
-                var token = tokens.Tokens[i];
-                var text = token.Type is G.CwfLexer.DQ_STRING or G.CwfLexer.BQ_IDENTIFIER ? token.Text[1..^1] : token.Text;
-                names.Add(new IdentifierSyntax(text) { Span = TokenList.SpanOf(token) });
-                if (tokens.Type(i + 1) != G.CwfLexer.COMMA) break;
-                i += 2;
-            }
-        }
-        return new ErroneousStatementSyntax(tokens.Source.ToString(span), names.ToSeq()) { Span = span };
     }
 
     // The parser never throws on user input; an exception here is a compiler bug, reported as one.

@@ -39,33 +39,44 @@ internal sealed class FastLexer
     private int _line = 1;
     private int _lineStart;
 
-    private FastLexer(SourceText source)
+    private FastLexer(SourceText source, int capacity)
     {
         _text = source.Text;
         var input = new AntlrInputStream(_text);
         // The pair ANTLR's lexer gives its tokens: their text is read from this input, and an error strategy asks the lexer for its factory.
         _source = Tuple.Create<ITokenSource, ICharStream>(new G.CwfLexer(input), input);
         _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        // A token is three to five characters in most programs: room for all of them, rather than growing the list by copies.
-        _tokens = new List<IToken>(_text.Length / 3 + 1);
+        _tokens = new List<IToken>(capacity);
     }
 
     /// <summary>The tokens and comments of <paramref name="source"/>, or null when the text needs ANTLR's lexer.</summary>
     public static TokenList? TryLex(SourceText source)
     {
-        var lexer = new FastLexer(source);
-        if (!lexer.Run()) return null;
-        var lines = new int[lexer._tokens.Count];
-        for (int i = 0; i < lines.Length; i++) lines[i] = lexer._tokens[i].Line;
+        // A token is three to five characters in most programs: room for all of them, rather than growing the list by copies.
+        var lexer = new FastLexer(source, source.Text.Length / 3 + 1);
+        if (!lexer.Fill(int.MaxValue)) return null;
         // No token read here spans lines, and without a lone '\r' (a line break to SourceText, not to ANTLR) both count
         // lines alike: each token ends on the line it starts on, by either count.
-        return new TokenList(source, lexer._tokens, lexer._comments, lines, lines);
+        return new TokenList(source, lexer._tokens, lexer._comments);
     }
 
-    private bool Run()
+    /// <summary>A lexer that reads <paramref name="source"/> as its tokens are asked for (<see cref="Fill"/>).</summary>
+    public static FastLexer Open(SourceText source) => new(source, 64);
+
+    /// <summary>The tokens read and not yet removed by the reader (it removes those it is done with).</summary>
+    public List<IToken> Tokens => _tokens;
+
+    /// <summary>The comments read and not yet removed by the reader.</summary>
+    public List<IToken> Comments => _comments;
+
+    /// <summary>
+    /// Reads on until <see cref="Tokens"/> holds <paramref name="count"/> tokens or the text ends (then every comment
+    /// is read too); false at text this lexer leaves to ANTLR's.
+    /// </summary>
+    public bool Fill(int count)
     {
         string text = _text;
-        while (_at < text.Length)
+        while (_at < text.Length && _tokens.Count < count)
         {
             char c = text[_at];
             switch (c)

@@ -19,21 +19,12 @@ internal static class StatementSplitter
         int depth = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
-            bool lineStart = i == 0 || tokens.EndLines[i - 1] < tokens.StartLines[i];
-            if (i == 0 || (lineStart && (IsStatementStart(tokens, i) || IsBrokenStatementStart(tokens, i, depth))))
+            if (i == 0 || StartsStatement(tokens, i, depth))
             {
                 starts.Add(i);
                 depth = 0;
             }
-            switch (tokens.Type(i))
-            {
-                case G.CwfLexer.LPAREN or G.CwfLexer.LBRACE:
-                    depth++;
-                    break;
-                case G.CwfLexer.RPAREN or G.CwfLexer.RBRACE:
-                    depth = Math.Max(0, depth - 1);
-                    break;
-            }
+            depth = Depth(depth, tokens.Type(i));
         }
         var chunks = new List<(int, int)>(starts.Count);
         for (int k = 0; k < starts.Count; k++)
@@ -41,10 +32,25 @@ internal static class StatementSplitter
         return chunks;
     }
 
+    /// <summary>
+    /// Whether token <paramref name="i"/> (not the text's first) starts a statement, <paramref name="depth"/> being the
+    /// bracket depth after the tokens since the last statement's start. Reads the tokens from i - 1 to i + 2.
+    /// </summary>
+    public static bool StartsStatement(TokenList tokens, int i, int depth) =>
+        tokens.EndLine(i - 1) < tokens.StartLine(i) && (IsStatementStart(tokens, i) || IsBrokenStatementStart(tokens, i, depth));
+
+    /// <summary>The bracket depth after a token of type <paramref name="type"/>.</summary>
+    public static int Depth(int depth, int type) => type switch
+    {
+        G.CwfLexer.LPAREN or G.CwfLexer.LBRACE => depth + 1,
+        G.CwfLexer.RPAREN or G.CwfLexer.RBRACE => Math.Max(0, depth - 1),
+        _ => depth,
+    };
+
     private static bool IsStatementStart(TokenList t, int i)
     {
         int next = t.Type(i + 1), after = t.Type(i + 2);
-        if (i + 1 >= t.Count || t.StartLines[i + 1] != t.StartLines[i]) return false;
+        if (i + 1 >= t.Count || t.StartLine(i + 1) != t.StartLine(i)) return false;
         bool name = TokenFacts.IsNameToken(next);
         return t.Type(i) switch
         {
@@ -52,7 +58,7 @@ internal static class StatementSplitter
             G.CwfLexer.PARAM or G.CwfLexer.CONST => name && after is G.CwfLexer.COLON or G.CwfLexer.EQ,
             G.CwfLexer.SOURCE => name && after == G.CwfLexer.EQ,
             G.CwfLexer.LET => name && after is G.CwfLexer.EQ or G.CwfLexer.COMMA,
-            G.CwfLexer.OUTPUT => name && (after is G.CwfLexer.PIPE or G.CwfLexer.ARROW || i + 2 >= t.Count || t.StartLines[i + 2] > t.StartLines[i]),
+            G.CwfLexer.OUTPUT => name && (after is G.CwfLexer.PIPE or G.CwfLexer.ARROW || i + 2 >= t.Count || t.StartLine(i + 2) > t.StartLine(i)),
             G.CwfLexer.ASSERT => name,
             _ => false,
         };
@@ -62,7 +68,7 @@ internal static class StatementSplitter
     // (`source x table "t"`) or misspelled (`lett x = a`) starts one too, so that its error stays its own.
     private static bool IsBrokenStatementStart(TokenList t, int i, int depth)
     {
-        if (depth != 0 || i == 0 || !TokenFacts.EndsValue(t.Type(i - 1)) || i + 1 >= t.Count || t.StartLines[i + 1] != t.StartLines[i]) return false;
+        if (depth != 0 || i == 0 || !TokenFacts.EndsValue(t.Type(i - 1)) || i + 1 >= t.Count || t.StartLine(i + 1) != t.StartLine(i)) return false;
         int type = t.Type(i);
         return type is G.CwfLexer.WORKFLOW or G.CwfLexer.PARAM or G.CwfLexer.CONST or G.CwfLexer.SOURCE or G.CwfLexer.LET or G.CwfLexer.OUTPUT or G.CwfLexer.ASSERT
             || (type == G.CwfLexer.IDENTIFIER && NameSuggestions.IsNear(t.Tokens[i].Text, TokenFacts.StatementKeywords));

@@ -10,6 +10,9 @@ namespace Cwf.Syntax.Internal;
 /// </summary>
 internal sealed class TokenList
 {
+    private readonly int[]? _startLines;
+    private readonly int[]? _endLines;
+
     /// <param name="startLines">Each token's line as ANTLR counts them (at '\n').</param>
     /// <param name="endLines">The line of each token's last character as <see cref="SourceText"/> counts them.</param>
     public TokenList(SourceText source, List<IToken> tokens, List<IToken> comments, int[] startLines, int[] endLines)
@@ -17,16 +20,28 @@ internal sealed class TokenList
         Source = source;
         Tokens = tokens;
         Comments = comments;
-        StartLines = startLines;
-        EndLines = endLines;
+        _startLines = startLines;
+        _endLines = endLines;
+    }
+
+    /// <summary>Tokens that each end on the line they start on, by either count (<see cref="FastLexer"/>'s): their lines are their own.</summary>
+    public TokenList(SourceText source, List<IToken> tokens, List<IToken> comments)
+    {
+        Source = source;
+        Tokens = tokens;
+        Comments = comments;
     }
 
     public SourceText Source { get; }
     public List<IToken> Tokens { get; }
     public List<IToken> Comments { get; }
-    public int[] StartLines { get; }
-    public int[] EndLines { get; }
     public int Count => Tokens.Count;
+
+    /// <summary>The line token <paramref name="index"/> starts on, as ANTLR counts them (at '\n').</summary>
+    public int StartLine(int index) => _startLines is { } lines ? lines[index] : Tokens[index].Line;
+
+    /// <summary>The line of token <paramref name="index"/>'s last character, as <see cref="SourceText"/> counts them.</summary>
+    public int EndLine(int index) => _endLines is { } lines ? lines[index] : Tokens[index].Line;
 
     public int Type(int index) => index >= 0 && index < Tokens.Count ? Tokens[index].Type : TokenConstants.EOF;
 

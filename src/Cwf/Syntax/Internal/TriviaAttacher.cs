@@ -23,7 +23,7 @@ internal sealed class TriviaAttacher(TokenList tokens)
     public StatementSyntax Attach(StatementSyntax statement, int first, int last, int nextStart)
     {
         int lastEnd = tokens.Tokens[last].StopIndex + 1;
-        int lastLine = tokens.EndLines[last];
+        int lastLine = tokens.EndLine(last);
         List<IToken>? inside = null;
         List<CommentSyntax>? trailing = null, carry = null;
         var leading = _carried;
@@ -96,7 +96,7 @@ internal sealed class TriviaAttacher(TokenList tokens)
         int previous = tokens.LastTokenBefore(comment.StartIndex);
         if (previous < first) return -1;
         int commentEndLine = _source.GetPosition(comment.StopIndex).Line;
-        bool endOfLine = tokens.EndLines[previous] == comment.Line && (previous + 1 > last || tokens.StartLines[previous + 1] > commentEndLine);
+        bool endOfLine = tokens.EndLine(previous) == comment.Line && (previous + 1 > last || tokens.StartLine(previous + 1) > commentEndLine);
         if (!endOfLine) return -1;
         if (tokens.Type(previous) == G.CwfLexer.COMMA && previous > first) previous--;
         int end = tokens.Tokens[previous].StopIndex + 1;
