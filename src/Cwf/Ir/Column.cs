@@ -21,7 +21,13 @@ public sealed record Column(string Name, SqlType Type, bool Nullable = true)
     }
 
     /// <summary>The item of a projection that passes this column on as it is (<c>name := name</c>), one instance per column.</summary>
-    public NamedExpr PassThrough => _passThrough ??= new(Name, ExprFactory.Column(this));
+    public NamedExpr PassThrough => _passThrough ??= new(Name, new ColumnRef(Name, Type, Nullable));
+
+    /// <summary>
+    /// The reference to this column from the first input, one instance per column (the expression of <see cref="PassThrough"/>,
+    /// which a referenced column mostly needs anyway): every expression that reads the column holds this one.
+    /// </summary>
+    public ColumnRef Reference => (ColumnRef)PassThrough.Expr;
 
     /// <summary>This very column when it has these values, else a new column with them: a derived schema shares what it does not change.</summary>
     public Column With(string name, SqlType type, bool nullable) => Has(name, type, nullable) ? this : new(name, type, nullable);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Cwf.Diagnostics;
 
 namespace Cwf.Ir;
@@ -17,6 +18,12 @@ public sealed class WorkflowBuilder
     private int _nextId;
     // SchemaOf as a delegate, made once rather than at every node added.
     private readonly Func<int, Schema> _schemaOf;
+    // The canvas join outputs made so far, by side and input column name, and the last list of them: the joins of
+    // a workflow read the same few columns again and again, and each held its own outputs and suffixed names.
+    private readonly Dictionary<string, JoinOutput>[] _joinedOutputs = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+    private Seq<JoinOutput> _lastJoinedOutputs;
+    // Equal schemas of the nodes added, as one object each.
+    private readonly SchemaTable _schemas = new();
 
     public WorkflowBuilder(string name, int firstId = 1)
     {
@@ -106,16 +113,51 @@ public sealed class WorkflowBuilder
     /// <c>&lt;col&gt;_joined</c> (the suffix is appended even to names that already end in it).
     /// </summary>
     public static Seq<JoinOutput> JoinedSuffixOutputs(Schema left, Schema right) =>
-        left.Columns.Select(c => new JoinOutput(0, c.Name, c.Name))
-            .Concat(right.Columns.Select(c => new JoinOutput(1, c.Name, c.Name + "_joined")))
-            .ToSeq();
+        left.Columns.Select(c => SuffixOutput(0, c.Name)).Concat(right.Columns.Select(c => SuffixOutput(1, c.Name))).ToSeq();
+
+    /// <summary>
+    /// The canvas join's outputs over nodes <paramref name="left"/> and <paramref name="right"/> of this builder, equal to
+    /// <see cref="JoinedSuffixOutputs(Schema, Schema)"/> of their schemas. The joins of one builder share the output of
+    /// each side's column name, and the whole list when it is the previous one's (spec/ir.md, "Shared columns").
+    /// </summary>
+    public Seq<JoinOutput> JoinedSuffixOutputs(int left, int right)
+    {
+        Schema leftSchema = SchemaOf(left), rightSchema = SchemaOf(right);
+        if (ListsJoinedSuffixOutputs(_lastJoinedOutputs, leftSchema, rightSchema)) return _lastJoinedOutputs;
+        var outputs = new JoinOutput[leftSchema.Count + rightSchema.Count];
+        for (int i = 0; i < leftSchema.Count; i++) outputs[i] = JoinedOutput(0, leftSchema[i].Name);
+        for (int i = 0; i < rightSchema.Count; i++) outputs[leftSchema.Count + i] = JoinedOutput(1, rightSchema[i].Name);
+        return _lastJoinedOutputs = new(ImmutableCollectionsMarshal.AsImmutableArray(outputs));
+    }
+
+    private static JoinOutput SuffixOutput(int side, string column) => new(side, column, side == 0 ? column : column + "_joined");
+
+    // Whether these are the suffix outputs of those schemas, compared name by name without a list to compare with.
+    private static bool ListsJoinedSuffixOutputs(Seq<JoinOutput> outputs, Schema left, Schema right)
+    {
+        if (outputs.Count != left.Count + right.Count) return false;
+        for (int i = 0; i < outputs.Count; i++)
+        {
+            int side = i < left.Count ? 0 : 1;
+            var column = side == 0 ? left[i] : right[i - left.Count];
+            if (outputs[i].Side != side || !string.Equals(outputs[i].Column, column.Name, StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
+    private JoinOutput JoinedOutput(int side, string column)
+    {
+        var made = _joinedOutputs[side];
+        if (!made.TryGetValue(column, out var output)) made.Add(column, output = SuffixOutput(side, column));
+        return output;
+    }
 
     private T Add<T>(T node) where T : RelNode
     {
         foreach (var input in node.Inputs)
             if (Find(input) is null)
                 throw new InvalidOperationException($"Node {node.Id} reads node {input}, which does not exist.");
-        var placed = (T)node.PlacedFrom(_schemaOf);
+        var placed = (T)node.PlacedFrom(_schemaOf, _schemas);
         _nodes.Add(placed);
         _nextId++;
         return placed;

@@ -128,7 +128,7 @@ public static partial class ComponentLowering
     public static int? JoinWithSuffix(LoweringContext cx, int main, int secondary, JoinKind kind, Expr condition, StepInfo step)
     {
         if (!cx.RequireKnownColumns(main, step, "the join") || !cx.RequireKnownColumns(secondary, step, "the join")) return null;
-        var outputs = WorkflowBuilder.JoinedSuffixOutputs(cx.Builder.SchemaOf(main), cx.Builder.SchemaOf(secondary));
+        var outputs = cx.Builder.JoinedSuffixOutputs(main, secondary);
         if (!cx.CheckUniqueNames(outputs.Select(o => (o.Name, step.Origin)))) return null;
         return cx.Builder.Join(main, secondary, kind, condition, outputs, step.Name, step.Origin).Id;
     }

@@ -103,7 +103,7 @@ public static partial class ComponentLowering
         var order = rightSchema.Columns.Where(c => c.Type is not (SqlType.Geography or SqlType.Unknown))
             .Select(c => new SortKey(ExprFactory.Column(c, 1), false))
             .Prepend(new SortKey(ExprFactory.Call(Functions.Round, distance, Literal.Int(3)), false));
-        var outputs = WorkflowBuilder.JoinedSuffixOutputs(cx.Builder.SchemaOf(main), rightSchema);
+        var outputs = cx.Builder.JoinedSuffixOutputs(main, secondary);
         if (!cx.CheckUniqueNames(outputs.Select(o => (o.Name, step.Origin)).Append((distanceName, step.Origin)))) return null;
         return cx.Builder.Nearest(main, secondary, k, distance, order, withinMeters, outputs, distanceName, step.Name, step.Origin).Id;
     }

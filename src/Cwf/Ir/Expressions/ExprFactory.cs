@@ -61,6 +61,11 @@ public static class ExprFactory
         return new Case(list, @else, type, nullable);
     }
 
-    /// <summary>A reference to a column of a schema (input 0 unless given).</summary>
-    public static ColumnRef Column(Column column, int input = 0) => new(column.Name, column.Type, column.Nullable, input);
+    /// <summary>
+    /// A reference to a column of a schema (input 0 unless given). From input 0 it is the column's one shared
+    /// <see cref="Ir.Column.Reference"/>, so that a workflow holds a reference per column, not per use of a name:
+    /// whatever keys facts by expression object must not key them on a column reference. (The binder's units are keyed
+    /// so, but only literals, parameters and the expressions it makes of them carry a unit: a column never does.)
+    /// </summary>
+    public static ColumnRef Column(Column column, int input = 0) => input == 0 ? column.Reference : new(column.Name, column.Type, column.Nullable, input);
 }

@@ -9,7 +9,31 @@ public enum JoinKind
 }
 
 /// <summary>One output column of a join: column <paramref name="Column"/> of input <paramref name="Side"/> (0 left, 1 right) named <paramref name="Name"/>.</summary>
-public sealed record JoinOutput(int Side, string Column, string Name);
+public sealed record JoinOutput(int Side, string Column, string Name)
+{
+    // The last output column this item made: the joins that share the item (WorkflowBuilder.JoinedSuffixOutputs)
+    // then share the renamed column too, where it has the same type and nullability. One field, so that a
+    // reader on another thread sees a whole column or none; checked by value, so a copy made with `with` cannot misuse it.
+    private Column? _made;
+
+    /// <summary>
+    /// This output's column over <paramref name="source"/>, nullable too when its side is <paramref name="optional"/>
+    /// (an outer join's): the source column itself when that changes nothing, else an equal column made before, else a new one.
+    /// </summary>
+    public Column Over(Column source, bool optional)
+    {
+        bool nullable = source.Nullable || optional;
+        if (source.Has(Name, source.Type, nullable)) return source;
+        var made = _made;
+        return made is not null && made.Has(Name, source.Type, nullable) ? made : _made = new Column(Name, source.Type, nullable);
+    }
+
+    // By value, as the record compares it, without the column it made.
+    public bool Equals(JoinOutput? other) =>
+        ReferenceEquals(this, other) || other is not null && Side == other.Side && Column == other.Column && Name == other.Name;
+
+    public override int GetHashCode() => HashCode.Combine(Side, Column, Name);
+}
 
 /// <summary>
 /// Joins two inputs on a condition over both (column refs with Input 0 = left, 1 = right):
@@ -61,7 +85,8 @@ public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind
 
     /// <summary>
     /// The listed outputs; outer joins make the columns of the optional side nullable. An output that keeps its
-    /// input column's name and nullability is that column object.
+    /// input column's name and nullability is that column object, and
+    /// joins sharing an output share the column it renames (<see cref="JoinOutput.Over"/>).
     /// </summary>
     protected override Schema DeriveSchema(IReadOnlyList<Schema> inputs)
     {
@@ -71,8 +96,7 @@ public sealed record JoinNode(int Id, string Name, int Left, int Right, JoinKind
         {
             var source = inputs[o.Side].Find(o.Column)
                 ?? throw new InvalidOperationException($"Join output reads missing column '{o.Column}'.");
-            bool optional = o.Side == 0 ? leftOptional : rightOptional;
-            return source.With(o.Name, source.Type, source.Nullable || optional);
+            return o.Over(source, o.Side == 0 ? leftOptional : rightOptional);
         }), inputs[0].IsOpen || inputs[1].IsOpen);
     }
 

@@ -46,6 +46,6 @@ public sealed record NearestNode(int Id, string Name, int Left, int Right, int K
         {
             var source = inputs[o.Side].Find(o.Column)
                 ?? throw new InvalidOperationException($"Nearest output reads missing column '{o.Column}'.");
-            return source.With(o.Name, source.Type, source.Nullable || o.Side == 1);
+            return o.Over(source, o.Side == 1);
         }).Add(new Column(DistanceName, SqlType.Float64, true)), false);
 }

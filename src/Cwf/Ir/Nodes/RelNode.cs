@@ -91,12 +91,14 @@ public abstract record RelNode(int Id, string Name)
 
     /// <summary>
     /// This node with its schema derived, for a builder adding a node it has just made: a node that has no
-    /// schema yet is in no graph and held by no one else, so it is given its schema instead of being copied.
+    /// schema yet is in no graph and held by no one else, so it is given its schema instead of being copied
+    /// (the equal one <paramref name="schemas"/> holds, when given).
     /// </summary>
-    internal RelNode PlacedFrom(Func<int, Schema> schemaOf)
+    internal RelNode PlacedFrom(Func<int, Schema> schemaOf, SchemaTable? schemas = null)
     {
         if (_schema is not null) return WithSchemaFrom(schemaOf);
-        _schema = DerivedSchema(schemaOf);
+        var derived = DerivedSchema(schemaOf);
+        _schema = schemas is null ? derived : schemas.Shared(derived);
         return this;
     }
 
