@@ -72,5 +72,6 @@ public readonly struct Seq<T> : IReadOnlyList<T>, IEquatable<Seq<T>>
 public static class Seq
 {
     public static Seq<T> Create<T>(ReadOnlySpan<T> items) => new([.. items]);
-    public static Seq<T> ToSeq<T>(this IEnumerable<T> items) => new([.. items]);
+    /// <summary>The items as a sequence: a sequence passed as an enumerable is that sequence (immutable, so shared, not copied).</summary>
+    public static Seq<T> ToSeq<T>(this IEnumerable<T> items) => items is Seq<T> seq ? seq : new([.. items]);
 }
