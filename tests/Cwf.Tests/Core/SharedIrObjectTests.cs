@@ -43,6 +43,34 @@ public class SharedIrObjectTests
     }
 
     [Fact]
+    public void Shared_join_outputs_equal_the_lists_made_afresh_over_random_schemas()
+    {
+        const int seed = 2026_12_07;
+        var random = new Random(seed);
+        string[] names = ["id", "ID", "rate", "rate_joined", "fare", "geom"];
+        Schema RandomSchema() => new([.. names.Where(_ => random.Next(2) == 0).DefaultIfEmpty("x").Select(n => new Column(n, SqlType.Int64))]);
+        var b = new WorkflowBuilder("w");
+        var scans = Enumerable.Range(0, 12).Select(i => b.Scan(TableName.TryParse($"s.t{i}")!, RandomSchema(), $"t{i}").Id).ToList();
+        for (int round = 0; round < 300; round++)
+        {
+            int l = scans[random.Next(scans.Count)], r = scans[random.Next(scans.Count)];
+            var expected = WorkflowBuilder.JoinedSuffixOutputs(b.SchemaOf(l), b.SchemaOf(r));
+            Assert.True(expected.Equals(b.JoinedSuffixOutputs(l, r)), $"seed {seed}, round {round}: {l} ⋈ {r}");
+        }
+    }
+
+    [Fact]
+    public void A_sequence_passed_as_an_enumerable_is_kept_and_anything_else_copied()
+    {
+        Seq<int> seq = [1, 2, 3];
+        Assert.True(((IEnumerable<int>)seq).ToSeq().Items == seq.Items);
+        var list = new List<int> { 1, 2, 3 };
+        var copied = list.ToSeq();
+        list[0] = 9;
+        Assert.Equal(seq, copied);
+    }
+
+    [Fact]
     public void A_left_side_named_like_a_renamed_right_side_keeps_its_own_output()
     {
         var b = new WorkflowBuilder("w");
