@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Antlr4.Runtime;
 using Cwf.Ir;
 using Cwf.Text;
@@ -8,7 +9,7 @@ namespace Cwf.Syntax.Internal;
 /// <summary>
 /// The statements most programs are made of, parsed straight from the tokens into the syntax tree:
 /// <c>let name = ...</c> and <c>output ... -> table "t"</c> pipelines of filter, derive, select, drop,
-/// join, union, point and buffer steps over names, numbers, strings, calls, comparisons and the
+/// join, union, group, point and buffer steps over names, numbers, strings, calls, comparisons and the
 /// value operators. ANTLR's parse tree (a context and a child list per rule, a node per token) was
 /// most of the parse's cost. Anything else, and anything the syntax builder would report on, gives
 /// null, and <see cref="RangeParser"/> parses the statement as before: so every diagnostic still comes
@@ -21,6 +22,14 @@ internal sealed class DirectParser(TokenList tokens)
     private const int MaxNesting = 16;
 
     private readonly List<IToken> _tokens = tokens.Tokens;
+    // The lists of the forms that never nest (a pipeline's steps, a step's items), each filled here and copied out at its
+    // size (Items): one list each for every statement, rather than a list and its growth for every step.
+    private readonly List<StepSyntax> _steps = [];
+    private readonly List<DerivationSyntax> _derivations = [];
+    private readonly List<SelectItemSyntax> _selectItems = [];
+    private readonly List<NameSyntax> _columns = [];
+    private readonly List<GroupKeySyntax> _groupKeys = [];
+    private readonly List<AggregateItemSyntax> _aggregates = [];
     private int _at;
     private int _end;
     private int _nesting;
@@ -78,13 +87,13 @@ internal sealed class DirectParser(TokenList tokens)
     {
         int start = _at;
         if (Identifier() is not { } input) return null;
-        List<StepSyntax>? steps = null;
+        var steps = Empty(_steps);
         while (Accept(G.CwfLexer.PIPE))
         {
             if (Step() is not { } step) return null;
-            (steps ??= []).Add(step);
+            steps.Add(step);
         }
-        return new PipelineSyntax(input, steps is null ? [] : steps.ToSeq()) { Span = SpanFrom(start) };
+        return new PipelineSyntax(input, Items(steps)) { Span = SpanFrom(start) };
     }
 
     private StepSyntax? Step()
@@ -98,6 +107,7 @@ internal sealed class DirectParser(TokenList tokens)
             G.CwfLexer.DROP => Drop(),
             G.CwfLexer.JOIN or G.CwfLexer.INNER or G.CwfLexer.LEFT or G.CwfLexer.RIGHT or G.CwfLexer.FULL => Join(),
             G.CwfLexer.UNION => Union(),
+            G.CwfLexer.GROUP => Group(),
             G.CwfLexer.POINT => Point(),
             G.CwfLexer.BUFFER => Buffer(),
             _ => null,
@@ -113,7 +123,7 @@ internal sealed class DirectParser(TokenList tokens)
 
     private DeriveStepSyntax? Derive()
     {
-        var columns = new List<DerivationSyntax>();
+        var columns = Empty(_derivations);
         do
         {
             _at++;
@@ -122,12 +132,12 @@ internal sealed class DirectParser(TokenList tokens)
             columns.Add(new DerivationSyntax(name, expression) { Span = SpanFrom(start) });
         }
         while (Type() == G.CwfLexer.COMMA);
-        return new DeriveStepSyntax(columns.ToSeq());
+        return new DeriveStepSyntax(Items(columns));
     }
 
     private SelectStepSyntax? Select()
     {
-        var items = new List<SelectItemSyntax>();
+        var items = Empty(_selectItems);
         do
         {
             _at++;
@@ -141,12 +151,12 @@ internal sealed class DirectParser(TokenList tokens)
             items.Add(new SelectItemSyntax(expression, alias) { Span = SpanFrom(start) });
         }
         while (Type() == G.CwfLexer.COMMA);
-        return new SelectStepSyntax(items.ToSeq());
+        return new SelectStepSyntax(Items(items));
     }
 
     private DropStepSyntax? Drop()
     {
-        var columns = new List<NameSyntax>();
+        var columns = Empty(_columns);
         do
         {
             _at++;
@@ -154,7 +164,7 @@ internal sealed class DirectParser(TokenList tokens)
             columns.Add(column);
         }
         while (Type() == G.CwfLexer.COMMA);
-        return new DropStepSyntax(columns.ToSeq());
+        return new DropStepSyntax(Items(columns));
     }
 
     private JoinStepSyntax? Join()
@@ -189,6 +199,47 @@ internal sealed class DirectParser(TokenList tokens)
         }
         while (Type() == G.CwfLexer.COMMA);
         return new UnionStepSyntax(others.ToSeq(), byName);
+    }
+
+    // group by key, ... { name: aggregate, ... }: a key is `name = expression` or a column; the block may end with a comma.
+    private GroupStepSyntax? Group()
+    {
+        _at++;
+        if (!Accept(G.CwfLexer.BY)) return null;
+        var keys = Empty(_groupKeys);
+        do
+        {
+            if (keys.Count > 0) _at++;
+            if (GroupKey() is not { } key) return null;
+            keys.Add(key);
+        }
+        while (Type() == G.CwfLexer.COMMA);
+        if (!Accept(G.CwfLexer.LBRACE)) return null;
+        var aggregates = Empty(_aggregates);
+        while (Type() != G.CwfLexer.RBRACE)
+        {
+            int start = _at;
+            IdentifierSyntax? name = null;
+            if (TokenFacts.IsNameToken(Type()) && Type(1) == G.CwfLexer.COLON)
+            {
+                name = Identifier(soft: true)!;
+                _at++;
+            }
+            if (TopExpression() is not { } expression) return null;
+            aggregates.Add(new AggregateItemSyntax(name, expression) { Span = SpanFrom(start) });
+            if (!Accept(G.CwfLexer.COMMA)) break;
+        }
+        return Accept(G.CwfLexer.RBRACE) ? new GroupStepSyntax(Items(keys), Items(aggregates)) : null;
+    }
+
+    private GroupKeySyntax? GroupKey()
+    {
+        int start = _at;
+        if (!TokenFacts.IsNameToken(Type()) || Type(1) != G.CwfLexer.EQ)
+            return ColumnRef() is { } column ? new GroupKeySyntax(null, column) { Span = SpanFrom(start) } : null;
+        var name = Identifier(soft: true)!;
+        _at++;
+        return TopExpression() is { } expression ? new GroupKeySyntax(name, expression) { Span = SpanFrom(start) } : null;
     }
 
     private PointStepSyntax? Point()
@@ -367,15 +418,8 @@ internal sealed class DirectParser(TokenList tokens)
         // The keywords that start other primaries: date '...', timestamp '...', decimal '...', extract(...).
         if (Type() is G.CwfLexer.DATE or G.CwfLexer.TIMESTAMP or G.CwfLexer.DECIMAL && Type(1) == G.CwfLexer.SQ_STRING) return null;
         if (Type() == G.CwfLexer.EXTRACT && Type(1) == G.CwfLexer.LPAREN) return null;
-        var parts = new List<IdentifierSyntax>(1);
-        do
-        {
-            if (parts.Count > 0) _at++;
-            if (Identifier(soft: true) is not { } part) return null;
-            parts.Add(part);
-        }
-        while (Type() == G.CwfLexer.DOT);
-        if (Type() != G.CwfLexer.LPAREN) return parts.Count > 3 ? null : new NameSyntax(parts.ToSeq());
+        if (QualifiedName() is not { } parts) return null;
+        if (Type() != G.CwfLexer.LPAREN) return parts.Count > 3 ? null : new NameSyntax(parts);
         _at++;
         List<ExpressionSyntax>? arguments = null;
         if (Type() != G.CwfLexer.RPAREN)
@@ -390,7 +434,25 @@ internal sealed class DirectParser(TokenList tokens)
             while (Type() == G.CwfLexer.COMMA);
         }
         if (!Accept(G.CwfLexer.RPAREN) || Type() == G.CwfLexer.OVER) return null;
-        return new CallSyntax(parts.ToSeq(), arguments is null ? [] : arguments.ToSeq(), false, []);
+        return new CallSyntax(parts, arguments is null ? [] : arguments.ToSeq(), false, []);
+    }
+
+    // identifier ('.' identifier)*: nearly always one name, made without a list.
+    private Seq<IdentifierSyntax>? QualifiedName()
+    {
+        if (Identifier(soft: true) is not { } first) return null;
+        if (Type() != G.CwfLexer.DOT)
+        {
+            Seq<IdentifierSyntax> one = [first];
+            return one;
+        }
+        var parts = new List<IdentifierSyntax>(3) { first };
+        while (Accept(G.CwfLexer.DOT))
+        {
+            if (Identifier(soft: true) is not { } part) return null;
+            parts.Add(part);
+        }
+        return parts.ToSeq();
     }
 
     // An expression inside parentheses or a call's arguments.
@@ -440,6 +502,15 @@ internal sealed class DirectParser(TokenList tokens)
         _at++;
         return true;
     }
+
+    // A scratch list, emptied (a form that failed may have left items in it).
+    private static List<T> Empty<T>(List<T> scratch)
+    {
+        scratch.Clear();
+        return scratch;
+    }
+
+    private static Seq<T> Items<T>(List<T> scratch) => scratch.Count == 0 ? [] : new(ImmutableCollectionsMarshal.AsImmutableArray(scratch.ToArray()));
 
     // From token `start` to the last one read.
     private TextSpan SpanFrom(int start) => TextSpan.FromBounds(_tokens[start].StartIndex, _tokens[_at - 1].StopIndex + 1);

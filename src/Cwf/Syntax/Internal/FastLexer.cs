@@ -34,6 +34,9 @@ internal sealed class FastLexer
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly List<IToken> _tokens;
     private readonly List<IToken> _comments = [];
+    // Tokens the reader let go (Release): each becomes a token read later, so that a program read statement by
+    // statement allocates tokens for its longest statement only, not for every statement.
+    private readonly Stack<CommonToken> _spare = new();
     private int _at;
     private string? _word;
     private int _line = 1;
@@ -68,6 +71,18 @@ internal sealed class FastLexer
 
     /// <summary>The comments read and not yet removed by the reader.</summary>
     public List<IToken> Comments => _comments;
+
+    /// <summary>
+    /// Removes the first <paramref name="count"/> tokens and every comment, which the reader will not read again (nor
+    /// keep: no syntax node holds a token), and reuses their objects for the tokens read next.
+    /// </summary>
+    public void Release(int count)
+    {
+        for (int i = 0; i < count; i++) _spare.Push((CommonToken)_tokens[i]);
+        _tokens.RemoveRange(0, count);
+        foreach (var comment in _comments) _spare.Push((CommonToken)comment);
+        _comments.Clear();
+    }
 
     /// <summary>
     /// Reads on until <see cref="Tokens"/> holds <paramref name="count"/> tokens or the text ends (then every comment
@@ -131,7 +146,7 @@ internal sealed class FastLexer
             if (type == Comment) continue;
             if (type == Unknown) return false;
             // A word's text is set from the pool (ANTLR's token would make a new string at every read); others read theirs from the input.
-            _tokens.Add(CommonTokenFactory.Default.Create(_source, type, _word, TokenConstants.DefaultChannel, start, _at - 1, _line, start - _lineStart));
+            _tokens.Add(Token(type, _word, TokenConstants.DefaultChannel, start, _line, start - _lineStart));
             _word = null;
         }
         return true;
@@ -277,7 +292,23 @@ internal sealed class FastLexer
     }
 
     private void AddComment(int type, int start, int line, int column) =>
-        _comments.Add(CommonTokenFactory.Default.Create(_source, type, null, TokenConstants.HiddenChannel, start, _at - 1, line, column));
+        _comments.Add(Token(type, null, TokenConstants.HiddenChannel, start, line, column));
+
+    // The token of the text [start, _at), as ANTLR's factory makes it: a spare one when there is one, every field set anew.
+    private CommonToken Token(int type, string? text, int channel, int start, int line, int column)
+    {
+        if (!_spare.TryPop(out var token)) return (CommonToken)CommonTokenFactory.Default.Create(_source, type, text, channel, start, _at - 1, line, column);
+        token.Type = type;
+        // Null: the text is read from the input at each read, as for a new token.
+        token.Text = text;
+        token.Channel = channel;
+        token.StartIndex = start;
+        token.StopIndex = _at - 1;
+        token.Line = line;
+        token.Column = column;
+        token.TokenIndex = -1;
+        return token;
+    }
 
     private static FrozenDictionary<string, int> KeywordTable()
     {

@@ -45,9 +45,9 @@ internal sealed class StatementStream(SourceText source, StepVocabulary? steps)
         }
         // The parsers read tokens [first, end - 1] in place (the lookahead after them, as a whole file's list has its next statement).
         var statement = new StatementParser(buffer, steps, Diagnostics).Parse(first, end - 1);
-        // Keep the statement's last token for the next; the comments are no binder's concern.
-        tokens.RemoveRange(0, end - 1);
-        _lexer.Comments.Clear();
+        // Keep the statement's last token for the next; the comments are no binder's concern. The statement holds no
+        // token, so the lexer reuses the others for the statements after it.
+        _lexer.Release(end - 1);
         _started = true;
         return statement;
     }
