@@ -26,6 +26,9 @@ internal sealed class FastLexer
     // What a scanning method returns besides a token type.
     private const int Unknown = 0;
     private const int Comment = -1;
+    // Spare tokens kept at most: more than a statement of nearly any program has, and no more of a long statement's
+    // tokens than that (they would only be reused by the statements after it).
+    private const int MaxSpare = 4096;
 
     private readonly string _text;
     private readonly Tuple<ITokenSource, ICharStream> _source;
@@ -78,10 +81,23 @@ internal sealed class FastLexer
     /// </summary>
     public void Release(int count)
     {
-        for (int i = 0; i < count; i++) _spare.Push((CommonToken)_tokens[i]);
+        for (int i = 0; i < count && _spare.Count < MaxSpare; i++) _spare.Push((CommonToken)_tokens[i]);
         _tokens.RemoveRange(0, count);
-        foreach (var comment in _comments) _spare.Push((CommonToken)comment);
+        foreach (var comment in _comments)
+            if (_spare.Count < MaxSpare) _spare.Push((CommonToken)comment);
         _comments.Clear();
+    }
+
+    /// <summary>
+    /// Lets every token and comment go, and reads on from <paramref name="at"/>: the start of a token read before, on
+    /// line <paramref name="line"/>, which starts at offset <paramref name="lineStart"/>.
+    /// </summary>
+    public void Rewind(int at, int line, int lineStart)
+    {
+        Release(_tokens.Count);
+        _at = at;
+        _line = line;
+        _lineStart = lineStart;
     }
 
     /// <summary>
