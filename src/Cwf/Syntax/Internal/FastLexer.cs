@@ -48,7 +48,7 @@ internal sealed class FastLexer
     private FastLexer(SourceText source, int capacity)
     {
         _text = source.Text;
-        var input = new AntlrInputStream(_text);
+        var input = new StringCharStream(_text);
         // The pair ANTLR's lexer gives its tokens: their text is read from this input, and an error strategy asks the lexer for its factory.
         _source = Tuple.Create<ITokenSource, ICharStream>(new G.CwfLexer(input), input);
         _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
