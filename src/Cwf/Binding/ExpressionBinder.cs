@@ -134,7 +134,8 @@ public sealed partial class ExpressionBinder
     /// <summary>The columns of a select list in order, each with the item that produced it; null after reporting a problem.</summary>
     internal List<(NamedExpr Column, SyntaxNode Site)>? BindSelectItemsWithSites(Seq<SelectItemSyntax> items)
     {
-        var columns = new List<(NamedExpr Column, SyntaxNode Site)>();
+        // One column an item, but for a star.
+        var columns = new List<(NamedExpr Column, SyntaxNode Site)>(items.Count);
         bool ok = true;
         foreach (var item in items)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cwf.Components;
 using Cwf.Ir;
 using Cwf.Syntax;
@@ -13,7 +14,7 @@ internal sealed partial class ProgramBinder
     private sealed class JoinSides(ProgramBinder binder, BoundStep main, Relation other, string otherName) : JoinBinding
     {
         private readonly ScopeInput _left = main.Bound.Scope;
-        private readonly ScopeInput _right = new(other.Scope.Schema, otherName, other.Scope.Aliases);
+        private readonly ScopeInput _right = ScopeInput.Keeping(other.Scope.Schema, otherName, other.Scope.Aliases);
 
         public override int Main => main.Node;
         public override int Other => other.Node;
@@ -36,12 +37,16 @@ internal sealed partial class ProgramBinder
         /// </summary>
         public override StepBinding Joined(int node)
         {
-            var aliases = new List<ColumnAlias>();
-            if (_left.Qualifier is { } lq) aliases.AddRange(_left.Schema.Columns.Select(c => new ColumnAlias(lq, c.Name, c.Name)));
+            // Built in place at its size: a chain of joins carries every earlier side's aliases along.
+            var aliases = ImmutableArray.CreateBuilder<ColumnAlias>(
+                (_left.Qualifier is null ? 0 : _left.Schema.Count) + _left.Aliases.Length + _right.Schema.Count + _right.Aliases.Length);
+            if (_left.Qualifier is { } lq)
+                foreach (var c in _left.Schema.Columns) aliases.Add(new ColumnAlias(lq, c.Name, c.Name));
             aliases.AddRange(_left.Aliases);
-            if (_right.Qualifier is { } rq) aliases.AddRange(_right.Schema.Columns.Select(c => new ColumnAlias(rq, c.Name, c.Name + "_joined")));
-            aliases.AddRange(_right.Aliases.Select(a => a with { Column = a.Column + "_joined" }));
-            return new BoundStep(binder, new Relation(node, new ScopeInput(binder._builder.SchemaOf(node), null, aliases)), main.Step);
+            // The other side always has a qualifier: the name it was written with.
+            foreach (var c in _right.Schema.Columns) aliases.Add(new ColumnAlias(otherName, c.Name, c.Name + "_joined"));
+            foreach (var a in _right.Aliases) aliases.Add(a with { Column = a.Column + "_joined" });
+            return new BoundStep(binder, new Relation(node, ScopeInput.Keeping(binder._builder.SchemaOf(node), null, aliases.MoveToImmutable())), main.Step);
         }
 
         private ExpressionScope BothSides => ExpressionScope.Join(_left, _right, binder._parameterTypes);

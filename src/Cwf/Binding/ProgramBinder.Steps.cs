@@ -128,8 +128,13 @@ internal sealed partial class ProgramBinder
     }
 
     /// <summary>The relation a step produced, keeping the input's qualifier and aliases.</summary>
-    private Relation Next(Relation input, int node) =>
-        new(node, ScopeInput.Keeping(_builder.SchemaOf(node), input.Scope.Qualifier, input.Scope.Aliases));
+    private Relation Next(Relation input, int node)
+    {
+        var schema = _builder.SchemaOf(node);
+        // A step that keeps its input's columns (a filter) keeps its input's names: the same input, not an equal copy.
+        var scope = ReferenceEquals(schema, input.Scope.Schema) ? input.Scope : ScopeInput.Keeping(schema, input.Scope.Qualifier, input.Scope.Aliases);
+        return new(node, scope);
+    }
 
     /// <summary>
     /// The binder at one step, for the component that binds it: a relation of the pipeline with the

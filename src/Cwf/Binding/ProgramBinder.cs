@@ -109,7 +109,8 @@ internal sealed partial class ProgramBinder
         }
     }
 
-    private static IEnumerable<IdentifierSyntax> DeclaredNames(StatementSyntax statement) => statement switch
+    // A list, not a sequence: a let's names are read without an enumerator object (every statement is one).
+    private static Seq<IdentifierSyntax> DeclaredNames(StatementSyntax statement) => statement switch
     {
         ParameterStatementSyntax p => [p.Name],
         SourceStatementSyntax s => [s.Name],

@@ -25,29 +25,48 @@ public static class IdentifierRules
             if (Forbidden(parameter.Name) is { } c)
                 found.Add(Report(parameter.Origin, $"the parameter name '{Display(parameter.Name)}' contains {Describe(c)}"));
 
-        // Offending column names per node, to recognise names derived from them downstream.
-        var offending = new Dictionary<int, HashSet<string>>();
+        // Offending column names per node, to recognise names derived from them downstream. Nearly every node has
+        // none: then the walk allocates nothing for it (it runs on every compile, once per node).
+        var offending = new Dictionary<int, List<string>>();
         foreach (var node in workflow.Nodes)
         {
             var table = node switch { ScanNode scan => scan.Table, SinkNode sink => sink.Table, _ => null };
-            if (table?.Parts.FirstOrDefault(p => Forbidden(p) is not null) is { } part)
-                found.Add(Report(node.Origin, $"the table name '{Display(table.ToString())}' contains {Describe(Forbidden(part)!.Value)}"));
+            if (table is not null && FirstForbidden(table.Parts) is { } t)
+                found.Add(Report(node.Origin, $"the table name '{Display(table.ToString())}' contains {Describe(t)}"));
             // An output's own name is derived from its table's: one error is enough.
             else if (Forbidden(node.Name) is { } n)
                 found.Add(Report(node.Origin, $"the name '{Display(node.Name)}' contains {Describe(n)}"));
 
-            var inherited = node.Inputs.SelectMany(i => offending.GetValueOrDefault(i) ?? []).ToHashSet(StringComparer.Ordinal);
-            var own = new HashSet<string>(StringComparer.Ordinal);
+            List<string>? own = null;
             foreach (var column in node.Schema.Columns)
             {
                 if (Forbidden(column.Name) is not { } c) continue;
+                if (own is null) offending[node.Id] = own = [];
                 own.Add(column.Name);
-                if (!inherited.Any(name => column.Name.Contains(name, StringComparison.Ordinal)))
+                if (!DerivedFromOffending(column.Name, node.Inputs, offending))
                     found.Add(Report(node.Origin, $"the column name '{Display(column.Name)}'{InStep(node)} contains {Describe(c)}"));
             }
-            if (own.Count > 0) offending[node.Id] = own;
         }
         return found.ToImmutable();
+    }
+
+    // Whether the name holds an offending column name of one of the node's inputs.
+    private static bool DerivedFromOffending(string name, Seq<int> inputs, Dictionary<int, List<string>> offending)
+    {
+        foreach (int input in inputs)
+        {
+            if (!offending.TryGetValue(input, out var names)) continue;
+            foreach (var inherited in names)
+                if (name.Contains(inherited, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static char? FirstForbidden(Seq<string> parts)
+    {
+        foreach (var part in parts)
+            if (Forbidden(part) is { } c) return c;
+        return null;
     }
 
     /// <summary>The first character a name must not hold, or null.</summary>

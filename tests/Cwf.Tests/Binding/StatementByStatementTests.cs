@@ -106,6 +106,44 @@ public sealed partial class StatementByStatementTests(ITestOutputHelper output)
     [InlineData("filters")]
     public void Generated_shapes_give_the_same_result(string shape) => AssertSame(CwfPrograms.ByName(shape, 300), "bench.cwf", SchemaCatalog.Empty);
 
+    // A pipeline long enough that the direct parse lets its first tokens go before it finds out it cannot read the statement.
+    private static string LongPipeline(string ending) =>
+        "source t = table \"src.trips\" { id: int64, fare: float64, name: string }\nlet chain = t\n"
+        + string.Concat(Enumerable.Range(0, 400).Select(i => $"  | derive x{i % 7} = fare * {i}\n  | filter fare > {i}\n"))
+        + ending + "output chain -> table \"out.chain\"\n";
+
+    [Theory]
+    // Read directly to its end, and a step the direct parse leaves to the grammar at the end of it.
+    [InlineData("")]
+    [InlineData("  | sort fare desc\n")]
+    // A syntax error, an unknown column and an unknown function after the first tokens were let go.
+    [InlineData("  | filter fare >\n")]
+    [InlineData("  | filter nothing > 1\n")]
+    [InlineData("  | derive y = frobnicate(fare)\n")]
+    // Text for ANTLR's lexer at the end of the long statement.
+    [InlineData("  | filter name = 'é'\n")]
+    public void A_long_statement_gives_the_same_result(string ending) => AssertSame(LongPipeline(ending), "long.cwf", SchemaCatalog.Empty);
+
+    [Fact]
+    public void Reused_tokens_keep_nothing_of_their_earlier_statement()
+    {
+        // Each statement's tokens are the objects of the statements before it: words where numbers, strings and quoted
+        // names now are, and the other way round. The values, the names and the diagnostic's place and text are this
+        // statement's own.
+        var text = string.Concat(
+            "source t = table \"src.trips\" { id: int64, fare: float64, name: string }\n",
+            "let alpha_beta_gamma = t | filter fare > 1 | derive delta_epsilon = fare * 2 | select id, fare, name, delta_epsilon\n",
+            "let b = alpha_beta_gamma | filter 12345 < 67890 | derive `q r` = 'text one' | filter 3.5 > 2.25\n",
+            "let c = b | derive \"long quoted name\" = 987654321 | filter nme = 'x'\n",
+            "output c -> table \"out.c\"\n");
+        var source = SourceText.From(text, "reuse.cwf");
+        AssertSame(text, "reuse.cwf", SchemaCatalog.Empty);
+        var streamed = FrontEnd.Load(source, SchemaCatalog.Empty, keepSyntax: false);
+        var unknown = Assert.Single(streamed.Diagnostics, d => d.IsError);
+        Assert.Equal("nme", source.ToString(((SourceLocation)unknown.Location).Span));
+        Assert.Contains("'nme'", unknown.Message);
+    }
+
     [Fact]
     public void The_stream_reads_the_statements_the_whole_parse_reads()
     {

@@ -42,6 +42,8 @@ public class DirectParserTests(ITestOutputHelper output)
         // Keywords that are names where nothing else can stand.
         "let a = t | select id, fare, name, lat, lon | derive name = date + 1, left = left(name, 2) | filter t.name = 'x' and day > 1 | drop name, t.date",
         "let a = t | select x as name, 1 m, 2 km as d | point lat = name, lon = t.day",
+        "let a = t | group by id { n: count() } | group by k, t.k2, d = x + 1 { s: sum(x), max(y), } | group by k { }",
+        "let a = t\n  | group by sensor_id {\n    readings: count(),\n    peak: max(value)\n  }\n  | filter readings > 1",
     ];
 
     // Forms left to the grammar: each statement here gives no direct tree.
@@ -64,7 +66,10 @@ public class DirectParserTests(ITestOutputHelper output)
         "let a = t | derive d = extract(year from x)",
         "let a = t | select x name",
         "let a = t | join name on id",
-        "let a = t | group by id { n: count() }",
+        "let a = t | group by id { n: count(*) }",
+        "let a = t | group by id { , }",
+        "let a = t | group by id",
+        "let a = t | group by id { n: count() } x",
         "let a = t | sort x desc",
         "let a = t | left spatial_join r on st_intersects(a.geom, r.geom)",
         "let a = t | point lat = x, lat = y",

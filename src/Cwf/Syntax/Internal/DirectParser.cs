@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Antlr4.Runtime;
 using Cwf.Ir;
 using Cwf.Text;
@@ -8,7 +9,7 @@ namespace Cwf.Syntax.Internal;
 /// <summary>
 /// The statements most programs are made of, parsed straight from the tokens into the syntax tree:
 /// <c>let name = ...</c> and <c>output ... -> table "t"</c> pipelines of filter, derive, select, drop,
-/// join, union, point and buffer steps over names, numbers, strings, calls, comparisons and the
+/// join, union, group, point and buffer steps over names, numbers, strings, calls, comparisons and the
 /// value operators. ANTLR's parse tree (a context and a child list per rule, a node per token) was
 /// most of the parse's cost. Anything else, and anything the syntax builder would report on, gives
 /// null, and <see cref="RangeParser"/> parses the statement as before: so every diagnostic still comes
@@ -21,23 +22,50 @@ internal sealed class DirectParser(TokenList tokens)
     private const int MaxNesting = 16;
 
     private readonly List<IToken> _tokens = tokens.Tokens;
+    private readonly string _text = tokens.Source.Text;
+    // The lists of the forms that never nest (a pipeline's steps, a step's items), each filled here and copied out at its
+    // size (Items): one list each for every statement, rather than a list and its growth for every step.
+    private readonly List<StepSyntax> _steps = [];
+    private readonly List<DerivationSyntax> _derivations = [];
+    private readonly List<SelectItemSyntax> _selectItems = [];
+    private readonly List<NameSyntax> _columns = [];
+    private readonly List<GroupKeySyntax> _groupKeys = [];
+    private readonly List<AggregateItemSyntax> _aggregates = [];
     private int _at;
+    // Tokens [.., _end) are known to be the statement's; with a feed, more may be (it finds the end as the parse reads on).
     private int _end;
     private int _nesting;
+    private IStatementFeed? _feed;
+    // How many tokens the feed let go: token i is the list's item i - _offset.
+    private int _offset;
 
     /// <summary>The statement of tokens [first, last], or null when it is not one of the forms read here.</summary>
-    public StatementSyntax? TryStatement(int first, int last)
+    public StatementSyntax? TryStatement(int first, int last) => TryStatement(first, last + 1, null);
+
+    /// <summary>
+    /// The statement that starts at token <paramref name="first"/>, its end found by <paramref name="feed"/> as the
+    /// parse reads on, or null when it is not one of the forms read here.
+    /// </summary>
+    public StatementSyntax? TryStatement(int first, IStatementFeed feed) => TryStatement(first, first + 1, feed);
+
+    private StatementSyntax? TryStatement(int first, int end, IStatementFeed? feed)
     {
         _at = first;
-        _end = last + 1;
+        _end = end;
+        _feed = feed;
+        _offset = 0;
         _nesting = 0;
+        int start = Tok(first).StartIndex;
         StatementSyntax? statement = Type() switch
         {
             G.CwfLexer.LET => Let(),
             G.CwfLexer.OUTPUT => Output(),
             _ => null,
         };
-        return statement is not null && _at == _end ? SyntaxNode.Spanned(statement, SpanFrom(first)) : null;
+        // Read to its end: no token of the statement is left.
+        return statement is not null && Type() == TokenConstants.EOF
+            ? SyntaxNode.Spanned(statement, TextSpan.FromBounds(start, Tok(_at - 1).StopIndex + 1))
+            : null;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -54,7 +82,7 @@ internal sealed class DirectParser(TokenList tokens)
     {
         _at++;
         if (Pipeline() is not { } pipeline || !Accept(G.CwfLexer.ARROW) || !Accept(G.CwfLexer.TABLE) || !TokenFacts.IsStringToken(Type())) return null;
-        var token = _tokens[_at++];
+        var token = Tok(_at++);
         var text = SyntaxTreeBuilder.TextOf(token);
         if (TableName.TryParse(text) is null) return null;
         var mode = WriteMode.Replace;
@@ -76,15 +104,17 @@ internal sealed class DirectParser(TokenList tokens)
 
     private PipelineSyntax? Pipeline()
     {
-        int start = _at;
         if (Identifier() is not { } input) return null;
-        List<StepSyntax>? steps = null;
+        var steps = Empty(_steps);
         while (Accept(G.CwfLexer.PIPE))
         {
             if (Step() is not { } step) return null;
-            (steps ??= []).Add(step);
+            steps.Add(step);
+            // No step reads the tokens before its own (but the last one read, which ends a span): a long pipeline's go.
+            if (_feed is not null) _offset += _feed.Drop(_at - 1 - _offset);
         }
-        return new PipelineSyntax(input, steps is null ? [] : steps.ToSeq()) { Span = SpanFrom(start) };
+        // From the input's name, the pipeline's first token.
+        return new PipelineSyntax(input, Items(steps)) { Span = TextSpan.FromBounds(input.Span.Start, Tok(_at - 1).StopIndex + 1) };
     }
 
     private StepSyntax? Step()
@@ -98,6 +128,7 @@ internal sealed class DirectParser(TokenList tokens)
             G.CwfLexer.DROP => Drop(),
             G.CwfLexer.JOIN or G.CwfLexer.INNER or G.CwfLexer.LEFT or G.CwfLexer.RIGHT or G.CwfLexer.FULL => Join(),
             G.CwfLexer.UNION => Union(),
+            G.CwfLexer.GROUP => Group(),
             G.CwfLexer.POINT => Point(),
             G.CwfLexer.BUFFER => Buffer(),
             _ => null,
@@ -113,7 +144,7 @@ internal sealed class DirectParser(TokenList tokens)
 
     private DeriveStepSyntax? Derive()
     {
-        var columns = new List<DerivationSyntax>();
+        var columns = Empty(_derivations);
         do
         {
             _at++;
@@ -122,12 +153,12 @@ internal sealed class DirectParser(TokenList tokens)
             columns.Add(new DerivationSyntax(name, expression) { Span = SpanFrom(start) });
         }
         while (Type() == G.CwfLexer.COMMA);
-        return new DeriveStepSyntax(columns.ToSeq());
+        return new DeriveStepSyntax(Items(columns));
     }
 
     private SelectStepSyntax? Select()
     {
-        var items = new List<SelectItemSyntax>();
+        var items = Empty(_selectItems);
         do
         {
             _at++;
@@ -141,12 +172,12 @@ internal sealed class DirectParser(TokenList tokens)
             items.Add(new SelectItemSyntax(expression, alias) { Span = SpanFrom(start) });
         }
         while (Type() == G.CwfLexer.COMMA);
-        return new SelectStepSyntax(items.ToSeq());
+        return new SelectStepSyntax(Items(items));
     }
 
     private DropStepSyntax? Drop()
     {
-        var columns = new List<NameSyntax>();
+        var columns = Empty(_columns);
         do
         {
             _at++;
@@ -154,7 +185,7 @@ internal sealed class DirectParser(TokenList tokens)
             columns.Add(column);
         }
         while (Type() == G.CwfLexer.COMMA);
-        return new DropStepSyntax(columns.ToSeq());
+        return new DropStepSyntax(Items(columns));
     }
 
     private JoinStepSyntax? Join()
@@ -191,6 +222,47 @@ internal sealed class DirectParser(TokenList tokens)
         return new UnionStepSyntax(others.ToSeq(), byName);
     }
 
+    // group by key, ... { name: aggregate, ... }: a key is `name = expression` or a column; the block may end with a comma.
+    private GroupStepSyntax? Group()
+    {
+        _at++;
+        if (!Accept(G.CwfLexer.BY)) return null;
+        var keys = Empty(_groupKeys);
+        do
+        {
+            if (keys.Count > 0) _at++;
+            if (GroupKey() is not { } key) return null;
+            keys.Add(key);
+        }
+        while (Type() == G.CwfLexer.COMMA);
+        if (!Accept(G.CwfLexer.LBRACE)) return null;
+        var aggregates = Empty(_aggregates);
+        while (Type() != G.CwfLexer.RBRACE)
+        {
+            int start = _at;
+            IdentifierSyntax? name = null;
+            if (TokenFacts.IsNameToken(Type()) && Type(1) == G.CwfLexer.COLON)
+            {
+                name = Identifier(soft: true)!;
+                _at++;
+            }
+            if (TopExpression() is not { } expression) return null;
+            aggregates.Add(new AggregateItemSyntax(name, expression) { Span = SpanFrom(start) });
+            if (!Accept(G.CwfLexer.COMMA)) break;
+        }
+        return Accept(G.CwfLexer.RBRACE) ? new GroupStepSyntax(Items(keys), Items(aggregates)) : null;
+    }
+
+    private GroupKeySyntax? GroupKey()
+    {
+        int start = _at;
+        if (!TokenFacts.IsNameToken(Type()) || Type(1) != G.CwfLexer.EQ)
+            return ColumnRef() is { } column ? new GroupKeySyntax(null, column) { Span = SpanFrom(start) } : null;
+        var name = Identifier(soft: true)!;
+        _at++;
+        return TopExpression() is { } expression ? new GroupKeySyntax(name, expression) { Span = SpanFrom(start) } : null;
+    }
+
     private PointStepSyntax? Point()
     {
         _at++;
@@ -208,7 +280,7 @@ internal sealed class DirectParser(TokenList tokens)
     {
         _at++;
         if (ColumnRef() is not { } column || !Accept(G.CwfLexer.BY) || TopExpression() is not { } distance) return null;
-        string? unit = IsUnit(Type()) ? _tokens[_at++].Text.ToLowerInvariant() : null;
+        string? unit = IsUnit(Type()) ? Tok(_at++).Text.ToLowerInvariant() : null;
         return Alias(out var alias) ? new BufferStepSyntax(column, distance, unit, alias) : null;
     }
 
@@ -276,13 +348,13 @@ internal sealed class DirectParser(TokenList tokens)
                 _at++;
                 bool negated = Accept(G.CwfLexer.NOT);
                 if (!Accept(G.CwfLexer.NULL)) return null;
-                result = new IsNullSyntax(result, negated) { Span = TextSpan.FromBounds(result.Span.Start, _tokens[_at - 1].StopIndex + 1) };
+                result = new IsNullSyntax(result, negated) { Span = TextSpan.FromBounds(result.Span.Start, Tok(_at - 1).StopIndex + 1) };
             }
             else if (type is G.CwfLexer.NOT or G.CwfLexer.IN or G.CwfLexer.BETWEEN or G.CwfLexer.LIKE) return null;
             else break;
         }
         for (int k = valueAt - 1; k >= nots && result is not null; k--)
-            result = new UnarySyntax(UnaryOperator.Not, result) { Span = TextSpan.FromBounds(_tokens[k].StartIndex, result.Span.End) };
+            result = new UnarySyntax(UnaryOperator.Not, result) { Span = TextSpan.FromBounds(Tok(k).StartIndex, result.Span.End) };
         return result;
     }
 
@@ -294,7 +366,7 @@ internal sealed class DirectParser(TokenList tokens)
         var operators = new List<int>();
         while (IsValueOperator(Type()))
         {
-            operators.Add(_tokens[_at++].Type);
+            operators.Add(Tok(_at++).Type);
             if (Operand() is not { } next) return null;
             operands.Add(next);
         }
@@ -311,7 +383,7 @@ internal sealed class DirectParser(TokenList tokens)
         if (result is null || Type() == G.CwfLexer.DOUBLE_COLON) return null;
         for (int k = primaryAt - 1; k >= signs; k--)
         {
-            var sign = _tokens[k];
+            var sign = Tok(k);
             result = new UnarySyntax(sign.Type == G.CwfLexer.MINUS ? UnaryOperator.Minus : UnaryOperator.Plus, result)
             {
                 Span = TextSpan.FromBounds(sign.StartIndex, result.Span.End),
@@ -327,21 +399,20 @@ internal sealed class DirectParser(TokenList tokens)
         switch (Type())
         {
             case G.CwfLexer.INTEGER or G.CwfLexer.FLOAT:
-                var number = _tokens[_at++];
-                // A token makes a new string at every read of its text.
-                var digits = number.Text;
+                var number = Tok(_at++);
+                var digits = Spelling(number, 0);
                 if (!SyntaxTreeBuilder.IsValidNumber(number.Type, digits)) return null;
                 result = WithUnit(new LiteralSyntax(number.Type == G.CwfLexer.INTEGER ? LiteralKind.Integer : LiteralKind.Float, digits) { Span = TokenList.SpanOf(number) });
                 break;
             case G.CwfLexer.PARAMETER:
-                var parameter = _tokens[_at++];
-                result = WithUnit(new ParameterSyntax(parameter.Text[1..]) { Span = TokenList.SpanOf(parameter) });
+                var parameter = Tok(_at++);
+                result = WithUnit(new ParameterSyntax(Spelling(parameter, 1)) { Span = TokenList.SpanOf(parameter) });
                 break;
             case G.CwfLexer.SQ_STRING:
-                result = new LiteralSyntax(LiteralKind.String, SyntaxTreeBuilder.UnquoteSingle(_tokens[_at++].Text));
+                result = new LiteralSyntax(LiteralKind.String, SyntaxTreeBuilder.UnquoteSingle(Spelling(Tok(_at++), 0)));
                 break;
             case G.CwfLexer.TRUE or G.CwfLexer.FALSE:
-                result = LiteralSyntax.Bool(_tokens[_at++].Type == G.CwfLexer.TRUE);
+                result = LiteralSyntax.Bool(Tok(_at++).Type == G.CwfLexer.TRUE);
                 break;
             case G.CwfLexer.NULL:
                 _at++;
@@ -359,7 +430,7 @@ internal sealed class DirectParser(TokenList tokens)
     }
 
     private ExpressionSyntax WithUnit(ExpressionSyntax value) =>
-        IsUnit(Type()) ? new QuantitySyntax(value, _tokens[_at++].Text.ToLowerInvariant()) : value;
+        IsUnit(Type()) ? new QuantitySyntax(value, Tok(_at++).Text.ToLowerInvariant()) : value;
 
     // qualifiedName, or qualifiedName ( arguments ) without DISTINCT, `*`, ORDER BY or OVER.
     private ExpressionSyntax? NameOrCall()
@@ -367,15 +438,8 @@ internal sealed class DirectParser(TokenList tokens)
         // The keywords that start other primaries: date '...', timestamp '...', decimal '...', extract(...).
         if (Type() is G.CwfLexer.DATE or G.CwfLexer.TIMESTAMP or G.CwfLexer.DECIMAL && Type(1) == G.CwfLexer.SQ_STRING) return null;
         if (Type() == G.CwfLexer.EXTRACT && Type(1) == G.CwfLexer.LPAREN) return null;
-        var parts = new List<IdentifierSyntax>(1);
-        do
-        {
-            if (parts.Count > 0) _at++;
-            if (Identifier(soft: true) is not { } part) return null;
-            parts.Add(part);
-        }
-        while (Type() == G.CwfLexer.DOT);
-        if (Type() != G.CwfLexer.LPAREN) return parts.Count > 3 ? null : new NameSyntax(parts.ToSeq());
+        if (QualifiedName() is not { } parts) return null;
+        if (Type() != G.CwfLexer.LPAREN) return parts.Count > 3 ? null : new NameSyntax(parts);
         _at++;
         List<ExpressionSyntax>? arguments = null;
         if (Type() != G.CwfLexer.RPAREN)
@@ -390,7 +454,25 @@ internal sealed class DirectParser(TokenList tokens)
             while (Type() == G.CwfLexer.COMMA);
         }
         if (!Accept(G.CwfLexer.RPAREN) || Type() == G.CwfLexer.OVER) return null;
-        return new CallSyntax(parts.ToSeq(), arguments is null ? [] : arguments.ToSeq(), false, []);
+        return new CallSyntax(parts, arguments is null ? [] : arguments.ToSeq(), false, []);
+    }
+
+    // identifier ('.' identifier)*: nearly always one name, made without a list.
+    private Seq<IdentifierSyntax>? QualifiedName()
+    {
+        if (Identifier(soft: true) is not { } first) return null;
+        if (Type() != G.CwfLexer.DOT)
+        {
+            Seq<IdentifierSyntax> one = [first];
+            return one;
+        }
+        var parts = new List<IdentifierSyntax>(3) { first };
+        while (Accept(G.CwfLexer.DOT))
+        {
+            if (Identifier(soft: true) is not { } part) return null;
+            parts.Add(part);
+        }
+        return parts.ToSeq();
     }
 
     // An expression inside parentheses or a call's arguments.
@@ -410,7 +492,7 @@ internal sealed class DirectParser(TokenList tokens)
     {
         int type = Type();
         if (!IsIdentifier(type) && !(soft && TokenFacts.SoftKeywords.Contains(type))) return null;
-        var token = _tokens[_at++];
+        var token = Tok(_at++);
         return new IdentifierSyntax(SyntaxTreeBuilder.IdentifierName(token)) { Span = TokenList.SpanOf(token) };
     }
 
@@ -423,6 +505,10 @@ internal sealed class DirectParser(TokenList tokens)
         return Identifier(soft: true) is { } second ? new NameSyntax([first, second]) { Span = SpanFrom(start) } : null;
     }
 
+    // The text of a token that has none of its own (a number, a parameter, a string) without its first `skip` characters,
+    // read from the source: the token would make the string through a new Interval at every read of its text.
+    private string Spelling(IToken token, int skip) => _text.Substring(token.StartIndex + skip, token.StopIndex + 1 - token.StartIndex - skip);
+
     private static bool IsIdentifier(int type) => type is G.CwfLexer.IDENTIFIER or G.CwfLexer.DQ_STRING or G.CwfLexer.BQ_IDENTIFIER;
 
     private static bool IsValueOperator(int type) =>
@@ -432,7 +518,13 @@ internal sealed class DirectParser(TokenList tokens)
         type is G.CwfLexer.M or G.CwfLexer.KM or G.CwfLexer.MI or G.CwfLexer.FT or G.CwfLexer.M2 or G.CwfLexer.KM2
             or G.CwfLexer.MI2 or G.CwfLexer.HA or G.CwfLexer.TIME_UNIT;
 
-    private int Type(int ahead = 0) => _at + ahead < _end ? _tokens[_at + ahead].Type : TokenConstants.EOF;
+    private int Type(int ahead = 0)
+    {
+        int i = _at + ahead;
+        return i < _end || (_feed is not null && _feed.Reaches(i, ref _end)) ? Tok(i).Type : TokenConstants.EOF;
+    }
+
+    private IToken Tok(int index) => _tokens[index - _offset];
 
     private bool Accept(int type)
     {
@@ -441,6 +533,15 @@ internal sealed class DirectParser(TokenList tokens)
         return true;
     }
 
+    // A scratch list, emptied (a form that failed may have left items in it).
+    private static List<T> Empty<T>(List<T> scratch)
+    {
+        scratch.Clear();
+        return scratch;
+    }
+
+    private static Seq<T> Items<T>(List<T> scratch) => scratch.Count == 0 ? [] : new(ImmutableCollectionsMarshal.AsImmutableArray(scratch.ToArray()));
+
     // From token `start` to the last one read.
-    private TextSpan SpanFrom(int start) => TextSpan.FromBounds(_tokens[start].StartIndex, _tokens[_at - 1].StopIndex + 1);
+    private TextSpan SpanFrom(int start) => TextSpan.FromBounds(Tok(start).StartIndex, Tok(_at - 1).StopIndex + 1);
 }

@@ -26,6 +26,9 @@ internal sealed class FastLexer
     // What a scanning method returns besides a token type.
     private const int Unknown = 0;
     private const int Comment = -1;
+    // Spare tokens kept at most: more than a statement of nearly any program has, and no more of a long statement's
+    // tokens than that (they would only be reused by the statements after it).
+    private const int MaxSpare = 4096;
 
     private readonly string _text;
     private readonly Tuple<ITokenSource, ICharStream> _source;
@@ -34,6 +37,9 @@ internal sealed class FastLexer
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly List<IToken> _tokens;
     private readonly List<IToken> _comments = [];
+    // Tokens the reader let go (Release): each becomes a token read later, so that a program read statement by
+    // statement allocates tokens for its longest statement only, not for every statement.
+    private readonly Stack<CommonToken> _spare = new();
     private int _at;
     private string? _word;
     private int _line = 1;
@@ -42,7 +48,7 @@ internal sealed class FastLexer
     private FastLexer(SourceText source, int capacity)
     {
         _text = source.Text;
-        var input = new AntlrInputStream(_text);
+        var input = new StringCharStream(_text);
         // The pair ANTLR's lexer gives its tokens: their text is read from this input, and an error strategy asks the lexer for its factory.
         _source = Tuple.Create<ITokenSource, ICharStream>(new G.CwfLexer(input), input);
         _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -68,6 +74,31 @@ internal sealed class FastLexer
 
     /// <summary>The comments read and not yet removed by the reader.</summary>
     public List<IToken> Comments => _comments;
+
+    /// <summary>
+    /// Removes the first <paramref name="count"/> tokens and every comment, which the reader will not read again (nor
+    /// keep: no syntax node holds a token), and reuses their objects for the tokens read next.
+    /// </summary>
+    public void Release(int count)
+    {
+        for (int i = 0; i < count && _spare.Count < MaxSpare; i++) _spare.Push((CommonToken)_tokens[i]);
+        _tokens.RemoveRange(0, count);
+        foreach (var comment in _comments)
+            if (_spare.Count < MaxSpare) _spare.Push((CommonToken)comment);
+        _comments.Clear();
+    }
+
+    /// <summary>
+    /// Lets every token and comment go, and reads on from <paramref name="at"/>: the start of a token read before, on
+    /// line <paramref name="line"/>, which starts at offset <paramref name="lineStart"/>.
+    /// </summary>
+    public void Rewind(int at, int line, int lineStart)
+    {
+        Release(_tokens.Count);
+        _at = at;
+        _line = line;
+        _lineStart = lineStart;
+    }
 
     /// <summary>
     /// Reads on until <see cref="Tokens"/> holds <paramref name="count"/> tokens or the text ends (then every comment
@@ -131,7 +162,7 @@ internal sealed class FastLexer
             if (type == Comment) continue;
             if (type == Unknown) return false;
             // A word's text is set from the pool (ANTLR's token would make a new string at every read); others read theirs from the input.
-            _tokens.Add(CommonTokenFactory.Default.Create(_source, type, _word, TokenConstants.DefaultChannel, start, _at - 1, _line, start - _lineStart));
+            _tokens.Add(Token(type, _word, TokenConstants.DefaultChannel, start, _line, start - _lineStart));
             _word = null;
         }
         return true;
@@ -277,7 +308,23 @@ internal sealed class FastLexer
     }
 
     private void AddComment(int type, int start, int line, int column) =>
-        _comments.Add(CommonTokenFactory.Default.Create(_source, type, null, TokenConstants.HiddenChannel, start, _at - 1, line, column));
+        _comments.Add(Token(type, null, TokenConstants.HiddenChannel, start, line, column));
+
+    // The token of the text [start, _at), as ANTLR's factory makes it: a spare one when there is one, every field set anew.
+    private CommonToken Token(int type, string? text, int channel, int start, int line, int column)
+    {
+        if (!_spare.TryPop(out var token)) return (CommonToken)CommonTokenFactory.Default.Create(_source, type, text, channel, start, _at - 1, line, column);
+        token.Type = type;
+        // Null: the text is read from the input at each read, as for a new token.
+        token.Text = text;
+        token.Channel = channel;
+        token.StartIndex = start;
+        token.StopIndex = _at - 1;
+        token.Line = line;
+        token.Column = column;
+        token.TokenIndex = -1;
+        return token;
+    }
 
     private static FrozenDictionary<string, int> KeywordTable()
     {

@@ -18,9 +18,14 @@ internal sealed class StatementParser(TokenList tokens, StepVocabulary? steps, L
     private FastParser? _fast;
 
     /// <summary>The statement of tokens [first, last]; its syntax errors are added to the diagnostics.</summary>
-    public StatementSyntax Parse(int first, int last)
+    public StatementSyntax Parse(int first, int last) => _direct.TryStatement(first, last) ?? ParseWithGrammar(first, last);
+
+    /// <summary>The statement that starts at token <paramref name="first"/>, when the direct parse reads it (its end found through the feed).</summary>
+    public StatementSyntax? TryDirect(int first, IStatementFeed feed) => _direct.TryStatement(first, feed);
+
+    /// <summary>The statement of tokens [first, last], read by the grammar; its syntax errors are added to the diagnostics.</summary>
+    public StatementSyntax ParseWithGrammar(int first, int last)
     {
-        if (_direct.TryStatement(first, last) is { } statement) return statement;
         var source = tokens.Source;
         var outcome = RangeParser.Parse(_fast ??= new FastParser(tokens), first, last, p => p.statementEntry(), (b, c) => b.Statement(c.statement()),
             ExpressionParseOptions.Default, "end of the statement", e => NotAStatement(source, e), steps);
