@@ -29,13 +29,12 @@ internal sealed class StatementQueries
         _bodies = new SqlBlock?[_positions.Count];
         _seen = new int[_positions.Count];
         _writer = new QueryWriter(context, relations.Relation, relations.SpatialJoins, relations.QualifiedFilters);
-        // Each body is kept until the script is written: as one text, it is one object for the collector to keep.
-        var scratch = new System.Text.StringBuilder();
+        // Each body is kept until the script is written: as one text in the text store, a segment of a large array.
         foreach (var id in graph.Needed)
         {
             var node = context.Workflow[id];
             if (node is SinkNode or OpaqueNode { SqlTemplate: null } || relations.ReadsTable(id) || relations.FusedWindows.Contains(id)) continue;
-            _bodies[_positions[id]] = (node is ScanNode ? _writer.ReadTable(node.Schema, relations.Table(id)) : _writer.Write(node)).Flattened(scratch);
+            _bodies[_positions[id]] = (node is ScanNode ? _writer.ReadTable(node.Schema, relations.Table(id)) : _writer.Write(node)).Flattened(context.Texts);
         }
     }
 

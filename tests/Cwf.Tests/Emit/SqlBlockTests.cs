@@ -1,4 +1,3 @@
-using System.Text;
 using Cwf.Emit;
 
 namespace Cwf.Tests.Emit;
@@ -41,14 +40,14 @@ public sealed class SqlBlockTests
     public void A_flattened_block_writes_the_lines_it_was_made_from(int block, int indent, string? suffix)
     {
         var expected = Statement(Blocks[block](), indent, suffix);
-        var flattened = Blocks[block]().Flattened(new StringBuilder("left over"));
+        var flattened = Blocks[block]().Flattened(LeftOver());
         Assert.Equal(expected, Statement(flattened, indent, suffix));
     }
 
     [Fact]
     public void Lines_that_must_not_be_reindented_are_not_flattened()
     {
-        var scratch = new StringBuilder();
+        var scratch = new SqlTextStore();
         var lines = Blocks[0]();
         Assert.NotSame(lines, lines.Flattened(scratch));
         foreach (int b in new[] { 3, 4, 5 })
@@ -61,13 +60,21 @@ public sealed class SqlBlockTests
     [Fact]
     public void A_flattened_block_is_shared_and_not_changed()
     {
-        var scratch = new StringBuilder();
+        var scratch = new SqlTextStore();
         var flattened = Blocks[0]().Flattened(scratch);
         Assert.Same(flattened, flattened.Flattened(scratch));
         Assert.Throws<InvalidOperationException>(() => flattened.Line("x"));
         Assert.Throws<InvalidOperationException>(() => flattened.Suffix(";"));
         Assert.Throws<InvalidOperationException>(() => flattened.Append(new SqlBlock().Line("x")));
         Assert.Equal("SELECT\n  a,\n  b\nFROM t\n", flattened.ToString());
+    }
+
+    /// <summary>A store whose scratch builder holds text from an earlier block, which flattening must forget.</summary>
+    private static SqlTextStore LeftOver()
+    {
+        var store = new SqlTextStore();
+        store.Scratch.Append("left over");
+        return store;
     }
 
     /// <summary>The block inside a statement: a line before it, appended at <paramref name="indent"/>, with <paramref name="suffix"/>, and a line after.</summary>
