@@ -14,7 +14,8 @@ namespace Cwf.Emit;
 internal sealed class ExpressionWriter
 {
     private readonly EmitContext _context;
-    private readonly RelNode _node;
+    // The node whose expressions are written, for the diagnostics and notes they raise: a query writer's writer is reused node after node (For).
+    private RelNode _node;
     private readonly Func<ColumnRef, string> _column;
     private readonly SqlBuffer _sql;
     // The last column reference written: an expression that is just that column is taken as this string, not a copy.
@@ -29,6 +30,14 @@ internal sealed class ExpressionWriter
     }
 
     private Dialect Dialect => _context.Dialect;
+
+    /// <summary>This writer, now writing the expressions of <paramref name="node"/>: a query writer writes one node at a time.</summary>
+    public ExpressionWriter For(RelNode node)
+    {
+        _node = node;
+        _lastColumn = null;
+        return this;
+    }
 
     /// <summary>Columns written bare (a node with one input).</summary>
     public static Func<ColumnRef, string> Unqualified(Dialect dialect) => c => dialect.Identifier(c.Name);

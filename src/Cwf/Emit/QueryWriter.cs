@@ -16,8 +16,9 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private readonly Func<int, string> _relation;
     private readonly IReadOnlyDictionary<int, PlannedSpatialJoin> _spatialJoins;
     private readonly IReadOnlySet<int> _qualified;
-    private Func<ColumnRef, string>? _bare;
-    private Func<ColumnRef, string>? _sides;
+    // One writer of each scope, reused node after node: a query writer writes one node's query at a time.
+    private ExpressionWriter? _bare;
+    private ExpressionWriter? _sides;
     // The text of the query being written: one query at a time, each finished (ToBlock) before the next starts.
     private readonly SqlLines _lines;
 
@@ -95,10 +96,10 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 
     private SqlLines OncePerRow(SqlLines query) => Dialect.OncePerRow is { } fence ? query.Line(fence) : query;
 
-    private ExpressionWriter Expressions(RelNode node) => new(_context, node, _bare ??= ExpressionWriter.Unqualified(Dialect));
+    private ExpressionWriter Expressions(RelNode node) => (_bare ??= new(_context, node, ExpressionWriter.Unqualified(Dialect))).For(node);
 
     /// <summary>A writer of a join's expressions, its columns qualified by the alias of their side.</summary>
-    private ExpressionWriter JoinExpressions(RelNode node) => new(_context, node, _sides ??= ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
+    private ExpressionWriter JoinExpressions(RelNode node) => (_sides ??= new(_context, node, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias))).For(node);
 
     private SqlBlock WriteFilter(FilterNode f)
     {

@@ -74,6 +74,25 @@ public sealed class SqlBlock
         return this;
     }
 
+    /// <summary>
+    /// Appends the CTEs of <paramref name="ctes"/>: each <c>name AS (</c> indented by 2, its query by 4, and <c>),</c> (the
+    /// last <c>)</c>) by 2, as <see cref="Line"/> and <see cref="Append"/> would write them, in one entry.
+    /// </summary>
+    internal SqlBlock Ctes(SqlCteList ctes)
+    {
+        Unshared();
+        if (ctes.Count == 0) return this;
+        for (int i = 0; i < ctes.Count; i++)
+        {
+            var query = ctes.Query(i);
+            query._appended = true;
+            _lineCount += query._lineCount + 2;
+            _fixedLines |= query._fixedLines;
+        }
+        _entries.Add(new Entry(ctes, null, 0, EntryKind.Ctes));
+        return this;
+    }
+
     /// <summary>Adds text at the end of the last line (a comma, a semicolon, a closing parenthesis).</summary>
     public SqlBlock Suffix(string text)
     {
@@ -178,13 +197,12 @@ public sealed class SqlBlock
         // Iterative: blocks nest a few levels deep, and only the blocks around the one being written are
         // kept (none for a block of lines).
         Stack<Frame>? outer = null;
-        var frame = new Frame(this, 0, 0, null);
+        var frame = new Frame(this, 0, 0, null, null);
         bool lastIsBlank = false;
         int lastIndent = 0;
         while (true)
         {
-            var entries = frame.Block._entries;
-            if (frame.Next == entries.Count)
+            if (frame.Next == (frame.Ctes is { } list ? 3 * list.Count : frame.Block._entries.Count))
             {
                 if (!string.IsNullOrEmpty(frame.Suffix))
                 {
@@ -198,14 +216,18 @@ public sealed class SqlBlock
                 if (outer is null || !outer.TryPop(out frame)) return;
                 continue;
             }
-            var entry = entries[frame.Next];
+            var entry = frame.Ctes is { } ctes ? CteEntry(ctes, frame.Next) : frame.Block._entries[frame.Next];
             frame = frame with { Next = frame.Next + 1 };
             int indent = frame.Indent + entry.Indent;
             switch (entry.Kind)
             {
                 case EntryKind.Block:
                     (outer ??= new Stack<Frame>()).Push(frame);
-                    frame = new Frame((SqlBlock)entry.Content, 0, indent, entry.Suffix);
+                    frame = new Frame((SqlBlock)entry.Content, 0, indent, entry.Suffix, null);
+                    continue;
+                case EntryKind.Ctes:
+                    (outer ??= new Stack<Frame>()).Push(frame);
+                    frame = new Frame(frame.Block, 0, indent, entry.Suffix, (SqlCteList)entry.Content);
                     continue;
                 case EntryKind.Text:
                     ((SqlBlock)entry.Content).WriteText(ref sb, indent);
@@ -229,6 +251,16 @@ public sealed class SqlBlock
             if (entry.Suffix is not null) sb.Append(entry.Suffix);
             sb.Append('\n');
         }
+    }
+
+    /// <summary>The entry a list of CTEs stands for at <paramref name="index"/>: three a CTE, as <see cref="Ctes"/> says.</summary>
+    private static Entry CteEntry(SqlCteList ctes, int index)
+    {
+        int cte = index / 3;
+        if (index % 3 == 0) return new Entry(ctes.Name(cte), " AS (", 2, EntryKind.Line);
+        if (index % 3 == 2) return new Entry(cte < ctes.Count - 1 ? ")," : ")", null, 2, EntryKind.Line);
+        var query = ctes.Query(cte);
+        return new Entry(query, null, 4, query.IsText ? EntryKind.Text : EntryKind.Block);
     }
 
     /// <summary>Each line of a flattened text indented, as the lines it was written from would be here; a blank line is not.</summary>
@@ -272,10 +304,13 @@ public sealed class SqlBlock
         Block,
         /// <summary>A flattened block: several lines as one text, each ending in a line break (<see cref="Flattened"/>).</summary>
         Text,
+        /// <summary>A statement's CTEs (<see cref="SqlCteList"/>), three entries each when written.</summary>
+        Ctes,
     }
 
     /// <summary>A line, an appended block or a flattened block (<see cref="Content"/>, by <see cref="Kind"/>), and the text added to its (last) line here; 24 bytes.</summary>
     private readonly record struct Entry(object Content, string? Suffix, int Indent, EntryKind Kind);
 
-    private readonly record struct Frame(SqlBlock Block, int Next, int Indent, string? Suffix);
+    /// <summary>A block being written, or the list of CTEs in it (<see cref="Ctes"/>, whose entries <see cref="CteEntry"/> makes).</summary>
+    private readonly record struct Frame(SqlBlock Block, int Next, int Indent, string? Suffix, SqlCteList? Ctes);
 }

@@ -62,15 +62,16 @@ internal sealed class StatementQueries
     // Always a new block: the bodies are shared by every statement that reads them (appended whole, not copied).
     private SqlBlock Compose(List<int> ctes, SqlBlock main)
     {
-        if (ctes.Count == 0) return new SqlBlock().Append(main);
-        var block = new SqlBlock(3 * ctes.Count + 2).Line("WITH");
-        for (int i = 0; i < ctes.Count; i++)
-        {
-            block.Line(_relations.CteName(ctes[i]), 2, " AS (")
-                .Append(Body(ctes[i]), 4)
-                .Line(i < ctes.Count - 1 ? ")," : ")", 2);
-        }
-        return block.Append(main);
+        if (ctes.Count == 0) return new SqlBlock(1).Append(main);
+        return new SqlBlock(3).Line("WITH").Ctes(new StatementCtes(this, ctes)).Append(main);
+    }
+
+    /// <summary>A statement's CTEs by node id, their names and queries read when the statement is written.</summary>
+    private sealed class StatementCtes(StatementQueries queries, List<int> ids) : SqlCteList
+    {
+        public override int Count => ids.Count;
+        public override string Name(int index) => queries._relations.CteName(ids[index]);
+        public override SqlBlock Query(int index) => queries.Body(ids[index]);
     }
 
     /// <summary>The CTEs a query over <paramref name="root"/> needs, in topological order; materialized nodes and tables are read by name.</summary>

@@ -69,6 +69,47 @@ public sealed class SqlBlockTests
         Assert.Equal("SELECT\n  a,\n  b\nFROM t\n", flattened.ToString());
     }
 
+    /// <summary>
+    /// A statement's CTEs as one entry (<c>SqlBlock.Ctes</c>) write what their lines and appended queries write, for queries of
+    /// every kind (flattened, kept as lines, empty), at any indentation, with a suffix, measured and written as the script is.
+    /// </summary>
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(4, null)]
+    [InlineData(2, ";")]
+    public void A_list_of_ctes_writes_its_names_and_queries_as_lines(int indent, string? suffix)
+    {
+        var store = new SqlTextStore();
+        SqlBlock[] Queries() => [.. Blocks.Select(b => b().Flattened(store)), new SqlBlock()];
+        var names = Enumerable.Range(0, Blocks.Length + 1).Select(i => $"cte_{i}").ToArray();
+        var expected = new SqlBlock().Line("WITH");
+        var queries = Queries();
+        for (int i = 0; i < names.Length; i++)
+            expected.Line(names[i], 2, " AS (").Append(queries[i], 4).Line(i < names.Length - 1 ? ")," : ")", 2);
+        expected.Append(Blocks[0]());
+        var listed = new SqlBlock().Line("WITH").Ctes(new Listed(names, Queries())).Append(Blocks[0]());
+        Assert.Equal(Statement(expected, indent, suffix), Statement(listed, indent, suffix));
+
+        var whole = new SqlBlock().Append(new SqlBlock().Line("WITH").Ctes(new Listed(names, Queries())).Append(Blocks[0]()), indent);
+        if (suffix is not null) whole.Suffix(suffix);
+        var length = new TextLength();
+        whole.WriteTo(ref length);
+        var written = string.Create(length.Length, whole, static (span, b) =>
+        {
+            var text = new SpanText(span);
+            b.WriteTo(ref text);
+            Assert.True(text.IsFull);
+        });
+        Assert.Equal(whole.ToString(), written);
+    }
+
+    private sealed class Listed(string[] names, SqlBlock[] queries) : SqlCteList
+    {
+        public override int Count => names.Length;
+        public override string Name(int index) => names[index];
+        public override SqlBlock Query(int index) => queries[index];
+    }
+
     /// <summary>A store whose scratch builder holds text from an earlier block, which flattening must forget.</summary>
     private static SqlTextStore LeftOver()
     {
