@@ -92,15 +92,7 @@ public sealed class SqlBlockTests
 
         var whole = new SqlBlock().Append(new SqlBlock().Line("WITH").Ctes(new Listed(names, Queries())).Append(Blocks[0]()), indent);
         if (suffix is not null) whole.Suffix(suffix);
-        var length = new TextLength();
-        whole.WriteTo(ref length);
-        var written = string.Create(length.Length, whole, static (span, b) =>
-        {
-            var text = new SpanText(span);
-            b.WriteTo(ref text);
-            Assert.True(text.IsFull);
-        });
-        Assert.Equal(whole.ToString(), written);
+        Assert.Equal(whole.ToString(), SqlLinesTests.WrittenAsScript(whole));
     }
 
     private sealed class Listed(string[] names, SqlBlock[] queries) : SqlCteList

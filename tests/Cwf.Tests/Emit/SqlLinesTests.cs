@@ -86,18 +86,20 @@ public sealed class SqlLinesTests
         var inner = new SqlBlock();
         foreach (var (text, indent, suffix) in Queries[query]) inner.Line(text, indent, suffix);
         block.Append(inner, 2).Suffix(";").Append(new SqlBlock().Line("SELECT 2").Flattened(new SqlTextStore()), 4).Line("").Suffix(";");
-        var expected = block.ToString();
+        Assert.Equal(block.ToString(), WrittenAsScript(block));
+    }
 
+    /// <summary>The block as the script is written: measured, then written into a string of that length, which it must fill.</summary>
+    internal static string WrittenAsScript(SqlBlock block)
+    {
         var length = new TextLength();
         block.WriteTo(ref length);
-        Assert.Equal(expected.Length, length.Length);
-        var written = string.Create(length.Length, block, static (span, b) =>
+        return string.Create(length.Length, block, static (span, b) =>
         {
             var text = new SpanText(span);
             b.WriteTo(ref text);
             Assert.True(text.IsFull);
         });
-        Assert.Equal(expected, written);
     }
 
     /// <summary>The block inside a statement: a line before it, appended at <paramref name="indent"/>, with <paramref name="suffix"/>, and a line after.</summary>

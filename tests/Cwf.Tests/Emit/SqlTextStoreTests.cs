@@ -94,16 +94,7 @@ public sealed class SqlTextStoreTests
         Assert.Equal(Statement(expected, indent), Statement(queries, indent));
         Assert.Equal(new string('f', SqlTextStore.FirstChunk - 40) + "\n", filler.ToString());
         // The script's way: measured, then written into a string of that length.
-        var statement = StatementBlock(queries, indent);
-        var length = new TextLength();
-        statement.WriteTo(ref length);
-        var written = string.Create(length.Length, statement, static (span, b) =>
-        {
-            var text = new SpanText(span);
-            b.WriteTo(ref text);
-            Assert.True(text.IsFull);
-        });
-        Assert.Equal(Statement(expected, indent), written);
+        Assert.Equal(Statement(expected, indent), SqlLinesTests.WrittenAsScript(StatementBlock(queries, indent)));
     }
 
     /// <summary>Names with a quote, a control character, a Latin-1 letter and a letter beyond it, through a whole emission: each written quoted as the dialect quotes it.</summary>
