@@ -32,6 +32,9 @@ internal sealed class EmitContext
     /// <summary>Where the emission's expression writers write (<see cref="ExpressionWriter"/>).</summary>
     public SqlBuffer Sql { get; } = new();
 
+    /// <summary>Where the emission keeps the text of the queries it writes until the script is written.</summary>
+    public SqlTextStore Texts { get; } = new();
+
     /// <summary>Extensions and setup the script needs, in the order first met (for the header).</summary>
     public IReadOnlyList<FunctionNote> ScriptNotes => _scriptNotes;
 

@@ -14,7 +14,8 @@ namespace Cwf.Emit;
 internal sealed class ExpressionWriter
 {
     private readonly EmitContext _context;
-    private readonly RelNode _node;
+    // The node whose expressions are written, for the diagnostics and notes they raise: a query writer's writer is reused node after node (For).
+    private RelNode _node;
     private readonly Func<ColumnRef, string> _column;
     private readonly SqlBuffer _sql;
     // The last column reference written: an expression that is just that column is taken as this string, not a copy.
@@ -29,6 +30,14 @@ internal sealed class ExpressionWriter
     }
 
     private Dialect Dialect => _context.Dialect;
+
+    /// <summary>This writer, now writing the expressions of <paramref name="node"/>: a query writer writes one node at a time.</summary>
+    public ExpressionWriter For(RelNode node)
+    {
+        _node = node;
+        _lastColumn = null;
+        return this;
+    }
 
     /// <summary>Columns written bare (a node with one input).</summary>
     public static Func<ColumnRef, string> Unqualified(Dialect dialect) => c => dialect.Identifier(c.Name);
@@ -49,9 +58,16 @@ internal sealed class ExpressionWriter
     public SqlFragment WriteColumn(Expr expr)
     {
         int start = Position;
+        return Take(start, AppendColumn(expr));
+    }
+
+    /// <summary>Writes an expression that is a whole output column (<see cref="WriteColumn"/>) and returns its precedence.</summary>
+    public int AppendColumn(Expr expr)
+    {
+        int start = Position;
         int precedence = Append(expr);
         if (expr.Type is SqlType.Int64 or SqlType.String && TypedByLiterals(expr)) precedence = CastWritten(start, precedence, expr.Type);
-        return Take(start, precedence);
+        return precedence;
     }
 
     /// <summary>
@@ -102,6 +118,12 @@ internal sealed class ExpressionWriter
 
     /// <summary>What was written from <paramref name="start"/> on, taken from the buffer.</summary>
     public SqlFragment Take(int start, int precedence) => new(_sql.Take(start, _lastColumn), precedence);
+
+    /// <summary>What was written from <paramref name="start"/> on, still in the buffer: the caller copies it, then <see cref="Forget"/>s it.</summary>
+    public ReadOnlySpan<char> Written(int start) => _sql.From(start);
+
+    /// <summary>Removes what was written from <paramref name="start"/> on, once copied where it goes (a query's line): it needs no string.</summary>
+    public void Forget(int start) => _sql.Truncate(start);
 
     /// <summary>Writes the expression, with its IR type kept where the dialect would lose it (<see cref="Dialect.Typed"/>).</summary>
     public int Append(Expr expr)

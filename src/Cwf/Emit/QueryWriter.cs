@@ -16,10 +16,11 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     private readonly Func<int, string> _relation;
     private readonly IReadOnlyDictionary<int, PlannedSpatialJoin> _spatialJoins;
     private readonly IReadOnlySet<int> _qualified;
-    private Func<ColumnRef, string>? _bare;
-    private Func<ColumnRef, string>? _sides;
+    // One writer of each scope, reused node after node: a query writer writes one node's query at a time.
+    private ExpressionWriter? _bare;
+    private ExpressionWriter? _sides;
     // The text of the query being written: one query at a time, each finished (ToBlock) before the next starts.
-    private readonly SqlLines _lines = new();
+    private readonly SqlLines _lines;
 
     /// <param name="spatialJoins">Joins and semi joins to write through their indexed side (QueryWriter.SpatialJoin.cs), by node id.</param>
     /// <param name="qualified">Filters written with QUALIFY over the window step they read (QueryWriter.Window.cs).</param>
@@ -29,6 +30,7 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         _relation = relation;
         _spatialJoins = spatialJoins ?? new Dictionary<int, PlannedSpatialJoin>();
         _qualified = qualified ?? new HashSet<int>();
+        _lines = new SqlLines(context.Texts);
     }
 
     private Dialect Dialect => _context.Dialect;
@@ -94,18 +96,22 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
 
     private SqlLines OncePerRow(SqlLines query) => Dialect.OncePerRow is { } fence ? query.Line(fence) : query;
 
-    private ExpressionWriter Expressions(RelNode node) => new(_context, node, _bare ??= ExpressionWriter.Unqualified(Dialect));
+    private ExpressionWriter Expressions(RelNode node) => (_bare ??= new(_context, node, ExpressionWriter.Unqualified(Dialect))).For(node);
 
     /// <summary>A writer of a join's expressions, its columns qualified by the alias of their side.</summary>
-    private ExpressionWriter JoinExpressions(RelNode node) => new(_context, node, _sides ??= ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias));
+    private ExpressionWriter JoinExpressions(RelNode node) => (_sides ??= new(_context, node, ExpressionWriter.Qualified(Dialect, LeftAlias, RightAlias))).For(node);
 
     private SqlBlock WriteFilter(FilterNode f)
     {
-        var predicate = Expressions(f).Write(f.Predicate);
+        // Written first (its diagnostics come first) and left in the expression buffer until its line: no string of its own.
+        var writer = Expressions(f);
+        int predicate = writer.Position;
+        writer.Append(f.Predicate);
         // Unmatch keeps exactly the rows Match drops: false or NULL.
-        var lines = SelectColumns(f.Schema, null, _relation(f.Input));
-        if (f.Branch == FilterBranch.Match) return lines.Line("WHERE ", predicate.Text).ToBlock();
-        return lines.Begin(0).Add("WHERE NOT COALESCE(").Add(predicate.Text).Add(", FALSE)").End().ToBlock();
+        bool match = f.Branch == FilterBranch.Match;
+        var lines = SelectColumns(f.Schema, null, _relation(f.Input)).Begin(0).Add(match ? "WHERE " : "WHERE NOT COALESCE(").Add(writer.Written(predicate));
+        writer.Forget(predicate);
+        return (match ? lines : lines.Add(", FALSE)")).End().ToBlock();
     }
 
     private SqlBlock WriteProject(ProjectNode p)
@@ -114,7 +120,12 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
         var lines = _lines.Start().Line("SELECT");
         var columns = p.Columns;
         for (int i = 0; i < columns.Count; i++)
-            Item(lines.Begin(2), writer.WriteColumn(columns[i].Expr), columns[i].Name).End(Comma(i, columns.Count));
+        {
+            int start = writer.Position;
+            int precedence = writer.AppendColumn(columns[i].Expr);
+            Item(lines.Begin(2), writer.Written(start), precedence, columns[i].Name).End(Comma(i, columns.Count));
+            writer.Forget(start);
+        }
         return lines.Line("FROM ", _relation(p.Input)).ToBlock();
     }
 
@@ -182,14 +193,18 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     /// <summary>The join as <c>FROM left AS l &lt;keyword&gt; right AS r ON condition</c>.</summary>
     public SqlBlock Join(JoinNode j, string keyword)
     {
-        var condition = JoinCondition(j);
+        // Written first and left in the expression buffer until its line, as a filter's predicate.
+        var writer = JoinExpressions(j);
+        int condition = writer.Position;
+        writer.Append(j.Condition);
         var lines = _lines.Start().Line("SELECT");
         var outputs = j.Outputs;
         for (int i = 0; i < outputs.Count; i++) JoinItem(lines.Begin(2), outputs[i]).End(Comma(i, outputs.Count));
-        return lines.Begin(0).Add("FROM ").Add(_relation(j.Left)).Add(" AS " + LeftAlias).End()
+        lines.Begin(0).Add("FROM ").Add(_relation(j.Left)).Add(" AS " + LeftAlias).End()
             .Begin(0).Add(keyword).Add(' ').Add(_relation(j.Right)).Add(" AS " + RightAlias).End()
-            .Line("ON ", condition, 2)
-            .ToBlock();
+            .Begin(2).Add("ON ").Add(writer.Written(condition)).End();
+        writer.Forget(condition);
+        return lines.ToBlock();
     }
 
     /// <summary>
@@ -400,11 +415,14 @@ internal sealed partial class QueryWriter : IRelNodeVisitor<SqlBlock>
     }
 
     /// <summary>The select item of <see cref="Item(SqlFragment, string)"/>, written at the end of <paramref name="lines"/> without a string of its own.</summary>
-    private SqlLines Item(SqlLines lines, SqlFragment value, string name)
+    private SqlLines Item(SqlLines lines, SqlFragment value, string name) => Item(lines, value.Text, value.Precedence, name);
+
+    /// <summary>A select item of SQL text <paramref name="value"/> of that precedence: the column alone when it is the name, else the value AS the name.</summary>
+    private SqlLines Item(SqlLines lines, ReadOnlySpan<char> value, int precedence, string name)
     {
         var identifier = Dialect.Identifier(name);
-        if (value.Text == identifier) return lines.Add(identifier);
-        return (SqlFragment.IsLogical(value.Precedence) ? lines.Add('(').Add(value.Text).Add(')') : lines.Add(value.Text)).Add(" AS ").Add(identifier);
+        if (value.SequenceEqual(identifier)) return lines.Add(identifier);
+        return (SqlFragment.IsLogical(precedence) ? lines.Add('(').Add(value).Add(')') : lines.Add(value)).Add(" AS ").Add(identifier);
     }
 
     /// <summary>A list's comma, after every item but the last.</summary>

@@ -15,8 +15,10 @@ public sealed class SqlBlock
 {
     private static readonly List<Entry> NoEntries = [];
     private readonly List<Entry> _entries;
-    // A flattened block's lines as one text (Flattened), each ending in a line break; it has no entries and is not changed.
+    // A flattened block's lines as one text (Flattened), each ending in a line break: a string, or a segment of the
+    // emission's text store; it has no entries and is not changed.
     private readonly string? _text;
+    private readonly StoredSql _segment;
     private int _lineCount;
     private bool _appended;
     // A line that must not be re-indented as part of a larger text: verbatim, or with a line break of its own.
@@ -27,18 +29,23 @@ public sealed class SqlBlock
     /// <param name="capacity">The number of lines and blocks the caller will add, where it knows it.</param>
     public SqlBlock(int capacity) => _entries = new List<Entry>(capacity);
 
-    private SqlBlock(string text, int lineCount)
+    private SqlBlock(string? text, StoredSql segment, int lineCount)
     {
         _entries = NoEntries;
         _text = text;
+        _segment = segment;
         _lineCount = lineCount;
     }
 
     /// <summary>
     /// A block of <paramref name="lineCount"/> lines written as one text (<see cref="SqlLines"/>), each ending in a line
-    /// break, none blank at the end or holding a line break of its own: what <see cref="Flattened"/> makes.
+    /// break, none blank at the end or holding a line break of its own: what <see cref="Flattened"/> makes. The text is
+    /// kept in <paramref name="store"/> where it can be, else as a string.
     /// </summary>
-    internal static SqlBlock OfText(string text, int lineCount) => new(text, lineCount);
+    internal static SqlBlock OfText(StringBuilder text, int lineCount, SqlTextStore store) =>
+        store.TryAdd(text, out var segment) ? new(null, segment, lineCount) : new(text.ToString(), default, lineCount);
+
+    private bool IsText => _text is not null || _segment.Chunk is not null;
 
     public bool IsEmpty => _lineCount == 0;
 
@@ -59,11 +66,30 @@ public sealed class SqlBlock
         if (block.IsEmpty) return this;
         block._appended = true;
         // A flattened block's text (or a block of only that) is referred to directly: one entry, and nothing to descend into when written.
-        _entries.Add(block._text is { } text ? new Entry(text, null, indent, EntryKind.Text)
+        _entries.Add(block.IsText ? new Entry(block, null, indent, EntryKind.Text)
             : block._entries is [{ Kind: EntryKind.Text, Suffix: null } only] ? only with { Indent = only.Indent + indent }
             : new Entry(block, null, indent, EntryKind.Block));
         _lineCount += block._lineCount;
         _fixedLines |= block._fixedLines;
+        return this;
+    }
+
+    /// <summary>
+    /// Appends the CTEs of <paramref name="ctes"/>: each <c>name AS (</c> indented by 2, its query by 4, and <c>),</c> (the
+    /// last <c>)</c>) by 2, as <see cref="Line"/> and <see cref="Append"/> would write them, in one entry.
+    /// </summary>
+    internal SqlBlock Ctes(SqlCteList ctes)
+    {
+        Unshared();
+        if (ctes.Count == 0) return this;
+        for (int i = 0; i < ctes.Count; i++)
+        {
+            var query = ctes.Query(i);
+            query._appended = true;
+            _lineCount += query._lineCount + 2;
+            _fixedLines |= query._fixedLines;
+        }
+        _entries.Add(new Entry(ctes, null, 0, EntryKind.Ctes));
         return this;
     }
 
@@ -81,23 +107,24 @@ public sealed class SqlBlock
 
     private void Unshared()
     {
-        if (_appended || _text is not null) throw new InvalidOperationException("A block appended to another, or flattened, is not changed: other blocks read its lines.");
+        if (_appended || IsText) throw new InvalidOperationException("A block appended to another, or flattened, is not changed: other blocks read its lines.");
     }
 
     /// <summary>
-    /// The same lines as one text (<paramref name="scratch"/> is cleared and used to write it), where
+    /// The same lines as one text kept in <paramref name="store"/> (written out in its scratch builder), where
     /// that writes the same SQL wherever the block is appended: a step's query kept until the script is
-    /// written is then one string instead of a string per line and the entries that hold them. A block
+    /// written is then one segment (or string) instead of a string per line and the entries that hold them. A block
     /// with lines that must not be re-indented, or whose last line is blank (a suffix would indent it),
     /// is kept as it is.
     /// </summary>
-    internal SqlBlock Flattened(StringBuilder scratch)
+    internal SqlBlock Flattened(SqlTextStore store)
     {
-        if (_fixedLines || IsEmpty || _text is not null) return this;
+        if (_fixedLines || IsEmpty || IsText) return this;
+        var scratch = store.Scratch;
         scratch.Clear();
         WriteTo(scratch);
         if (scratch.Length == 1 || scratch[^2] == '\n') return this;
-        return new SqlBlock(scratch.ToString(), _lineCount);
+        return OfText(scratch, _lineCount, store);
     }
 
     /// <summary>
@@ -162,21 +189,20 @@ public sealed class SqlBlock
     /// <summary>The lines into <paramref name="sb"/>: a builder, a count of their characters, or a string of that length.</summary>
     internal void WriteTo<T>(ref T sb) where T : ISqlText, allows ref struct
     {
-        if (_text is not null)
+        if (IsText)
         {
-            WriteText(ref sb, _text, 0);
+            WriteText(ref sb, 0);
             return;
         }
         // Iterative: blocks nest a few levels deep, and only the blocks around the one being written are
         // kept (none for a block of lines).
         Stack<Frame>? outer = null;
-        var frame = new Frame(this, 0, 0, null);
+        var frame = new Frame(this, 0, 0, null, null);
         bool lastIsBlank = false;
         int lastIndent = 0;
         while (true)
         {
-            var entries = frame.Block._entries;
-            if (frame.Next == entries.Count)
+            if (frame.Next == (frame.Ctes is { } list ? 3 * list.Count : frame.Block._entries.Count))
             {
                 if (!string.IsNullOrEmpty(frame.Suffix))
                 {
@@ -190,17 +216,21 @@ public sealed class SqlBlock
                 if (outer is null || !outer.TryPop(out frame)) return;
                 continue;
             }
-            var entry = entries[frame.Next];
+            var entry = frame.Ctes is { } ctes ? CteEntry(ctes, frame.Next) : frame.Block._entries[frame.Next];
             frame = frame with { Next = frame.Next + 1 };
             int indent = frame.Indent + entry.Indent;
             switch (entry.Kind)
             {
                 case EntryKind.Block:
                     (outer ??= new Stack<Frame>()).Push(frame);
-                    frame = new Frame((SqlBlock)entry.Content, 0, indent, entry.Suffix);
+                    frame = new Frame((SqlBlock)entry.Content, 0, indent, entry.Suffix, null);
+                    continue;
+                case EntryKind.Ctes:
+                    (outer ??= new Stack<Frame>()).Push(frame);
+                    frame = new Frame(frame.Block, 0, indent, entry.Suffix, (SqlCteList)entry.Content);
                     continue;
                 case EntryKind.Text:
-                    WriteText(ref sb, (string)entry.Content, indent);
+                    ((SqlBlock)entry.Content).WriteText(ref sb, indent);
                     // Flattened text never ends in a blank line.
                     lastIsBlank = false;
                     lastIndent = indent;
@@ -223,16 +253,36 @@ public sealed class SqlBlock
         }
     }
 
-    /// <summary>Each line of a flattened text indented, as the lines it was written from would be here; a blank line is not.</summary>
-    private static void WriteText<T>(ref T sb, string text, int indent) where T : ISqlText, allows ref struct
+    /// <summary>The entry a list of CTEs stands for at <paramref name="index"/>: three a CTE, as <see cref="Ctes"/> says.</summary>
+    private static Entry CteEntry(SqlCteList ctes, int index)
     {
-        for (int start = 0; start < text.Length;)
+        int cte = index / 3;
+        if (index % 3 == 0) return new Entry(ctes.Name(cte), " AS (", 2, EntryKind.Line);
+        if (index % 3 == 2) return new Entry(cte < ctes.Count - 1 ? ")," : ")", null, 2, EntryKind.Line);
+        var query = ctes.Query(cte);
+        return new Entry(query, null, 4, query.IsText ? EntryKind.Text : EntryKind.Block);
+    }
+
+    /// <summary>Each line of a flattened text indented, as the lines it was written from would be here; a blank line is not.</summary>
+    private void WriteText<T>(ref T sb, int indent) where T : ISqlText, allows ref struct
+    {
+        var latin1 = _segment.Chunk is null ? default : _segment.Latin1;
+        // Unindented, the lines are the text as it is.
+        if (indent == 0)
         {
-            int end = text.IndexOf('\n', start);
+            if (_text is not null) sb.Append(_text);
+            else sb.AppendLatin1(latin1);
+            return;
+        }
+        int length = _text?.Length ?? latin1.Length;
+        for (int start = 0; start < length;)
+        {
+            int end = start + (_text is not null ? _text.AsSpan(start).IndexOf('\n') : latin1[start..].IndexOf((byte)'\n'));
             if (end > start)
             {
                 sb.Append(' ', indent);
-                sb.Append(text, start, end - start);
+                if (_text is not null) sb.Append(_text.AsSpan(start, end - start));
+                else sb.AppendLatin1(latin1[start..end]);
             }
             sb.Append('\n');
             start = end + 1;
@@ -252,12 +302,15 @@ public sealed class SqlBlock
         VerbatimLine,
         /// <summary>An appended block.</summary>
         Block,
-        /// <summary>Several lines as one text, each ending in a line break (<see cref="Flattened"/>).</summary>
+        /// <summary>A flattened block: several lines as one text, each ending in a line break (<see cref="Flattened"/>).</summary>
         Text,
+        /// <summary>A statement's CTEs (<see cref="SqlCteList"/>), three entries each when written.</summary>
+        Ctes,
     }
 
-    /// <summary>A line, an appended block or a text (<see cref="Content"/>, by <see cref="Kind"/>), and the text added to its (last) line here; 24 bytes.</summary>
+    /// <summary>A line, an appended block or a flattened block (<see cref="Content"/>, by <see cref="Kind"/>), and the text added to its (last) line here; 24 bytes.</summary>
     private readonly record struct Entry(object Content, string? Suffix, int Indent, EntryKind Kind);
 
-    private readonly record struct Frame(SqlBlock Block, int Next, int Indent, string? Suffix);
+    /// <summary>A block being written, or the list of CTEs in it (<see cref="Ctes"/>, whose entries <see cref="CteEntry"/> makes).</summary>
+    private readonly record struct Frame(SqlBlock Block, int Next, int Indent, string? Suffix, SqlCteList? Ctes);
 }

@@ -73,6 +73,9 @@ internal sealed class SqlBuffer
         _chars.AsSpan(start, _length - start).Reverse();
     }
 
+    /// <summary>Removes what was written from <paramref name="start"/> on.</summary>
+    public void Truncate(int start) => _length = start;
+
     /// <summary>
     /// What was written from <paramref name="start"/> on, as a string, removed from the buffer:
     /// <paramref name="same"/> itself when it holds the same characters (a column's name, written as it is).
@@ -81,7 +84,7 @@ internal sealed class SqlBuffer
     {
         var written = From(start);
         var text = same is not null && written.SequenceEqual(same) ? same : written.ToString();
-        _length = start;
+        Truncate(start);
         return text;
     }
 

@@ -5,27 +5,30 @@ namespace Cwf.Emit;
 /// <summary>
 /// A query's lines written straight into one text, for the queries the writer finishes before it
 /// starts another (a step's SELECT and its clauses): no string per line and no entry per line, and
-/// the text is the block's own when it is done (<see cref="ToBlock"/>), as
-/// <see cref="SqlBlock.Flattened"/> would have made it. One instance is reused query after query.
+/// the text is the block's own when it is done (<see cref="ToBlock"/>), kept in the emission's
+/// <see cref="SqlTextStore"/> as <see cref="SqlBlock.Flattened"/> would have kept it. One instance is reused query after query.
 /// A line is written from parts (<see cref="Begin"/>, <see cref="Add(string)"/>, <see cref="End"/>),
 /// or whole (<see cref="Line(string, int, string?)"/>).
 /// </summary>
-internal sealed class SqlLines
+internal sealed class SqlLines(SqlTextStore store)
 {
     private readonly StringBuilder _text = new();
-    // Where each line ends (its line break) and its indentation, to make a block of lines when the text cannot be one text.
-    private readonly List<(int End, int Indent)> _ends = [];
+    // Where a line holds a line break of its own (a quoted name with one): such a line must not be re-indented, so the
+    // query stays lines. Rare: nothing is kept per line, the other line breaks end lines.
+    private readonly List<int> _breaksInLines = [];
+    private int _lineCount;
     private int _lineStart;
     private int _indent;
-    // A line holding a line break of its own: such a line must not be re-indented, so the query stays lines.
-    private bool _breaks;
+    // The last line: blank (written unindented), and its indentation, which a suffix added to it takes.
+    private bool _lastBlank;
+    private int _lastIndent;
 
     /// <summary>Starts a new query, forgetting the last one.</summary>
     public SqlLines Start()
     {
         _text.Clear();
-        _ends.Clear();
-        _breaks = false;
+        _breaksInLines.Clear();
+        _lineCount = 0;
         return this;
     }
 
@@ -43,16 +46,19 @@ internal sealed class SqlLines
         return this;
     }
 
-    public SqlLines Add(string text)
+    public SqlLines Add(string text) => Add(text.AsSpan());
+
+    public SqlLines Add(ReadOnlySpan<char> text)
     {
-        _breaks |= text.Contains('\n');
+        for (int from = 0, at; (at = text[from..].IndexOf('\n')) >= 0; from += at + 1)
+            _breaksInLines.Add(_text.Length + from + at);
         _text.Append(text);
         return this;
     }
 
     public SqlLines Add(char c)
     {
-        _breaks |= c == '\n';
+        if (c == '\n') _breaksInLines.Add(_text.Length);
         _text.Append(c);
         return this;
     }
@@ -62,26 +68,39 @@ internal sealed class SqlLines
     {
         if (suffix is not null) Add(suffix);
         // A blank line is written unindented, as a block writes it.
-        if (_text.Length == _lineStart + _indent) _text.Length = _lineStart;
-        _ends.Add((_text.Length, _indent));
+        _lastBlank = _text.Length == _lineStart + _indent;
+        if (_lastBlank) _text.Length = _lineStart;
+        _lastIndent = _indent;
+        _lineCount++;
         _text.Append('\n');
         return this;
     }
 
     /// <summary>
     /// The query as a block: one text, or (when a line holds a line break of its own, or the last line
-    /// is blank, which a suffix would indent) its lines, each holding its indentation.
+    /// is blank, which a suffix would indent) its lines.
     /// </summary>
     public SqlBlock ToBlock()
     {
-        int count = _ends.Count;
-        bool lastBlank = count > 0 && _ends[^1].End == (count > 1 ? _ends[^2].End + 1 : 0);
-        if (count > 0 && !_breaks && !lastBlank) return SqlBlock.OfText(_text.ToString(), count);
-        var block = new SqlBlock(count);
-        for (int i = 0, start = 0; i < count; start = _ends[i].End + 1, i++)
+        if (_lineCount > 0 && _breaksInLines.Count == 0 && !_lastBlank) return SqlBlock.OfText(_text, _lineCount, store);
+        var block = new SqlBlock(_lineCount);
+        var text = _text.ToString();
+        for (int i = 0, start = 0, b = 0; i < _lineCount; i++)
         {
-            var (end, indent) = _ends[i];
-            block.Line(end == start ? "" : _text.ToString(start + indent, end - start - indent), indent);
+            // The line ends at the first line break that is not one of its own.
+            int end = text.IndexOf('\n', start);
+            for (; b < _breaksInLines.Count && _breaksInLines[b] == end; b++) end = text.IndexOf('\n', end + 1);
+            var line = text.AsSpan(start, end - start);
+            start = end + 1;
+            if (line.IsEmpty)
+            {
+                block.Line("", i == _lineCount - 1 ? _lastIndent : 0);
+                continue;
+            }
+            // Its leading blanks are its indentation, as a block writes them wherever it is appended; a line of blanks
+            // keeps one as its text, so that it is not blank.
+            int indent = Math.Min(line.Length - line.TrimStart(' ').Length, line.Length - 1);
+            block.Line(line[indent..].ToString(), indent);
         }
         return block;
     }

@@ -12,7 +12,10 @@ internal interface ISqlText
     void Append(char c);
     void Append(char c, int repeat);
     void Append(string text);
-    void Append(string text, int start, int count);
+    void Append(ReadOnlySpan<char> text);
+
+    /// <summary>Characters kept one byte each (<see cref="StoredSql"/>), widened as they are written.</summary>
+    void AppendLatin1(ReadOnlySpan<byte> text);
 
     /// <summary>Takes back the last character written (a line's line break, to add a suffix to the line).</summary>
     void DropLast();
@@ -23,7 +26,19 @@ internal readonly struct BuilderText(StringBuilder builder) : ISqlText
     public void Append(char c) => builder.Append(c);
     public void Append(char c, int repeat) => builder.Append(c, repeat);
     public void Append(string text) => builder.Append(text);
-    public void Append(string text, int start, int count) => builder.Append(text, start, count);
+    public void Append(ReadOnlySpan<char> text) => builder.Append(text);
+
+    public void AppendLatin1(ReadOnlySpan<byte> text)
+    {
+        Span<char> chars = stackalloc char[256];
+        while (!text.IsEmpty)
+        {
+            int count = Encoding.Latin1.GetChars(text[..Math.Min(text.Length, chars.Length)], chars);
+            builder.Append(chars[..count]);
+            text = text[count..];
+        }
+    }
+
     public void DropLast() => builder.Length--;
 }
 
@@ -34,7 +49,8 @@ internal struct TextLength : ISqlText
     public void Append(char c) => Length++;
     public void Append(char c, int repeat) => Length += repeat;
     public void Append(string text) => Length += text.Length;
-    public void Append(string text, int start, int count) => Length += count;
+    public void Append(ReadOnlySpan<char> text) => Length += text.Length;
+    public void AppendLatin1(ReadOnlySpan<byte> text) => Length += text.Length;
     public void DropLast() => Length--;
 }
 
@@ -53,13 +69,15 @@ internal ref struct SpanText(Span<char> span) : ISqlText
         _length += repeat;
     }
 
-    public void Append(string text) => Append(text, 0, text.Length);
+    public void Append(string text) => Append(text.AsSpan());
 
-    public void Append(string text, int start, int count)
+    public void Append(ReadOnlySpan<char> text)
     {
-        text.AsSpan(start, count).CopyTo(_span[_length..]);
-        _length += count;
+        text.CopyTo(_span[_length..]);
+        _length += text.Length;
     }
+
+    public void AppendLatin1(ReadOnlySpan<byte> text) => _length += Encoding.Latin1.GetChars(text, _span[_length..]);
 
     public void DropLast() => _length--;
 }

@@ -29,13 +29,12 @@ internal sealed class StatementQueries
         _bodies = new SqlBlock?[_positions.Count];
         _seen = new int[_positions.Count];
         _writer = new QueryWriter(context, relations.Relation, relations.SpatialJoins, relations.QualifiedFilters);
-        // Each body is kept until the script is written: as one text, it is one object for the collector to keep.
-        var scratch = new System.Text.StringBuilder();
+        // Each body is kept until the script is written: as one text in the text store, a segment of a large array.
         foreach (var id in graph.Needed)
         {
             var node = context.Workflow[id];
             if (node is SinkNode or OpaqueNode { SqlTemplate: null } || relations.ReadsTable(id) || relations.FusedWindows.Contains(id)) continue;
-            _bodies[_positions[id]] = (node is ScanNode ? _writer.ReadTable(node.Schema, relations.Table(id)) : _writer.Write(node)).Flattened(scratch);
+            _bodies[_positions[id]] = (node is ScanNode ? _writer.ReadTable(node.Schema, relations.Table(id)) : _writer.Write(node)).Flattened(context.Texts);
         }
     }
 
@@ -63,15 +62,16 @@ internal sealed class StatementQueries
     // Always a new block: the bodies are shared by every statement that reads them (appended whole, not copied).
     private SqlBlock Compose(List<int> ctes, SqlBlock main)
     {
-        if (ctes.Count == 0) return new SqlBlock().Append(main);
-        var block = new SqlBlock(3 * ctes.Count + 2).Line("WITH");
-        for (int i = 0; i < ctes.Count; i++)
-        {
-            block.Line(_relations.CteName(ctes[i]), 2, " AS (")
-                .Append(Body(ctes[i]), 4)
-                .Line(i < ctes.Count - 1 ? ")," : ")", 2);
-        }
-        return block.Append(main);
+        if (ctes.Count == 0) return new SqlBlock(1).Append(main);
+        return new SqlBlock(3).Line("WITH").Ctes(new StatementCtes(this, ctes)).Append(main);
+    }
+
+    /// <summary>A statement's CTEs by node id, their names and queries read when the statement is written.</summary>
+    private sealed class StatementCtes(StatementQueries queries, List<int> ids) : SqlCteList
+    {
+        public override int Count => ids.Count;
+        public override string Name(int index) => queries._relations.CteName(ids[index]);
+        public override SqlBlock Query(int index) => queries.Body(ids[index]);
     }
 
     /// <summary>The CTEs a query over <paramref name="root"/> needs, in topological order; materialized nodes and tables are read by name.</summary>

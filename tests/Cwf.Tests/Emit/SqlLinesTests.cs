@@ -1,4 +1,3 @@
-using System.Text;
 using Cwf.Emit;
 
 namespace Cwf.Tests.Emit;
@@ -41,7 +40,7 @@ public sealed class SqlLinesTests
     [MemberData(nameof(Cases))]
     public void Lines_written_as_text_write_the_block_of_the_same_lines(int query, int indent, string? suffix)
     {
-        var lines = new SqlLines();
+        var lines = new SqlLines(new SqlTextStore());
         // Reused: what an earlier query wrote is forgotten.
         lines.Start().Line("SELECT left_over", 6).Line("x\ny");
         var expected = new SqlBlock();
@@ -59,14 +58,14 @@ public sealed class SqlLinesTests
     [Fact]
     public void Plain_lines_are_one_text_and_others_stay_lines()
     {
-        var lines = new SqlLines();
+        var lines = new SqlLines(new SqlTextStore());
         var text = lines.Start().Line("SELECT").Line("a", 2).Line("FROM ", "t").ToBlock();
-        Assert.Same(text, text.Flattened(new StringBuilder()));
+        Assert.Same(text, text.Flattened(new SqlTextStore()));
         Assert.Throws<InvalidOperationException>(() => text.Line("x"));
         Assert.Equal("SELECT\n  a\nFROM t\n", text.ToString());
         // A line with a line break of its own, or a blank last line: lines, each with its indentation, that a suffix can still be added to.
         var broken = lines.Start().Line("SELECT 'a\nb'").Line("FROM t", 2).ToBlock();
-        Assert.Same(broken, broken.Flattened(new StringBuilder()));
+        Assert.Same(broken, broken.Flattened(new SqlTextStore()));
         Assert.Equal("  SELECT 'a\nb'\n    FROM t;\n", new SqlBlock().Append(broken, 2).Suffix(";").ToString());
         var blankLast = lines.Start().Line("x").Line("", 2).ToBlock();
         Assert.Equal("  x\n    ;\n", new SqlBlock().Append(blankLast, 2).Suffix(";").ToString());
@@ -86,19 +85,21 @@ public sealed class SqlLinesTests
         var block = new SqlBlock().Line("-- header");
         var inner = new SqlBlock();
         foreach (var (text, indent, suffix) in Queries[query]) inner.Line(text, indent, suffix);
-        block.Append(inner, 2).Suffix(";").Append(new SqlBlock().Line("SELECT 2").Flattened(new StringBuilder()), 4).Line("").Suffix(";");
-        var expected = block.ToString();
+        block.Append(inner, 2).Suffix(";").Append(new SqlBlock().Line("SELECT 2").Flattened(new SqlTextStore()), 4).Line("").Suffix(";");
+        Assert.Equal(block.ToString(), WrittenAsScript(block));
+    }
 
+    /// <summary>The block as the script is written: measured, then written into a string of that length, which it must fill.</summary>
+    internal static string WrittenAsScript(SqlBlock block)
+    {
         var length = new TextLength();
         block.WriteTo(ref length);
-        Assert.Equal(expected.Length, length.Length);
-        var written = string.Create(length.Length, block, static (span, b) =>
+        return string.Create(length.Length, block, static (span, b) =>
         {
             var text = new SpanText(span);
             b.WriteTo(ref text);
             Assert.True(text.IsFull);
         });
-        Assert.Equal(expected, written);
     }
 
     /// <summary>The block inside a statement: a line before it, appended at <paramref name="indent"/>, with <paramref name="suffix"/>, and a line after.</summary>
