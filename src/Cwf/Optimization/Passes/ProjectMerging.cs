@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Cwf.Ir;
 
 namespace Cwf.Optimization.Passes;
@@ -50,27 +49,54 @@ public sealed class ProjectMerging : OptimizerPass
 
     private static Seq<NamedExpr>? Merge(ProjectNode outer, ProjectNode inner)
     {
-        var definitions = new Dictionary<string, Expr>(inner.Columns.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var c in inner.Columns) definitions.Add(c.Name, c.Expr);
-        // How many times the outer projection reads each column.
-        var reads = new Dictionary<string, int>(inner.Columns.Count, StringComparer.OrdinalIgnoreCase);
+        var definitions = new InnerColumns(inner.Columns);
+        // How many times the outer projection reads each inner column, by its position (a merge per step of a chain: no table of names).
+        var reads = new int[inner.Columns.Count];
         foreach (var c in outer.Columns)
-            Predicates.AllColumns(c.Expr, reads, static (r, counts) =>
+            Predicates.AllColumns(c.Expr, (reads, definitions), static (r, s) =>
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, r.Name, out _)++;
+                if (s.definitions.PositionOf(r.Name) is >= 0 and var at) s.reads[at]++;
                 return true;
             });
-        foreach (var column in inner.Columns)
+        for (int i = 0; i < inner.Columns.Count; i++)
         {
-            int count = reads.GetValueOrDefault(column.Name);
+            var column = inner.Columns[i];
+            int count = reads[i];
             bool deterministic = Predicates.IsDeterministic(column.Expr);
             if (!deterministic && count != 1) return null;
             if (count > 1 && !Predicates.IsCheap(column.Expr)) return null;
         }
-        Func<ColumnRef, Expr?> definition = r => definitions[r.Name];
-        var merged = outer.Columns.Map(c => c with { Expr = Predicates.Substitute(c.Expr, definition) });
+        Func<ColumnRef, Expr?> definition = definitions.Definition;
+        var merged = outer.Columns.Map(c => Predicates.Substitute(c.Expr, definition) is var e && ReferenceEquals(e, c.Expr) ? c : c with { Expr = e });
         for (int i = 0; i < merged.Count; i++)
             if (!SubstitutionBound.Allows(outer.Columns[i].Expr, merged[i].Expr)) return null;
         return merged;
+    }
+
+    /// <summary>The inner projection's columns found by name: compared in order when they are few, through a table otherwise.</summary>
+    private sealed class InnerColumns
+    {
+        private const int SearchedInPlace = 8;
+        private readonly Seq<NamedExpr> _columns;
+        private readonly Dictionary<string, int>? _positions;
+
+        public InnerColumns(Seq<NamedExpr> columns)
+        {
+            _columns = columns;
+            if (columns.Count <= SearchedInPlace) return;
+            _positions = new(columns.Count, StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < columns.Count; i++) _positions.Add(columns[i].Name, i);
+        }
+
+        public int PositionOf(string name)
+        {
+            if (_positions is not null) return _positions.TryGetValue(name, out int at) ? at : -1;
+            for (int i = 0; i < _columns.Count; i++)
+                if (_columns[i].Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
+            return -1;
+        }
+
+        public Expr Definition(ColumnRef r) =>
+            PositionOf(r.Name) is >= 0 and var at ? _columns[at].Expr : throw new KeyNotFoundException($"The inner projection defines no column '{r.Name}'.");
     }
 }
