@@ -34,6 +34,8 @@ internal sealed class ConjunctSet
     // The crossings every conjunct in the set made, oldest first; each entry made those from its SharedFrom on.
     private readonly List<Crossing> _shared = [];
     private readonly Tally _tally = new();
+    // What the last conjunct added reads: filters met on a chain often read the same columns as often, and share it.
+    private ColumnUses? _added;
     // Made by the first crossing that rewrites a conjunct (most sets of a pass never cross one).
     private Scratch? _scratch;
     private Func<ColumnRef, Expr?>? _readComposed;
@@ -56,7 +58,8 @@ internal sealed class ConjunctSet
 
     public void Add(Expr conjunct)
     {
-        var (uses, nodes) = ColumnUses.Of(conjunct, _tally);
+        var (uses, nodes) = ColumnUses.Of(conjunct, _tally, _added);
+        _added = uses;
         Append(new Entry(conjunct, uses, nodes, _shared.Count));
     }
 
@@ -376,7 +379,10 @@ internal sealed class ConjunctSet
         private readonly Output[] _outputs;
         private readonly Dictionary<string, int>? _positions;
         private readonly Tally _tally;
-        // Conjuncts that read the same columns the same number of times share what they read after the crossing.
+        // Conjuncts that read the same columns the same number of times share what they read after the crossing
+        // (the first uses asked for in place: on a chain they are often the only ones; a table from the second).
+        private ColumnUses? _firstUses;
+        private (ColumnUses After, long Growth) _firstThrough;
         private Dictionary<ColumnUses, (ColumnUses After, long Growth)>? _through;
 
         /// <param name="tally">Where the crossing counts what a definition reads; not the tally a conjunct's counts are in meanwhile.</param>
@@ -422,7 +428,7 @@ internal sealed class ConjunctSet
             int at = Find(name);
             if (at < 0) throw Missing(name);
             ref var output = ref _outputs[at];
-            if (output.Uses is null) (output.Uses, output.Nodes) = ColumnUses.Of(output.Definition!, _tally);
+            if (output.Uses is null) (output.Uses, output.Nodes) = ColumnUses.Of(output.Definition!, _tally, null);
             return (output.Uses, output.Nodes);
         }
 
@@ -432,6 +438,12 @@ internal sealed class ConjunctSet
         /// </summary>
         public (ColumnUses After, long Growth) Through(ColumnUses uses, Tally tally)
         {
+            if (_firstUses is null)
+            {
+                _firstUses = uses;
+                return _firstThrough = uses.Through(this, tally);
+            }
+            if (ColumnUses.Comparer.Equals(_firstUses, uses)) return _firstThrough;
             _through ??= new(ColumnUses.Comparer);
             if (_through.TryGetValue(uses, out var known)) return known;
             return _through[uses] = uses.Through(this, tally);
@@ -480,7 +492,8 @@ internal sealed class ConjunctSet
         public string[] Names { get; }
 
         /// <param name="tally">A working tally, cleared here (what it held before is lost).</param>
-        public static (ColumnUses Uses, long Nodes) Of(Expr e, Tally tally)
+        /// <param name="same">Returned instead of new uses when it holds the same counts.</param>
+        public static (ColumnUses Uses, long Nodes) Of(Expr e, Tally tally, ColumnUses? same)
         {
             tally.Clear();
             long nodes = 0;
@@ -490,7 +503,7 @@ internal sealed class ConjunctSet
                 nodes++;
                 if (node is ColumnRef c) tally.Add(c.Name, 1);
             }
-            return (new ColumnUses(tally), nodes);
+            return (same is not null && same.Holds(tally) ? same : new ColumnUses(tally), nodes);
         }
 
         /// <summary>
