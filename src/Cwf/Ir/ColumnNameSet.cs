@@ -36,6 +36,12 @@ public sealed class ColumnNameSet : IReadOnlySet<string>
 
     public void UnionWith(IEnumerable<string> names)
     {
+        // Another set's names are read in place: pruning unions the sets of a node's readers, and an enumerator each would be garbage.
+        if (names is ColumnNameSet other)
+        {
+            for (int i = 0; i < other._count; i++) Add(other._names[i]);
+            return;
+        }
         foreach (var name in names) Add(name);
     }
 

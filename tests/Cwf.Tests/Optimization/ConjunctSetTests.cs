@@ -1,5 +1,6 @@
 using Cwf.Ir;
 using Cwf.Optimization;
+using Xunit.Abstractions;
 
 namespace Cwf.Tests.Optimization;
 
@@ -8,7 +9,7 @@ namespace Cwf.Tests.Optimization;
 /// a conjunct that reads a changed column has every column it reads replaced by its definition
 /// there and moves to the end; the others stay as they are.
 /// </summary>
-public class ConjunctSetTests
+public class ConjunctSetTests(ITestOutputHelper output)
 {
     private static ColumnRef Col(string name, SqlType type = SqlType.Int64) => new(name, type);
     private static Expr Op(BinaryOp op, Expr left, Expr right) => ExprFactory.Binary(op, left, right);
@@ -75,6 +76,58 @@ public class ConjunctSetTests
         Assert.Equal((SubstitutionBound.MaxNodes - 3) / 2, crossed);
         Assert.Equal(0, set.Count);
         Assert.Equal(3 + 2 * crossed, SubstitutionBound.NodeCount(Assert.Single(stuck), int.MaxValue));
+    }
+
+    // Crossings that rewrite every conjunct (recorded once, in the log the set shares) and crossings
+    // that rewrite some, in random order, with filters joining, conjuncts left above at the bound,
+    // and the set read between crossings (its conjuncts written, their pending crossings reset): what
+    // the shared log, the working lists and the tallies the set keeps across crossings hold must leave
+    // every conjunct as rewriting it at each crossing writes it.
+    [Theory]
+    [InlineData(20261207)]
+    [InlineData(31)]
+    [InlineData(4242)]
+    [InlineData(987654321)]
+    public void Random_crossings_joins_and_reads_write_every_conjunct_as_rewriting_at_each_crossing_does(int seed)
+    {
+        output.WriteLine($"seed {seed}");
+        var random = new Random(seed);
+        // Crossings that rewrite every conjunct of the set (each reads a or b, or a while no conjunct
+        // reading b only is in the set), mixed with those of Crossings.
+        List<(string Name, Expr? Definition)>[] everyConjunct =
+        [
+            [("a", Op(BinaryOp.Add, Col("a"), Literal.Int(1))), ("b", Col("b"))],
+            [("a", Col("A", SqlType.Float64)), ("b", Col("b"))],
+            [("a", Op(BinaryOp.Add, Col("a"), Literal.Int(3))), ("b", Op(BinaryOp.Multiply, Col("b"), Literal.Int(2)))],
+            [("a", Col("b")), ("b", Col("a"))],
+        ];
+        var set = new ConjunctSet(Conjuncts().Take(2));
+        var expected = Conjuncts().Take(2).ToList();
+        int stuckSeen = 0;
+        for (int k = 0; k < 400; k++)
+        {
+            int what = random.Next(10);
+            if (what == 0)
+            {
+                var joining = Conjuncts()[random.Next(4)];
+                set.Add(joining);
+                expected.Add(joining);
+            }
+            else if (what == 1) Assert.Equal(expected, set.Items.ToList());
+            else
+            {
+                var crossing = what < 6 ? everyConjunct[random.Next(everyConjunct.Length)] : Crossings[random.Next(Crossings.Length)];
+                // A conjunct left above is written as it was before the crossing and leaves the set.
+                var stuck = set.CrossDefinitions(crossing);
+                foreach (var s in stuck) Assert.True(expected.Remove(s), $"seed {seed}, step {k}: a conjunct left above is not one the set held");
+                stuckSeen += stuck.Count;
+                expected = RewriteEachStep(expected, crossing);
+            }
+            Assert.Equal(expected.Count, set.Count);
+        }
+        Assert.Equal(expected, set.Items.ToList());
+        // The bound was met on the way: the test covers conjuncts leaving the set too.
+        Assert.True(stuckSeen > 0, $"seed {seed}: no conjunct reached the bound");
     }
 
     // The rule itself, one conjunct at a time: the reference the deferred rewriting must equal.

@@ -46,6 +46,28 @@ public class ProjectMergingTests
     }
 
     [Fact]
+    public void What_one_merge_counts_is_not_carried_into_the_next()
+    {
+        // The pass keeps one table of an inner projection's names and reads for all its merges: the first
+        // merge here reads x (position 0) twice, the second reads the buffer (position 0 too) once; counts
+        // left from the first would make it twice, and the buffer would not be merged.
+        var b = new WorkflowBuilder("t");
+        var first = b.Scan(Table("cities"), Cities, "cities");
+        var x = b.Project(first.Id, [new("x", ExprFactory.Binary(BinaryOp.Add, b.Col(first.Id, "population"), Int(1)))], "x");
+        var twice = b.Project(x.Id, [new("y", ExprFactory.Binary(BinaryOp.Multiply, b.Col(x.Id, "x"), b.Col(x.Id, "x")))], "twice");
+        b.Sink(twice.Id, Table("out1"), WriteMode.Replace, "out1");
+        var second = b.Scan(Table("cities"), Cities, "cities2");
+        var buffer = b.Project(second.Id, [new("g", ExprFactory.Call(Functions.Buffer, b.Col(second.Id, "geom"), Literal.Float(5)))], "buffer");
+        var area = b.Project(buffer.Id, [new("a", ExprFactory.Call(Functions.Area, b.Col(buffer.Id, "g")))], "area");
+        b.Sink(area.Id, Table("out2"), WriteMode.Replace, "out2");
+        var merged = Pass.Run(b.ToWorkflow(), OptimizerTarget.Conservative);
+        Assert.Empty(IrValidator.Validate(merged));
+        var projects = merged.Nodes.OfType<ProjectNode>().ToList();
+        Assert.Equal(["twice", "area"], projects.Select(p => p.Name));
+        Assert.Equal(ExprFactory.Call(Functions.Area, ExprFactory.Call(Functions.Buffer, b.Col(second.Id, "geom"), Literal.Float(5))), projects[1].Columns[0].Expr);
+    }
+
+    [Fact]
     public void Stops_before_a_merge_grows_an_expression_beyond_the_bound()
     {
         // x := x + 1 adds two nodes a step: about fifty steps fit in one projection.

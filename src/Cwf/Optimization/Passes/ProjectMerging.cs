@@ -21,6 +21,7 @@ public sealed class ProjectMerging : OptimizerPass
     public override Workflow Run(Workflow workflow, OptimizerTarget target)
     {
         var rw = new WorkflowRewriter(workflow);
+        var inner = new InnerColumns();
         foreach (var original in workflow.Nodes)
         {
             if (!rw.Contains(original.Id) || rw[original.Id] is not ProjectNode outer) continue;
@@ -30,9 +31,9 @@ public sealed class ProjectMerging : OptimizerPass
                 rw.Redirect(outer.Id, input.Id);
                 continue;
             }
-            if (input is not ProjectNode inner || rw.Readers(inner.Id) != 1 || Merge(outer, inner) is not { } merged) continue;
-            rw.Redirect(inner.Id, inner.Input);
-            rw.Replace(outer with { Input = inner.Input, Columns = merged });
+            if (input is not ProjectNode below || rw.Readers(below.Id) != 1 || Merge(outer, inner.Of(below)) is not { } merged) continue;
+            rw.Redirect(below.Id, below.Input);
+            rw.Replace(outer with { Input = below.Input, Columns = merged });
         }
         return rw.ToWorkflow();
     }
@@ -48,29 +49,76 @@ public sealed class ProjectMerging : OptimizerPass
         return true;
     }
 
-    private static Seq<NamedExpr>? Merge(ProjectNode outer, ProjectNode inner)
+    private static Seq<NamedExpr>? Merge(ProjectNode outer, InnerColumns inner)
     {
-        var definitions = new Dictionary<string, Expr>(inner.Columns.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var c in inner.Columns) definitions.Add(c.Name, c.Expr);
-        // How many times the outer projection reads each column.
-        var reads = new Dictionary<string, int>(inner.Columns.Count, StringComparer.OrdinalIgnoreCase);
+        // How many times the outer projection reads each inner column.
+        var reads = inner.Reads;
         foreach (var c in outer.Columns)
-            Predicates.AllColumns(c.Expr, reads, static (r, counts) =>
+            Predicates.AllColumns(c.Expr, inner, static (r, s) =>
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, r.Name, out _)++;
+                if (s.PositionOf(r.Name) is >= 0 and var at) s.Reads[at]++;
                 return true;
             });
-        foreach (var column in inner.Columns)
+        for (int i = 0; i < inner.Columns.Count; i++)
         {
-            int count = reads.GetValueOrDefault(column.Name);
+            var column = inner.Columns[i];
+            int count = reads[i];
             bool deterministic = Predicates.IsDeterministic(column.Expr);
             if (!deterministic && count != 1) return null;
             if (count > 1 && !Predicates.IsCheap(column.Expr)) return null;
         }
-        Func<ColumnRef, Expr?> definition = r => definitions[r.Name];
-        var merged = outer.Columns.Map(c => c with { Expr = Predicates.Substitute(c.Expr, definition) });
-        for (int i = 0; i < merged.Count; i++)
-            if (!SubstitutionBound.Allows(outer.Columns[i].Expr, merged[i].Expr)) return null;
-        return merged;
+        var merged = new NamedExpr[outer.Columns.Count];
+        for (int i = 0; i < merged.Length; i++)
+        {
+            var c = outer.Columns[i];
+            var e = Predicates.Substitute(c.Expr, inner.Definition);
+            if (!SubstitutionBound.Allows(c.Expr, e)) return null;
+            merged[i] = ReferenceEquals(e, c.Expr) ? c : c with { Expr = e };
+        }
+        return new Seq<NamedExpr>(ImmutableCollectionsMarshal.AsImmutableArray(merged));
+    }
+
+    /// <summary>
+    /// The inner projection of a merge: its columns found by name (compared in order when they are few, through a
+    /// table otherwise) and how often the outer one reads each. One per pass, set to each inner projection in turn
+    /// (<see cref="Of"/> forgets the previous one's names and counts), so a merge per step of a chain makes no tables.
+    /// </summary>
+    private sealed class InnerColumns
+    {
+        private const int SearchedInPlace = 8;
+        private readonly Dictionary<string, int> _positions = new(StringComparer.OrdinalIgnoreCase);
+        private bool _indexed;
+        private int[] _reads = [];
+
+        public InnerColumns() => Definition = r =>
+            PositionOf(r.Name) is >= 0 and var at ? Columns[at].Expr : throw new KeyNotFoundException($"The inner projection defines no column '{r.Name}'.");
+
+        public Seq<NamedExpr> Columns { get; private set; }
+
+        /// <summary>By position: how many times the outer projection reads the column (zero after <see cref="Of"/>).</summary>
+        public int[] Reads => _reads;
+
+        /// <summary>A reference's definition in the inner projection.</summary>
+        public Func<ColumnRef, Expr?> Definition { get; }
+
+        public InnerColumns Of(ProjectNode inner)
+        {
+            Columns = inner.Columns;
+            if (_reads.Length < Columns.Count) _reads = new int[Math.Max(Columns.Count, 2 * _reads.Length)];
+            else Array.Clear(_reads, 0, Columns.Count);
+            _positions.Clear();
+            _indexed = Columns.Count > SearchedInPlace;
+            if (_indexed)
+                for (int i = 0; i < Columns.Count; i++) _positions.Add(Columns[i].Name, i);
+            return this;
+        }
+
+        public int PositionOf(string name)
+        {
+            if (_indexed) return _positions.TryGetValue(name, out int at) ? at : -1;
+            for (int i = 0; i < Columns.Count; i++)
+                if (Columns[i].Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return i;
+            return -1;
+        }
     }
 }
