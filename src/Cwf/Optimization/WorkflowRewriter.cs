@@ -26,6 +26,8 @@ internal sealed class WorkflowRewriter
     private readonly Dictionary<int, List<int>> _insertedBefore = [];
     private readonly Dictionary<int, int> _anchor = [];
     private readonly Func<int, Schema> _schemaOf;
+    // Equal schemas of the nodes this pass places as one object, as the builder does (the branches of a fan-out pruned alike).
+    private readonly SchemaTable _schemas = new();
     private int _nextId = -1;
     // Whether an original node was put back after another version of it had been in place (see Replace).
     private bool _restored;
@@ -140,7 +142,7 @@ internal sealed class WorkflowRewriter
 
     // The node reading the current versions of its inputs, with the schema they give it. A node with no schema yet
     // was just made by the pass (with `with`), so it is given its schema instead of being copied.
-    private RelNode Placed(RelNode node) => Resolved(node).PlacedFrom(_schemaOf);
+    private RelNode Placed(RelNode node) => Resolved(node).PlacedFrom(_schemaOf, _schemas);
 
     private RelNode Resolved(RelNode node)
     {

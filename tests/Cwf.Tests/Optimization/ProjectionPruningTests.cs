@@ -26,6 +26,28 @@ public class ProjectionPruningTests
     }
 
     [Fact]
+    public void Branches_pruned_alike_share_one_schema_and_others_keep_their_own()
+    {
+        // The rewriter gives the nodes it places the schema an earlier equal one has (spec/ir.md, "Shared columns").
+        var b = new WorkflowBuilder("t");
+        var scan = b.Scan(Table("cities"), Cities, "cities");
+        int Branch(int threshold, string keep)
+        {
+            var all = b.Project(scan.Id, [b.Keep(scan.Id, "country"), b.Keep(scan.Id, "population"), b.Keep(scan.Id, "name")], "all" + threshold);
+            var f = b.Filter(all.Id, ExprFactory.Binary(BinaryOp.Greater, b.Col(all.Id, "population"), Int(threshold)), FilterBranch.Match, "f" + threshold);
+            b.Sink(b.Project(f.Id, [b.Keep(f.Id, keep)], "p" + threshold).Id, Table("out" + threshold), WriteMode.Replace, "out" + threshold);
+            return all.Id;
+        }
+        int one = Branch(5, "country"), two = Branch(6, "country"), other = Branch(7, "name");
+        var after = Pass.Run(b.ToWorkflow(), Cwf.Optimization.OptimizerTarget.Conservative);
+        Assert.Empty(IrValidator.Validate(after));
+        Assert.Equal("(country: string, population: int64)", after[one].Schema.ToString());
+        Assert.Same(after[one].Schema, after[two].Schema);
+        Assert.Equal("(population: int64, name: string)", after[other].Schema.ToString());
+        Assert.NotSame(after[one].Schema, after[other].Schema);
+    }
+
+    [Fact]
     public void Sinks_distinct_and_custom_sql_keep_every_column()
     {
         var b = new WorkflowBuilder("t");
