@@ -32,9 +32,11 @@ public static class StageProfile
         int inputBytes = Encoding.UTF8.GetByteCount(program);
         // CWF_PROFILE_TYPES=1: the types the optimizer and the emitter (or CWF_PROFILE_TYPE_STAGES) allocate most (sampled by the runtime).
         using var sampler = Environment.GetEnvironmentVariable("CWF_PROFILE_TYPES") is "1" ? new AllocationSampler() : null;
+        // CWF_PROFILE_LARGE=1: each stage's collections with their reasons, and the large objects it allocated.
+        using var large = Environment.GetEnvironmentVariable("CWF_PROFILE_LARGE") is "1" ? new LargeObjectLog() : null;
         // Each compile in its own frame: what one compile held is unreachable when the next starts, even where the
         // JIT keeps a local alive to the end of its method (unoptimized and on-stack-replaced code do).
-        for (int r = 0; r < repeats; r++) CompileOnce(shape, steps, text, inputBytes, sampler);
+        for (int r = 0; r < repeats; r++) CompileOnce(shape, steps, text, inputBytes, sampler, large);
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         // The collector this process ran with (Collector.props, or DOTNET_gcServer and the like when set), so a comparison says what it compared.
@@ -52,7 +54,7 @@ public static class StageProfile
         ? CwfFrontEnd.Compile(text, SchemaCatalog.Empty).Workflow
         : CwfFrontEnd.CompileStatementByStatement(text, SchemaCatalog.Empty).Workflow;
 
-    private static void CompileOnce(string shape, int steps, SourceText text, int inputBytes, AllocationSampler? sampler)
+    private static void CompileOnce(string shape, int steps, SourceText text, int inputBytes, AllocationSampler? sampler, LargeObjectLog? large)
     {
         // CWF_PROFILE_LIVE=1: the live set between stages, each measured by a full collection (which changes the
         // collections and pauses of that compile: a diagnosis, not a timing).
@@ -79,6 +81,7 @@ public static class StageProfile
             var result = run();
             stages.Add((stage, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before, ThreadClock.Milliseconds() - thread));
             log.After(stage);
+            if (large is not null) Console.WriteLine($"  {stage}: {large.Take()}");
             if (sampled)
             {
                 sampler!.Stop();
