@@ -19,7 +19,8 @@ internal sealed class Relations
     private readonly Materialization[] _kind;
     private readonly string?[] _cteName;
     private readonly bool[] _readsTable;
-    private readonly string?[] _tableSql;
+    // By id: only scans and sinks have a table, so not an array of a string a node.
+    private readonly Dictionary<int, string> _tableSql = [];
     private readonly Dictionary<int, string> _materializedName = [];
     private readonly Dictionary<int, PlannedSpatialJoin> _spatialJoins = [];
 
@@ -30,7 +31,6 @@ internal sealed class Relations
         _kind = new Materialization[_positions.Count];
         _cteName = new string?[_positions.Count];
         _readsTable = new bool[_positions.Count];
-        _tableSql = new string?[_positions.Count];
         var tables = names.ByNode;
         _tables = tables;
         Database = names.Database;
@@ -99,14 +99,15 @@ internal sealed class Relations
     private void FindQualifiedFilters(EmitGraph graph)
     {
         if (Dialect.Qualify("") is null) return;
-        var readers = new Dictionary<int, int>();
+        // By position, sized once (a dictionary grown node by node allocated about twice its final size).
+        var readers = new int[_positions.Count];
         foreach (var id in graph.Needed)
             foreach (var input in _context.Workflow[id].Inputs)
-                readers[input] = readers.GetValueOrDefault(input) + 1;
+                readers[_positions[input]]++;
         foreach (var id in graph.Needed)
         {
             if (_context.Workflow[id] is not FilterNode filter || _context.Workflow[filter.Input] is not WindowNode window) continue;
-            if (Kind(window.Id) != Materialization.Cte || readers[window.Id] != 1 || graph.Outputs.Any(o => o.Source == window.Id)) continue;
+            if (Kind(window.Id) != Materialization.Cte || readers[_positions[window.Id]] != 1 || graph.Outputs.Any(o => o.Source == window.Id)) continue;
             _qualifiedFilters.Add(filter.Id);
             _fusedWindows.Add(window.Id);
         }
@@ -129,7 +130,11 @@ internal sealed class Relations
     public TableName TableNameOf(int id) => _tables[id];
 
     /// <summary>The node's table as the script writes it (scans and sinks).</summary>
-    public string Table(int id) => _tableSql[_positions[id]] ??= Dialect.TableName(_tables[id]);
+    public string Table(int id)
+    {
+        if (!_tableSql.TryGetValue(id, out var sql)) _tableSql[id] = sql = Dialect.TableName(_tables[id]);
+        return sql;
+    }
 
     /// <summary>A scan read straight from its table, its columns needing no decoding (<see cref="Dialect.AdaptsInput"/>); else a scan is a query like any step.</summary>
     public bool ReadsTable(int id) => _readsTable[_positions[id]];

@@ -120,8 +120,7 @@ public sealed class SqlBlock
     internal SqlBlock Flattened(SqlTextStore store)
     {
         if (_fixedLines || IsEmpty || IsText) return this;
-        var scratch = store.Scratch;
-        scratch.Clear();
+        var scratch = store.Scratch();
         WriteTo(scratch);
         if (scratch.Length == 1 || scratch[^2] == '\n') return this;
         return OfText(scratch, _lineCount, store);

@@ -12,7 +12,7 @@ namespace Cwf.Emit;
 /// </summary>
 internal sealed class SqlLines(SqlTextStore store)
 {
-    private readonly StringBuilder _text = new();
+    private StringBuilder _text = new();
     // Where a line holds a line break of its own (a quoted name with one): such a line must not be re-indented, so the
     // query stays lines. Rare: nothing is kept per line, the other line breaks end lines.
     private readonly List<int> _breaksInLines = [];
@@ -26,7 +26,7 @@ internal sealed class SqlLines(SqlTextStore store)
     /// <summary>Starts a new query, forgetting the last one.</summary>
     public SqlLines Start()
     {
-        _text.Clear();
+        _text = ScratchText.Cleared(_text);
         _breaksInLines.Clear();
         _lineCount = 0;
         return this;
@@ -69,7 +69,7 @@ internal sealed class SqlLines(SqlTextStore store)
         if (suffix is not null) Add(suffix);
         // A blank line is written unindented, as a block writes it.
         _lastBlank = _text.Length == _lineStart + _indent;
-        if (_lastBlank) _text.Length = _lineStart;
+        if (_lastBlank) ScratchText.Truncate(_text, _lineStart);
         _lastIndent = _indent;
         _lineCount++;
         _text.Append('\n');

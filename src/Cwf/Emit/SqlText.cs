@@ -39,7 +39,7 @@ internal readonly struct BuilderText(StringBuilder builder) : ISqlText
         }
     }
 
-    public void DropLast() => builder.Length--;
+    public void DropLast() => ScratchText.Truncate(builder, builder.Length - 1);
 }
 
 /// <summary>The number of characters a text would have: nothing is written.</summary>

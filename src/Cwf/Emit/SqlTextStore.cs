@@ -4,10 +4,9 @@ namespace Cwf.Emit;
 
 /// <summary>
 /// The text of the queries an emission keeps until its script is written (each step's SELECT, which every
-/// statement over the step reads), one byte a character in a few large arrays: a query is a segment of a
+/// statement over the step reads), one byte a character in a few arrays: a query is a segment of a
 /// chunk (<see cref="StoredSql"/>), not a string of its own, so it takes half the bytes, and the collector
-/// has a few arrays to keep instead of a string a step (a chunk of <see cref="LargeChunk"/> bytes is on the
-/// large-object heap, which it does not copy). Only text of Latin-1 characters (U+0000 to U+00FF: every
+/// has a few arrays to keep instead of a string a step. Only text of Latin-1 characters (U+0000 to U+00FF: every
 /// keyword, operator and literal the compiler writes, and most names) is kept so; other text stays a string.
 /// A segment never spans two chunks.
 /// </summary>
@@ -16,15 +15,22 @@ internal sealed class SqlTextStore
     /// <summary>The first chunk's size: an emission of a few steps keeps a small array.</summary>
     internal const int FirstChunk = 1024;
 
-    /// <summary>The largest chunk (each next chunk is twice the last up to it); a longer text gets a chunk of its own length.</summary>
-    internal const int LargeChunk = 128 * 1024;
+    /// <summary>
+    /// The largest chunk (each next chunk is twice the last up to it); a longer text gets a chunk of its own length.
+    /// Under the 85,000 bytes from which an array is a large object: at 128 KB a 100,000-step emission's chunks were
+    /// 4.7 MB of large objects, whose budget spent sets off a full collection; small chunks are copied once or twice
+    /// as they age instead, which costs far less than collecting the whole workflow.
+    /// </summary>
+    internal const int LargeChunk = 64 * 1024;
 
     private byte[] _chunk = [];
     private int _used;
     private int _nextChunk = FirstChunk;
 
-    /// <summary>Where a block is written out before it is kept (<see cref="SqlBlock.Flattened"/>).</summary>
-    public StringBuilder Scratch { get; } = new();
+    private StringBuilder _scratch = new();
+
+    /// <summary>Where a block is written out before it is kept (<see cref="SqlBlock.Flattened"/>), empty.</summary>
+    public StringBuilder Scratch() => _scratch = ScratchText.Cleared(_scratch);
 
     /// <summary>Keeps <paramref name="text"/> as a segment; false (and nothing kept) when it holds a character above U+00FF.</summary>
     public bool TryAdd(StringBuilder text, out StoredSql segment)

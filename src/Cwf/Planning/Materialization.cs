@@ -1,7 +1,7 @@
 namespace Cwf.Planning;
 
-/// <summary>How the result of one IR node reaches the statements that read it.</summary>
-public enum Materialization
+/// <summary>How the result of one IR node reaches the statements that read it (a byte: the emitter keeps one a node).</summary>
+public enum Materialization : byte
 {
     /// <summary>A common table expression in each statement that needs it (the default).</summary>
     Cte,

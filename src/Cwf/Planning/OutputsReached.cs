@@ -4,50 +4,75 @@ namespace Cwf.Planning;
 
 /// <summary>
 /// For each node (by position), the outputs (roots) its result reaches. Most nodes reach one output:
-/// that one is kept as an id, and a set is made only for a node that reaches several (a shared step),
-/// so a long workflow costs two arrays, not a set per node.
+/// that one is kept as its position, and a set is made only for a node that reaches several (a shared step),
+/// so a long workflow costs one array of a number a node (a second, of a set reference a node, was
+/// 800 KB of large objects at 100,000 steps), not a set per node.
 /// </summary>
 internal sealed class OutputsReached
 {
-    private const int None = int.MinValue;
-    private readonly int[] _single;
-    private readonly HashSet<int>?[] _several;
+    private const int None = -1;
+    // By position: the position of the one root reached (a position is never negative), None, or
+    // SetIndex(k) for the k-th set of several.
+    private readonly int[] _reached;
+    private readonly List<HashSet<int>> _sets = [];
 
     public OutputsReached(WorkflowAnalysis analysis, NodePositions positions)
     {
         var nodes = analysis.Workflow.Nodes;
-        _single = new int[nodes.Length];
-        Array.Fill(_single, None);
-        _several = new HashSet<int>?[nodes.Length];
-        foreach (var root in analysis.Roots) Add(positions[root], root);
+        _reached = new int[nodes.Length];
+        Array.Fill(_reached, None);
+        foreach (var root in analysis.Roots)
+        {
+            int position = positions[root];
+            Add(position, position);
+        }
         // Reverse topological order: a node's readers are done before it.
         for (int i = nodes.Length - 1; i >= 0; i--)
             foreach (var input in nodes[i].Inputs) Merge(i, positions[input]);
     }
 
     /// <summary>How many outputs the node at <paramref name="position"/> reaches.</summary>
-    public int Count(int position) => _several[position]?.Count ?? (_single[position] == None ? 0 : 1);
+    public int Count(int position) => _reached[position] switch
+    {
+        None => 0,
+        >= 0 => 1,
+        var set => _sets[SetIndex(set)].Count,
+    };
+
+    // Below None: -2 is the first set, -3 the second... (the mapping is its own inverse).
+    private static int SetIndex(int value) => -2 - value;
 
     private void Add(int position, int root)
     {
-        if (_several[position] is { } set) set.Add(root);
-        else if (_single[position] == None) _single[position] = root;
-        else if (_single[position] != root) _several[position] = [_single[position], root];
+        int reached = _reached[position];
+        if (reached < None) _sets[SetIndex(reached)].Add(root);
+        else if (reached == None) _reached[position] = root;
+        else if (reached != root) Keep(position, [reached, root]);
     }
 
     private void Merge(int from, int to)
     {
-        if (_several[from] is not { } roots)
+        int reached = _reached[from];
+        if (reached == None) return;
+        if (reached >= 0)
         {
-            if (_single[from] != None) Add(to, _single[from]);
+            Add(to, reached);
             return;
         }
-        if (_several[to] is { } set) set.UnionWith(roots);
+        var roots = _sets[SetIndex(reached)];
+        int target = _reached[to];
+        if (target < None) _sets[SetIndex(target)].UnionWith(roots);
         else
         {
             var copy = new HashSet<int>(roots);
-            if (_single[to] != None) copy.Add(_single[to]);
-            _several[to] = copy;
+            if (target != None) copy.Add(target);
+            Keep(to, copy);
         }
+    }
+
+    private void Keep(int position, HashSet<int> set)
+    {
+        _reached[position] = SetIndex(_sets.Count);
+        _sets.Add(set);
     }
 }

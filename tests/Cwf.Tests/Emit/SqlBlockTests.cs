@@ -106,7 +106,7 @@ public sealed class SqlBlockTests
     private static SqlTextStore LeftOver()
     {
         var store = new SqlTextStore();
-        store.Scratch.Append("left over");
+        store.Scratch().Append("left over");
         return store;
     }
 

@@ -47,6 +47,30 @@ public sealed class SqlTextStoreTests
         Assert.True(chunks >= 6, $"seed {Seed}: {chunks} chunks");
     }
 
+    /// <summary>
+    /// Chunks are small objects (an array of 85,000 bytes or more is a large object, which the collector reports in the
+    /// highest generation as soon as it is allocated): many queries kept do not spend the large-object budget.
+    /// </summary>
+    [Fact]
+    public void Chunks_of_many_queries_are_small_objects()
+    {
+        var store = new SqlTextStore();
+        var text = new System.Text.StringBuilder().Append('q', 500).Append('\n');
+        byte[]? last = null;
+        int chunks = 0;
+        for (int i = 0; i < 4_000; i++)
+        {
+            Assert.True(store.TryAdd(text, out var segment));
+            if (ReferenceEquals(segment.Chunk, last)) continue;
+            last = segment.Chunk;
+            chunks++;
+            // Checked as it is made: a small object is in generation 0, or 1 after a collection since.
+            Assert.True(GC.GetGeneration(last) < GC.MaxGeneration, $"chunk {chunks} of {last.Length} bytes is a large object");
+        }
+        // 2 MB of text: chunks up to the largest, then many of it.
+        Assert.True(chunks > 20, $"{chunks} chunks");
+    }
+
     [Fact]
     public void A_text_longer_than_a_chunk_has_a_chunk_of_its_own()
     {
