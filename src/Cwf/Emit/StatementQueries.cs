@@ -60,25 +60,38 @@ internal sealed class StatementQueries
     }
 
     // Always a new block: the bodies are shared by every statement that reads them (appended whole, not copied).
-    private SqlBlock Compose(List<int> ctes, SqlBlock main)
+    private SqlBlock Compose(int[] ctes, SqlBlock main)
     {
-        if (ctes.Count == 0) return new SqlBlock(1).Append(main);
+        if (ctes.Length == 0) return new SqlBlock(1).Append(main);
         return new SqlBlock(3).Line("WITH").Ctes(new StatementCtes(this, ctes)).Append(main);
     }
 
     /// <summary>A statement's CTEs by node id, their names and queries read when the statement is written.</summary>
-    private sealed class StatementCtes(StatementQueries queries, List<int> ids) : SqlCteList
+    private sealed class StatementCtes(StatementQueries queries, int[] ids) : SqlCteList
     {
-        public override int Count => ids.Count;
+        public override int Count => ids.Length;
         public override string Name(int index) => queries._relations.CteName(ids[index]);
         public override SqlBlock Query(int index) => queries.Body(ids[index]);
     }
 
     /// <summary>The CTEs a query over <paramref name="root"/> needs, in topological order; materialized nodes and tables are read by name.</summary>
-    private List<int> Closure(int root, bool includeRoot)
+    private int[] Closure(int root, bool includeRoot)
     {
+        // Counted first, then written into an array of that length: a statement over a 100,000-step chain keeps one
+        // array of its CTEs, not a list grown to it (about twice its size allocated, every step of it a large object).
+        var closure = new int[Walk(root, includeRoot, [])];
+        Walk(root, includeRoot, closure);
         // Positions while walking, sorted as plain numbers, then turned into ids in place.
-        var closure = new List<int>();
+        closure.AsSpan().Sort();
+        var nodes = _context.Workflow.Nodes;
+        for (int i = 0; i < closure.Length; i++) closure[i] = nodes[closure[i]].Id;
+        return closure;
+    }
+
+    /// <summary>The positions of the CTEs a query over <paramref name="root"/> needs, written into <paramref name="into"/> where it has room; how many there are.</summary>
+    private int Walk(int root, bool includeRoot, Span<int> into)
+    {
+        int count = 0;
         var stack = _stack;
         int walk = ++_walk;
         stack.Push(root);
@@ -91,13 +104,13 @@ internal sealed class StatementQueries
             bool isRoot = id == root;
             if (!isRoot && _relations.Kind(id) != Materialization.Cte) continue;
             if (_relations.ReadsTable(id)) continue;
-            if (!isRoot || includeRoot) closure.Add(position);
+            if (!isRoot || includeRoot)
+            {
+                if (count < into.Length) into[count] = position;
+                count++;
+            }
             foreach (var input in _relations.InputsRead(id)) stack.Push(input);
         }
-        var ordered = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(closure);
-        ordered.Sort();
-        var nodes = _context.Workflow.Nodes;
-        for (int i = 0; i < ordered.Length; i++) ordered[i] = nodes[ordered[i]].Id;
-        return closure;
+        return count;
     }
 }
