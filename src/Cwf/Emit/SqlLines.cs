@@ -52,7 +52,7 @@ internal sealed class SqlLines(SqlTextStore store)
     {
         for (int from = 0, at; (at = text[from..].IndexOf('\n')) >= 0; from += at + 1)
             _breaksInLines.Add(_text.Length + from + at);
-        _text.Append(text);
+        ScratchText.Append(_text, text);
         return this;
     }
 

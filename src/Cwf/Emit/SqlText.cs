@@ -25,8 +25,8 @@ internal readonly struct BuilderText(StringBuilder builder) : ISqlText
 {
     public void Append(char c) => builder.Append(c);
     public void Append(char c, int repeat) => builder.Append(c, repeat);
-    public void Append(string text) => builder.Append(text);
-    public void Append(ReadOnlySpan<char> text) => builder.Append(text);
+    public void Append(string text) => ScratchText.Append(builder, text);
+    public void Append(ReadOnlySpan<char> text) => ScratchText.Append(builder, text);
 
     public void AppendLatin1(ReadOnlySpan<byte> text)
     {

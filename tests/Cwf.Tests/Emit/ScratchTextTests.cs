@@ -75,6 +75,19 @@ public sealed class ScratchTextTests
     }
 
     [Fact]
+    public void A_long_text_is_appended_in_small_chunks()
+    {
+        var random = new Random(Seed);
+        var chars = new char[2_000_003];
+        for (int i = 0; i < chars.Length; i++) chars[i] = (char)random.Next('a', 'z' + 1);
+        var builder = new StringBuilder("WHERE ");
+        ScratchText.Append(builder, chars);
+        Assert.Equal("WHERE " + new string(chars), builder.ToString());
+        // Appended at once, the rest would be one chunk of 2 million characters, a large object.
+        foreach (var chunk in builder.GetChunks()) Assert.True(chunk.Length <= ScratchText.Piece, $"seed {Seed}: a chunk of {chunk.Length} characters");
+    }
+
+    [Fact]
     public void Lines_after_a_long_query_are_their_own_and_start_without_a_large_array()
     {
         var lines = new SqlLines(new SqlTextStore());
