@@ -99,7 +99,8 @@ public static class StageProfile
         live?.Measure("after the front end: the bound workflow");
         Measure("checks", () => WorkflowChecks.Check(workflow, text.Path));
         live?.Measure("after the checks: the bound workflow");
-        Measure("analyze", () => WorkflowAnalyzer.Analyze(workflow));
+        // What Compiler.Compile asks of the analyses: their diagnostics.
+        Measure("analyze", () => WorkflowAnalyzer.Diagnose(workflow));
         var optimization = Measure("optimize", () => PassManager.Optimize(workflow, new OptimizerOptions { Target = Postgres.OptimizerTarget }));
         var optimized = optimization.Optimized;
         // The compiler keeps no reference to the bound workflow after the optimizer, so the runner lets it go too,
