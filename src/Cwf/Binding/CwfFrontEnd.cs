@@ -44,7 +44,7 @@ public static class CwfFrontEnd
             // A program nested too deeply, or a compiler bug: the whole path below reports it, as it always has.
         }
         // Text for ANTLR's lexer (outside ASCII, an unterminated string...): read whole, as Compile reads it.
-        return Compile(source, catalog, options) with { Syntax = null };
+        return Compile(source, catalog, options) with { Syntax = null, Scopes = [] };
     }
 
     // Diagnostics in source order (at the same place, syntax before binding); no workflow after a syntax error.
