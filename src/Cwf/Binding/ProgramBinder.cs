@@ -28,8 +28,9 @@ internal sealed partial class ProgramBinder
     private readonly LoweringContext _cx;
     private readonly ComponentCatalog _components;
     // Each name's symbol from its first declaration (a DeclaredName until its statement is bound): one table serves both
-    // the declarations (where a name is declared, for uses before it) and the symbols, not a second one as large.
-    private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.OrdinalIgnoreCase);
+    // the declarations (where a name is declared, for uses before it) and the symbols, not a second one as large. In
+    // parts, so that a long program's thousands of names make no large object.
+    private readonly PartitionedDictionary<string, Symbol> _symbols = new(StringComparer.OrdinalIgnoreCase);
     // The parameters declared so far, as expressions see them (type, dimension, and whether the program writes them as @name).
     private ScopeParameters _parameterTypes;
     // Names used before any statement declared them: reported as unknown, unless a later statement declares them (Finish).
