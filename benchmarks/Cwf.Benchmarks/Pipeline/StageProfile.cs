@@ -99,7 +99,8 @@ public static class StageProfile
         live?.Measure("after the front end: the bound workflow");
         Measure("checks", () => WorkflowChecks.Check(workflow, text.Path));
         live?.Measure("after the checks: the bound workflow");
-        Measure("analyze", () => WorkflowAnalyzer.Analyze(workflow));
+        // What Compiler.Compile asks of the analyses: their diagnostics.
+        Measure("analyze", () => WorkflowAnalyzer.Diagnose(workflow));
         var optimization = Measure("optimize", () => PassManager.Optimize(workflow, new OptimizerOptions { Target = Postgres.OptimizerTarget }));
         var optimized = optimization.Optimized;
         // The compiler keeps no reference to the bound workflow after the optimizer, so the runner lets it go too,
@@ -121,7 +122,7 @@ public static class StageProfile
         double total = stages.Sum(s => s.Ms);
         line.Append(CultureInfo.InvariantCulture, $" total {total:F1} ms = {total / steps:F4} ms/step, cpu {cpuMs:F1} ms = {cpuMs / steps:F4} ms/step, {stages.Sum(s => s.Bytes) / (double)steps / 1024:F1} KB/step; collections gen0/1/2 {gcCounts[0]}/{gcCounts[1]}/{gcCounts[2]}, paused {pausedMs:F1} ms");
         // A digest of the SQL, so that two builds can be shown to write the same bytes.
-        line.Append(CultureInfo.InvariantCulture, $"; SQL sha256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sql)))[..16]}");
+        line.Append(CultureInfo.InvariantCulture, $"; SQL sha256 {Sha256(sql)[..16]}");
         Console.WriteLine(line);
         Console.WriteLine("  collections by stage: " + log.Report());
         if (profiledPasses is not null)
@@ -142,6 +143,22 @@ public static class StageProfile
         {
             Console.WriteLine("  live heap after a full collection, MB: " + live.Report());
         }
+    }
+
+    // The digest of the text's UTF-8 bytes, encoded a chunk at a time: the whole encoding at once was a large object (8 MB
+    // at 100,000 wide steps) that CWF_PROFILE_LARGE counted against the next compile's front end.
+    private static string Sha256(string text)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var encoder = Encoding.UTF8.GetEncoder();
+        const int Chunk = 4096;
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(Chunk)];
+        for (int at = 0; at < text.Length; at += Chunk)
+        {
+            var chars = text.AsSpan(at, Math.Min(Chunk, text.Length - at));
+            hash.AppendData(bytes, 0, encoder.GetBytes(chars, bytes, flush: at + chars.Length == text.Length));
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     // The default passes in rounds until one changes nothing (PassManager.Run's loop), each pass's allocation summed over the rounds.

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
@@ -45,7 +46,17 @@ public static class WorkflowAnalyzer
             roots,
             dead.ToImmutable(),
             shared.ToImmutable(),
-            Diagnose(workflow, roots, dead));
+            Diagnose(workflow, roots, live));
+    }
+
+    /// <summary>
+    /// The diagnostics of <see cref="Analyze"/> (no output, dead steps) alone: what a compile needs of the analyses,
+    /// without the readers' lists, the order and the shared results, which are each as long as the workflow.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> Diagnose(Workflow workflow)
+    {
+        var roots = Roots(workflow);
+        return Diagnose(workflow, roots, LiveNodes(workflow, roots));
     }
 
     /// <summary>
@@ -57,8 +68,8 @@ public static class WorkflowAnalyzer
         var live = LiveNodes(workflow, Roots(workflow));
         var nodes = workflow.Nodes;
         int count = 0;
-        foreach (bool l in live)
-            if (l) count++;
+        for (int i = 0; i < live.Length; i++)
+            if (live[i]) count++;
         if (count == nodes.Length) return workflow;
         var kept = new RelNode[count];
         count = 0;
@@ -83,9 +94,10 @@ public static class WorkflowAnalyzer
     }
 
     // Reverse topological order: a node is live when a live node reads it. By position (see Workflow.PositionOf).
-    private static bool[] LiveNodes(Workflow workflow, ImmutableArray<int> roots)
+    // Bits, not a bool each: a long workflow's bool[] was a large object at every analysis and every optimizer round.
+    private static BitArray LiveNodes(Workflow workflow, ImmutableArray<int> roots)
     {
-        var live = new bool[workflow.Nodes.Length];
+        var live = new BitArray(workflow.Nodes.Length);
         foreach (var root in roots) live[workflow.PositionOf(root)] = true;
         for (int i = live.Length - 1; i >= 0; i--)
         {
@@ -95,16 +107,18 @@ public static class WorkflowAnalyzer
         return live;
     }
 
-    private static ImmutableArray<Diagnostic> Diagnose(Workflow workflow, ImmutableArray<int> roots, ImmutableSortedSet<int>.Builder dead)
+    private static ImmutableArray<Diagnostic> Diagnose(Workflow workflow, ImmutableArray<int> roots, BitArray live)
     {
         if (roots.IsEmpty)
             return [Diagnostic.Create(DiagnosticCodes.NoOutput, Location.None,
                 $"Workflow '{workflow.Name}' writes no table, so no step has any effect and nothing is generated.",
                 "add an output step (a canvas 'saveastable' node, a .cwf 'output' statement)")];
         var list = ImmutableArray.CreateBuilder<Diagnostic>();
-        foreach (var node in workflow.Nodes)
+        var nodes = workflow.Nodes;
+        for (int i = 0; i < nodes.Length; i++)
         {
-            if (!dead.Contains(node.Id)) continue;
+            if (live[i]) continue;
+            var node = nodes[i];
             list.Add(Diagnostic.Create(DiagnosticCodes.UnusedStep, node.Origin ?? Location.None,
                 $"Step '{Display(node)}' is not used by any output table; it is left out of the generated SQL.",
                 "connect its result to an output step, or delete the step"));

@@ -24,9 +24,10 @@ public static class CwfFrontEnd
     }
 
     /// <summary>
-    /// What <see cref="Compile"/> gives, without the syntax tree: each statement is parsed, bound and let go, so the
-    /// whole program's tokens and syntax tree are never alive at once (a long program's compile keeps far less alive
-    /// for the collector to copy). The path of the command line and of everything that needs only the workflow.
+    /// What <see cref="Compile"/> gives, without the syntax tree and the scopes (<see cref="CompileResult.Scopes"/> is
+    /// empty, as editors alone read it): each statement is parsed, bound and let go, so the whole program's tokens and
+    /// syntax tree are never alive at once (a long program's compile keeps far less alive for the collector to copy).
+    /// The path of the command line and of everything that needs only the workflow.
     /// </summary>
     public static CompileResult CompileStatementByStatement(SourceText source, SchemaCatalog catalog, BindOptions? options = null)
     {
@@ -34,7 +35,7 @@ public static class CwfFrontEnd
         try
         {
             var statements = new StatementStream(source, options.Components.Steps);
-            var binder = new ProgramBinder(source, catalog, options);
+            var binder = new ProgramBinder(source, catalog, options, listScopes: false);
             while (statements.Next() is { } statement) binder.Add(statement);
             if (!statements.NeedsWholeText) return Result([.. statements.Diagnostics], binder.Finish(), null);
         }
@@ -43,22 +44,31 @@ public static class CwfFrontEnd
             // A program nested too deeply, or a compiler bug: the whole path below reports it, as it always has.
         }
         // Text for ANTLR's lexer (outside ASCII, an unterminated string...): read whole, as Compile reads it.
-        return Compile(source, catalog, options) with { Syntax = null };
+        return Compile(source, catalog, options) with { Syntax = null, Scopes = [] };
     }
 
     // Diagnostics in source order (at the same place, syntax before binding); no workflow after a syntax error.
     private static CompileResult Result(ImmutableArray<Diagnostic> syntaxErrors, BindResult bound, ProgramSyntax? syntax)
     {
         var names = bound.Workflow is { } workflow ? IdentifierRules.Check(workflow) : [];
-        var diagnostics = syntaxErrors.AddRange(bound.Diagnostics).AddRange(names)
-            .OrderBy(d => d.Location is SourceLocation s ? s.Span.Start : int.MaxValue)
-            .ToImmutableArray();
+        var diagnostics = InSourceOrder(syntaxErrors.IsEmpty && names.IsEmpty ? bound.Diagnostics : syntaxErrors.AddRange(bound.Diagnostics).AddRange(names));
         return new CompileResult(syntaxErrors.Any(d => d.IsError) || !names.IsEmpty ? null : bound.Workflow, syntax, diagnostics)
         {
             ParameterDimensions = bound.ParameterDimensions,
             Scopes = bound.Scopes,
         };
     }
+
+    // A stable sort by start, skipped when the diagnostics are in order already (nearly always: the binder reports
+    // statement by statement): a long program's thousands of warnings are then not copied three times to be sorted.
+    private static ImmutableArray<Diagnostic> InSourceOrder(ImmutableArray<Diagnostic> diagnostics)
+    {
+        for (int i = 1; i < diagnostics.Length; i++)
+            if (Start(diagnostics[i]) < Start(diagnostics[i - 1])) return [.. diagnostics.OrderBy(Start)];
+        return diagnostics;
+    }
+
+    private static int Start(Diagnostic diagnostic) => diagnostic.Location is SourceLocation s ? s.Span.Start : int.MaxValue;
 }
 
 /// <param name="Syntax">The syntax tree (null from <see cref="CwfFrontEnd.CompileStatementByStatement"/>).</param>
@@ -69,6 +79,6 @@ public sealed record CompileResult(Workflow? Workflow, ProgramSyntax? Syntax, Im
     /// <summary>What each parameter declared with a unit measures (see <see cref="BindResult.ParameterDimensions"/>).</summary>
     public ImmutableDictionary<string, Dimension> ParameterDimensions { get; init; } = ImmutableDictionary<string, Dimension>.Empty;
 
-    /// <summary>The columns at every pipeline step and declared relation name (see <see cref="BindResult.Scopes"/>).</summary>
+    /// <summary>The columns at every pipeline step and declared relation name (see <see cref="BindResult.Scopes"/>; empty from <see cref="CwfFrontEnd.CompileStatementByStatement"/>).</summary>
     public ImmutableArray<StepScope> Scopes { get; init; } = [];
 }

@@ -44,7 +44,7 @@ internal sealed partial class ProgramBinder
     private Relation? CheckedLet(IdentifierSyntax name)
     {
         if (_symbols.TryGetValue(name.Name, out var symbol) && symbol is ParameterSymbol or RelationSymbol { IsSource: true }
-            && _declarations.TryGetValue(name.Name, out var declaration) && declaration.Statement < _statement)
+            && symbol.Statement < _statement)
         {
             symbol.Used = true;
             var what = symbol is ParameterSymbol ? "a parameter" : "a source";

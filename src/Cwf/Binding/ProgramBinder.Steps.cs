@@ -20,14 +20,14 @@ internal sealed partial class ProgramBinder
     private Relation? BindSteps(PipelineSyntax pipeline, int count, string name)
     {
         var current = ResolveRelation(pipeline.Input);
-        _scopes.Add(new StepScope(pipeline.Input.Span, null, current?.Scope.Schema));
+        AddScope(pipeline.Input.Span, null, current?.Scope.Schema);
         for (int i = 0; i < count; i++)
         {
             var step = pipeline.Steps[i];
             var stepName = i == pipeline.Steps.Count - 1 ? name : $"{name}_{i + 1}_{step.Keyword}";
             var input = current;
             current = current is null ? CheckOnly(step) : BindStep(step, current, Step(stepName, step));
-            _scopes.Add(new StepScope(step.Span, input?.Scope.Schema, current?.Scope.Schema));
+            AddScope(step.Span, input?.Scope.Schema, current?.Scope.Schema);
         }
         return current;
     }
@@ -50,7 +50,7 @@ internal sealed partial class ProgramBinder
         var current = BindSteps(pipeline, pipeline.Steps.Count - 1, first);
         var step = pipeline.Steps[^1];
         // Both results of a split keep its input's columns.
-        _scopes.Add(new StepScope(step.Span, current?.Scope.Schema, current?.Scope.Schema));
+        AddScope(step.Span, current?.Scope.Schema, current?.Scope.Schema);
         if (current is null)
         {
             CheckOnly(step);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cwf.Catalog;
+using Cwf.Collections;
 using Cwf.Components;
 using Cwf.Components.Library;
 using Cwf.Diagnostics;
@@ -26,20 +27,23 @@ internal sealed partial class ProgramBinder
     private readonly WorkflowBuilder _builder;
     private readonly LoweringContext _cx;
     private readonly ComponentCatalog _components;
-    private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.OrdinalIgnoreCase);
+    // Each name's symbol from its first declaration (a DeclaredName until its statement is bound): one table serves both
+    // the declarations (where a name is declared, for uses before it) and the symbols, not a second one as large. In
+    // parts, so that a long program's thousands of names make no large object.
+    private readonly PartitionedDictionary<string, Symbol> _symbols = new(StringComparer.OrdinalIgnoreCase);
     // The parameters declared so far, as expressions see them (type, dimension, and whether the program writes them as @name).
     private ScopeParameters _parameterTypes;
-    private readonly Dictionary<string, (int Statement, IdentifierSyntax Site)> _declarations = new(StringComparer.OrdinalIgnoreCase);
     // Names used before any statement declared them: reported as unknown, unless a later statement declares them (Finish).
     private readonly List<(int Diagnostic, IdentifierSyntax Site)> _undeclaredUses = [];
     private readonly Dictionary<string, (TableNameSyntax Site, string Text)> _writtenTables = new(StringComparer.OrdinalIgnoreCase);
     private WorkflowStatementSyntax? _workflowStatement;
     private int _statement;
-    // The columns at every step and declared name, in the order bound (BindResult.Scopes).
-    private readonly ImmutableArray<StepScope>.Builder _scopes = ImmutableArray.CreateBuilder<StepScope>();
+    // The columns at every step and declared name, in the order bound (BindResult.Scopes); null when they are not listed.
+    private readonly SegmentedList<StepScope>? _scopes;
     private readonly Dictionary<string, ExpressionBinderOptions> _optionsByContext = new(StringComparer.Ordinal);
 
-    public ProgramBinder(SourceText? source, SchemaCatalog catalog, BindOptions options)
+    /// <param name="listScopes">Whether the result lists the columns at every step (<see cref="BindResult.Scopes"/>), as editors need.</param>
+    public ProgramBinder(SourceText? source, SchemaCatalog catalog, BindOptions options, bool listScopes = true)
     {
         _catalog = catalog;
         _source = source;
@@ -49,6 +53,7 @@ internal sealed partial class ProgramBinder
         _cx = new LoweringContext(_builder, _diagnostics);
         _parameterTypes = ScopeParameters.Empty.WithWrittenWithAt(source is { } text ? MentionedNames.Parameters(text) : []);
         _components = options.Components;
+        _scopes = listScopes ? [] : null;
     }
 
     /// <summary>Binds the next statement of the program.</summary>
@@ -69,7 +74,7 @@ internal sealed partial class ProgramBinder
         var diagnostics = _diagnostics.ToImmutable();
         return new BindResult(diagnostics.Any(d => d.IsError) ? null : workflow, diagnostics)
         {
-            Scopes = _scopes.ToImmutable(),
+            Scopes = _scopes?.ToImmutableArray() ?? [],
             ParameterDimensions = workflow.Parameters
                 .Select(p => _parameterTypes.Find(p.Name)!)
                 .Where(p => !p.Dimension.IsPlain)
@@ -86,14 +91,14 @@ internal sealed partial class ProgramBinder
         foreach (var name in DeclaredNames(statement))
         {
             if (IsDiscard(name)) continue;
-            if (_declarations.TryGetValue(name.Name, out var first))
+            if (_symbols.TryGetValue(name.Name, out var first))
             {
                 _diagnostics.Add(Diagnostic.Create(DiagnosticCodes.DuplicateName, Locate(name),
                     $"'{name.Name}' is already declared on line {Line(first.Site)}", "choose another name")
                     .WithRelated(Locate(first.Site)));
                 continue;
             }
-            _declarations[name.Name] = (_statement, name);
+            _symbols[name.Name] = new DeclaredName(name.Name, name, _statement);
         }
     }
 
@@ -102,7 +107,7 @@ internal sealed partial class ProgramBinder
     {
         foreach (var (index, name) in _undeclaredUses)
         {
-            if (!_declarations.TryGetValue(name.Name, out var declaration)) continue;
+            if (!_symbols.TryGetValue(name.Name, out var declaration)) continue;
             _diagnostics.Replace(index, Diagnostic.Create(DiagnosticCodes.UsedBeforeDefinition, Locate(name),
                 $"'{name.Name}' is used before its definition on line {Line(declaration.Site)}",
                 $"move the definition of '{name.Name}' above this statement").WithRelated(Locate(declaration.Site)));
@@ -126,7 +131,7 @@ internal sealed partial class ProgramBinder
     private static bool IsDiscard(IdentifierSyntax name) => name.Name == "_";
 
     private bool Owns(IdentifierSyntax name) =>
-        _declarations.TryGetValue(name.Name, out var d) && d.Statement == _statement && ReferenceEquals(d.Site, name);
+        _symbols.TryGetValue(name.Name, out var d) && d.Statement == _statement && ReferenceEquals(d.Site, name);
 
     private void Declare(Symbol symbol)
     {
@@ -234,7 +239,7 @@ internal sealed partial class ProgramBinder
             int node = ComponentLowering.ReadTable(_cx, table, schema, Step(s.Name.Name, s));
             relation = new Relation(node, new ScopeInput(schema, s.Name.Name));
         }
-        _scopes.Add(new StepScope(s.Name.Span, null, schema));
+        AddScope(s.Name.Span, null, schema);
         Declare(new RelationSymbol(s.Name.Name, s.Name, _statement, PendingRelation.Of(relation), IsSource: true));
     }
 
@@ -284,7 +289,7 @@ internal sealed partial class ProgramBinder
             int node = ComponentLowering.Values(_cx, schema, rows.ToSeq(), Step(v.Name.Name, v));
             relation = new Relation(node, new ScopeInput(schema, v.Name.Name));
         }
-        _scopes.Add(new StepScope(v.Name.Span, null, schema));
+        AddScope(v.Name.Span, null, schema);
         Declare(new RelationSymbol(v.Name.Name, v.Name, _statement, PendingRelation.Of(relation), IsSource: true));
     }
 
@@ -311,7 +316,7 @@ internal sealed partial class ProgramBinder
         if (ok && (i.Schema is null || schema is not null)
             && ComponentLowering.ImportUrl(_cx, i.Url.Text, guess, schema, Step(i.Name.Name, i), Locate(i.Url)) is { } node)
             relation = new Relation(node, new ScopeInput(schema ?? Schema.Open, i.Name.Name));
-        _scopes.Add(new StepScope(i.Name.Span, null, schema ?? Schema.Open));
+        AddScope(i.Name.Span, null, schema ?? Schema.Open);
         Declare(new RelationSymbol(i.Name.Name, i.Name, _statement, PendingRelation.Of(relation), IsSource: true));
     }
 
@@ -359,7 +364,7 @@ internal sealed partial class ProgramBinder
         var results = l.Names.Count == 2
             ? BindTwoResultPipeline(l.Pipeline, l.Names[0].Name, l.Names[1].Name)
             : [PendingRelation.Of(BindPipeline(l.Pipeline, l.Names[0].Name))];
-        if (l.Names.Count == 1) _scopes.Add(new StepScope(l.Names[0].Span, null, results[0].Get()?.Scope.Schema));
+        if (l.Names.Count == 1) AddScope(l.Names[0].Span, null, results[0].Get()?.Scope.Schema);
         for (int i = 0; i < l.Names.Count; i++)
             if (!IsDiscard(l.Names[i])) Declare(new RelationSymbol(l.Names[i].Name, l.Names[i], _statement, results[i], IsSource: false));
     }
@@ -405,15 +410,15 @@ internal sealed partial class ProgramBinder
     /// <summary>The relation a name refers to, or null (reported unless it belongs to a failed statement).</summary>
     private Relation? ResolveRelation(IdentifierSyntax name)
     {
-        if (_declarations.TryGetValue(name.Name, out var declaration))
+        if (_symbols.TryGetValue(name.Name, out var symbol))
         {
-            if (declaration.Statement == _statement)
+            if (symbol.Statement == _statement)
             {
                 _diagnostics.Report(DiagnosticCodes.SelfReference, Locate(name), $"'{name.Name}' is defined by this very statement",
                     "refer to the relation it is computed from");
                 return null;
             }
-            var symbol = _symbols[name.Name];
+            if (symbol is DeclaredName) throw new InvalidOperationException($"The statement declaring '{name.Name}' bound no symbol for it.");
             symbol.Used = true;
             // Inside a pipeline, a relation's columns can be qualified with the name it was referred to by.
             if (symbol is RelationSymbol r) return r.Relation.Get() is { } found ? found with { Scope = ScopeInput.Keeping(found.Scope.Schema, name.Name, found.Scope.Aliases) } : null;
@@ -432,7 +437,7 @@ internal sealed partial class ProgramBinder
     private void MarkMentionedAsUsed(ErroneousStatementSyntax statement)
     {
         foreach (var name in MentionedNames.All(SourceText.From(statement.Text)))
-            if (_symbols.TryGetValue(name, out var symbol)) symbol.Used = true;
+            if (_symbols.TryGetValue(name, out var symbol) && symbol is not DeclaredName) symbol.Used = true;
     }
 
     private static bool IsProcedureCall(Workflow workflow, int node) =>
@@ -445,7 +450,8 @@ internal sealed partial class ProgramBinder
         HashSet<string> UsedParameters() => usedParameters ??= workflow.Nodes.SelectMany(n => n.Expressions).SelectMany(e => e.DescendantsAndSelf())
             .OfType<ParamRef>().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         bool complete = !_diagnostics.HasErrors;
-        foreach (var symbol in _symbols.Values.OrderBy(s => s.Site.Span.Start))
+        // Only a symbol nobody used is reported: those are sorted, not every name of the program.
+        foreach (var symbol in _symbols.Values.Where(s => !s.Used).OrderBy(s => s.Site.Span.Start))
         {
             switch (symbol)
             {
@@ -471,4 +477,7 @@ internal sealed partial class ProgramBinder
     private string Line(SyntaxNode node) => _source is not null ? _source.GetPosition(node.Span.Start).Line.ToString() : "?";
 
     private StepInfo Step(string name, SyntaxNode site) => new(name, Locate(site));
+
+    // The scopes are made only when listed: a command-line compile of a long program made one per step for nobody.
+    private void AddScope(TextSpan span, Schema? input, Schema? output) => _scopes?.Add(new StepScope(span, input, output));
 }

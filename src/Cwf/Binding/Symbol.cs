@@ -13,3 +13,7 @@ internal sealed record RelationSymbol(string Name, Cwf.Syntax.IdentifierSyntax S
 /// <summary>A param or const; <see cref="Parameter"/> is null when its declaration failed.</summary>
 internal sealed record ParameterSymbol(string Name, Cwf.Syntax.IdentifierSyntax Site, int Statement, Ir.Parameter? Parameter)
     : Symbol(Name, Site, Statement);
+
+/// <summary>A name declared by a statement not bound yet (it becomes the symbol its statement binds).</summary>
+internal sealed record DeclaredName(string Name, Cwf.Syntax.IdentifierSyntax Site, int Statement)
+    : Symbol(Name, Site, Statement);

@@ -1,18 +1,31 @@
 using System.Collections.Immutable;
+using Cwf.Collections;
 
 namespace Cwf.Diagnostics;
 
 /// <summary>Collects the diagnostics of one stage, in the order they are found.</summary>
 public sealed class DiagnosticBag
 {
-    private readonly List<Diagnostic> _items = [];
+    // In segments: a long program may have a warning at every step, and a list's doubling array would be large objects.
+    private readonly SegmentedList<Diagnostic> _items = [];
 
     public int Count => _items.Count;
-    public bool HasErrors => _items.Exists(d => d.IsError);
+    public bool HasErrors
+    {
+        get
+        {
+            foreach (var diagnostic in _items)
+                if (diagnostic.IsError) return true;
+            return false;
+        }
+    }
 
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics) _items.Add(diagnostic);
+    }
 
     /// <summary>Puts <paramref name="diagnostic"/> in place of the one at <paramref name="index"/> (a finding that later text changes).</summary>
     public void Replace(int index, Diagnostic diagnostic) => _items[index] = diagnostic;
@@ -24,5 +37,5 @@ public sealed class DiagnosticBag
         return diagnostic;
     }
 
-    public ImmutableArray<Diagnostic> ToImmutable() => [.. _items];
+    public ImmutableArray<Diagnostic> ToImmutable() => _items.ToImmutableArray();
 }

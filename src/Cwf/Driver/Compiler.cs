@@ -20,7 +20,7 @@ public static class Compiler
         var target = options.Dialect.OptimizerTarget;
         if (options.Now is { } now) workflow = RunClock.Fixed(workflow, now);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        diagnostics.AddRange(WorkflowAnalyzer.Analyze(workflow).Diagnostics);
+        diagnostics.AddRange(WorkflowAnalyzer.Diagnose(workflow));
 
         var optimizerOptions = new OptimizerOptions
         {

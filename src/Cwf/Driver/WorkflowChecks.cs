@@ -17,7 +17,7 @@ public static class WorkflowChecks
     {
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
         // The analysis decides what counts as an output; its finding is about the whole input file.
-        foreach (var d in WorkflowAnalyzer.Analyze(workflow).Diagnostics.Where(d => d.Descriptor == DiagnosticCodes.NoOutput))
+        foreach (var d in WorkflowAnalyzer.Diagnose(workflow).Where(d => d.Descriptor == DiagnosticCodes.NoOutput))
             problems.Add(d with { Location = new FileLocation(path) });
         var parameters = workflow.Parameters.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var limit in workflow.Nodes.OfType<LimitNode>())

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using Cwf.Collections;
 using Cwf.Diagnostics;
 
 namespace Cwf.Ir;
@@ -12,7 +13,8 @@ namespace Cwf.Ir;
 public sealed class WorkflowBuilder
 {
     // Ids are given in order from the first one, so a node's id is its place here: no dictionary to grow and hash.
-    private readonly List<RelNode> _nodes = [];
+    // In segments, so that the workflow's one array of them (ToWorkflow) is the only large object they make.
+    private readonly SegmentedList<RelNode> _nodes = [];
     private readonly int _firstId;
     private readonly List<Parameter> _parameters = [];
     private int _nextId;

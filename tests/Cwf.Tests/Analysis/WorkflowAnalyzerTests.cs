@@ -60,4 +60,42 @@ public class WorkflowAnalyzerTests
         Assert.Equal(w.Nodes.Length, graph.VertexCount);
         Assert.Equal(w.Nodes.Length - 1, graph.EdgeCount);
     }
+
+    [Fact]
+    public void The_diagnostics_alone_are_the_analysis_diagnostics_on_random_workflows()
+    {
+        // Random graphs over one scan: filters and unions of earlier nodes, some written by a sink, some by none (then
+        // the whole workflow has no output). The dead steps are checked against a plain walk back from the sinks.
+        const int Seed = 140;
+        var random = new Random(Seed);
+        for (int trial = 0; trial < 60; trial++)
+        {
+            var b = new WorkflowBuilder("random");
+            var ids = new List<int> { b.Scan(Table("cities"), Cities, "cities").Id };
+            var sinks = new List<int>();
+            int count = random.Next(1, trial < 10 ? 20 : 400);
+            for (int i = 0; i < count; i++)
+            {
+                int input = ids[random.Next(ids.Count)];
+                int roll = random.Next(10);
+                if (roll < 5) ids.Add(b.Filter(input, Literal.Bool(true), FilterBranch.Match, $"f{i}").Id);
+                else if (roll < 8) ids.Add(b.UnionAll([input, ids[random.Next(ids.Count)]], $"u{i}").Id);
+                else if (trial % 7 != 3) sinks.Add(b.Sink(input, Table($"out{i}"), WriteMode.Replace, $"s{i}").Id);
+            }
+            var workflow = b.ToWorkflow();
+            var analysis = WorkflowAnalyzer.Analyze(workflow);
+            var diagnose = WorkflowAnalyzer.Diagnose(workflow);
+            Assert.Equal(analysis.Diagnostics.Select(d => d.ToString()), diagnose.Select(d => d.ToString()));
+
+            var live = new HashSet<int>(sinks);
+            var pending = new Stack<int>(sinks);
+            while (pending.TryPop(out int id))
+                foreach (var input in workflow[id].Inputs)
+                    if (live.Add(input)) pending.Push(input);
+            var dead = workflow.Nodes.Select(n => n.Id).Where(id => !live.Contains(id)).ToList();
+            Assert.Equal(dead, analysis.Dead);
+            Assert.Equal(sinks.Count == 0 ? 1 : dead.Count, diagnose.Length);
+            Assert.Equal(workflow.Nodes.Select(n => n.Id).Where(live.Contains), WorkflowAnalyzer.RemoveDead(workflow).Nodes.Select(n => n.Id));
+        }
+    }
 }

@@ -67,11 +67,11 @@ public sealed class CallComponent : StepComponent
     /// </summary>
     public static void ReportUnnamedResults(Workflow workflow, DiagnosticBag diagnostics)
     {
-        var consumers = workflow.Consumers();
         foreach (var node in workflow.Nodes)
         {
-            if (node is not OpaqueNode { Statement: not null, StatementNamesOutput: false } call || consumers[call.Id].IsEmpty) continue;
-            var reader = workflow[consumers[call.Id][0]];
+            // The readers only of such a call: listing them for every node of a long workflow made arrays as long as it.
+            if (node is not OpaqueNode { Statement: not null, StatementNamesOutput: false } call || workflow.ReaderCount(call.Id) == 0) continue;
+            var reader = workflow[workflow.Consumers()[call.Id][0]];
             diagnostics.Report(DiagnosticCodes.CallResultWithoutOutput, call.Origin ?? Location.None,
                 $"step '{reader.Name}' reads the result of the procedure call '{call.Name}', but its statement names no $output, so the procedure creates no table to read",
                 "write $output where the procedure takes the name of the table it creates (CALL p($a, $output)), or read nothing after the call");

@@ -30,10 +30,17 @@ public sealed class UnionAllComponent : StepComponent
     public override StepBinding? Bind(StepSyntax step, StepBinding cx)
     {
         var union = (UnionStepSyntax)step;
-        var others = union.Others.Select(o => (Relation: cx.Relation(o), Site: o)).ToList();
-        if (others.Any(o => o.Relation is null)) return null;
-        var inputs = new List<(int, Location)> { (cx.Node, cx.Step.Origin) };
-        inputs.AddRange(others.Select(o => (o.Relation!.Node, cx.Locate(o.Site))));
+        // One array of the exact size (a union of a long program's branches has thousands of inputs); every input is
+        // resolved, and so reported when unknown, before the union gives up.
+        var inputs = new (int, Location)[union.Others.Count + 1];
+        inputs[0] = (cx.Node, cx.Step.Origin);
+        bool resolved = true;
+        for (int i = 0; i < union.Others.Count; i++)
+        {
+            if (cx.Relation(union.Others[i]) is { } other) inputs[i + 1] = (other.Node, cx.Locate(union.Others[i]));
+            else resolved = false;
+        }
+        if (!resolved) return null;
         return cx.Reshaped(union.ByName
             ? ComponentLowering.UnionByName(cx.Lowering, inputs, cx.Step)
             : ComponentLowering.UnionAll(cx.Lowering, inputs, cx.Step));

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Antlr4.Runtime;
+using Cwf.Collections;
 using Cwf.Ir;
 using Cwf.Text;
 using G = Cwf.Syntax.Generated;
@@ -24,8 +25,10 @@ internal sealed class DirectParser(TokenList tokens)
     private readonly List<IToken> _tokens = tokens.Tokens;
     private readonly string _text = tokens.Source.Text;
     // The lists of the forms that never nest (a pipeline's steps, a step's items), each filled here and copied out at its
-    // size (Items): one list each for every statement, rather than a list and its growth for every step.
-    private readonly List<StepSyntax> _steps = [];
+    // size (Items): one list each for every statement, rather than a list and its growth for every step. Those as long
+    // as a program (a pipeline's steps, a union's inputs) in segments, so that only the copy out is one array.
+    private readonly SegmentedList<StepSyntax> _steps = [];
+    private readonly SegmentedList<IdentifierSyntax> _unionInputs = [];
     private readonly List<DerivationSyntax> _derivations = [];
     private readonly List<SelectItemSyntax> _selectItems = [];
     private readonly List<NameSyntax> _columns = [];
@@ -110,8 +113,7 @@ internal sealed class DirectParser(TokenList tokens)
         {
             if (Step() is not { } step) return null;
             steps.Add(step);
-            // No step reads the tokens before its own (but the last one read, which ends a span): a long pipeline's go.
-            if (_feed is not null) _offset += _feed.Drop(_at - 1 - _offset);
+            DropRead();
         }
         // From the input's name, the pipeline's first token.
         return new PipelineSyntax(input, Items(steps)) { Span = TextSpan.FromBounds(input.Span.Start, Tok(_at - 1).StopIndex + 1) };
@@ -119,7 +121,9 @@ internal sealed class DirectParser(TokenList tokens)
 
     private StepSyntax? Step()
     {
-        int start = _at;
+        if (Type() == TokenConstants.EOF) return null;
+        // Where the step starts in the text: a union lets its tokens go as it reads them (DropRead).
+        int start = Tok(_at).StartIndex;
         StepSyntax? step = Type() switch
         {
             G.CwfLexer.FILTER => Filter(),
@@ -133,7 +137,13 @@ internal sealed class DirectParser(TokenList tokens)
             G.CwfLexer.BUFFER => Buffer(),
             _ => null,
         };
-        return step is null ? null : SyntaxNode.Spanned(step, SpanFrom(start));
+        return step is null ? null : SyntaxNode.Spanned(step, TextSpan.FromBounds(start, Tok(_at - 1).StopIndex + 1));
+    }
+
+    // Nothing after this reads the tokens before the last one read (which may end a span): a long pipeline's or union's go.
+    private void DropRead()
+    {
+        if (_feed is not null) _offset += _feed.Drop(_at - 1 - _offset);
     }
 
     private FilterStepSyntax? Filter()
@@ -211,15 +221,16 @@ internal sealed class DirectParser(TokenList tokens)
         _at++;
         bool byName = Type() == G.CwfLexer.BY && Type(1) == G.CwfLexer.NAME;
         if (byName) _at += 2;
-        var others = new List<IdentifierSyntax>();
+        var others = Empty(_unionInputs);
         do
         {
             if (others.Count > 0) _at++;
             if (Identifier() is not { } other) return null;
             others.Add(other);
+            DropRead();
         }
         while (Type() == G.CwfLexer.COMMA);
-        return new UnionStepSyntax(others.ToSeq(), byName);
+        return new UnionStepSyntax(Items(others), byName);
     }
 
     // group by key, ... { name: aggregate, ... }: a key is `name = expression` or a column; the block may end with a comma.
@@ -540,7 +551,15 @@ internal sealed class DirectParser(TokenList tokens)
         return scratch;
     }
 
+    private static SegmentedList<T> Empty<T>(SegmentedList<T> scratch)
+    {
+        scratch.Clear();
+        return scratch;
+    }
+
     private static Seq<T> Items<T>(List<T> scratch) => scratch.Count == 0 ? [] : new(ImmutableCollectionsMarshal.AsImmutableArray(scratch.ToArray()));
+
+    private static Seq<T> Items<T>(SegmentedList<T> scratch) => scratch.Count == 0 ? [] : new(scratch.ToImmutableArray());
 
     // From token `start` to the last one read.
     private TextSpan SpanFrom(int start) => TextSpan.FromBounds(Tok(start).StartIndex, Tok(_at - 1).StopIndex + 1);

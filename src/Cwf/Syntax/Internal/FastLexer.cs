@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Numerics;
 using Antlr4.Runtime;
 using Cwf.Text;
 using G = Cwf.Syntax.Generated;
@@ -32,9 +33,13 @@ internal sealed class FastLexer
 
     private readonly string _text;
     private readonly Tuple<ITokenSource, ICharStream> _source;
-    // Each distinct word once: a name read a thousand times is one string, shared by every token and syntax node.
-    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    // The words read lately with their token types, by a hash of their text: a name read a thousand times is one string,
+    // shared by every token and syntax node. A fixed table, in which a word may take the place of another of the same
+    // hash (made again when that one is read again): a dictionary of every distinct word grew with a long program's
+    // names, to large objects; at most 4,096 entries of 16 bytes stay under the large object heap, and a short text
+    // (a statement lexed again for its names) has a table of its size.
+    private const int MaxWordTable = 4096;
+    private readonly (string? Word, int Type)[] _words;
     private readonly List<IToken> _tokens;
     private readonly List<IToken> _comments = [];
     // Tokens the reader let go (Release): each becomes a token read later, so that a program read statement by
@@ -51,8 +56,9 @@ internal sealed class FastLexer
         var input = new StringCharStream(_text);
         // The pair ANTLR's lexer gives its tokens: their text is read from this input, and an error strategy asks the lexer for its factory.
         _source = Tuple.Create<ITokenSource, ICharStream>(new G.CwfLexer(input), input);
-        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         _tokens = new List<IToken>(capacity);
+        // About one word in eight characters of text, in a power of two from 16 to MaxWordTable entries.
+        _words = new (string?, int)[Math.Clamp((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, _text.Length / 8)), 16, MaxWordTable)];
     }
 
     /// <summary>The tokens and comments of <paramref name="source"/>, or null when the text needs ANTLR's lexer.</summary>
@@ -196,15 +202,24 @@ internal sealed class FastLexer
         // A letter outside ASCII would continue the name.
         if (_at < _text.Length && _text[_at] > '\x7f') return Unknown;
         var span = _text.AsSpan(start, _at - start);
-        if (_wordLookup.TryGetValue(span, out var word, out int type))
+        ref var entry = ref _words[WordHash(span) & (_words.Length - 1)];
+        if (entry.Word is { } word && span.SequenceEqual(word))
         {
             _word = word;
-            return type;
+            return entry.Type;
         }
         _word = new string(span);
-        type = KeywordLookup.TryGetValue(span, out int keyword) ? keyword : G.CwfLexer.IDENTIFIER;
-        _words.Add(_word, type);
+        int type = KeywordLookup.TryGetValue(span, out int keyword) ? keyword : G.CwfLexer.IDENTIFIER;
+        entry = (_word, type);
         return type;
+    }
+
+    // FNV-1a over the characters: the same table on every run (string hashes are randomized per process).
+    private static int WordHash(ReadOnlySpan<char> word)
+    {
+        uint hash = 2166136261;
+        foreach (char c in word) hash = (hash ^ c) * 16777619;
+        return (int)(hash ^ (hash >> 15));
     }
 
     private static bool IsWordPart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '$';
