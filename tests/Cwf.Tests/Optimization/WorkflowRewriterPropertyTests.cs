@@ -112,7 +112,7 @@ public class WorkflowRewriterPropertyTests(ITestOutputHelper output)
         foreach (var (id, (input, _)) in model.Filters)
         {
             Assert.True(rw.Contains(id), $"{where}: {id} exists");
-            Assert.True(input == ((FilterNode)rw[id]).Input, $"{where}: input of {id}");
+            Assert.True(input == rw.Resolve(((FilterNode)rw[id]).Input), $"{where}: input of {id}");
             Assert.True(model.Readers(id) == rw.Readers(id), $"{where}: readers of {id}");
         }
         foreach (var id in model.Alias.Keys)

@@ -105,7 +105,7 @@ public class WorkflowRewriterTests
         Assert.Equal([s.Id, x.Id, y.Id, p.Id, q.Id], after.Nodes.Take(5).Select(n => n.Id));
         foreach (var node in after.Nodes)
             Assert.Equal(after.Nodes.Sum(n => n.Inputs.Count(i => i == node.Id)), after.ReaderCount(node.Id));
-        Assert.Equal([p.Id], after.Consumers()[y.Id]);
+        Assert.Equal([p.Id], after.Consumers()[y.Id].ToArray());
         Assert.Equal(2, after.Consumers()[p.Id].Length);
     }
 
@@ -135,7 +135,7 @@ public class WorkflowRewriterTests
         rw.Replace(scan with { TableSchema = A });
         rw.ToWorkflow();
         Assert.Throws<InvalidOperationException>(() => rw.ToWorkflow());
-        Assert.Throws<InvalidOperationException>(() => rw.Replace(scan));
+        Assert.Throws<InvalidOperationException>(() => rw.Replace(scan with { TableSchema = A }));
     }
 
     // An inserted node takes a new id, before a node that exists.
