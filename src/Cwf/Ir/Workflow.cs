@@ -19,35 +19,37 @@ public sealed class Workflow
     /// <summary>Creates a workflow; the nodes may come in any order and are sorted topologically (stably), then their schemas derived.</summary>
     /// <exception cref="InvalidOperationException">A node reads a missing node or column, or the nodes form a cycle (a compiler bug: front ends reject cycles).</exception>
     public Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes)
-        : this(name, parameters, nodes, previous: null)
+        : this(name, parameters, nodes.ToArray(), previous: null)
     {
     }
 
     /// <summary>The nodes a <see cref="WorkflowBuilder"/> placed, in the order it placed them, with the schemas it derived.</summary>
     internal static Workflow Placed(string name, Seq<Parameter> parameters, IReadOnlyList<RelNode> nodes) =>
-        new(name, parameters, nodes, previous: null, fromBuilder: true);
+        new(name, parameters, [.. nodes], previous: null, fromBuilder: true);
 
     // With the workflow these nodes were rewritten from, a node that is the same instance there
     // and whose inputs all kept their schema objects keeps its schema without deriving it again:
     // a pass that changed a few nodes of a large workflow costs a lookup for each of the others.
     // From a builder: the nodes of a WorkflowBuilder, each added after its inputs with its schema derived from
     // theirs (these very nodes), so deriving them again would give every one its own schema back.
-    // Rewritten: see WithRewrittenNodes.
-    private Workflow(string name, Seq<Parameter> parameters, IEnumerable<RelNode> nodes, Workflow? previous, bool fromBuilder = false, bool rewritten = false)
+    // Rewritten, same positions, same readers: see WithRewrittenNodes.
+    // The array becomes this workflow's own (callers pass a copy of what they were given, or one they made for it).
+    private Workflow(string name, Seq<Parameter> parameters, RelNode[] ordered, Workflow? previous, bool fromBuilder = false, bool rewritten = false,
+        bool samePositions = false, bool sameReaders = false)
     {
         Name = name;
         Parameters = parameters;
-        // This workflow's own array (a copy of the given nodes, or the sorted result): no second copy.
-        var ordered = nodes.ToArray();
-        var index = new NodeIndex(ordered);
+        var index = samePositions ? previous!._index : new NodeIndex(ordered);
         NextId = index.LargestId + 1;
         if (!IsTopological(ordered, index))
         {
             ordered = TopologicalOrder(ordered, index);
             index = new NodeIndex(ordered);
+            sameReaders = false;
         }
         _index = index;
         _nodes = ordered;
+        if (sameReaders) _readerCounts = previous!._readerCounts;
         if (!fromBuilder) DeriveSchemas(previous, rewritten);
         Nodes = ImmutableCollectionsMarshal.AsImmutableArray(ordered);
     }
@@ -55,20 +57,27 @@ public sealed class Workflow
     // In node order, each node reading the schemas its inputs have in this workflow (already derived: they come first).
     private void DeriveSchemas(Workflow? previous, bool rewritten)
     {
-        // By position: whether the node has the very schema object it had in the previous workflow.
-        var sameSchema = previous is null ? null : new bool[_nodes.Length];
+        // By position: whether the node has the very schema object it had in the previous workflow (lent: one per pass).
+        var sameSchema = previous is null ? null : PooledArray.Rent<bool>(_nodes.Length);
         Func<int, Schema> schemaOf = id => _nodes[_index.PositionOf(id)].Schema;
-        for (int i = 0; i < _nodes.Length; i++)
+        try
         {
-            var node = _nodes[i];
-            var before = previous?.Find(node.Id);
-            // A node kept from the previous workflow, or one a rewriter placed reading inputs kept from it, has the
-            // schema deriving would give it when those inputs kept their schemas.
-            bool derived = ReferenceEquals(before, node)
-                ? InputsKeptSchemas(node.Inputs, sameSchema!)
-                : rewritten && node.HasSchema && InputsKept(node.Inputs, sameSchema!, previous!);
-            if (!derived) _nodes[i] = node = node.WithSchemaFrom(schemaOf);
-            if (before is not null && ReferenceEquals(before.Schema, node.Schema)) sameSchema![i] = true;
+            for (int i = 0; i < _nodes.Length; i++)
+            {
+                var node = _nodes[i];
+                var before = previous?.Find(node.Id);
+                // A node kept from the previous workflow, or one a rewriter placed reading inputs kept from it, has the
+                // schema deriving would give it when those inputs kept their schemas.
+                bool derived = ReferenceEquals(before, node)
+                    ? InputsKeptSchemas(node.Inputs, sameSchema!)
+                    : rewritten && node.HasSchema && InputsKept(node.Inputs, sameSchema!, previous!);
+                if (!derived) _nodes[i] = node = node.WithSchemaFrom(schemaOf);
+                if (before is not null && ReferenceEquals(before.Schema, node.Schema)) sameSchema![i] = true;
+            }
+        }
+        finally
+        {
+            if (sameSchema is not null) PooledArray.Return(sameSchema, _nodes.Length);
         }
     }
 
@@ -99,14 +108,18 @@ public sealed class Workflow
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A workflow of these nodes with the same name and parameters; nodes kept from this one keep their schemas unless an input changed.</summary>
-    public Workflow WithNodes(IEnumerable<RelNode> nodes) => new(Name, Parameters, nodes, previous: this);
+    public Workflow WithNodes(IEnumerable<RelNode> nodes) => new(Name, Parameters, nodes.ToArray(), previous: this);
 
     /// <summary>
-    /// The nodes of a rewriting of this workflow (the optimizer's rewriter): each node not kept from it has its
-    /// schema derived from the versions of its inputs the rewriting had when it placed the node, which are this
-    /// workflow's own for inputs it kept. Such a node whose inputs are kept, with their schemas, is not derived again.
+    /// The nodes of a rewriting of this workflow (the optimizer's rewriter), in an array that becomes the new workflow's own.
+    /// <paramref name="placedFromThis"/>: each node not kept from this workflow has its schema derived from the versions
+    /// of its inputs the rewriting had when it placed the node, which are this workflow's own for inputs it kept; such a
+    /// node whose inputs are kept, with their schemas, is not derived again. <paramref name="samePositions"/>: every node
+    /// has the id of this workflow's node at its position, so the id index is this one's; <paramref name="sameReaders"/>:
+    /// and as many readers, so the reader counts are too (at 100,000 nodes each is a large object; pruning replaces nodes in place).
     /// </summary>
-    internal Workflow WithRewrittenNodes(IEnumerable<RelNode> nodes) => new(Name, Parameters, nodes, previous: this, rewritten: true);
+    internal Workflow WithRewrittenNodes(RelNode[] nodes, bool placedFromThis, bool samePositions, bool sameReaders) =>
+        new(Name, Parameters, nodes, previous: this, rewritten: placedFromThis, samePositions: samePositions, sameReaders: sameReaders && samePositions);
 
     public Workflow WithParameters(Seq<Parameter> parameters) => new(Name, parameters, Nodes);
 

@@ -5,13 +5,15 @@ namespace Cwf.Optimization;
 /// <summary>
 /// For every node, the columns of its result that some reader needs (null: every column). One
 /// walk from the outputs back to the tables, asking each reader which columns of its inputs it
-/// reads for the columns asked of it (<see cref="RelNode.ColumnsRead"/>).
+/// reads for the columns asked of it (<see cref="RelNode.ColumnsRead"/>). Its array by node is lent
+/// (<see cref="PooledArray"/>: at 100,000 nodes it is a large object, made by every round's pruning) until
+/// <see cref="Dispose"/>.
 /// </summary>
-internal sealed class RequiredColumns
+internal sealed class RequiredColumns : IDisposable
 {
     private readonly Workflow _workflow;
     // By node position (see Workflow.PositionOf): the needed names, null for all, Empty when no reader asked.
-    private readonly IReadOnlySet<string>?[] _needed;
+    private IReadOnlySet<string>?[]? _needed;
 
     private RequiredColumns(Workflow workflow, IReadOnlySet<string>?[] needed)
     {
@@ -20,7 +22,11 @@ internal sealed class RequiredColumns
     }
 
     /// <summary>The needed column names of the node's result, or null when all are needed.</summary>
-    public IReadOnlySet<string>? Of(int id) => _workflow.PositionOf(id) is >= 0 and var at ? _needed[at] : Empty;
+    public IReadOnlySet<string>? Of(int id)
+    {
+        var needed = _needed ?? throw new ObjectDisposedException(nameof(RequiredColumns));
+        return _workflow.PositionOf(id) is >= 0 and var at ? needed[at] : Empty;
+    }
 
     public bool IsNeeded(int id, string column) => Of(id) is not { } set || set.Contains(column);
 
@@ -29,11 +35,11 @@ internal sealed class RequiredColumns
     public static RequiredColumns Compute(Workflow workflow)
     {
         var nodes = workflow.Nodes;
-        var needed = new IReadOnlySet<string>?[nodes.Length];
+        var needed = PooledArray.Rent<IReadOnlySet<string>?>(nodes.Length);
         // A node no reader asked anything of (an output, or dead) is asked for no column.
-        Array.Fill(needed, Empty);
+        Array.Fill(needed, Empty, 0, nodes.Length);
         // The sets this walk made itself and may grow; the first reader's set is kept as it is until a second reader adds to it.
-        var owned = new bool[nodes.Length];
+        var owned = PooledArray.Rent<bool>(nodes.Length);
         for (int i = nodes.Length - 1; i >= 0; i--)
         {
             var node = nodes[i];
@@ -58,6 +64,14 @@ internal sealed class RequiredColumns
                 }
             }
         }
+        PooledArray.Return(owned, nodes.Length);
         return new RequiredColumns(workflow, needed);
+    }
+
+    /// <summary>Gives the array back; <see cref="Of"/> is not asked after.</summary>
+    public void Dispose()
+    {
+        if (_needed is not null) PooledArray.Return(_needed, _workflow.Nodes.Length);
+        _needed = null;
     }
 }

@@ -17,7 +17,7 @@ public sealed class ProjectionPruning : OptimizerPass
 
     public override Workflow Run(Workflow workflow, OptimizerTarget target)
     {
-        var required = RequiredColumns.Compute(workflow);
+        using var required = RequiredColumns.Compute(workflow);
         var rw = new WorkflowRewriter(workflow);
         foreach (var node in workflow.Nodes)
         {

@@ -29,33 +29,41 @@ public sealed class SpatialBufferToDWithin : OptimizerPass
         if (!target.PrefersDWithinOverBuffer) return workflow;
         var rw = new WorkflowRewriter(workflow);
         RequiredColumns? required = null;
-        foreach (var node in workflow.Nodes)
+        // The needed columns are computed for the first filter or semi-join that asks, and their array given back after the walk.
+        try
         {
-            var current = rw[node.Id];
-            var inline = current.MapExpressions(e => current is FilterNode or JoinNode or SemiJoinNode ? Predicates.Rewrite(e, Inline) : e);
-            if (!ReferenceEquals(inline, current)) current = rw.Replace(inline);
-
-            switch (current)
+            foreach (var node in workflow.Nodes)
             {
-                case JoinNode j:
-                    var joinCondition = ThroughColumn(rw, j.Condition, [j.Left, j.Right],
-                        (side, column) => !j.Outputs.Any(o => o.Side == side && o.Column.Equals(column, StringComparison.OrdinalIgnoreCase)),
-                        mayAddColumn: _ => true);
-                    if (joinCondition is not null) rw.Replace(j with { Condition = joinCondition });
-                    break;
-                case SemiJoinNode s:
-                    var semiCondition = ThroughColumn(rw, s.Condition, [s.Left, s.Right],
-                        (side, column) => side == 1 || !(required ??= RequiredColumns.Compute(workflow)).IsNeeded(s.Id, column),
-                        mayAddColumn: side => side == 1);
-                    if (semiCondition is not null) rw.Replace(s with { Condition = semiCondition });
-                    break;
-                case FilterNode f when f.Branch == FilterBranch.Match:
-                    var predicate = ThroughColumn(rw, f.Predicate, [f.Input],
-                        (_, column) => !(required ??= RequiredColumns.Compute(workflow)).IsNeeded(f.Id, column),
-                        mayAddColumn: _ => false);
-                    if (predicate is not null) rw.Replace(f with { Predicate = predicate });
-                    break;
+                var current = rw[node.Id];
+                var inline = current.MapExpressions(e => current is FilterNode or JoinNode or SemiJoinNode ? Predicates.Rewrite(e, Inline) : e);
+                if (!ReferenceEquals(inline, current)) current = rw.Replace(inline);
+
+                switch (current)
+                {
+                    case JoinNode j:
+                        var joinCondition = ThroughColumn(rw, j.Condition, [j.Left, j.Right],
+                            (side, column) => !j.Outputs.Any(o => o.Side == side && o.Column.Equals(column, StringComparison.OrdinalIgnoreCase)),
+                            mayAddColumn: _ => true);
+                        if (joinCondition is not null) rw.Replace(j with { Condition = joinCondition });
+                        break;
+                    case SemiJoinNode s:
+                        var semiCondition = ThroughColumn(rw, s.Condition, [s.Left, s.Right],
+                            (side, column) => side == 1 || !(required ??= RequiredColumns.Compute(workflow)).IsNeeded(s.Id, column),
+                            mayAddColumn: side => side == 1);
+                        if (semiCondition is not null) rw.Replace(s with { Condition = semiCondition });
+                        break;
+                    case FilterNode f when f.Branch == FilterBranch.Match:
+                        var predicate = ThroughColumn(rw, f.Predicate, [f.Input],
+                            (_, column) => !(required ??= RequiredColumns.Compute(workflow)).IsNeeded(f.Id, column),
+                            mayAddColumn: _ => false);
+                        if (predicate is not null) rw.Replace(f with { Predicate = predicate });
+                        break;
+                }
             }
+        }
+        finally
+        {
+            required?.Dispose();
         }
         return rw.ToWorkflow();
     }
